@@ -1,0 +1,3 @@
+from framework_advisor.cli import main
+
+main()

@@ -1,0 +1,28 @@
+"""What an answers file may hold besides answers: the ``_meta`` mapping the engine ignores."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from msgspec import Struct
+
+META_KEY = "_meta"
+
+AnswerValue = str | int | bool | list[str]
+Answers = dict[str, Any]
+"""Validated answers: question id -> value. Unanswered questions are absent."""
+
+
+class PackRef(Struct, frozen=True, forbid_unknown_fields=True):
+    name: str
+    version: str
+    hash: str = ""
+
+
+class AnswersMeta(Struct, frozen=True, forbid_unknown_fields=True):
+    cursor: str | None = None
+    updated: str | None = None
+    participant: str | None = None
+    tool_version: str | None = None
+    kb_version: str | None = None
+    packs: list[PackRef] = []

@@ -1,0 +1,89 @@
+"""A goal-setting or performance framework, as the knowledge base describes it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from msgspec import Meta, Struct
+
+Layer = Literal["direction", "health", "individual", "execution", "structure"]
+LAYERS: tuple[Layer, ...] = ("direction", "health", "individual", "execution", "structure")
+FitLevel = Literal["strong", "good", "fair", "poor"]
+Frequency = Literal["daily", "weekly", "biweekly", "monthly", "quarterly", "annual"]
+
+Identifier = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+Text = Annotated[str, Meta(min_length=1)]
+Percent = Annotated[int, Meta(ge=0, le=100)]
+Minutes = Annotated[int, Meta(ge=1, le=24 * 60)]
+Week = Annotated[int, Meta(ge=1, le=13)]
+
+
+class Part(Struct, frozen=True, forbid_unknown_fields=True):
+    name: Text
+    description: Text
+
+
+class Structure(Struct, frozen=True, forbid_unknown_fields=True):
+    summary: Text
+    parts: list[Part]
+
+
+class Ritual(Struct, frozen=True, forbid_unknown_fields=True):
+    """A recurring meeting. Rituals with the same id in a mix merge into one meeting."""
+
+    id: Identifier
+    name: Text
+    frequency: Frequency
+    minutes: Minutes
+    purpose: Text
+
+
+class Pitfall(Struct, frozen=True, forbid_unknown_fields=True):
+    pitfall: Text
+    avoid: Text
+
+
+class RolloutStep(Struct, frozen=True, forbid_unknown_fields=True):
+    week: Week
+    step: Text
+
+
+class Origin(Struct, frozen=True, forbid_unknown_fields=True):
+    who: Text
+    when: Text
+    story: Text
+
+
+class Source(Struct, frozen=True, forbid_unknown_fields=True):
+    title: Text
+    author: Text
+    year: int | None = None
+    note: str = ""
+
+
+class Framework(Struct, frozen=True, forbid_unknown_fields=True):
+    id: Identifier
+    name: Text
+    aliases: list[str]
+    summary: Text
+    purpose: Text
+    best_for: Text
+    structure: Structure
+    timeframe: Text
+    rituals: list[Ritual]
+    ownership: Text
+    mindset: Text
+    measurability: Text
+    use_case: Text
+    pros: list[Text]
+    cons: list[Text]
+    pitfalls: list[Pitfall]
+    fit_by_stage: dict[str, FitLevel]
+    fit_by_function: dict[str, FitLevel]
+    layers: list[Layer]
+    rollout: list[RolloutStep]
+    origin: Origin
+    complements: list[str]
+    conflicts: list[str]
+    base_fit: Percent
+    sources: list[Source]

@@ -1,0 +1,59 @@
+"""The whole validated knowledge base, as the engine and front ends see it."""
+
+from __future__ import annotations
+
+from msgspec import Struct, field
+
+from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.question import Question
+from framework_advisor.domain.rule import Rule
+
+
+class GlossaryEntry(Struct, frozen=True, forbid_unknown_fields=True):
+    term: str
+    definition: str
+    see_also: list[str] = []
+    frameworks: list[str] = []
+
+
+class Settings(Struct, frozen=True, forbid_unknown_fields=True):
+    mix_min_fit: int = 50
+    """A framework fills a mix layer only at or above this fit."""
+    keep_current_margin: int = 10
+    """A framework already in use keeps its layer if within this many points of the best."""
+    max_frameworks: dict[str, int] = field(
+        default_factory=lambda: {"startup": 3, "scaleup": 4, "growth": 5, "enterprise": 5}
+    )
+    """Most distinct frameworks in a mix, by stage: more is a burden a small team cannot carry."""
+    meeting_budget_minutes: dict[str, int] = field(
+        default_factory=lambda: {"low": 180, "medium": 360, "high": 960}
+    )
+    """Monthly meeting minutes leaders can give, by answer to ``leadership_time``."""
+
+
+class PackInfo(Struct, frozen=True):
+    name: str
+    version: str
+    hash: str
+    path: str
+
+
+class KnowledgeBase(Struct, frozen=True):
+    name: str
+    version: str
+    settings: Settings
+    frameworks: dict[str, Framework]
+    questions: list[Question]
+    rules: list[Rule]
+    glossary: list[GlossaryEntry]
+    packs: list[PackInfo] = []
+
+    def question(self, question_id: str) -> Question | None:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        return None
+
+    @property
+    def question_map(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}

@@ -1,0 +1,49 @@
+"""A question of the questionnaire."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from msgspec import Struct
+
+from framework_advisor.domain.condition import Condition
+
+QuestionType = Literal["single", "multiple", "number", "yes_no", "text"]
+
+
+class Option(Struct, frozen=True, forbid_unknown_fields=True):
+    value: str
+    label: str
+    help: str = ""
+
+
+class Question(Struct, frozen=True, forbid_unknown_fields=True):
+    id: str
+    prompt: str
+    help: str
+    type: QuestionType
+    options: list[Option] = []
+    options_from: Literal["frameworks"] | None = None
+    """Options generated from the knowledge base (``frameworks``: one per framework id)."""
+    required: bool = False
+    required_unless: str | None = None
+    min: int | None = None
+    max: int | None = None
+    integer: bool = True
+    when: Condition | None = None
+    placeholder: str = ""
+
+    def option(self, value: Any) -> Option | None:
+        for option in self.options:
+            if option.value == value:
+                return option
+        return None
+
+    def label_of(self, value: Any) -> str:
+        """How an answer reads to a person: option labels, yes/no, or the value itself."""
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, list):
+            return ", ".join(self.label_of(v) for v in value)
+        option = self.option(value)
+        return option.label if option else str(value)

@@ -1,0 +1,92 @@
+"""The engine's output: an explained recommendation. Encodes straight to the CLI's JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from msgspec import Struct
+
+
+class Reason(Struct, frozen=True):
+    """One contribution to a fit. A framework's reasons add up to its fit exactly."""
+
+    rule: str
+    text: str
+    effect: int
+    because: str = ""
+
+
+class Lift(Struct, frozen=True):
+    """A rule that did not fire but would have raised this framework ("why not X?")."""
+
+    rule: str
+    text: str
+    effect: int
+    needs: str
+
+
+class RankedFramework(Struct, frozen=True):
+    id: str
+    name: str
+    fit: int
+    rank: int
+    reasons: list[Reason]
+    lifts: list[Lift] = []
+
+
+class MixLayer(Struct, frozen=True):
+    layer: str
+    framework: str
+    why: str
+
+
+class Retirement(Struct, frozen=True):
+    id: str
+    why: str
+
+
+class Caution(Struct, frozen=True):
+    id: str
+    text: str
+    because: str = ""
+
+
+class CadenceItem(Struct, frozen=True):
+    ritual: str
+    id: str
+    frameworks: list[str]
+    frequency: str
+    minutes_per_meeting: int
+    minutes_per_month: int
+
+
+class Move(Struct, frozen=True):
+    id: str
+    from_rank: int
+    to_rank: int
+
+
+class Sensitivity(Struct, frozen=True):
+    question: str
+    value: Any
+    moves: list[Move]
+    text: str
+
+
+class Recommendation(Struct, frozen=True):
+    profile: dict[str, Any]
+    ranking: list[RankedFramework]
+    mix: list[MixLayer]
+    retire: list[Retirement]
+    cautions: list[Caution]
+    cadence: list[CadenceItem]
+    meeting_minutes_per_month: int
+    unanswered: list[str]
+    sensitivity: list[Sensitivity]
+    kb: dict[str, Any] = {}
+
+    def rank_of(self, framework_id: str) -> int:
+        for item in self.ranking:
+            if item.id == framework_id:
+                return item.rank
+        raise KeyError(framework_id)

@@ -1,0 +1,188 @@
+"""Check an answers mapping against the questionnaire: every problem at once, with 'did you mean'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from framework_advisor.domain.answers import META_KEY, Answers, AnswersMeta
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.question import Question
+from framework_advisor.errors import AnswersError, Problem
+from framework_advisor.kb.suggest import did_you_mean, one_of
+from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, format_path
+
+YES = {"yes", "y", "true", "1"}
+NO = {"no", "n", "false", "0"}
+
+
+class _Checker:
+    def __init__(self, kb: KnowledgeBase, source: YamlDocument | None, file: str) -> None:
+        self.kb = kb
+        self.source = source
+        self.file = source.file if source else file
+        self.problems: list[Problem] = []
+
+    def fail(self, path: KeyPath, message: str) -> None:
+        line = self.source.line_of(path) if self.source else None
+        self.problems.append(Problem(self.file, format_path(path), message, line))
+
+    def check(self, raw: Any) -> Answers:
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            self.fail((), "expected a mapping of question ids to answers")
+            return {}
+        questions = self.kb.question_map
+        answers: Answers = {}
+        for key, value in raw.items():
+            if key == META_KEY:
+                self._meta(value)
+                continue
+            question = questions.get(key) if isinstance(key, str) else None
+            if question is None:
+                self.fail(
+                    (str(key),),
+                    "not a question of the questionnaire."
+                    + did_you_mean(key, [*questions, META_KEY]),
+                )
+                continue
+            if value is None:
+                continue  # left blank: unanswered
+            checked = self.value(question, value, (key,))
+            if checked is not None:
+                answers[key] = checked
+        self._required(answers)
+        self._consistency(answers)
+        return answers
+
+    def _meta(self, value: Any) -> None:
+        try:
+            msgspec.convert(value, AnswersMeta)
+        except msgspec.ValidationError as exc:
+            message, _, where = str(exc).partition(" - at ")
+            path = (META_KEY, *[p for p in where.strip("`$").strip(".").split(".") if p])
+            self.fail(path, message.replace("`", "").replace("Object", "_meta"))
+
+    def value(self, question: Question, value: Any, path: KeyPath) -> Any:
+        """The value converted to its canonical type, or None after recording a problem."""
+        kind = question.type
+        if kind == "yes_no":
+            if isinstance(value, bool):
+                return value
+            self.fail(path, f"expected true or false (yes/no), got {value!r}")
+        elif kind == "number":
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or (question.integer and not float(value).is_integer())
+            ):
+                self.fail(path, f"expected a whole number, got {value!r}")
+            elif question.min is not None and value < question.min:
+                self.fail(path, f"{value} is below the minimum of {question.min}")
+            elif question.max is not None and value > question.max:
+                self.fail(path, f"{value} is above the maximum of {question.max}")
+            else:
+                return int(value) if question.integer else value
+        elif kind == "text":
+            if isinstance(value, str | int | float) and not isinstance(value, bool):
+                text = str(value).strip()
+                return text or None
+            self.fail(path, f"expected text, got {value!r}")
+        elif kind == "single":
+            if self._option(question, value, path):
+                return value
+        elif kind == "multiple":
+            items = value if isinstance(value, list) else None
+            if items is None:
+                self.fail(
+                    path, f"expected a list of options (one or more of {self._options(question)})"
+                )
+                return None
+            ok = all(self._option(question, item, (*path, i)) for i, item in enumerate(items))
+            if ok and question.required and not items:
+                self.fail(path, "choose at least one option")
+                return None
+            if ok:
+                order = [o.value for o in question.options]
+                return sorted(set(items), key=order.index)
+        return None
+
+    def _options(self, question: Question) -> str:
+        return one_of(o.value for o in question.options)
+
+    def _option(self, question: Question, value: Any, path: KeyPath) -> bool:
+        values = [o.value for o in question.options]
+        if value in values and isinstance(value, str):
+            return True
+        self.fail(
+            path,
+            f"{value!r} is not an option of '{question.id}'; expected one of "
+            f"{self._options(question)}." + did_you_mean(value, values),
+        )
+        return False
+
+    def _required(self, answers: Answers) -> None:
+        for question in self.kb.questions:
+            if question.id in answers:
+                continue
+            if question.required:
+                self.fail((), f"'{question.id}' is required: {question.prompt}")
+            elif question.required_unless and question.required_unless not in answers:
+                self.fail(
+                    (),
+                    f"'{question.id}' is required unless '{question.required_unless}' is given: "
+                    f"{question.prompt}",
+                )
+
+    def _consistency(self, answers: Answers) -> None:
+        team, headcount = answers.get("team_size"), answers.get("headcount")
+        if isinstance(team, int) and isinstance(headcount, int) and team > headcount:
+            self.fail(
+                ("team_size",),
+                f"the team ({team}) is larger than the whole organisation ({headcount})",
+            )
+
+
+def validate_answers(
+    kb: KnowledgeBase, raw: Any, source: YamlDocument | None = None, file: str = "answers"
+) -> Answers:
+    """Validated answers, or AnswersError listing every problem."""
+    checker = _Checker(kb, source, file)
+    answers = checker.check(raw)
+    if checker.problems:
+        raise AnswersError(checker.problems)
+    return answers
+
+
+def parse_value(kb: KnowledgeBase, question_id: str, text: str, file: str = "--set") -> Any:
+    """A command-line string (``whatif --set q=v``) as the answer type of its question.
+
+    Lists are comma-separated; an empty value means unanswered (None)."""
+    question = kb.question(question_id)
+    checker = _Checker(kb, None, file)
+    if question is None:
+        checker.fail(
+            (question_id,),
+            "not a question of the questionnaire." + did_you_mean(question_id, kb.question_map),
+        )
+        raise AnswersError(checker.problems)
+    text = text.strip()
+    if not text:
+        return None
+    value: Any = text
+    if question.type == "multiple":
+        value = [part.strip() for part in text.split(",") if part.strip()]
+    elif question.type == "yes_no":
+        lowered = text.lower()
+        value = True if lowered in YES else False if lowered in NO else text
+    elif question.type == "number":
+        try:
+            value = int(text) if question.integer else float(text)
+        except ValueError:
+            value = text
+    checked = checker.value(question, value, (question_id,))
+    if checker.problems:
+        raise AnswersError(checker.problems)
+    return checked

@@ -1,0 +1,46 @@
+"""One meeting calendar for the whole mix: rituals with the same id merge into one meeting."""
+
+from __future__ import annotations
+
+from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.recommendation import CadenceItem
+
+MEETINGS_PER_MONTH = {
+    "daily": 260 / 12,  # working days
+    "weekly": 52 / 12,
+    "biweekly": 26 / 12,
+    "monthly": 1.0,
+    "quarterly": 1 / 3,
+    "annual": 1 / 12,
+}
+FREQUENCY_ORDER = list(MEETINGS_PER_MONTH)
+
+
+def merge_cadence(frameworks: list[Framework]) -> list[CadenceItem]:
+    merged: dict[tuple[str, str], dict] = {}
+    for framework in frameworks:
+        for ritual in framework.rituals:
+            key = (ritual.id, ritual.frequency)
+            entry = merged.get(key)
+            if entry is None:
+                merged[key] = {
+                    "name": ritual.name,
+                    "ids": [framework.id],
+                    "minutes": ritual.minutes,
+                }
+            else:
+                entry["ids"].append(framework.id)
+                entry["minutes"] = max(entry["minutes"], ritual.minutes)
+    items = [
+        CadenceItem(
+            ritual=entry["name"],
+            id=ritual_id,
+            frameworks=entry["ids"],
+            frequency=frequency,
+            minutes_per_meeting=entry["minutes"],
+            minutes_per_month=round(entry["minutes"] * MEETINGS_PER_MONTH[frequency]),
+        )
+        for (ritual_id, frequency), entry in merged.items()
+    ]
+    items.sort(key=lambda item: (FREQUENCY_ORDER.index(item.frequency), item.id))
+    return items

@@ -1,0 +1,70 @@
+"""Words for conditions and answers: "because you said ...", and what would make a rule fire."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from framework_advisor.domain.condition import AllOf, AnyOf, Condition, Leaf, Not
+from framework_advisor.domain.knowledge import KnowledgeBase
+
+_OP_WORDS = {
+    "in": "is {v}",
+    "not_in": "is not {v}",
+    "eq": "is {v}",
+    "ne": "is not {v}",
+    "has_any": "includes {v}",
+    "has_all": "includes all of {v}",
+    "has_none": "includes none of {v}",
+    "lt": "is under {v}",
+    "lte": "is at most {v}",
+    "gt": "is over {v}",
+    "gte": "is at least {v}",
+}
+
+
+def label(kb: KnowledgeBase, question_id: str, value: Any) -> str:
+    question = kb.question(question_id)
+    return question.label_of(value) if question else str(value)
+
+
+def _values(kb: KnowledgeBase, leaf: Leaf) -> str:
+    if isinstance(leaf.value, list):
+        labels = [label(kb, leaf.question, v) for v in leaf.value]
+        joiner = " and " if leaf.op in ("has_all",) else " or "
+        return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + joiner + labels[-1]
+    return label(kb, leaf.question, leaf.value)
+
+
+def describe(kb: KnowledgeBase, condition: Condition) -> str:
+    """A condition in words: "function is Sales and stage is Startup (under 50 people)"."""
+    if isinstance(condition, Leaf):
+        if condition.op == "between":
+            low, high = condition.value
+            return f"{condition.question} is between {low} and {high}"
+        words = _OP_WORDS[condition.op].format(v=_values(kb, condition))
+        return f"{condition.question} {words}"
+    if isinstance(condition, Not):
+        return f"not ({describe(kb, condition.part)})"
+    if isinstance(condition, AllOf | AnyOf):
+        if not condition.parts:
+            return "always"
+        joiner = " and " if isinstance(condition, AllOf) else " or "
+        return joiner.join(describe(kb, part) for part in condition.parts)
+    raise TypeError(condition)
+
+
+def because(
+    kb: KnowledgeBase, condition: Condition, view: dict[str, Any], stage_derived: bool = False
+) -> str:
+    """The answers behind a condition that held: "function: Sales; stage: Startup ..."."""
+    seen: list[str] = []
+    for question_id in condition.questions():
+        if question_id not in seen and question_id in view:
+            seen.append(question_id)
+    parts = []
+    for question_id in seen:
+        text = f"{question_id}: {label(kb, question_id, view[question_id])}"
+        if question_id == "stage" and stage_derived:
+            text += f" (from headcount {view['headcount']})"
+        parts.append(text)
+    return "; ".join(parts)

@@ -1,0 +1,126 @@
+"""For each question, the one change of answer that would reorder the top three, and how."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from framework_advisor.domain.answers import Answers
+from framework_advisor.domain.condition import AllOf, AnyOf, Condition, Leaf, Not
+from framework_advisor.domain.contract import STAGE_BANDS
+from framework_advisor.domain.question import Question
+from framework_advisor.domain.recommendation import Move, Sensitivity
+from framework_advisor.engine.flow import profile, visible_questions
+from framework_advisor.engine.index import EngineIndex
+from framework_advisor.engine.ranking import ranked_ids
+
+TOP = 3
+
+
+def _leaves(condition: Condition) -> list[Leaf]:
+    if isinstance(condition, Leaf):
+        return [condition]
+    if isinstance(condition, Not):
+        return _leaves(condition.part)
+    if isinstance(condition, AllOf | AnyOf):
+        return [leaf for part in condition.parts for leaf in _leaves(part)]
+    return []
+
+
+def number_candidates(index: EngineIndex, question: Question) -> list[int]:
+    """Values either side of every threshold the rules test on this question."""
+    values: set[int] = set()
+    conditions = [r.rule.when for r in index.rules] + [
+        q.when for q in index.kb.questions if q.when is not None
+    ]
+    for condition in conditions:
+        for leaf in _leaves(condition):
+            if leaf.question != question.id:
+                continue
+            operands = leaf.value if isinstance(leaf.value, list) else [leaf.value]
+            for operand in operands:
+                if isinstance(operand, int | float) and not isinstance(operand, bool):
+                    values.update({int(operand) - 1, int(operand), int(operand) + 1})
+    if question.id == "headcount":
+        values.update(lower for _, lower in STAGE_BANDS)
+    low = question.min if question.min is not None else 0
+    high = question.max if question.max is not None else 10**9
+    return sorted(v for v in values if low <= v <= high)
+
+
+def _alternatives(
+    index: EngineIndex, question: Question, answers: Answers
+) -> list[tuple[Any, str]]:
+    """(new value, how it reads) for each single change of this question's answer."""
+    current = answers.get(question.id)
+    qid = question.id
+    if question.type == "single":
+        return [
+            (o.value, f'{qid} were "{o.label}"') for o in question.options if o.value != current
+        ]
+    if question.type == "yes_no":
+        return [(v, f"{qid} were {'yes' if v else 'no'}") for v in (True, False) if v != current]
+    if question.type == "number":
+        return [(v, f"{qid} were {v}") for v in number_candidates(index, question) if v != current]
+    if question.type == "multiple":
+        chosen = list(current or [])
+        order = [o.value for o in question.options]
+        changes: list[tuple[Any, str]] = []
+        for option in question.options:
+            if option.value in chosen:
+                rest = [v for v in chosen if v != option.value]
+                if rest or not question.required:
+                    changes.append((rest, f'{qid} no longer included "{option.label}"'))
+            else:
+                added = sorted([*chosen, option.value], key=order.index)
+                changes.append((added, f'{qid} also included "{option.label}"'))
+        return changes
+    return []
+
+
+def _moves(before: list[str], after: list[str]) -> list[Move]:
+    concerned = list(dict.fromkeys(before[:TOP] + after[:TOP]))
+    moves = [
+        Move(fid, before.index(fid) + 1, after.index(fid) + 1)
+        for fid in concerned
+        if before.index(fid) != after.index(fid)
+    ]
+    return sorted(moves, key=lambda m: (m.to_rank, m.id))
+
+
+def _story(index: EngineIndex, change: str, before: list[str], after: list[str]) -> str:
+    names = index.names
+    for fid in after[:TOP]:
+        old, new = before.index(fid), after.index(fid)
+        if new < old:
+            passed = [f for f in before[:old] if after.index(f) > new]
+            if passed:
+                return (
+                    f"If {change}, {names[fid]} would move above {names[passed[0]]} "
+                    f"(#{old + 1} -> #{new + 1})."
+                )
+            return f"If {change}, {names[fid]} would move from #{old + 1} to #{new + 1}."
+    return f"If {change}, the top three would reorder."
+
+
+def sensitivity(index: EngineIndex, answers: Answers, ranking: list[str]) -> list[Sensitivity]:
+    kb = index.kb
+    results: list[Sensitivity] = []
+    stage_from_headcount = "stage" not in answers and "headcount" in answers
+    for question in visible_questions(kb, answers):
+        if question.id == "stage" and stage_from_headcount:
+            continue  # headcount's alternatives already cover the stage bands
+        best: tuple[int, Sensitivity] | None = None
+        for value, change in _alternatives(index, question, answers):
+            changed = {**answers, question.id: value}
+            if value == [] or value is None:
+                changed.pop(question.id)
+            after = ranked_ids(index, profile(kb, changed))
+            if after[:TOP] == ranking[:TOP]:
+                continue
+            moves = _moves(ranking, after)
+            if best is None or len(moves) > best[0]:
+                story = _story(index, change, ranking, after)
+                best = (len(moves), Sensitivity(question.id, value, moves, story))
+        if best is not None:
+            results.append(best[1])
+    return results

@@ -1,0 +1,73 @@
+"""Errors a user can cause, and the exit codes every command uses (an API: scripts rely on them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1  # the command ran and found problems in the user's goals (goal checker)
+    BAD_INPUT = 2  # unreadable file, YAML error, invalid answers/knowledge base, refused overwrite
+    MISSING_DEPENDENCY = 3  # a system library is missing (e.g. Pango for PDF)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one input, located as precisely as we know."""
+
+    file: str
+    key: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+class AdvisorError(Exception):
+    """Base of every error shown to the user as a message, never as a traceback."""
+
+    exit_code: ExitCode = ExitCode.BAD_INPUT
+
+    def messages(self) -> list[str]:
+        return [str(self)]
+
+
+class ProblemsError(AdvisorError):
+    """An input with one or more located problems, all reported at once."""
+
+    title = "invalid input"
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(f"{self.title}: {len(self.problems)} problem(s)")
+
+    def messages(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class KnowledgeBaseError(ProblemsError):
+    title = "invalid knowledge base"
+
+
+class AnswersError(ProblemsError):
+    title = "invalid answers"
+
+
+class InputFileError(AdvisorError):
+    """A file that cannot be read or parsed at all."""
+
+
+class OutputError(AdvisorError):
+    """An output that cannot or may not be written."""
+
+
+class UsageError(AdvisorError):
+    """A command-line value that makes no sense (beyond what click checks)."""
+
+
+class MissingDependencyError(AdvisorError):
+    exit_code = ExitCode.MISSING_DEPENDENCY

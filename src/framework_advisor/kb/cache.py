@@ -1,0 +1,61 @@
+"""A compact msgpack copy of the validated knowledge base, keyed by the bytes of every knowledge
+file and the tool version. A stale, corrupt or unreadable cache is ignored and rebuilt."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from framework_advisor import __version__
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.kb.files import SourceFiles
+
+ENV_CACHE_DIR = "FRAMEWORK_ADVISOR_CACHE_DIR"
+CACHE_FORMAT = "1"
+
+
+def cache_dir() -> Path:
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("framework-advisor", appauthor=False))
+
+
+def cache_key(sources: list[SourceFiles]) -> str:
+    sha = hashlib.sha256(f"{__version__}\0{CACHE_FORMAT}\0".encode())
+    for source in sources:
+        sha.update(b"pack\0" if source.is_pack else b"embedded\0")
+        sha.update(source.digest().encode())
+    return sha.hexdigest()[:32]
+
+
+def read_cached(key: str) -> KnowledgeBase | None:
+    import msgspec
+
+    path = cache_dir() / f"kb-{key}.msgpack"
+    try:
+        data = path.read_bytes()
+        return msgspec.msgpack.decode(data, type=KnowledgeBase)
+    except (OSError, msgspec.DecodeError, ValueError, TypeError):
+        return None
+
+
+def write_cached(key: str, kb: KnowledgeBase) -> None:
+    """Best effort: a cache that cannot be written only costs speed next time."""
+    import msgspec
+
+    directory = cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        target = directory / f"kb-{key}.msgpack"
+        temp = directory / f".kb-{key}.{os.getpid()}.tmp"
+        temp.write_bytes(msgspec.msgpack.encode(kb))
+        os.replace(temp, target)
+        for old in directory.glob("kb-*.msgpack"):
+            if old != target and old.stat().st_mtime < target.stat().st_mtime - 86400 * 30:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return

@@ -1,0 +1,131 @@
+"""Parse the YAML shorthand of ``when:`` conditions into condition nodes, checked against the
+questionnaire: unknown questions and options are load errors, with 'did you mean'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from framework_advisor.domain.condition import AllOf, AnyOf, Condition, Leaf, Not
+from framework_advisor.domain.question import Question
+from framework_advisor.kb.problems import ProblemCollector
+from framework_advisor.kb.suggest import did_you_mean, one_of
+from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
+
+COMBINATORS = ("all_of", "any_of", "not")
+OPERATORS_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "single": ("in", "not_in", "eq", "ne"),
+    "text": ("in", "not_in", "eq", "ne"),
+    "multiple": ("has_any", "has_all", "has_none"),
+    "number": ("lt", "lte", "gt", "gte", "between", "eq", "ne", "in", "not_in"),
+    "yes_no": ("eq", "ne"),
+}
+LIST_OPERATORS = ("in", "not_in", "has_any", "has_all", "has_none")
+
+
+class ConditionParser:
+    def __init__(
+        self, questions: dict[str, Question], problems: ProblemCollector, doc: YamlDocument
+    ) -> None:
+        self.questions = questions
+        self.problems = problems
+        self.doc = doc
+        self.ok = True
+
+    def fail(self, path: KeyPath, message: str) -> None:
+        self.ok = False
+        self.problems.add(self.doc, path, message)
+
+    def parse(self, raw: Any, path: KeyPath) -> Condition | None:
+        """A condition node, or None after recording problems."""
+        self.ok = True
+        node = self._mapping(raw, path)
+        return node if self.ok else None
+
+    def _mapping(self, raw: Any, path: KeyPath) -> Condition:
+        if not isinstance(raw, dict):
+            self.fail(path, "expected a mapping of question ids (or all_of/any_of/not) to values")
+            return AllOf(parts=[])
+        parts: list[Condition] = []
+        for key, value in raw.items():
+            key_path = (*path, key)
+            if key in ("all_of", "any_of"):
+                if not isinstance(value, list) or not value:
+                    self.fail(key_path, f"{key} takes a non-empty list of conditions")
+                    continue
+                inner = [self._mapping(item, (*key_path, i)) for i, item in enumerate(value)]
+                parts.append(AllOf(parts=inner) if key == "all_of" else AnyOf(parts=inner))
+            elif key == "not":
+                parts.append(Not(part=self._mapping(value, key_path)))
+            else:
+                parts.extend(self._question(str(key), value, key_path))
+        return parts[0] if len(parts) == 1 else AllOf(parts=parts)
+
+    def _question(self, qid: str, value: Any, path: KeyPath) -> list[Condition]:
+        question = self.questions.get(qid)
+        if question is None:
+            names = [*self.questions, *COMBINATORS]
+            self.fail(path, f"no question '{qid}' in the questionnaire." + did_you_mean(qid, names))
+            return []
+        if isinstance(value, dict):
+            if not value:
+                self.fail(path, "an empty mapping of operators")
+            return [self._leaf(question, op, operand, (*path, op)) for op, operand in value.items()]
+        shorthand = {
+            "single": "in" if isinstance(value, list) else "eq",
+            "text": "in" if isinstance(value, list) else "eq",
+            "multiple": "has_any",
+            "number": "in" if isinstance(value, list) else "eq",
+            "yes_no": "eq",
+        }[question.type]
+        if question.type == "multiple" and not isinstance(value, list):
+            value = [value]
+        return [self._leaf(question, shorthand, value, path)]
+
+    def _leaf(self, question: Question, op: Any, operand: Any, path: KeyPath) -> Condition:
+        allowed = OPERATORS_BY_TYPE[question.type]
+        if op not in allowed:
+            self.fail(
+                path,
+                f"'{op}' does not apply to {question.type} question '{question.id}'; "
+                f"expected one of {one_of(allowed)}." + did_you_mean(op, allowed),
+            )
+            return AllOf(parts=[])
+        if op in LIST_OPERATORS:
+            if not isinstance(operand, list) or not operand:
+                self.fail(path, f"'{op}' takes a non-empty list")
+                return AllOf(parts=[])
+            for index, item in enumerate(operand):
+                self._value(question, item, (*path, index))
+            return Leaf(question=question.id, op=op, value=list(operand))
+        if op == "between":
+            if (
+                not isinstance(operand, list)
+                or len(operand) != 2
+                or not all(_is_number(v) for v in operand)
+                or operand[0] > operand[1]
+            ):
+                self.fail(path, "'between' takes two numbers [low, high], low <= high")
+                return AllOf(parts=[])
+            return Leaf(question=question.id, op=op, value=list(operand))
+        self._value(question, operand, path)
+        return Leaf(question=question.id, op=op, value=operand)
+
+    def _value(self, question: Question, value: Any, path: KeyPath) -> None:
+        if question.type in ("single", "multiple"):
+            values = [o.value for o in question.options]
+            if value not in values:
+                self.fail(
+                    path,
+                    f"{value!r} is not an option of question '{question.id}'."
+                    + did_you_mean(value, values),
+                )
+        elif question.type == "number" and not _is_number(value):
+            self.fail(path, f"expected a number for question '{question.id}', got {value!r}")
+        elif question.type == "yes_no" and not isinstance(value, bool):
+            self.fail(path, f"expected true or false for question '{question.id}', got {value!r}")
+        elif question.type == "text" and not isinstance(value, str):
+            self.fail(path, f"expected text for question '{question.id}', got {value!r}")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -1,0 +1,53 @@
+"""The files that make up one knowledge source (the embedded base or a pack), read once."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from framework_advisor.errors import InputFileError
+
+TOP_FILES = ("kb.yaml", "pack.yaml", "questions.yaml", "rules.yaml", "glossary.yaml")
+
+
+@dataclass
+class SourceFiles:
+    root: Path
+    is_pack: bool
+    texts: dict[str, bytes] = field(default_factory=dict)
+    """Relative POSIX path -> raw bytes, for every knowledge file this source has."""
+
+    def digest(self) -> str:
+        sha = hashlib.sha256()
+        for name in sorted(self.texts):
+            sha.update(name.encode())
+            sha.update(b"\0")
+            sha.update(self.texts[name])
+            sha.update(b"\0")
+        return sha.hexdigest()
+
+    def display(self, name: str) -> str:
+        return str(self.root / name)
+
+
+def read_source(root: Path, *, is_pack: bool) -> SourceFiles:
+    if not root.exists():
+        raise InputFileError(f"{root}: no such knowledge folder")
+    if not root.is_dir():
+        raise InputFileError(f"{root}: is a file, expected a knowledge folder")
+    marker = "pack.yaml" if is_pack else "kb.yaml"
+    if not (root / marker).is_file():
+        what = "a knowledge pack needs a pack.yaml (name, version)" if is_pack else "no kb.yaml"
+        raise InputFileError(f"{root}: not a knowledge folder: {what}")
+    source = SourceFiles(root=root, is_pack=is_pack)
+    names = [n for n in TOP_FILES if (root / n).is_file()]
+    frameworks = root / "frameworks"
+    if frameworks.is_dir():
+        names += sorted(f"frameworks/{p.name}" for p in frameworks.glob("*.yaml") if p.is_file())
+    for name in names:
+        try:
+            source.texts[name] = (root / name).read_bytes()
+        except OSError as exc:
+            raise InputFileError(f"{root / name}: cannot read: {exc.strerror}") from None
+    return source

@@ -1,0 +1,461 @@
+"""Load, merge and validate knowledge: pass 1 checks the shape of every entry, pass 2 the
+cross-references between them. Every problem is collected and reported at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from framework_advisor.domain.condition import Condition
+from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS, STAGES
+from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.knowledge import GlossaryEntry, KnowledgeBase, PackInfo, Settings
+from framework_advisor.domain.question import Option, Question
+from framework_advisor.domain.rule import Effect, Rule
+from framework_advisor.errors import KnowledgeBaseError
+from framework_advisor.kb.conditions import ConditionParser
+from framework_advisor.kb.files import SourceFiles, read_source
+from framework_advisor.kb.locate import embedded_dir
+from framework_advisor.kb.problems import ProblemCollector
+from framework_advisor.kb.suggest import did_you_mean, one_of
+from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
+
+
+class KbFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    name: str
+    version: str
+    settings: Settings = Settings()
+    description: str = ""
+
+
+class Removal(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    frameworks: list[str] = []
+    questions: list[str] = []
+    rules: list[str] = []
+
+
+class PackFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    name: str
+    version: str
+    description: str = ""
+    remove: Removal = Removal()
+
+
+class RawRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    id: str
+    when: dict[str, Any]
+    effects: list[Effect]
+    reason: str
+    source: str = ""
+
+
+@dataclass
+class Located:
+    """An entry together with where it was written."""
+
+    value: Any
+    doc: YamlDocument
+    path: KeyPath
+    raw_when: Any = None
+
+
+def load(packs: list[str], *, use_cache: bool = True) -> KnowledgeBase:
+    from framework_advisor.kb import cache
+
+    sources = [read_source(embedded_dir(), is_pack=False)]
+    sources += [read_source(Path(p), is_pack=True) for p in packs]
+    key = cache.cache_key(sources)
+    if use_cache:
+        cached = cache.read_cached(key)
+        if cached is not None:
+            return cached
+    kb = build(sources)
+    if use_cache:
+        cache.write_cached(key, kb)
+    return kb
+
+
+def validate(packs: list[str]) -> KnowledgeBase:
+    """Validate from the YAML, never from the cache."""
+    return load(packs, use_cache=False)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.problems = ProblemCollector()
+        self.name = ""
+        self.version = ""
+        self.settings = Settings()
+        self.settings_at: Located | None = None
+        self.frameworks: dict[str, Located] = {}
+        self.questions: dict[str, Located] = {}
+        self.rules: dict[str, Located] = {}
+        self.glossary: dict[str, Located] = {}
+        self.packs: list[PackInfo] = []
+
+    # pass 1 ----------------------------------------------------------------------------
+    def doc(self, source: SourceFiles, name: str) -> YamlDocument | None:
+        raw = source.texts.get(name)
+        if raw is None:
+            return None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self.problems.add(source.display(name), (), f"not UTF-8 text ({exc.reason})")
+            return None
+        try:
+            document = parse_yaml(text, source.display(name))
+        except YamlSyntaxError as exc:
+            self.problems.extend([exc.problem])
+            return None
+        self.problems.extend(document.duplicates)
+        return document
+
+    def add_source(self, source: SourceFiles) -> None:
+        if source.is_pack:
+            self._pack_header(source)
+        else:
+            self._kb_header(source)
+        self._entries(source, "questions.yaml", "questions", self.questions, self._question)
+        self._entries(source, "rules.yaml", "rules", self.rules, self._rule)
+        self._entries(source, "glossary.yaml", "glossary", self.glossary, self._term)
+        for name in sorted(n for n in source.texts if n.startswith("frameworks/")):
+            doc = self.doc(source, name)
+            if doc is None:
+                continue
+            framework = self.problems.convert(doc, (), doc.data, Framework)
+            if framework is None:
+                continue
+            stem = Path(name).stem
+            if framework.id != stem:
+                self.problems.add(
+                    doc, ("id",), f"'{framework.id}' differs from the file name '{stem}.yaml'"
+                )
+                continue
+            self.frameworks[framework.id] = Located(framework, doc, ())
+
+    def _kb_header(self, source: SourceFiles) -> None:
+        doc = self.doc(source, "kb.yaml")
+        if doc is None:
+            return
+        header = self.problems.convert(doc, (), doc.data, KbFile)
+        if header is not None:
+            self.name, self.version, self.settings = header.name, header.version, header.settings
+            self.settings_at = Located(header.settings, doc, ("settings",))
+
+    def _pack_header(self, source: SourceFiles) -> None:
+        doc = self.doc(source, "pack.yaml")
+        if doc is None:
+            return
+        header = self.problems.convert(doc, (), doc.data, PackFile)
+        if header is None:
+            return
+        self.packs.append(
+            PackInfo(header.name, header.version, source.digest()[:12], str(source.root))
+        )
+        removal = header.remove
+        for kind, ids, table, fixed in (
+            ("frameworks", removal.frameworks, self.frameworks, FRAMEWORK_IDS),
+            ("questions", removal.questions, self.questions, tuple(FIXED_QUESTIONS)),
+            ("rules", removal.rules, self.rules, ()),
+        ):
+            for index, entry_id in enumerate(ids):
+                path = ("remove", kind, index)
+                if entry_id in fixed:
+                    self.problems.add(
+                        doc, path, f"'{entry_id}' is a fixed id and cannot be removed"
+                    )
+                elif entry_id not in table:
+                    self.problems.add(
+                        doc,
+                        path,
+                        f"no {kind[:-1]} '{entry_id}' to remove." + did_you_mean(entry_id, table),
+                    )
+                else:
+                    del table[entry_id]
+
+    def _entries(self, source, name, key, table, convert) -> None:  # type: ignore[no-untyped-def]
+        doc = self.doc(source, name)
+        if doc is None:
+            return
+        data = doc.data
+        if not isinstance(data, dict) or not isinstance(data.get(key), list):
+            self.problems.add(doc, (), f"expected a mapping with a list under '{key}:'")
+            return
+        unknown = [k for k in data if k != key]
+        for extra in unknown:
+            self.problems.add(doc, (extra,), f"unknown top-level key; expected only '{key}'")
+        seen: set[str] = set()
+        for index, raw in enumerate(data[key]):
+            path: KeyPath = (key, index)
+            located = convert(doc, path, raw)
+            if located is None:
+                continue
+            entry_id = _entry_id(located.value)
+            if entry_id in seen:
+                self.problems.add(doc, path, f"'{entry_id}' is defined twice in this file")
+                continue
+            seen.add(entry_id)
+            table[entry_id] = located  # a pack entry with an existing id replaces it
+
+    def _question(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
+        if not isinstance(raw, dict):
+            self.problems.add(doc, path, "expected a mapping describing a question")
+            return None
+        fields = dict(raw)
+        raw_when = fields.pop("when", None)
+        question = self.problems.convert(doc, path, fields, Question)
+        return None if question is None else Located(question, doc, path, raw_when)
+
+    def _rule(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
+        rule = self.problems.convert(doc, path, raw, RawRule)
+        return None if rule is None else Located(rule, doc, path, rule.when)
+
+    def _term(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
+        term = self.problems.convert(doc, path, raw, GlossaryEntry)
+        return None if term is None else Located(term, doc, path)
+
+    # pass 2 ----------------------------------------------------------------------------
+    def cross_check(self) -> KnowledgeBase:
+        problems = self.problems
+        self._check_contract()
+        questions = self._resolve_questions()
+        parser_questions = {q.id: q for q in questions}
+        resolved: list[Question] = []
+        for question in questions:
+            located = self.questions[question.id]
+            if located.raw_when is not None:
+                parser = ConditionParser(parser_questions, problems, located.doc)
+                when = parser.parse(located.raw_when, (*located.path, "when"))
+                question = msgspec.structs.replace(question, when=when)
+            resolved.append(question)
+        rules = self._resolve_rules(parser_questions)
+        self._check_frameworks(parser_questions)
+        self._check_settings()
+        glossary = [entry.value for entry in self.glossary.values()]
+        for term in self.glossary.values():
+            for index, fid in enumerate(term.value.frameworks):
+                if fid not in self.frameworks:
+                    problems.add(
+                        term.doc,
+                        (*term.path, "frameworks", index),
+                        f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
+                    )
+        if problems:
+            raise KnowledgeBaseError(problems.problems)
+        order = [f for f in FRAMEWORK_IDS if f in self.frameworks]
+        order += sorted(f for f in self.frameworks if f not in FRAMEWORK_IDS)
+        return KnowledgeBase(
+            name=self.name,
+            version=self.version,
+            settings=self.settings,
+            frameworks={fid: self.frameworks[fid].value for fid in order},
+            questions=resolved,
+            rules=rules,
+            glossary=sorted(glossary, key=lambda g: g.term.lower()),
+            packs=self.packs,
+        )
+
+    def _check_contract(self) -> None:
+        for fid in FRAMEWORK_IDS:
+            if fid not in self.frameworks:
+                self.problems.add("knowledge/frameworks", (), f"missing framework '{fid}.yaml'")
+        for qid, (qtype, options) in FIXED_QUESTIONS.items():
+            located = self.questions.get(qid)
+            if located is None:
+                self.problems.add("knowledge/questions.yaml", (), f"missing question '{qid}'")
+                continue
+            question: Question = located.value
+            if question.type != qtype:
+                self.problems.add(
+                    located.doc,
+                    (*located.path, "type"),
+                    f"question '{qid}' must stay of type '{qtype}'",
+                )
+            have = {o.value for o in question.options}
+            missing = [o for o in options if o not in have]
+            if missing:
+                self.problems.add(
+                    located.doc,
+                    (*located.path, "options"),
+                    f"fixed options cannot be removed: {one_of(missing)}",
+                )
+
+    def _resolve_questions(self) -> list[Question]:
+        resolved: list[Question] = []
+        framework_options = [
+            Option(value=fid, label=located.value.name)
+            for fid, located in self._ordered_frameworks()
+        ]
+        for located in self.questions.values():
+            question: Question = located.value
+            path = located.path
+            if question.options_from == "frameworks":
+                if question.type != "multiple" and question.type != "single":
+                    self.problems.add(
+                        located.doc, (*path, "options_from"), "only choice questions take options"
+                    )
+                question = msgspec.structs.replace(question, options=framework_options)
+            if question.type in ("single", "multiple") and not question.options:
+                self.problems.add(located.doc, path, f"{question.type} question needs options")
+            if question.type not in ("single", "multiple") and question.options:
+                self.problems.add(
+                    located.doc, (*path, "options"), f"a {question.type} question takes no options"
+                )
+            values = [o.value for o in question.options]
+            for index, value in enumerate(values):
+                if value in values[:index]:
+                    self.problems.add(
+                        located.doc, (*path, "options", index), f"option '{value}' appears twice"
+                    )
+            if question.type != "number" and (question.min is not None or question.max is not None):
+                self.problems.add(located.doc, path, "min and max apply to number questions only")
+            if (
+                question.min is not None
+                and question.max is not None
+                and question.min > question.max
+            ):
+                self.problems.add(located.doc, (*path, "min"), "min is greater than max")
+            if (
+                question.required_unless is not None
+                and question.required_unless not in self.questions
+            ):
+                self.problems.add(
+                    located.doc,
+                    (*path, "required_unless"),
+                    f"no question '{question.required_unless}'."
+                    + did_you_mean(question.required_unless, self.questions),
+                )
+            resolved.append(question)
+        return resolved
+
+    def _ordered_frameworks(self) -> list[tuple[str, Located]]:
+        order = [f for f in FRAMEWORK_IDS if f in self.frameworks]
+        order += sorted(f for f in self.frameworks if f not in FRAMEWORK_IDS)
+        return [(f, self.frameworks[f]) for f in order]
+
+    def _resolve_rules(self, questions: dict[str, Question]) -> list[Rule]:
+        rules: list[Rule] = []
+        for located in self.rules.values():
+            raw: RawRule = located.value
+            parser = ConditionParser(questions, self.problems, located.doc)
+            when: Condition | None = parser.parse(raw.when, (*located.path, "when"))
+            effects_ok = self._check_effects(raw, located)
+            if when is not None and effects_ok:
+                rules.append(
+                    Rule(
+                        id=raw.id,
+                        when=when,
+                        effects=raw.effects,
+                        reason=raw.reason,
+                        source=raw.source,
+                    )
+                )
+        return rules
+
+    def _check_effects(self, raw: RawRule, located: Located) -> bool:
+        ok = True
+        if not raw.effects:
+            self.problems.add(located.doc, (*located.path, "effects"), "a rule needs effects")
+            return False
+        for index, effect in enumerate(raw.effects):
+            path = (*located.path, "effects", index)
+            kinds = [k for k in ("framework", "caution", "layer") if getattr(effect, k) is not None]
+            if len(kinds) != 1:
+                self.problems.add(
+                    located.doc,
+                    path,
+                    "an effect is exactly one of {framework, weight}, {caution} or {layer}",
+                )
+                ok = False
+            elif effect.framework is not None:
+                if effect.framework not in self.frameworks:
+                    self.problems.add(
+                        located.doc,
+                        (*path, "framework"),
+                        f"no framework '{effect.framework}'."
+                        + did_you_mean(effect.framework, self.frameworks),
+                    )
+                    ok = False
+                if effect.weight is None or not -100 <= effect.weight <= 100 or effect.weight == 0:
+                    self.problems.add(
+                        located.doc,
+                        (*path, "weight"),
+                        "a framework effect needs a non-zero whole-number weight from -100 to 100",
+                    )
+                    ok = False
+            elif effect.weight is not None:
+                self.problems.add(located.doc, (*path, "weight"), "weight goes with framework")
+                ok = False
+        return ok
+
+    def _check_frameworks(self, questions: dict[str, Question]) -> None:
+        stages = [o.value for o in questions["stage"].options] if "stage" in questions else STAGES
+        functions = (
+            [o.value for o in questions["function"].options] if "function" in questions else []
+        )
+        for fid, located in self.frameworks.items():
+            framework: Framework = located.value
+            doc = located.doc
+            for key, expected in (("fit_by_stage", stages), ("fit_by_function", functions)):
+                table = getattr(framework, key)
+                for name in table:
+                    if name not in expected:
+                        self.problems.add(
+                            doc,
+                            (key, name),
+                            f"'{name}' is not an option." + did_you_mean(name, expected),
+                        )
+                missing = [e for e in expected if e not in table]
+                if missing:
+                    self.problems.add(doc, (key,), f"missing {one_of(missing)}")
+            for key in ("complements", "conflicts"):
+                for index, other in enumerate(getattr(framework, key)):
+                    if other not in self.frameworks:
+                        self.problems.add(
+                            doc,
+                            (key, index),
+                            f"no framework '{other}'." + did_you_mean(other, self.frameworks),
+                        )
+                    elif other == fid:
+                        self.problems.add(doc, (key, index), "a framework cannot list itself")
+            both = set(framework.complements) & set(framework.conflicts)
+            if both:
+                self.problems.add(
+                    doc, ("conflicts",), f"also listed as complements: {one_of(sorted(both))}"
+                )
+            weeks = [step.week for step in framework.rollout]
+            if weeks != sorted(weeks):
+                self.problems.add(doc, ("rollout",), "steps must be in week order")
+            ritual_ids = [r.id for r in framework.rituals]
+            if len(set(ritual_ids)) != len(ritual_ids):
+                self.problems.add(doc, ("rituals",), "a ritual id appears twice")
+            if not framework.layers:
+                self.problems.add(doc, ("layers",), "a framework fills at least one mix layer")
+
+    def _check_settings(self) -> None:
+        if self.settings_at is None:
+            return
+        for stage in self.settings.max_frameworks:
+            if stage not in STAGES:
+                self.problems.add(
+                    self.settings_at.doc,
+                    ("settings", "max_frameworks", stage),
+                    f"not a stage; expected one of {one_of(STAGES)}." + did_you_mean(stage, STAGES),
+                )
+
+
+def _entry_id(value: Any) -> str:
+    return value.term if isinstance(value, GlossaryEntry) else value.id
+
+
+def build(sources: list[SourceFiles]) -> KnowledgeBase:
+    builder = _Builder()
+    for source in sources:
+        builder.add_source(source)
+    if builder.problems:
+        raise KnowledgeBaseError(builder.problems.problems)
+    return builder.cross_check()

@@ -1,0 +1,100 @@
+"""Collect every problem in a set of inputs before failing, each located by file, line and key."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TypeVar
+
+import msgspec
+
+from framework_advisor.errors import Problem
+from framework_advisor.kb.suggest import did_you_mean
+from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, format_path
+
+T = TypeVar("T")
+
+_PATH_PART = re.compile(r"\.([A-Za-z_][\w]*)|\[(\d+)\]|\[['\"]?([^\]'\"]+)['\"]?\]")
+_UNKNOWN = re.compile(r"Object contains unknown field `([^`]+)`")
+_MISSING = re.compile(r"Object missing required field `([^`]+)`")
+
+
+def _parse_msgspec_path(text: str) -> KeyPath:
+    parts: list[str | int] = []
+    for name, index, key in _PATH_PART.findall(text):
+        if name:
+            parts.append(name)
+        elif index:
+            parts.append(int(index))
+        else:
+            parts.append(key)
+    return tuple(parts)
+
+
+def _friendly(message: str) -> str:
+    message = message.replace("`", "")
+    message = re.sub(r"^Expected ", "expected ", message)
+    message = message.replace("expected str", "expected text")
+    message = message.replace("expected int", "expected a whole number")
+    message = message.replace("expected array", "expected a list")
+    message = message.replace("expected object", "expected a mapping")
+    message = message.replace("got str", "got text").replace("got array", "got a list")
+    message = message.replace("got object", "got a mapping").replace("got null", "got nothing")
+    return message
+
+
+class ProblemCollector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)
+
+    def add(self, doc: YamlDocument | str, path: KeyPath, message: str) -> None:
+        if isinstance(doc, str):
+            self.problems.append(Problem(doc, format_path(path), message))
+        else:
+            self.problems.append(Problem(doc.file, format_path(path), message, doc.line_of(path)))
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def convert(self, doc: YamlDocument, path: KeyPath, value: Any, cls: type[T]) -> T | None:
+        """msgspec-convert one entry; on failure record a located problem and return None."""
+        try:
+            return msgspec.convert(value, cls, str_keys=True)
+        except msgspec.ValidationError as exc:
+            text = str(exc)
+            message, _, where = text.partition(" - at ")
+            sub = _parse_msgspec_path(where.strip("`$")) if where else ()
+            if match := _UNKNOWN.match(message):
+                name = match.group(1)
+                fields = _fields_at(cls, sub)
+                self.add(doc, (*path, *sub, name), "unknown field." + did_you_mean(name, fields))
+            elif match := _MISSING.match(message):
+                self.add(doc, (*path, *sub), f"missing required field '{match.group(1)}'")
+            else:
+                self.add(doc, (*path, *sub), _friendly(message))
+            return None
+
+
+def _fields_at(cls: type, path: KeyPath) -> list[str]:
+    """The field names of the Struct reached by following ``path`` from ``cls``, if known."""
+    import msgspec.inspect as mi
+
+    info: Any = mi.type_info(cls)
+    for part in path:
+        while isinstance(info, mi.UnionType):
+            structs = [t for t in info.types if not isinstance(t, mi.NoneType)]
+            info = structs[0] if len(structs) == 1 else None
+        if isinstance(part, int) and isinstance(info, mi.ListType):
+            info = info.item_type
+        elif isinstance(part, str) and isinstance(info, mi.StructType):
+            info = next((f.type for f in info.fields if f.name == part), None)
+        elif isinstance(part, str) and isinstance(info, mi.DictType):
+            info = info.value_type
+        else:
+            return []
+    while isinstance(info, mi.UnionType):
+        structs = [t for t in info.types if isinstance(t, mi.StructType)]
+        info = structs[0] if len(structs) == 1 else None
+    return [f.name for f in info.fields] if isinstance(info, mi.StructType) else []
