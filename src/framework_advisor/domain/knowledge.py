@@ -29,6 +29,8 @@ class Settings(Struct, frozen=True, forbid_unknown_fields=True):
         default_factory=lambda: {"low": 180, "medium": 360, "high": 960}
     )
     """Monthly meeting minutes leaders can give, by answer to ``leadership_time``."""
+    ritual_names: dict[str, str] = {}
+    """The name of a ritual id when one meeting serves several frameworks."""
 
 
 class PackInfo(Struct, frozen=True):

@@ -16,7 +16,9 @@ MEETINGS_PER_MONTH = {
 FREQUENCY_ORDER = list(MEETINGS_PER_MONTH)
 
 
-def merge_cadence(frameworks: list[Framework]) -> list[CadenceItem]:
+def merge_cadence(
+    frameworks: list[Framework], shared_names: dict[str, str] | None = None
+) -> list[CadenceItem]:
     merged: dict[tuple[str, str], dict] = {}
     for framework in frameworks:
         for ritual in framework.rituals:
@@ -33,7 +35,9 @@ def merge_cadence(frameworks: list[Framework]) -> list[CadenceItem]:
                 entry["minutes"] = max(entry["minutes"], ritual.minutes)
     items = [
         CadenceItem(
-            ritual=entry["name"],
+            ritual=(shared_names or {}).get(ritual_id, entry["name"])
+            if len(entry["ids"]) > 1
+            else entry["name"],
             id=ritual_id,
             frameworks=entry["ids"],
             frequency=frequency,

@@ -53,18 +53,33 @@ def describe(kb: KnowledgeBase, condition: Condition) -> str:
     raise TypeError(condition)
 
 
+def leaves(condition: Condition) -> list[Leaf]:
+    if isinstance(condition, Leaf):
+        return [condition]
+    if isinstance(condition, Not):
+        return leaves(condition.part)
+    return [leaf for part in condition.parts for leaf in leaves(part)]
+
+
 def because(
     kb: KnowledgeBase, condition: Condition, view: dict[str, Any], stage_derived: bool = False
 ) -> str:
-    """The answers behind a condition that held: "function: Sales; stage: Startup ..."."""
-    seen: list[str] = []
-    for question_id in condition.questions():
-        if question_id not in seen and question_id in view:
-            seen.append(question_id)
+    """The answers behind a condition that held: "needs: Drive strategic change; stage: ..."."""
+    shown: dict[str, Any] = {}
+    for leaf in leaves(condition):
+        answer = view.get(leaf.question)
+        if answer is None:
+            continue
+        if isinstance(answer, list) and leaf.op in ("has_any", "has_all"):
+            matched = [v for v in answer if v in leaf.value]
+            previous = shown.get(leaf.question, [])
+            shown[leaf.question] = list(dict.fromkeys([*previous, *matched]))
+        else:
+            shown.setdefault(leaf.question, answer)
     parts = []
-    for question_id in seen:
-        text = f"{question_id}: {label(kb, question_id, view[question_id])}"
+    for question_id, value in shown.items():
+        text = f"{question_id}: {label(kb, question_id, value)}"
         if question_id == "stage" and stage_derived:
-            text += f" (from headcount {view['headcount']})"
+            text += f", from headcount {view['headcount']}"
         parts.append(text)
     return "; ".join(parts)

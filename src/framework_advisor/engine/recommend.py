@@ -60,7 +60,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         )
         for rank, fid in enumerate(ranking, start=1)
     ]
-    cadence = merge_cadence([kb.frameworks[fid] for fid in mix_ids])
+    cadence = merge_cadence([kb.frameworks[fid] for fid in mix_ids], kb.settings.ritual_names)
     minutes = sum(item.minutes_per_month for item in cadence)
     budget = kb.settings.meeting_budget_minutes.get(view.get("leadership_time", ""))
     if budget is not None and minutes > budget:

@@ -5,25 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from framework_advisor.domain.answers import Answers
-from framework_advisor.domain.condition import AllOf, AnyOf, Condition, Leaf, Not
 from framework_advisor.domain.contract import STAGE_BANDS
 from framework_advisor.domain.question import Question
 from framework_advisor.domain.recommendation import Move, Sensitivity
+from framework_advisor.engine.explain import leaves
 from framework_advisor.engine.flow import profile, visible_questions
 from framework_advisor.engine.index import EngineIndex
 from framework_advisor.engine.ranking import ranked_ids
 
 TOP = 3
-
-
-def _leaves(condition: Condition) -> list[Leaf]:
-    if isinstance(condition, Leaf):
-        return [condition]
-    if isinstance(condition, Not):
-        return _leaves(condition.part)
-    if isinstance(condition, AllOf | AnyOf):
-        return [leaf for part in condition.parts for leaf in _leaves(part)]
-    return []
 
 
 def number_candidates(index: EngineIndex, question: Question) -> list[int]:
@@ -33,7 +23,7 @@ def number_candidates(index: EngineIndex, question: Question) -> list[int]:
         q.when for q in index.kb.questions if q.when is not None
     ]
     for condition in conditions:
-        for leaf in _leaves(condition):
+        for leaf in leaves(condition):
             if leaf.question != question.id:
                 continue
             operands = leaf.value if isinstance(leaf.value, list) else [leaf.value]

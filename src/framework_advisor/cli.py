@@ -1,0 +1,339 @@
+"""The `framework-advisor` command. Heavy imports stay inside the commands that need them."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from framework_advisor import __version__
+from framework_advisor.errors import AdvisorError, ExitCode
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class AdvisorGroup(click.Group):
+    """Turns every AdvisorError into messages on stderr and its exit code: never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AdvisorError as exc:
+            for message in exc.messages():
+                click.echo(f"error: {message}", err=True)
+            ctx.exit(int(exc.exit_code))
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+def _add_packs(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple:
+    root = ctx.find_root()
+    root.ensure_object(dict)
+    root.obj.setdefault("packs", []).extend(value)
+    return value
+
+
+def kb_option(function: Callable) -> Callable:
+    return click.option(
+        "--kb",
+        "kb_dirs",
+        multiple=True,
+        metavar="DIR",
+        expose_value=False,
+        callback=_add_packs,
+        help="Overlay a knowledge pack folder (repeatable; after FRAMEWORK_ADVISOR_KB).",
+    )(function)
+
+
+def load_kb(ctx: click.Context, *, use_cache: bool = True):  # type: ignore[no-untyped-def]
+    from framework_advisor.kb.loader import load
+    from framework_advisor.kb.locate import pack_dirs
+
+    packs = (ctx.find_root().obj or {}).get("packs", [])
+    return load(pack_dirs(packs), use_cache=use_cache)
+
+
+def emit(text: str | bytes, output: Path | None, force: bool) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from framework_advisor.storage import atomic_write
+
+    atomic_write(output, text, force=force)
+    click.echo(f"wrote {output}", err=True)
+
+
+def _color(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty()
+
+
+output_option = click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file."
+)
+force_option = click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+
+
+@click.group(cls=AdvisorGroup, invoke_without_command=True, context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="framework-advisor")
+@kb_option
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Choose and start the goal-setting frameworks that fit your organisation.
+
+    Answer the questionnaire in an answers file (`framework-advisor questions --format yaml`
+    writes a blank one), then run `framework-advisor recommend --answers FILE`.
+    """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "-a",
+    "--answers",
+    "answers_path",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Answers file (YAML or JSON).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def recommend(
+    ctx: click.Context, answers_path: Path, fmt: str, output: Path | None, force: bool
+) -> None:
+    """Recommend frameworks for the organisation described in an answers file."""
+    from framework_advisor.engine.recommend import recommend as run
+    from framework_advisor.render.formats import render
+    from framework_advisor.storage import read_answers
+
+    kb = load_kb(ctx)
+    answers = read_answers(kb, answers_path)
+    _warn_hidden(kb, answers.answers)
+    result = run(kb, answers.answers)
+    emit(render("recommendation", fmt, result, kb=kb, color=_color(output)), output, force)
+
+
+def _warn_hidden(kb: Any, answers: dict[str, Any]) -> None:
+    from framework_advisor.engine.explain import describe
+    from framework_advisor.engine.flow import hidden_answers
+
+    for qid in hidden_answers(kb, answers):
+        question = kb.question(qid)
+        click.echo(
+            f"note: '{qid}' is ignored: it is asked only when {describe(kb, question.when)}",
+            err=True,
+        )
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "-a",
+    "--answers",
+    "answers_path",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Answers file (YAML or JSON).",
+)
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="QUESTION=VALUE",
+    help="Change one answer (repeatable); lists are comma-separated, empty means unanswered.",
+)
+@click.option(
+    "--vs", "other_path", type=click.Path(path_type=Path), help="Compare with another answers file."
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def whatif(
+    ctx: click.Context,
+    answers_path: Path,
+    settings: tuple[str, ...],
+    other_path: Path | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Show how the recommendation changes when answers change."""
+    from framework_advisor.engine.answers import parse_value, validate_answers
+    from framework_advisor.engine.whatif import compare_answers
+    from framework_advisor.errors import UsageError
+    from framework_advisor.render.formats import render
+    from framework_advisor.storage import read_answers
+
+    if bool(settings) == bool(other_path):
+        raise UsageError("give either --set QUESTION=VALUE (one or more) or --vs OTHER_FILE")
+    kb = load_kb(ctx)
+    before = read_answers(kb, answers_path).answers
+    if other_path is not None:
+        after = read_answers(kb, other_path).answers
+    else:
+        after = dict(before)
+        for setting in settings:
+            question_id, equals, text = setting.partition("=")
+            if not equals:
+                raise UsageError(f"--set {setting!r}: expected QUESTION=VALUE")
+            value = parse_value(kb, question_id.strip(), text)
+            if value is None:
+                after.pop(question_id.strip(), None)
+            else:
+                after[question_id.strip()] = value
+        after = validate_answers(kb, after, file="--set")
+    result = compare_answers(kb, before, after)
+    emit(render("whatif", fmt, result, kb=kb, color=_color(output)), output, force)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
+@kb_option
+@click.pass_context
+def frameworks(ctx: click.Context, fmt: str) -> None:
+    """List the frameworks in the knowledge base."""
+    from framework_advisor.render.formats import render
+
+    kb = load_kb(ctx)
+    emit(render("frameworks", fmt, kb, color=_color(None)), None, False)
+
+
+def _framework_id(kb: Any, framework_id: str) -> str:
+    from framework_advisor.errors import UsageError
+    from framework_advisor.kb.suggest import did_you_mean
+
+    if framework_id in kb.frameworks:
+        return framework_id
+    by_alias = {
+        alias.lower(): fid
+        for fid, f in kb.frameworks.items()
+        for alias in (*f.aliases, f.name, fid.replace("_", "-"))
+    }
+    if framework_id.lower() in by_alias:
+        return by_alias[framework_id.lower()]
+    raise UsageError(
+        f"no framework '{framework_id}'; see `framework-advisor frameworks`."
+        + did_you_mean(framework_id, kb.frameworks)
+    )
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("framework_id", metavar="ID")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def show(ctx: click.Context, framework_id: str, fmt: str, output: Path | None, force: bool) -> None:
+    """Show one framework in full: purpose, structure, pros, cons, pitfalls, origin, sources."""
+    from framework_advisor.render.formats import render
+
+    kb = load_kb(ctx)
+    fid = _framework_id(kb, framework_id)
+    emit(render("framework", fmt, kb, fid, color=_color(output)), output, force)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("framework_ids", nargs=-1, required=True, metavar="ID ID [ID...]")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def compare(
+    ctx: click.Context, framework_ids: tuple[str, ...], fmt: str, output: Path | None, force: bool
+) -> None:
+    """Compare two to four frameworks side by side."""
+    from framework_advisor.errors import UsageError
+    from framework_advisor.render.formats import render
+
+    if not 2 <= len(framework_ids) <= 4:
+        raise UsageError("compare takes two to four framework ids")
+    kb = load_kb(ctx)
+    ids = list(dict.fromkeys(_framework_id(kb, fid) for fid in framework_ids))
+    emit(render("comparison", fmt, kb, ids, color=_color(output)), output, force)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "yaml", "json"]),
+    default="text",
+    show_default=True,
+    help="yaml: a commented blank answers file; json: a JSON Schema of the answers file.",
+)
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def questions(ctx: click.Context, fmt: str, output: Path | None, force: bool) -> None:
+    """List the questionnaire, or write a blank answers file to fill in."""
+    from framework_advisor.render.formats import render
+
+    kb = load_kb(ctx)
+    emit(render("questions", fmt, kb, color=_color(output)), output, force)
+
+
+@cli.command(context_settings=CONTEXT)
+@kb_option
+@click.pass_context
+def validate(ctx: click.Context) -> None:
+    """Validate the knowledge base and packs from their YAML (never from the cache)."""
+    kb = load_kb(ctx, use_cache=False)
+    packs = ", ".join(f"{p.name} {p.version}" for p in kb.packs) or "none"
+    click.echo(
+        f"ok: {kb.name} {kb.version}: {len(kb.frameworks)} frameworks, {len(kb.questions)} "
+        f"questions, {len(kb.rules)} rules, {len(kb.glossary)} glossary terms; packs: {packs}"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    cli.main(args=argv, prog_name="framework-advisor")
+
+
+__all__ = ["ExitCode", "cli", "main"]

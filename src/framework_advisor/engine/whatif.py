@@ -1,0 +1,46 @@
+"""Two recommendations side by side, and what moved between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from msgspec import Struct
+
+from framework_advisor.domain.answers import Answers
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.engine.recommend import recommend
+
+
+class RankChange(Struct, frozen=True):
+    id: str
+    from_rank: int
+    to_rank: int
+    fit_delta: int
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    before: Recommendation
+    after: Recommendation
+    changes: dict[str, Any]
+    moved: list[RankChange]
+
+
+def compare_answers(kb: KnowledgeBase, before: Answers, after: Answers) -> WhatIf:
+    first, second = recommend(kb, before), recommend(kb, after)
+    fits_before = {item.id: item for item in first.ranking}
+    moved = [
+        RankChange(
+            item.id,
+            fits_before[item.id].rank,
+            item.rank,
+            item.fit - fits_before[item.id].fit,
+        )
+        for item in second.ranking
+        if item.rank != fits_before[item.id].rank or item.fit != fits_before[item.id].fit
+    ]
+    keys = list(dict.fromkeys([*before, *after]))
+    changes = {k: after.get(k) for k in keys if before.get(k) != after.get(k)}
+    return WhatIf(first, second, changes, moved)

@@ -1,0 +1,12 @@
+"""Fit bars drawn with block characters: 20 cells for 0-100, in eighths."""
+
+from __future__ import annotations
+
+EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def fit_bar(fit: int, width: int = 20) -> str:
+    eighths = round(max(0, min(100, fit)) * width * 8 / 100)
+    full, rest = divmod(eighths, 8)
+    bar = "█" * full + (EIGHTHS[rest] if rest else "")
+    return bar.ljust(width)

@@ -1,0 +1,59 @@
+"""One registry of output formats, used by the CLI and (later) the TUI's export screen.
+
+Each (document, format) pair names the function that renders it, imported only when used, so
+a command pays only for the renderer it needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    extension: str
+    description: str
+    binary: bool = False
+    needs_file: bool = False
+
+
+FORMATS: dict[str, OutputFormat] = {
+    "text": OutputFormat(
+        "text", ".txt", "readable terminal text, coloured when shown on a terminal"
+    ),
+    "json": OutputFormat("json", ".json", "JSON for scripts and other tools"),
+    "md": OutputFormat("md", ".md", "Markdown, for Notion, GitHub or any Markdown editor"),
+    "yaml": OutputFormat("yaml", ".yaml", "YAML"),
+}
+
+RENDERERS: dict[tuple[str, str], str] = {
+    ("recommendation", "text"): "framework_advisor.render.text:recommendation",
+    ("recommendation", "json"): "framework_advisor.render.jsonout:recommendation",
+    ("recommendation", "md"): "framework_advisor.render.markdown:recommendation",
+    ("whatif", "text"): "framework_advisor.render.text:whatif",
+    ("whatif", "json"): "framework_advisor.render.jsonout:whatif",
+    ("whatif", "md"): "framework_advisor.render.markdown:whatif",
+    ("framework", "text"): "framework_advisor.render.text:framework",
+    ("framework", "json"): "framework_advisor.render.jsonout:framework",
+    ("framework", "md"): "framework_advisor.render.markdown:framework",
+    ("comparison", "text"): "framework_advisor.render.text:comparison",
+    ("comparison", "json"): "framework_advisor.render.jsonout:comparison",
+    ("comparison", "md"): "framework_advisor.render.markdown:comparison",
+    ("frameworks", "text"): "framework_advisor.render.text:framework_table",
+    ("frameworks", "json"): "framework_advisor.render.jsonout:framework_table",
+    ("frameworks", "md"): "framework_advisor.render.markdown:framework_table",
+    ("questions", "text"): "framework_advisor.render.text:questions",
+    ("questions", "yaml"): "framework_advisor.render.answers_template:blank_answers_file",
+    ("questions", "json"): "framework_advisor.render.answers_template:json_schema",
+}
+
+
+def formats_for(document: str) -> list[str]:
+    return [fmt for (doc, fmt) in RENDERERS if doc == document]
+
+
+def render(document: str, fmt: str, *args: Any, **kwargs: Any) -> str | bytes:
+    module_name, _, function = RENDERERS[(document, fmt)].partition(":")
+    return getattr(import_module(module_name), function)(*args, **kwargs)

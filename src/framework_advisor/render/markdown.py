@@ -1,0 +1,138 @@
+"""Markdown for `recommend`, `whatif`, `show` and `compare` (no Jinja on these paths)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.engine.whatif import WhatIf
+from framework_advisor.render.bars import fit_bar
+from framework_advisor.render.text import COMPARE_ROWS
+
+
+def cell(text: Any) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
+    names = {item.id: item.name for item in rec.ranking}
+    title = rec.profile.get("organisation") or "your organisation"
+    out = [f"# Framework recommendation for {cell(title)}", ""]
+    out += ["## Profile", "", "| Question | Answer |", "| --- | --- |"]
+    for qid, value in rec.profile.items():
+        question = kb.question(qid)
+        label = question.label_of(value) if question else value
+        out.append(f"| {qid} | {cell(label)} |")
+    out += ["", "## Recommended mix", "", "| Layer | Framework | Why |", "| --- | --- | --- |"]
+    for layer in rec.mix:
+        out.append(f"| {layer.layer} | {cell(names[layer.framework])} | {cell(layer.why)} |")
+    if rec.retire:
+        out += ["", "### Retire", ""]
+        out += [f"- **{cell(names[item.id])}**: {cell(item.why)}" for item in rec.retire]
+    out += ["", "## Ranking", "", "| # | Framework | Fit | |", "| ---: | --- | ---: | --- |"]
+    for item in rec.ranking:
+        out.append(f"| {item.rank} | {cell(item.name)} | {item.fit} | `{fit_bar(item.fit)}` |")
+    out += ["", "## Why", ""]
+    for item in rec.ranking[:5]:
+        out.append(f"### {cell(item.name)}: fit {item.fit}")
+        out.append("")
+        for reason in item.reasons:
+            because = f" (because you said {cell(reason.because)})" if reason.because else ""
+            out.append(f"- {reason.effect:+d}: {cell(reason.text)}{because}")
+        out.append("")
+    if rec.cautions:
+        out += ["## Cautions", ""]
+        out += [f"- {cell(c.text)}" for c in rec.cautions]
+        out.append("")
+    out += [
+        f"## Cadence: about {rec.meeting_minutes_per_month} minutes of meetings a month",
+        "",
+        "| Ritual | Frequency | Minutes per meeting | Minutes per month | Serves |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
+    for r in rec.cadence:
+        serves = ", ".join(names[f] for f in r.frameworks)
+        out.append(
+            f"| {cell(r.ritual)} | {r.frequency} | {r.minutes_per_meeting} | {r.minutes_per_month} | {cell(serves)} |"
+        )
+    if rec.unanswered:
+        out += ["", "## Unanswered questions that could change this", ""]
+        for qid in rec.unanswered:
+            question = kb.question(qid)
+            out.append(f"- `{qid}`: {cell(question.prompt if question else '')}")
+    if rec.sensitivity:
+        out += ["", "## What would change the order", ""]
+        out += [f"- {cell(s.text)}" for s in rec.sensitivity]
+    return "\n".join(out) + "\n"
+
+
+def whatif(result: WhatIf, kb: KnowledgeBase, **_: Any) -> str:
+    out = ["# What if", ""]
+    for qid, value in result.changes.items():
+        question = kb.question(qid)
+        label = question.label_of(value) if question and value is not None else "(unanswered)"
+        out.append(f"- `{qid}`: {cell(label)}")
+    out += ["", "| # | Before | Fit | After | Fit |", "| ---: | --- | ---: | --- | ---: |"]
+    for first, second in zip(result.before.ranking, result.after.ranking, strict=True):
+        out.append(
+            f"| {first.rank} | {cell(first.name)} | {first.fit} | {cell(second.name)} | {second.fit} |"
+        )
+    out += ["", "## Moved", ""]
+    names = {item.id: item.name for item in result.after.ranking}
+    out += [
+        f"- {cell(names[m.id])}: #{m.from_rank} -> #{m.to_rank}, fit {m.fit_delta:+d}"
+        for m in result.moved
+    ] or ["Nothing moved."]
+    return "\n".join(out) + "\n"
+
+
+def framework(kb: KnowledgeBase, framework_id: str, **_: Any) -> str:
+    f = kb.frameworks[framework_id]
+    out = [f"# {cell(f.name)}", "", f"*{cell(f.summary)}*", ""]
+    for title, text in (
+        ("Purpose", f.purpose),
+        ("Best for", f.best_for),
+        ("Timeframe", f.timeframe),
+        ("Ownership", f.ownership),
+        ("Mindset", f.mindset),
+    ):
+        out += [f"**{title}:** {cell(text)}", ""]
+    out += [f"## Structure: {cell(f.structure.summary)}", ""]
+    out += [f"- **{cell(p.name)}**: {cell(p.description)}" for p in f.structure.parts]
+    out += ["", "## Pros", ""] + [f"- {cell(p)}" for p in f.pros]
+    out += ["", "## Cons", ""] + [f"- {cell(c)}" for c in f.cons]
+    out += ["", "## Pitfalls", ""]
+    out += [f"- **{cell(p.pitfall)}** {cell(p.avoid)}" for p in f.pitfalls]
+    out += ["", "## First 90 days", ""]
+    out += [f"- Week {s.week}: {cell(s.step)}" for s in f.rollout]
+    out += [
+        "",
+        "## Origin",
+        "",
+        f"{cell(f.origin.who)}, {cell(f.origin.when)}. {cell(f.origin.story)}",
+    ]
+    out += ["", "## Sources", ""]
+    out += [
+        f"- {cell(s.author)}, *{cell(s.title)}*" + (f" ({s.year})" if s.year else "")
+        for s in f.sources
+    ]
+    return "\n".join(out) + "\n"
+
+
+def comparison(kb: KnowledgeBase, ids: list[str], **_: Any) -> str:
+    frameworks = [kb.frameworks[fid] for fid in ids]
+    out = [
+        "| | " + " | ".join(cell(f.name) for f in frameworks) + " |",
+        "| --- |" + " --- |" * len(frameworks),
+    ]
+    for label, getter in COMPARE_ROWS:
+        out.append(f"| **{label}** | " + " | ".join(cell(getter(f)) for f in frameworks) + " |")
+    return "\n".join(out) + "\n"
+
+
+def framework_table(kb: KnowledgeBase, **_: Any) -> str:
+    out = ["| Id | Framework | Summary |", "| --- | --- | --- |"]
+    out += [f"| `{f.id}` | {cell(f.name)} | {cell(f.summary)} |" for f in kb.frameworks.values()]
+    return "\n".join(out) + "\n"

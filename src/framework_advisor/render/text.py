@@ -1,0 +1,313 @@
+"""Readable terminal text. Colour comes from click.style and is dropped when not on a terminal."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.engine.whatif import WhatIf
+from framework_advisor.render.bars import fit_bar
+
+Style = Callable[..., str]
+TOP_REASONS = 3
+
+
+def _plain(text: str, **_: Any) -> str:
+    return text
+
+
+def _styler(color: bool) -> Style:
+    return click.style if color else _plain
+
+
+def _width() -> int:
+    return max(60, min(120, shutil.get_terminal_size((100, 24)).columns))
+
+
+def _wrap(text: str, indent: str, width: int | None = None) -> str:
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=width or _width(),
+        initial_indent=indent,
+        subsequent_indent=indent,
+    )
+
+
+def _hanging(prefix: str, text: str) -> str:
+    """Wrap text after a prefix, continuation lines aligned under the text."""
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=_width(),
+        initial_indent=prefix,
+        subsequent_indent=" " * len(prefix),
+    )
+
+
+def _heading(style: Style, text: str) -> str:
+    return style(text, bold=True, fg="cyan")
+
+
+def _fit_color(fit: int) -> str:
+    return "green" if fit >= 70 else "yellow" if fit >= 50 else "bright_black"
+
+
+def _profile_line(kb: KnowledgeBase, rec: Recommendation) -> str:
+    profile = rec.profile
+    parts = []
+    stage = profile.get("stage")
+    if stage:
+        label = kb.question("stage").label_of(stage) if kb.question("stage") else stage
+        source = f", from headcount {profile['headcount']}" if "headcount" in profile else ""
+        parts.append(f"stage: {label}{source}")
+    for qid in ("function", "industry", "maturity"):
+        question = kb.question(qid)
+        if qid in profile and question:
+            parts.append(f"{qid}: {question.label_of(profile[qid])}")
+    return " · ".join(parts)
+
+
+def recommendation(rec: Recommendation, kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
+    style = _styler(color)
+    names = {item.id: item.name for item in rec.ranking}
+    title = rec.profile.get("organisation") or "your organisation"
+    out = [
+        style(f"Framework Advisor: recommendation for {title}", bold=True),
+        _profile_line(kb, rec),
+    ]
+    out += ["", _heading(style, "Recommended mix")]
+    for layer in rec.mix:
+        out.append(f"  {style(layer.layer.ljust(10), bold=True)} {names[layer.framework]}")
+        out.append(_wrap(layer.why, " " * 13))
+    for item in rec.retire:
+        out.append(f"  {style('retire'.ljust(10), fg='red')} {names[item.id]}")
+        out.append(_wrap(item.why, " " * 13))
+
+    out += ["", _heading(style, "Ranking (fit 0-100)")]
+    for item in rec.ranking:
+        bar = style(fit_bar(item.fit), fg=_fit_color(item.fit))
+        out.append(f"  {item.rank:>2}  {bar} {item.fit:>3}  {item.name}")
+
+    out += ["", _heading(style, "Why the top three")]
+    for item in rec.ranking[:3]:
+        out.append(f"  {style(item.name, bold=True)}: fit {item.fit}")
+        reasons = sorted(item.reasons[1:], key=lambda r: -abs(r.effect))
+        out.append(f"    {item.reasons[0].effect:>+4}  starting fit")
+        for reason in reasons:
+            because = f"because you said {reason.because}" if reason.because else reason.text
+            out.append(_hanging(f"    {reason.effect:>+4}  ", because))
+    if rec.cautions:
+        out += ["", _heading(style, "Cautions")]
+        for caution in rec.cautions:
+            out.append(
+                _hanging("  ! ", caution.text).replace("!", style("!", fg="yellow", bold=True), 1)
+            )
+    out += [
+        "",
+        _heading(
+            style, f"Cadence: about {rec.meeting_minutes_per_month} minutes of meetings a month"
+        ),
+    ]
+    for ritual in rec.cadence:
+        frameworks = ", ".join(ritual.frameworks)
+        out.append(
+            f"  {ritual.frequency:<10} {ritual.ritual[:34]:<34} {ritual.minutes_per_meeting:>4} min"
+            f"  {ritual.minutes_per_month:>4} min/month  ({frameworks})"
+        )
+    if rec.unanswered:
+        out += ["", _heading(style, "Unanswered questions that could change this")]
+        for qid in rec.unanswered:
+            question = kb.question(qid)
+            out.append(_wrap(f"{qid}: {question.prompt if question else ''}", "  "))
+    if rec.sensitivity:
+        out += ["", _heading(style, "What would change the order")]
+        for item in rec.sensitivity:
+            out.append(_hanging("  - ", item.text))
+    return "\n".join(out) + "\n"
+
+
+def whatif(result: WhatIf, kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
+    style = _styler(color)
+    before, after = result.before, result.after
+    out = [style("What if", bold=True)]
+    for qid, value in result.changes.items():
+        question = kb.question(qid)
+        label = question.label_of(value) if question and value is not None else "(unanswered)"
+        out.append(f"  {qid}: {label}")
+    out += ["", _heading(style, f"{'Before':<40} After")]
+    for first, second in zip(before.ranking, after.ranking, strict=True):
+        left = f"{first.rank:>2} {first.name[:30]:<30} {first.fit:>3}"
+        right = f"{second.rank:>2} {second.name[:30]:<30} {second.fit:>3}"
+        out.append(f"  {left}   {right}")
+    out += ["", _heading(style, "Mix")]
+    mix_before = {m.layer: m.framework for m in before.mix}
+    mix_after = {m.layer: m.framework for m in after.mix}
+    for layer in dict.fromkeys([*mix_before, *mix_after]):
+        a, b = mix_before.get(layer, "-"), mix_after.get(layer, "-")
+        mark = "" if a == b else style("  (changed)", fg="yellow")
+        out.append(f"  {layer:<11} {a:<16} -> {b}{mark}")
+    out += ["", _heading(style, "Moved")]
+    if not result.moved:
+        out.append("  Nothing moved.")
+    names = {item.id: item.name for item in after.ranking}
+    for move in result.moved:
+        arrow = (
+            "up"
+            if move.to_rank < move.from_rank
+            else "down"
+            if move.to_rank > move.from_rank
+            else "same"
+        )
+        out.append(
+            f"  {names[move.id]}: #{move.from_rank} -> #{move.to_rank} ({arrow}), fit {move.fit_delta:+d}"
+        )
+    out.append(
+        f"\n  Meetings: {before.meeting_minutes_per_month} -> {after.meeting_minutes_per_month} min/month"
+    )
+    return "\n".join(out) + "\n"
+
+
+def framework_table(kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
+    style = _styler(color)
+    width = _width()
+    out = [style(f"{'id':<16}{'name':<38}summary", bold=True)]
+    for f in kb.frameworks.values():
+        summary = textwrap.shorten(f.summary, width=max(20, width - 56), placeholder="...")
+        out.append(f"{f.id:<16}{f.name[:36]:<38}{summary}")
+    out.append("")
+    out.append("framework-advisor show ID for details; compare ID ID ... side by side.")
+    return "\n".join(out) + "\n"
+
+
+def framework(kb: KnowledgeBase, framework_id: str, color: bool = False, **_: Any) -> str:
+    style = _styler(color)
+    f: Framework = kb.frameworks[framework_id]
+    out = [style(f.name, bold=True), f.summary]
+    if f.aliases:
+        out.append(f"Also known as: {', '.join(f.aliases)}")
+
+    def section(title: str, lines: list[str]) -> None:
+        out.append("")
+        out.append(_heading(style, title))
+        out.extend(lines)
+
+    for title, text in (
+        ("Purpose", f.purpose),
+        ("Best for", f.best_for),
+        ("Timeframe", f.timeframe),
+        ("Ownership", f.ownership),
+        ("Mindset", f.mindset),
+        ("Measurability", f.measurability),
+        ("Typical use", f.use_case),
+    ):
+        section(title, [_wrap(text, "  ")])
+    section(
+        f"Structure: {f.structure.summary}",
+        [_hanging("  - ", f"{p.name}: {p.description}") for p in f.structure.parts],
+    )
+    section("Pros", [_hanging("  + ", p) for p in f.pros])
+    section("Cons", [_hanging("  - ", c) for c in f.cons])
+    section(
+        "Pitfalls and how to avoid them",
+        [_hanging("  ! ", f"{p.pitfall} Avoid it: {p.avoid}") for p in f.pitfalls],
+    )
+    section(
+        "Rituals",
+        [f"  {r.frequency:<10} {r.name} ({r.minutes} min): {r.purpose}" for r in f.rituals],
+    )
+    section(
+        "Fit by stage",
+        ["  " + ", ".join(f"{stage}: {level}" for stage, level in f.fit_by_stage.items())],
+    )
+    section(
+        "Fit by function",
+        [_wrap(", ".join(f"{fn}: {level}" for fn, level in f.fit_by_function.items()), "  ")],
+    )
+    section("Mix layers", ["  " + ", ".join(f.layers)])
+    section("First 90 days", [_hanging(f"  week {s.week:>2}  ", s.step) for s in f.rollout])
+    section("Origin", [_wrap(f"{f.origin.who}, {f.origin.when}. {f.origin.story}", "  ")])
+    section("Works with", ["  " + (", ".join(f.complements) or "-")])
+    section("Clashes with", ["  " + (", ".join(f.conflicts) or "-")])
+    section(
+        "Sources",
+        [
+            _hanging("  - ", f"{s.author}, {s.title}" + (f" ({s.year})" if s.year else ""))
+            for s in f.sources
+        ],
+    )
+    return "\n".join(out) + "\n"
+
+
+COMPARE_ROWS: tuple[tuple[str, Callable[[Framework], str]], ...] = (
+    ("Purpose", lambda f: f.purpose),
+    ("Best for", lambda f: f.best_for),
+    ("Structure", lambda f: f.structure.summary),
+    ("Pros", lambda f: "; ".join(f.pros)),
+    ("Cons", lambda f: "; ".join(f.cons)),
+    ("Timeframe", lambda f: f.timeframe),
+    ("Mindset", lambda f: f.mindset),
+    ("Layers", lambda f: ", ".join(f.layers)),
+)
+
+
+def comparison(kb: KnowledgeBase, ids: list[str], color: bool = False, **_: Any) -> str:
+    style = _styler(color)
+    frameworks = [kb.frameworks[fid] for fid in ids]
+    label_width = 11
+    column = max(16, (_width() - label_width - 2) // len(frameworks) - 2)
+    out = [
+        " " * label_width
+        + "".join(style(f.name[:column].ljust(column + 2), bold=True) for f in frameworks)
+    ]
+    for label, getter in COMPARE_ROWS:
+        cells = [textwrap.wrap(" ".join(getter(f).split()), column) or [""] for f in frameworks]
+        height = max(len(c) for c in cells)
+        for line in range(height):
+            head = style(label.ljust(label_width), fg="cyan") if line == 0 else " " * label_width
+            row = "".join((c[line] if line < len(c) else "").ljust(column + 2) for c in cells)
+            out.append((head + row).rstrip())
+        out.append("")
+    return "\n".join(out)
+
+
+def questions(kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
+    style = _styler(color)
+    out = []
+    for number, q in enumerate(kb.questions, start=1):
+        need = (
+            "required"
+            if q.required
+            else f"required unless {q.required_unless}"
+            if q.required_unless
+            else "optional"
+        )
+        kind = {
+            "single": "one of",
+            "multiple": "one or more of",
+            "number": "number",
+            "yes_no": "yes/no",
+            "text": "text",
+        }[q.type]
+        out.append(f"{number:>2}. {style(q.id, bold=True)} ({kind}, {need})")
+        out.append(_wrap(q.prompt, "    "))
+        out.append(style(_wrap(q.help, "    "), fg="bright_black"))
+        if q.type == "number":
+            bounds = [
+                f"min {q.min}" if q.min is not None else "",
+                f"max {q.max}" if q.max is not None else "",
+            ]
+            out.append("    " + ", ".join(b for b in bounds if b))
+        for option in q.options:
+            out.append(f"      {option.value:<26} {option.label}")
+        if q.when is not None:
+            from framework_advisor.engine.explain import describe
+
+            out.append(f"    asked only when {describe(kb, q.when)}")
+        out.append("")
+    return "\n".join(out)
