@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def load_knowledge_base(packs: list[str] | None = None, *, use_cache: bool = True) -> KnowledgeBase:
     """Load the embedded knowledge base, overlaid with the given pack folders, validated."""
-    from framework_advisor.kb.loader import load
+    from framework_advisor.kb.load import load
 
     return load(packs or [], use_cache=use_cache)
 

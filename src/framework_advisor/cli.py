@@ -50,7 +50,7 @@ def kb_option(function: Callable) -> Callable:
 
 
 def load_kb(ctx: click.Context, *, use_cache: bool = True):  # type: ignore[no-untyped-def]
-    from framework_advisor.kb.loader import load
+    from framework_advisor.kb.load import load
     from framework_advisor.kb.locate import pack_dirs
 
     packs = (ctx.find_root().obj or {}).get("packs", [])

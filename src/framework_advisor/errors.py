@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+
+from msgspec import Struct
 
 
 class ExitCode(IntEnum):
@@ -13,8 +14,7 @@ class ExitCode(IntEnum):
     MISSING_DEPENDENCY = 3  # a system library is missing (e.g. Pango for PDF)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Struct, frozen=True):
     """One thing wrong with one input, located as precisely as we know."""
 
     file: str

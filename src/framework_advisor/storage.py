@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from framework_advisor.domain.answers import META_KEY, Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
@@ -14,8 +14,7 @@ from framework_advisor.errors import InputFileError, OutputError
 from framework_advisor.kb.yaml_source import YamlDocument, parse_yaml, read_text
 
 
-@dataclass
-class AnswersFile:
+class AnswersFile(Struct):
     path: Path
     answers: Answers
     meta: dict[str, Any] = field(default_factory=dict)
@@ -30,12 +29,7 @@ def parse_answers_text(text: str, file: str) -> YamlDocument:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputFileError(f"{file}:{exc.lineno}: not valid JSON: {exc.msg}") from None
-        try:
-            document = parse_yaml(text, file)
-        except InputFileError:
-            document = YamlDocument(file=file, data=data)
-        document.data = data
-        return document
+        return YamlDocument(file=file, data=data)
     return parse_yaml(text, file)
 
 
@@ -43,12 +37,30 @@ def read_answers(kb: KnowledgeBase, path: Path) -> AnswersFile:
     from framework_advisor.engine.answers import validate_answers
     from framework_advisor.errors import AnswersError
 
-    document = parse_answers_text(read_text(path, "answers file"), str(path))
+    text = read_text(path, "answers file")
+    document = parse_answers_text(text, str(path))
     if document.duplicates:
         raise AnswersError(document.duplicates)
-    answers = validate_answers(kb, document.data, document)
+    try:
+        answers = validate_answers(kb, document.data, document)
+    except AnswersError:
+        if document.lines or not text.strip():
+            raise
+        # JSON is parsed with the json module for speed; on error, locate the lines with the
+        # YAML parser, which reads JSON too.
+        located = _located(text, document)
+        answers = validate_answers(kb, document.data, located)
     meta = document.data.get(META_KEY) if isinstance(document.data, dict) else None
     return AnswersFile(path=path, answers=answers, meta=meta or {})
+
+
+def _located(text: str, document: YamlDocument) -> YamlDocument:
+    try:
+        located = parse_yaml(text, document.file)
+    except InputFileError:
+        return document
+    located.data = document.data
+    return located
 
 
 def atomic_write(path: Path, data: str | bytes, *, force: bool = False) -> None:
@@ -60,6 +72,8 @@ def atomic_write(path: Path, data: str | bytes, *, force: bool = False) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"{path}: the folder {directory} does not exist")
+    import tempfile
+
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from msgspec import Struct, field
 
 from framework_advisor.domain.framework import Framework
@@ -40,7 +42,7 @@ class PackInfo(Struct, frozen=True):
     path: str
 
 
-class KnowledgeBase(Struct, frozen=True):
+class KnowledgeBase(Struct, frozen=True, dict=True):
     name: str
     version: str
     settings: Settings
@@ -51,11 +53,8 @@ class KnowledgeBase(Struct, frozen=True):
     packs: list[PackInfo] = []
 
     def question(self, question_id: str) -> Question | None:
-        for question in self.questions:
-            if question.id == question_id:
-                return question
-        return None
+        return self.question_map.get(question_id)
 
-    @property
+    @cached_property
     def question_map(self) -> dict[str, Question]:
         return {q.id: q for q in self.questions}

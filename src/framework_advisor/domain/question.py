@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, Literal
 
 from msgspec import Struct
@@ -17,7 +18,7 @@ class Option(Struct, frozen=True, forbid_unknown_fields=True):
     help: str = ""
 
 
-class Question(Struct, frozen=True, forbid_unknown_fields=True):
+class Question(Struct, frozen=True, forbid_unknown_fields=True, dict=True):
     id: str
     prompt: str
     help: str
@@ -33,6 +34,10 @@ class Question(Struct, frozen=True, forbid_unknown_fields=True):
     when: Condition | None = None
     placeholder: str = ""
 
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        return {option.value: option.label for option in self.options}
+
     def option(self, value: Any) -> Option | None:
         for option in self.options:
             if option.value == value:
@@ -45,5 +50,4 @@ class Question(Struct, frozen=True, forbid_unknown_fields=True):
             return "yes" if value else "no"
         if isinstance(value, list):
             return ", ".join(self.label_of(v) for v in value)
-        option = self.option(value)
-        return option.label if option else str(value)
+        return self._labels.get(value, str(value)) if isinstance(value, str) else str(value)

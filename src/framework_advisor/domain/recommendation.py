@@ -7,7 +7,7 @@ from typing import Any
 from msgspec import Struct
 
 
-class Reason(Struct, frozen=True):
+class Reason(Struct, frozen=True, gc=False):
     """One contribution to a fit. A framework's reasons add up to its fit exactly."""
 
     rule: str
@@ -16,7 +16,7 @@ class Reason(Struct, frozen=True):
     because: str = ""
 
 
-class Lift(Struct, frozen=True):
+class Lift(Struct, frozen=True, gc=False):
     """A rule that did not fire but would have raised this framework ("why not X?")."""
 
     rule: str
@@ -25,7 +25,7 @@ class Lift(Struct, frozen=True):
     needs: str
 
 
-class RankedFramework(Struct, frozen=True):
+class RankedFramework(Struct, frozen=True, gc=False):
     id: str
     name: str
     fit: int
@@ -34,24 +34,24 @@ class RankedFramework(Struct, frozen=True):
     lifts: list[Lift] = []
 
 
-class MixLayer(Struct, frozen=True):
+class MixLayer(Struct, frozen=True, gc=False):
     layer: str
     framework: str
     why: str
 
 
-class Retirement(Struct, frozen=True):
+class Retirement(Struct, frozen=True, gc=False):
     id: str
     why: str
 
 
-class Caution(Struct, frozen=True):
+class Caution(Struct, frozen=True, gc=False):
     id: str
     text: str
     because: str = ""
 
 
-class CadenceItem(Struct, frozen=True):
+class CadenceItem(Struct, frozen=True, gc=False):
     ritual: str
     id: str
     frameworks: list[str]
@@ -60,20 +60,20 @@ class CadenceItem(Struct, frozen=True):
     minutes_per_month: int
 
 
-class Move(Struct, frozen=True):
+class Move(Struct, frozen=True, gc=False):
     id: str
     from_rank: int
     to_rank: int
 
 
-class Sensitivity(Struct, frozen=True):
+class Sensitivity(Struct, frozen=True, gc=False):
     question: str
     value: Any
     moves: list[Move]
     text: str
 
 
-class Recommendation(Struct, frozen=True):
+class Recommendation(Struct, frozen=True, gc=False):
     profile: dict[str, Any]
     ranking: list[RankedFramework]
     mix: list[MixLayer]

@@ -65,20 +65,28 @@ def because(
     kb: KnowledgeBase, condition: Condition, view: dict[str, Any], stage_derived: bool = False
 ) -> str:
     """The answers behind a condition that held: "needs: Drive strategic change; stage: ..."."""
+    return because_leaves(kb, leaves(condition), view, stage_derived)
+
+
+def because_leaves(
+    kb: KnowledgeBase, condition_leaves: list[Leaf], view: dict[str, Any], stage_derived: bool
+) -> str:
     shown: dict[str, Any] = {}
-    for leaf in leaves(condition):
+    for leaf in condition_leaves:
         answer = view.get(leaf.question)
         if answer is None:
             continue
-        if isinstance(answer, list) and leaf.op in ("has_any", "has_all"):
+        if leaf.op == "has_any" or leaf.op == "has_all":
             matched = [v for v in answer if v in leaf.value]
-            previous = shown.get(leaf.question, [])
-            shown[leaf.question] = list(dict.fromkeys([*previous, *matched]))
-        else:
-            shown.setdefault(leaf.question, answer)
+            previous = shown.get(leaf.question)
+            shown[leaf.question] = matched if previous is None else [*previous, *matched]
+        elif leaf.question not in shown:
+            shown[leaf.question] = answer
     parts = []
+    questions = kb.question_map
     for question_id, value in shown.items():
-        text = f"{question_id}: {label(kb, question_id, value)}"
+        question = questions.get(question_id)
+        text = f"{question_id}: {question.label_of(value) if question else value}"
         if question_id == "stage" and stage_derived:
             text += f", from headcount {view['headcount']}"
         parts.append(text)

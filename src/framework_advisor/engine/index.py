@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
+from framework_advisor.domain.condition import Leaf
+from framework_advisor.domain.framework import LAYERS
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.recommendation import Lift, Reason
 from framework_advisor.domain.rule import Rule
-from framework_advisor.engine.explain import describe
+from framework_advisor.engine.compiled import Predicate, compile_condition
+from framework_advisor.engine.explain import describe, leaves
 
 
-@dataclass(frozen=True, slots=True)
-class IndexedRule:
+class IndexedRule(Struct, frozen=True):
     rule: Rule
     weights: tuple[tuple[str, int], ...]
     layers: tuple[str, ...]
     cautions: tuple[str, ...]
     questions: tuple[str, ...]
     needs: str
+    test: Predicate
+    leaves: list[Leaf]
 
 
-@dataclass
-class EngineIndex:
+class EngineIndex(Struct):
     kb: KnowledgeBase
     rules: list[IndexedRule]
     base: dict[str, int]
@@ -28,6 +32,13 @@ class EngineIndex:
     framework_ids: list[str]
     question_order: dict[str, int]
     conflicts: dict[str, set[str]] = field(default_factory=dict)
+    fillers: dict[str, frozenset[str]] = field(default_factory=dict)
+    """layer -> the frameworks that can fill it."""
+    effects_on: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    """framework -> (rule position, weight) for every rule that weighs on it, in rule order."""
+    base_reasons: dict[str, Reason] = field(default_factory=dict)
+    lifts_for: dict[str, list[tuple[int, Lift]]] = field(default_factory=dict)
+    """framework -> (rule position, lift) for every rule that raises it, strongest first."""
 
 
 _CACHE: dict[int, EngineIndex] = {}
@@ -49,6 +60,8 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
             cautions=tuple(e.caution for e in rule.effects if e.caution is not None),
             questions=tuple(dict.fromkeys(rule.when.questions())),
             needs=describe(kb, rule.when),
+            test=compile_condition(rule.when),
+            leaves=leaves(rule.when),
         )
         for rule in kb.rules
     ]
@@ -57,6 +70,16 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         for other in framework.conflicts:
             conflicts[fid].add(other)
             conflicts.setdefault(other, set()).add(fid)
+    effects_on: dict[str, list[tuple[int, int]]] = {fid: [] for fid in kb.frameworks}
+    lifts_for: dict[str, list[tuple[int, Lift]]] = {fid: [] for fid in kb.frameworks}
+    for position, indexed in enumerate(rules):
+        for framework, weight in indexed.weights:
+            effects_on[framework].append((position, weight))
+            if weight > 0:
+                lift = Lift(indexed.rule.id, indexed.rule.reason, weight, indexed.needs)
+                lifts_for[framework].append((position, lift))
+    for entries in lifts_for.values():
+        entries.sort(key=lambda entry: (-entry[1].effect, entry[1].rule))
     index = EngineIndex(
         kb=kb,
         rules=rules,
@@ -65,6 +88,16 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         framework_ids=list(kb.frameworks),
         question_order={q.id: i for i, q in enumerate(kb.questions)},
         conflicts=conflicts,
+        fillers={
+            layer: frozenset(fid for fid, f in kb.frameworks.items() if layer in f.layers)
+            for layer in LAYERS
+        },
+        effects_on=effects_on,
+        lifts_for=lifts_for,
+        base_reasons={
+            fid: Reason("base", f"Starting fit of {f.name} for any organisation.", f.base_fit)
+            for fid, f in kb.frameworks.items()
+        },
     )
     if len(_CACHE) > 8:
         _CACHE.clear()

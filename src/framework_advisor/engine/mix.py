@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from framework_advisor.domain.contract import stage_for_headcount
 from framework_advisor.domain.framework import LAYERS
@@ -18,8 +18,7 @@ LAYER_JOBS = {
 }
 
 
-@dataclass
-class MixResult:
+class MixResult(Struct):
     layers: list[MixLayer]
     retire: list[Retirement]
     cautions: list[Caution]
@@ -56,17 +55,19 @@ def build_mix(
     cap = _cap(index, stage, team_size)
     dropped: list[str] = []
     position = {fid: i for i, fid in enumerate(ranking)}
+    min_fit = settings.mix_min_fit
 
     for layer in LAYERS:
         if layer not in requested:
             continue
         in_mix = list(dict.fromkeys(chosen.values()))
+        blocked = set().union(*(index.conflicts[fid] for fid in in_mix))
         candidates = [
             fid
             for fid in ranking
-            if layer in kb.frameworks[fid].layers
-            and (fid in in_mix or fits[fid] >= settings.mix_min_fit)
-            and not any(other in index.conflicts[fid] for other in in_mix)
+            if fid in index.fillers[layer]
+            and (fid in in_mix or fits[fid] >= min_fit)
+            and fid not in blocked
         ]
         if not candidates:
             continue

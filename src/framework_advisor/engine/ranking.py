@@ -8,7 +8,7 @@ from framework_advisor.engine.index import EngineIndex
 
 
 def rule_states(index: EngineIndex, view: dict[str, Any]) -> list[bool | None]:
-    return [indexed.rule.when.evaluate(view) for indexed in index.rules]
+    return [indexed.test(view) for indexed in index.rules]
 
 
 def raw_totals(index: EngineIndex, states: list[bool | None]) -> dict[str, int]:

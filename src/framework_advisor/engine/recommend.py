@@ -12,11 +12,11 @@ from framework_advisor.domain.recommendation import (
     Recommendation,
 )
 from framework_advisor.engine.cadence import merge_cadence
-from framework_advisor.engine.explain import because
+from framework_advisor.engine.explain import because_leaves
 from framework_advisor.engine.flow import profile, visible_questions
 from framework_advisor.engine.index import EngineIndex, index_for
 from framework_advisor.engine.mix import build_mix
-from framework_advisor.engine.ranking import clamp, order, raw_totals, rule_states
+from framework_advisor.engine.ranking import clamp, order
 from framework_advisor.engine.sensitivity import sensitivity as sensitivity_of
 
 MAX_LIFTS = 5
@@ -26,22 +26,25 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
     index = index_for(kb)
     view = profile(kb, answers)
     stage_derived = "stage" in view and "stage" not in answers
-    states = rule_states(index, view)
-    totals = raw_totals(index, states)
-    fits = {fid: clamp(total) for fid, total in totals.items()}
-    ranking = order(fits)
-
+    rules = index.rules
+    states = [indexed.test(view) for indexed in rules]
+    totals = dict(index.base)
+    reasons: dict[str, list[Reason]] = {fid: [reason] for fid, reason in index.base_reasons.items()}
     requested: set[str] = set()
     cautions: list[Caution] = []
-    fired_because: dict[int, str] = {}
-    for position, (indexed, state) in enumerate(zip(index.rules, states, strict=True)):
+    for position, state in enumerate(states):
         if state is not True:
             continue
-        fired_because[position] = because(kb, indexed.rule.when, view, stage_derived)
+        indexed = rules[position]
+        rule = indexed.rule
+        said = because_leaves(kb, indexed.leaves, view, stage_derived)
+        for framework, weight in indexed.weights:
+            totals[framework] += weight
+            reasons[framework].append(Reason(rule.id, rule.reason, weight, said))
         requested.update(indexed.layers)
-        cautions.extend(
-            Caution(indexed.rule.id, text, fired_because[position]) for text in indexed.cautions
-        )
+        cautions.extend(Caution(rule.id, text, said) for text in indexed.cautions)
+    fits = {fid: clamp(total) for fid, total in totals.items()}
+    ranking = order(fits)
 
     current = [f for f in view.get("current_frameworks", []) if f in kb.frameworks]
     team_size = view.get("team_size")
@@ -55,7 +58,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
             name=index.names[fid],
             fit=fits[fid],
             rank=rank,
-            reasons=_reasons(index, fid, totals[fid], states, fired_because),
+            reasons=_with_clamp(reasons[fid], totals[fid]),
             lifts=[] if fid in mix_ids else _lifts(index, fid, states),
         )
         for rank, fid in enumerate(ranking, start=1)
@@ -87,23 +90,8 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
     )
 
 
-def _reasons(
-    index: EngineIndex,
-    fid: str,
-    total: int,
-    states: list[bool | None],
-    fired_because: dict[int, str],
-) -> list[Reason]:
-    base = index.base[fid]
-    reasons = [Reason("base", f"Starting fit of {index.names[fid]} for any organisation.", base)]
-    for position, (indexed, state) in enumerate(zip(index.rules, states, strict=True)):
-        if state is not True:
-            continue
-        for framework, weight in indexed.weights:
-            if framework == fid:
-                reasons.append(
-                    Reason(indexed.rule.id, indexed.rule.reason, weight, fired_because[position])
-                )
+def _with_clamp(reasons: list[Reason], total: int) -> list[Reason]:
+    """Reasons add up to the fit: a fit clamped to 0-100 gets a reason for the difference."""
     fit = clamp(total)
     if fit != total:
         bound = "capped at 100" if total > 100 else "floored at 0"
@@ -112,15 +100,13 @@ def _reasons(
 
 
 def _lifts(index: EngineIndex, fid: str, states: list[bool | None]) -> list[Lift]:
-    lifts = [
-        Lift(indexed.rule.id, indexed.rule.reason, weight, indexed.needs)
-        for indexed, state in zip(index.rules, states, strict=True)
-        if state is not True
-        for framework, weight in indexed.weights
-        if framework == fid and weight > 0
-    ]
-    lifts.sort(key=lambda lift: (-lift.effect, lift.rule))
-    return lifts[:MAX_LIFTS]
+    lifts: list[Lift] = []
+    for position, lift in index.lifts_for[fid]:
+        if states[position] is not True:
+            lifts.append(lift)
+            if len(lifts) == MAX_LIFTS:
+                break
+    return lifts
 
 
 def _unanswered(

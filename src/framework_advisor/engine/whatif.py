@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from msgspec import Struct
@@ -20,8 +19,7 @@ class RankChange(Struct, frozen=True):
     fit_delta: int
 
 
-@dataclass(frozen=True)
-class WhatIf:
+class WhatIf(Struct, frozen=True):
     before: Recommendation
     after: Recommendation
     changes: dict[str, Any]

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from msgspec import Struct, field
+
 from framework_advisor.errors import InputFileError
+
+try:  # the builtin module: hashlib would also load OpenSSL, 5 ms on the `recommend` path
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Python builds
+    from hashlib import blake2b
 
 TOP_FILES = ("kb.yaml", "pack.yaml", "questions.yaml", "rules.yaml", "glossary.yaml")
 
 
-@dataclass
-class SourceFiles:
+class SourceFiles(Struct):
     root: Path
     is_pack: bool
     texts: dict[str, bytes] = field(default_factory=dict)
     """Relative POSIX path -> raw bytes, for every knowledge file this source has."""
 
     def digest(self) -> str:
-        sha = hashlib.sha256()
+        sha = blake2b(digest_size=32)
         for name in sorted(self.texts):
             sha.update(name.encode())
             sha.update(b"\0")

@@ -1,9 +1,8 @@
-"""Load, merge and validate knowledge: pass 1 checks the shape of every entry, pass 2 the
+"""Merge and validate knowledge: pass 1 checks the shape of every entry, pass 2 the
 cross-references between them. Every problem is collected and reported at once."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +16,7 @@ from framework_advisor.domain.question import Option, Question
 from framework_advisor.domain.rule import Effect, Rule
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
-from framework_advisor.kb.files import SourceFiles, read_source
-from framework_advisor.kb.locate import embedded_dir
+from framework_advisor.kb.files import SourceFiles
 from framework_advisor.kb.problems import ProblemCollector
 from framework_advisor.kb.suggest import did_you_mean, one_of
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
@@ -52,35 +50,13 @@ class RawRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     source: str = ""
 
 
-@dataclass
-class Located:
+class Located(msgspec.Struct):
     """An entry together with where it was written."""
 
     value: Any
     doc: YamlDocument
     path: KeyPath
     raw_when: Any = None
-
-
-def load(packs: list[str], *, use_cache: bool = True) -> KnowledgeBase:
-    from framework_advisor.kb import cache
-
-    sources = [read_source(embedded_dir(), is_pack=False)]
-    sources += [read_source(Path(p), is_pack=True) for p in packs]
-    key = cache.cache_key(sources)
-    if use_cache:
-        cached = cache.read_cached(key)
-        if cached is not None:
-            return cached
-    kb = build(sources)
-    if use_cache:
-        cache.write_cached(key, kb)
-    return kb
-
-
-def validate(packs: list[str]) -> KnowledgeBase:
-    """Validate from the YAML, never from the cache."""
-    return load(packs, use_cache=False)
 
 
 class _Builder:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from framework_advisor.errors import InputFileError, Problem
 
@@ -17,8 +18,7 @@ class YamlSyntaxError(InputFileError):
         super().__init__(str(problem))
 
 
-@dataclass
-class YamlDocument:
+class YamlDocument(Struct):
     file: str
     data: Any
     lines: dict[KeyPath, int] = field(default_factory=dict)

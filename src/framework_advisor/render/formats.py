@@ -5,13 +5,13 @@ a command pays only for the renderer it needs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
+from msgspec import Struct
 
-@dataclass(frozen=True)
-class OutputFormat:
+
+class OutputFormat(Struct, frozen=True):
     name: str
     extension: str
     description: str

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from framework_advisor import __version__
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.engine.whatif import WhatIf
+
+if TYPE_CHECKING:
+    from framework_advisor.engine.whatif import WhatIf
 
 
 def dumps(value: Any) -> str:

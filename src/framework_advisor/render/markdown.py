@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.engine.whatif import WhatIf
 from framework_advisor.render.bars import fit_bar
 from framework_advisor.render.text import COMPARE_ROWS
+
+if TYPE_CHECKING:
+    from framework_advisor.engine.whatif import WhatIf
 
 
 def cell(text: Any) -> str:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import shutil
 import textwrap
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.engine.whatif import WhatIf
 from framework_advisor.render.bars import fit_bar
+
+if TYPE_CHECKING:
+    from framework_advisor.engine.whatif import WhatIf
 
 Style = Callable[..., str]
 TOP_REASONS = 3
