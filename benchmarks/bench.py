@@ -68,15 +68,17 @@ def whole_process(runs: int, cache_dir: str) -> None:
     env = dict(os.environ, FRAMEWORK_ADVISOR_CACHE_DIR=cache_dir)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: with cached bytecode
     python = sys.executable
+    script = Path(python).with_name("framework-advisor")
+    advisor = [str(script)] if script.exists() else [python, "-m", "framework_advisor"]
     answers = str(SAMPLES / "startup.yaml")
     json_answers = str(Path(cache_dir) / "startup.json")
     _write_json_answers(answers, json_answers)
     commands = {
         "python -c pass": [python, "-c", "pass"],
-        "recommend --format json": [python, "-m", "framework_advisor", "recommend", "-a", answers, "-f", "json"],
-        "recommend --format text": [python, "-m", "framework_advisor", "recommend", "-a", answers, "-f", "text"],
+        "recommend --format json": [*advisor, "recommend", "--answers", answers, "--format", "json"],
+        "recommend --format text": [*advisor, "recommend", "--answers", answers, "--format", "text"],
         "recommend --format json (JSON answers)": [
-            python, "-m", "framework_advisor", "recommend", "-a", json_answers, "-f", "json",
+            *advisor, "recommend", "--answers", json_answers, "--format", "json",
         ],
     }  # fmt: skip
     for command in commands.values():  # warm up: bytecode, knowledge cache, file cache

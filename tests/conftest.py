@@ -1,0 +1,63 @@
+"""Shared fixtures. Every test runs with its own knowledge-base cache folder, never the user's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from framework_advisor.cli import cli
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.kb.load import load
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FRAMEWORK_ADVISOR_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("FRAMEWORK_ADVISOR_KB", raising=False)
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return load([], use_cache=False)
+
+
+@pytest.fixture
+def write_answers(tmp_path: Path) -> Callable[..., Path]:
+    """Write an answers mapping (or raw text) to a file and return its path."""
+
+    def write(content: dict[str, Any] | str, name: str = "answers.yaml") -> Path:
+        path = tmp_path / name
+        text = content if isinstance(content, str) else yaml.safe_dump(content, sort_keys=False)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., Result]:
+    """Invoke the real click group, with stdout and stderr kept apart."""
+
+    def run(*args: str, **kwargs: Any) -> Result:
+        return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False, **kwargs)
+
+    return run
+
+
+def build_tree(root: Path, files: dict[str, str]) -> Path:
+    """Create files (relative path -> text) under root: inline fixtures for packs and answers."""
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root

@@ -1,0 +1,61 @@
+"""The headless layers never import Textual, and `recommend` stays off heavy modules."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEADLESS = [
+    "framework_advisor",
+    "framework_advisor.domain.knowledge",
+    "framework_advisor.kb.load",
+    "framework_advisor.kb.loader",
+    "framework_advisor.engine.recommend",
+    "framework_advisor.engine.whatif",
+    "framework_advisor.engine.answers",
+    "framework_advisor.render.formats",
+    "framework_advisor.render.text",
+    "framework_advisor.render.markdown",
+    "framework_advisor.render.jsonout",
+    "framework_advisor.storage",
+    "framework_advisor.cli",
+]
+HEAVY = ("textual", "jinja2", "pydantic", "openpyxl", "docx", "weasyprint", "rich")
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    return set(json.loads(out.splitlines()[-1]))
+
+
+@pytest.mark.parametrize("module", HEADLESS)
+def test_headless_module_imports_nothing_heavy(module: str) -> None:
+    loaded = _modules_after(f"import {module}")
+    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY)
+    assert heavy == [], f"{module} pulls in {heavy}"
+
+
+def test_recommend_json_path_stays_light(tmp_path) -> None:
+    code = (
+        "import os, sys\n"
+        f"os.environ['FRAMEWORK_ADVISOR_CACHE_DIR'] = {str(tmp_path)!r}\n"
+        "from framework_advisor.cli import cli\n"
+        "try:\n"
+        "    cli.main(['recommend', '-a', 'samples/startup.yaml', '-f', 'json'],"
+        " standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+    )
+    loaded = _modules_after(code)
+    heavy = sorted(m for m in loaded if m.split(".")[0] in (*HEAVY, "platformdirs"))
+    assert heavy == []
+    assert "framework_advisor.kb.loader" in loaded  # first run: the cache is built from YAML
+    again = _modules_after(code)
+    assert "framework_advisor.kb.loader" not in again  # second run: straight from the cache
+    assert "yaml" in again  # the answers file is YAML

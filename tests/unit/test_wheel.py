@@ -1,0 +1,90 @@
+"""The knowledge base ships inside the wheel: an installed copy works from any directory."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    (wheel,) = out.glob("framework_advisor-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "framework_advisor/knowledge/kb.yaml" in names
+    assert "framework_advisor/knowledge/frameworks/okr.yaml" in names
+    target = out / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
+         str(wheel)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return target
+
+
+def _run(installed: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(installed), FRAMEWORK_ADVISOR_CACHE_DIR=str(cwd / "c"))
+    return subprocess.run(
+        [sys.executable, "-m", "framework_advisor", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_installed_copy_uses_its_own_knowledge(installed: Path, tmp_path: Path) -> None:
+    probe = _run(installed, tmp_path, "validate")
+    assert probe.returncode == 0, probe.stderr
+    code = "import framework_advisor.kb.locate as l; print(l.embedded_dir())"
+    where = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=dict(os.environ, PYTHONPATH=str(installed)),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert Path(where).is_relative_to(installed)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("frameworks",),
+        ("show", "okr"),
+        ("compare", "okr", "kpi"),
+        ("questions", "--format", "yaml"),
+        ("questions", "--format", "json"),
+        ("--version",),
+    ],
+)
+def test_every_command_works_from_any_directory(installed: Path, tmp_path: Path, args) -> None:
+    result = _run(installed, tmp_path, *args)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+
+
+def test_recommend_from_any_directory(installed: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text((ROOT / "samples" / "sales-led.yaml").read_text(), encoding="utf-8")
+    result = _run(installed, tmp_path, "recommend", "--answers", "a.yaml", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["ranking"]) == 14
+    whatif = _run(installed, tmp_path, "whatif", "--answers", "a.yaml", "--set", "stage=startup")
+    assert whatif.returncode == 0, whatif.stderr
