@@ -130,7 +130,12 @@ def comparison(kb: KnowledgeBase, ids: list[str], **_: Any) -> str:
         "| --- |" + " --- |" * len(frameworks),
     ]
     for label, getter in COMPARE_ROWS:
-        out.append(f"| **{label}** | " + " | ".join(cell(getter(f)) for f in frameworks) + " |")
+        values = [getter(f) for f in frameworks]
+        texts = [
+            "<br>".join(f"- {cell(v)}" for v in value) if isinstance(value, list) else cell(value)
+            for value in values
+        ]
+        out.append(f"| **{label}** | " + " | ".join(texts) + " |")
     return "\n".join(out) + "\n"
 
 

@@ -119,7 +119,7 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, color: bool = False, 
     for ritual in rec.cadence:
         frameworks = ", ".join(ritual.frameworks)
         out.append(
-            f"  {ritual.frequency:<10} {ritual.ritual[:34]:<34} {ritual.minutes_per_meeting:>4} min"
+            f"  {ritual.frequency:<10} {_short(ritual.ritual, 36):<36} {ritual.minutes_per_meeting:>4} min"
             f"  {ritual.minutes_per_month:>4} min/month  ({frameworks})"
         )
     if rec.unanswered:
@@ -142,10 +142,10 @@ def whatif(result: WhatIf, kb: KnowledgeBase, color: bool = False, **_: Any) -> 
         question = kb.question(qid)
         label = question.label_of(value) if question and value is not None else "(unanswered)"
         out.append(f"  {qid}: {label}")
-    out += ["", _heading(style, f"{'Before':<40} After")]
+    out += ["", _heading(style, f"{'Before':<42} After")]
     for first, second in zip(before.ranking, after.ranking, strict=True):
-        left = f"{first.rank:>2} {first.name[:30]:<30} {first.fit:>3}"
-        right = f"{second.rank:>2} {second.name[:30]:<30} {second.fit:>3}"
+        left = f"{first.rank:>2} {_short(first.name, 32):<32} {first.fit:>3}"
+        right = f"{second.rank:>2} {_short(second.name, 32):<32} {second.fit:>3}"
         out.append(f"  {left}   {right}")
     out += ["", _heading(style, "Mix")]
     mix_before = {m.layer: m.framework for m in before.mix}
@@ -246,16 +246,31 @@ def framework(kb: KnowledgeBase, framework_id: str, color: bool = False, **_: An
     return "\n".join(out) + "\n"
 
 
-COMPARE_ROWS: tuple[tuple[str, Callable[[Framework], str]], ...] = (
+COMPARE_ROWS: tuple[tuple[str, Callable[[Framework], str | list[str]]], ...] = (
     ("Purpose", lambda f: f.purpose),
     ("Best for", lambda f: f.best_for),
     ("Structure", lambda f: f.structure.summary),
-    ("Pros", lambda f: "; ".join(f.pros)),
-    ("Cons", lambda f: "; ".join(f.cons)),
+    ("Pros", lambda f: f.pros),
+    ("Cons", lambda f: f.cons),
     ("Timeframe", lambda f: f.timeframe),
     ("Mindset", lambda f: f.mindset),
     ("Layers", lambda f: ", ".join(f.layers)),
 )
+
+
+def _cell_lines(value: str | list[str], width: int) -> list[str]:
+    if isinstance(value, str):
+        return textwrap.wrap(" ".join(value.split()), width) or [""]
+    lines: list[str] = []
+    for item in value:
+        lines += textwrap.wrap(
+            " ".join(item.split()), width, initial_indent="- ", subsequent_indent="  "
+        )
+    return lines or [""]
+
+
+def _short(name: str, width: int) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 def comparison(kb: KnowledgeBase, ids: list[str], color: bool = False, **_: Any) -> str:
@@ -268,7 +283,7 @@ def comparison(kb: KnowledgeBase, ids: list[str], color: bool = False, **_: Any)
         + "".join(style(f.name[:column].ljust(column + 2), bold=True) for f in frameworks)
     ]
     for label, getter in COMPARE_ROWS:
-        cells = [textwrap.wrap(" ".join(getter(f).split()), column) or [""] for f in frameworks]
+        cells = [_cell_lines(getter(f), column) for f in frameworks]
         height = max(len(c) for c in cells)
         for line in range(height):
             head = style(label.ljust(label_width), fg="cyan") if line == 0 else " " * label_width
