@@ -280,7 +280,7 @@ def comparison(kb: KnowledgeBase, ids: list[str], color: bool = False, **_: Any)
     column = max(16, (_width() - label_width - 2) // len(frameworks) - 2)
     out = [
         " " * label_width
-        + "".join(style(f.name[:column].ljust(column + 2), bold=True) for f in frameworks)
+        + "".join(style(_short(f.name, column).ljust(column + 2), bold=True) for f in frameworks)
     ]
     for label, getter in COMPARE_ROWS:
         cells = [_cell_lines(getter(f), column) for f in frameworks]
