@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import msgspec
-
 from framework_advisor.domain.answers import META_KEY, Answers, AnswersMeta
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.question import Question
@@ -23,6 +21,7 @@ class _Checker:
         self.source = source
         self.file = source.file if source else file
         self.problems: list[Problem] = []
+        self.given: set[str] = set()
 
     def fail(self, path: KeyPath, message: str) -> None:
         line = self.source.line_of(path) if self.source else None
@@ -36,6 +35,8 @@ class _Checker:
             return {}
         questions = self.kb.question_map
         answers: Answers = {}
+        # Questions answered with a value that failed its check: reported once, not as missing.
+        self.given = {k for k, v in raw.items() if isinstance(k, str) and v is not None}
         for key, value in raw.items():
             if key == META_KEY:
                 self._meta(value)
@@ -58,12 +59,11 @@ class _Checker:
         return answers
 
     def _meta(self, value: Any) -> None:
-        try:
-            msgspec.convert(value, AnswersMeta)
-        except msgspec.ValidationError as exc:
-            message, _, where = str(exc).partition(" - at ")
-            path = (META_KEY, *[p for p in where.strip("`$").strip(".").split(".") if p])
-            self.fail(path, message.replace("`", "").replace("Object", "_meta"))
+        from framework_advisor.kb.problems import ProblemCollector
+
+        collector = ProblemCollector()
+        collector.convert(self.source or self.file, (META_KEY,), value, AnswersMeta)
+        self.problems.extend(collector.problems)
 
     def value(self, question: Question, value: Any, path: KeyPath) -> Any:
         """The value converted to its canonical type, or None after recording a problem."""
@@ -124,16 +124,23 @@ class _Checker:
         return False
 
     def _required(self, answers: Answers) -> None:
+        given = self.given
         for question in self.kb.questions:
-            if question.id in answers:
+            if question.id in answers or question.id in given:
                 continue
+            # A missing answer has no line of its own: report the file only.
             if question.required:
-                self.fail((), f"'{question.id}' is required: {question.prompt}")
-            elif question.required_unless and question.required_unless not in answers:
-                self.fail(
-                    (),
-                    f"'{question.id}' is required unless '{question.required_unless}' is given: "
-                    f"{question.prompt}",
+                self.problems.append(
+                    Problem(self.file, "", f"'{question.id}' is required: {question.prompt}")
+                )
+            elif question.required_unless and not {question.required_unless} & {*answers, *given}:
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        "",
+                        f"'{question.id}' is required unless '{question.required_unless}' "
+                        f"is given: {question.prompt}",
+                    )
                 )
 
     def _consistency(self, answers: Answers) -> None:

@@ -278,10 +278,12 @@ def comparison(kb: KnowledgeBase, ids: list[str], color: bool = False, **_: Any)
     frameworks = [kb.frameworks[fid] for fid in ids]
     label_width = 11
     column = max(16, (_width() - label_width - 2) // len(frameworks) - 2)
-    out = [
-        " " * label_width
-        + "".join(style(_short(f.name, column).ljust(column + 2), bold=True) for f in frameworks)
-    ]
+    headers = [textwrap.wrap(f.name, column) for f in frameworks]
+    out = []
+    for line in range(max(len(h) for h in headers)):
+        row = "".join((h[line] if line < len(h) else "").ljust(column + 2) for h in headers)
+        out.append(" " * label_width + style(row.rstrip(), bold=True))
+    out.append("")
     for label, getter in COMPARE_ROWS:
         cells = [_cell_lines(getter(f), column) for f in frameworks]
         height = max(len(c) for c in cells)
