@@ -25,8 +25,9 @@ class YamlDocument(Struct):
     duplicates: list[Problem] = field(default_factory=list)
 
     def line_of(self, path: KeyPath) -> int | None:
-        """The line of the key at ``path``, or of its nearest indexed ancestor."""
-        for end in range(len(path), -1, -1):
+        """The line of the key at ``path``, or of its nearest indexed ancestor (not the root:
+        a whole-document problem has no line worth naming)."""
+        for end in range(len(path), 0, -1):
             line = self.lines.get(path[:end])
             if line is not None:
                 return line
@@ -98,7 +99,8 @@ def read_text(path: Path, what: str = "file") -> str:
     except FileNotFoundError:
         raise InputFileError(f"{path}: no such {what}") from None
     except IsADirectoryError:
-        raise InputFileError(f"{path}: is a folder, expected a {what}") from None
+        article = "an" if what[:1] in "aeiou" else "a"
+        raise InputFileError(f"{path}: is a folder, expected {article} {what}") from None
     except UnicodeDecodeError as exc:
         raise InputFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:

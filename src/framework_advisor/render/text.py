@@ -177,11 +177,18 @@ def whatif(result: WhatIf, kb: KnowledgeBase, color: bool = False, **_: Any) -> 
 
 def framework_table(kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
     style = _styler(color)
-    width = _width()
-    out = [style(f"{'id':<16}{'name':<38}summary", bold=True)]
+    id_width = max(len(fid) for fid in kb.frameworks) + 2
+    name_width = min(40, max(len(f.name) for f in kb.frameworks.values()) + 2)
+    summary_width = max(30, _width() - id_width - name_width)
+    out = [style(f"{'id':<{id_width}}{'name':<{name_width}}summary", bold=True)]
     for f in kb.frameworks.values():
-        summary = textwrap.shorten(f.summary, width=max(20, width - 56), placeholder="...")
-        out.append(f"{f.id:<16}{f.name[:36]:<38}{summary}")
+        names = textwrap.wrap(f.name, name_width - 2)
+        summary = textwrap.wrap(f.summary, summary_width)
+        for line in range(max(len(names), len(summary))):
+            left = f.id if line == 0 else ""
+            name = names[line] if line < len(names) else ""
+            text = summary[line] if line < len(summary) else ""
+            out.append(f"{left:<{id_width}}{name:<{name_width}}{text}".rstrip())
     out.append("")
     out.append("framework-advisor show ID for details; compare ID ID ... side by side.")
     return "\n".join(out) + "\n"
