@@ -8,6 +8,7 @@ from framework_advisor.domain.answers import META_KEY, Answers, AnswersMeta
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.question import Question
 from framework_advisor.errors import AnswersError, Problem
+from framework_advisor.kb.problems import ProblemCollector
 from framework_advisor.kb.suggest import did_you_mean, one_of
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, format_path
 
@@ -59,8 +60,6 @@ class _Checker:
         return answers
 
     def _meta(self, value: Any) -> None:
-        from framework_advisor.kb.problems import ProblemCollector
-
         collector = ProblemCollector()
         collector.convert(self.source or self.file, (META_KEY,), value, AnswersMeta)
         self.problems.extend(collector.problems)
@@ -133,7 +132,7 @@ class _Checker:
                 self.problems.append(
                     Problem(self.file, "", f"'{question.id}' is required: {question.prompt}")
                 )
-            elif question.required_unless and not {question.required_unless} & {*answers, *given}:
+            elif question.required_unless and question.required_unless not in {*answers, *given}:
                 self.problems.append(
                     Problem(
                         self.file,
