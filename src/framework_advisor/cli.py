@@ -79,16 +79,39 @@ force_option = click.option("--force", is_flag=True, help="Overwrite an existing
 
 @click.group(cls=AdvisorGroup, invoke_without_command=True, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="framework-advisor")
+@click.option("--resume", is_flag=True, help="Open the app and continue the most recent session.")
+@click.option("--session", "session_name", metavar="NAME", help="Open the app on a named session.")
+@click.option(
+    "--answers",
+    "answers_path",
+    type=click.Path(path_type=Path),
+    help="Open the app with a new session started from this answers file (left unchanged).",
+)
 @kb_option
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(
+    ctx: click.Context, resume: bool, session_name: str | None, answers_path: Path | None
+) -> None:
     """Choose and start the goal-setting frameworks that fit your organisation.
 
-    Answer the questionnaire in an answers file (`framework-advisor questions --format yaml`
-    writes a blank one), then run `framework-advisor recommend --answers FILE`.
+    With no command, opens the guided questionnaire. For scripts: `framework-advisor
+    questions --format yaml` writes a blank answers file; `framework-advisor recommend
+    --answers FILE` explains the recommendation.
     """
-    if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+    if ctx.invoked_subcommand is not None:
+        if resume or session_name or answers_path:
+            raise click.UsageError(
+                "--resume, --session and --answers open the app: give no command"
+            )
+        return
+    from framework_advisor.tui.launch import run_app
+
+    run_app(
+        load_kb(ctx),
+        resume=resume,
+        session_name=session_name,
+        answers_path=answers_path,
+    )
 
 
 @cli.command(context_settings=CONTEXT)
@@ -294,6 +317,11 @@ def compare(
         raise UsageError("compare takes two to four framework ids")
     kb = load_kb(ctx)
     ids = list(dict.fromkeys(_framework_id(kb, fid) for fid in framework_ids))
+    if len(ids) < 2:
+        raise UsageError(
+            f"compare takes two to four different frameworks; {', '.join(framework_ids)} "
+            f"all name '{ids[0]}'"
+        )
     emit(render("comparison", fmt, kb, ids, color=_color(output)), output, force)
 
 
@@ -330,6 +358,45 @@ def validate(ctx: click.Context) -> None:
         f"ok: {kb.name} {kb.version}: {len(kb.frameworks)} frameworks, {len(kb.questions)} "
         f"questions, {len(kb.rules)} rules, {len(kb.glossary)} glossary terms; packs: {packs}"
     )
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--public-url",
+    metavar="URL",
+    help="The address browsers use, e.g. http://192.168.1.20:8000 (needed beyond this machine).",
+)
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the participants' sessions (default: a new folder in the user data folder).",
+)
+@kb_option
+@click.pass_context
+def serve(
+    ctx: click.Context, host: str, port: int, public_url: str | None, folder: Path | None
+) -> None:
+    """Serve the app to browsers, one session per participant (workshops)."""
+    from framework_advisor.tui.serve import serve as run_server
+
+    packs = (ctx.find_root().obj or {}).get("packs", [])
+    load_kb(ctx)  # fail early, with a clear message, on a broken knowledge base or pack
+    run_server(host=host, port=port, public_url=public_url, folder=folder, packs=packs)
+
+
+@cli.command("served-app", hidden=True, context_settings=CONTEXT)
+@click.option("--dir", "folder", required=True, type=click.Path(path_type=Path))
+@click.option("--join-code", required=True)
+@kb_option
+@click.pass_context
+def served_app(ctx: click.Context, folder: Path, join_code: str) -> None:
+    """The app as each browser runs it under `serve` (started by textual-serve)."""
+    from framework_advisor.tui.launch import run_served_app
+
+    run_served_app(load_kb(ctx), folder=folder, join_code=join_code)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -192,3 +192,30 @@ def parse_value(kb: KnowledgeBase, question_id: str, text: str, file: str = "--s
     if checker.problems:
         raise AnswersError(checker.problems)
     return checked
+
+
+def salvage_answers(kb: KnowledgeBase, raw: dict[str, Any]) -> tuple[Answers, list[str]]:
+    """Every answer that still fits the questionnaire, and a notice for each that does not.
+
+    For saved sessions and files opened in the app: a knowledge-base upgrade that removed an
+    option makes that answer unanswered, never a crash. Required questions may be missing."""
+    questions = kb.question_map
+    answers: Answers = {}
+    notices: list[str] = []
+    for key, value in raw.items():
+        if key == META_KEY or value is None:
+            continue
+        question = questions.get(key) if isinstance(key, str) else None
+        if question is None:
+            notices.append(f"'{key}' is not a question any more: its answer was dropped.")
+            continue
+        checker = _Checker(kb, None, "session")
+        checked = checker.value(question, value, (key,))
+        if checker.problems:
+            notices.append(
+                f"The answer to '{key}' no longer fits ({checker.problems[0].message}): "
+                "it is unanswered now."
+            )
+        elif checked is not None:
+            answers[key] = checked
+    return answers, notices

@@ -57,3 +57,35 @@ def formats_for(document: str) -> list[str]:
 def render(document: str, fmt: str, *args: Any, **kwargs: Any) -> str | bytes:
     module_name, _, function = RENDERERS[(document, fmt)].partition(":")
     return getattr(import_module(module_name), function)(*args, **kwargs)
+
+
+class Export(Struct, frozen=True):
+    """A file the TUI's export screen offers: a document in one format."""
+
+    document: str
+    format: str
+    label: str
+    suffix: str
+
+
+EXPORTS: list[Export] = [
+    Export("answers", "yaml", "Answers file (YAML), to reopen or edit", "-answers.yaml"),
+    Export("recommendation", "md", "Recommendation (Markdown)", "-recommendation.md"),
+    Export("recommendation", "json", "Recommendation (JSON)", "-recommendation.json"),
+]
+
+
+def export_file_name(session_name: str, export: Export) -> str:
+    from framework_advisor.sessions import slug
+
+    return slug(session_name) + export.suffix
+
+
+def render_export(export: Export, kb: Any, answers: dict[str, Any]) -> str | bytes:
+    if export.document == "answers":
+        from framework_advisor.sessions import dump_session
+
+        return dump_session(kb, answers, cursor=None)
+    from framework_advisor.engine.recommend import recommend
+
+    return render(export.document, export.format, recommend(kb, answers), kb=kb)

@@ -92,22 +92,45 @@ def whatif(result: WhatIf, kb: KnowledgeBase, **_: Any) -> str:
 
 def framework(kb: KnowledgeBase, framework_id: str, **_: Any) -> str:
     f = kb.frameworks[framework_id]
+    names = {fid: other.name for fid, other in kb.frameworks.items()}
     out = [f"# {cell(f.name)}", "", f"*{cell(f.summary)}*", ""]
+    if f.aliases:
+        out += [f"Also known as: {cell(', '.join(f.aliases))}", ""]
     for title, text in (
         ("Purpose", f.purpose),
         ("Best for", f.best_for),
         ("Timeframe", f.timeframe),
         ("Ownership", f.ownership),
         ("Mindset", f.mindset),
+        ("Measurability", f.measurability),
+        ("Typical use", f.use_case),
     ):
         out += [f"**{title}:** {cell(text)}", ""]
     out += [f"## Structure: {cell(f.structure.summary)}", ""]
     out += [f"- **{cell(p.name)}**: {cell(p.description)}" for p in f.structure.parts]
     out += ["", "## Pros", ""] + [f"- {cell(p)}" for p in f.pros]
     out += ["", "## Cons", ""] + [f"- {cell(c)}" for c in f.cons]
-    out += ["", "## Pitfalls", ""]
+    out += ["", "## Pitfalls and how to avoid them", ""]
     out += [f"- **{cell(p.pitfall)}** {cell(p.avoid)}" for p in f.pitfalls]
-    out += ["", "## First 90 days", ""]
+    out += [
+        "",
+        "## Rituals",
+        "",
+        "| Ritual | How often | Minutes | Purpose |",
+        "| --- | --- | ---: | --- |",
+    ]
+    out += [
+        f"| {cell(r.name)} | {r.frequency} | {r.minutes} | {cell(r.purpose)} |" for r in f.rituals
+    ]
+    out += ["", "## Fit by company stage", "", "| Stage | Fit |", "| --- | --- |"]
+    out += [f"| {stage} | {level} |" for stage, level in f.fit_by_stage.items()]
+    out += ["", "## Fit by function", "", "| Function | Fit |", "| --- | --- |"]
+    out += [f"| {function} | {level} |" for function, level in f.fit_by_function.items()]
+    out += ["", f"**Mix layers:** {', '.join(f.layers)}", ""]
+    works = ", ".join(names.get(c, c) for c in f.complements) or "-"
+    clashes = ", ".join(names.get(c, c) for c in f.conflicts) or "-"
+    out += [f"**Works with:** {cell(works)}", "", f"**Clashes with:** {cell(clashes)}", ""]
+    out += ["## First 90 days", ""]
     out += [f"- Week {s.week}: {cell(s.step)}" for s in f.rollout]
     out += [
         "",
@@ -117,7 +140,9 @@ def framework(kb: KnowledgeBase, framework_id: str, **_: Any) -> str:
     ]
     out += ["", "## Sources", ""]
     out += [
-        f"- {cell(s.author)}, *{cell(s.title)}*" + (f" ({s.year})" if s.year else "")
+        f"- {cell(s.author)}, *{cell(s.title)}*"
+        + (f" ({s.year})" if s.year else "")
+        + (f": {cell(s.note)}" if s.note else "")
         for s in f.sources
     ]
     return "\n".join(out) + "\n"

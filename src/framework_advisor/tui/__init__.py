@@ -1,0 +1,1 @@
+"""The Textual front end. Imported only by the commands that open it."""

@@ -1,0 +1,165 @@
+"""The Framework Advisor TUI: a leader answers the questionnaire and reads an explained
+recommendation. The app owns the assessment; screens show it and post changes back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from msgspec import Struct
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from framework_advisor import __version__
+from framework_advisor.domain.answers import Answers
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.sessions import Session, SessionStore
+from framework_advisor.tui.commands import AdvisorCommands
+from framework_advisor.tui.messages import AnswersChanged
+from framework_advisor.tui.state import Assessment
+
+S = TypeVar("S", bound=Screen[Any])
+
+LIGHT, DARK = "textual-light", "textual-dark"
+
+
+class Served(Struct):
+    """Running under `serve`: one browser, one participant, no access to the host's disk."""
+
+    join_code: str
+    folder: Path
+
+
+class AdvisorApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Framework Advisor"
+    COMMANDS = App.COMMANDS | {AdvisorCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit (answers are saved)"),
+        Binding("f2", "toggle_theme", "Theme", id="app.theme", tooltip="Light or dark theme"),
+    ]
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        store: SessionStore | None,
+        *,
+        session: Session | None = None,
+        new_answers: tuple[str, Answers] | None = None,
+        served: Served | None = None,
+        notices: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.kb = kb
+        self.store = store
+        self.served = served
+        self.assessment = Assessment(kb, None)
+        self._session = session
+        self._new_answers = new_answers
+        self._notices = list(notices or [])
+        self.sub_title = f"v{__version__}"
+
+    def on_mount(self) -> None:
+        self.theme = DARK
+        from framework_advisor.tui.screens.welcome import WelcomeScreen
+
+        self.push_screen(WelcomeScreen())
+        if self.served is not None:
+            from framework_advisor.tui.screens.join import JoinScreen
+
+            self.push_screen(JoinScreen(self.served.join_code))
+        elif self._session is not None:
+            self.continue_session(self._session)
+        elif self._new_answers is not None:
+            name, answers = self._new_answers
+            self.start_assessment(name, answers)
+        for notice in self._notices:
+            self.notify(notice, severity="warning", timeout=10)
+
+    # sessions ----------------------------------------------------------------------------
+    def start_assessment(
+        self, name: str, answers: Answers | None = None, participant: str | None = None
+    ) -> None:
+        self.assessment = Assessment(
+            self.kb, self.store, name, answers or {}, participant=participant
+        )
+        self.assessment.save()
+        self.open_questionnaire()
+
+    def continue_session(self, session: Session) -> None:
+        self.assessment = Assessment(
+            self.kb,
+            self.store,
+            session.name,
+            session.answers,
+            session.cursor,
+            participant=session.participant,
+        )
+        for notice in session.notices:
+            self.notify(notice, severity="warning", timeout=10)
+        self.open_questionnaire()
+
+    def set_answer(self, question_id: str, value: Any) -> None:
+        before = self.assessment.version
+        self.assessment.set_answer(question_id, value)
+        if self.assessment.version != before:
+            for screen in self.screen_stack:
+                screen.post_message(AnswersChanged(question_id))
+
+    # navigation --------------------------------------------------------------------------
+    def show(self, kind: type[S], make: Callable[[], S]) -> S:
+        """Go back to the screen of this kind if it is open, else open a new one."""
+        for screen in self.screen_stack:
+            if isinstance(screen, kind):
+                while self.screen is not screen:
+                    self.pop_screen()
+                return screen
+        screen = make()
+        self.push_screen(screen)
+        return screen
+
+    def open_questionnaire(self, question_id: str | None = None) -> None:
+        from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+
+        screen = self.show(QuestionnaireScreen, lambda: QuestionnaireScreen(question_id))
+        if question_id is not None and screen.is_mounted:
+            screen.jump_to(question_id)
+
+    def action_review(self) -> None:
+        from framework_advisor.tui.screens.review import ReviewScreen
+
+        if self._needs_assessment():
+            self.show(ReviewScreen, ReviewScreen)
+
+    def action_results(self) -> None:
+        from framework_advisor.tui.screens.results import ResultsScreen
+
+        if self._needs_assessment():
+            self.show(ResultsScreen, ResultsScreen)
+
+    def action_frameworks(self) -> None:
+        from framework_advisor.tui.screens.frameworks import FrameworksScreen
+
+        self.show(FrameworksScreen, FrameworksScreen)
+
+    def action_compare(self) -> None:
+        from framework_advisor.tui.screens.compare import CompareScreen
+
+        self.show(CompareScreen, CompareScreen)
+
+    def action_export(self) -> None:
+        from framework_advisor.tui.screens.export import ExportScreen
+
+        if self._needs_assessment():
+            self.push_screen(ExportScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def _needs_assessment(self) -> bool:
+        if self.assessment.name is None and not self.assessment.answers:
+            self.notify("Start or continue an assessment first.", severity="warning")
+            return False
+        return True

@@ -1,0 +1,45 @@
+"""Command palette entries: jump to a question, results, review, compare, export, theme."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from framework_advisor.tui.app import AdvisorApp
+
+
+class AdvisorCommands(Provider):
+    def _commands(self) -> list[tuple[str, str, object]]:
+        app: AdvisorApp = self.app  # type: ignore[assignment]
+        commands: list[tuple[str, str, object]] = [
+            ("Results", "The ranked frameworks, mix, cadence and cautions", app.action_results),
+            ("Review answers", "All answers on one screen, each editable", app.action_review),
+            ("Compare frameworks", "Two to four frameworks side by side", app.action_compare),
+            ("Browse frameworks", "Each framework in detail", app.action_frameworks),
+            ("Export", "Write the answers and the recommendation", app.action_export),
+            ("Toggle light / dark theme", "Switch the colour theme", app.action_toggle_theme),
+        ]
+        if app.assessment.name is not None:
+            for number, question in enumerate(app.assessment.visible(), start=1):
+                commands.append(
+                    (
+                        f"Go to question {number}: {question.prompt}",
+                        question.id,
+                        partial(app.open_questionnaire, question.id),
+                    )
+                )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands()[:6]:
+            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]

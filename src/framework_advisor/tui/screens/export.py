@@ -1,0 +1,107 @@
+"""Export the answers and the recommendation, in the formats of the shared registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from framework_advisor.errors import AdvisorError
+from framework_advisor.render.formats import EXPORTS, export_file_name, render_export
+from framework_advisor.tui.screens.dialogs import Confirm
+
+if TYPE_CHECKING:
+    from framework_advisor.tui.app import AdvisorApp
+
+
+class ExportScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "dismiss", "Close", id="export.close")]
+
+    app: AdvisorApp
+
+    def compose(self) -> ComposeResult:
+        served = self.app.served is not None
+        with Vertical(classes="dialog wide", id="export"):
+            yield Label("Export", classes="dialog-title")
+            if served:
+                yield Static("Files are handed to your browser as downloads.", classes="dim")
+            else:
+                yield Static("Folder:")
+                yield Input(str(Path.cwd()), id="folder")
+            for index, export in enumerate(EXPORTS):
+                yield Checkbox(export.label, value=True, id=f"export-{index}")
+            yield Static("", id="export-result")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Close", id="close")
+                yield Button("Export", id="go", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#go", Button).focus()
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss()
+
+    def _chosen(self) -> list[int]:
+        return [i for i in range(len(EXPORTS)) if self.query_one(f"#export-{i}", Checkbox).value]
+
+    @on(Button.Pressed, "#go")
+    @work
+    async def export(self) -> None:
+        assessment = self.app.assessment
+        chosen = [EXPORTS[i] for i in self._chosen()]
+        if not chosen:
+            self._say("Choose at least one file.")
+            return
+        name = assessment.name or "assessment"
+        files = [
+            (export_file_name(name, export), render_export(export, self.app.kb, assessment.answers))
+            for export in chosen
+        ]
+        if self.app.served is not None:
+            for file_name, content in files:
+                self.app.deliver_text(_text_io(content), save_filename=file_name)
+            self._say("Sent to your browser: " + ", ".join(f for f, _ in files))
+            return
+        folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
+        if not folder.is_dir():
+            self._say(f"[b]No such folder:[/b] {folder}")
+            return
+        existing = [f for f, _ in files if (folder / f).exists()]
+        if existing:
+            sure = await self.app.push_screen_wait(
+                Confirm(
+                    "Overwrite?",
+                    f"These files already exist in {folder}:\n" + "\n".join(existing),
+                    yes="Overwrite",
+                )
+            )
+            if not sure:
+                self._say("Nothing written.")
+                return
+        from framework_advisor.storage import atomic_write
+
+        written = []
+        try:
+            for file_name, content in files:
+                atomic_write(folder / file_name, content, force=True)
+                written.append(str(folder / file_name))
+        except AdvisorError as exc:
+            self._say(f"[b]Could not write:[/b] {exc}")
+            return
+        self._say("[b]Wrote[/b]\n" + "\n".join(written))
+
+    def _say(self, message: str) -> None:
+        self.query_one("#export-result", Static).update(message)
+
+
+def _text_io(content: str | bytes):  # type: ignore[no-untyped-def]
+    import io
+
+    return io.StringIO(content) if isinstance(content, str) else io.BytesIO(content)

@@ -1,0 +1,62 @@
+"""Served to a browser: the join code the consultant announced, then the person's name."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Static
+
+if TYPE_CHECKING:
+    from framework_advisor.tui.app import AdvisorApp
+
+
+class JoinScreen(Screen[None]):
+    app: AdvisorApp
+
+    def __init__(self, join_code: str) -> None:
+        super().__init__()
+        self.join_code = join_code
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(classes="dialog", id="join"):
+            yield Label("Join the workshop", classes="dialog-title")
+            yield Static("Type the join code your facilitator gave you, then your name.")
+            yield Input(placeholder="join code", id="code")
+            yield Input(placeholder="your name", id="name")
+            yield Static("", classes="error", id="error")
+            yield Button("Join", id="join-button", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#code", Input).focus()
+
+    @on(Input.Submitted, "#code")
+    def _code_entered(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted, "#name")
+    @on(Button.Pressed, "#join-button")
+    def _join(self) -> None:
+        code = self.query_one("#code", Input).value.strip()
+        name = " ".join(self.query_one("#name", Input).value.split())
+        error = self.query_one("#error", Static)
+        if code != self.join_code:
+            error.update("That join code is not right: check it with your facilitator.")
+            self.query_one("#code", Input).focus()
+            return
+        if not name:
+            error.update("Please type your name: it keeps your answers apart from others'.")
+            self.query_one("#name", Input).focus()
+            return
+        store = self.app.store
+        self.app.assessment.participant = name
+        self.app.pop_screen()
+        if store is not None and store.exists(name):
+            self.app.continue_session(store.load(name, self.app.kb))
+        else:
+            self.app.start_assessment(name, participant=name)

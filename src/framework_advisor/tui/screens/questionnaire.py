@@ -1,0 +1,167 @@
+"""One question at a time, driven entirely by questions.yaml."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, ProgressBar, Static
+
+from framework_advisor.tui.messages import AnswersChanged
+from framework_advisor.tui.widgets.question_input import QuestionInput
+
+if TYPE_CHECKING:
+    from framework_advisor.tui.app import AdvisorApp
+
+
+class QuestionnaireScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="questionnaire.back", tooltip="Previous question"),
+        Binding("enter", "next", "Next", id="questionnaire.next", tooltip="Next question"),
+        Binding(
+            "ctrl+s",
+            "dont_know",
+            "Skip",
+            id="questionnaire.dont_know",
+            tooltip="Leave this optional question unanswered",
+        ),
+        Binding("ctrl+r", "app.review", "Review", id="questionnaire.review", tooltip="All answers"),
+        Binding("ctrl+o", "app.results", "Results", id="questionnaire.results"),
+    ]
+
+    app: AdvisorApp
+
+    def __init__(self, question_id: str | None = None) -> None:
+        super().__init__()
+        self.question_id = question_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="question-panel"):
+            with Horizontal(id="progress-row"):
+                yield Static("", id="progress-label")
+                yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+            with VerticalScroll(id="question-body"):
+                yield Static("", id="prompt")
+                yield Vertical(id="input-area")
+                yield Static("", id="help")
+            with Horizontal(id="nav"):
+                yield Button("Back", id="back", tooltip="Previous question (Esc)")
+                yield Button(
+                    "Don't know", id="dont-know", tooltip="Don't know: leave it unanswered (Ctrl+S)"
+                )
+                yield Button("Next", id="next", variant="primary", tooltip="Next question (Enter)")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        assessment = self.app.assessment
+        start = self.question_id or assessment.cursor
+        visible = {q.id for q in assessment.visible()}
+        if start not in visible:
+            first = assessment.first_question()
+            start = first.id if first else None
+        if start is not None:
+            self.show_question(start)
+
+    @property
+    def input(self) -> QuestionInput:
+        return self.query_one(QuestionInput)
+
+    def show_question(self, question_id: str) -> None:
+        assessment = self.app.assessment
+        question = assessment.question(question_id)
+        self.question_id = question_id
+        assessment.move_to(question_id)
+        position, count = assessment.position(question_id)
+        required = assessment.is_required(question)
+        self.query_one("#progress-label", Static).update(f"Question {position} of {count}")
+        self.query_one("#progress", ProgressBar).update(total=count, progress=position - 1)
+        note = "" if required else "  [dim](optional)[/]"
+        self.query_one("#prompt", Static).update(f"[b]{_escape(question.prompt)}[/b]{note}")
+        self.query_one("#help", Static).update(f"[b]Why we ask[/b]\n{_escape(question.help)}")
+        self.query_one("#dont-know", Button).disabled = required
+        self.query_one("#back", Button).disabled = assessment.previous_question(question_id) is None
+        area = self.query_one("#input-area", Vertical)
+        area.remove_children()
+        widget = QuestionInput(self.app.kb, question, assessment.answers.get(question_id))
+        area.mount(widget)
+        self.call_after_refresh(widget.focus_control)
+
+    def refresh_progress(self) -> None:
+        if self.question_id is None:
+            return
+        position, count = self.app.assessment.position(self.question_id)
+        self.query_one("#progress-label", Static).update(f"Question {position} of {count}")
+        self.query_one("#progress", ProgressBar).update(total=count, progress=position - 1)
+
+    @on(QuestionInput.Answered)
+    def _answered(self, event: QuestionInput.Answered) -> None:
+        self.app.set_answer(event.question_id, event.value)
+        self.refresh_progress()
+        if event.advance:
+            self.action_next()
+
+    def on_answers_changed(self, _event: AnswersChanged) -> None:
+        self.refresh_progress()
+
+    @on(Button.Pressed, "#next")
+    def action_next(self) -> None:
+        if self.question_id is None:
+            return
+        assessment = self.app.assessment
+        question = assessment.question(self.question_id)
+        widget = self.input
+        if not widget.is_valid():
+            widget.focus_control()
+            return
+        if assessment.is_required(question) and question.id not in assessment.answers:
+            widget.show_error("This question needs an answer before you move on.")
+            widget.focus_control()
+            return
+        following = assessment.next_question(self.question_id)
+        if following is None:
+            self.app.action_review()
+        else:
+            self.show_question(following.id)
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        if self.question_id is None:
+            return
+        previous = self.app.assessment.previous_question(self.question_id)
+        if previous is not None:
+            self.show_question(previous.id)
+
+    @on(Button.Pressed, "#dont-know")
+    def action_dont_know(self) -> None:
+        if self.question_id is None:
+            return
+        question = self.app.assessment.question(self.question_id)
+        if self.app.assessment.is_required(question):
+            self.input.show_error("This question is required: it has no 'don't know'.")
+            return
+        self.app.set_answer(self.question_id, None)
+        following = self.app.assessment.next_question(self.question_id)
+        if following is None:
+            self.app.action_review()
+        else:
+            self.show_question(following.id)
+
+    def jump_to(self, question_id: str) -> None:
+        self.show_question(question_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        del parameters
+        if action == "dont_know" and self.question_id is not None:
+            question = self.app.assessment.question(self.question_id)
+            return not self.app.assessment.is_required(question)
+        return True
+
+
+def _escape(text: Any) -> str:
+    return escape(str(text))

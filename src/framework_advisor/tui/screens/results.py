@@ -1,0 +1,198 @@
+"""The explained recommendation: ranking with fit bars, mix, cadence, cautions, and what could
+change it. Updates live when an answer changes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.render.bars import fit_bar
+from framework_advisor.tui.messages import AnswersChanged
+
+if TYPE_CHECKING:
+    from framework_advisor.tui.app import AdvisorApp
+
+
+class ResultsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="results.back"),
+        Binding("ctrl+r", "app.review", "Review", id="results.review", tooltip="Edit answers"),
+        Binding("ctrl+e", "app.export", "Export", id="results.export"),
+        Binding("ctrl+t", "app.compare", "Compare", id="results.compare"),
+    ]
+
+    app: AdvisorApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown_version = -1
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="results-banner")
+        with TabbedContent(id="results-tabs"):
+            with TabPane("Ranking", id="tab-ranking"), Vertical():
+                yield DataTable(id="ranking", cursor_type="row")
+                with VerticalScroll(id="why-scroll"):
+                    yield Static("", id="why")
+            with TabPane("Mix", id="tab-mix"), VerticalScroll():
+                yield Static("", id="mix")
+            with TabPane("Cadence", id="tab-cadence"), Vertical():
+                yield Static("", id="cadence-total")
+                yield DataTable(id="cadence", cursor_type="row")
+            with TabPane("Cautions", id="tab-cautions"), VerticalScroll():
+                yield Static("", id="cautions")
+            with TabPane("What could change it", id="tab-changes"), VerticalScroll():
+                yield Static("", id="changes")
+                yield OptionList(id="unanswered")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        ranking = self.query_one("#ranking", DataTable)
+        ranking.add_columns("#", "Framework", "Fit", "")  # rank, name, number, bar
+        cadence = self.query_one("#cadence", DataTable)
+        cadence.add_columns("Ritual", "How often", "Min", "Min/month", "Serves")
+        self.refresh_results()
+        ranking.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_results()
+
+    def on_answers_changed(self, _event: AnswersChanged) -> None:
+        if self.is_current:
+            self.refresh_results()
+
+    @property
+    def rec(self) -> Recommendation:
+        return self.app.assessment.recommendation
+
+    def refresh_results(self) -> None:
+        assessment = self.app.assessment
+        if assessment.version == self._shown_version:
+            return
+        self._shown_version = assessment.version
+        rec = self.rec
+        missing = assessment.missing_required()
+        banner = self.query_one("#results-banner", Static)
+        banner.display = bool(missing)
+        if missing:
+            names = ", ".join(q.id for q in missing)
+            banner.update(f"Provisional: answer {names} for a complete recommendation (Ctrl+R).")
+        self._fill_ranking(rec)
+        self._fill_mix(rec)
+        self._fill_cadence(rec)
+        self._fill_cautions(rec)
+        self._fill_changes(rec)
+
+    def _fill_ranking(self, rec: Recommendation) -> None:
+        table = self.query_one("#ranking", DataTable)
+        row = table.cursor_row
+        table.clear()
+        in_mix = {layer.framework for layer in rec.mix}
+        for item in rec.ranking:
+            mark = "◆ " if item.id in in_mix else "  "
+            table.add_row(
+                str(item.rank),
+                mark + _short(item.name, 36),
+                f"{item.fit:>3}",
+                fit_bar(item.fit, 20),
+                key=item.id,
+            )
+        table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+        self._show_why(rec.ranking[max(0, min(row, len(rec.ranking) - 1))].id)
+
+    @on(DataTable.RowHighlighted, "#ranking")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self._show_why(str(event.row_key.value))
+
+    def _show_why(self, framework_id: str) -> None:
+        rec = self.rec
+        item = next(i for i in rec.ranking if i.id == framework_id)
+        lines = [
+            f"[b]Why {escape(item.name)} scores {item.fit}[/b] (#{item.rank}; ◆ = in your mix)"
+        ]
+        for reason in item.reasons:
+            said = f"because you said {reason.because}" if reason.because else reason.text
+            if reason.rule == "base":
+                said = "starting fit"
+            lines.append(f"  {reason.effect:+4d}  {escape(said)}")
+        layers = [layer.layer for layer in rec.mix if layer.framework == framework_id]
+        if layers:
+            lines.append(f"\nIn your mix for: {', '.join(layers)}.")
+        if item.lifts:
+            lines.append("\n[b]Why not higher?[/b] These would have lifted it:")
+            for lift in item.lifts:
+                lines.append(f"  {lift.effect:+4d}  if {escape(lift.needs)}")
+        moves = [s for s in rec.sensitivity if any(m.id == framework_id for m in s.moves)]
+        if moves:
+            lines.append("\n[b]What single answer would change the order[/b]")
+            lines += [f"  • {escape(s.text)}" for s in moves]
+        self.query_one("#why", Static).update("\n".join(lines))
+
+    def _fill_mix(self, rec: Recommendation) -> None:
+        names = {item.id: item.name for item in rec.ranking}
+        lines = ["[b]Your mix[/b]"]
+        for layer in rec.mix:
+            lines.append(f"\n[b]{layer.layer.title()}[/b]: {escape(names[layer.framework])}")
+            lines.append(f"  {escape(layer.why)}")
+        if rec.retire:
+            lines.append("\n[b]Retire[/b]")
+            for item in rec.retire:
+                lines.append(f"  {escape(names[item.id])}: {escape(item.why)}")
+        self.query_one("#mix", Static).update("\n".join(lines))
+
+    def _fill_cadence(self, rec: Recommendation) -> None:
+        hours = rec.meeting_minutes_per_month / 60
+        self.query_one("#cadence-total", Static).update(
+            f"[b]About {rec.meeting_minutes_per_month} minutes of meetings a month[/b] "
+            f"({hours:.1f} hours), one calendar for the whole mix."
+        )
+        table = self.query_one("#cadence", DataTable)
+        table.clear()
+        for ritual in rec.cadence:
+            table.add_row(
+                ritual.ritual,
+                ritual.frequency,
+                str(ritual.minutes_per_meeting),
+                str(ritual.minutes_per_month),
+                ", ".join(ritual.frameworks),
+            )
+
+    def _fill_cautions(self, rec: Recommendation) -> None:
+        text = "\n\n".join(f"[b]![/b] {escape(c.text)}" for c in rec.cautions)
+        self.query_one("#cautions", Static).update(text or "No cautions for these answers.")
+
+    def _fill_changes(self, rec: Recommendation) -> None:
+        lines = []
+        if rec.sensitivity:
+            lines.append("[b]One answer that would reorder the top three[/b]")
+            lines += [f"  • {escape(s.text)}" for s in rec.sensitivity]
+        if rec.unanswered:
+            lines.append("\n[b]Unanswered questions that could change this[/b] (Enter to answer)")
+        self.query_one("#changes", Static).update("\n".join(lines) or "Nothing would change it.")
+        options = self.query_one("#unanswered", OptionList)
+        options.clear_options()
+        kb = self.app.kb
+        for question_id in rec.unanswered:
+            question = kb.question(question_id)
+            options.add_option(Option(question.prompt if question else question_id, id=question_id))
+        options.display = bool(rec.unanswered)
+
+    @on(OptionList.OptionSelected, "#unanswered")
+    def _answer_now(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_questionnaire(event.option.id)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,134 @@
+"""All answers on one screen, each editable where it stands."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Header, Label, Static
+
+from framework_advisor.domain.question import Question
+from framework_advisor.tui.messages import AnswersChanged
+from framework_advisor.tui.widgets.question_input import QuestionInput
+
+if TYPE_CHECKING:
+    from framework_advisor.tui.app import AdvisorApp
+
+
+def answer_text(question: Question, answers: dict[str, Any]) -> str:
+    if question.id not in answers:
+        return "—"
+    return question.label_of(answers[question.id])
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="review.back"),
+        Binding("enter", "edit", "Edit", id="review.edit", tooltip="Change this answer"),
+        Binding("ctrl+o", "app.results", "Results", id="review.results"),
+        Binding("ctrl+e", "app.export", "Export", id="review.export"),
+    ]
+
+    app: AdvisorApp
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="review"):
+            yield Static("[b]Review your answers[/b]", classes="screen-title")
+            yield Static("", id="review-status")
+            yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("#", key="number")
+        table.add_column("Question", key="question")
+        table.add_column("Answer", key="answer")
+        self.reload()
+        table.focus()
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        assessment = self.app.assessment
+        for number, question in enumerate(assessment.visible(), start=1):
+            table.add_row(
+                str(number),
+                _short(question.prompt, 42),
+                _short(answer_text(question, assessment.answers), 32),
+                key=question.id,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        missing = assessment.missing_required()
+        status = (
+            "[b]Still needed:[/b] " + ", ".join(q.id for q in missing)
+            if missing
+            else "All required questions answered. Press Ctrl+O for the results."
+        )
+        self.query_one("#review-status", Static).update(status)
+
+    def on_answers_changed(self, _event: AnswersChanged) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @on(DataTable.RowSelected)
+    def action_edit(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        question_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        self.app.push_screen(EditAnswer(question_id))
+
+
+class EditAnswer(ModalScreen[None]):
+    """One answer edited over the review: the same control as in the questionnaire."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Done", id="edit.done")]
+
+    app: AdvisorApp
+
+    def __init__(self, question_id: str) -> None:
+        super().__init__()
+        self.question_id = question_id
+
+    def compose(self) -> ComposeResult:
+        assessment = self.app.assessment
+        question = assessment.question(self.question_id)
+        with Vertical(classes="dialog wide"):
+            yield Label(question.prompt, classes="dialog-title")
+            yield QuestionInput(self.app.kb, question, assessment.answers.get(question.id))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Clear", id="clear", disabled=assessment.is_required(question))
+                yield Button("Done", id="done", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one(QuestionInput).focus_control()
+
+    @on(QuestionInput.Answered)
+    def _answered(self, event: QuestionInput.Answered) -> None:
+        self.app.set_answer(event.question_id, event.value)
+        if event.advance:
+            self.dismiss()
+
+    @on(Button.Pressed, "#clear")
+    def _clear(self) -> None:
+        self.app.set_answer(self.question_id, None)
+        self.dismiss()
+
+    @on(Button.Pressed, "#done")
+    def _done(self) -> None:
+        if self.query_one(QuestionInput).is_valid():
+            self.dismiss()
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,111 @@
+"""Saved sessions, one per client or team: open, rename, delete."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from framework_advisor.errors import AdvisorError
+from framework_advisor.tui.screens.dialogs import AskText, Confirm
+
+if TYPE_CHECKING:
+    from framework_advisor.tui.app import AdvisorApp
+
+
+class SessionsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="sessions.back"),
+        Binding("enter", "open", "Open", id="sessions.open", tooltip="Continue this session"),
+        Binding("r", "rename", "Rename", id="sessions.rename"),
+        Binding("d", "delete", "Delete", id="sessions.delete"),
+    ]
+
+    app: AdvisorApp
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="sessions"):
+            yield Static("[b]Saved sessions[/b]", classes="screen-title")
+            yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="sessions-where", classes="dim")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Session", "Organisation", "Answered", "Saved")
+        self.reload()
+
+    def reload(self) -> None:
+        store = self.app.store
+        table = self.query_one(DataTable)
+        table.clear()
+        assert store is not None
+        for name in store.names():
+            session = store.load(name, self.app.kb)
+            saved = datetime.fromtimestamp(session.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            organisation = str(session.answers.get("organisation", ""))
+            table.add_row(name, organisation, str(len(session.answers)), saved, key=name)
+        self.query_one("#sessions-where", Static).update(
+            f"{table.row_count} session(s) in {store.folder}"
+            if table.row_count
+            else f"No saved sessions yet. They are kept in {store.folder}"
+        )
+        table.focus()
+
+    def _selected(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    @on(DataTable.RowSelected)
+    def action_open(self) -> None:
+        name = self._selected()
+        store = self.app.store
+        if name is None or store is None:
+            return
+        session = store.load(name, self.app.kb)
+        self.app.pop_screen()
+        self.app.continue_session(session)
+
+    @work
+    async def action_rename(self) -> None:
+        name = self._selected()
+        store = self.app.store
+        if name is None or store is None:
+            return
+        new = await self.app.push_screen_wait(
+            AskText("Rename session", f"New name for '{name}':", name)
+        )
+        if new is None or new == name:
+            return
+        try:
+            renamed = store.rename(name, new)
+        except (AdvisorError, OSError) as exc:
+            self.app.notify(str(exc), severity="error")
+            return
+        if self.app.assessment.name == name:
+            self.app.assessment.name = renamed
+        self.reload()
+
+    @work
+    async def action_delete(self) -> None:
+        name = self._selected()
+        store = self.app.store
+        if name is None or store is None:
+            return
+        sure = await self.app.push_screen_wait(
+            Confirm("Delete session", f"Delete '{name}' and its answers for good?", yes="Delete")
+        )
+        if sure:
+            store.delete(name)
+            if self.app.assessment.name == name:
+                self.app.assessment.name = None
+            self.reload()

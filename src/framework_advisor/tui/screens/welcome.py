@@ -1,0 +1,168 @@
+"""Start a new assessment, continue a saved one, open an answers file, browse frameworks."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from framework_advisor.tui.screens.dialogs import AskText
+
+if TYPE_CHECKING:
+    from framework_advisor.tui.app import AdvisorApp
+
+INTRO = (
+    "Answer about a dozen questions about your organisation and get an explained "
+    "recommendation of goal-setting frameworks: which to use, how they fit together, "
+    "what they cost in meetings, and why."
+)
+
+
+class WelcomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n", "new", "New", id="welcome.new", tooltip="Start a new assessment"),
+        Binding("c", "continue", "Continue", id="welcome.continue", tooltip="The latest session"),
+        Binding("s", "sessions", "Sessions", id="welcome.sessions", tooltip="Saved sessions"),
+        Binding("f", "app.frameworks", "Frameworks", id="welcome.frameworks"),
+    ]
+
+    app: AdvisorApp
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="welcome"):
+            yield Static("[b]Framework Advisor[/b]", id="welcome-title")
+            yield Static(INTRO, id="welcome-intro")
+            yield OptionList(id="welcome-menu")
+            yield Static("", id="welcome-where")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_menu()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_menu()
+
+    def refresh_menu(self) -> None:
+        menu = self.query_one("#welcome-menu", OptionList)
+        menu.clear_options()
+        store = self.app.store
+        served = self.app.served is not None
+        options = [Option("New assessment", id="new")]
+        latest = store.most_recent() if store else None
+        if latest:
+            options.append(Option(f"Continue '{latest}'", id="continue"))
+        if store and not served:
+            count = len(store.names())
+            options.append(Option(f"Saved sessions ({count})", id="sessions"))
+            options.append(Option("Open an answers file", id="open"))
+        options += [
+            Option("Browse frameworks", id="frameworks"),
+            Option("Compare frameworks", id="compare"),
+            Option("Quit", id="quit"),
+        ]
+        menu.add_options(options)
+        menu.highlighted = 1 if latest else 0
+        where = f"Sessions are saved in {store.folder}" if store and not served else ""
+        self.query_one("#welcome-where", Static).update(where)
+        menu.focus()
+
+    @on(OptionList.OptionSelected, "#welcome-menu")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id
+        if choice == "new":
+            self.action_new()
+        elif choice == "continue":
+            self.action_continue()
+        elif choice == "sessions":
+            self.action_sessions()
+        elif choice == "open":
+            self.open_answers_file()
+        elif choice == "frameworks":
+            self.app.action_frameworks()
+        elif choice == "compare":
+            self.app.action_compare()
+        elif choice == "quit":
+            self.app.exit()
+
+    @work
+    async def action_new(self) -> None:
+        store = self.app.store
+        if self.app.served is not None:
+            name = self.app.assessment.participant or "participant"
+            self.app.start_assessment(name, participant=self.app.assessment.participant)
+            return
+        default = f"assessment-{date.today().isoformat()}"
+        dialog = AskText(
+            "New assessment",
+            "Name it after the client or team, so you can come back to it.",
+            default,
+        )
+        name = await self.app.push_screen_wait(dialog)
+        if name is None:
+            return
+        if store is not None and store.exists(name):
+            self.app.notify(f"A session '{name}' already exists: continuing it.")
+            self.app.continue_session(store.load(name, self.app.kb))
+            return
+        self.app.start_assessment(name)
+
+    def action_continue(self) -> None:
+        store = self.app.store
+        latest = store.most_recent() if store else None
+        if store is None or latest is None:
+            self.app.notify("No saved session yet: start a new assessment.")
+            return
+        self.app.continue_session(store.load(latest, self.app.kb))
+
+    def action_sessions(self) -> None:
+        if self.app.served is not None or self.app.store is None:
+            return
+        from framework_advisor.tui.screens.sessions import SessionsScreen
+
+        self.app.push_screen(SessionsScreen())
+
+    @work
+    async def open_answers_file(self) -> None:
+        from framework_advisor.engine.answers import salvage_answers
+        from framework_advisor.errors import AdvisorError
+        from framework_advisor.kb.yaml_source import load_yaml_file
+
+        dialog = AskText(
+            "Open an answers file",
+            "Path of a YAML or JSON answers file. The file itself is never changed: "
+            "a new session starts from it.",
+            placeholder="samples/startup.yaml",
+        )
+        text = await self.app.push_screen_wait(dialog)
+        if text is None:
+            return
+        path = Path(text).expanduser()
+        try:
+            data = load_yaml_file(path).data
+        except AdvisorError as exc:
+            self.app.notify(str(exc), severity="error", timeout=10)
+            return
+        answers, notices = salvage_answers(self.app.kb, data if isinstance(data, dict) else {})
+        for notice in notices:
+            self.app.notify(notice, severity="warning", timeout=10)
+        store = self.app.store
+        name = path.stem
+        if store is not None:
+            name = unique_name(store, path.stem)
+        self.app.start_assessment(name, answers)
+
+
+def unique_name(store, base: str) -> str:  # type: ignore[no-untyped-def]
+    name, number = base, 2
+    while store.exists(name):
+        name, number = f"{base}-{number}", number + 1
+    return name

@@ -1,0 +1,126 @@
+"""The assessment being worked on: its answers, where the user is, and autosave.
+
+Front-end state, not business logic: every question of *what* to recommend goes to the engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from framework_advisor.domain.answers import Answers
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.question import Question
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.engine import flow
+from framework_advisor.engine.recommend import recommend
+from framework_advisor.sessions import SessionStore
+
+
+class Assessment:
+    """Answers, cursor and session name; saves after every change when a store is given."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        store: SessionStore | None,
+        name: str | None = None,
+        answers: Answers | None = None,
+        cursor: str | None = None,
+        participant: str | None = None,
+    ) -> None:
+        self.kb = kb
+        self.store = store
+        self.name = name
+        self.answers: Answers = dict(answers or {})
+        self.cursor = cursor
+        self.participant = participant
+        self.version = 0
+        self._recommendation: tuple[int, Recommendation] | None = None
+        self.saved_to: Path | None = None
+
+    # questions -------------------------------------------------------------------------
+    def visible(self) -> list[Question]:
+        return flow.visible_questions(self.kb, self.answers)
+
+    def question(self, question_id: str) -> Question:
+        question = self.kb.question(question_id)
+        if question is None:
+            raise KeyError(question_id)
+        return question
+
+    def first_question(self) -> Question | None:
+        return flow.next_question(self.kb, self.answers, None)
+
+    def next_question(self, current: str) -> Question | None:
+        return flow.next_question(self.kb, self.answers, current)
+
+    def previous_question(self, current: str) -> Question | None:
+        return flow.previous_question(self.kb, self.answers, current)
+
+    def position(self, question_id: str) -> tuple[int, int]:
+        """(1-based position, count) among the questions that apply now."""
+        ids = [q.id for q in self.visible()]
+        index = ids.index(question_id) + 1 if question_id in ids else 0
+        return index, len(ids)
+
+    def missing_required(self) -> list[Question]:
+        missing = []
+        for question in self.visible():
+            if question.id in self.answers:
+                continue
+            if question.required or (
+                question.required_unless and question.required_unless not in self.answers
+            ):
+                missing.append(question)
+        return missing
+
+    def is_required(self, question: Question) -> bool:
+        """Whether the user must answer this question before moving on.
+
+        ``headcount`` (required unless ``stage``) may be skipped while ``stage`` is still ahead;
+        ``stage`` is then required in its place."""
+        if question.required:
+            return True
+        visible = [q.id for q in self.visible()]
+        other = question.required_unless
+        if other:
+            if other in self.answers:
+                return False
+            later = other in visible and question.id in visible
+            return not (later and visible.index(other) > visible.index(question.id))
+        return any(
+            q.required_unless == question.id and q.id not in self.answers for q in self.visible()
+        )
+
+    # changes -----------------------------------------------------------------------------
+    def set_answer(self, question_id: str, value: Any) -> None:
+        if value is None or value == [] or value == "":
+            if question_id not in self.answers:
+                return
+            del self.answers[question_id]
+        else:
+            if self.answers.get(question_id) == value:
+                return
+            self.answers[question_id] = value
+        self.version += 1
+        self.save()
+
+    def move_to(self, question_id: str | None) -> None:
+        if question_id != self.cursor:
+            self.cursor = question_id
+            self.save()
+
+    def save(self) -> None:
+        if self.store is not None and self.name:
+            self.saved_to = self.store.save(
+                self.name, self.kb, self.answers, self.cursor, self.participant
+            )
+
+    # results -----------------------------------------------------------------------------
+    @property
+    def recommendation(self) -> Recommendation:
+        cached = self._recommendation
+        if cached is None or cached[0] != self.version:
+            cached = (self.version, recommend(self.kb, self.answers))
+            self._recommendation = cached
+        return cached[1]
