@@ -25,10 +25,33 @@ def parse_answers_text(text: str, file: str) -> YamlDocument:
     if file.endswith(".json"):
         import json
 
+        duplicates: list[str] = []
+
+        def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+            seen: dict[str, Any] = {}
+            for key, value in pairs:
+                if key in seen:
+                    duplicates.append(key)
+                seen[key] = value
+            return seen
+
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=unique_keys)
         except json.JSONDecodeError as exc:
             raise InputFileError(f"{file}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+        if duplicates:
+            from framework_advisor.errors import Problem
+
+            document = _located(text, YamlDocument(file=file, data=data))
+            return YamlDocument(
+                file=file,
+                data=data,
+                lines=document.lines,
+                duplicates=[
+                    Problem(file, key, "duplicate key", document.line_of((key,)))
+                    for key in duplicates
+                ],
+            )
         return YamlDocument(file=file, data=data)
     return parse_yaml(text, file)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from framework_advisor.domain.answers import META_KEY, Answers, AnswersMeta
@@ -60,6 +61,8 @@ class _Checker:
         return answers
 
     def _meta(self, value: Any) -> None:
+        if isinstance(value, dict) and isinstance(value.get("updated"), date):
+            value = {**value, "updated": value["updated"].isoformat()}  # YAML read a timestamp
         collector = ProblemCollector()
         collector.convert(self.source or self.file, (META_KEY,), value, AnswersMeta)
         self.problems.extend(collector.problems)
@@ -85,10 +88,13 @@ class _Checker:
             else:
                 return int(value) if question.integer else value
         elif kind == "text":
-            if isinstance(value, str | int | float) and not isinstance(value, bool):
+            if isinstance(value, str | int | float | date) and not isinstance(value, bool):
                 text = str(value).strip()
                 return text or None
-            self.fail(path, f"expected text, got {value!r}")
+            if isinstance(value, bool):
+                self.fail(path, "YAML reads this word as true/false: put the text in quotes")
+            else:
+                self.fail(path, f"expected text, got {value!r}")
         elif kind == "single":
             if self._option(question, value, path):
                 return value
@@ -143,12 +149,19 @@ class _Checker:
                 )
 
     def _consistency(self, answers: Answers) -> None:
-        team, headcount = answers.get("team_size"), answers.get("headcount")
-        if isinstance(team, int) and isinstance(headcount, int) and team > headcount:
-            self.fail(
-                ("team_size",),
-                f"the team ({team}) is larger than the whole organisation ({headcount})",
-            )
+        problem = inconsistency(answers)
+        if problem is not None:
+            self.fail(*problem)
+
+
+def inconsistency(answers: Answers) -> tuple[KeyPath, str] | None:
+    """The one rule across questions: a team is no larger than its organisation."""
+    team, headcount = answers.get("team_size"), answers.get("headcount")
+    if isinstance(team, int) and isinstance(headcount, int) and team > headcount:
+        return (
+            "team_size",
+        ), f"the team ({team}) is larger than the whole organisation ({headcount})"
+    return None
 
 
 def validate_answers(

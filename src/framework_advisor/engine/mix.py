@@ -46,74 +46,62 @@ def build_mix(
     stage: str | None,
     team_size: int | None,
 ) -> MixResult:
+    """Fill the requested layers strongest fit first, so a weak choice for one layer never
+    pushes out a strong one for another; a framework chosen once serves every layer it can."""
     kb = index.kb
     settings = kb.settings
     names = index.names
-    chosen: dict[str, str] = {}  # layer -> framework
-    layers: list[MixLayer] = []
-    cautions: list[Caution] = []
     cap = _cap(index, stage, team_size)
-    dropped: list[str] = []
     position = {fid: i for i, fid in enumerate(ranking)}
-    min_fit = settings.mix_min_fit
-
-    for layer in LAYERS:
-        if layer not in requested:
+    margin = settings.keep_current_margin
+    wanted = [layer for layer in LAYERS if layer in requested]
+    candidates = sorted(
+        (
+            -(fits[fid] + (margin if fid in current else 0)),
+            position[fid],
+            LAYERS.index(layer),
+            layer,
+            fid,
+        )
+        for layer in wanted
+        for fid in index.fillers[layer]
+        if fits[fid] >= settings.mix_min_fit
+    )
+    chosen: dict[str, str] = {}
+    picked: list[str] = []
+    blocked: set[str] = set()
+    why: dict[str, str] = {}
+    dropped: dict[str, str] = {}
+    for _score, _rank, _order, layer, fid in candidates:
+        if layer in chosen or fid in blocked:
             continue
-        in_mix = list(dict.fromkeys(chosen.values()))
-        blocked = set().union(*(index.conflicts[fid] for fid in in_mix))
-        candidates = [
-            fid
-            for fid in ranking
-            if fid in index.fillers[layer]
-            and (fid in in_mix or fits[fid] >= min_fit)
-            and fid not in blocked
-        ]
-        if not candidates:
-            continue
-
-        def score(fid: str) -> tuple[int, int]:
-            bonus = settings.keep_current_margin if fid in current else 0
-            return (-(fits[fid] + bonus), position[fid])
-
-        best = min(candidates, key=score)
-        if best in in_mix:
-            chosen[layer] = best
-            layers.append(
-                MixLayer(
-                    layer,
-                    best,
-                    f"{names[best]}, already in the mix, also {LAYER_JOBS[layer]}: one framework "
-                    "serves both layers.",
-                )
+        if fid in picked:
+            chosen[layer] = fid
+            why[layer] = (
+                f"{names[fid]}, already in the mix, also {LAYER_JOBS[layer]}: one framework "
+                "serves both layers."
             )
             continue
-        if len(in_mix) >= cap:
-            dropped.append(f"{layer} ({names[best]})")
+        if len(picked) >= cap:
+            dropped.setdefault(layer, fid)
             continue
-        chosen[layer] = best
-        why = f"{names[best]} {LAYER_JOBS[layer]} (fit {fits[best]}, #{position[best] + 1})."
-        top = candidates[0]
-        if best != top:
-            why += (
-                f" You already use it and it still fits: within {settings.keep_current_margin}"
-                f" points of {names[top]} ({fits[top]}), so it stays."
-            )
-        partners = [f for f in in_mix if f in kb.frameworks[best].complements]
-        if partners:
-            why += " It complements " + ", ".join(names[p] for p in partners) + "."
-        layers.append(MixLayer(layer, best, why))
+        why[layer] = _why_new(index, fits, position, layer, fid, picked, blocked, current)
+        chosen[layer] = fid
+        picked.append(fid)
+        blocked |= index.conflicts[fid]
 
-    if dropped:
+    layers = [MixLayer(layer, chosen[layer], why[layer]) for layer in wanted if layer in chosen]
+    cautions: list[Caution] = []
+    left_out = [f"{layer} ({names[fid]})" for layer, fid in dropped.items() if layer not in chosen]
+    if left_out:
         cautions.append(
             Caution(
                 "too_many_frameworks",
                 f"Too many frameworks for a team this size: at most {cap} at once. Left out for "
-                f"now: {', '.join(dropped)}. Add them once the first ones run smoothly.",
+                f"now: {', '.join(left_out)}. Add them once the first ones run smoothly.",
             )
         )
-    mix_ids = list(dict.fromkeys(layer.framework for layer in layers))
-    retire = _retirements(index, fits, current, mix_ids, chosen)
+    retire = _retirements(index, fits, current, picked, chosen)
     if len(current) > cap:
         cautions.append(
             Caution(
@@ -123,6 +111,35 @@ def build_mix(
             )
         )
     return MixResult(layers, retire, cautions)
+
+
+def _why_new(
+    index: EngineIndex,
+    fits: dict[str, int],
+    position: dict[str, int],
+    layer: str,
+    fid: str,
+    picked: list[str],
+    blocked: set[str],
+    current: list[str],
+) -> str:
+    names = index.names
+    text = f"{names[fid]} {LAYER_JOBS[layer]} (fit {fits[fid]}, #{position[fid] + 1})."
+    stronger = [
+        other
+        for other in index.fillers[layer]
+        if fits[other] > fits[fid] and other not in blocked and other != fid
+    ]
+    if stronger and fid in current:
+        top = max(stronger, key=lambda other: (fits[other], -position[other]))
+        text += (
+            f" You already use it and it still fits: within {index.kb.settings.keep_current_margin}"
+            f" points of {names[top]} ({fits[top]}), so it stays."
+        )
+    partners = [other for other in picked if other in index.kb.frameworks[fid].complements]
+    if partners:
+        text += " It complements " + ", ".join(names[p] for p in partners) + "."
+    return text
 
 
 def _retirements(

@@ -8,6 +8,7 @@ from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.contract import STAGE_BANDS
 from framework_advisor.domain.question import Question
 from framework_advisor.domain.recommendation import Move, Sensitivity
+from framework_advisor.engine.answers import inconsistency
 from framework_advisor.engine.explain import leaves
 from framework_advisor.engine.flow import profile, visible_questions
 from framework_advisor.engine.index import EngineIndex
@@ -104,6 +105,8 @@ def sensitivity(index: EngineIndex, answers: Answers, ranking: list[str]) -> lis
             changed = {**answers, question.id: value}
             if value == [] or value is None:
                 changed.pop(question.id)
+            if inconsistency(changed) is not None:
+                continue  # e.g. a headcount below the team size: not an answer anyone could give
             after = ranked_ids(index, profile(kb, changed))
             if after[:TOP] == ranking[:TOP]:
                 continue

@@ -198,6 +198,8 @@ class _Builder:
     def cross_check(self) -> KnowledgeBase:
         problems = self.problems
         self._check_contract()
+        if problems:  # a broken contract makes every later check fail for the same reason
+            raise KnowledgeBaseError(problems.problems)
         questions = self._resolve_questions()
         parser_questions = {q.id: q for q in questions}
         resolved: list[Question] = []

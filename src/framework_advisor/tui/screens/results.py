@@ -22,12 +22,25 @@ if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
 
 
+TABS = (
+    ("ranking", "Ranking"),
+    ("mix", "Mix"),
+    ("cadence", "Cadence"),
+    ("cautions", "Cautions"),
+    ("changes", "What could change it"),
+)
+
+
 class ResultsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="results.back"),
         Binding("ctrl+r", "app.review", "Review", id="results.review", tooltip="Edit answers"),
         Binding("ctrl+e", "app.export", "Export", id="results.export"),
         Binding("ctrl+t", "app.compare", "Compare", id="results.compare"),
+        *[
+            Binding(str(n), f"tab('{tab}')", title, id=f"results.tab.{tab}", show=False)
+            for n, (tab, title) in enumerate(TABS, start=1)
+        ],
     ]
 
     app: AdvisorApp
@@ -40,18 +53,18 @@ class ResultsScreen(Screen[None]):
         yield Header()
         yield Static("", id="results-banner")
         with TabbedContent(id="results-tabs"):
-            with TabPane("Ranking", id="tab-ranking"), Vertical():
+            with TabPane("1 Ranking", id="tab-ranking"), Vertical():
                 yield DataTable(id="ranking", cursor_type="row")
                 with VerticalScroll(id="why-scroll"):
                     yield Static("", id="why")
-            with TabPane("Mix", id="tab-mix"), VerticalScroll():
+            with TabPane("2 Mix", id="tab-mix"), VerticalScroll():
                 yield Static("", id="mix")
-            with TabPane("Cadence", id="tab-cadence"), Vertical():
+            with TabPane("3 Cadence", id="tab-cadence"), Vertical():
                 yield Static("", id="cadence-total")
                 yield DataTable(id="cadence", cursor_type="row")
-            with TabPane("Cautions", id="tab-cautions"), VerticalScroll():
+            with TabPane("4 Cautions", id="tab-cautions"), VerticalScroll():
                 yield Static("", id="cautions")
-            with TabPane("What could change it", id="tab-changes"), VerticalScroll():
+            with TabPane("5 What could change it", id="tab-changes"), VerticalScroll():
                 yield Static("", id="changes")
                 yield OptionList(id="unanswered")
         yield Footer()
@@ -70,6 +83,14 @@ class ResultsScreen(Screen[None]):
     def on_answers_changed(self, _event: AnswersChanged) -> None:
         if self.is_current:
             self.refresh_results()
+
+    def action_tab(self, tab: str) -> None:
+        tabs = self.query_one("#results-tabs", TabbedContent)
+        self.set_focus(None)  # focus left in the old pane would switch straight back to it
+        tabs.active = f"tab-{tab}"
+        targets = [w for w in tabs.get_pane(f"tab-{tab}").query("*") if w.focusable]
+        if targets:
+            targets[0].focus()
 
     @property
     def rec(self) -> Recommendation:
