@@ -280,11 +280,13 @@ def _short(name: str, width: int) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
-def comparison(kb: KnowledgeBase, ids: list[str], color: bool = False, **_: Any) -> str:
+def comparison(
+    kb: KnowledgeBase, ids: list[str], color: bool = False, width: int | None = None, **_: Any
+) -> str:
     style = _styler(color)
     frameworks = [kb.frameworks[fid] for fid in ids]
     label_width = 11
-    column = max(16, (_width() - label_width - 2) // len(frameworks) - 2)
+    column = max(12, ((width or _width()) - label_width - 2) // len(frameworks) - 2)
     headers = [textwrap.wrap(f.name, column) for f in frameworks]
     out = []
     for line in range(max(len(h) for h in headers)):

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, SelectionList, Static
+from textual.widgets import Footer, Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from framework_advisor.render.markdown import comparison
+from framework_advisor.render.text import comparison
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -36,7 +36,7 @@ class CompareScreen(Screen[None]):
                     id="compare-list",
                 )
             with VerticalScroll(id="compare-table"):
-                yield Markdown(id="compare-text")
+                yield Static(id="compare-text", markup=False)
         yield Footer()
 
     def _preselected(self) -> list[str]:
@@ -55,7 +55,7 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#compare-list", SelectionList).focus()
-        self._render_table()
+        self.call_after_refresh(self._render_table)
 
     @on(SelectionList.SelectedChanged, "#compare-list")
     def _changed(self, event: SelectionList.SelectedChanged) -> None:
@@ -68,9 +68,13 @@ class CompareScreen(Screen[None]):
 
     def _render_table(self) -> None:
         ids = [f for f in self.app.kb.frameworks if f in self.query_one(SelectionList).selected]
+        width = max(40, self.query_one("#compare-table").size.width - 2)
         text = (
-            comparison(self.app.kb, ids)
+            comparison(self.app.kb, ids, width=width)
             if len(ids) >= 2
             else "Pick at least two frameworks to compare."
         )
-        self.query_one("#compare-text", Markdown).update(text)
+        self.query_one("#compare-text", Static).update(text)
+
+    def on_resize(self) -> None:
+        self._render_table()

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, OptionList
+from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
-from framework_advisor.render.markdown import framework as framework_markdown
+from framework_advisor.tui.widgets.framework_detail import FrameworkDetail
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -35,11 +35,11 @@ class FrameworksScreen(Screen[None]):
         yield Header()
         with Horizontal(id="frameworks"):
             yield OptionList(
-                *[Option(f.name, id=fid) for fid, f in self.app.kb.frameworks.items()],
+                *[Option(_short(f.name, 29), id=fid) for fid, f in self.app.kb.frameworks.items()],
                 id="framework-list",
             )
             with VerticalScroll(id="framework-detail"):
-                yield Markdown(id="framework-text")
+                yield FrameworkDetail(id="framework-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -53,10 +53,13 @@ class FrameworksScreen(Screen[None]):
         if event.option.id is None:
             return
         self.framework_id = event.option.id
-        text = framework_markdown(self.app.kb, event.option.id)
-        self.query_one("#framework-text", Markdown).update(text)
+        self.query_one("#framework-text", FrameworkDetail).show(self.app.kb, event.option.id)
         self.query_one("#framework-detail", VerticalScroll).scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#framework-list")
     def _focus_detail(self) -> None:
         self.query_one("#framework-detail", VerticalScroll).focus()
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
