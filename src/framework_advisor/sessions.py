@@ -81,11 +81,15 @@ class SessionStore:
         cursor: str | None,
         participant: str | None = None,
     ) -> Path:
+        return self.write(name, dump_session(kb, answers, cursor, participant))
+
+    def write(self, name: str, text: str) -> Path:
+        """Write a session file atomically (a temporary file, then a rename)."""
         from framework_advisor.storage import atomic_write
 
         path = self.path_for(name)
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, dump_session(kb, answers, cursor, participant), force=True)
+        atomic_write(path, text, force=True)
         return path
 
     def load(self, name: str, kb: KnowledgeBase) -> Session:

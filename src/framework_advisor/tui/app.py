@@ -82,24 +82,37 @@ class AdvisorApp(App[None]):
     def start_assessment(
         self, name: str, answers: Answers | None = None, participant: str | None = None
     ) -> None:
-        self.assessment = Assessment(
-            self.kb, self.store, name, answers or {}, participant=participant
-        )
+        self._adopt(Assessment(self.kb, self.store, name, answers or {}, participant=participant))
         self.assessment.save()
         self.open_questionnaire()
 
     def continue_session(self, session: Session) -> None:
-        self.assessment = Assessment(
-            self.kb,
-            self.store,
-            session.name,
-            session.answers,
-            session.cursor,
-            participant=session.participant,
+        self._adopt(
+            Assessment(
+                self.kb,
+                self.store,
+                session.name,
+                session.answers,
+                session.cursor,
+                participant=session.participant,
+            )
         )
         for notice in session.notices:
             self.notify(notice, severity="warning", timeout=10)
         self.open_questionnaire()
+
+    def _adopt(self, assessment: Assessment) -> None:
+        assessment.on_save_error = self._save_failed
+        self.assessment = assessment
+
+    def _save_failed(self, error: BaseException) -> None:
+        """Called from the autosave thread."""
+        self.call_from_thread(
+            self.notify, f"Could not save your answers: {error}", severity="error", timeout=15
+        )
+
+    def on_unmount(self) -> None:
+        Assessment.flush()
 
     def set_answer(self, question_id: str, value: Any) -> None:
         before = self.assessment.version

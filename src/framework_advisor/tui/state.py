@@ -4,6 +4,8 @@ Front-end state, not business logic: every question of *what* to recommend goes 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,17 @@ from framework_advisor.domain.question import Question
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.engine import flow
 from framework_advisor.engine.recommend import recommend
-from framework_advisor.sessions import SessionStore
+from framework_advisor.sessions import SessionStore, dump_session
+
+_WRITER: ThreadPoolExecutor | None = None
+
+
+def _writer() -> ThreadPoolExecutor:
+    """One background thread, so autosaves land in the order they were made."""
+    global _WRITER
+    if _WRITER is None:
+        _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+    return _WRITER
 
 
 class Assessment:
@@ -37,6 +49,7 @@ class Assessment:
         self.version = 0
         self._recommendation: tuple[int, Recommendation] | None = None
         self.saved_to: Path | None = None
+        self.on_save_error: Callable[[BaseException], None] | None = None
 
     # questions -------------------------------------------------------------------------
     def visible(self) -> list[Question]:
@@ -111,10 +124,27 @@ class Assessment:
             self.save()
 
     def save(self) -> None:
-        if self.store is not None and self.name:
-            self.saved_to = self.store.save(
-                self.name, self.kb, self.answers, self.cursor, self.participant
-            )
+        """Autosave: the file is written in the background, in order, each write atomic."""
+        if self.store is None or not self.name:
+            return
+        store, name = self.store, self.name
+        text = dump_session(self.kb, self.answers, self.cursor, self.participant)
+        self.saved_to = store.path_for(name)
+        future = _writer().submit(store.write, name, text)
+        future.add_done_callback(self._report)
+
+    def _report(self, future: Future[Path]) -> None:
+        error = future.exception()
+        if error is not None and self.on_save_error is not None:
+            self.on_save_error(error)
+
+    @staticmethod
+    def flush() -> None:
+        """Wait for every pending autosave (on quit, and in tests)."""
+        global _WRITER
+        if _WRITER is not None:
+            _WRITER.shutdown(wait=True)
+            _WRITER = None
 
     # results -----------------------------------------------------------------------------
     @property

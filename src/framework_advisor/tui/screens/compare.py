@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, SelectionList, Static
+from textual.widgets import Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from framework_advisor.render.text import comparison
+from framework_advisor.tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -37,7 +38,7 @@ class CompareScreen(Screen[None]):
                 )
             with VerticalScroll(id="compare-table"):
                 yield Static(id="compare-text", markup=False)
-        yield Footer()
+        yield SteadyFooter()
 
     def _preselected(self) -> list[str]:
         """The recommended mix (or the top of the ranking) when there is an assessment."""

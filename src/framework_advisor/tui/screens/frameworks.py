@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
+from framework_advisor.tui.widgets.footer import SteadyFooter
 from framework_advisor.tui.widgets.framework_detail import FrameworkDetail
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class FrameworksScreen(Screen[None]):
             )
             with VerticalScroll(id="framework-detail"):
                 yield FrameworkDetail(id="framework-text")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         menu = self.query_one("#framework-list", OptionList)

@@ -8,7 +8,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Label, Static
+
+from framework_advisor.tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -30,7 +32,7 @@ class JoinScreen(Screen[None]):
             yield Input(placeholder="your name", id="name")
             yield Static("", classes="error", id="error")
             yield Button("Join", id="join-button", variant="primary")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#code", Input).focus()

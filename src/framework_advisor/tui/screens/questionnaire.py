@@ -10,9 +10,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, ProgressBar, Static
+from textual.widgets import Button, Header, ProgressBar, Static
 
 from framework_advisor.tui.messages import AnswersChanged
+from framework_advisor.tui.widgets.footer import SteadyFooter
 from framework_advisor.tui.widgets.question_input import QuestionInput
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class QuestionnaireScreen(Screen[None]):
                 yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
             with VerticalScroll(id="question-body"):
                 yield Static("", id="prompt")
-                yield Vertical(id="input-area")
+                yield QuestionInput(self.app.kb, autofocus=True, id="input-area")
                 yield Static("", id="help")
             with Horizontal(id="nav"):
                 yield Button("Back", id="back", tooltip="Previous question (Esc)")
@@ -56,7 +57,7 @@ class QuestionnaireScreen(Screen[None]):
                     "Don't know", id="dont-know", tooltip="Don't know: leave it unanswered (Ctrl+S)"
                 )
                 yield Button("Next", id="next", variant="primary", tooltip="Next question (Enter)")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         assessment = self.app.assessment
@@ -73,6 +74,10 @@ class QuestionnaireScreen(Screen[None]):
         return self.query_one(QuestionInput)
 
     def show_question(self, question_id: str) -> None:
+        with self.app.batch_update():  # one repaint for the whole switch
+            self._show_question(question_id)
+
+    def _show_question(self, question_id: str) -> None:
         assessment = self.app.assessment
         question = assessment.question(question_id)
         self.question_id = question_id
@@ -86,11 +91,8 @@ class QuestionnaireScreen(Screen[None]):
         self.query_one("#help", Static).update(f"[b]Why we ask[/b]\n{_escape(question.help)}")
         self.query_one("#dont-know", Button).disabled = required
         self.query_one("#back", Button).disabled = assessment.previous_question(question_id) is None
-        area = self.query_one("#input-area", Vertical)
-        area.remove_children()
-        widget = QuestionInput(self.app.kb, question, assessment.answers.get(question_id))
-        area.mount(widget)
-        self.call_after_refresh(widget.focus_control)
+        self.input.show(question, assessment.answers.get(question_id))
+        self.refresh_bindings()  # "Skip" applies to optional questions only
 
     def refresh_progress(self) -> None:
         if self.question_id is None:

@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.bars import fit_bar
 from framework_advisor.tui.messages import AnswersChanged
+from framework_advisor.tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -67,7 +68,7 @@ class ResultsScreen(Screen[None]):
             with TabPane("5 What could change it", id="tab-changes"), VerticalScroll():
                 yield Static("", id="changes")
                 yield OptionList(id="unanswered")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         ranking = self.query_one("#ranking", DataTable)

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Label, Static
+from textual.widgets import Button, DataTable, Header, Label, Static
 
 from framework_advisor.domain.question import Question
 from framework_advisor.tui.messages import AnswersChanged
+from framework_advisor.tui.widgets.footer import SteadyFooter
 from framework_advisor.tui.widgets.question_input import QuestionInput
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class ReviewScreen(Screen[None]):
             yield Static("[b]Review your answers[/b]", classes="screen-title")
             yield Static("", id="review-status")
             yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -104,13 +105,12 @@ class EditAnswer(ModalScreen[None]):
         question = assessment.question(self.question_id)
         with Vertical(classes="dialog wide"):
             yield Label(question.prompt, classes="dialog-title")
-            yield QuestionInput(self.app.kb, question, assessment.answers.get(question.id))
+            yield QuestionInput(
+                self.app.kb, question, assessment.answers.get(question.id), autofocus=True
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Clear", id="clear", disabled=assessment.is_required(question))
                 yield Button("Done", id="done", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one(QuestionInput).focus_control()
 
     @on(QuestionInput.Answered)
     def _answered(self, event: QuestionInput.Answered) -> None:

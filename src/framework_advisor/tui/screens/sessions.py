@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from framework_advisor.errors import AdvisorError
 from framework_advisor.tui.screens.dialogs import AskText, Confirm
+from framework_advisor.tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -35,7 +36,7 @@ class SessionsScreen(Screen[None]):
             yield Static("[b]Saved sessions[/b]", classes="screen-title")
             yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-where", classes="dim")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

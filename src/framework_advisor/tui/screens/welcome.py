@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from framework_advisor.tui.screens.dialogs import AskText
+from framework_advisor.tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -43,7 +44,7 @@ class WelcomeScreen(Screen[None]):
             yield Static(INTRO, id="welcome-intro")
             yield OptionList(id="welcome-menu")
             yield Static("", id="welcome-where")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.refresh_menu()

@@ -1,4 +1,7 @@
-"""The input for one question, built from its type in questions.yaml: no code per question."""
+"""The input for one question, built from its type in questions.yaml: no code per question.
+
+One widget serves every question: it keeps a choice list, a multiple-choice list and a text
+box alive and shows the one the question needs, so moving between questions mounts nothing."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from framework_advisor.engine.answers import parse_value
 from framework_advisor.errors import AnswersError
 
 YES, NO = "yes", "no"
+CHOSEN, NOT_CHOSEN = "● ", "  "
 
 
 class ChoiceList(SelectionList[str]):
@@ -51,52 +55,93 @@ class QuestionInput(Vertical):
             self.advance = advance
             super().__init__()
 
-    def __init__(self, kb: KnowledgeBase, question: Question, value: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        question: Question | None = None,
+        value: Any = None,
+        *,
+        autofocus: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.kb = kb
         self.question = question
         self.value = value
+        self.autofocus = autofocus
+        self._filling = False
 
     def compose(self) -> ComposeResult:
-        question, value = self.question, self.value
-        if question.type == "single":
-            options = [
-                Option(("● " if o.value == value else "  ") + o.label, id=o.value)
-                for o in question.options
-            ]
-            yield OptionList(*options, id="choice")
-        elif question.type == "yes_no":
-            yield OptionList(
-                Option(("● " if value is True else "  ") + "Yes", id=YES),
-                Option(("● " if value is False else "  ") + "No", id=NO),
-                id="choice",
-            )
-        elif question.type == "multiple":
-            chosen = set(value or [])
-            yield ChoiceList(
-                *[Selection(o.label, o.value, o.value in chosen) for o in question.options],
-                id="choices",
-            )
-        else:
-            text = "" if value is None else str(value)
-            yield Input(text, placeholder=question.placeholder or "", id="text")
+        yield OptionList(id="choice")
+        yield ChoiceList(id="choices")
+        yield Input(id="text")
         yield Static("", classes="error", id="error")
 
     def on_mount(self) -> None:
-        control = self.query("#choice, #choices, #text").first()
-        if isinstance(control, OptionList) and not isinstance(control, SelectionList):
+        if self.question is not None:
+            self.show(self.question, self.value)
+
+    @property
+    def control(self) -> OptionList | ChoiceList | Input:
+        if self.question is None or self.question.type in ("number", "text"):
+            return self.query_one("#text", Input)
+        if self.question.type == "multiple":
+            return self.query_one("#choices", ChoiceList)
+        return self.query_one("#choice", OptionList)
+
+    def show(self, question: Question, value: Any) -> None:
+        """Switch to another question (or refresh this one) without mounting widgets."""
+        self.question, self.value = question, value
+        self._filling = True
+        choice = self.query_one("#choice", OptionList)
+        choices = self.query_one("#choices", ChoiceList)
+        text = self.query_one("#text", Input)
+        choice.display = question.type in ("single", "yes_no")
+        choices.display = question.type == "multiple"
+        text.display = question.type in ("number", "text")
+        if question.type in ("single", "yes_no"):
+            choice.clear_options()
+            choice.add_options(self._options(question, value))
             current = self._current_index()
-            control.highlighted = current if current is not None else 0
+            choice.highlighted = current if current is not None else 0
+        elif question.type == "multiple":
+            chosen = set(value or [])
+            choices.clear_options()
+            choices.add_options(
+                [Selection(o.label, o.value, o.value in chosen) for o in question.options]
+            )
+            choices.highlighted = 0
+        else:
+            text.value = "" if value is None else str(value)
+            text.placeholder = question.placeholder or ""
+            text.cursor_position = len(text.value)
+        self.show_error("")
+        self._filling = False
+        if self.autofocus:
+            self.control.focus()
+
+    def _options(self, question: Question, value: Any) -> list[Option]:
+        if question.type == "yes_no":
+            return [
+                Option((CHOSEN if value is True else NOT_CHOSEN) + "Yes", id=YES),
+                Option((CHOSEN if value is False else NOT_CHOSEN) + "No", id=NO),
+            ]
+        return [
+            Option((CHOSEN if o.value == value else NOT_CHOSEN) + o.label, id=o.value)
+            for o in question.options
+        ]
 
     def _current_index(self) -> int | None:
         question, value = self.question, self.value
+        if question is None or value is None:
+            return None
         if question.type == "yes_no":
-            return None if value is None else (0 if value else 1)
+            return 0 if value else 1
         values = [o.value for o in question.options]
         return values.index(value) if value in values else None
 
     def focus_control(self) -> None:
-        self.query("#choice, #choices, #text").first().focus()
+        self.control.focus()
 
     def show_error(self, message: str) -> None:
         self.query_one("#error", Static).update(message)
@@ -105,26 +150,22 @@ class QuestionInput(Vertical):
     @on(OptionList.OptionSelected, "#choice")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if self.question is None:
+            return
         option_id = event.option.id
-        value: Any = option_id
-        if self.question.type == "yes_no":
-            value = option_id == YES
-        self._mark(event.option_list, option_id)
+        value: Any = option_id == YES if self.question.type == "yes_no" else option_id
         self.value = value
+        event.option_list.clear_options()
+        event.option_list.add_options(self._options(self.question, value))
+        event.option_list.highlighted = event.option_index
         self.post_message(self.Answered(self.question.id, value, advance=True))
-
-    def _mark(self, option_list: OptionList, chosen: str | None) -> None:
-        for index in range(option_list.option_count):
-            option = option_list.get_option_at_index(index)
-            label = str(option.prompt)[2:]
-            option_list.replace_option_prompt_at_index(
-                index, ("● " if option.id == chosen else "  ") + label
-            )
 
     # multiple choice ---------------------------------------------------------------------
     @on(SelectionList.SelectedChanged, "#choices")
     def _toggled(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
+        if self.question is None or self._filling:
+            return
         order = [o.value for o in self.question.options]
         chosen = sorted(event.selection_list.selected, key=order.index)
         self.value = chosen or None
@@ -133,10 +174,12 @@ class QuestionInput(Vertical):
     @on(ChoiceList.Submit)
     def _submit_choices(self, event: ChoiceList.Submit) -> None:
         event.stop()
-        self.post_message(self.Answered(self.question.id, self.value, advance=True))
+        if self.question is not None:
+            self.post_message(self.Answered(self.question.id, self.value, advance=True))
 
     # number and text ---------------------------------------------------------------------
     def _parse(self, text: str) -> tuple[bool, Any]:
+        assert self.question is not None
         try:
             return True, parse_value(self.kb, self.question.id, text, file="answer")
         except AnswersError as exc:
@@ -152,6 +195,10 @@ class QuestionInput(Vertical):
     @on(Input.Changed, "#text")
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
+        if self._filling or self.question is None or self.question.type not in ("number", "text"):
+            return
+        if event.value != event.input.value:
+            return  # a stale event from before a question switch
         ok, value = self._parse(event.value)
         if ok:
             self.show_error("")
@@ -161,6 +208,8 @@ class QuestionInput(Vertical):
     @on(Input.Submitted, "#text")
     def _entered(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.question is None:
+            return
         ok, value = self._parse(event.value)
         if ok:
             self.value = value
@@ -168,7 +217,7 @@ class QuestionInput(Vertical):
 
     def is_valid(self) -> bool:
         """False while a typed number or text is not acceptable (its message is shown)."""
-        if self.question.type not in ("number", "text"):
+        if self.question is None or self.question.type not in ("number", "text"):
             return True
         return self._parse(self.query_one("#text", Input).value)[0]
 
