@@ -18,6 +18,9 @@ LAYER_JOBS = {
 }
 
 
+CORE_LAYERS = ("direction", "health")
+
+
 class MixResult(Struct):
     layers: list[MixLayer]
     retire: list[Retirement]
@@ -46,8 +49,9 @@ def build_mix(
     stage: str | None,
     team_size: int | None,
 ) -> MixResult:
-    """Fill the requested layers strongest fit first, so a weak choice for one layer never
-    pushes out a strong one for another; a framework chosen once serves every layer it can."""
+    """Fill direction and health first, then the other requested layers, each strongest fit
+    first, so a weak choice for one layer never pushes out a strong one for another; a
+    framework chosen once serves every layer it can."""
     kb = index.kb
     settings = kb.settings
     names = index.names
@@ -57,6 +61,7 @@ def build_mix(
     wanted = [layer for layer in LAYERS if layer in requested]
     candidates = sorted(
         (
+            layer not in CORE_LAYERS,  # every mix keeps a direction and a health layer
             -(fits[fid] + (margin if fid in current else 0)),
             position[fid],
             LAYERS.index(layer),
@@ -72,7 +77,7 @@ def build_mix(
     blocked: set[str] = set()
     why: dict[str, str] = {}
     dropped: dict[str, str] = {}
-    for _score, _rank, _order, layer, fid in candidates:
+    for _optional, _score, _rank, _order, layer, fid in candidates:
         if layer in chosen or fid in blocked:
             continue
         if fid in picked:

@@ -1,0 +1,452 @@
+"""Engine behaviour through the public API: mix, retirements, cautions, cadence, sensitivity,
+unanswered questions, why-not lifts and hidden questions.
+
+Expected values are derived from the knowledge base (names, weights, rituals, settings) rather
+than copied from an output, so the tests state behaviour, not a snapshot.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from framework_advisor import recommend
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.engine.answers import validate_answers
+from framework_advisor.engine.cadence import MEETINGS_PER_MONTH
+from framework_advisor.engine.recommend import recommend as engine_recommend
+from framework_advisor.errors import AnswersError
+
+CHANGE_AND_HEALTH = ["strategic_change", "operational_health"]
+
+
+def _mix(rec: Recommendation) -> dict[str, str]:
+    return {layer.layer: layer.framework for layer in rec.mix}
+
+
+def _frameworks(rec: Recommendation) -> list[str]:
+    return list(dict.fromkeys(layer.framework for layer in rec.mix))
+
+
+def _fit(rec: Recommendation, fid: str) -> int:
+    return next(item.fit for item in rec.ranking if item.id == fid)
+
+
+def _fired(rec: Recommendation) -> set[str]:
+    return {reason.rule for item in rec.ranking for reason in item.reasons}
+
+
+# --- mix ---------------------------------------------------------------------------------------
+
+
+def test_complements_are_stacked_okr_direction_and_kpi_health(kb: KnowledgeBase) -> None:
+    """A plain startup that wants change and health gets OKRs for direction, KPIs for health."""
+    rec = recommend(kb, {"stage": "startup", "function": "company", "needs": CHANGE_AND_HEALTH})
+    assert _mix(rec) == {"direction": "okr", "health": "kpi"}
+    assert "okr" in kb.frameworks["kpi"].complements
+    health = next(layer for layer in rec.mix if layer.layer == "health")
+    assert "complements" in health.why
+    assert kb.frameworks["okr"].name in health.why
+
+
+def test_compensation_linked_adds_an_individual_layer_with_mbo(kb: KnowledgeBase) -> None:
+    base = {"stage": "scaleup", "function": "company", "needs": CHANGE_AND_HEALTH}
+    linked = recommend(kb, {**base, "compensation_linked": True})
+    unlinked = recommend(kb, {**base, "compensation_linked": False})
+    assert _mix(linked) == {"direction": "okr", "health": "kpi", "individual": "mbo"}
+    assert "individual" not in _mix(unlinked)
+
+
+def test_hybrid_replaces_okr_and_kpi_rather_than_sitting_beside_them(kb: KnowledgeBase) -> None:
+    """A mature growth company wanting change and stability: the hybrid fills both layers."""
+    answers = {
+        "stage": "growth",
+        "function": "company",
+        "maturity": "mature",
+        "needs": CHANGE_AND_HEALTH,
+        "current_frameworks": ["okr", "kpi"],
+    }
+    rec = recommend(kb, answers)
+    assert _mix(rec) == {"direction": "okr_kpi_hybrid", "health": "okr_kpi_hybrid"}
+    assert "already in the mix" in rec.mix[1].why
+    # OKR and KPI are in use, still fit well, and would otherwise be kept: they are retired
+    # because they conflict with the hybrid, and the why says so.
+    assert _fit(rec, "okr") >= kb.settings.mix_min_fit
+    assert _fit(rec, "kpi") >= kb.settings.mix_min_fit
+    retired = {item.id: item.why for item in rec.retire}
+    assert set(retired) == {"okr", "kpi"}
+    for why in retired.values():
+        assert kb.frameworks["okr_kpi_hybrid"].name in why
+        assert "duplicates" in why
+
+
+def test_a_framework_in_use_keeps_its_layer_while_it_still_fits(kb: KnowledgeBase) -> None:
+    base = {
+        "stage": "enterprise",
+        "function": "company",
+        "needs": ["alignment", "operational_health"],
+    }
+    fresh = recommend(kb, base)
+    in_use = recommend(kb, {**base, "current_frameworks": ["bsc", "smart"]})
+    assert _mix(fresh)["direction"] == "okr"
+    # The Balanced Scorecard ranks below OKR but within the keep margin: it keeps direction.
+    gap = _fit(in_use, "okr") - _fit(in_use, "bsc")
+    assert 0 < gap <= kb.settings.keep_current_margin
+    assert _mix(in_use)["direction"] == "bsc"
+    direction = next(layer for layer in in_use.mix if layer.layer == "direction")
+    assert "already use it" in direction.why
+    assert kb.frameworks["okr"].name in direction.why
+    assert "okr" not in _frameworks(in_use)
+    # SMART is in use but nothing calls for it: retired, with a reason.
+    retired = {item.id: item.why for item in in_use.retire}
+    assert list(retired) == ["smart"]
+    assert retired["smart"]
+
+
+def test_a_framework_in_use_too_far_behind_is_retired(kb: KnowledgeBase) -> None:
+    """Beyond the keep margin the better framework takes the layer, and the why names it."""
+    answers = {
+        "stage": "startup",
+        "function": "company",
+        "needs": ["alignment", "operational_health"],
+        "current_frameworks": ["v2mom"],
+    }
+    rec = recommend(kb, answers)
+    assert _fit(rec, "okr") - _fit(rec, "v2mom") > kb.settings.keep_current_margin
+    assert _mix(rec)["direction"] == "okr"
+    (retired,) = rec.retire
+    assert retired.id == "v2mom"
+    assert kb.frameworks["okr"].name in retired.why
+
+
+def test_too_many_frameworks_for_a_small_team(kb: KnowledgeBase) -> None:
+    needs = ["strategic_change", "operational_health", "individual_performance"]
+    needs += ["execution_discipline"]
+    base = {"stage": "scaleup", "function": "sales", "needs": needs}
+    small = recommend(kb, {**base, "team_size": 3})
+    large = recommend(kb, {**base, "headcount": 200, "team_size": 100})
+    cap_small = kb.settings.max_frameworks["startup"]  # a 3-person team sizes like a startup
+    cap_large = kb.settings.max_frameworks["scaleup"]
+    assert len(_frameworks(small)) <= cap_small < len(_frameworks(large)) <= cap_large
+    (caution,) = [c for c in small.cautions if c.id == "too_many_frameworks"]
+    assert str(cap_small) in caution.text
+    dropped = [fid for fid in _frameworks(large) if fid not in _frameworks(small)]
+    assert dropped and all(kb.frameworks[fid].name in caution.text for fid in dropped)
+    assert not [c for c in large.cautions if c.id == "too_many_frameworks"]
+
+
+def test_the_cap_never_drops_the_health_layer_every_mix_has(kb: KnowledgeBase) -> None:
+    """rules.yaml, layers_direction_and_health: "Every organisation needs a direction ... and a
+    view of operational health: the seeds' advice is to use both", and this organisation
+    even names operational health as a need. When the cap for a small team forces a choice,
+    the layers every mix has must survive it; the optional ones (individual, execution) are
+    the ones to leave out for now."""
+    answers = {
+        "stage": "scaleup",
+        "function": "leadership",
+        "team_size": 1,
+        "needs": [
+            "strategic_change",
+            "operational_health",
+            "individual_performance",
+            "goal_clarity",
+            "execution_discipline",
+            "alignment",
+        ],
+    }
+    rec = recommend(kb, answers)
+    health = [f for f in kb.frameworks if "health" in kb.frameworks[f].layers]
+    assert any(_fit(rec, f) >= kb.settings.mix_min_fit for f in health)
+    assert len(_frameworks(rec)) <= kb.settings.max_frameworks["startup"]
+    assert {"direction", "health"} <= set(_mix(rec)), (
+        f"mix {_mix(rec)} left out the health layer; cautions: "
+        + "; ".join(c.text for c in rec.cautions if c.id == "too_many_frameworks")
+    )
+
+
+def test_running_more_frameworks_than_a_team_can_sustain_is_a_caution(kb: KnowledgeBase) -> None:
+    current = ["okr", "kpi", "mbo", "smart", "4dx"]
+    rec = recommend(
+        kb,
+        {
+            "stage": "startup",
+            "function": "company",
+            "needs": ["strategic_change"],
+            "current_frameworks": current,
+        },
+    )
+    cap = kb.settings.max_frameworks["startup"]
+    assert len(current) > cap
+    (caution,) = [c for c in rec.cautions if c.id == "too_many_current"]
+    assert str(len(current)) in caution.text and str(cap) in caution.text
+    assert {item.id for item in rec.retire} == set(current) - set(_frameworks(rec))
+
+
+# --- cautions ------------------------------------------------------------------------------------
+
+
+def _pay_cautions(rec: Recommendation) -> list[str]:
+    return [c.text for c in rec.cautions if "OKR" in c.text and "MBO" in c.text]
+
+
+@pytest.mark.parametrize("linked", [True, False, None], ids=["yes", "no", "unanswered"])
+def test_okrs_tied_to_pay_caution_iff_compensation_linked(
+    kb: KnowledgeBase, linked: bool | None
+) -> None:
+    answers: dict[str, Any] = {"stage": "scaleup", "function": "sales", "needs": ["alignment"]}
+    if linked is not None:
+        answers["compensation_linked"] = linked
+    rec = recommend(kb, answers)
+    assert len(_pay_cautions(rec)) == (1 if linked is True else 0)
+    if linked:
+        (caution,) = [c for c in rec.cautions if c.text in _pay_cautions(rec)]
+        assert "compensation_linked: yes" in caution.because
+
+
+def test_meeting_load_caution_compares_the_cadence_with_leaders_time(kb: KnowledgeBase) -> None:
+    base = {"stage": "enterprise", "function": "company", "needs": CHANGE_AND_HEALTH}
+    for time, budget in kb.settings.meeting_budget_minutes.items():
+        rec = recommend(kb, {**base, "leadership_time": time})
+        warned = [c for c in rec.cautions if c.id == "meeting_load"]
+        assert bool(warned) is (rec.meeting_minutes_per_month > budget), time
+        if warned:
+            assert str(rec.meeting_minutes_per_month) in warned[0].text
+            assert str(budget) in warned[0].text
+
+
+# --- cadence --------------------------------------------------------------------------------------
+
+
+def test_a_weekly_check_in_serving_okr_and_kpi_is_one_meeting(kb: KnowledgeBase) -> None:
+    rec = recommend(kb, {"stage": "startup", "function": "company", "needs": CHANGE_AND_HEALTH})
+    assert set(_frameworks(rec)) == {"okr", "kpi"}
+    rituals = {fid: {r.id: r for r in kb.frameworks[fid].rituals} for fid in ("okr", "kpi")}
+    shared = set(rituals["okr"]) & set(rituals["kpi"])
+    assert "weekly_checkin" in shared
+    for ritual_id in shared:
+        (item,) = [i for i in rec.cadence if i.id == ritual_id]
+        assert sorted(item.frameworks) == ["kpi", "okr"]
+        assert item.ritual == kb.settings.ritual_names[ritual_id]
+        minutes = max(rituals["okr"][ritual_id].minutes, rituals["kpi"][ritual_id].minutes)
+        assert item.minutes_per_meeting == minutes
+        assert item.minutes_per_month == round(minutes * MEETINGS_PER_MONTH[item.frequency])
+    weekly = next(i for i in rec.cadence if i.id == "weekly_checkin")
+    assert weekly.frequency == "weekly"
+    # Merging saves time: the calendar is shorter than the two frameworks' rituals side by side.
+    unmerged = sum(
+        round(r.minutes * MEETINGS_PER_MONTH[r.frequency])
+        for fid in ("okr", "kpi")
+        for r in kb.frameworks[fid].rituals
+    )
+    assert rec.meeting_minutes_per_month < unmerged
+
+
+def test_a_ritual_of_one_framework_keeps_its_own_name(kb: KnowledgeBase) -> None:
+    rec = recommend(kb, {"stage": "startup", "function": "company", "needs": CHANGE_AND_HEALTH})
+    for item in rec.cadence:
+        if len(item.frameworks) == 1:
+            (fid,) = item.frameworks
+            own = next(r for r in kb.frameworks[fid].rituals if r.id == item.id)
+            assert item.ritual == own.name
+
+
+# --- sensitivity ----------------------------------------------------------------------------------
+
+
+def test_flipping_compensation_linked_moves_mbo_up(kb: KnowledgeBase) -> None:
+    answers = {
+        "stage": "scaleup",
+        "function": "company",
+        "needs": ["individual_performance"],
+        "compensation_linked": False,
+    }
+    rec = recommend(kb, answers)
+    (change,) = [s for s in rec.sensitivity if s.question == "compensation_linked"]
+    assert change.value is True
+    (mbo,) = [m for m in change.moves if m.id == "mbo"]
+    assert mbo.to_rank < mbo.from_rank == rec.rank_of("mbo")
+    flipped = recommend(kb, {**answers, "compensation_linked": True})
+    assert flipped.rank_of("mbo") == mbo.to_rank
+    # The text names MBO and a framework it passes.
+    assert kb.frameworks["mbo"].name in change.text
+    passed = [
+        fid
+        for fid in kb.frameworks
+        if rec.rank_of(fid) < rec.rank_of("mbo") and flipped.rank_of(fid) > flipped.rank_of("mbo")
+    ]
+    assert passed
+    assert any(kb.frameworks[fid].name in change.text for fid in passed)
+
+
+def test_sensitivity_for_a_question_that_cannot_reorder_the_top_three_is_absent(
+    kb: KnowledgeBase,
+) -> None:
+    answers = {"stage": "startup", "function": "company", "needs": CHANGE_AND_HEALTH}
+    rec = recommend(kb, answers)
+    top = [item.id for item in rec.ranking[:3]]
+    listed = {s.question for s in rec.sensitivity}
+    for question in kb.questions:
+        if question.type != "single" or question.id in listed or question.id == "stage":
+            continue
+        for option in question.options:
+            other = recommend(kb, {**answers, question.id: option.value})
+            assert [item.id for item in other.ranking[:3]] == top, (question.id, option.value)
+
+
+def test_sensitivity_only_suggests_answers_that_are_valid(kb: KnowledgeBase) -> None:
+    """A what-if must be an answer set someone could give. Regression: with a 60-person team
+    in a 400-person company, sensitivity used to suggest "If headcount were 50 (or 1), ...",
+    which validate_answers rejects (the team would be larger than the organisation)."""
+    answers = {
+        "headcount": 400,
+        "function": "sales",
+        "team_size": 60,
+        "needs": ["operational_health", "individual_performance", "execution_discipline"],
+        "compensation_linked": True,
+    }
+    rec = recommend(kb, answers)
+    invalid = []
+    for change in rec.sensitivity:
+        changed = {**answers, change.question: change.value}
+        try:
+            validate_answers(kb, changed)
+        except AnswersError as error:
+            invalid.append(f"{change.question}={change.value!r}: {error.messages()}")
+    assert invalid == [], "sensitivity suggests invalid answer sets: " + "; ".join(invalid)
+
+
+# --- unanswered questions -------------------------------------------------------------------------
+
+
+def test_unanswered_lists_undecided_optional_questions_and_never_answered_ones(
+    kb: KnowledgeBase,
+) -> None:
+    answers = {
+        "stage": "scaleup",
+        "function": "sales",
+        "needs": ["alignment"],
+        "compensation_linked": False,
+        "industry": "retail",
+    }
+    rec = recommend(kb, answers)
+    listed = set(rec.unanswered)
+    # Optional, unanswered, and some rule waits on them:
+    assert {"team_size", "maturity", "leadership_time", "cross_functional"} <= listed
+    # Answered questions never appear, nor questions no rule reads (organisation), nor the
+    # required ones.
+    assert not listed & set(answers)
+    assert "organisation" not in listed
+    assert listed <= {q.id for q in kb.questions if not q.required}
+    # Listed in questionnaire order.
+    order = [q.id for q in kb.questions]
+    assert rec.unanswered == sorted(rec.unanswered, key=order.index)
+
+
+def test_unanswered_is_empty_once_every_question_that_matters_is_answered(
+    kb: KnowledgeBase,
+) -> None:
+    answers = {
+        "headcount": 120,
+        "function": "sales",
+        "team_size": 12,
+        "needs": ["alignment"],
+        "compensation_linked": False,
+        "current_frameworks": ["kpi"],
+        "industry": "retail",
+        "maturity": "kpis_only",
+        "growth_model": "sales_led",
+        "planning_horizon": "year",
+        "change_pace": "moderate",
+        "cross_functional": True,
+        "leadership_time": "medium",
+    }
+    assert recommend(kb, answers).unanswered == []
+    for dropped in ("maturity", "team_size", "current_frameworks"):
+        rest = {k: v for k, v in answers.items() if k != dropped}
+        assert recommend(kb, rest).unanswered == [dropped]
+
+
+def test_stage_derived_from_headcount_is_not_unanswered(kb: KnowledgeBase) -> None:
+    rec = recommend(kb, {"headcount": 30, "function": "company", "needs": ["alignment"]})
+    assert rec.profile["stage"] == "startup"
+    assert "stage" not in rec.unanswered
+    assert "headcount" not in rec.unanswered
+
+
+# --- why not: lifts -------------------------------------------------------------------------------
+
+
+def test_lifts_explain_frameworks_outside_the_mix(kb: KnowledgeBase) -> None:
+    rec = recommend(kb, {"stage": "scaleup", "function": "company", "needs": CHANGE_AND_HEALTH})
+    mix = set(_frameworks(rec))
+    fired = _fired(rec)
+    rules = {rule.id: rule for rule in kb.rules}
+    for item in rec.ranking:
+        if item.id in mix:
+            assert item.lifts == [], item.id
+            continue
+        raising = sorted(
+            (effect.weight, rule.id)
+            for rule in kb.rules
+            if rule.id not in fired
+            for effect in rule.effects
+            if effect.framework == item.id and effect.weight and effect.weight > 0
+        )
+        assert item.lifts, f"{item.id} is outside the mix with no why-not"
+        assert len(item.lifts) <= 5
+        assert item.lifts[0].effect == raising[-1][0]  # the strongest lift comes first
+        assert [lift.effect for lift in item.lifts] == sorted(
+            (lift.effect for lift in item.lifts), reverse=True
+        )
+        for lift in item.lifts:
+            assert lift.rule not in fired
+            weights = [e.weight for e in rules[lift.rule].effects if e.framework == item.id]
+            assert weights == [lift.effect]
+            assert lift.text == rules[lift.rule].reason
+            assert lift.needs
+
+
+def test_the_lift_for_hoshin_is_the_need_it_is_built_for(kb: KnowledgeBase) -> None:
+    rec = recommend(kb, {"stage": "scaleup", "function": "company", "needs": CHANGE_AND_HEALTH})
+    hoshin = next(item for item in rec.ranking if item.id == "hoshin_kanri")
+    first = hoshin.lifts[0]
+    rule = next(rule for rule in kb.rules if rule.id == first.rule)
+    assert rule.when.questions() == ["needs"]
+    assert kb.question_map["needs"].label_of("long_term_transformation") in first.needs
+    # Answering that need makes the lift a reason.
+    after = recommend(
+        kb,
+        {
+            "stage": "scaleup",
+            "function": "company",
+            "needs": [*CHANGE_AND_HEALTH, "long_term_transformation"],
+        },
+    )
+    hoshin_after = next(item for item in after.ranking if item.id == "hoshin_kanri")
+    assert hoshin.lifts[0].rule in {reason.rule for reason in hoshin_after.reasons}
+    assert hoshin_after.fit == hoshin.fit + hoshin.lifts[0].effect
+
+
+# --- hidden questions -----------------------------------------------------------------------------
+
+
+def test_team_size_is_ignored_when_the_function_is_the_whole_company(kb: KnowledgeBase) -> None:
+    base = {"stage": "scaleup", "function": "company", "needs": CHANGE_AND_HEALTH}
+    without = recommend(kb, base)
+    hidden = recommend(kb, {**base, "team_size": 3})
+    assert "team_size" not in hidden.profile
+    for field in ("ranking", "mix", "retire", "cautions", "cadence", "unanswered", "profile"):
+        assert getattr(hidden, field) == getattr(without, field), field
+    assert "team_size" not in hidden.unanswered
+    # The same answer counts once the question applies: a 3-person sales team is a small team.
+    visible = recommend(kb, {**base, "function": "sales", "team_size": 3})
+    small_team = {r.id for r in kb.rules if r.when.questions() == ["team_size"]}
+    assert small_team & _fired(visible)
+    assert not small_team & _fired(hidden)
+
+
+def test_engine_recommend_equals_public_recommend_on_validated_answers(kb: KnowledgeBase) -> None:
+    raw = {"headcount": 75, "function": "product", "needs": ["product_focus", "goal_clarity"]}
+    assert recommend(kb, raw) == engine_recommend(kb, validate_answers(kb, raw))

@@ -1,0 +1,268 @@
+"""Properties of every recommendation, over every valid answer set the questionnaire allows.
+
+Answer sets are drawn from the questionnaire itself (``kb.questions``): options for single and
+multiple choice, bounds for numbers, booleans, free text; required questions always answered,
+``required_unless`` honoured (headcount or stage), and the team never larger than the
+organisation. Each drawn set is checked valid by ``validate_answers`` before use.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from framework_advisor.domain.contract import STAGE_BANDS
+from framework_advisor.domain.framework import LAYERS
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.question import Question
+from framework_advisor.engine.answers import validate_answers
+from framework_advisor.engine.explain import leaves
+from framework_advisor.engine.flow import profile, visible_questions
+from framework_advisor.engine.recommend import recommend
+from framework_advisor.kb.load import load
+
+# The strategy is built from the questionnaire, so it needs the knowledge base at import time.
+# The tests use this same object rather than the ``kb`` fixture (loaded the same way): hypothesis
+# prints every argument of a failing example, and a knowledge base prints as 150 kB of text.
+KB = load([], use_cache=False)
+
+PROPERTY = settings(
+    # Modest by default so the suite stays fast; raise it for a deeper run, e.g.
+    # FRAMEWORK_ADVISOR_PROPERTY_EXAMPLES=2000 python -m pytest tests/unit/test_properties.py
+    max_examples=int(os.environ.get("FRAMEWORK_ADVISOR_PROPERTY_EXAMPLES", "70")),
+    deadline=None,
+    # The autouse cache fixture only sets an environment variable: safe to share across examples.
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+def _thresholds(question_id: str) -> set[int]:
+    """Values either side of every bound the rules test on a number, and the stage bands."""
+    values: set[int] = set()
+    for rule in KB.rules:
+        for leaf in leaves(rule.when):
+            if leaf.question != question_id:
+                continue
+            for operand in leaf.value if isinstance(leaf.value, list) else [leaf.value]:
+                if isinstance(operand, int) and not isinstance(operand, bool):
+                    values |= {operand - 1, operand, operand + 1}
+    if question_id == "headcount":
+        values |= {b + d for _, b in STAGE_BANDS for d in (-1, 0)}
+    return values
+
+
+def _value(question: Question) -> st.SearchStrategy[Any]:
+    values = [option.value for option in question.options]
+    if question.type == "single":
+        return st.sampled_from(values)
+    if question.type == "multiple":
+        return st.lists(
+            st.sampled_from(values), unique=True, min_size=1 if question.required else 0
+        )
+    if question.type == "number":
+        low = question.min if question.min is not None else 0
+        high = question.max if question.max is not None else 10**7
+        edges = sorted(v for v in _thresholds(question.id) | {low, high} if low <= v <= high)
+        return st.one_of(st.sampled_from(edges), st.integers(low, high))
+    if question.type == "yes_no":
+        return st.booleans()
+    return st.text(max_size=20)
+
+
+@st.composite
+def answer_sets(draw: st.DrawFn, kb: KnowledgeBase = KB) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    for question in kb.questions:
+        if question.required or draw(st.booleans()):
+            answers[question.id] = draw(_value(question))
+    for question in kb.questions:
+        other = question.required_unless
+        if other and question.id not in answers and other not in answers:
+            # One of the pair must be given: this one, the other, or both.
+            pick = draw(st.sampled_from([question.id, other]))
+            answers[pick] = draw(_value(kb.question_map[pick]))
+    team, headcount = answers.get("team_size"), answers.get("headcount")
+    if team is not None and headcount is not None and team > headcount:
+        answers["team_size"] = draw(st.integers(1, headcount))
+    # Shuffle the key order: it must not matter.
+    keys = draw(st.permutations(list(answers)))
+    return {key: answers[key] for key in keys}
+
+
+def _valid(raw: dict[str, Any]) -> dict[str, Any]:
+    """The drawn set must itself be valid: this checks the strategy as much as the engine."""
+    return validate_answers(KB, raw)
+
+
+# --- the ranking ---------------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(raw=answer_sets())
+def test_ranking_is_complete_ordered_and_bounded(raw: dict[str, Any]) -> None:
+    rec = recommend(KB, _valid(raw), sensitivity=False)
+    ids = [item.id for item in rec.ranking]
+    assert sorted(ids) == sorted(KB.frameworks)
+    assert len(ids) == len(set(ids)) == 14
+    assert [item.rank for item in rec.ranking] == list(range(1, 15))
+    for item in rec.ranking:
+        assert type(item.fit) is int
+        assert 0 <= item.fit <= 100
+        assert item.name == KB.frameworks[item.id].name
+    assert ids == sorted(ids, key=lambda fid: (-rec.ranking[ids.index(fid)].fit, fid))
+
+
+@PROPERTY
+@given(raw=answer_sets())
+def test_recommendation_is_deterministic(raw: dict[str, Any]) -> None:
+    answers = _valid(raw)
+    first = recommend(KB, answers)
+    second = recommend(KB, dict(answers))
+    reordered = recommend(KB, dict(reversed(list(answers.items()))))
+    assert first == second == reordered
+
+
+@PROPERTY
+@given(raw=answer_sets())
+def test_reasons_add_up_exactly_to_each_fit(raw: dict[str, Any]) -> None:
+    rec = recommend(KB, _valid(raw), sensitivity=False)
+    rule_ids = {rule.id for rule in KB.rules} | {"base", "clamp"}
+    for item in rec.ranking:
+        assert sum(reason.effect for reason in item.reasons) == item.fit, item.id
+        assert item.reasons[0].rule == "base"
+        assert item.reasons[0].effect == KB.frameworks[item.id].base_fit
+        assert {reason.rule for reason in item.reasons} <= rule_ids
+        assert all(reason.effect != 0 for reason in item.reasons[1:])
+
+
+# --- the mix -------------------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(raw=answer_sets())
+def test_mix_layers_are_allowed_and_conflict_free(raw: dict[str, Any]) -> None:
+    rec = recommend(KB, _valid(raw), sensitivity=False)
+    layers = [layer.layer for layer in rec.mix]
+    assert set(layers) <= set(LAYERS)
+    assert len(layers) == len(set(layers)), "a layer filled twice"
+    mix = list(dict.fromkeys(layer.framework for layer in rec.mix))
+    for layer in rec.mix:
+        assert layer.layer in KB.frameworks[layer.framework].layers
+        assert layer.why
+    for first in mix:
+        for second in mix:
+            clash = (
+                second in KB.frameworks[first].conflicts or first in KB.frameworks[second].conflicts
+            )
+            assert not clash, f"{first} and {second} conflict but share the mix"
+    if "okr_kpi_hybrid" in mix:
+        assert "okr" not in mix
+        assert "kpi" not in mix
+
+
+@PROPERTY
+@given(raw=answer_sets())
+def test_every_framework_in_use_is_kept_or_retired_with_a_why(
+    raw: dict[str, Any],
+) -> None:
+    answers = _valid(raw)
+    rec = recommend(KB, answers, sensitivity=False)
+    mix = {layer.framework for layer in rec.mix}
+    current = answers.get("current_frameworks", [])
+    retired = [item.id for item in rec.retire]
+    assert sorted(retired) == sorted(f for f in current if f not in mix)
+    assert all(item.why for item in rec.retire)
+
+
+# --- cautions --------------------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(raw=answer_sets())
+def test_pay_caution_appears_iff_goals_feed_pay(raw: dict[str, Any]) -> None:
+    answers = _valid(raw)
+    rec = recommend(KB, answers, sensitivity=False)
+    pay_rules = {
+        rule.id
+        for rule in KB.rules
+        if rule.when.questions() == ["compensation_linked"]
+        and rule.when.evaluate({"compensation_linked": True}) is True
+        and any(effect.caution for effect in rule.effects)
+    }
+    assert pay_rules
+    pay = [c for c in rec.cautions if c.id in pay_rules]
+    assert bool(pay) is (answers.get("compensation_linked") is True)
+    assert all("OKR" in c.text for c in pay)
+
+
+# --- cadence ---------------------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(raw=answer_sets())
+def test_cadence_adds_up_and_serves_only_the_mix(raw: dict[str, Any]) -> None:
+    rec = recommend(KB, _valid(raw), sensitivity=False)
+    assert sum(item.minutes_per_month for item in rec.cadence) == rec.meeting_minutes_per_month
+    mix = {layer.framework for layer in rec.mix}
+    served = [fid for item in rec.cadence for fid in item.frameworks]
+    assert set(served) <= mix
+    assert [item.id for item in rec.cadence] == list(dict.fromkeys(i.id for i in rec.cadence))
+    for fid in mix:  # every ritual of every framework in the mix has its meeting
+        for ritual in KB.frameworks[fid].rituals:
+            assert any(i.id == ritual.id and fid in i.frameworks for i in rec.cadence)
+
+
+# --- unanswered questions ---------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(raw=answer_sets())
+def test_unanswered_lists_only_unanswered_questions_that_could_matter(
+    raw: dict[str, Any],
+) -> None:
+    answers = _valid(raw)
+    rec = recommend(KB, answers, sensitivity=False)
+    view = profile(KB, answers)
+    visible = {q.id for q in visible_questions(KB, answers)}
+    undecided = [rule for rule in KB.rules if rule.when.evaluate(view) is None]
+    for qid in rec.unanswered:
+        assert qid not in answers, f"{qid} is answered"
+        assert qid in visible, f"{qid} is hidden"
+        assert any(qid in rule.when.questions() for rule in undecided), (
+            f"{qid}: no undecided rule depends on it"
+        )
+    # and the converse: every visible unanswered question an undecided rule needs is listed
+    needed = {q for rule in undecided for q in rule.when.questions() if q not in view}
+    assert needed & visible <= set(rec.unanswered)
+    assert len(rec.unanswered) == len(set(rec.unanswered))
+
+
+# --- sensitivity -----------------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(raw=answer_sets())
+def test_sensitivity_moves_really_happen(raw: dict[str, Any]) -> None:
+    answers = _valid(raw)
+    rec = recommend(KB, answers)
+    before = [item.id for item in rec.ranking]
+    names = {fid: f.name for fid, f in KB.frameworks.items()}
+    for change in rec.sensitivity:
+        assert change.question in KB.question_map
+        assert answers.get(change.question) != change.value
+        changed = {**answers, change.question: change.value}
+        if change.value in (None, []):
+            changed.pop(change.question)
+        validate_answers(KB, changed)  # a what-if is an answer set someone could give
+        after = [item.id for item in recommend(KB, changed, sensitivity=False).ranking]
+        assert after[:3] != before[:3], f"{change.question}={change.value!r} changes no top 3"
+        assert change.moves
+        for move in change.moves:
+            assert before.index(move.id) + 1 == move.from_rank
+            assert after.index(move.id) + 1 == move.to_rank
+            assert move.from_rank != move.to_rank
+        risers = [m.id for m in change.moves if m.to_rank < m.from_rank]
+        assert risers and any(names[fid] in change.text for fid in risers), change.text
