@@ -326,6 +326,44 @@ def compare(
 
 
 @cli.command(context_settings=CONTEXT)
+@click.option("--function", "function", metavar="ID", help="A function id (see `questions`).")
+@click.option("--industry", "industry", metavar="ID", help="An industry id (see `questions`).")
+@click.option("--framework", type=click.Choice(["okr", "kpi"]), help="Only OKRs or only KPIs.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def examples(
+    ctx: click.Context,
+    function: str | None,
+    industry: str | None,
+    framework: str | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Example OKRs and KPIs for a function and an industry."""
+    from framework_advisor.engine.answers import parse_value
+    from framework_advisor.engine.examples import select_examples
+    from framework_advisor.render.formats import render
+
+    kb = load_kb(ctx)
+    function = parse_value(kb, "function", function, file="--function") if function else None
+    industry = parse_value(kb, "industry", industry, file="--industry") if industry else None
+    selection = select_examples(kb, function, industry)
+    text = render("examples", fmt, selection, framework=framework, color=_color(output))
+    emit(text, output, force)
+
+
+@cli.command(context_settings=CONTEXT)
 @click.option(
     "-f",
     "--format",

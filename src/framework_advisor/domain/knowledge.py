@@ -6,6 +6,7 @@ from functools import cached_property
 
 from msgspec import Struct, field
 
+from framework_advisor.domain.examples import ExampleSet
 from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.question import Question
 from framework_advisor.domain.rule import Rule
@@ -51,6 +52,8 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     rules: list[Rule]
     glossary: list[GlossaryEntry]
     packs: list[PackInfo] = []
+    examples: dict[str, ExampleSet] = {}
+    """Example OKRs and KPIs, keyed "function:<id>" or "industry:<id>"."""
 
     def question(self, question_id: str) -> Question | None:
         return self.question_map.get(question_id)

@@ -12,7 +12,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.kb.files import SourceFiles, blake2b
 
 ENV_CACHE_DIR = "FRAMEWORK_ADVISOR_CACHE_DIR"
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 
 def cache_dir() -> Path:

@@ -46,9 +46,10 @@ def read_source(root: Path, *, is_pack: bool) -> SourceFiles:
         raise InputFileError(f"{root}: not a knowledge folder: {what}")
     source = SourceFiles(root=root, is_pack=is_pack)
     names = [n for n in TOP_FILES if (root / n).is_file()]
-    frameworks = root / "frameworks"
-    if frameworks.is_dir():
-        names += sorted(f"frameworks/{p.name}" for p in frameworks.glob("*.yaml") if p.is_file())
+    for folder in ("frameworks", "examples/functions", "examples/industries"):
+        directory = root / folder
+        if directory.is_dir():
+            names += sorted(f"{folder}/{p.name}" for p in directory.glob("*.yaml") if p.is_file())
     for name in names:
         try:
             source.texts[name] = (root / name).read_bytes()

@@ -10,6 +10,7 @@ import msgspec
 
 from framework_advisor.domain.condition import Condition
 from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS, STAGES
+from framework_advisor.domain.examples import ExampleSet
 from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.knowledge import GlossaryEntry, KnowledgeBase, PackInfo, Settings
 from framework_advisor.domain.question import Option, Question
@@ -70,6 +71,7 @@ class _Builder:
         self.questions: dict[str, Located] = {}
         self.rules: dict[str, Located] = {}
         self.glossary: dict[str, Located] = {}
+        self.examples: dict[str, Located] = {}
         self.packs: list[PackInfo] = []
 
     # pass 1 ----------------------------------------------------------------------------
@@ -98,6 +100,8 @@ class _Builder:
         self._entries(source, "questions.yaml", "questions", self.questions, self._question)
         self._entries(source, "rules.yaml", "rules", self.rules, self._rule)
         self._entries(source, "glossary.yaml", "glossary", self.glossary, self._term)
+        for name in sorted(n for n in source.texts if n.startswith("examples/")):
+            self._examples(source, name)
         for name in sorted(n for n in source.texts if n.startswith("frameworks/")):
             doc = self.doc(source, name)
             if doc is None:
@@ -112,6 +116,24 @@ class _Builder:
                 )
                 continue
             self.frameworks[framework.id] = Located(framework, doc, ())
+
+    def _examples(self, source: SourceFiles, name: str) -> None:
+        doc = self.doc(source, name)
+        if doc is None:
+            return
+        examples = self.problems.convert(doc, (), doc.data, ExampleSet)
+        if examples is None:
+            return
+        stem = Path(name).stem
+        kind = "function" if name.startswith("examples/functions/") else "industry"
+        if examples.area != stem:
+            self.problems.add(
+                doc, ("area",), f"'{examples.area}' differs from the file name '{stem}.yaml'"
+            )
+        elif examples.kind != kind:
+            self.problems.add(doc, ("kind",), f"expected '{kind}' for a file in examples/{kind}s/")
+        else:
+            self.examples[f"{kind}:{stem}"] = Located(examples, doc, ())
 
     def _kb_header(self, source: SourceFiles) -> None:
         doc = self.doc(source, "kb.yaml")
@@ -214,6 +236,16 @@ class _Builder:
         self._check_frameworks(parser_questions)
         self._check_settings()
         glossary = [entry.value for entry in self.glossary.values()]
+        for key, located in self.examples.items():
+            kind, area = key.split(":")
+            question = parser_questions.get(kind)
+            if question is not None and area not in {o.value for o in question.options}:
+                problems.add(
+                    located.doc,
+                    ("area",),
+                    f"'{area}' is not an option of question '{kind}'."
+                    + did_you_mean(area, [o.value for o in question.options]),
+                )
         for term in self.glossary.values():
             for index, fid in enumerate(term.value.frameworks):
                 if fid not in self.frameworks:
@@ -235,6 +267,7 @@ class _Builder:
             rules=rules,
             glossary=sorted(glossary, key=lambda g: g.term.lower()),
             packs=self.packs,
+            examples={key: self.examples[key].value for key in sorted(self.examples)},
         )
 
     def _check_contract(self) -> None:

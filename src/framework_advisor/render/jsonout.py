@@ -60,3 +60,12 @@ def framework_table(kb: KnowledgeBase, **_: Any) -> str:
             for f in kb.frameworks.values()
         ]
     )
+
+
+def examples(selection: Any, framework: str | None = None, **_: Any) -> str:
+    data = msgspec.to_builtins(selection)
+    if framework == "okr":
+        data.pop("kpis")
+    elif framework == "kpi":
+        data.pop("okrs")
+    return dumps(data)

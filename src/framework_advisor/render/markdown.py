@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.engine.examples import ExampleSelection
 from framework_advisor.render.bars import fit_bar
 from framework_advisor.render.text import COMPARE_ROWS
 
@@ -167,4 +168,28 @@ def comparison(kb: KnowledgeBase, ids: list[str], **_: Any) -> str:
 def framework_table(kb: KnowledgeBase, **_: Any) -> str:
     out = ["| Id | Framework | Summary |", "| --- | --- | --- |"]
     out += [f"| `{f.id}` | {cell(f.name)} | {cell(f.summary)} |" for f in kb.frameworks.values()]
+    return "\n".join(out) + "\n"
+
+
+def examples(selection: ExampleSelection, framework: str | None = None, **_: Any) -> str:
+    out = ["# Example OKRs and KPIs", "", "From: " + ", ".join(selection.areas), ""]
+    if framework in (None, "okr"):
+        out += ["## OKRs", ""]
+        for okr in selection.okrs:
+            out.append(f"**{cell(okr.objective)}** ({okr.type})")
+            out.append("")
+            out += [f"- {cell(kr)}" for kr in okr.key_results]
+            out.append("")
+    if framework in (None, "kpi"):
+        out += [
+            "## KPIs",
+            "",
+            "| KPI | Target | Frequency | Leading or lagging | Level | Definition |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        out += [
+            f"| {cell(k.name)} | {cell(k.target)} | {k.frequency} | {k.indicator} | {k.level} | "
+            f"{cell(k.definition)} |"
+            for k in selection.kpis
+        ]
     return "\n".join(out) + "\n"

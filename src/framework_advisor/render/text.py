@@ -12,6 +12,7 @@ import click
 from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.engine.examples import ExampleSelection
 from framework_advisor.render.bars import fit_bar
 
 if TYPE_CHECKING:
@@ -339,3 +340,26 @@ def questions(kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
             out.append(f"    asked only when {describe(kb, q.when)}")
         out.append("")
     return "\n".join(out)
+
+
+def examples(
+    selection: ExampleSelection, framework: str | None = None, color: bool = False, **_: Any
+) -> str:
+    style = _styler(color)
+    out = [style("Examples from: " + ", ".join(selection.areas), bold=True)]
+    if framework in (None, "okr"):
+        out += ["", _heading(style, "Example OKRs")]
+        for okr in selection.okrs:
+            out.append(_hanging("  O  ", f"{okr.objective} ({okr.type})"))
+            out += [_hanging("     - ", kr) for kr in okr.key_results]
+    if framework in (None, "kpi"):
+        out += ["", _heading(style, "Example KPIs")]
+        for kpi in selection.kpis:
+            out.append(
+                _hanging(
+                    "  - ",
+                    f"{kpi.name}: target {kpi.target}, {kpi.frequency}; "
+                    f"{kpi.indicator}, {kpi.level}. {kpi.definition}",
+                )
+            )
+    return "\n".join(out) + "\n"
