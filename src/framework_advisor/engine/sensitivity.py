@@ -51,7 +51,10 @@ def _alternatives(
     if question.type == "yes_no":
         return [(v, f"{qid} were {'yes' if v else 'no'}") for v in (True, False) if v != current]
     if question.type == "number":
-        return [(v, f"{qid} were {v}") for v in number_candidates(index, question) if v != current]
+        values = [v for v in number_candidates(index, question) if v != current]
+        if isinstance(current, int | float):  # the smallest change first: the most telling
+            values.sort(key=lambda v: (abs(v - current), v))
+        return [(v, f"{qid} were {v:,}") for v in values]
     if question.type == "multiple":
         chosen = list(current or [])
         order = [o.value for o in question.options]
@@ -114,6 +117,8 @@ def sensitivity(index: EngineIndex, answers: Answers, ranking: list[str]) -> lis
             if best is None or len(moves) > best[0]:
                 story = _story(index, change, ranking, after)
                 best = (len(moves), Sensitivity(question.id, value, moves, story))
+            if question.type == "number":
+                break  # numbers: the nearest value that reorders, not the most dramatic
         if best is not None:
             results.append(best[1])
     return results
