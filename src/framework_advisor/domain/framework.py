@@ -87,3 +87,16 @@ class Framework(Struct, frozen=True, forbid_unknown_fields=True):
     conflicts: list[str]
     base_fit: Percent
     sources: list[Source]
+
+
+def described(framework: Framework) -> list[tuple[str, str]]:
+    """The one-sentence descriptions of a framework, titled, in the order readers expect."""
+    return [
+        ("Purpose", framework.purpose),
+        ("Best for", framework.best_for),
+        ("Timeframe", framework.timeframe),
+        ("Ownership", framework.ownership),
+        ("Mindset", framework.mindset),
+        ("Measurability", framework.measurability),
+        ("Typical use", framework.use_case),
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from framework_advisor.domain.framework import described
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.engine.examples import ExampleSelection
@@ -97,15 +98,7 @@ def framework(kb: KnowledgeBase, framework_id: str, **_: Any) -> str:
     out = [f"# {cell(f.name)}", "", f"*{cell(f.summary)}*", ""]
     if f.aliases:
         out += [f"Also known as: {cell(', '.join(f.aliases))}", ""]
-    for title, text in (
-        ("Purpose", f.purpose),
-        ("Best for", f.best_for),
-        ("Timeframe", f.timeframe),
-        ("Ownership", f.ownership),
-        ("Mindset", f.mindset),
-        ("Measurability", f.measurability),
-        ("Typical use", f.use_case),
-    ):
+    for title, text in described(f):
         out += [f"**{title}:** {cell(text)}", ""]
     out += [f"## Structure: {cell(f.structure.summary)}", ""]
     out += [f"- **{cell(p.name)}**: {cell(p.description)}" for p in f.structure.parts]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.framework import Framework, described
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.engine.examples import ExampleSelection
@@ -207,15 +207,7 @@ def framework(kb: KnowledgeBase, framework_id: str, color: bool = False, **_: An
         out.append(_heading(style, title))
         out.extend(lines)
 
-    for title, text in (
-        ("Purpose", f.purpose),
-        ("Best for", f.best_for),
-        ("Timeframe", f.timeframe),
-        ("Ownership", f.ownership),
-        ("Mindset", f.mindset),
-        ("Measurability", f.measurability),
-        ("Typical use", f.use_case),
-    ):
+    for title, text in described(f):
         section(title, [_wrap(text, "  ")])
     section(
         f"Structure: {f.structure.summary}",

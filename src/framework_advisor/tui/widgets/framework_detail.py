@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.markup import escape
 from textual.widgets import Static
 
+from framework_advisor.domain.framework import described
 from framework_advisor.domain.knowledge import KnowledgeBase
 
 
@@ -20,15 +21,7 @@ def framework_markup(kb: KnowledgeBase, framework_id: str) -> str:
         out.append(f"[b]{escape(title)}[/b]")
         out.extend(lines)
 
-    for title, text in (
-        ("Purpose", f.purpose),
-        ("Best for", f.best_for),
-        ("Timeframe", f.timeframe),
-        ("Ownership", f.ownership),
-        ("Mindset", f.mindset),
-        ("Measurability", f.measurability),
-        ("Typical use", f.use_case),
-    ):
+    for title, text in described(f):
         section(title, [escape(text)])
     section(
         f"Structure: {f.structure.summary}",
