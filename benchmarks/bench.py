@@ -4,7 +4,13 @@ Speed is checked here, by benchmark, never by a timed test. Figures:
 - knowledge base load time: cold (validated from the YAML) and cached (msgpack);
 - in-process recommendations per second (ranking, mix, cadence), and with sensitivity;
 - whole-process wall time of `recommend --format json` and `--format text`, as ratios to a bare
-  `python -c pass` measured in the same run (targets on a 2-core machine: json <= 8, text <= 12).
+  `python -c pass` measured in the same run (targets on a 2-core machine: json <= 8, text <= 12);
+- the recommendation report for samples/sales-led.yaml in each format: the time to produce it in
+  a fresh process once the answers are read (imports and template loading included), the time
+  again in the same process, and the whole `report` command (target: md and html <= 0.3 s);
+- all nine starter templates as Excel workbooks: rendering them in a fresh process (openpyxl's
+  import included), again in the same process, and the whole `templates --format xlsx` command
+  writing them (target: <= 1.5 s).
 """
 
 from __future__ import annotations
@@ -108,6 +114,110 @@ def _write_json_answers(source: str, target: str) -> None:
         json.dump(data, stream)
 
 
+REPORT_FORMATS = ("md", "html", "json", "docx", "pdf")
+REPORT_PROBE = """
+import json, os, sys, time
+from pathlib import Path
+from framework_advisor.engine.recommend import recommend
+from framework_advisor.kb.load import load
+from framework_advisor.render.formats import render
+from framework_advisor.storage import read_answers
+kb = load([])
+answers = read_answers(kb, Path(sys.argv[1])).answers
+rec = recommend(kb, answers)
+start = time.perf_counter()
+render("report", sys.argv[2], rec, kb=kb, answers=answers)
+first = time.perf_counter() - start
+again = []
+for _ in range(int(sys.argv[3])):
+    start = time.perf_counter()
+    render("report", sys.argv[2], rec, kb=kb, answers=answers)
+    again.append(time.perf_counter() - start)
+print(json.dumps([first, min(again)]))
+"""
+
+
+def report_timings(runs: int, cache_dir: str) -> None:
+    """The report in each format: rendering in a fresh process, again, and the whole command."""
+    import json
+
+    env = dict(
+        os.environ, FRAMEWORK_ADVISOR_CACHE_DIR=cache_dir, FRAMEWORK_ADVISOR_TODAY="2026-01-15"
+    )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    python = sys.executable
+    script = Path(python).with_name("framework-advisor")
+    advisor = [str(script)] if script.exists() else [python, "-m", "framework_advisor"]
+    answers = str(SAMPLES / "sales-led.yaml")
+    targets = {"md": 0.3, "html": 0.3}
+    with tempfile.TemporaryDirectory() as out:
+        for fmt in REPORT_FORMATS:
+            repeats = 2 if fmt in ("pdf", "docx") else 5
+            command = [*advisor, "report", "--answers", answers, "--format", fmt, "--force",
+                       "-o", str(Path(out) / f"report.{fmt}")]  # fmt: skip
+            subprocess.run(command, env=env, stderr=subprocess.DEVNULL, check=True)  # warm up
+            probe = subprocess.run(
+                [python, "-c", REPORT_PROBE, answers, fmt, str(repeats)],
+                env=env, capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            first, again = json.loads(probe.stdout.splitlines()[-1])
+            walls = []
+            for _ in range(max(1, runs // (10 if fmt in ("pdf", "docx") else 3))):
+                start = time.perf_counter()
+                subprocess.run(command, env=env, stderr=subprocess.DEVNULL, check=True)
+                walls.append(time.perf_counter() - start)
+            target = f"target <= {targets[fmt]} s" if fmt in targets else ""
+            print(
+                f"report --format {fmt:<5} render {first * 1000:7.1f} ms (fresh process), "
+                f"{again * 1000:7.1f} ms (again); whole command {statistics.median(walls) * 1000:7.1f} ms"
+                f"  {target}"
+            )
+
+
+TEMPLATE_PROBE = """
+import json, sys, time
+start = time.perf_counter()
+from framework_advisor.render.starter.build import documents, render_files
+from framework_advisor.render.starter.catalog import TEMPLATES
+files = render_files(documents(list(TEMPLATES), None), "xlsx")
+first = time.perf_counter() - start
+again = []
+for _ in range(int(sys.argv[1])):
+    start = time.perf_counter()
+    render_files(documents(list(TEMPLATES), None), "xlsx")
+    again.append(time.perf_counter() - start)
+print(json.dumps([len(files), first, min(again)]))
+"""
+
+
+def template_timings(runs: int, cache_dir: str) -> None:
+    """All nine xlsx starter templates: rendered in a fresh process, again, and the command."""
+    import json
+
+    env = dict(os.environ, FRAMEWORK_ADVISOR_CACHE_DIR=cache_dir)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    python = sys.executable
+    script = Path(python).with_name("framework-advisor")
+    advisor = [str(script)] if script.exists() else [python, "-m", "framework_advisor"]
+    with tempfile.TemporaryDirectory() as out:
+        command = [*advisor, "templates", "--format", "xlsx", "--out", out, "--force"]
+        subprocess.run(command, env=env, stderr=subprocess.DEVNULL, check=True)  # warm up
+        probe = subprocess.run(
+            [python, "-c", TEMPLATE_PROBE, "3"], env=env, capture_output=True, text=True, check=True
+        )
+        count, first, again = json.loads(probe.stdout.splitlines()[-1])
+        walls = []
+        for _ in range(max(1, runs // 6)):
+            start = time.perf_counter()
+            subprocess.run(command, env=env, stderr=subprocess.DEVNULL, check=True)
+            walls.append(time.perf_counter() - start)
+    print(
+        f"templates --format xlsx ({count} workbooks) render {first * 1000:7.1f} ms (fresh "
+        f"process), {again * 1000:7.1f} ms (again); whole command "
+        f"{statistics.median(walls) * 1000:7.1f} ms  target <= 1.5 s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="whole-process runs per command")
@@ -115,6 +225,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as cache_dir:
         in_process(cache_dir)
         whole_process(args.runs, cache_dir)
+        report_timings(args.runs, cache_dir)
+        template_timings(args.runs, cache_dir)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,23 @@ FORMATS: dict[str, OutputFormat] = {
     "json": OutputFormat("json", ".json", "JSON for scripts and other tools"),
     "md": OutputFormat("md", ".md", "Markdown, for Notion, GitHub or any Markdown editor"),
     "yaml": OutputFormat("yaml", ".yaml", "YAML"),
+    "html": OutputFormat("html", ".html", "a self-contained web page that prints well (A4)"),
+    "pdf": OutputFormat(
+        "pdf", ".pdf", "PDF, laid out for A4 (needs Pango)", binary=True, needs_file=True
+    ),
+    "docx": OutputFormat(
+        "docx", ".docx", "Word, with headings, lists and tables", binary=True, needs_file=True
+    ),
+    "xlsx": OutputFormat(
+        "xlsx",
+        ".xlsx",
+        "Excel workbook: formulas, drop-down lists, conditional formatting",
+        binary=True,
+        needs_file=True,
+    ),
+    "csv": OutputFormat(
+        "csv", ".csv", "CSV (UTF-8), one file per sheet, for Google Sheets", needs_file=True
+    ),
 }
 
 RENDERERS: dict[tuple[str, str], str] = {
@@ -50,6 +67,15 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("questions", "text"): "framework_advisor.render.text:questions",
     ("questions", "yaml"): "framework_advisor.render.answers_template:blank_answers_file",
     ("questions", "json"): "framework_advisor.render.answers_template:json_schema",
+    ("report", "md"): "framework_advisor.render.report.templated:markdown",
+    ("report", "html"): "framework_advisor.render.report.templated:html",
+    ("report", "pdf"): "framework_advisor.render.report.pdf:pdf",
+    ("report", "docx"): "framework_advisor.render.report.docx:docx",
+    ("report", "json"): "framework_advisor.render.report.jsonreport:report",
+    ("template", "xlsx"): "framework_advisor.render.starter.xlsx:render",
+    ("template", "csv"): "framework_advisor.render.starter.csv:render",
+    ("template", "md"): "framework_advisor.render.starter.md:render",
+    ("template", "docx"): "framework_advisor.render.starter.docx:render",
 }
 
 
@@ -75,6 +101,10 @@ EXPORTS: list[Export] = [
     Export("answers", "yaml", "Answers file (YAML), to reopen or edit", "-answers.yaml"),
     Export("recommendation", "md", "Recommendation (Markdown)", "-recommendation.md"),
     Export("recommendation", "json", "Recommendation (JSON)", "-recommendation.json"),
+    Export("report", "md", "Report (Markdown)", "-report.md"),
+    Export("report", "html", "Report (HTML, self-contained)", "-report.html"),
+    Export("report", "pdf", "Report (PDF)", "-report.pdf"),
+    Export("report", "docx", "Report (Word)", "-report.docx"),
 ]
 
 

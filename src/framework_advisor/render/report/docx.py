@@ -1,0 +1,359 @@
+"""The report as a Word document (python-docx): real headings, bullet lists and tables, so the
+reader can restyle it, navigate it and reuse its parts. Same content and order as the other
+formats (``data.SECTIONS``)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.render.report.data import SECTION_TITLES, ReportData, report_data
+
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(18)
+TEXT_WIDTH_MM = 210 - 2 * 18
+TABLE_STYLE = "Light List Accent 1"
+ACCENT = RGBColor(0x2F, 0x5F, 0xB3)
+TRACK = RGBColor(0xD9, 0xDE, 0xE6)
+MUTED = RGBColor(0x5B, 0x64, 0x72)
+BAR_CELLS = 10
+
+Column = tuple[str, str, int]
+"""(heading, kind, width in percent of the text width); kind: text, strong, number, fit, list."""
+
+
+def docx(
+    rec: Recommendation,
+    kb: KnowledgeBase,
+    *,
+    answers: dict[str, Any] | None = None,
+    brand: str = "",
+    today: date | None = None,
+    **_: Any,
+) -> bytes:
+    return render_data(report_data(rec, kb, answers=answers, brand=brand, today=today))
+
+
+def render_data(data: ReportData) -> bytes:
+    writer = _Writer(data)
+    writer.write()
+    stream = io.BytesIO()
+    writer.doc.save(stream)
+    return stream.getvalue()
+
+
+class _Writer:
+    def __init__(self, data: ReportData) -> None:
+        self.data = data
+        self.doc = Document()
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, MARGIN)
+        normal = self.doc.styles["Normal"]
+        normal.font.name = "Calibri"
+        normal.font.size = Pt(10)
+        normal.paragraph_format.space_after = Pt(4)
+        core = self.doc.core_properties
+        core.title = data.title
+        core.author = data.provenance.brand or "Framework Advisor"
+        core.comments = f"Framework Advisor {data.provenance.tool_version}"
+
+    # building blocks -------------------------------------------------------------------------
+
+    def heading(self, text: str, level: int) -> None:
+        paragraph = self.doc.add_heading(text, level)
+        paragraph.paragraph_format.keep_with_next = True  # never the last line of a page
+
+    def paragraph(self, text: str, *, lead: str = "", muted: bool = False, keep: bool = False):  # type: ignore[no-untyped-def]
+        paragraph = self.doc.add_paragraph()
+        if lead:
+            paragraph.add_run(lead + " ").bold = True
+        run = paragraph.add_run(text)
+        if muted:
+            run.italic = True
+            run.font.color.rgb = MUTED
+        paragraph.paragraph_format.keep_with_next = keep
+        return paragraph
+
+    def bullets(self, items: list[str], *, leads: list[str] | None = None) -> None:
+        for position, item in enumerate(items):
+            paragraph = self.doc.add_paragraph(style="List Bullet")
+            if leads:
+                paragraph.add_run(f"{leads[position]}: ").bold = True
+            paragraph.add_run(item)
+
+    def table(
+        self,
+        columns: list[Column],
+        rows: list[list[Any]],
+        *,
+        bold_rows: set[int] | None = None,
+        size: float = 9,
+    ) -> None:
+        table = self.doc.add_table(rows=1, cols=len(columns))
+        table.style = self.doc.styles[TABLE_STYLE]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        widths = [Mm(TEXT_WIDTH_MM * width / 100) for _, _, width in columns]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width  # the grid: what LibreOffice and Google Docs lay out by
+        header = table.rows[0]
+        _repeat_as_header(header)
+        for cell, (head, kind, _), width in zip(header.cells, columns, widths, strict=True):
+            cell.width = width  # the cells: what Word lays out by
+            _fill(cell, head, kind="strong", size=size, align_right=kind == "number")
+        for position, values in enumerate(rows):
+            row = table.add_row()
+            _keep_row_together(row)
+            strong = bool(bold_rows and position in bold_rows)
+            for cell, (_, kind, _), width, value in zip(
+                row.cells, columns, widths, values, strict=True
+            ):
+                cell.width = width
+                _fill(cell, value, kind=kind, size=size, strong=strong and kind == "text")
+
+    # the report ------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        data = self.data
+        if data.provenance.brand:
+            brand = self.paragraph(data.provenance.brand, muted=True)
+            brand.runs[0].italic = False
+        self.doc.add_heading(data.title, 0)
+        for key, title in SECTION_TITLES.items():
+            self.heading(title, 1)
+            getattr(self, f"_{key}")()
+
+    def _provenance(self) -> None:
+        p = self.data.provenance
+        facts = [("Prepared by", p.brand)] if p.brand else []
+        facts += [
+            ("Date", p.date_text),
+            ("Tool", f"Framework Advisor {p.tool_version}"),
+            ("Knowledge base", f"{p.kb_name}, version {p.kb_version}"),
+            ("Knowledge packs", ", ".join(p.packs) or "none"),
+        ]
+        self.bullets([value for _, value in facts], leads=[label for label, _ in facts])
+
+    def _profile(self) -> None:
+        self.table(
+            [("Question", "text", 55), ("Answer", "text", 45)],
+            [
+                [row.prompt, row.answer + (f", {row.note}" if row.note else "")]
+                for row in self.data.profile
+            ],
+        )
+
+    def _mix(self) -> None:
+        data = self.data
+        if data.mix:
+            self.paragraph(
+                "One framework per layer: together they set direction, watch the health of the "
+                "business and run the year.",
+                keep=True,
+            )
+            self.table(
+                [("Layer", "strong", 17), ("Framework", "text", 22), ("Fit", "fit", 19),
+                 ("Why", "text", 42)],
+                [[row.layer_label, row.name, row.fit, row.why] for row in data.mix],
+            )  # fmt: skip
+        else:
+            self.paragraph(
+                "No framework fits well enough to recommend; the ranking below shows the closest."
+            )
+        if data.retire:
+            self.heading("Retire", 2)
+            self.bullets([r.why for r in data.retire], leads=[r.name for r in data.retire])
+        if data.cautions:
+            self.heading("Cautions", 2)
+            self.bullets([c.text for c in data.cautions])
+
+    def _ranking(self) -> None:
+        data = self.data
+        self.paragraph(
+            "Every framework's fit from 0 to 100: its starting fit plus the points your answers "
+            "added or took away. The recommended mix is in bold.",
+            keep=True,
+        )
+        self.table(
+            [("#", "number", 6), ("Framework", "text", 27), ("Fit", "fit", 21),
+             ("Main reasons (points, because you said)", "list", 46)],
+            [[row.rank, row.name, row.fit, row.summary] for row in data.ranking],
+            bold_rows={i for i, row in enumerate(data.ranking) if row.in_mix},
+        )  # fmt: skip
+        for row in data.fits_explained:
+            self.heading(f"{row.name}: fit {row.fit}", 2)
+            self.table(
+                [
+                    ("Points", "number", 10),
+                    ("Reason", "text", 58),
+                    ("Because you said", "text", 32),
+                ],
+                [[f"{r.effect:+d}", r.text, r.because] for r in row.reasons],
+            )
+
+    def _comparison(self) -> None:
+        self.table(
+            [("Framework", "strong", 14), ("Purpose", "text", 16), ("Best for", "text", 15),
+             ("Structure", "text", 13), ("Pros", "list", 21), ("Cons", "list", 21)],
+            [
+                [row.name, row.purpose, row.best_for, row.structure, row.pros, row.cons]
+                for row in self.data.comparison
+            ],
+            size=8,
+        )  # fmt: skip
+
+    def _pitfalls(self) -> None:
+        for group in self.data.pitfalls:
+            self.heading(group.name, 2)
+            self.table(
+                [("Pitfall", "text", 45), ("How to avoid it", "text", 55)],
+                [[p.pitfall, p.avoid] for p in group.pitfalls],
+            )
+
+    def _rollout(self) -> None:
+        rollout = self.data.rollout
+        self.paragraph(
+            "The first steps of every recommended framework, week by week. Start each "
+            "framework's weekly meeting as soon as it has something to review.",
+            keep=True,
+        )
+        for phase in rollout.phases:
+            self.heading(phase.title, 2)
+            self.table(
+                [("Week", "number", 8), ("Framework", "strong", 16), ("Step", "text", 76)],
+                [[s.week, s.label, s.step] for s in phase.steps],
+            )
+        self.heading("Meeting cadence", 2)
+        self.paragraph(rollout.summary, keep=True)
+        self.table(
+            [("Meeting", "text", 34), ("How often", "text", 13), ("Minutes each", "number", 12),
+             ("Minutes a month", "number", 13), ("Serves", "text", 28)],
+            [
+                [r.ritual, r.frequency, r.minutes_per_meeting, r.minutes_per_month, r.serves]
+                for r in rollout.cadence
+            ],
+        )  # fmt: skip
+
+    def _examples(self) -> None:
+        examples = self.data.examples
+        if examples.areas:
+            self.paragraph(", ".join(examples.areas), lead="Examples for:", keep=True)
+        self.paragraph(examples.note, muted=True, keep=True)
+        if examples.okrs:
+            self.heading("OKRs", 2)
+            for okr in examples.okrs:
+                self.paragraph(f"({okr.type})", lead=okr.objective, keep=True)
+                self.bullets(list(okr.key_results))
+        if examples.kpis:
+            self.heading("KPIs", 2)
+            self.table(
+                [("KPI", "strong", 20), ("Definition", "text", 40), ("Type", "text", 14),
+                 ("Target", "text", 14), ("Review", "text", 12)],
+                [
+                    [k.name, k.definition, f"{k.indicator}, {k.level}", k.target, k.frequency]
+                    for k in examples.kpis
+                ],
+                size=8.5,
+            )  # fmt: skip
+
+    def _changes(self) -> None:
+        changes = self.data.changes
+        if changes.unanswered:
+            self.heading("Unanswered questions", 2)
+            self.paragraph("Answering these could change the recommendation:", keep=True)
+            self.bullets([f"{q.prompt} ({q.question})" for q in changes.unanswered])
+        else:
+            self.paragraph("Every question that could change the recommendation is answered.")
+        if changes.sensitivity:
+            self.heading("Answers that would reorder the ranking", 2)
+            self.bullets(list(changes.sensitivity))
+
+    def _glossary(self) -> None:
+        glossary = self.data.glossary
+        columns: list[Column] = [("Term", "strong", 24), ("Definition", "text", 76)]
+        for title, terms in (
+            ("Terms for your mix", glossary.relevant),
+            ("Other terms", glossary.other),
+        ):
+            if terms:
+                self.heading(title, 2)
+                self.table(columns, [[t.term, t.definition] for t in terms], size=8.5)
+
+    def _answers(self) -> None:
+        self.paragraph(
+            "Save this as an answers file (for example answers.yaml) to reproduce this report, "
+            "or edit it to explore alternatives.",
+            keep=True,
+        )
+        lines = self.data.answers_yaml.rstrip("\n").splitlines()
+        for number, line in enumerate(lines, start=1):
+            paragraph = self.doc.add_paragraph()
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.paragraph_format.keep_with_next = number < len(lines)
+            run = paragraph.add_run(line)
+            run.font.name = "Consolas"
+            run.font.size = Pt(9)
+
+
+def _fill(
+    cell: Any,
+    value: Any,
+    *,
+    kind: str,
+    size: float,
+    strong: bool = False,
+    align_right: bool = False,
+) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = Pt(0)
+    if kind == "fit":
+        _fit_bar(paragraph, int(value), size)
+        return
+    if kind == "list":
+        for position, item in enumerate(value):
+            target = paragraph if position == 0 else cell.add_paragraph()
+            target.paragraph_format.space_after = Pt(2)
+            target.add_run(f"• {item}").font.size = Pt(size)
+        return
+    run = paragraph.add_run(str(value))
+    run.font.size = Pt(size)
+    run.bold = strong or kind == "strong"
+    if kind == "number" or align_right:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _fit_bar(paragraph: Any, fit: int, size: float) -> None:
+    """The fit as a text bar of 10 cells (10 points each), then the number. One glyph (the full
+    block, in every common font) in two colours: the fill and the track."""
+    filled = round(max(0, min(100, fit)) / (100 / BAR_CELLS))
+    for glyphs, colour in (("█" * filled, ACCENT), ("█" * (BAR_CELLS - filled), TRACK)):
+        if glyphs:
+            run = paragraph.add_run(glyphs)
+            run.font.color.rgb = colour
+            run.font.size = Pt(size * 0.8)
+    paragraph.add_run(f" {fit}").font.size = Pt(size)
+
+
+def _repeat_as_header(row: Any) -> None:
+    properties = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    properties.append(element)
+
+
+def _keep_row_together(row: Any) -> None:
+    properties = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:cantSplit")
+    element.set(qn("w:val"), "true")
+    properties.append(element)

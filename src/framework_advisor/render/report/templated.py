@@ -1,0 +1,78 @@
+"""The report in Markdown and HTML: one template (report.j2) with each format's building blocks."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.render.report.data import SECTION_TITLES, ReportData, report_data
+from framework_advisor.render.report.environment import report_environment
+
+_FENCE = re.compile(r"^(`{3,})")
+
+
+def render_data(data: ReportData, fmt: str) -> str:
+    """Lay out a ReportData as ``fmt`` (md or html)."""
+    template = report_environment(fmt).get_template("report.j2")
+    text = template.render(data=data, titles=SECTION_TITLES, macros=f"{fmt}.j2")
+    return _tidy_markdown(text) if fmt == "md" else _tidy_html(text)
+
+
+def markdown(
+    rec: Recommendation,
+    kb: KnowledgeBase,
+    *,
+    answers: dict[str, Any] | None = None,
+    brand: str = "",
+    today: date | None = None,
+    **_: Any,
+) -> str:
+    return render_data(report_data(rec, kb, answers=answers, brand=brand, today=today), "md")
+
+
+def html(
+    rec: Recommendation,
+    kb: KnowledgeBase,
+    *,
+    answers: dict[str, Any] | None = None,
+    brand: str = "",
+    today: date | None = None,
+    **_: Any,
+) -> str:
+    return render_data(report_data(rec, kb, answers=answers, brand=brand, today=today), "html")
+
+
+def _tidy_markdown(text: str) -> str:
+    """One blank line between blocks, none at the ends, no trailing spaces; code kept as is."""
+    out: list[str] = []
+    fence = ""
+    for line in text.splitlines():
+        if fence:
+            out.append(line)
+            if line == fence:
+                fence = ""
+            continue
+        line = line.rstrip()
+        match = _FENCE.match(line)
+        if match:
+            fence = match.group(1)
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL)
+
+
+def _tidy_html(text: str) -> str:
+    """Drop the blank lines the templates leave, except inside <pre>."""
+    parts = _PRE.split(text)
+    for index in range(0, len(parts), 2):
+        parts[index] = "\n".join(line for line in parts[index].splitlines() if line.strip())
+    return "\n".join(part.strip("\n") for part in parts if part.strip("\n")).strip() + "\n"

@@ -1,0 +1,6 @@
+"""Editable starter templates (`framework-advisor templates`): the nine templates as data
+(`catalog`), filled from an organisation's example OKRs and KPIs (`fill`), and written as Excel
+(`xlsx`), CSV for Google Sheets (`csv`), Markdown for Notion (`md`) or Word (`docx`).
+
+Importing this package loads nothing heavy: openpyxl and python-docx are imported only by the
+writers that need them."""

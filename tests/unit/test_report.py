@@ -1,0 +1,421 @@
+"""`framework-advisor report`: every format through the CLI, read back the way a reader would."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from framework_advisor.errors import ExitCode
+from tests.conftest import SAMPLES
+from tests.golden_files import assert_matches_golden
+
+TODAY = "2026-01-15"
+SECTION_TITLES = [
+    "About this report",
+    "Organisation profile",
+    "Recommended mix",
+    "Ranking",
+    "Top picks compared",
+    "Pitfalls to avoid",
+    "90-day rollout plan",
+    "Example OKRs and KPIs",
+    "What could change this advice",
+    "Glossary",
+    "Appendix: your answers",
+]
+GOLDEN_ANSWERS = {
+    "organisation": "Brightloop & Co",
+    "headcount": 120,
+    "function": "product",
+    "industry": "saas",
+    "needs": ["product_focus", "alignment"],
+    "compensation_linked": False,
+    "current_frameworks": ["kpi"],
+}
+HOSTILE_NAME = "<script>alert(1)</script>"
+HOSTILE_BRAND = '"><img src=x onerror=alert(2)> | Evil & Co'
+
+
+@pytest.fixture(autouse=True)
+def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", TODAY)
+
+
+@pytest.fixture
+def golden_answers(write_answers) -> Path:
+    return write_answers(GOLDEN_ANSWERS)
+
+
+def _report(run_cli, answers: Path, fmt: str, *extra: str):
+    result = run_cli("report", "--answers", answers, "--format", fmt, *extra)
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+# Markdown and HTML: pinned by golden files ------------------------------------------------------
+
+
+def test_markdown_report_matches_golden(run_cli, golden_answers: Path) -> None:
+    result = _report(run_cli, golden_answers, "md", "--brand", "Northbeam Advisory")
+    assert_matches_golden("report-brightloop.md", result.stdout)
+
+
+def test_html_report_matches_golden(run_cli, golden_answers: Path) -> None:
+    result = _report(run_cli, golden_answers, "html", "--brand", "Northbeam Advisory")
+    assert_matches_golden("report-brightloop.html", result.stdout)
+
+
+def test_sections_come_in_the_issue_order(run_cli, golden_answers: Path) -> None:
+    markdown = _report(run_cli, golden_answers, "md").stdout
+    lines = markdown.splitlines()
+    assert lines[0] == "# Framework recommendation for Brightloop & Co"
+    assert [line[3:] for line in lines if line.startswith("## ")] == SECTION_TITLES
+    html = _report(run_cli, golden_answers, "html").stdout
+    assert re.findall(r"<h2>(.*?)</h2>", html) == SECTION_TITLES
+    assert "<h1>Framework recommendation for Brightloop &amp; Co</h1>" in html
+
+
+def test_markdown_shows_fit_bars_provenance_and_unanswered_questions(
+    run_cli, golden_answers: Path
+) -> None:
+    from framework_advisor import __version__
+
+    markdown = _report(run_cli, golden_answers, "md", "--brand", "Northbeam Advisory").stdout
+    assert re.search(r"\| `█+[▏▎▍▌▋▊▉]? *` \d+ \|", markdown)  # a block-character bar, then the fit
+    assert "- **Prepared by:** Northbeam Advisory" in markdown
+    assert "- **Date:** 15 January 2026" in markdown
+    assert f"Framework Advisor {__version__}" in markdown
+    assert "Framework Advisor core knowledge base, version" in markdown
+    # an unanswered question that matters, listed with its prompt
+    assert "How far ahead does your strategy look? (`planning_horizon`)" in markdown
+    assert "```yaml\norganisation: Brightloop & Co\nheadcount: 120\n" in markdown
+
+
+def test_markdown_tables_survive_pipes_and_markup_in_answers(run_cli, write_answers) -> None:
+    answers = write_answers({**GOLDEN_ANSWERS, "organisation": "A | B <i>corp</i>"})
+    markdown = _report(run_cli, answers, "md").stdout
+    assert "| What is the organisation (or team) called? | A \\| B \\<i>corp\\</i> |" in markdown
+    body = markdown.split("```yaml")[0].replace("<br>", "")  # <br>: line breaks in table cells
+    assert not re.search(r"(?<!\\)<", body)  # no raw HTML
+
+
+# HTML: escaping and self-containment ------------------------------------------------------------
+
+
+def test_html_escapes_a_hostile_organisation_and_brand(run_cli, write_answers) -> None:
+    answers = write_answers({**GOLDEN_ANSWERS, "organisation": HOSTILE_NAME})
+    html = _report(run_cli, answers, "html", "--brand", HOSTILE_BRAND).stdout
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert (
+        "<title>Framework recommendation for &lt;script&gt;alert(1)&lt;/script&gt;</title>" in html
+    )
+    assert (
+        '<p class="brand">&#34;&gt;&lt;img src=x onerror=alert(2)&gt; | Evil &amp; Co</p>' in html
+    )
+
+
+def test_html_is_self_contained(run_cli, golden_answers: Path) -> None:
+    html = _report(run_cli, golden_answers, "html", "--brand", "Northbeam Advisory").stdout
+    assert not re.search(r"https?://", html)
+    for external in ("<link", "<script", "<img", "<iframe", "src=", "href=", "url(", "@import"):
+        assert external not in html
+    assert "<style>" in html and "@page" in html and "size: A4" in html
+    assert 'style="width: ' in html  # fit bars are CSS
+
+
+# PDF and Word: opened with the libraries that read them ------------------------------------------
+
+
+def test_pdf_report_has_the_title_mix_and_ranking(run_cli, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    target = tmp_path / "northwind.pdf"
+    result = _report(
+        run_cli, SAMPLES / "sales-led.yaml", "pdf", "-o", target, "--brand", "Acme Consulting"
+    )
+    assert result.stdout == ""
+    assert f"wrote {target}" in result.stderr
+    reader = PdfReader(io.BytesIO(target.read_bytes()))
+    assert len(reader.pages) > 3
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Framework recommendation for Northwind Software" in text
+    assert "Acme Consulting" in text
+    for title in SECTION_TITLES:
+        assert title in text
+    for name in ("Management by", "Key Performance", "Disciplines of", "McKinsey 7S"):
+        assert name in text
+    assert "Page 1 of" in text
+
+
+def test_docx_report_has_headings_a_ranking_table_and_lists(run_cli, tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "northwind.docx"
+    _report(run_cli, SAMPLES / "sales-led.yaml", "docx", "-o", target, "--brand", "Acme")
+    document = docx.Document(str(target))
+    headings = [
+        (p.style.name, p.text)
+        for p in document.paragraphs
+        if p.style.name.startswith(("Heading", "Title"))
+    ]
+    assert headings[0] == ("Title", "Framework recommendation for Northwind Software")
+    assert [text for style, text in headings if style == "Heading 1"] == SECTION_TITLES
+    assert ("Heading 2", "Cautions") in headings
+    assert all(
+        p.paragraph_format.keep_with_next
+        for p in document.paragraphs
+        if p.style.name == "Heading 1"
+    )
+    assert sum(p.style.name == "List Bullet" for p in document.paragraphs) >= 5
+
+    ranking = next(t for t in document.tables if t.rows[0].cells[0].text == "#")
+    assert [c.text for c in ranking.rows[0].cells] == [
+        "#", "Framework", "Fit", "Main reasons (points, because you said)",
+    ]  # fmt: skip
+    assert len(ranking.rows) == 1 + 14
+    first = ranking.rows[1].cells
+    assert first[0].text == "1" and first[1].text == "Management by Objectives (MBO)"
+    assert re.fullmatch(r"█{10} \d+", first[2].text)  # the fit as a bar, then the number
+    assert ranking.style.name == "Light List Accent 1"
+    header_xml = ranking.rows[0]._tr.xml
+    assert "w:tblHeader" in header_xml  # repeats on every page
+
+
+# JSON ------------------------------------------------------------------------------------------
+
+
+def test_json_report_is_the_recommend_json_plus_the_report_sections(run_cli) -> None:
+    answers = SAMPLES / "sales-led.yaml"
+    plain = json.loads(run_cli("recommend", "--answers", answers, "--format", "json").stdout)
+    report = json.loads(_report(run_cli, answers, "json", "--brand", "Acme").stdout)
+    for key, value in plain.items():
+        assert report[key] == value, key
+    extra = set(report) - set(plain)
+    assert extra == {
+        "title", "provenance", "profile_rows", "fits_explained", "comparison", "pitfalls",
+        "rollout", "examples", "changes", "glossary", "answers",
+    }  # fmt: skip
+    assert report["provenance"]["brand"] == "Acme"
+    assert report["provenance"]["date"] == TODAY
+    assert report["answers"]["organisation"] == "Northwind Software"
+    assert [step["week"] for phase in report["rollout"]["phases"] for step in phase["steps"]] == (
+        sorted(step["week"] for phase in report["rollout"]["phases"] for step in phase["steps"])
+    )
+    assert {row["framework"] for row in report["comparison"]} == {
+        m["framework"] for m in plain["mix"]
+    }
+
+
+# Output rules ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_binary_formats_need_an_output_file(run_cli, fmt: str) -> None:
+    result = run_cli("report", "--answers", SAMPLES / "startup.yaml", "--format", fmt)
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert result.stdout == ""
+    assert f"--format {fmt}" in result.stderr and "-o/--output" in result.stderr
+
+
+def test_an_existing_file_is_kept_without_force(run_cli, tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("keep me", encoding="utf-8")
+    args = ("report", "--answers", SAMPLES / "startup.yaml", "--format", "md", "-o", target)
+    refused = run_cli(*args)
+    assert refused.exit_code == ExitCode.BAD_INPUT
+    assert "--force" in refused.stderr
+    assert target.read_text(encoding="utf-8") == "keep me"
+    forced = run_cli(*args, "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert target.read_text(encoding="utf-8").startswith("# Framework recommendation for")
+
+
+def test_a_bad_date_override_is_a_usage_error(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", "15/01/2026")
+    result = run_cli("report", "--answers", SAMPLES / "startup.yaml", "--format", "md")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "FRAMEWORK_ADVISOR_TODAY" in result.stderr
+
+
+def test_missing_pango_exits_3_naming_what_to_install(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_import = builtins.__import__
+
+    def no_pango(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name == "weasyprint":
+            raise OSError(
+                "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared "
+                "object file: No such file or directory"
+            )
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+    monkeypatch.setattr(builtins, "__import__", no_pango)
+    target = tmp_path / "r.pdf"
+    result = run_cli(
+        "report", "--answers", SAMPLES / "startup.yaml", "--format", "pdf", "-o", target
+    )
+    assert result.exit_code == ExitCode.MISSING_DEPENDENCY
+    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in result.stderr
+    assert "brew install pango" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not target.exists()
+
+
+# The TUI's export list and the registry -----------------------------------------------------------
+
+
+def test_the_export_list_offers_the_report_and_keeps_the_first_three(kb) -> None:
+    from framework_advisor.engine.answers import validate_answers
+    from framework_advisor.render.formats import EXPORTS, FORMATS, render_export
+
+    assert [(e.document, e.format) for e in EXPORTS[:3]] == [
+        ("answers", "yaml"), ("recommendation", "md"), ("recommendation", "json"),
+    ]  # fmt: skip
+    reports = {e.format: e for e in EXPORTS if e.document == "report"}
+    assert {"md", "html", "pdf", "docx"} <= set(reports)
+    assert FORMATS["pdf"].binary and FORMATS["pdf"].needs_file
+    assert FORMATS["docx"].binary and FORMATS["docx"].needs_file
+    answers = validate_answers(kb, GOLDEN_ANSWERS)
+    text = render_export(reports["md"], kb, answers)
+    assert isinstance(text, str) and text.startswith("# Framework recommendation for Brightloop")
+    document = render_export(reports["docx"], kb, answers)
+    assert isinstance(document, bytes) and document[:2] == b"PK"
+
+
+def test_markdown_report_never_loads_pdf_or_word_libraries(tmp_path: Path) -> None:
+    code = (
+        "import os, sys, json\n"
+        f"os.environ['FRAMEWORK_ADVISOR_CACHE_DIR'] = {str(tmp_path)!r}\n"
+        "from framework_advisor.cli import cli\n"
+        "try:\n"
+        f"    cli.main(['report', '-a', {str(SAMPLES / 'startup.yaml')!r}, '-f', 'md'],"
+        " standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    loaded = {m.split(".")[0] for m in json.loads(out.splitlines()[-1])}
+    assert "jinja2" in loaded
+    assert not loaded & {"weasyprint", "docx", "openpyxl", "textual"}
+
+
+# The sandbox for knowledge-pack templates ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ data.__class__.__init__.__globals__ }}",
+        "{{ data._private }}",
+        "{{ cycler.__init__.__globals__.os }}",
+    ],
+)
+def test_the_pack_sandbox_blocks_private_attributes(source: str) -> None:
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    from framework_advisor.render.report.environment import sandboxed_environment
+
+    class Data:
+        _private = "secret"
+        title = "ok"
+
+    template = sandboxed_environment().from_string(source)
+    with pytest.raises((SecurityError, UndefinedError)):
+        template.render(data=Data())
+
+
+def test_the_pack_sandbox_still_renders_plain_fields_escaped() -> None:
+    from jinja2.exceptions import SecurityError
+
+    from framework_advisor.render.report.environment import sandboxed_environment
+
+    environment = sandboxed_environment()
+    assert environment.from_string("<b>{{ name }}</b>").render(name=HOSTILE_NAME) == (
+        "<b>&lt;script&gt;alert(1)&lt;/script&gt;</b>"
+    )
+    with pytest.raises(SecurityError):  # immutable: a pack cannot change the data it is given
+        environment.from_string("{{ items.append(1) }}").render(items=[])
+
+
+# The report's data, built without any format ---------------------------------------------------
+
+
+def test_provenance_names_the_packs_used(run_cli, tmp_path: Path) -> None:
+    from tests.conftest import build_tree
+
+    pack = build_tree(tmp_path / "pack", {"pack.yaml": 'name: acme-consulting\nversion: "1.0"\n'})
+    result = run_cli(
+        "report", "--kb", pack, "--answers", SAMPLES / "startup.yaml", "--format", "md"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "- **Knowledge packs:** acme-consulting 1.0" in result.stdout
+
+
+def test_rollout_merges_the_mix_week_by_week_with_each_step_labelled(kb) -> None:
+    from datetime import date
+
+    from framework_advisor.engine.answers import validate_answers
+    from framework_advisor.engine.recommend import recommend
+    from framework_advisor.render.report.data import build_report
+
+    answers = validate_answers(kb, {**GOLDEN_ANSWERS, "organisation": "  "})
+    rec = recommend(kb, answers)
+    data = build_report(kb, answers, rec, "", date(2026, 1, 15))
+    assert data.title == "Framework recommendation for your organisation"
+    mix = [layer.framework for layer in rec.mix]
+    steps = [step for phase in data.rollout.phases for step in phase.steps]
+    expected = sorted(
+        ((s.week, mix.index(fid), s.step) for fid in mix for s in kb.frameworks[fid].rollout),
+    )
+    assert [(s.week, mix.index(s.framework), s.step) for s in steps] == expected
+    assert {s.label for s in steps} == {"OKR", "KPI"}
+    assert data.rollout.phases[0].title == "Month 1: weeks 1-4"
+    assert all(p.first_week <= s.week <= p.last_week for p in data.rollout.phases for s in p.steps)
+    # glossary: the mix's terms first, every term once
+    relevant = {t.term for t in data.glossary.relevant}
+    assert "Key result" in relevant and "Catchball" not in relevant
+    assert len(data.glossary.relevant) + len(data.glossary.other) == len(kb.glossary)
+
+
+def test_without_a_mix_the_top_three_are_compared(kb) -> None:
+    from datetime import date
+
+    import msgspec
+
+    from framework_advisor.engine.answers import validate_answers
+    from framework_advisor.engine.recommend import recommend
+    from framework_advisor.render.report.data import build_report
+
+    answers = validate_answers(kb, GOLDEN_ANSWERS)
+    rec = msgspec.structs.replace(recommend(kb, answers), mix=[])
+    data = build_report(kb, answers, rec, "", date(2026, 1, 15))
+    assert [row.framework for row in data.comparison] == [item.id for item in rec.ranking[:3]]
+    assert [group.framework for group in data.pitfalls] == [item.id for item in rec.ranking[:3]]
+
+
+@pytest.mark.parametrize(
+    ("framework_id", "short"),
+    [("okr", "OKR"), ("hoshin_kanri", "Hoshin Kanri"), ("v2mom", "V2MOM"), ("raci", "RACI Matrix")],
+)
+def test_short_names_label_rollout_steps(kb, framework_id: str, short: str) -> None:
+    from framework_advisor.render.report.data import short_name
+
+    assert short_name(kb.frameworks[framework_id]) == short
