@@ -22,6 +22,9 @@ HEADLESS = [
     "framework_advisor.render.jsonout",
     "framework_advisor.storage",
     "framework_advisor.cli",
+    "framework_advisor.cli_browse",
+    "framework_advisor.cli_documents",
+    "framework_advisor.cli_app",
 ]
 HEAVY = ("textual", "jinja2", "pydantic", "openpyxl", "docx", "weasyprint", "rich")
 

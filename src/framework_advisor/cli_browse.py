@@ -1,0 +1,254 @@
+"""Commands that explore: what-if, the frameworks, examples, the questionnaire, validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from framework_advisor.cli import (
+    CONTEXT,
+    emit,
+    force_option,
+    kb_option,
+    load_kb,
+    output_option,
+    use_color,
+)
+
+
+@click.command(context_settings=CONTEXT)
+@click.option(
+    "-a",
+    "--answers",
+    "answers_path",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Answers file (YAML or JSON).",
+)
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="QUESTION=VALUE",
+    help="Change one answer (repeatable); lists are comma-separated, empty means unanswered.",
+)
+@click.option(
+    "--vs", "other_path", type=click.Path(path_type=Path), help="Compare with another answers file."
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def whatif(
+    ctx: click.Context,
+    answers_path: Path,
+    settings: tuple[str, ...],
+    other_path: Path | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Show how the recommendation changes when answers change."""
+    from framework_advisor.engine.answers import parse_value, validate_answers
+    from framework_advisor.engine.whatif import compare_answers
+    from framework_advisor.errors import UsageError
+    from framework_advisor.render.formats import render
+    from framework_advisor.storage import read_answers
+
+    if bool(settings) == bool(other_path):
+        raise UsageError("give either --set QUESTION=VALUE (one or more) or --vs OTHER_FILE")
+    kb = load_kb(ctx)
+    before = read_answers(kb, answers_path).answers
+    if other_path is not None:
+        after = read_answers(kb, other_path).answers
+    else:
+        after = dict(before)
+        for setting in settings:
+            question_id, equals, text = setting.partition("=")
+            if not equals:
+                raise UsageError(f"--set {setting!r}: expected QUESTION=VALUE")
+            value = parse_value(kb, question_id.strip(), text)
+            if value is None:
+                after.pop(question_id.strip(), None)
+            else:
+                after[question_id.strip()] = value
+        after = validate_answers(kb, after, file="--set")
+    result = compare_answers(kb, before, after)
+    emit(render("whatif", fmt, result, kb=kb, color=use_color(output)), output, force)
+
+
+@click.command(context_settings=CONTEXT)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
+@kb_option
+@click.pass_context
+def frameworks(ctx: click.Context, fmt: str) -> None:
+    """List the frameworks in the knowledge base."""
+    from framework_advisor.render.formats import render
+
+    kb = load_kb(ctx)
+    emit(render("frameworks", fmt, kb, color=use_color(None)), None, False)
+
+
+def _framework_id(kb: Any, framework_id: str) -> str:
+    from framework_advisor.errors import UsageError
+    from framework_advisor.kb.suggest import did_you_mean
+
+    if framework_id in kb.frameworks:
+        return framework_id
+    by_alias = {
+        alias.lower(): fid
+        for fid, f in kb.frameworks.items()
+        for alias in (*f.aliases, f.name, fid.replace("_", "-"))
+    }
+    if framework_id.lower() in by_alias:
+        return by_alias[framework_id.lower()]
+    raise UsageError(
+        f"no framework '{framework_id}'; see `framework-advisor frameworks`."
+        + did_you_mean(framework_id, kb.frameworks)
+    )
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("framework_id", metavar="ID")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def show(ctx: click.Context, framework_id: str, fmt: str, output: Path | None, force: bool) -> None:
+    """Show one framework in full: purpose, structure, pros, cons, pitfalls, origin, sources."""
+    from framework_advisor.render.formats import render
+
+    kb = load_kb(ctx)
+    fid = _framework_id(kb, framework_id)
+    emit(render("framework", fmt, kb, fid, color=use_color(output)), output, force)
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("framework_ids", nargs=-1, required=True, metavar="ID ID [ID...]")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def compare(
+    ctx: click.Context, framework_ids: tuple[str, ...], fmt: str, output: Path | None, force: bool
+) -> None:
+    """Compare two to four frameworks side by side."""
+    from framework_advisor.errors import UsageError
+    from framework_advisor.render.formats import render
+
+    if not 2 <= len(framework_ids) <= 4:
+        raise UsageError("compare takes two to four framework ids")
+    kb = load_kb(ctx)
+    ids = list(dict.fromkeys(_framework_id(kb, fid) for fid in framework_ids))
+    if len(ids) < 2:
+        raise UsageError(
+            f"compare takes two to four different frameworks; {', '.join(framework_ids)} "
+            f"all name '{ids[0]}'"
+        )
+    emit(render("comparison", fmt, kb, ids, color=use_color(output)), output, force)
+
+
+@click.command(context_settings=CONTEXT)
+@click.option("--function", "function", metavar="ID", help="A function id (see `questions`).")
+@click.option("--industry", "industry", metavar="ID", help="An industry id (see `questions`).")
+@click.option("--framework", type=click.Choice(["okr", "kpi"]), help="Only OKRs or only KPIs.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def examples(
+    ctx: click.Context,
+    function: str | None,
+    industry: str | None,
+    framework: str | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Example OKRs and KPIs for a function and an industry."""
+    from framework_advisor.engine.answers import parse_value
+    from framework_advisor.engine.examples import select_examples
+    from framework_advisor.render.formats import render
+
+    kb = load_kb(ctx)
+    function = parse_value(kb, "function", function, file="--function") if function else None
+    industry = parse_value(kb, "industry", industry, file="--industry") if industry else None
+    selection = select_examples(kb, function, industry)
+    text = render("examples", fmt, selection, framework=framework, color=use_color(output))
+    emit(text, output, force)
+
+
+@click.command(context_settings=CONTEXT)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "yaml", "json"]),
+    default="text",
+    show_default=True,
+    help="yaml: a commented blank answers file; json: a JSON Schema of the answers file.",
+)
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def questions(ctx: click.Context, fmt: str, output: Path | None, force: bool) -> None:
+    """List the questionnaire, or write a blank answers file to fill in."""
+    from framework_advisor.render.formats import render
+
+    kb = load_kb(ctx)
+    emit(render("questions", fmt, kb, color=use_color(output)), output, force)
+
+
+@click.command(context_settings=CONTEXT)
+@kb_option
+@click.pass_context
+def validate(ctx: click.Context) -> None:
+    """Validate the knowledge base and packs from their YAML (never from the cache)."""
+    kb = load_kb(ctx, use_cache=False)
+    packs = ", ".join(f"{p.name} {p.version}" for p in kb.packs) or "none"
+    click.echo(
+        f"ok: {kb.name} {kb.version}: {len(kb.frameworks)} frameworks, {len(kb.questions)} "
+        f"questions, {len(kb.rules)} rules, {len(kb.glossary)} glossary terms; packs: {packs}"
+    )

@@ -1,0 +1,157 @@
+"""Commands that write documents: the report and the starter templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from framework_advisor.cli import (
+    CONTEXT,
+    emit,
+    force_option,
+    kb_option,
+    load_kb,
+    output_option,
+    warn_hidden,
+)
+
+
+@click.command(context_settings=CONTEXT)
+@click.option(
+    "-a",
+    "--answers",
+    "answers_path",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Answers file (YAML or JSON).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["md", "html", "pdf", "docx", "json"]),
+    help="md, html and json go to standard output without -o; pdf and docx need -o.",
+)
+@output_option
+@force_option
+@click.option("--brand", metavar="NAME", default="", help="The consultant or firm preparing it.")
+@kb_option
+@click.pass_context
+def report(
+    ctx: click.Context, answers_path: Path, fmt: str, output: Path | None, force: bool, brand: str
+) -> None:
+    """Write a recommendation report to send: profile, mix, ranking, rollout plan, examples."""
+    from framework_advisor.engine.recommend import recommend as run
+    from framework_advisor.errors import OutputError, UsageError
+    from framework_advisor.render.formats import FORMATS, render
+    from framework_advisor.render.report.data import today_from_env
+    from framework_advisor.storage import read_answers
+
+    if output is None and FORMATS[fmt].needs_file:
+        raise UsageError(f"--format {fmt} writes a binary file: give -o/--output FILE")
+    if output is not None and output.exists() and not force:
+        raise OutputError(f"{output}: already exists; use --force to overwrite it")
+    today = today_from_env()
+    kb = load_kb(ctx)
+    answers = read_answers(kb, answers_path)
+    warn_hidden(kb, answers.answers)
+    result = run(kb, answers.answers)
+    document = render(
+        "report", fmt, result, kb=kb, answers=answers.answers, brand=brand, today=today
+    )
+    emit(document, output, force)
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("ids", nargs=-1, metavar="[ID...]")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv", "md", "docx"]),
+    default="xlsx",
+    show_default=True,
+    help="xlsx: Excel; csv: Google Sheets (one file per sheet); md: Notion; docx: Word.",
+)
+@click.option(
+    "--out",
+    "folder",
+    required=True,
+    metavar="DIR",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The folder to write into (created if missing).",
+)
+@click.option(
+    "-a",
+    "--answers",
+    "answers_path",
+    type=click.Path(path_type=Path),
+    help="Prefill with example OKRs and KPIs for the organisation's function and industry.",
+)
+@click.option(
+    "--mix", is_flag=True, help="The templates serving the recommended mix (needs --answers)."
+)
+@force_option
+@kb_option
+@click.pass_context
+def templates(
+    ctx: click.Context,
+    ids: tuple[str, ...],
+    fmt: str,
+    folder: Path,
+    answers_path: Path | None,
+    mix: bool,
+    force: bool,
+) -> None:
+    """Write editable starter templates (Excel, CSV, Markdown or Word).
+
+    \b
+    IDs are template ids (okr-planning-sheet, kpi-dashboard, mbo-tracker,
+    smart-worksheet, balanced-scorecard, v2mom-planner, 4dx-tracker,
+    north-star-canvas, eos-vto) or framework ids standing for their template
+    (okr, kpi, okr_kpi_hybrid, mbo, smart, bsc, v2mom, 4dx, north_star, eos).
+    No ID means all nine.
+    """
+    from framework_advisor.errors import UsageError
+    from framework_advisor.render.starter.build import (
+        documents,
+        mix_templates,
+        render_files,
+        resolve_ids,
+        write_files,
+    )
+    from framework_advisor.render.starter.catalog import TEMPLATES
+
+    if mix and answers_path is None:
+        raise UsageError("--mix needs --answers FILE: the mix comes from the recommendation")
+    kb = load_kb(ctx)
+    answers: dict[str, Any] | None = None
+    if answers_path is not None:
+        from framework_advisor.storage import read_answers
+
+        answers = read_answers(kb, answers_path).answers
+        warn_hidden(kb, answers)
+    chosen = resolve_ids(kb, ids)
+    if mix and answers is not None:
+        found = mix_templates(kb, answers)
+        chosen += [tid for tid in found.templates if tid not in chosen]
+        if found.uncovered:
+            names = ", ".join(kb.frameworks[fid].name for fid in found.uncovered)
+            click.echo(f"note: no starter template for {names} (in the mix)", err=True)
+        if not chosen:
+            raise UsageError("no starter template serves the recommended mix")
+    elif not ids:
+        chosen = list(TEMPLATES)
+    selection = None
+    organisation = ""
+    if answers is not None:
+        from framework_advisor.engine.examples import select_examples
+
+        selection = select_examples(kb, answers.get("function"), answers.get("industry"))
+        organisation = str(answers.get("organisation") or "")
+    files = render_files(documents(chosen, selection, organisation=organisation), fmt)
+    for path in write_files(folder, files, force=force):
+        click.echo(f"wrote {path}", err=True)
