@@ -1,3 +1,3 @@
-from framework_advisor.cli import main
+from framework_advisor._entry import main
 
 main()

@@ -16,8 +16,11 @@ def run_app(
     session_name: str | None = None,
     answers_path: Path | None = None,
 ) -> None:
+    import gc
+
     from framework_advisor.tui.app import AdvisorApp
 
+    gc.enable()  # a long-running app needs the collector (the console script starts without)
     store = SessionStore()
     session = None
     new_answers = None
@@ -56,7 +59,10 @@ def _from_file(
 
 
 def run_served_app(kb: KnowledgeBase, *, folder: Path, join_code: str) -> None:
+    import gc
+
     from framework_advisor.tui.app import AdvisorApp, Served
 
+    gc.enable()
     store = SessionStore(folder)
     AdvisorApp(kb, store, served=Served(join_code=join_code, folder=folder)).run()

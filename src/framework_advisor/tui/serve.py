@@ -20,7 +20,11 @@ def join_code() -> str:
 def serve(
     *, host: str, port: int, public_url: str | None, folder: Path | None, packs: list[str]
 ) -> None:
+    import gc
+
     from textual_serve.server import Server
+
+    gc.enable()
 
     folder = folder or data_dir() / "workshops" / datetime.now().strftime("%Y-%m-%d-%H%M%S")
     folder.mkdir(parents=True, exist_ok=True)
