@@ -76,7 +76,7 @@ class AdvisorApp(App[None]):
             name, answers = self._new_answers
             self.start_assessment(name, answers)
         for notice in self._notices:
-            self.notify(notice, severity="warning", timeout=10)
+            self.notify(notice, severity="warning", timeout=10, markup=False)
 
     # sessions ----------------------------------------------------------------------------
     def start_assessment(
@@ -98,7 +98,7 @@ class AdvisorApp(App[None]):
             )
         )
         for notice in session.notices:
-            self.notify(notice, severity="warning", timeout=10)
+            self.notify(notice, severity="warning", timeout=10, markup=False)
         self.open_questionnaire()
 
     def _adopt(self, assessment: Assessment) -> None:
@@ -106,9 +106,10 @@ class AdvisorApp(App[None]):
         self.assessment = assessment
 
     def _save_failed(self, error: BaseException) -> None:
-        """Called from the autosave thread."""
-        self.call_from_thread(
-            self.notify, f"Could not save your answers: {error}", severity="error", timeout=15
+        """Called from the autosave thread, or from this one when the write failed at once
+        (then call_from_thread would raise): notify is thread-safe either way."""
+        self.notify(
+            f"Could not save your answers: {error}", severity="error", timeout=15, markup=False
         )
 
     def on_unmount(self) -> None:

@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
@@ -35,7 +36,7 @@ class ExportScreen(ModalScreen[None]):
                 yield Static("Folder:")
                 yield Input(str(Path.cwd()), id="folder")
             for index, export in enumerate(EXPORTS):
-                yield Checkbox(export.label, value=True, id=f"export-{index}")
+                yield Checkbox(export.label, value=True, compact=True, id=f"export-{index}")
             yield Static("", id="export-result")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Close", id="close")
@@ -71,14 +72,14 @@ class ExportScreen(ModalScreen[None]):
             return
         folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
         if not folder.is_dir():
-            self._say(f"[b]No such folder:[/b] {folder}")
+            self._say(f"[b]No such folder:[/b] {escape(str(folder))}")
             return
         existing = [f for f, _ in files if (folder / f).exists()]
         if existing:
             sure = await self.app.push_screen_wait(
                 Confirm(
                     "Overwrite?",
-                    f"These files already exist in {folder}:\n" + "\n".join(existing),
+                    f"These files already exist in {escape(str(folder))}:\n" + "\n".join(existing),
                     yes="Overwrite",
                 )
             )
@@ -91,14 +92,20 @@ class ExportScreen(ModalScreen[None]):
         try:
             for file_name, content in files:
                 atomic_write(folder / file_name, content, force=True)
-                written.append(str(folder / file_name))
+                written.append(file_name)
         except AdvisorError as exc:
-            self._say(f"[b]Could not write:[/b] {exc}")
+            self._say(f"[b]Could not write:[/b] {escape(str(exc))}")
             return
-        self._say("[b]Wrote[/b]\n" + "\n".join(written))
+        files_word = "file" if len(written) == 1 else "files"
+        self._say(
+            f"[b]Wrote {len(written)} {files_word}[/b] in {escape(str(folder))}: "
+            + ", ".join(written)
+        )
 
     def _say(self, message: str) -> None:
-        self.query_one("#export-result", Static).update(message)
+        result = self.query_one("#export-result", Static)
+        result.update(message)
+        self.call_after_refresh(result.scroll_visible, animate=False)
 
 
 def _text_io(content: str | bytes):  # type: ignore[no-untyped-def]

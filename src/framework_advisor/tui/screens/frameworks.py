@@ -36,7 +36,7 @@ class FrameworksScreen(Screen[None]):
         yield Header()
         with Horizontal(id="frameworks"):
             yield OptionList(
-                *[Option(_short(f.name, 29), id=fid) for fid, f in self.app.kb.frameworks.items()],
+                *[Option(_short(f.name, 26), id=fid) for fid, f in self.app.kb.frameworks.items()],
                 id="framework-list",
             )
             with VerticalScroll(id="framework-detail"):

@@ -60,7 +60,7 @@ class ReviewScreen(Screen[None]):
         for number, question in enumerate(assessment.visible(), start=1):
             table.add_row(
                 str(number),
-                _short(question.prompt, 42),
+                _short(question.prompt, 38),  # the three columns fit in 80
                 _short(answer_text(question, assessment.answers), 32),
                 key=question.id,
             )

@@ -90,7 +90,7 @@ class SessionsScreen(Screen[None]):
         try:
             renamed = store.rename(name, new)
         except (AdvisorError, OSError) as exc:
-            self.app.notify(str(exc), severity="error")
+            self.app.notify(str(exc), severity="error", markup=False)
             return
         if self.app.assessment.name == name:
             self.app.assessment.name = renamed

@@ -111,7 +111,7 @@ class WelcomeScreen(Screen[None]):
         if name is None:
             return
         if store is not None and store.exists(name):
-            self.app.notify(f"A session '{name}' already exists: continuing it.")
+            self.app.notify(f"A session '{name}' already exists: continuing it.", markup=False)
             self.app.continue_session(store.load(name, self.app.kb))
             return
         self.app.start_assessment(name)
@@ -150,11 +150,11 @@ class WelcomeScreen(Screen[None]):
         try:
             data = load_yaml_file(path).data
         except AdvisorError as exc:
-            self.app.notify(str(exc), severity="error", timeout=10)
+            self.app.notify(str(exc), severity="error", timeout=10, markup=False)
             return
         answers, notices = salvage_answers(self.app.kb, data if isinstance(data, dict) else {})
         for notice in notices:
-            self.app.notify(notice, severity="warning", timeout=10)
+            self.app.notify(notice, severity="warning", timeout=10, markup=False)
         store = self.app.store
         name = path.stem
         if store is not None:

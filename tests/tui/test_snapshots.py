@@ -1,0 +1,153 @@
+"""How every screen looks at 80x24, pinned as SVG snapshots (tests/tui/__snapshots__/).
+
+After a deliberate change of looks: `pytest tests/tui/test_snapshots.py --snapshot-update`,
+then look at every changed SVG before committing it.
+
+Everything that varies between machines and days is fixed here: the session folder (a fixed
+path, since the welcome, sessions and export screens print it), the working folder (the
+export dialog's default), today's date (the default session name), file times (the sessions
+list), the version in the header, and animations."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.sessions import SessionStore
+from framework_advisor.tui.app import AdvisorApp, Served
+
+from .conftest import SALES_LED
+
+SNAPSHOT_DIR = Path("/tmp/fa-snapshots")
+SIZE = (80, 24)
+
+
+class FixedDate(date):
+    @classmethod
+    def today(cls) -> FixedDate:
+        return cls(2025, 3, 14)
+
+
+class FixedDateTime(datetime):
+    @classmethod
+    def fromtimestamp(cls, *_args: Any, **_kwargs: Any) -> FixedDateTime:  # type: ignore[override]
+        return cls(2025, 3, 14, 9, 30)
+
+
+@pytest.fixture
+def fixed_world(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fixed session folder, working folder, date, clock and version."""
+    shutil.rmtree(SNAPSHOT_DIR, ignore_errors=True)
+    SNAPSHOT_DIR.mkdir(parents=True)
+    monkeypatch.chdir(SNAPSHOT_DIR)
+    monkeypatch.setattr("framework_advisor.tui.screens.welcome.date", FixedDate)
+    monkeypatch.setattr("framework_advisor.tui.screens.sessions.datetime", FixedDateTime)
+    monkeypatch.setattr("framework_advisor.tui.app.__version__", "9.9.9")
+    yield SNAPSHOT_DIR
+    shutil.rmtree(SNAPSHOT_DIR, ignore_errors=True)
+
+
+@pytest.fixture
+def snap_app(kb: KnowledgeBase, fixed_world: Path) -> Callable[..., AdvisorApp]:
+    def make(**kwargs: Any) -> AdvisorApp:
+        app = AdvisorApp(kb, SessionStore(fixed_world / "sessions"), **kwargs)
+        app.animation_level = "none"
+        return app
+
+    return make
+
+
+@pytest.fixture
+def two_sessions(kb: KnowledgeBase, fixed_world: Path) -> None:
+    store = SessionStore(fixed_world / "sessions")
+    store.save("brightloop", kb, {"organisation": "Brightloop", "headcount": 12}, "stage")
+    store.save("northwind", kb, SALES_LED, "leadership_time")
+    for stamp, name in ((1_700_000_000, "brightloop"), (1_700_086_400, "northwind")):
+        os.utime(store.path_for(name), (stamp, stamp))
+
+
+def at_question(question_id: str) -> Callable[[Pilot], None]:
+    def go(pilot: Pilot) -> None:
+        pilot.app.open_questionnaire(question_id)  # type: ignore[attr-defined]
+
+    return go
+
+
+def test_welcome(
+    snap_compare: Any, snap_app: Callable[..., AdvisorApp], two_sessions: None
+) -> None:
+    assert snap_compare(snap_app(), terminal_size=SIZE)
+
+
+def test_new_assessment_dialog(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    assert snap_compare(snap_app(), press=["n"], terminal_size=SIZE)
+
+
+def test_single_choice_question(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    app = snap_app(new_answers=("acme", {"organisation": "Acme", "headcount": 120}))
+    assert snap_compare(app, run_before=at_question("function"), press=["down"], terminal_size=SIZE)
+
+
+def test_multiple_choice_question(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    answers = {"organisation": "Acme", "headcount": 120, "function": "company"}
+    app = snap_app(new_answers=("acme", {**answers, "needs": ["strategic_change", "goal_clarity"]}))
+    assert snap_compare(app, run_before=at_question("needs"), terminal_size=SIZE)
+
+
+def test_number_question_with_error(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    app = snap_app(new_answers=("acme", {"organisation": "Acme"}))
+    assert snap_compare(
+        app, run_before=at_question("headcount"), press=["a", "b", "c", "enter"], terminal_size=SIZE
+    )
+
+
+def test_review(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    app = snap_app(new_answers=("northwind", SALES_LED))
+    assert snap_compare(app, press=["ctrl+r"], terminal_size=SIZE)
+
+
+def test_results_ranking(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    app = snap_app(new_answers=("northwind", SALES_LED))
+    assert snap_compare(app, press=["ctrl+o"], terminal_size=SIZE)
+
+
+def test_results_mix(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    app = snap_app(new_answers=("northwind", SALES_LED))
+    assert snap_compare(app, press=["ctrl+o", "2"], terminal_size=SIZE)
+
+
+def test_frameworks_browser(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    assert snap_compare(snap_app(), press=["f"], terminal_size=SIZE)
+
+
+def test_compare(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    def compare(pilot: Pilot) -> None:
+        pilot.app.action_compare()  # type: ignore[attr-defined]
+
+    assert snap_compare(snap_app(), run_before=compare, terminal_size=SIZE)
+
+
+def test_export_dialog(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    app = snap_app(new_answers=("northwind", SALES_LED))
+    assert snap_compare(app, press=["ctrl+o", "ctrl+e"], terminal_size=SIZE)
+
+
+def test_sessions_list(
+    snap_compare: Any, snap_app: Callable[..., AdvisorApp], two_sessions: None
+) -> None:
+    assert snap_compare(snap_app(), press=["s"], terminal_size=SIZE)
+
+
+def test_join_screen(
+    snap_compare: Any, snap_app: Callable[..., AdvisorApp], fixed_world: Path
+) -> None:
+    app = snap_app(served=Served(join_code="123456", folder=fixed_world))
+    assert snap_compare(app, terminal_size=SIZE)
