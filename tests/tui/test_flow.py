@@ -599,7 +599,7 @@ def quick_exports_only(export: ExportScreen) -> list[str]:
     names = []
     for index, item in enumerate(EXPORTS):
         box = export.query_one(f"#export-{index}", Checkbox)
-        box.value = item.format not in SLOW_FORMATS
+        box.value = item.format not in SLOW_FORMATS and item.document != "templates"
         if box.value:
             names.append(export_file_name("northwind", item))
     return sorted(names)
@@ -838,3 +838,29 @@ async def test_a_save_that_fails_at_once_is_reported_not_raised(
         await wait_until(pilot, lambda: notices, what="the failure notice")
         assert app.assessment.answers == {"organisation": "A"}
     assert "Could not save your answers" in notices[0]
+
+
+async def test_export_starter_templates_for_the_mix(
+    make_app: Callable[..., AdvisorApp], tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    app = make_app(new_answers=("northwind", SALES_LED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, QuestionnaireScreen)
+        await open_results(pilot)
+        await pilot.press("ctrl+e")
+        export = await wait_for_screen(pilot, ExportScreen)
+        export.query_one("#folder", Input).value = str(folder)
+        for index, item in enumerate(EXPORTS):
+            export.query_one(f"#export-{index}", Checkbox).value = item.document == "templates"
+        await pilot.click("#go")
+        result = export.query_one("#export-result", Static)
+        await wait_until(pilot, lambda: "Wrote" in str(result.render()), what="the export")
+    mix = {layer.framework for layer in app.assessment.recommendation.mix}
+    written = sorted(p.name for p in folder.iterdir())
+    assert written and all(name.endswith(".xlsx") for name in written)
+    if "mbo" in mix:
+        assert "mbo-tracker.xlsx" in written
+    if "kpi" in mix:
+        assert "kpi-dashboard.xlsx" in written

@@ -95,6 +95,8 @@ class Export(Struct, frozen=True):
     format: str
     label: str
     suffix: str
+    slow: bool = False
+    """Takes seconds to render: offered, but not ticked by default."""
 
 
 EXPORTS: list[Export] = [
@@ -103,8 +105,9 @@ EXPORTS: list[Export] = [
     Export("recommendation", "json", "Recommendation (JSON)", "-recommendation.json"),
     Export("report", "md", "Report (Markdown)", "-report.md"),
     Export("report", "html", "Report (HTML, self-contained)", "-report.html"),
-    Export("report", "pdf", "Report (PDF)", "-report.pdf"),
-    Export("report", "docx", "Report (Word)", "-report.docx"),
+    Export("report", "pdf", "Report (PDF)", "-report.pdf", slow=True),
+    Export("report", "docx", "Report (Word)", "-report.docx", slow=True),
+    Export("templates", "xlsx", "Starter templates for the mix (Excel)", ""),
 ]
 
 
@@ -112,6 +115,21 @@ def export_file_name(session_name: str, export: Export) -> str:
     from framework_advisor.sessions import slug
 
     return slug(session_name) + export.suffix
+
+
+def export_files(
+    export: Export, kb: Any, session_name: str, answers: dict[str, Any]
+) -> list[tuple[str, str | bytes]]:
+    """(file name, content) for each file an export makes: one, or one per starter template."""
+    if export.document != "templates":
+        return [(export_file_name(session_name, export), render_export(export, kb, answers))]
+    from framework_advisor.engine.examples import select_examples
+    from framework_advisor.render.starter.build import documents, mix_templates, render_files
+
+    selection = select_examples(kb, answers.get("function"), answers.get("industry"))
+    chosen = mix_templates(kb, answers).templates
+    docs = documents(chosen, selection, organisation=str(answers.get("organisation", "")))
+    return [(file.name, file.data) for file in render_files(docs, export.format)]
 
 
 def render_export(export: Export, kb: Any, answers: dict[str, Any]) -> str | bytes:

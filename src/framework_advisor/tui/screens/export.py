@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from framework_advisor.errors import AdvisorError
-from framework_advisor.render.formats import EXPORTS, export_file_name, render_export
+from framework_advisor.render.formats import EXPORTS, export_files
+from framework_advisor.render.starter.safety import safe_target
 from framework_advisor.tui.screens.dialogs import Confirm
 
 if TYPE_CHECKING:
@@ -36,7 +38,9 @@ class ExportScreen(ModalScreen[None]):
                 yield Static("Folder:")
                 yield Input(str(Path.cwd()), id="folder")
             for index, export in enumerate(EXPORTS):
-                yield Checkbox(export.label, value=True, compact=True, id=f"export-{index}")
+                yield Checkbox(
+                    export.label, value=not export.slow, compact=True, id=f"export-{index}"
+                )
             yield Static("", id="export-result")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Close", id="close")
@@ -53,26 +57,41 @@ class ExportScreen(ModalScreen[None]):
         return [i for i in range(len(EXPORTS)) if self.query_one(f"#export-{i}", Checkbox).value]
 
     @on(Button.Pressed, "#go")
-    @work
+    @work(exclusive=True)
     async def export(self) -> None:
+        import asyncio
+
         assessment = self.app.assessment
         chosen = [EXPORTS[i] for i in self._chosen()]
         if not chosen:
             self._say("Choose at least one file.")
             return
+        folder: Path | None = None
+        if self.app.served is None:
+            folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
+            if not folder.is_dir():
+                self._say(f"[b]No such folder:[/b] {escape(str(folder))}")
+                return
         name = assessment.name or "assessment"
-        files = [
-            (export_file_name(name, export), render_export(export, self.app.kb, assessment.answers))
-            for export in chosen
-        ]
-        if self.app.served is not None:
-            for file_name, content in files:
-                self.app.deliver_text(_text_io(content), save_filename=file_name)
-            self._say("Sent to your browser: " + ", ".join(f for f, _ in files))
+        answers = dict(assessment.answers)
+        self._say("Preparing the files…")
+        self.query_one("#go", Button).disabled = True
+        try:
+            files = await asyncio.to_thread(
+                lambda: [f for e in chosen for f in export_files(e, self.app.kb, name, answers)]
+            )
+        except AdvisorError as exc:
+            self._say(f"[b]Could not prepare the files:[/b] {escape(str(exc))}")
             return
-        folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
-        if not folder.is_dir():
-            self._say(f"[b]No such folder:[/b] {escape(str(folder))}")
+        finally:
+            self.query_one("#go", Button).disabled = False
+        if folder is None:
+            for file_name, content in files:
+                if isinstance(content, bytes):
+                    self.app.deliver_binary(io.BytesIO(content), save_filename=file_name)
+                else:
+                    self.app.deliver_text(io.StringIO(content), save_filename=file_name)
+            self._say("Sent to your browser: " + ", ".join(f for f, _ in files))
             return
         existing = [f for f, _ in files if (folder / f).exists()]
         if existing:
@@ -91,7 +110,7 @@ class ExportScreen(ModalScreen[None]):
         written = []
         try:
             for file_name, content in files:
-                atomic_write(folder / file_name, content, force=True)
+                atomic_write(safe_target(folder, file_name), content, force=True)
                 written.append(file_name)
         except AdvisorError as exc:
             self._say(f"[b]Could not write:[/b] {escape(str(exc))}")
@@ -106,9 +125,3 @@ class ExportScreen(ModalScreen[None]):
         result = self.query_one("#export-result", Static)
         result.update(message)
         self.call_after_refresh(result.scroll_visible, animate=False)
-
-
-def _text_io(content: str | bytes):  # type: ignore[no-untyped-def]
-    import io
-
-    return io.StringIO(content) if isinstance(content, str) else io.BytesIO(content)
