@@ -141,6 +141,12 @@ class AdvisorApp(App[None]):
         if question_id is not None and screen.is_mounted:
             screen.jump_to(question_id)
 
+    def action_home(self) -> None:
+        """Back to the welcome screen, to switch session or start another."""
+        from framework_advisor.tui.screens.welcome import WelcomeScreen
+
+        self.show(WelcomeScreen, WelcomeScreen)
+
     def action_review(self) -> None:
         from framework_advisor.tui.screens.review import ReviewScreen
 

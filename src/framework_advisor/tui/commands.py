@@ -16,6 +16,7 @@ class AdvisorCommands(Provider):
         app: AdvisorApp = self.app  # type: ignore[assignment]
         commands: list[tuple[str, str, object]] = [
             ("Results", "The ranked frameworks, mix, cadence and cautions", app.action_results),
+            ("Welcome screen", "Switch session, start another, open a file", app.action_home),
             ("Review answers", "All answers on one screen, each editable", app.action_review),
             ("Compare frameworks", "Two to four frameworks side by side", app.action_compare),
             ("Browse frameworks", "Each framework in detail", app.action_frameworks),

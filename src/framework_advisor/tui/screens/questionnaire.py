@@ -49,8 +49,8 @@ class QuestionnaireScreen(Screen[None]):
                 yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
             with VerticalScroll(id="question-body"):
                 yield Static("", id="prompt")
-                yield QuestionInput(self.app.kb, autofocus=True, id="input-area")
                 yield Static("", id="help")
+                yield QuestionInput(self.app.kb, autofocus=True, id="input-area")
             with Horizontal(id="nav"):
                 yield Button("Back", id="back", tooltip="Previous question (Esc)")
                 yield Button(

@@ -89,7 +89,9 @@ class ResultsScreen(Screen[None]):
         tabs = self.query_one("#results-tabs", TabbedContent)
         self.set_focus(None)  # focus left in the old pane would switch straight back to it
         tabs.active = f"tab-{tab}"
-        targets = [w for w in tabs.get_pane(f"tab-{tab}").query("*") if w.focusable]
+        pane = tabs.get_pane(f"tab-{tab}")
+        lists = [w for w in pane.query("DataTable, OptionList") if w.focusable and w.display]
+        targets = lists or [w for w in pane.query("*") if w.focusable]
         if targets:
             targets[0].focus()
 
