@@ -69,8 +69,13 @@ def because(
 
 
 def because_leaves(
-    kb: KnowledgeBase, condition_leaves: list[Leaf], view: dict[str, Any], stage_derived: bool
+    kb: KnowledgeBase,
+    condition_leaves: list[Leaf],
+    view: dict[str, Any],
+    stage_derived: bool,
+    memo: dict[tuple[Any, ...], str] | None = None,
 ) -> str:
+    """``memo`` keeps "question: answer" texts, which depend only on the knowledge base."""
     shown: dict[str, Any] = {}
     for leaf in condition_leaves:
         answer = view.get(leaf.question)
@@ -85,9 +90,15 @@ def because_leaves(
     parts = []
     questions = kb.question_map
     for question_id, value in shown.items():
-        question = questions.get(question_id)
-        text = f"{question_id}: {question.label_of(value) if question else value}"
-        if question_id == "stage" and stage_derived:
-            text += f", from headcount {view['headcount']}"
+        derived_from = view.get("headcount") if question_id == "stage" and stage_derived else None
+        key = (question_id, tuple(value) if isinstance(value, list) else value, derived_from)
+        text = memo.get(key) if memo is not None else None
+        if text is None:
+            question = questions.get(question_id)
+            text = f"{question_id}: {question.label_of(value) if question else value}"
+            if question_id == "stage" and stage_derived:
+                text += f", from headcount {view['headcount']}"
+            if memo is not None:
+                memo[key] = text
         parts.append(text)
     return "; ".join(parts)

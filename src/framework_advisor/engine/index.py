@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from msgspec import Struct, field
 
 from framework_advisor.domain.condition import Leaf
@@ -37,6 +39,8 @@ class EngineIndex(Struct):
     effects_on: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     """framework -> (rule position, weight) for every rule that weighs on it, in rule order."""
     base_reasons: dict[str, Reason] = field(default_factory=dict)
+    said_texts: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    """Memo of "question: answer label" texts for this knowledge base (a pure function)."""
     lifts_for: dict[str, list[tuple[int, Lift]]] = field(default_factory=dict)
     """framework -> (rule position, lift) for every rule that raises it, strongest first."""
 

@@ -130,12 +130,12 @@ def _why_new(
 ) -> str:
     names = index.names
     text = f"{names[fid]} {LAYER_JOBS[layer]} (fit {fits[fid]}, #{position[fid] + 1})."
-    stronger = [
+    stronger = fid in current and [
         other
         for other in index.fillers[layer]
         if fits[other] > fits[fid] and other not in blocked and other != fid
     ]
-    if stronger and fid in current:
+    if stronger:
         top = max(stronger, key=lambda other: (fits[other], -position[other]))
         text += (
             f" You already use it and it still fits: within {index.kb.settings.keep_current_margin}"

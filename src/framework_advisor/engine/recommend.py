@@ -32,12 +32,15 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
     reasons: dict[str, list[Reason]] = {fid: [reason] for fid, reason in index.base_reasons.items()}
     requested: set[str] = set()
     cautions: list[Caution] = []
+    said_memo = index.said_texts
+    if len(said_memo) > 10_000:
+        said_memo.clear()
     for position, state in enumerate(states):
         if state is not True:
             continue
         indexed = rules[position]
         rule = indexed.rule
-        said = because_leaves(kb, indexed.leaves, view, stage_derived)
+        said = because_leaves(kb, indexed.leaves, view, stage_derived, said_memo)
         for framework, weight in indexed.weights:
             totals[framework] += weight
             reasons[framework].append(Reason(rule.id, rule.reason, weight, said))
