@@ -450,3 +450,14 @@ def test_team_size_is_ignored_when_the_function_is_the_whole_company(kb: Knowled
 def test_engine_recommend_equals_public_recommend_on_validated_answers(kb: KnowledgeBase) -> None:
     raw = {"headcount": 75, "function": "product", "needs": ["product_focus", "goal_clarity"]}
     assert recommend(kb, raw) == engine_recommend(kb, validate_answers(kb, raw))
+
+
+def test_because_texts_follow_the_answers_across_calls(kb) -> None:
+    """The engine memoises "because you said" texts; a derived stage still names its headcount."""
+
+    def said(headcount: int) -> list[str]:
+        rec = recommend(kb, {"headcount": headcount, "function": "sales", "needs": ["alignment"]})
+        return [r.because for item in rec.ranking for r in item.reasons if "stage" in r.because]
+
+    assert said(400) and all("from headcount 400" in text for text in said(400))
+    assert said(700) and all("from headcount 700" in text for text in said(700))
