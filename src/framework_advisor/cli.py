@@ -101,6 +101,27 @@ def use_color(output: Path | None) -> bool:
     return output is None and sys.stdout.isatty()
 
 
+def format_option(*choices: str, help: str | None = None) -> Callable:
+    """`-f/--format`, the first choice the default."""
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+answers_option = click.option(
+    "-a",
+    "--answers",
+    "answers_path",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Answers file (YAML or JSON).",
+)
 output_option = click.option(
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file."
 )
@@ -145,22 +166,8 @@ def cli(
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option(
-    "-a",
-    "--answers",
-    "answers_path",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Answers file (YAML or JSON).",
-)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "md"]),
-    default="text",
-    show_default=True,
-)
+@answers_option
+@format_option("text", "json", "md")
 @output_option
 @force_option
 @kb_option

@@ -9,8 +9,10 @@ import click
 
 from framework_advisor.cli import (
     CONTEXT,
+    answers_option,
     emit,
     force_option,
+    format_option,
     kb_option,
     load_kb,
     output_option,
@@ -19,14 +21,7 @@ from framework_advisor.cli import (
 
 
 @click.command(context_settings=CONTEXT)
-@click.option(
-    "-a",
-    "--answers",
-    "answers_path",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Answers file (YAML or JSON).",
-)
+@answers_option
 @click.option(
     "--set",
     "settings",
@@ -37,14 +32,7 @@ from framework_advisor.cli import (
 @click.option(
     "--vs", "other_path", type=click.Path(path_type=Path), help="Compare with another answers file."
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "md"]),
-    default="text",
-    show_default=True,
-)
+@format_option("text", "json", "md")
 @output_option
 @force_option
 @kb_option
@@ -88,14 +76,7 @@ def whatif(
 
 
 @click.command(context_settings=CONTEXT)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "md"]),
-    default="text",
-    show_default=True,
-)
+@format_option("text", "json", "md")
 @kb_option
 @click.pass_context
 def frameworks(ctx: click.Context, fmt: str) -> None:
@@ -127,14 +108,7 @@ def _framework_id(kb: Any, framework_id: str) -> str:
 
 @click.command(context_settings=CONTEXT)
 @click.argument("framework_id", metavar="ID")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "md"]),
-    default="text",
-    show_default=True,
-)
+@format_option("text", "json", "md")
 @output_option
 @force_option
 @kb_option
@@ -150,14 +124,7 @@ def show(ctx: click.Context, framework_id: str, fmt: str, output: Path | None, f
 
 @click.command(context_settings=CONTEXT)
 @click.argument("framework_ids", nargs=-1, required=True, metavar="ID ID [ID...]")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "md"]),
-    default="text",
-    show_default=True,
-)
+@format_option("text", "json", "md")
 @output_option
 @force_option
 @kb_option
@@ -185,14 +152,7 @@ def compare(
 @click.option("--function", "function", metavar="ID", help="A function id (see `questions`).")
 @click.option("--industry", "industry", metavar="ID", help="An industry id (see `questions`).")
 @click.option("--framework", type=click.Choice(["okr", "kpi"]), help="Only OKRs or only KPIs.")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "md"]),
-    default="text",
-    show_default=True,
-)
+@format_option("text", "json", "md")
 @output_option
 @force_option
 @kb_option
@@ -220,13 +180,10 @@ def examples(
 
 
 @click.command(context_settings=CONTEXT)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "yaml", "json"]),
-    default="text",
-    show_default=True,
+@format_option(
+    "text",
+    "yaml",
+    "json",
     help="yaml: a commented blank answers file; json: a JSON Schema of the answers file.",
 )
 @output_option

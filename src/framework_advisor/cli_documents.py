@@ -9,8 +9,10 @@ import click
 
 from framework_advisor.cli import (
     CONTEXT,
+    answers_option,
     emit,
     force_option,
+    format_option,
     kb_option,
     load_kb,
     output_option,
@@ -19,14 +21,7 @@ from framework_advisor.cli import (
 
 
 @click.command(context_settings=CONTEXT)
-@click.option(
-    "-a",
-    "--answers",
-    "answers_path",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Answers file (YAML or JSON).",
-)
+@answers_option
 @click.option(
     "-f",
     "--format",
@@ -67,13 +62,11 @@ def report(
 
 @click.command(context_settings=CONTEXT)
 @click.argument("ids", nargs=-1, metavar="[ID...]")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["xlsx", "csv", "md", "docx"]),
-    default="xlsx",
-    show_default=True,
+@format_option(
+    "xlsx",
+    "csv",
+    "md",
+    "docx",
     help="xlsx: Excel; csv: Google Sheets (one file per sheet); md: Notion; docx: Word.",
 )
 @click.option(
