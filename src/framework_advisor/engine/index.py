@@ -40,6 +40,8 @@ class EngineIndex(Struct):
     """framework -> (rule position, weight) for every rule that weighs on it, in rule order."""
     base_reasons: dict[str, Reason] = field(default_factory=dict)
     said_texts: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    rules_on: dict[str, list[int]] = field(default_factory=dict)
+    """question -> positions of the rules whose conditions read it."""
     """Memo of "question: answer label" texts for this knowledge base (a pure function)."""
     lifts_for: dict[str, list[tuple[int, Lift]]] = field(default_factory=dict)
     """framework -> (rule position, lift) for every rule that raises it, strongest first."""
@@ -98,6 +100,7 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         },
         effects_on=effects_on,
         lifts_for=lifts_for,
+        rules_on=_rules_on(rules),
         base_reasons={
             fid: Reason("base", f"Starting fit of {f.name} for any organisation.", f.base_fit)
             for fid, f in kb.frameworks.items()
@@ -107,3 +110,11 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         _CACHE.clear()
     _CACHE[id(kb)] = index
     return index
+
+
+def _rules_on(rules: list[IndexedRule]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for position, indexed in enumerate(rules):
+        for question in indexed.questions:
+            found.setdefault(question, []).append(position)
+    return found

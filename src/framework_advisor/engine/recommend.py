@@ -88,7 +88,9 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         cadence=cadence,
         meeting_minutes_per_month=minutes,
         unanswered=_unanswered(index, answers, view, states),
-        sensitivity=sensitivity_of(index, answers, ranking) if sensitivity else [],
+        sensitivity=sensitivity_of(index, answers, ranking, (view, states, dict(totals)))
+        if sensitivity
+        else [],
         kb={"name": kb.name, "version": kb.version, "packs": [p.name for p in kb.packs]},
     )
 

@@ -12,7 +12,7 @@ from framework_advisor.engine.answers import inconsistency
 from framework_advisor.engine.explain import leaves
 from framework_advisor.engine.flow import profile, visible_questions
 from framework_advisor.engine.index import EngineIndex
-from framework_advisor.engine.ranking import ranked_ids
+from framework_advisor.engine.ranking import clamp, order
 
 TOP = 3
 
@@ -96,7 +96,33 @@ def _story(index: EngineIndex, change: str, before: list[str], after: list[str])
     return f"If {change}, the top three would reorder."
 
 
-def sensitivity(index: EngineIndex, answers: Answers, ranking: list[str]) -> list[Sensitivity]:
+def _reranked(
+    index: EngineIndex,
+    base: tuple[dict[str, Any], list[bool | None], dict[str, int]],
+    view: dict[str, Any],
+) -> list[str]:
+    """The ranking for ``view``, re-evaluating only the rules that read a changed answer."""
+    base_view, base_states, base_totals = base
+    changed = {key for key in base_view.keys() | view.keys() if base_view.get(key) != view.get(key)}
+    positions = {p for question in changed for p in index.rules_on.get(question, ())}
+    totals = dict(base_totals)
+    for position in positions:
+        indexed = index.rules[position]
+        before, after = base_states[position] is True, indexed.test(view) is True
+        if before != after:
+            sign = 1 if after else -1
+            for framework, weight in indexed.weights:
+                totals[framework] += sign * weight
+    return order({fid: clamp(total) for fid, total in totals.items()})
+
+
+def sensitivity(
+    index: EngineIndex,
+    answers: Answers,
+    ranking: list[str],
+    base: tuple[dict[str, Any], list[bool | None], dict[str, int]],
+) -> list[Sensitivity]:
+    """``base``: the view, rule states and raw totals the ranking came from."""
     kb = index.kb
     results: list[Sensitivity] = []
     stage_from_headcount = "stage" not in answers and "headcount" in answers
@@ -110,7 +136,7 @@ def sensitivity(index: EngineIndex, answers: Answers, ranking: list[str]) -> lis
                 changed.pop(question.id)
             if inconsistency(changed) is not None:
                 continue  # e.g. a headcount below the team size: not an answer anyone could give
-            after = ranked_ids(index, profile(kb, changed))
+            after = _reranked(index, base, profile(kb, changed))
             if after[:TOP] == ranking[:TOP]:
                 continue
             moves = _moves(ranking, after)
