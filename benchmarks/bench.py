@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
 
-def best_rate(function, seconds: float = 1.0, rounds: int = 5) -> float:
-    """Calls per second: the best of several rounds, to see past a noisy machine."""
+def best_rate(function, seconds: float = 3.0, rounds: int = 15) -> float:
+    """Calls per second: the best of many short rounds, to see past a noisy machine (the
+    fastest round is the least disturbed one, as timeit's documentation advises)."""
     best = 0.0
     for _ in range(rounds):
         count, start = 0, time.perf_counter()
@@ -57,7 +58,7 @@ def in_process(cache_dir: str) -> None:
     for sample in sorted(SAMPLES.glob("*.yaml")):
         answers = read_answers(kb, sample).answers
         plain = best_rate(lambda answers=answers: recommend(kb, answers, sensitivity=False))
-        full = best_rate(lambda answers=answers: recommend(kb, answers), seconds=1.0)
+        full = best_rate(lambda answers=answers: recommend(kb, answers), seconds=1.5)
         print(
             f"recommendations/s ({sample.stem:<12}): {plain:8.0f} (ranking, mix, cadence)"
             f"  {full:6.0f} with sensitivity   target >= 5,000"

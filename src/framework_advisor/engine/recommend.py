@@ -44,8 +44,10 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         for framework, weight in indexed.weights:
             totals[framework] += weight
             reasons[framework].append(Reason(rule.id, rule.reason, weight, said))
-        requested.update(indexed.layers)
-        cautions.extend(Caution(rule.id, text, said) for text in indexed.cautions)
+        if indexed.layers:
+            requested.update(indexed.layers)
+        if indexed.cautions:
+            cautions.extend(Caution(rule.id, text, said) for text in indexed.cautions)
     fits = {fid: clamp(total) for fid, total in totals.items()}
     ranking = order(fits)
 
@@ -54,15 +56,15 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
     mix = build_mix(index, fits, ranking, requested, current, view.get("stage"), team_size)
     cautions.extend(mix.cautions)
     mix_ids = mix.frameworks
-
+    names = index.names
     ranked = [
         RankedFramework(
-            id=fid,
-            name=index.names[fid],
-            fit=fits[fid],
-            rank=rank,
-            reasons=_with_clamp(reasons[fid], totals[fid]),
-            lifts=[] if fid in mix_ids else _lifts(index, fid, states),
+            fid,
+            names[fid],
+            fits[fid],
+            rank,
+            reasons[fid] if fits[fid] == totals[fid] else _with_clamp(reasons[fid], totals[fid]),
+            [] if fid in mix_ids else _lifts(index, fid, states),
         )
         for rank, fid in enumerate(ranking, start=1)
     ]
