@@ -127,10 +127,12 @@ class Assessment:
         """Autosave: the file is written in the background, in order, each write atomic."""
         if self.store is None or not self.name:
             return
-        store, name = self.store, self.name
-        text = dump_session(self.kb, self.answers, self.cursor, self.participant)
+        store, name, kb = self.store, self.name, self.kb
+        answers, cursor, participant = dict(self.answers), self.cursor, self.participant
         self.saved_to = store.path_for(name)
-        future = _writer().submit(store.write, name, text)
+        future = _writer().submit(
+            lambda: store.write(name, dump_session(kb, answers, cursor, participant))
+        )
         future.add_done_callback(self._report)
 
     def _report(self, future: Future[Path]) -> None:
