@@ -90,7 +90,8 @@ async def wait_until(
     await pilot.pause()
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what or condition}")
+            said = what() if callable(what) else what
+            raise AssertionError(f"timed out waiting for {said or condition}")
         await pilot.pause(0.02)
 
 
