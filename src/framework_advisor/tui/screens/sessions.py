@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -54,9 +55,9 @@ class SessionsScreen(Screen[None]):
             organisation = str(session.answers.get("organisation", ""))
             table.add_row(name, organisation, str(len(session.answers)), saved, key=name)
         self.query_one("#sessions-where", Static).update(
-            f"{table.row_count} session(s) in {store.folder}"
+            f"{table.row_count} session(s) in {escape(str(store.folder))}"
             if table.row_count
-            else f"No saved sessions yet. They are kept in {store.folder}"
+            else f"No saved sessions yet. They are kept in {escape(str(store.folder))}"
         )
         table.focus()
 

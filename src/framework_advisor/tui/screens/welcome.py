@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -72,7 +73,7 @@ class WelcomeScreen(Screen[None]):
         ]
         menu.add_options(options)
         menu.highlighted = 1 if latest else 0
-        where = f"Sessions are saved in {store.folder}" if store and not served else ""
+        where = f"Sessions are saved in {escape(str(store.folder))}" if store and not served else ""
         self.query_one("#welcome-where", Static).update(where)
         menu.focus()
 
