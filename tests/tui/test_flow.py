@@ -604,6 +604,14 @@ def quick_exports_only(export: ExportScreen) -> list[str]:
     return sorted(names)
 
 
+async def open_export(pilot: Pilot) -> ExportScreen:
+    """From a new session's first question to the export dialog over the results."""
+    await wait_for_screen(pilot, QuestionnaireScreen)
+    await open_results(pilot)
+    await pilot.press("ctrl+e")
+    return await wait_for_screen(pilot, ExportScreen)
+
+
 def on_screen(app: AdvisorApp, selector: str) -> bool:
     """Whether the whole widget lies inside the terminal."""
     region = app.screen.query_one(selector).region
@@ -617,10 +625,7 @@ async def test_export_writes_asks_before_overwriting_and_says_where(
     folder.mkdir()
     app = make_app(new_answers=("northwind", SALES_LED))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_screen(pilot, QuestionnaireScreen)
-        await open_results(pilot)
-        await pilot.press("ctrl+e")
-        export = await wait_for_screen(pilot, ExportScreen)
+        export = await open_export(pilot)
         folder_input = export.query_one("#folder", Input)
         assert folder_input.value == str(Path.cwd())
         folder_input.value = str(folder)
@@ -756,10 +761,7 @@ async def test_square_brackets_in_a_folder_are_shown_as_typed(
     odd = tmp_path / "out [b]draft"  # an opening tag
     app = make_app(new_answers=("northwind", SALES_LED))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_screen(pilot, QuestionnaireScreen)
-        await open_results(pilot)
-        await pilot.press("ctrl+e")
-        export = await wait_for_screen(pilot, ExportScreen)
+        export = await open_export(pilot)
         quick_exports_only(export)
         export.query_one("#folder", Input).value = str(missing)
         await pilot.click("#go")
@@ -849,10 +851,7 @@ async def test_export_starter_templates_for_the_mix(
     folder.mkdir()
     app = make_app(new_answers=("northwind", SALES_LED))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_screen(pilot, QuestionnaireScreen)
-        await open_results(pilot)
-        await pilot.press("ctrl+e")
-        export = await wait_for_screen(pilot, ExportScreen)
+        export = await open_export(pilot)
         export.query_one("#folder", Input).value = str(folder)
         for index, item in enumerate(EXPORTS):
             export.query_one(f"#export-{index}", Checkbox).value = item.document == "templates"
