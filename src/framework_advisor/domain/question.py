@@ -38,12 +38,6 @@ class Question(Struct, frozen=True, forbid_unknown_fields=True, dict=True):
     def _labels(self) -> dict[str, str]:
         return {option.value: option.label for option in self.options}
 
-    def option(self, value: Any) -> Option | None:
-        for option in self.options:
-            if option.value == value:
-                return option
-        return None
-
     def label_of(self, value: Any) -> str:
         """How an answer reads to a person: option labels, yes/no, or the value itself."""
         if isinstance(value, bool):

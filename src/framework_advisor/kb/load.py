@@ -25,8 +25,3 @@ def load(packs: list[str], *, use_cache: bool = True) -> KnowledgeBase:
     if use_cache:
         cache.write_cached(key, kb)
     return kb
-
-
-def validate(packs: list[str]) -> KnowledgeBase:
-    """Validate from the YAML, never from the cache."""
-    return load(packs, use_cache=False)
