@@ -88,7 +88,9 @@ async def _session(port: int, steps: list[tuple[str, str]]) -> None:
                 del seen[:]
                 if keys:
                     await ws.send_json(["stdin", keys])
-                    await asyncio.sleep(0.5)
+                    # Let the app handle them (Enter moves the focus to the next field) before
+                    # typing on: a browser user is never faster than that.
+                    await asyncio.sleep(1.5)
         finally:
             reader.cancel()
 
