@@ -61,13 +61,6 @@ def leaves(condition: Condition) -> list[Leaf]:
     return [leaf for part in condition.parts for leaf in leaves(part)]
 
 
-def because(
-    kb: KnowledgeBase, condition: Condition, view: dict[str, Any], stage_derived: bool = False
-) -> str:
-    """The answers behind a condition that held: "needs: Drive strategic change; stage: ..."."""
-    return because_leaves(kb, leaves(condition), view, stage_derived)
-
-
 def because_leaves(
     kb: KnowledgeBase,
     condition_leaves: list[Leaf],

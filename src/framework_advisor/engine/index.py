@@ -36,8 +36,6 @@ class EngineIndex(Struct):
     conflicts: dict[str, set[str]] = field(default_factory=dict)
     fillers: dict[str, frozenset[str]] = field(default_factory=dict)
     """layer -> the frameworks that can fill it."""
-    effects_on: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    """framework -> (rule position, weight) for every rule that weighs on it, in rule order."""
     base_reasons: dict[str, Reason] = field(default_factory=dict)
     said_texts: dict[tuple[Any, ...], str] = field(default_factory=dict)
     rules_on: dict[str, list[int]] = field(default_factory=dict)
@@ -76,11 +74,9 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         for other in framework.conflicts:
             conflicts[fid].add(other)
             conflicts.setdefault(other, set()).add(fid)
-    effects_on: dict[str, list[tuple[int, int]]] = {fid: [] for fid in kb.frameworks}
     lifts_for: dict[str, list[tuple[int, Lift]]] = {fid: [] for fid in kb.frameworks}
     for position, indexed in enumerate(rules):
         for framework, weight in indexed.weights:
-            effects_on[framework].append((position, weight))
             if weight > 0:
                 lift = Lift(indexed.rule.id, indexed.rule.reason, weight, indexed.needs)
                 lifts_for[framework].append((position, lift))
@@ -98,7 +94,6 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
             layer: frozenset(fid for fid, f in kb.frameworks.items() if layer in f.layers)
             for layer in LAYERS
         },
-        effects_on=effects_on,
         lifts_for=lifts_for,
         rules_on=_rules_on(rules),
         base_reasons={
