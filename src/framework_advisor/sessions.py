@@ -126,8 +126,13 @@ def dump_session(
         meta["participant"] = participant
     ordered = {q.id: answers[q.id] for q in kb.questions if q.id in answers}
     header = "# Framework Advisor session (an answers file): edit freely, or continue in the app.\n"
-    body = yaml.safe_dump(
-        {**ordered, META_KEY: meta}, sort_keys=False, allow_unicode=True, width=100
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    body = yaml.dump(
+        {**ordered, META_KEY: meta},
+        Dumper=dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
     )
     return header + body
 

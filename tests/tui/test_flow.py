@@ -25,6 +25,7 @@ from framework_advisor.tui.screens.results import ResultsScreen
 from framework_advisor.tui.screens.review import EditAnswer, ReviewScreen
 from framework_advisor.tui.screens.sessions import SessionsScreen
 from framework_advisor.tui.screens.welcome import WelcomeScreen
+from framework_advisor.tui.widgets.progress_line import ProgressLine
 
 from .conftest import SALES_LED, read_session_file, record_notices, wait_for_screen, wait_until
 
@@ -37,7 +38,7 @@ def questionnaire(app: AdvisorApp) -> QuestionnaireScreen:
 
 
 def progress(app: AdvisorApp) -> str:
-    return str(questionnaire(app).query_one("#progress-label", Static).render())
+    return questionnaire(app).query_one(ProgressLine).label
 
 
 def skip_offered(app: AdvisorApp) -> bool:
@@ -239,6 +240,19 @@ async def test_team_size_follows_the_function(
         assert len(keys) == 14
 
 
+async def test_headcount_is_plainly_optional_once_the_stage_is_answered(
+    make_app: Callable[..., AdvisorApp],
+) -> None:
+    app = make_app(new_answers=("acme", {"organisation": "Acme", "stage": "startup"}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, QuestionnaireScreen)
+        app.open_questionnaire("headcount")
+        await pilot.pause()
+        prompt = str(app.screen.query_one("#prompt", Static).render())
+        assert prompt.endswith("(optional)")
+        assert skip_offered(app)
+
+
 async def test_required_questions_cannot_be_skipped(make_app: Callable[..., AdvisorApp]) -> None:
     app = make_app(new_answers=("acme", {"organisation": "Acme"}))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -246,7 +260,8 @@ async def test_required_questions_cannot_be_skipped(make_app: Callable[..., Advi
         app.open_questionnaire("headcount")
         await pilot.pause()
         # headcount may be skipped while stage is still ahead; then stage is required.
-        assert "(optional)" in str(app.screen.query_one("#prompt", Static).render())
+        prompt = str(app.screen.query_one("#prompt", Static).render())
+        assert "(or skip it and answer “Which stage is the organisation at?”)" in prompt
         assert skip_offered(app)
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -3,6 +3,7 @@ recommendation. The app owns the assessment; screens show it and post changes ba
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -77,6 +78,7 @@ class AdvisorApp(App[None]):
             self.start_assessment(name, answers)
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
+        self.call_after_refresh(gc.freeze)  # see tui.launch.collect_garbage_as_an_app
 
     # sessions ----------------------------------------------------------------------------
     def start_assessment(

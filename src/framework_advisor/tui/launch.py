@@ -9,6 +9,18 @@ from framework_advisor.errors import UsageError
 from framework_advisor.sessions import SessionStore
 
 
+def collect_garbage_as_an_app() -> None:
+    """A long-running app needs the cyclic collector (the console script starts without it).
+
+    What start-up built (modules, the knowledge base) lives as long as the app: frozen, the
+    collector never walks it again, so a full collection cannot land in the middle of a
+    keystroke. The app freezes again once its first screen is up (AdvisorApp.on_mount)."""
+    import gc
+
+    gc.freeze()
+    gc.enable()
+
+
 def run_app(
     kb: KnowledgeBase,
     *,
@@ -16,11 +28,9 @@ def run_app(
     session_name: str | None = None,
     answers_path: Path | None = None,
 ) -> None:
-    import gc
-
     from framework_advisor.tui.app import AdvisorApp
 
-    gc.enable()  # a long-running app needs the collector (the console script starts without)
+    collect_garbage_as_an_app()
     store = SessionStore()
     session = None
     new_answers = None
@@ -59,10 +69,8 @@ def _from_file(
 
 
 def run_served_app(kb: KnowledgeBase, *, folder: Path, join_code: str) -> None:
-    import gc
-
     from framework_advisor.tui.app import AdvisorApp, Served
 
-    gc.enable()
+    collect_garbage_as_an_app()
     store = SessionStore(folder)
     AdvisorApp(kb, store, served=Served(join_code=join_code, folder=folder)).run()

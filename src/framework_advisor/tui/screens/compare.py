@@ -13,7 +13,7 @@ from textual.widgets import Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from framework_advisor.render.text import comparison
-from framework_advisor.tui.widgets.footer import SteadyFooter
+from framework_advisor.tui.widgets.footer import KeyBar
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -38,7 +38,7 @@ class CompareScreen(Screen[None]):
                 )
             with VerticalScroll(id="compare-table"):
                 yield Static(id="compare-text", markup=False)
-        yield SteadyFooter()
+        yield KeyBar()
 
     def _preselected(self) -> list[str]:
         """The recommended mix (or the top of the ranking) when there is an assessment."""

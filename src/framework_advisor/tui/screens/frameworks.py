@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
-from framework_advisor.tui.widgets.footer import SteadyFooter
+from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.widgets.framework_detail import FrameworkDetail
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ class FrameworksScreen(Screen[None]):
             )
             with VerticalScroll(id="framework-detail"):
                 yield FrameworkDetail(id="framework-text")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         menu = self.query_one("#framework-list", OptionList)

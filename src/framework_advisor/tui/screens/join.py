@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Static
 
-from framework_advisor.tui.widgets.footer import SteadyFooter
+from framework_advisor.tui.widgets.footer import KeyBar
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -32,7 +32,7 @@ class JoinScreen(Screen[None]):
             yield Input(placeholder="your name", id="name")
             yield Static("", classes="error", id="error")
             yield Button("Join", id="join-button", variant="primary")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#code", Input).focus()

@@ -10,13 +10,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Button, Header, ProgressBar, Static
+from textual.widgets import Button, Header, Static
 
 from framework_advisor.tui.messages import AnswersChanged
-from framework_advisor.tui.widgets.footer import SteadyFooter
+from framework_advisor.tui.widgets.footer import KeyBar
+from framework_advisor.tui.widgets.progress_line import ProgressLine
 from framework_advisor.tui.widgets.question_input import QuestionInput
 
 if TYPE_CHECKING:
+    from framework_advisor.domain.question import Question
     from framework_advisor.tui.app import AdvisorApp
 
 
@@ -44,9 +46,7 @@ class QuestionnaireScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="question-panel"):
-            with Horizontal(id="progress-row"):
-                yield Static("", id="progress-label")
-                yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+            yield ProgressLine(id="progress")
             with VerticalScroll(id="question-body"):
                 yield Static("", id="prompt")
                 yield Static("", id="help")
@@ -57,7 +57,7 @@ class QuestionnaireScreen(Screen[None]):
                     "Don't know", id="dont-know", tooltip="Don't know: leave it unanswered (Ctrl+S)"
                 )
                 yield Button("Next", id="next", variant="primary", tooltip="Next question (Enter)")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         assessment = self.app.assessment
@@ -82,11 +82,9 @@ class QuestionnaireScreen(Screen[None]):
         question = assessment.question(question_id)
         self.question_id = question_id
         assessment.move_to(question_id)
-        position, count = assessment.position(question_id)
         required = assessment.is_required(question)
-        self.query_one("#progress-label", Static).update(f"Question {position} of {count}")
-        self.query_one("#progress", ProgressBar).update(total=count, progress=position - 1)
-        note = "" if required else "  [dim](optional)[/]"
+        self.refresh_progress()
+        note = "" if required else f"  [dim]({_escape(self._why_optional(question))})[/]"
         self.query_one("#prompt", Static).update(f"[b]{_escape(question.prompt)}[/b]{note}")
         self.query_one("#help", Static).update(f"[b]Why we ask[/b]\n{_escape(question.help)}")
         self.query_one("#dont-know", Button).disabled = required
@@ -94,12 +92,16 @@ class QuestionnaireScreen(Screen[None]):
         self.input.show(question, assessment.answers.get(question_id))
         self.refresh_bindings()  # "Skip" applies to optional questions only
 
+    def _why_optional(self, question: Question) -> str:
+        other = question.required_unless
+        if other and other not in self.app.assessment.answers:
+            return f"or skip it and answer “{self.app.assessment.question(other).prompt}”"
+        return "optional"
+
     def refresh_progress(self) -> None:
         if self.question_id is None:
             return
-        position, count = self.app.assessment.position(self.question_id)
-        self.query_one("#progress-label", Static).update(f"Question {position} of {count}")
-        self.query_one("#progress", ProgressBar).update(total=count, progress=position - 1)
+        self.query_one(ProgressLine).show(*self.app.assessment.position(self.question_id))
 
     @on(QuestionInput.Answered)
     def _answered(self, event: QuestionInput.Answered) -> None:

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.bars import fit_bar
 from framework_advisor.tui.messages import AnswersChanged
-from framework_advisor.tui.widgets.footer import SteadyFooter
+from framework_advisor.tui.widgets.footer import KeyBar
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -68,7 +68,7 @@ class ResultsScreen(Screen[None]):
             with TabPane("5 What could change it", id="tab-changes"), VerticalScroll():
                 yield Static("", id="changes")
                 yield OptionList(id="unanswered")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         ranking = self.query_one("#ranking", DataTable)

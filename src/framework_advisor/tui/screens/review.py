@@ -13,7 +13,7 @@ from textual.widgets import Button, DataTable, Header, Label, Static
 
 from framework_advisor.domain.question import Question
 from framework_advisor.tui.messages import AnswersChanged
-from framework_advisor.tui.widgets.footer import SteadyFooter
+from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.widgets.question_input import QuestionInput
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class ReviewScreen(Screen[None]):
             yield Static("[b]Review your answers[/b]", classes="screen-title")
             yield Static("", id="review-status")
             yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

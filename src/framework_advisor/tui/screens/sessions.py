@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Header, Static
 
 from framework_advisor.errors import AdvisorError
 from framework_advisor.tui.screens.dialogs import AskText, Confirm
-from framework_advisor.tui.widgets.footer import SteadyFooter
+from framework_advisor.tui.widgets.footer import KeyBar
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -37,7 +37,7 @@ class SessionsScreen(Screen[None]):
             yield Static("[b]Saved sessions[/b]", classes="screen-title")
             yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-where", classes="dim")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

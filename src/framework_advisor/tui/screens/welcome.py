@@ -16,7 +16,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from framework_advisor.tui.screens.dialogs import AskText
-from framework_advisor.tui.widgets.footer import SteadyFooter
+from framework_advisor.tui.widgets.footer import KeyBar
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -45,7 +45,7 @@ class WelcomeScreen(Screen[None]):
             yield Static(INTRO, id="welcome-intro")
             yield OptionList(id="welcome-menu")
             yield Static("", id="welcome-where")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_menu()

@@ -1,25 +1,131 @@
-"""A Footer that redraws only when the keys it shows change.
+"""The footer: the screen's key bindings drawn as one line, each key clickable.
 
-Textual's Footer recomposes on every focus change; moving from one question to the next
-changes focus, and rebuilding the footer's widgets each time costs more than the question
-itself."""
+Textual's Footer is a container with a widget per key and recomposes whenever the focused
+widget changes; moving from one question to the next changes focus, and rebuilding and laying
+out those widgets cost more than the question itself. This footer is a single widget that
+redraws only when the keys it shows change."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
 
-class SteadyFooter(Footer):
-    _shown: tuple[tuple[str, str, bool], ...] | None = None
+class ShownKey(NamedTuple):
+    key: str
+    display: str
+    description: str
+    enabled: bool
+    tooltip: str
 
-    def bindings_changed(self, screen: Screen) -> None:
-        shown = tuple(
-            (binding.key, binding.description, enabled)
-            for (_, binding, enabled, _tooltip) in screen.active_bindings.values()
-            if binding.show
-        )
-        if shown == self._shown and self._bindings_ready:
+
+class KeyBar(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .key-bar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .key-bar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.keys: tuple[ShownKey, ...] = ()
+        self.palette: ShownKey | None = None
+        self._spans: list[tuple[int, int, ShownKey]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if screen is not self.screen:
             return
-        self._shown = shown
-        super().bindings_changed(screen)
+        keys: dict[str, ShownKey] = {}  # one key per action, as Textual's Footer shows them
+        palette = None
+        for _node, binding, enabled, tooltip in screen.active_bindings.values():
+            shown = ShownKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                enabled,
+                tooltip or binding.tooltip or binding.description,
+            )
+            if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
+                palette = shown
+            elif binding.show:
+                keys.setdefault(binding.action, shown)
+        if (tuple(keys.values()), palette) != (self.keys, self.palette):
+            self.keys, self.palette = tuple(keys.values()), palette
+            self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key")
+        description_style = self.get_component_rich_style("key-bar--description")
+        dim = Style(dim=True)
+        width = self.size.width
+        palette = self._label(self.palette, key_style, description_style) if self.palette else None
+        room = width - (palette.cell_len + 1 if palette else 0)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        self._spans = []
+        for key in self.keys:
+            label = self._label(key, key_style, description_style)
+            if line.cell_len + label.cell_len > room:
+                break
+            if not key.enabled:
+                label.stylize(dim)
+            self._spans.append((line.cell_len, line.cell_len + label.cell_len, key))
+            line.append_text(label)
+            line.append(" ")
+        if palette is not None and self.palette is not None:
+            start = width - palette.cell_len
+            line.append(" " * max(0, start - line.cell_len - 1))
+            line.append("▏", Style(dim=True))
+            self._spans.append((start, width, self.palette))
+            line.append_text(palette)
+        return line
+
+    @staticmethod
+    def _label(key: ShownKey, key_style: Style, description_style: Style) -> Text:
+        return Text.assemble(
+            (f" {key.display} ", key_style), (f"{key.description} ", description_style)
+        )
+
+    def key_at(self, x: int) -> ShownKey | None:
+        for start, end, key in self._spans:
+            if start <= x < end:
+                return key
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        key = self.key_at(event.x)
+        if key is None:
+            return
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self.key_at(event.x)
+        self.tooltip = key.tooltip if key is not None else None

@@ -154,10 +154,7 @@ class QuestionInput(Vertical):
             return
         option_id = event.option.id
         value: Any = option_id == YES if self.question.type == "yes_no" else option_id
-        self.value = value
-        event.option_list.clear_options()
-        event.option_list.add_options(self._options(self.question, value))
-        event.option_list.highlighted = event.option_index
+        self.value = value  # the screen moves on and redraws the list, marker included
         self.post_message(self.Answered(self.question.id, value, advance=True))
 
     # multiple choice ---------------------------------------------------------------------

@@ -1,0 +1,41 @@
+"""'Question 4 of 13' and a bar, drawn as one line by one widget (cheap to redraw)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+
+class ProgressLine(Widget):
+    COMPONENT_CLASSES = {"progress-line--done", "progress-line--todo"}
+    DEFAULT_CSS = """
+    ProgressLine {
+        height: 1;
+        .progress-line--done { color: $primary; }
+        .progress-line--todo { color: $surface-lighten-2; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.position = 0
+        self.count = 0
+
+    @property
+    def label(self) -> str:
+        return f"Question {self.position} of {self.count}" if self.count else ""
+
+    def show(self, position: int, count: int) -> None:
+        if (position, count) != (self.position, self.count):
+            self.position, self.count = position, count
+            self.refresh()
+
+    def render(self) -> Text:
+        line = Text(self.label + "  ", no_wrap=True, overflow="crop", end="")
+        room = self.size.width - line.cell_len
+        if room <= 0 or not self.count:
+            return line
+        done = room * max(0, self.position - 1) // self.count
+        line.append("━" * done, self.get_component_rich_style("progress-line--done"))
+        line.append("━" * (room - done), self.get_component_rich_style("progress-line--todo"))
+        return line
