@@ -25,6 +25,7 @@ from framework_advisor.tui.screens.results import ResultsScreen
 from framework_advisor.tui.screens.review import EditAnswer, ReviewScreen
 from framework_advisor.tui.screens.sessions import SessionsScreen
 from framework_advisor.tui.screens.welcome import WelcomeScreen
+from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.widgets.progress_line import ProgressLine
 
 from .conftest import SALES_LED, read_session_file, record_notices, wait_for_screen, wait_until
@@ -47,6 +48,10 @@ def skip_offered(app: AdvisorApp) -> bool:
         active.binding.action == "dont_know" and active.enabled
         for active in app.screen.active_bindings.values()
     )
+
+
+def mix_text(app: AdvisorApp) -> str:
+    return "\n".join(str(part.render()) for part in app.screen.query("#mix Static"))
 
 
 def error_text(app: AdvisorApp) -> str:
@@ -164,7 +169,7 @@ async def test_answer_everything_by_keys_then_results(
         assert ("individual", "mbo") in [(m.layer, m.framework) for m in expected.mix]
         await pilot.press("2")
         await pilot.pause()
-        mix = str(app.screen.query_one("#mix", Static).render())
+        mix = mix_text(app)
         assert "Individual: Management by Objectives (MBO)" in mix
         assert not app.screen.query_one("#results-banner", Static).display
     name = app.assessment.name
@@ -729,6 +734,36 @@ async def test_palette_before_an_assessment_has_no_questions(
         assert "Start or continue an assessment first" in notices[0]
 
 
+def key_bar_x(app: AdvisorApp, key: str) -> int:
+    """Where on the footer line the key ``key`` is drawn."""
+    bar = app.screen.query_one(KeyBar)
+    for x in range(bar.size.width):
+        shown = bar.key_at(x)
+        if shown is not None and shown.key == key:
+            return x
+    raise AssertionError(f"{key} is not on the footer: {bar.keys}")
+
+
+async def test_footer_keys_are_shown_and_clickable(make_app: Callable[..., AdvisorApp]) -> None:
+    app = make_app(new_answers=("acme", {"organisation": "Acme"}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, QuestionnaireScreen)
+        app.open_questionnaire("industry")  # optional: Skip is offered
+        await pilot.pause()
+        footer = str(app.screen.query_one(KeyBar).render())
+        assert "Skip" in footer and "Review" in footer and "palette" in footer
+        await pilot.click(KeyBar, offset=(key_bar_x(app, "ctrl+s"), 0))
+        await pilot.pause()
+        assert questionnaire(app).question_id != "industry"
+        app.open_questionnaire("stage")  # required while headcount is unanswered
+        await pilot.pause()
+        assert "Skip" not in str(app.screen.query_one(KeyBar).render())
+        await pilot.click(KeyBar, offset=(key_bar_x(app, "ctrl+r"), 0))
+        await wait_for_screen(pilot, ReviewScreen)
+        await pilot.click(KeyBar, offset=(key_bar_x(app, "ctrl+p"), 0))
+        await wait_for_screen(pilot, CommandPalette)
+
+
 async def test_f2_toggles_light_and_dark(make_app: Callable[..., AdvisorApp]) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -759,7 +794,7 @@ async def test_works_at_120_by_40(
         assert ranking_ids(app) == [i.id for i in recommend(kb, app.assessment.answers).ranking]
         assert app.screen.query_one("#results-banner", Static).display is False
         await pilot.press("2")
-        assert "Your mix" in str(app.screen.query_one("#mix", Static).render())
+        assert "Your mix" in mix_text(app)
         await pilot.press("ctrl+e")
         await wait_for_screen(pilot, ExportScreen)
         assert on_screen(app, "#go")

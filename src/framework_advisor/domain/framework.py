@@ -87,6 +87,11 @@ class Framework(Struct, frozen=True, forbid_unknown_fields=True):
     conflicts: list[str]
     base_fit: Percent
     sources: list[Source]
+    short_name: Text | None = None  # for narrow places such as pick lists; else the name
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
 
 def described(framework: Framework) -> list[tuple[str, str]]:

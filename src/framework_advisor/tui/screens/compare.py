@@ -33,7 +33,10 @@ class CompareScreen(Screen[None]):
             with Vertical(id="compare-pick"):
                 yield Static("Pick 2-4 (space)", classes="dim")
                 yield SelectionList[str](
-                    *[Selection(fid, fid, fid in preselected) for fid in self.app.kb.frameworks],
+                    *[
+                        Selection(f.label, fid, fid in preselected)
+                        for fid, f in self.app.kb.frameworks.items()
+                    ],
                     id="compare-list",
                 )
             with VerticalScroll(id="compare-table"):

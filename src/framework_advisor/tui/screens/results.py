@@ -58,8 +58,8 @@ class ResultsScreen(Screen[None]):
                 yield DataTable(id="ranking", cursor_type="row")
                 with VerticalScroll(id="why-scroll"):
                     yield Static("", id="why")
-            with TabPane("2 Mix", id="tab-mix"), VerticalScroll():
-                yield Static("", id="mix")
+            with TabPane("2 Mix", id="tab-mix"):
+                yield VerticalScroll(id="mix")
             with TabPane("3 Cadence", id="tab-cadence"), Vertical():
                 yield Static("", id="cadence-total")
                 yield DataTable(id="cadence", cursor_type="row")
@@ -165,15 +165,23 @@ class ResultsScreen(Screen[None]):
 
     def _fill_mix(self, rec: Recommendation) -> None:
         names = {item.id: item.name for item in rec.ranking}
-        lines = ["[b]Your mix[/b]"]
+        parts = [Static("[b]Your mix[/b]", classes="mix-heading")]
         for layer in rec.mix:
-            lines.append(f"\n[b]{layer.layer.title()}[/b]: {escape(names[layer.framework])}")
-            lines.append(f"  {escape(layer.why)}")
+            title = f"[b]{layer.layer.title()}[/b]: {escape(names[layer.framework])}"
+            parts += [
+                Static(title, classes="mix-layer"),
+                Static(escape(layer.why), classes="mix-why"),
+            ]
         if rec.retire:
-            lines.append("\n[b]Retire[/b]")
-            for item in rec.retire:
-                lines.append(f"  {escape(names[item.id])}: {escape(item.why)}")
-        self.query_one("#mix", Static).update("\n".join(lines))
+            parts.append(Static("[b]Retire[/b]", classes="mix-layer"))
+            parts += [
+                Static(f"{escape(names[item.id])}: {escape(item.why)}", classes="mix-why")
+                for item in rec.retire
+            ]
+        mix = self.query_one("#mix", VerticalScroll)
+        with self.app.batch_update():
+            mix.remove_children()
+            mix.mount_all(parts)
 
     def _fill_cadence(self, rec: Recommendation) -> None:
         hours = rec.meeting_minutes_per_month / 60
