@@ -26,6 +26,7 @@ from framework_advisor.tui.screens.review import EditAnswer, ReviewScreen
 from framework_advisor.tui.screens.sessions import SessionsScreen
 from framework_advisor.tui.screens.welcome import WelcomeScreen
 from framework_advisor.tui.widgets.footer import KeyBar
+from framework_advisor.tui.widgets.outline import Outline
 from framework_advisor.tui.widgets.progress_line import ProgressLine
 
 from .conftest import SALES_LED, read_session_file, record_notices, wait_for_screen, wait_until
@@ -163,7 +164,7 @@ async def test_answer_everything_by_keys_then_results(
         assert "Management by Objectives" in top[1]
         assert top[1].startswith("◆")  # in the mix
         assert int(top[2]) == expected.ranking[0].fit
-        why = str(app.screen.query_one("#why", Static).render())
+        why = app.screen.query_one("#why", Outline).text
         assert "because you said compensation_linked: yes" in why
         # Pay-linked goals for individual performance: MBO carries the individual layer.
         assert ("individual", "mbo") in [(m.layer, m.framework) for m in expected.mix]
@@ -323,7 +324,7 @@ async def test_changing_an_answer_in_review_changes_the_results(
         changed = dict(SALES_LED, compensation_linked=False)
         assert ranking_ids(app) == [item.id for item in recommend(kb, changed).ranking]
         assert ranking_ids(app)[0] == "kpi"
-        why = str(app.screen.query_one("#why", Static).render())
+        why = app.screen.query_one("#why", Outline).text
         assert "Key Performance Indicators (KPI)" in why
         assert "compensation_linked: yes" not in why
 

@@ -18,6 +18,7 @@ from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.bars import fit_bar
 from framework_advisor.tui.messages import AnswersChanged
 from framework_advisor.tui.widgets.footer import KeyBar
+from framework_advisor.tui.widgets.outline import Heading, Item, Line, Outline
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -57,16 +58,16 @@ class ResultsScreen(Screen[None]):
             with TabPane("1 Ranking", id="tab-ranking"), Vertical():
                 yield DataTable(id="ranking", cursor_type="row")
                 with VerticalScroll(id="why-scroll"):
-                    yield Static("", id="why")
+                    yield Outline(id="why")
             with TabPane("2 Mix", id="tab-mix"):
                 yield VerticalScroll(id="mix")
             with TabPane("3 Cadence", id="tab-cadence"), Vertical():
                 yield Static("", id="cadence-total")
                 yield DataTable(id="cadence", cursor_type="row")
             with TabPane("4 Cautions", id="tab-cautions"), VerticalScroll():
-                yield Static("", id="cautions")
+                yield Outline(spaced=True, id="cautions")
             with TabPane("5 What could change it", id="tab-changes"), VerticalScroll():
-                yield Static("", id="changes")
+                yield Outline(id="changes")
                 yield OptionList(id="unanswered")
         yield KeyBar()
 
@@ -142,26 +143,25 @@ class ResultsScreen(Screen[None]):
     def _show_why(self, framework_id: str) -> None:
         rec = self.rec
         item = next(i for i in rec.ranking if i.id == framework_id)
-        lines = [
-            f"[b]Why {escape(item.name)} scores {item.fit}[/b] (#{item.rank}; ◆ = in your mix)"
+        lines: list[Line] = [
+            Heading(f"Why {item.name} scores {item.fit}", f"(#{item.rank}; ◆ = in your mix)")
         ]
         for reason in item.reasons:
             said = f"because you said {reason.because}" if reason.because else reason.text
             if reason.rule == "base":
                 said = "starting fit"
-            lines.append(f"  {reason.effect:+4d}  {escape(said)}")
+            lines.append(Item(f"{reason.effect:+d}", said))
         layers = [layer.layer for layer in rec.mix if layer.framework == framework_id]
         if layers:
-            lines.append(f"\nIn your mix for: {', '.join(layers)}.")
+            lines.append(Heading("In your mix for:", f"{', '.join(layers)}.", gap=True))
         if item.lifts:
-            lines.append("\n[b]Why not higher?[/b] These would have lifted it:")
-            for lift in item.lifts:
-                lines.append(f"  {lift.effect:+4d}  if {escape(lift.needs)}")
+            lines.append(Heading("Why not higher?", "These would have lifted it:", gap=True))
+            lines += [Item(f"{lift.effect:+d}", f"if {lift.needs}") for lift in item.lifts]
         moves = [s for s in rec.sensitivity if any(m.id == framework_id for m in s.moves)]
         if moves:
-            lines.append("\n[b]What single answer would change the order[/b]")
-            lines += [f"  • {escape(s.text)}" for s in moves]
-        self.query_one("#why", Static).update("\n".join(lines))
+            lines.append(Heading("What single answer would change the order", gap=True))
+            lines += [Item("•", s.text) for s in moves]
+        self.query_one("#why", Outline).show(lines)
 
     def _fill_mix(self, rec: Recommendation) -> None:
         names = {item.id: item.name for item in rec.ranking}
@@ -201,17 +201,23 @@ class ResultsScreen(Screen[None]):
             )
 
     def _fill_cautions(self, rec: Recommendation) -> None:
-        text = "\n\n".join(f"[b]![/b] {escape(c.text)}" for c in rec.cautions)
-        self.query_one("#cautions", Static).update(text or "No cautions for these answers.")
+        lines: list[Line] = [Item("!", c.text) for c in rec.cautions]
+        self.query_one("#cautions", Outline).show(
+            lines or [Heading("", "No cautions for these answers.")]
+        )
 
     def _fill_changes(self, rec: Recommendation) -> None:
-        lines = []
+        lines: list[Line] = []
         if rec.sensitivity:
-            lines.append("[b]One answer that would reorder the top three[/b]")
-            lines += [f"  • {escape(s.text)}" for s in rec.sensitivity]
+            lines.append(Heading("One answer that would reorder the top three"))
+            lines += [Item("•", s.text) for s in rec.sensitivity]
         if rec.unanswered:
-            lines.append("\n[b]Unanswered questions that could change this[/b] (Enter to answer)")
-        self.query_one("#changes", Static).update("\n".join(lines) or "Nothing would change it.")
+            lines.append(
+                Heading(
+                    "Unanswered questions that could change this", "(Enter to answer)", gap=True
+                )
+            )
+        self.query_one("#changes", Outline).show(lines or [Heading("", "Nothing would change it.")])
         options = self.query_one("#unanswered", OptionList)
         options.clear_options()
         kb = self.app.kb
