@@ -36,7 +36,7 @@ class FrameworksScreen(Screen[None]):
         yield Header()
         with Horizontal(id="frameworks"):
             yield OptionList(
-                *[Option(_short(f.name, 26), id=fid) for fid, f in self.app.kb.frameworks.items()],
+                *[Option(f.name, id=fid) for fid, f in self.app.kb.frameworks.items()],
                 id="framework-list",
             )
             with VerticalScroll(id="framework-detail"):
@@ -61,6 +61,3 @@ class FrameworksScreen(Screen[None]):
     def _focus_detail(self) -> None:
         self.query_one("#framework-detail", VerticalScroll).focus()
 
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
