@@ -11,7 +11,7 @@ import pytest
 import yaml
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Button, Checkbox, DataTable, Input, OptionList, SelectionList, Static
+from textual.widgets import Button, Checkbox, DataTable, Input, OptionList, Static
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.engine.recommend import recommend
@@ -100,7 +100,7 @@ async def answer(pilot: Pilot, kb: KnowledgeBase, question_id: str, value: Any) 
         await highlight(pilot, app.screen.query_one("#choice", OptionList), values.index(value))
         await pilot.press("enter")
     elif question.type == "multiple":
-        control = app.screen.query_one("#choices", SelectionList)
+        control = app.screen.query_one("#choice", OptionList)
         order = [o.value for o in question.options]
         for item in value:
             await highlight(pilot, control, order.index(item))
@@ -733,6 +733,31 @@ async def test_palette_before_an_assessment_has_no_questions(
         await wait_until(pilot, lambda: notices, what="the notice")
         assert isinstance(app.screen, WelcomeScreen)
         assert "Start or continue an assessment first" in notices[0]
+
+
+async def test_clicks_tick_multiple_choices_and_choose_single_ones(
+    make_app: Callable[..., AdvisorApp], kb: KnowledgeBase
+) -> None:
+    app = make_app(new_answers=("acme", {"organisation": "Acme", "headcount": 120}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, QuestionnaireScreen)
+        app.open_questionnaire("needs")
+        await pilot.pause()
+        first, second = (o.value for o in (kb.question("needs") or pytest.fail()).options[:2])
+        await pilot.click("#choice", offset=(6, 2))  # the second option (under the border)
+        await pilot.click("#choice", offset=(6, 1))  # the first
+        await pilot.pause()
+        assert questionnaire(app).question_id == "needs"  # ticking does not move on
+        assert app.assessment.answers["needs"] == [first, second]  # in the question's order
+        await pilot.click("#choice", offset=(6, 2))  # untick
+        await pilot.pause()
+        assert app.assessment.answers["needs"] == [first]
+        app.open_questionnaire("stage")
+        await pilot.pause()
+        await pilot.click("#choice", offset=(6, 1))  # single choice: chosen, and on we go
+        await pilot.pause()
+        assert app.assessment.answers["stage"] == "startup"
+        assert questionnaire(app).question_id != "stage"
 
 
 def key_bar_x(app: AdvisorApp, key: str) -> int:

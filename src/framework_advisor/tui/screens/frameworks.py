@@ -60,4 +60,3 @@ class FrameworksScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#framework-list")
     def _focus_detail(self) -> None:
         self.query_one("#framework-detail", VerticalScroll).focus()
-

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList, SelectionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.question import Question
@@ -22,19 +22,95 @@ from framework_advisor.engine.answers import parse_value
 from framework_advisor.errors import AnswersError
 
 YES, NO = "yes", "no"
-CHOSEN, NOT_CHOSEN = "● ", "  "
 
 
-class ChoiceList(SelectionList[str]):
-    """A multiple-choice list: space toggles, enter moves on."""
+class _FromChoiceList(Message):
+    def __init__(self, choice_list: ChoiceList) -> None:
+        self.choice_list = choice_list
+        super().__init__()
 
-    BINDINGS = [Binding("enter", "submit", "Next", show=False)]
+    @property
+    def control(self) -> ChoiceList:
+        return self.choice_list
 
-    class Submit(Message):
-        pass
+
+class ChoiceList(OptionList):
+    """Single or multiple choice in one list, so moving between choice questions keeps focus.
+
+    Single choice: Enter or a click chooses and moves on. Multiple choice: Space or a click
+    ticks an option, Enter moves on."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Next", show=False),
+        Binding("space", "toggle", "Tick", tooltip="Tick or untick the highlighted option"),
+    ]
+
+    class Toggled(_FromChoiceList):
+        """A multiple-choice option was ticked or unticked."""
+
+    class Submit(_FromChoiceList):
+        """Multiple choice: the user asked to move on."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.multiple = False
+        self.chosen: list[str] = []
+        self._labels: dict[str, str] = {}
+
+    def set_choices(
+        self, choices: list[tuple[str, str]], chosen: list[str], multiple: bool
+    ) -> None:
+        """Show ``choices`` (value, label), ``chosen`` marked; keeps the widget and its focus."""
+        if multiple != self.multiple:
+            self.multiple = multiple
+            self.refresh_bindings()  # "Tick" is for multiple choice only
+        self._labels = dict(choices)
+        self.chosen = [value for value, _ in choices if value in chosen]
+        self.clear_options()
+        self.add_options([Option(self._prompt(value), id=value) for value, _ in choices])
+        marked = [index for index, (value, _) in enumerate(choices) if value in chosen]
+        self.highlighted = marked[0] if marked and not multiple else 0
+
+    def _prompt(self, value: str) -> Content:
+        chosen = value in self.chosen
+        if self.multiple:
+            mark = Content.styled("[x] ", "bold $success") if chosen else Content("[ ] ")
+        else:
+            mark = Content("● " if chosen else "  ")
+        return mark + Content(self._labels[value])
 
     def action_submit(self) -> None:
-        self.post_message(self.Submit())
+        if self.multiple:
+            self.post_message(self.Submit(self))
+        else:
+            self.action_select()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        del parameters
+        return self.multiple if action == "toggle" else True
+
+    def action_toggle(self) -> None:
+        index = self.highlighted
+        if index is None:
+            return
+        value = self.get_option_at_index(index).id
+        assert value is not None
+        order = list(self._labels)
+        if value in self.chosen:
+            self.chosen.remove(value)
+        else:
+            self.chosen = sorted([*self.chosen, value], key=order.index)
+        self.replace_option_prompt_at_index(index, self._prompt(value))
+        self.post_message(self.Toggled(self))
+
+    async def _on_click(self, event: events.Click) -> None:
+        if not self.multiple:
+            return  # OptionList's own handler chooses the option
+        event.prevent_default()  # tick it instead
+        clicked: int | None = event.style.meta.get("option")
+        if clicked is not None:
+            self.highlighted = clicked
+            self.action_toggle()
 
 
 class QuestionInput(Vertical):
@@ -42,7 +118,7 @@ class QuestionInput(Vertical):
 
     DEFAULT_CSS = """
     QuestionInput { height: auto; }
-    QuestionInput OptionList, QuestionInput SelectionList { height: auto; max-height: 14; }
+    QuestionInput ChoiceList { height: auto; max-height: 14; }
     QuestionInput .error { color: $error; height: auto; padding: 0 1; }
     """
 
@@ -72,8 +148,7 @@ class QuestionInput(Vertical):
         self._filling = False
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="choice")
-        yield ChoiceList(id="choices")
+        yield ChoiceList(id="choice")
         yield Input(id="text")
         yield Static("", classes="error", id="error")
 
@@ -82,35 +157,26 @@ class QuestionInput(Vertical):
             self.show(self.question, self.value)
 
     @property
-    def control(self) -> OptionList | ChoiceList | Input:
+    def control(self) -> ChoiceList | Input:
         if self.question is None or self.question.type in ("number", "text"):
             return self.query_one("#text", Input)
-        if self.question.type == "multiple":
-            return self.query_one("#choices", ChoiceList)
-        return self.query_one("#choice", OptionList)
+        return self.query_one("#choice", ChoiceList)
 
     def show(self, question: Question, value: Any) -> None:
         """Switch to another question (or refresh this one) without mounting widgets."""
         self.question, self.value = question, value
         self._filling = True
-        choice = self.query_one("#choice", OptionList)
-        choices = self.query_one("#choices", ChoiceList)
+        choice = self.query_one("#choice", ChoiceList)
         text = self.query_one("#text", Input)
-        choice.display = question.type in ("single", "yes_no")
-        choices.display = question.type == "multiple"
+        choice.display = question.type in ("single", "yes_no", "multiple")
         text.display = question.type in ("number", "text")
-        if question.type in ("single", "yes_no"):
-            choice.clear_options()
-            choice.add_options(self._options(question, value))
-            current = self._current_index()
-            choice.highlighted = current if current is not None else 0
-        elif question.type == "multiple":
-            chosen = set(value or [])
-            choices.clear_options()
-            choices.add_options(
-                [Selection(o.label, o.value, o.value in chosen) for o in question.options]
-            )
-            choices.highlighted = 0
+        if question.type == "yes_no":
+            chosen = [] if value is None else [YES if value else NO]
+            choice.set_choices([(YES, "Yes"), (NO, "No")], chosen, multiple=False)
+        elif question.type in ("single", "multiple"):
+            multiple = question.type == "multiple"
+            chosen = list(value or []) if multiple else ([] if value is None else [value])
+            choice.set_choices([(o.value, o.label) for o in question.options], chosen, multiple)
         else:
             text.value = "" if value is None else str(value)
             text.placeholder = question.placeholder or ""
@@ -120,33 +186,13 @@ class QuestionInput(Vertical):
         if self.autofocus:
             self.control.focus()
 
-    def _options(self, question: Question, value: Any) -> list[Option]:
-        if question.type == "yes_no":
-            return [
-                Option((CHOSEN if value is True else NOT_CHOSEN) + "Yes", id=YES),
-                Option((CHOSEN if value is False else NOT_CHOSEN) + "No", id=NO),
-            ]
-        return [
-            Option((CHOSEN if o.value == value else NOT_CHOSEN) + o.label, id=o.value)
-            for o in question.options
-        ]
-
-    def _current_index(self) -> int | None:
-        question, value = self.question, self.value
-        if question is None or value is None:
-            return None
-        if question.type == "yes_no":
-            return 0 if value else 1
-        values = [o.value for o in question.options]
-        return values.index(value) if value in values else None
-
     def focus_control(self) -> None:
         self.control.focus()
 
     def show_error(self, message: str) -> None:
         self.query_one("#error", Static).update(message)
 
-    # single choice and yes/no ------------------------------------------------------------
+    # choices ---------------------------------------------------------------------------
     @on(OptionList.OptionSelected, "#choice")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -157,18 +203,15 @@ class QuestionInput(Vertical):
         self.value = value  # the screen moves on and redraws the list, marker included
         self.post_message(self.Answered(self.question.id, value, advance=True))
 
-    # multiple choice ---------------------------------------------------------------------
-    @on(SelectionList.SelectedChanged, "#choices")
-    def _toggled(self, event: SelectionList.SelectedChanged) -> None:
+    @on(ChoiceList.Toggled, "#choice")
+    def _toggled(self, event: ChoiceList.Toggled) -> None:
         event.stop()
-        if self.question is None or self._filling:
+        if self.question is None:
             return
-        order = [o.value for o in self.question.options]
-        chosen = sorted(event.selection_list.selected, key=order.index)
-        self.value = chosen or None
+        self.value = list(event.choice_list.chosen) or None
         self.post_message(self.Answered(self.question.id, self.value, advance=False))
 
-    @on(ChoiceList.Submit)
+    @on(ChoiceList.Submit, "#choice")
     def _submit_choices(self, event: ChoiceList.Submit) -> None:
         event.stop()
         if self.question is not None:
