@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -45,24 +46,28 @@ class ReviewScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("#", key="number")
-        table.add_column("Question", key="question")
-        table.add_column("Answer", key="answer")
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.reload()  # the columns share the width; long answers wrap instead of being cut
 
     def reload(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
+        question_width, answer_width = _column_widths(table.size.width or self.app.size.width)
+        table.clear(columns=True)
+        table.add_column("#", key="number", width=2)
+        table.add_column("Question", key="question", width=question_width)
+        table.add_column("Answer", key="answer", width=answer_width)
         assessment = self.app.assessment
         for number, question in enumerate(assessment.visible(), start=1):
             table.add_row(
                 str(number),
-                _short(question.prompt, 38),  # the three columns fit in 80
-                _short(answer_text(question, assessment.answers), 32),
+                Text(question.prompt),
+                Text(answer_text(question, assessment.answers)),
                 key=question.id,
+                height=None,  # as many lines as the longest cell needs
             )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
@@ -129,6 +134,9 @@ class EditAnswer(ModalScreen[None]):
             self.dismiss()
 
 
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _column_widths(width: int) -> tuple[int, int]:
+    """Question and answer widths: what is left of ``width`` after the number column, the cell
+    padding and the scroll bar, shared 11 to 9."""
+    room = max(30, width - 12)
+    question = room * 11 // 20
+    return question, room - question
