@@ -316,7 +316,7 @@ async def test_changing_an_answer_in_review_changes_the_results(
         assert app.screen.query_one("#choice", OptionList).highlighted == 0  # Yes, as answered
         await pilot.press("down", "enter")  # No
         await wait_for_screen(pilot, ReviewScreen)
-        assert table.get_row_at(row)[2] == "no"
+        assert str(table.get_row_at(row)[2]) == "no"
         assert app.assessment.answers["compensation_linked"] is False
         assert read_session_file(store, "northwind")["compensation_linked"] is False
 
