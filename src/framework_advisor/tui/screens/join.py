@@ -39,20 +39,31 @@ class JoinScreen(Screen[None]):
 
     @on(Input.Submitted, "#code")
     def _code_entered(self) -> None:
-        self.query_one("#name", Input).focus()
+        if self._check_code():
+            self.query_one("#error", Static).update("Code accepted: now type your name.")
+            self.query_one("#name", Input).focus()
+
+    def _check_code(self) -> bool:
+        if self.query_one("#code", Input).value.strip() == self.join_code:
+            return True
+        self.query_one("#error", Static).update(
+            "That join code is not right: check it with your facilitator."
+        )
+        code = self.query_one("#code", Input)
+        code.focus()
+        code.select_all()  # typing the right code replaces the wrong one
+        return False
 
     @on(Input.Submitted, "#name")
     @on(Button.Pressed, "#join-button")
     def _join(self) -> None:
-        code = self.query_one("#code", Input).value.strip()
-        name = " ".join(self.query_one("#name", Input).value.split())
-        error = self.query_one("#error", Static)
-        if code != self.join_code:
-            error.update("That join code is not right: check it with your facilitator.")
-            self.query_one("#code", Input).focus()
+        if not self._check_code():
             return
+        name = " ".join(self.query_one("#name", Input).value.split())
         if not name:
-            error.update("Please type your name: it keeps your answers apart from others'.")
+            self.query_one("#error", Static).update(
+                "Please type your name: it keeps your answers apart from others'."
+            )
             self.query_one("#name", Input).focus()
             return
         store = self.app.store
