@@ -777,13 +777,13 @@ async def test_footer_keys_are_shown_and_clickable(make_app: Callable[..., Advis
         app.open_questionnaire("industry")  # optional: Skip is offered
         await pilot.pause()
         footer = str(app.screen.query_one(KeyBar).render())
-        assert "Skip" in footer and "Review" in footer and "palette" in footer
+        assert "Don't know" in footer and "Review" in footer and "palette" in footer
         await pilot.click(KeyBar, offset=(key_bar_x(app, "ctrl+s"), 0))
         await pilot.pause()
         assert questionnaire(app).question_id != "industry"
         app.open_questionnaire("stage")  # required while headcount is unanswered
         await pilot.pause()
-        assert "Skip" not in str(app.screen.query_one(KeyBar).render())
+        assert "Don't know" not in str(app.screen.query_one(KeyBar).render())
         await pilot.click(KeyBar, offset=(key_bar_x(app, "ctrl+r"), 0))
         await wait_for_screen(pilot, ReviewScreen)
         await pilot.click(KeyBar, offset=(key_bar_x(app, "ctrl+p"), 0))

@@ -29,7 +29,7 @@ class QuestionnaireScreen(Screen[None]):
         Binding(
             "ctrl+s",
             "dont_know",
-            "Skip",
+            "Don't know",
             id="questionnaire.dont_know",
             tooltip="Leave this optional question unanswered",
         ),
@@ -90,7 +90,7 @@ class QuestionnaireScreen(Screen[None]):
         self.query_one("#dont-know", Button).disabled = required
         self.query_one("#back", Button).disabled = assessment.previous_question(question_id) is None
         self.input.show(question, assessment.answers.get(question_id))
-        self.refresh_bindings()  # "Skip" applies to optional questions only
+        self.refresh_bindings()  # "Don't know" applies to optional questions only
 
     def _why_optional(self, question: Question) -> str:
         other = question.required_unless
