@@ -73,11 +73,13 @@ class ResultsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         ranking = self.query_one("#ranking", DataTable)
-        ranking.add_columns("#", "Framework", "Fit", "")  # rank, name, number, bar
         cadence = self.query_one("#cadence", DataTable)
         cadence.add_columns("Ritual", "How often", "Min", "Min/month", "Serves")
         self.refresh_results()
         ranking.focus()
+
+    def on_resize(self) -> None:
+        self._fill_ranking(self.rec)  # the names and bars take the width there is
 
     def on_screen_resume(self) -> None:
         self.refresh_results()
@@ -121,15 +123,20 @@ class ResultsScreen(Screen[None]):
     def _fill_ranking(self, rec: Recommendation) -> None:
         table = self.query_one("#ranking", DataTable)
         row = table.cursor_row
-        table.clear()
+        name_width, bar_width = _ranking_widths(table.size.width or self.app.size.width)
+        table.clear(columns=True)
+        table.add_column("#", width=2)
+        table.add_column("Framework", width=name_width)
+        table.add_column("Fit", width=3)
+        table.add_column("", width=bar_width)
         in_mix = {layer.framework for layer in rec.mix}
         for item in rec.ranking:
             mark = "◆ " if item.id in in_mix else "  "
             table.add_row(
                 str(item.rank),
-                mark + _short(item.name, 36),
+                mark + _short(item.name, name_width - 2),
                 f"{item.fit:>3}",
-                fit_bar(item.fit, 20),
+                fit_bar(item.fit, bar_width),
                 key=item.id,
             )
         table.move_cursor(row=max(0, min(row, table.row_count - 1)))
@@ -230,6 +237,14 @@ class ResultsScreen(Screen[None]):
     def _answer_now(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.app.open_questionnaire(event.option.id)
+
+
+def _ranking_widths(width: int) -> tuple[int, int]:
+    """Name and fit-bar widths: what the rank, the fit, the cell padding and the scroll bar
+    leave of ``width``: two thirds for the name (enough for the longest), the rest the bar."""
+    room = max(40, width - 15)
+    name = min(58, room * 2 // 3)
+    return name, min(40, room - name)
 
 
 def _short(text: str, width: int) -> str:
