@@ -82,27 +82,27 @@ class KeyBar(Widget, can_focus=False):
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
-        dim = Style(dim=True)
         width = self.size.width
-        palette = self._label(self.palette, key_style, description_style) if self.palette else None
-        room = width - (palette.cell_len + 1 if palette else 0)
+        palette = self.palette
+        palette_label = self._label(palette, key_style, description_style) if palette else None
+        room = width - (palette_label.cell_len + 1 if palette_label else 0)
         line = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
         for key in self.keys:
             label = self._label(key, key_style, description_style)
             if line.cell_len + label.cell_len > room:
-                break
+                break  # the rest is in the command palette
             if not key.enabled:
-                label.stylize(dim)
+                label.stylize(Style(dim=True))
             self._spans.append((line.cell_len, line.cell_len + label.cell_len, key))
             line.append_text(label)
             line.append(" ")
-        if palette is not None and self.palette is not None:
-            start = width - palette.cell_len
+        if palette and palette_label:
+            start = width - palette_label.cell_len
             line.append(" " * max(0, start - line.cell_len - 1))
             line.append("▏", Style(dim=True))
-            self._spans.append((start, width, self.palette))
-            line.append_text(palette)
+            self._spans.append((start, width, palette))
+            line.append_text(palette_label)
         return line
 
     @staticmethod
