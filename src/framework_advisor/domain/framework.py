@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from msgspec import Meta, Struct
@@ -87,11 +88,6 @@ class Framework(Struct, frozen=True, forbid_unknown_fields=True):
     conflicts: list[str]
     base_fit: Percent
     sources: list[Source]
-    short_name: Text | None = None  # for narrow places such as pick lists; else the name
-
-    @property
-    def label(self) -> str:
-        return self.short_name or self.name
 
 
 def described(framework: Framework) -> list[tuple[str, str]]:
@@ -105,3 +101,14 @@ def described(framework: Framework) -> list[tuple[str, str]]:
         ("Measurability", framework.measurability),
         ("Typical use", framework.use_case),
     ]
+
+
+def short_name(framework: Framework) -> str:
+    """A label for tight spaces: the abbreviation in brackets if there is one ("Objectives and
+    Key Results (OKR)" gives "OKR"), else the name before them ("Hoshin Kanri (Policy
+    Deployment)" gives "Hoshin Kanri"); a name without brackets stays as it is."""
+    match = re.fullmatch(r"\s*(.*?)\s*\(([^()]*)\)\s*", framework.name)
+    if not match:
+        return framework.name
+    before, inside = match.groups()
+    return inside if " " not in inside and len(inside) <= 6 else before

@@ -7,7 +7,6 @@ here; the templates and the Word writer decide the layout."""
 from __future__ import annotations
 
 import os
-import re
 from datetime import date
 from typing import Any
 
@@ -15,7 +14,7 @@ from msgspec import Struct
 
 from framework_advisor import __version__
 from framework_advisor.domain.examples import ExampleKPI, ExampleOKR
-from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.framework import Framework, short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 
@@ -228,17 +227,6 @@ def today_from_env(environ: dict[str, str] | None = None) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{TODAY_ENV}={value!r}: expected a date such as 2026-01-15") from None
-
-
-def short_name(framework: Framework) -> str:
-    """A label for tight spaces: the abbreviation in brackets if there is one ("Objectives and
-    Key Results (OKR)" gives "OKR"), else the name before them ("Hoshin Kanri (Policy
-    Deployment)" gives "Hoshin Kanri"); a name without brackets stays as it is."""
-    match = re.fullmatch(r"\s*(.*?)\s*\(([^()]*)\)\s*", framework.name)
-    if not match:
-        return framework.name
-    before, inside = match.groups()
-    return inside if " " not in inside and len(inside) <= 6 else before
 
 
 def build_report(

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from framework_advisor.domain.framework import short_name
 from framework_advisor.render.text import comparison
 from framework_advisor.tui.widgets.footer import KeyBar
 
@@ -34,7 +35,7 @@ class CompareScreen(Screen[None]):
                 yield Static("Pick 2-4 (space)", classes="dim")
                 yield SelectionList[str](
                     *[
-                        Selection(f.label, fid, fid in preselected)
+                        Selection(short_name(f), fid, fid in preselected)
                         for fid, f in self.app.kb.frameworks.items()
                     ],
                     id="compare-list",
