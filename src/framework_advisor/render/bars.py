@@ -1,4 +1,5 @@
-"""Fit bars drawn with block characters: 20 cells for 0-100, in eighths."""
+"""Shapes for fixed-width columns: fit bars drawn with block characters (20 cells for 0-100,
+in eighths) and text cut to a width with an ellipsis."""
 
 from __future__ import annotations
 
@@ -10,3 +11,7 @@ def fit_bar(fit: int, width: int = 20) -> str:
     full, rest = divmod(eighths, 8)
     bar = "█" * full + (EIGHTHS[rest] if rest else "")
     return bar.ljust(width)
+
+
+def shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -13,7 +13,7 @@ from framework_advisor.domain.framework import Framework, described
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.engine.examples import ExampleSelection
-from framework_advisor.render.bars import fit_bar
+from framework_advisor.render.bars import fit_bar, shorten
 
 if TYPE_CHECKING:
     from framework_advisor.engine.whatif import WhatIf
@@ -120,7 +120,7 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, color: bool = False, 
     for ritual in rec.cadence:
         frameworks = ", ".join(ritual.frameworks)
         out.append(
-            f"  {ritual.frequency:<10} {_short(ritual.ritual, 36):<36} {ritual.minutes_per_meeting:>4} min"
+            f"  {ritual.frequency:<10} {shorten(ritual.ritual, 36):<36} {ritual.minutes_per_meeting:>4} min"
             f"  {ritual.minutes_per_month:>4} min/month  ({frameworks})"
         )
     if rec.unanswered:
@@ -145,8 +145,8 @@ def whatif(result: WhatIf, kb: KnowledgeBase, color: bool = False, **_: Any) -> 
         out.append(f"  {qid}: {label}")
     out += ["", _heading(style, f"{'Before':<42} After")]
     for first, second in zip(before.ranking, after.ranking, strict=True):
-        left = f"{first.rank:>2} {_short(first.name, 32):<32} {first.fit:>3}"
-        right = f"{second.rank:>2} {_short(second.name, 32):<32} {second.fit:>3}"
+        left = f"{first.rank:>2} {shorten(first.name, 32):<32} {first.fit:>3}"
+        right = f"{second.rank:>2} {shorten(second.name, 32):<32} {second.fit:>3}"
         out.append(f"  {left}   {right}")
     out += ["", _heading(style, "Mix")]
     mix_before = {m.layer: m.framework for m in before.mix}
@@ -267,10 +267,6 @@ def _cell_lines(value: str | list[str], width: int) -> list[str]:
             " ".join(item.split()), width, initial_indent="- ", subsequent_indent="  "
         )
     return lines or [""]
-
-
-def _short(name: str, width: int) -> str:
-    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 def comparison(

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent
 from textual.widgets.option_list import Option
 
 from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.render.bars import fit_bar
+from framework_advisor.render.bars import fit_bar, shorten
 from framework_advisor.tui.messages import AnswersChanged
 from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.widgets.outline import Heading, Item, Line, Outline
@@ -134,7 +134,7 @@ class ResultsScreen(Screen[None]):
             mark = "◆ " if item.id in in_mix else "  "
             table.add_row(
                 str(item.rank),
-                mark + _short(item.name, name_width - 2),
+                mark + shorten(item.name, name_width - 2),
                 f"{item.fit:>3}",
                 fit_bar(item.fit, bar_width),
                 key=item.id,
@@ -245,7 +245,3 @@ def _ranking_widths(width: int) -> tuple[int, int]:
     room = max(40, width - 15)
     name = min(58, room * 2 // 3)
     return name, min(40, room - name)
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
