@@ -52,7 +52,7 @@ def skip_offered(app: AdvisorApp) -> bool:
 
 
 def mix_text(app: AdvisorApp) -> str:
-    return "\n".join(str(part.render()) for part in app.screen.query("#mix Static"))
+    return app.screen.query_one("#mix", Outline).text
 
 
 def error_text(app: AdvisorApp) -> str:

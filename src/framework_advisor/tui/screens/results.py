@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -59,8 +58,8 @@ class ResultsScreen(Screen[None]):
                 yield DataTable(id="ranking", cursor_type="row")
                 with VerticalScroll(id="why-scroll"):
                     yield Outline(id="why")
-            with TabPane("2 Mix", id="tab-mix"):
-                yield VerticalScroll(id="mix")
+            with TabPane("2 Mix", id="tab-mix"), VerticalScroll():
+                yield Outline(id="mix")
             with TabPane("3 Cadence", id="tab-cadence"), Vertical():
                 yield Static("", id="cadence-total")
                 yield DataTable(id="cadence", cursor_type="row")
@@ -172,23 +171,16 @@ class ResultsScreen(Screen[None]):
 
     def _fill_mix(self, rec: Recommendation) -> None:
         names = {item.id: item.name for item in rec.ranking}
-        parts = [Static("[b]Your mix[/b]", classes="mix-heading")]
+        lines: list[Line] = [Heading("Your mix")]
         for layer in rec.mix:
-            title = f"[b]{layer.layer.title()}[/b]: {escape(names[layer.framework])}"
-            parts += [
-                Static(title, classes="mix-layer"),
-                Static(escape(layer.why), classes="mix-why"),
+            lines += [
+                Heading(f"{layer.layer.title()}:", names[layer.framework], gap=True),
+                Item("", layer.why),
             ]
         if rec.retire:
-            parts.append(Static("[b]Retire[/b]", classes="mix-layer"))
-            parts += [
-                Static(f"{escape(names[item.id])}: {escape(item.why)}", classes="mix-why")
-                for item in rec.retire
-            ]
-        mix = self.query_one("#mix", VerticalScroll)
-        with self.app.batch_update():
-            mix.remove_children()
-            mix.mount_all(parts)
+            lines.append(Heading("Retire", gap=True))
+            lines += [Item("", f"{names[item.id]}: {item.why}") for item in rec.retire]
+        self.query_one("#mix", Outline).show(lines)
 
     def _fill_cadence(self, rec: Recommendation) -> None:
         hours = rec.meeting_minutes_per_month / 60
