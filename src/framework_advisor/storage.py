@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -99,15 +100,25 @@ def atomic_write(path: Path, data: str | bytes, *, force: bool = False) -> None:
 
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
+        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(payload)
                 stream.flush()
                 os.fsync(stream.fileno())
+            os.chmod(temp, mode)  # as a plain open() would: mkstemp makes the file private
             os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+@cache
+def _umask() -> int:
+    """The process's umask (reading it means setting it: once, then remembered)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

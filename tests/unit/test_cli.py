@@ -217,6 +217,19 @@ def test_recommend_notes_an_answer_its_question_hides(
 # --- output files --------------------------------------------------------------------------
 
 
+def test_written_files_get_the_usual_permissions(run_cli: Run, tmp_path: Path) -> None:
+    """A new file as the umask allows (a report is to be shared), not private as a temporary
+    file is; an overwritten file keeps the permissions it had."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    target = tmp_path / "report.md"
+    ok(run_cli("recommend", "--answers", STARTUP, "-f", "md", "-o", target))
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask != 0o600
+    target.chmod(0o640)
+    ok(run_cli("recommend", "--answers", STARTUP, "-f", "md", "-o", target, "--force"))
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
 def test_output_file_refused_without_force_then_overwritten_with_force(
     run_cli: Run, tmp_path: Path
 ) -> None:
