@@ -36,13 +36,12 @@ def test_cache_rebuilt_after_a_knowledge_file_changes(tmp_path: Path) -> None:
     pack = build_tree(
         tmp_path / "pack",
         {
-            "pack.yaml": "name: demo\nversion: '1'\n",
+            "pack.yaml": "name: demo\nversion: '1'\nschema_version: 2\n",
             "rules.yaml": (
                 "rules:\n"
                 "  - id: demo_rule\n"
                 "    when: {function: sales}\n"
-                "    effects: [{framework: raci, weight: 5}]\n"
-                "    reason: demo\n"
+                "    effects: [{framework: raci, weight: 5, reason: demo}]\n"
             ),
         },
     )
@@ -76,7 +75,7 @@ def test_unwritable_cache_folder_only_costs_speed(tmp_path: Path, monkeypatch) -
 
 
 def test_validate_never_reads_the_cache(run_cli, tmp_path: Path) -> None:
-    pack = build_tree(tmp_path / "pack", {"pack.yaml": "name: demo\nversion: '1'\n"})
+    pack = build_tree(tmp_path / "pack", {"pack.yaml": "name: demo\nversion: '1'\nschema_version: 2\n"})
     assert run_cli("--kb", pack, "validate").exit_code == 0
     broken = tmp_path / "copy"
     shutil.copytree(embedded_dir(), broken / "knowledge")

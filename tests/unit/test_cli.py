@@ -64,7 +64,7 @@ def renamed_okr_pack(root: Path, name: str, label: str) -> Path:
     return build_tree(
         root,
         {
-            "pack.yaml": f"name: {name}\nversion: '1.0'\n",
+            "pack.yaml": f"name: {name}\nversion: '1.0'\nschema_version: 2\n",
             "frameworks/okr.yaml": OKR.replace(OKR_NAME, f"name: {label}\n", 1),
         },
     )
@@ -620,10 +620,11 @@ def test_kb_order_environment_first_then_command_line_later_wins(
 
 
 REMOTE_PACK = {
-    "pack.yaml": "name: remote work\nversion: '2.1'\n",
+    "pack.yaml": "name: remote work\nversion: '2.1'\nschema_version: 2\n",
     "questions.yaml": (
         "questions:\n"
         "  - id: remote\n"
+        "    label: Remote team\n"
         "    prompt: Does the team work mostly remotely?\n"
         "    help: Remote teams need written roles and goals.\n"
         "    type: yes_no\n"
@@ -632,8 +633,7 @@ REMOTE_PACK = {
         "rules:\n"
         "  - id: remote_needs_roles\n"
         "    when: {remote: true}\n"
-        "    effects: [{framework: raci, weight: 60}]\n"
-        "    reason: Remote teams need written roles.\n"
+        "    effects: [{framework: raci, weight: 60, reason: Remote teams need written roles.}]\n"
     ),
 }
 

@@ -19,7 +19,7 @@ from ..conftest import ROOT, build_tree
 
 KNOWLEDGE = ROOT / "knowledge"
 OKR = (KNOWLEDGE / "frameworks" / "okr.yaml").read_text(encoding="utf-8")
-PACK_YAML = "name: broken pack\nversion: '1.0'\n"
+PACK_YAML = "name: broken pack\nversion: '1.0'\nschema_version: 2\n"
 VALID = "function: company\nneeds: [alignment]\nheadcount: 12\n"
 FOLDER = object()  # the answers "file" is a folder
 
@@ -355,11 +355,12 @@ RULE = (
     "  - id: pack_rule\n"
     "    when: {when}\n"
     "    effects: [{effects}]\n"
-    "    reason: A rule from a pack.\n"
 )
 
 
-def rule(when: str = "{stage: startup}", effects: str = "{framework: okr, weight: 5}") -> str:
+def rule(
+    when: str = "{stage: startup}", effects: str = "{framework: okr, weight: 5, reason: OKRs.}"
+) -> str:
     return RULE.replace("{when}", when).replace("{effects}", effects)
 
 
@@ -390,7 +391,7 @@ PACK_CASES = [
     ),
     pytest.param(
         {"pack.yaml": PACK_YAML + "remov:\n  rules: [stage_startup]\n"},
-        [Err(3, "remov", ("unknown field", "Did you mean 'remove'?"), file="pack.yaml")],
+        [Err(4, "remov", ("unknown field", "Did you mean 'remove'?"), file="pack.yaml")],
         id="pack-yaml-unknown-field",
     ),
     pytest.param(
@@ -409,7 +410,7 @@ PACK_CASES = [
         {"pack.yaml": removal("frameworks", "okr")},
         [
             Err(
-                4,
+                5,
                 "remove.frameworks[0]",
                 ("'okr' is a fixed id and cannot be removed",),
                 file="pack.yaml",
@@ -421,7 +422,7 @@ PACK_CASES = [
         {"pack.yaml": removal("frameworks", "okrs")},
         [
             Err(
-                4,
+                5,
                 "remove.frameworks[0]",
                 ("no framework 'okrs' to remove", "Did you mean 'okr'?"),
                 file="pack.yaml",
@@ -433,7 +434,7 @@ PACK_CASES = [
         {"pack.yaml": removal("questions", "needs")},
         [
             Err(
-                4,
+                5,
                 "remove.questions[0]",
                 ("'needs' is a fixed id and cannot be removed",),
                 file="pack.yaml",
@@ -445,7 +446,7 @@ PACK_CASES = [
         {"pack.yaml": removal("rules", "stage_startp")},
         [
             Err(
-                4,
+                5,
                 "remove.rules[0]",
                 ("no rule 'stage_startp' to remove", "Did you mean 'stage_startup'?"),
                 file="pack.yaml",
@@ -478,7 +479,7 @@ PACK_CASES = [
         id="rule-unknown-option",
     ),
     pytest.param(
-        {"rules.yaml": rule(effects="{framework: okrr, weight: 5}")},
+        {"rules.yaml": rule(effects="{framework: okrr, weight: 5, reason: OKRs.}")},
         [
             Err(
                 4,
@@ -495,14 +496,14 @@ PACK_CASES = [
             Err(
                 4,
                 "rules[0].effects[0]",
-                ("an effect is exactly one of {framework, weight}, {caution} or {layer}",),
+                ("an effect is exactly one of {framework, weight, reason}, {caution, about} or {layer}",),
                 file="rules.yaml",
             )
         ],
         id="effect-framework-and-caution",
     ),
     pytest.param(
-        {"rules.yaml": rule(effects="{framework: okr, weight: 0}")},
+        {"rules.yaml": rule(effects="{framework: okr, weight: 0, reason: OKRs.}")},
         [
             Err(
                 4,
@@ -514,7 +515,7 @@ PACK_CASES = [
         id="weight-zero",
     ),
     pytest.param(
-        {"rules.yaml": rule(effects="{framework: okr, weight: 101}")},
+        {"rules.yaml": rule(effects="{framework: okr, weight: 101, reason: OKRs.}")},
         [
             Err(
                 4,
@@ -544,7 +545,7 @@ PACK_CASES = [
         {"rules.yaml": rule() + rule().removeprefix("rules:\n")},
         [
             Err(
-                6,
+                5,
                 "rules[1]",
                 ("'pack_rule' is defined twice in this file",),
                 file="rules.yaml",
@@ -595,7 +596,7 @@ PACK_CASES = [
         id="complements-unknown-framework",
     ),
     pytest.param(
-        {"rules.yaml": "rules:\n  - id: pack_rule\n    when: {stage: [startup\n    reason: x\n"},
+        {"rules.yaml": "rules:\n  - id: pack_rule\n    when: {stage: [startup\n    source: x\n"},
         [Err(4, "", ("not valid YAML",), file="rules.yaml")],
         id="yaml-syntax-error-in-pack-file",
     ),
@@ -609,6 +610,7 @@ PACK_CASES = [
             "questions.yaml": (
                 "questions:\n"
                 "  - id: headcount\n"
+                "    label: Size\n"
                 "    prompt: Roughly how big are you?\n"
                 "    help: Pick a band.\n"
                 "    type: single\n"
@@ -617,7 +619,7 @@ PACK_CASES = [
         },
         [
             Err(
-                5,
+                6,
                 "questions[0].type",
                 ("question 'headcount' must stay of type 'number'",),
                 file="questions.yaml",
@@ -629,7 +631,7 @@ PACK_CASES = [
         {"rules.yaml": rule() + "extras: true\n"},
         [
             Err(
-                6,
+                5,
                 "extras",
                 ("unknown top-level key; expected only 'rules'",),
                 file="rules.yaml",
@@ -700,7 +702,7 @@ def test_validate_reports_every_cross_reference_problem_at_once(
 ) -> None:
     first = rule(
         when="{stage: scalup, headcont: 5}",
-        effects="{framework: okrr, weight: 5}, {framework: kpi, weight: 0}",
+        effects="{framework: okrr, weight: 5, reason: x}, {framework: kpi, weight: 0, reason: x}",
     )
     second = rule(when="{industry: {has_any: [saas]}}").replace("id: pack_rule", "id: second")
     pack = build_tree(
@@ -716,7 +718,7 @@ def test_validate_reports_every_cross_reference_problem_at_once(
             Err(3, "rules[0].when.headcont", ("Did you mean 'headcount'?",)),
             Err(4, "rules[0].effects[0].framework", ("Did you mean 'okr'?",)),
             Err(4, "rules[0].effects[1].weight", ("non-zero",)),
-            Err(7, "rules[1].when.industry.has_any", ("does not apply to single question",)),
+            Err(6, "rules[1].when.industry.has_any", ("does not apply to single question",)),
         ],
         lambda _err: rules,
     )
@@ -738,8 +740,8 @@ def test_validate_reports_every_shape_problem_in_every_pack_file_at_once(
     check_errors(
         result,
         [
-            Err(4, "remove.frameworks[0]", ("fixed id",), file="pack.yaml"),
-            Err(5, "remove.rules[0]", ("Did you mean 'stage_startup'?",), file="pack.yaml"),
+            Err(5, "remove.frameworks[0]", ("fixed id",), file="pack.yaml"),
+            Err(6, "remove.rules[0]", ("Did you mean 'stage_startup'?",), file="pack.yaml"),
             Err(4, "rules[0].efects", ("Did you mean 'effects'?",), file="rules.yaml"),
             Err(3, "glossary[0].definiton", ("Did you mean 'definition'?",), file="glossary.yaml"),
             Err(

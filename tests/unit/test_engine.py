@@ -459,5 +459,5 @@ def test_because_texts_follow_the_answers_across_calls(kb) -> None:
         rec = recommend(kb, {"headcount": headcount, "function": "sales", "needs": ["alignment"]})
         return [r.because for item in rec.ranking for r in item.reasons if "stage" in r.because]
 
-    assert said(400) and all("from headcount 400" in text for text in said(400))
-    assert said(700) and all("from headcount 700" in text for text in said(700))
+    assert said(400) and all("from a headcount of 400" in text for text in said(400))
+    assert said(700) and all("from a headcount of 700" in text for text in said(700))

@@ -71,7 +71,7 @@ def test_a_pack_example_must_name_a_known_area(run_cli, tmp_path) -> None:
     pack = build_tree(
         tmp_path / "pack",
         {
-            "pack.yaml": "name: demo\nversion: '1'\n",
+            "pack.yaml": "name: demo\nversion: '1'\nschema_version: 2\n",
             "examples/industries/spaceflight.yaml": (
                 "area: spaceflight\nkind: industry\ntitle: Spaceflight\n"
                 "okrs:\n  - objective: Reach orbit\n    key_results: [Launch 2 rockets by Q3, Land 1 by Q4]\n"

@@ -90,18 +90,24 @@ def test_stage_row(kb: KnowledgeBase, stage: str, expected: tuple[str, ...]) -> 
 
 
 def test_stage_rows_also_hold_when_the_stage_comes_from_headcount(kb: KnowledgeBase) -> None:
-    """The same rows, with the stage derived from a headcount inside each band."""
+    """The same rows, with the stage derived from a headcount inside each band: every stage
+    rule fires as if the stage were given (rules on the headcount itself may add to it)."""
     for headcount, stage in (
         (12, "startup"),
         (120, "scaleup"),
         (400, "growth"),
         (5000, "enterprise"),
     ):
-        from_stage = _recommend(kb, {"stage": stage, "function": "company", "needs": [FILLER_NEED]})
-        from_headcount = _recommend(
+        rec = _recommend(
             kb, {"headcount": headcount, "function": "company", "needs": [FILLER_NEED]}
         )
-        assert [r.id for r in from_headcount.ranking] == [r.id for r in from_stage.ranking]
+        assert rec.profile["stage"] == stage
+        expected = STAGE_ROWS[stage]
+        top = len(expected) + 2
+        missing = {fid: rec.rank_of(fid) for fid in expected if rec.rank_of(fid) > top}
+        assert not missing, f"headcount {headcount}: {missing} below #{top}; {_table(rec, top + 2)}"
+        fired = {r.rule for item in rec.ranking for r in item.reasons}
+        assert f"stage_{stage}" in fired
 
 
 # --- By function -----------------------------------------------------------------------------

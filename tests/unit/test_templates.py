@@ -616,7 +616,7 @@ def evil_pack(tmp_path: Path) -> Path:
     return build_tree(
         tmp_path / "pack",
         {
-            "pack.yaml": "name: evil\nversion: '1'\n",
+            "pack.yaml": "name: evil\nversion: '1'\nschema_version: 2\n",
             "examples/functions/sales.yaml": PACK_EXAMPLES,
         },
     )

@@ -8,6 +8,7 @@ from msgspec import Struct, field
 
 from framework_advisor.domain.examples import ExampleSet
 from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.need import Need
 from framework_advisor.domain.question import Question
 from framework_advisor.domain.rule import Rule
 
@@ -32,6 +33,10 @@ class Settings(Struct, frozen=True, forbid_unknown_fields=True):
         default_factory=lambda: {"low": 180, "medium": 360, "high": 960}
     )
     """Monthly meeting minutes leaders can give, by answer to ``leadership_time``."""
+    need_weights: dict[str, int] = field(
+        default_factory=lambda: {"built_for": 40, "serves": 20, "supports": 10}
+    )
+    """The fit a stated need gives each framework, by how strongly the framework serves it."""
     ritual_names: dict[str, str] = {}
     """The name of a ritual id when one meeting serves several frameworks."""
 
@@ -50,6 +55,7 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     frameworks: dict[str, Framework]
     questions: list[Question]
     rules: list[Rule]
+    needs: list[Need]
     glossary: list[GlossaryEntry]
     packs: list[PackInfo] = []
     examples: dict[str, ExampleSet] = {}

@@ -10,6 +10,7 @@ from msgspec import Struct
 from framework_advisor.domain.condition import Condition
 
 QuestionType = Literal["single", "multiple", "number", "yes_no", "text"]
+QuestionRole = Literal["scope", "needs", "context"]
 
 
 class Option(Struct, frozen=True, forbid_unknown_fields=True):
@@ -20,6 +21,8 @@ class Option(Struct, frozen=True, forbid_unknown_fields=True):
 
 class Question(Struct, frozen=True, forbid_unknown_fields=True, dict=True):
     id: str
+    label: str
+    """A short name for the question ("Goals feed pay"): reasons read "Goals feed pay: yes"."""
     prompt: str
     help: str
     type: QuestionType
@@ -33,6 +36,9 @@ class Question(Struct, frozen=True, forbid_unknown_fields=True, dict=True):
     integer: bool = True
     when: Condition | None = None
     placeholder: str = ""
+    role: QuestionRole = "context"
+    """``scope``: what is assessed (another answer is another assessment); ``needs``: what the
+    framework is for; ``context``: facts about the organisation."""
 
     @cached_property
     def _labels(self) -> dict[str, str]:

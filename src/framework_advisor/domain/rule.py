@@ -1,5 +1,5 @@
 """Rules: when a condition over the answers holds, shift framework fits, request a mix layer,
-or raise a caution. Every effect carries the rule's reason, shown as "because you said ..."."""
+or raise a caution. Each weight carries its own reason, written about the framework it moves."""
 
 from __future__ import annotations
 
@@ -9,18 +9,32 @@ from framework_advisor.domain.condition import Condition
 from framework_advisor.domain.framework import Layer
 
 
-class Effect(Struct, frozen=True, forbid_unknown_fields=True):
-    """Exactly one of: a framework weight, a caution, or a mix layer to fill."""
+class WeightEffect(Struct, frozen=True, tag="weight"):
+    """Raise or lower one framework's fit, for the reason given (shown beside the score)."""
 
-    framework: str | None = None
-    weight: int | None = None
-    caution: str | None = None
-    layer: Layer | None = None
+    framework: str
+    weight: int
+    reason: str
 
 
-class Rule(Struct, frozen=True, forbid_unknown_fields=True):
+class LayerEffect(Struct, frozen=True, tag="layer"):
+    """The mix needs a framework for this layer."""
+
+    layer: Layer
+
+
+class CautionEffect(Struct, frozen=True, tag="caution"):
+    """A caution, shown only while one of ``about`` is advised or in use (always, if empty)."""
+
+    text: str
+    about: list[str] = []
+
+
+Effect = WeightEffect | LayerEffect | CautionEffect
+
+
+class Rule(Struct, frozen=True):
     id: str
     when: Condition
     effects: list[Effect]
-    reason: str
     source: str = ""

@@ -35,14 +35,20 @@ def _values(kb: KnowledgeBase, leaf: Leaf) -> str:
     return label(kb, leaf.question, leaf.value)
 
 
+def question_label(kb: KnowledgeBase, question_id: str) -> str:
+    question = kb.question(question_id)
+    return question.label if question else question_id
+
+
 def describe(kb: KnowledgeBase, condition: Condition) -> str:
-    """A condition in words: "function is Sales and stage is Startup (under 50 people)"."""
+    """A condition in words: "Function is Sales and Stage is Startup (under 50 people)"."""
     if isinstance(condition, Leaf):
+        name = question_label(kb, condition.question)
         if condition.op == "between":
             low, high = condition.value
-            return f"{condition.question} is between {low} and {high}"
+            return f"{name} is between {low:,} and {high:,}"
         words = _OP_WORDS[condition.op].format(v=_values(kb, condition))
-        return f"{condition.question} {words}"
+        return f"{name} {words}"
     if isinstance(condition, Not):
         return f"not ({describe(kb, condition.part)})"
     if isinstance(condition, AllOf | AnyOf):
@@ -88,9 +94,10 @@ def because_leaves(
         text = memo.get(key) if memo is not None else None
         if text is None:
             question = questions.get(question_id)
-            text = f"{question_id}: {question.label_of(value) if question else value}"
+            name = question.label if question else question_id
+            text = f"{name}: {question.label_of(value) if question else value}"
             if question_id == "stage" and stage_derived:
-                text += f", from headcount {view['headcount']}"
+                text += f", from a headcount of {view['headcount']:,}"
             if memo is not None:
                 memo[key] = text
         parts.append(text)

@@ -10,16 +10,18 @@ from framework_advisor.domain.condition import Leaf
 from framework_advisor.domain.framework import LAYERS
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Lift, Reason
-from framework_advisor.domain.rule import Rule
+from framework_advisor.domain.need import Need
+from framework_advisor.domain.rule import CautionEffect, LayerEffect, Rule, WeightEffect
 from framework_advisor.engine.compiled import Predicate, compile_condition
 from framework_advisor.engine.explain import describe, leaves
 
 
 class IndexedRule(Struct, frozen=True):
     rule: Rule
-    weights: tuple[tuple[str, int], ...]
+    weights: tuple[tuple[str, int, str], ...]
+    """(framework, weight, reason) for each weight effect."""
     layers: tuple[str, ...]
-    cautions: tuple[str, ...]
+    cautions: tuple[CautionEffect, ...]
     questions: tuple[str, ...]
     needs: str
     test: Predicate
@@ -52,22 +54,21 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
     cached = _CACHE.get(id(kb))
     if cached is not None and cached.kb is kb:
         return cached
+    all_rules = [need_rule(kb, need) for need in kb.needs] + list(kb.rules)
     rules = [
         IndexedRule(
             rule=rule,
             weights=tuple(
-                (e.framework, e.weight)
-                for e in rule.effects
-                if e.framework is not None and e.weight is not None
+                (e.framework, e.weight, e.reason) for e in rule.effects if isinstance(e, WeightEffect)
             ),
-            layers=tuple(e.layer for e in rule.effects if e.layer is not None),
-            cautions=tuple(e.caution for e in rule.effects if e.caution is not None),
+            layers=tuple(e.layer for e in rule.effects if isinstance(e, LayerEffect)),
+            cautions=tuple(e for e in rule.effects if isinstance(e, CautionEffect)),
             questions=tuple(dict.fromkeys(rule.when.questions())),
             needs=describe(kb, rule.when),
             test=compile_condition(rule.when),
             leaves=leaves(rule.when),
         )
-        for rule in kb.rules
+        for rule in all_rules
     ]
     conflicts: dict[str, set[str]] = {fid: set() for fid in kb.frameworks}
     for fid, framework in kb.frameworks.items():
@@ -76,9 +77,9 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
             conflicts.setdefault(other, set()).add(fid)
     lifts_for: dict[str, list[tuple[int, Lift]]] = {fid: [] for fid in kb.frameworks}
     for position, indexed in enumerate(rules):
-        for framework, weight in indexed.weights:
+        for framework, weight, reason in indexed.weights:
             if weight > 0:
-                lift = Lift(indexed.rule.id, indexed.rule.reason, weight, indexed.needs)
+                lift = Lift(indexed.rule.id, reason, weight, indexed.needs)
                 lifts_for[framework].append((position, lift))
     for entries in lifts_for.values():
         entries.sort(key=lambda entry: (-entry[1].effect, entry[1].rule))
@@ -105,6 +106,20 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         _CACHE.clear()
     _CACHE[id(kb)] = index
     return index
+
+
+def need_rule(kb: KnowledgeBase, need: Need) -> Rule:
+    """A stated need as a rule: when ``needs`` includes it, each framework built for it (or
+    serving it) gains the weight of its strength, for the reason needs.yaml gives."""
+    weights = kb.settings.need_weights
+    effects: list[WeightEffect | LayerEffect] = [
+        WeightEffect(entry.framework, weights[entry.strength], entry.why)
+        for entry in need.frameworks
+    ]
+    if need.layer is not None:
+        effects.append(LayerEffect(need.layer))
+    condition = Leaf("needs", "has_any", [need.need])
+    return Rule(id=f"need_{need.need}", when=condition, effects=effects, source="needs.yaml")
 
 
 def _rules_on(rules: list[IndexedRule]) -> dict[str, list[int]]:

@@ -7,6 +7,7 @@ def clamp(total: int) -> int:
     return 0 if total < 0 else 100 if total > 100 else total
 
 
-def order(fits: dict[str, int]) -> list[str]:
-    """Best first; ties broken by framework id."""
-    return sorted(fits, key=lambda fid: (-fits[fid], fid))
+def order(totals: dict[str, int]) -> list[str]:
+    """Best first by raw total (before the 0-100 clamp, so two fits capped at 100 still rank
+    apart); ties keep the knowledge base's framework order, in which ``totals`` is built."""
+    return sorted(totals, key=lambda fid: -totals[fid])

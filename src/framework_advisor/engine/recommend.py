@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.rule import CautionEffect
 from framework_advisor.domain.recommendation import (
     Caution,
     Lift,
@@ -31,7 +32,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
     totals = dict(index.base)
     reasons: dict[str, list[Reason]] = {fid: [reason] for fid, reason in index.base_reasons.items()}
     requested: set[str] = set()
-    cautions: list[Caution] = []
+    raised: list[tuple[CautionEffect, Caution]] = []
     said_memo = index.said_texts
     if len(said_memo) > 10_000:
         said_memo.clear()
@@ -41,21 +42,23 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         indexed = rules[position]
         rule = indexed.rule
         said = because_leaves(kb, indexed.leaves, view, stage_derived, said_memo)
-        for framework, weight in indexed.weights:
+        for framework, weight, reason in indexed.weights:
             totals[framework] += weight
-            reasons[framework].append(Reason(rule.id, rule.reason, weight, said))
+            reasons[framework].append(Reason(rule.id, reason, weight, said))
         if indexed.layers:
             requested.update(indexed.layers)
-        if indexed.cautions:
-            cautions.extend(Caution(rule.id, text, said) for text in indexed.cautions)
+        for caution in indexed.cautions:
+            raised.append((caution, Caution(rule.id, caution.text, said)))
     fits = {fid: clamp(total) for fid, total in totals.items()}
-    ranking = order(fits)
+    ranking = order(totals)  # the raw totals: two fits capped at 100 still differ
 
     current = [f for f in view.get("current_frameworks", []) if f in kb.frameworks]
     team_size = view.get("team_size")
     mix = build_mix(index, fits, ranking, requested, current, view.get("stage"), team_size)
-    cautions.extend(mix.cautions)
     mix_ids = mix.frameworks
+    in_play = set(mix_ids) | set(current)
+    cautions = [c for effect, c in raised if not effect.about or in_play.intersection(effect.about)]
+    cautions.extend(mix.cautions)
     names = index.names
     ranked = [
         RankedFramework(

@@ -111,9 +111,9 @@ def _reranked(
         before, after = base_states[position] is True, indexed.test(view) is True
         if before != after:
             sign = 1 if after else -1
-            for framework, weight in indexed.weights:
+            for framework, weight, _reason in indexed.weights:
                 totals[framework] += sign * weight
-    return order({fid: clamp(total) for fid, total in totals.items()})
+    return order(totals)
 
 
 def sensitivity(

@@ -13,7 +13,9 @@ try:  # the builtin module: hashlib would also load OpenSSL, 5 ms on the `recomm
 except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
 
-TOP_FILES = ("kb.yaml", "pack.yaml", "questions.yaml", "rules.yaml", "glossary.yaml")
+TOP_FILES = (
+    "kb.yaml", "pack.yaml", "questions.yaml", "rules.yaml", "needs.yaml", "glossary.yaml"
+)  # fmt: skip
 
 
 class SourceFiles(Struct):

@@ -11,10 +11,11 @@ import msgspec
 from framework_advisor.domain.condition import Condition
 from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS, STAGES
 from framework_advisor.domain.examples import ExampleSet
-from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.framework import Framework, Layer
 from framework_advisor.domain.knowledge import GlossaryEntry, KnowledgeBase, PackInfo, Settings
+from framework_advisor.domain.need import Need
 from framework_advisor.domain.question import Option, Question
-from framework_advisor.domain.rule import Effect, Rule
+from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Rule, WeightEffect
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.files import SourceFiles
@@ -23,9 +24,18 @@ from framework_advisor.kb.suggest import did_you_mean, one_of
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
 
 
+SCHEMA_VERSION = 2
+SCHEMA_CHANGES = (
+    "schema 2 moved each rule's `reason` onto its framework effects (one reason per effect, "
+    "written about that framework), gave every question a short `label`, and added needs.yaml; "
+    "set `schema_version: 2` in pack.yaml once the pack follows it (README, \"Knowledge packs\")"
+)
+
+
 class KbFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     name: str
     version: str
+    schema_version: int = SCHEMA_VERSION
     settings: Settings = Settings()
     description: str = ""
 
@@ -39,16 +49,26 @@ class Removal(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 class PackFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     name: str
     version: str
+    schema_version: int | None = None
     description: str = ""
     remove: Removal = Removal()
+
+
+class RawEffect(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    framework: str | None = None
+    weight: int | None = None
+    reason: str | None = None
+    caution: str | None = None
+    about: list[str] | None = None
+    layer: Layer | None = None
 
 
 class RawRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     id: str
     when: dict[str, Any]
-    effects: list[Effect]
-    reason: str
+    effects: list[RawEffect]
     source: str = ""
+    note: str = ""
 
 
 class Located(msgspec.Struct):
@@ -71,6 +91,7 @@ class _Builder:
         self.questions: dict[str, Located] = {}
         self.rules: dict[str, Located] = {}
         self.glossary: dict[str, Located] = {}
+        self.needs: dict[str, Located] = {}
         self.examples: dict[str, Located] = {}
         self.packs: list[PackInfo] = []
 
@@ -94,11 +115,13 @@ class _Builder:
 
     def add_source(self, source: SourceFiles) -> None:
         if source.is_pack:
-            self._pack_header(source)
+            if not self._pack_header(source):
+                return  # a pack for another schema: one error, not one per entry
         else:
             self._kb_header(source)
         self._entries(source, "questions.yaml", "questions", self.questions, self._question)
         self._entries(source, "rules.yaml", "rules", self.rules, self._rule)
+        self._entries(source, "needs.yaml", "needs", self.needs, self._need)
         self._entries(source, "glossary.yaml", "glossary", self.glossary, self._term)
         for name in sorted(n for n in source.texts if n.startswith("examples/")):
             self._examples(source, name)
@@ -144,13 +167,26 @@ class _Builder:
             self.name, self.version, self.settings = header.name, header.version, header.settings
             self.settings_at = Located(header.settings, doc, ("settings",))
 
-    def _pack_header(self, source: SourceFiles) -> None:
+    def _pack_header(self, source: SourceFiles) -> bool:
         doc = self.doc(source, "pack.yaml")
         if doc is None:
-            return
+            return False
         header = self.problems.convert(doc, (), doc.data, PackFile)
         if header is None:
-            return
+            return False
+        if header.schema_version != SCHEMA_VERSION:
+            written = (
+                "no schema_version, so it was written for schema 1"
+                if header.schema_version is None
+                else f"schema_version {header.schema_version}"
+            )
+            self.problems.add(
+                doc,
+                ("schema_version",) if header.schema_version is not None else (),
+                f"this pack has {written}; this version reads schema {SCHEMA_VERSION}: "
+                + SCHEMA_CHANGES,
+            )
+            return False
         self.packs.append(
             PackInfo(header.name, header.version, source.digest()[:12], str(source.root))
         )
@@ -174,6 +210,7 @@ class _Builder:
                     )
                 else:
                     del table[entry_id]
+        return True
 
     def _entries(self, source, name, key, table, convert) -> None:  # type: ignore[no-untyped-def]
         doc = self.doc(source, name)
@@ -209,8 +246,20 @@ class _Builder:
         return None if question is None else Located(question, doc, path, raw_when)
 
     def _rule(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
+        if isinstance(raw, dict) and "reason" in raw:
+            self.problems.add(
+                doc,
+                (*path, "reason"),
+                "a rule-level reason is schema 1: write a `reason:` on each framework effect "
+                "instead, about the framework it moves",
+            )
+            return None
         rule = self.problems.convert(doc, path, raw, RawRule)
         return None if rule is None else Located(rule, doc, path, rule.when)
+
+    def _need(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
+        need = self.problems.convert(doc, path, raw, Need)
+        return None if need is None else Located(need, doc, path)
 
     def _term(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
         term = self.problems.convert(doc, path, raw, GlossaryEntry)
@@ -233,6 +282,7 @@ class _Builder:
                 question = msgspec.structs.replace(question, when=when)
             resolved.append(question)
         rules = self._resolve_rules(parser_questions)
+        needs = self._resolve_needs(parser_questions)
         self._check_frameworks(parser_questions)
         self._check_settings()
         glossary = [entry.value for entry in self.glossary.values()]
@@ -265,6 +315,7 @@ class _Builder:
             frameworks={fid: self.frameworks[fid].value for fid in order},
             questions=resolved,
             rules=rules,
+            needs=needs,
             glossary=sorted(glossary, key=lambda g: g.term.lower()),
             packs=self.packs,
             examples={key: self.examples[key].value for key in sorted(self.examples)},
@@ -354,54 +405,120 @@ class _Builder:
             raw: RawRule = located.value
             parser = ConditionParser(questions, self.problems, located.doc)
             when: Condition | None = parser.parse(raw.when, (*located.path, "when"))
-            effects_ok = self._check_effects(raw, located)
-            if when is not None and effects_ok:
-                rules.append(
-                    Rule(
-                        id=raw.id,
-                        when=when,
-                        effects=raw.effects,
-                        reason=raw.reason,
-                        source=raw.source,
-                    )
-                )
+            effects = self._effects(raw, located)
+            if when is not None and effects is not None:
+                rules.append(Rule(id=raw.id, when=when, effects=effects, source=raw.source))
         return rules
 
-    def _check_effects(self, raw: RawRule, located: Located) -> bool:
-        ok = True
+    def _effects(self, raw: RawRule, located: Located) -> list[Effect] | None:
         if not raw.effects:
             self.problems.add(located.doc, (*located.path, "effects"), "a rule needs effects")
-            return False
+            return None
+        effects: list[Effect] = []
         for index, effect in enumerate(raw.effects):
-            path = (*located.path, "effects", index)
-            kinds = [k for k in ("framework", "caution", "layer") if getattr(effect, k) is not None]
-            if len(kinds) != 1:
+            converted = self._effect(effect, located.doc, (*located.path, "effects", index))
+            if converted is not None:
+                effects.append(converted)
+        return effects if len(effects) == len(raw.effects) else None
+
+    def _effect(self, effect: RawEffect, doc: YamlDocument, path: KeyPath) -> Effect | None:
+        kinds = [k for k in ("framework", "caution", "layer") if getattr(effect, k) is not None]
+        if len(kinds) != 1:
+            self.problems.add(
+                doc,
+                path,
+                "an effect is exactly one of {framework, weight, reason}, {caution, about} "
+                "or {layer}",
+            )
+            return None
+        strays = {
+            "framework": ("about",),
+            "caution": ("weight", "reason"),
+            "layer": ("weight", "reason", "about"),
+        }[kinds[0]]
+        stray = [key for key in strays if getattr(effect, key) is not None]
+        if stray:
+            self.problems.add(doc, (*path, stray[0]), f"'{stray[0]}' does not go with {kinds[0]}")
+            return None
+        if effect.layer is not None:
+            return LayerEffect(effect.layer)
+        if effect.caution is not None:
+            about = effect.about or []
+            unknown = [(i, fid) for i, fid in enumerate(about) if fid not in self.frameworks]
+            for i, fid in unknown:
+                self.problems.add(
+                    doc,
+                    (*path, "about", i),
+                    f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
+                )
+            if not effect.caution.strip():
+                self.problems.add(doc, (*path, "caution"), "a caution needs its text")
+                return None
+            return None if unknown else CautionEffect(effect.caution, about)
+        ok = True
+        fid = effect.framework or ""
+        if fid not in self.frameworks:
+            self.problems.add(
+                doc,
+                (*path, "framework"),
+                f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
+            )
+            ok = False
+        if effect.weight is None or not -100 <= effect.weight <= 100 or effect.weight == 0:
+            self.problems.add(
+                doc,
+                (*path, "weight"),
+                "a framework effect needs a non-zero whole-number weight from -100 to 100",
+            )
+            ok = False
+        if not (effect.reason or "").strip():
+            self.problems.add(
+                doc,
+                path,
+                "a framework effect needs a `reason`: what this framework does for this "
+                "organisation (schema 2)",
+            )
+            ok = False
+        return WeightEffect(fid, effect.weight, effect.reason) if ok else None  # type: ignore[arg-type]
+
+    def _resolve_needs(self, questions: dict[str, Question]) -> list[Need]:
+        question = questions.get("needs")
+        options = [o.value for o in question.options] if question is not None else []
+        needs: list[Need] = []
+        for value, located in self.needs.items():
+            need: Need = located.value
+            ok = True
+            if value not in options:
                 self.problems.add(
                     located.doc,
-                    path,
-                    "an effect is exactly one of {framework, weight}, {caution} or {layer}",
+                    (*located.path, "need"),
+                    f"'{value}' is not an option of question 'needs'." + did_you_mean(value, options),
                 )
                 ok = False
-            elif effect.framework is not None:
-                if effect.framework not in self.frameworks:
+            seen: set[str] = set()
+            for index, entry in enumerate(need.frameworks):
+                where = (*located.path, "frameworks", index)
+                if entry.framework not in self.frameworks:
                     self.problems.add(
                         located.doc,
-                        (*path, "framework"),
-                        f"no framework '{effect.framework}'."
-                        + did_you_mean(effect.framework, self.frameworks),
+                        (*where, "framework"),
+                        f"no framework '{entry.framework}'."
+                        + did_you_mean(entry.framework, self.frameworks),
                     )
                     ok = False
-                if effect.weight is None or not -100 <= effect.weight <= 100 or effect.weight == 0:
+                elif entry.framework in seen:
                     self.problems.add(
-                        located.doc,
-                        (*path, "weight"),
-                        "a framework effect needs a non-zero whole-number weight from -100 to 100",
+                        located.doc, (*where, "framework"), f"'{entry.framework}' is listed twice"
                     )
                     ok = False
-            elif effect.weight is not None:
-                self.problems.add(located.doc, (*path, "weight"), "weight goes with framework")
-                ok = False
-        return ok
+                seen.add(entry.framework)
+                if not entry.why.strip():
+                    self.problems.add(located.doc, (*where, "why"), "say why it serves this need")
+                    ok = False
+            if ok:
+                needs.append(need)
+        order = {value: i for i, value in enumerate(options)}
+        return sorted(needs, key=lambda n: order.get(n.need, len(order)))
 
     def _check_frameworks(self, questions: dict[str, Question]) -> None:
         stages = [o.value for o in questions["stage"].options] if "stage" in questions else STAGES
@@ -460,7 +577,9 @@ class _Builder:
 
 
 def _entry_id(value: Any) -> str:
-    return value.term if isinstance(value, GlossaryEntry) else value.id
+    if isinstance(value, GlossaryEntry):
+        return value.term
+    return value.need if isinstance(value, Need) else value.id
 
 
 def build(sources: list[SourceFiles]) -> KnowledgeBase:

@@ -1,0 +1,28 @@
+"""Needs: the jobs frameworks are built for, and how strongly each framework serves one."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from msgspec import Struct
+
+from framework_advisor.domain.framework import Layer
+
+Strength = Literal["built_for", "serves", "supports"]
+STRENGTHS: tuple[Strength, ...] = ("built_for", "serves", "supports")
+
+
+class NeedFramework(Struct, frozen=True, forbid_unknown_fields=True):
+    framework: str
+    strength: Strength
+    why: str
+    """A sentence about this framework: what it does for an organisation with this need."""
+    source: str
+
+
+class Need(Struct, frozen=True, forbid_unknown_fields=True):
+    need: str
+    """An option of the ``needs`` question."""
+    frameworks: list[NeedFramework]
+    layer: Layer | None = None
+    """The mix layer this need calls for."""
