@@ -7,8 +7,10 @@ from typing import Annotated, Literal
 
 from msgspec import Meta, Struct
 
-Layer = Literal["direction", "health", "individual", "execution", "structure"]
-LAYERS: tuple[Layer, ...] = ("direction", "health", "individual", "execution", "structure")
+Layer = Literal["direction", "focus", "health", "individual", "execution", "structure"]
+LAYERS: tuple[Layer, ...] = (
+    "direction", "focus", "health", "individual", "execution", "structure"
+)  # fmt: skip
 FitLevel = Literal["strong", "good", "fair", "poor"]
 Frequency = Literal["daily", "weekly", "biweekly", "monthly", "quarterly", "annual"]
 

@@ -8,7 +8,7 @@ from msgspec import Struct, field
 
 from framework_advisor.domain.examples import ExampleSet
 from framework_advisor.domain.framework import Framework
-from framework_advisor.domain.need import Need
+from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Question
 from framework_advisor.domain.rule import Rule
 
@@ -21,8 +21,14 @@ class GlossaryEntry(Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class Settings(Struct, frozen=True, forbid_unknown_fields=True):
-    mix_min_fit: int = 50
-    """A framework fills a mix layer only at or above this fit."""
+    mix_min_fit: int = 40
+    """A framework serving a stated need joins the mix only at or above this fit."""
+    mix_member_cost: int = 10
+    """Each framework beyond the first must add at least this much need coverage (in
+    ``need_weights`` points) to join: fewer frameworks win when they cover the same."""
+    partner_min_fit: int = 60
+    """A framework no stated need asks for joins beside a recognised partner, or fills a layer a
+    rule asks for, only at or above this fit."""
     keep_current_margin: int = 10
     """A framework already in use keeps its layer if within this many points of the best."""
     max_frameworks: dict[str, int] = field(
@@ -56,6 +62,7 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     questions: list[Question]
     rules: list[Rule]
     needs: list[Need]
+    pairings: list[Pairing]
     glossary: list[GlossaryEntry]
     packs: list[PackInfo] = []
     examples: dict[str, ExampleSet] = {}

@@ -26,3 +26,11 @@ class Need(Struct, frozen=True, forbid_unknown_fields=True):
     frameworks: list[NeedFramework]
     layer: Layer | None = None
     """The mix layer this need calls for."""
+
+
+class Pairing(Struct, frozen=True, forbid_unknown_fields=True):
+    """Two frameworks practitioners run together, each doing its own job."""
+
+    frameworks: list[str]
+    why: str
+    source: str

@@ -38,6 +38,17 @@ class MixLayer(Struct, frozen=True, gc=False):
     layer: str
     framework: str
     why: str
+    needs: list[str] = []
+    """The stated needs this framework serves in the mix."""
+
+
+class NeedCoverage(Struct, frozen=True, gc=False):
+    """One stated need: the frameworks of phase one that serve it, or why none does yet."""
+
+    need: str
+    frameworks: list[str]
+    covered: bool
+    why: str
 
 
 class Retirement(Struct, frozen=True, gc=False):
@@ -58,6 +69,18 @@ class CadenceItem(Struct, frozen=True, gc=False):
     frequency: str
     minutes_per_meeting: int
     minutes_per_month: int
+
+
+class Phase(Struct, frozen=True, gc=False):
+    """A step of the rollout. Phase 1 is the mix; each later phase adds frameworks once the
+    earlier ones run (``signal``), and its cadence and minutes are the whole calendar by then."""
+
+    phase: int
+    frameworks: list[str]
+    why: str
+    signal: str
+    cadence: list[CadenceItem]
+    meeting_minutes_per_month: int
 
 
 class Move(Struct, frozen=True, gc=False):
@@ -84,6 +107,9 @@ class Recommendation(Struct, frozen=True, gc=False):
     unanswered: list[str]
     sensitivity: list[Sensitivity]
     kb: dict[str, Any] = {}
+    needs: list[NeedCoverage] = []
+    phases: list[Phase] = []
+    summary: str = ""
 
     def rank_of(self, framework_id: str) -> int:
         for item in self.ranking:

@@ -1,9 +1,15 @@
-"""One meeting calendar for the whole mix: rituals with the same id merge into one meeting."""
+"""One meeting calendar for the whole mix: rituals of the same purpose and frequency (the same
+ritual id) merge into one meeting with a combined agenda, as long as the longest of them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.recommendation import CadenceItem
+
+if TYPE_CHECKING:
+    from framework_advisor.engine.index import EngineIndex
 
 MEETINGS_PER_MONTH = {
     "daily": 260 / 12,  # working days
@@ -48,3 +54,14 @@ def merge_cadence(
     ]
     items.sort(key=lambda item: (FREQUENCY_ORDER.index(item.frequency), item.id))
     return items
+
+
+def meeting_cost(index: EngineIndex, frameworks: tuple[str, ...] | list[str]) -> int:
+    """Minutes a month of the merged calendar of ``frameworks``: what ``merge_cadence`` would
+    add up, without building it (the mix search asks this for every subset it weighs)."""
+    longest: dict[tuple[str, str], int] = {}
+    for fid in frameworks:
+        for key, minutes in index.rituals[fid]:
+            if minutes > longest.get(key, 0):
+                longest[key] = minutes
+    return sum(round(minutes * MEETINGS_PER_MONTH[key[1]]) for key, minutes in longest.items())

@@ -7,7 +7,7 @@ from typing import Any
 from msgspec import Struct, field
 
 from framework_advisor.domain.condition import Leaf
-from framework_advisor.domain.framework import LAYERS
+from framework_advisor.domain.framework import LAYERS, short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Lift, Reason
 from framework_advisor.domain.need import Need
@@ -33,6 +33,7 @@ class EngineIndex(Struct):
     rules: list[IndexedRule]
     base: dict[str, int]
     names: dict[str, str]
+    short_names: dict[str, str]
     framework_ids: list[str]
     question_order: dict[str, int]
     conflicts: dict[str, set[str]] = field(default_factory=dict)
@@ -45,6 +46,16 @@ class EngineIndex(Struct):
     """Memo of "question: answer label" texts for this knowledge base (a pure function)."""
     lifts_for: dict[str, list[tuple[int, Lift]]] = field(default_factory=dict)
     """framework -> (rule position, lift) for every rule that raises it, strongest first."""
+    need_servers: dict[str, dict[str, int]] = field(default_factory=dict)
+    """need -> {framework: the fit its strength gives}."""
+    need_strengths: dict[str, dict[str, str]] = field(default_factory=dict)
+    need_whys: dict[str, dict[str, str]] = field(default_factory=dict)
+    need_layers: dict[str, str] = field(default_factory=dict)
+    need_labels: dict[str, str] = field(default_factory=dict)
+    partners: dict[str, dict[str, str]] = field(default_factory=dict)
+    """framework -> {recognised partner: what the two do together}."""
+    rituals: dict[str, tuple[tuple[tuple[str, str], int], ...]] = field(default_factory=dict)
+    """framework -> ((ritual id, frequency), minutes) for each of its rituals."""
 
 
 _CACHE: dict[int, EngineIndex] = {}
@@ -83,11 +94,31 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
                 lifts_for[framework].append((position, lift))
     for entries in lifts_for.values():
         entries.sort(key=lambda entry: (-entry[1].effect, entry[1].rule))
+    weights = kb.settings.need_weights
+    needs_question = kb.question("needs")
+    partners: dict[str, dict[str, str]] = {fid: {} for fid in kb.frameworks}
+    for pairing in kb.pairings:
+        a, b = pairing.frameworks
+        partners[a][b] = pairing.why
+        partners[b][a] = pairing.why
     index = EngineIndex(
         kb=kb,
+        need_servers={
+            n.need: {e.framework: weights[e.strength] for e in n.frameworks} for n in kb.needs
+        },
+        need_strengths={n.need: {e.framework: e.strength for e in n.frameworks} for n in kb.needs},
+        need_whys={n.need: {e.framework: e.why for e in n.frameworks} for n in kb.needs},
+        need_layers={n.need: n.layer for n in kb.needs if n.layer is not None},
+        need_labels={o.value: o.label for o in needs_question.options} if needs_question else {},
+        partners=partners,
+        rituals={
+            fid: tuple(((r.id, r.frequency), r.minutes) for r in f.rituals)
+            for fid, f in kb.frameworks.items()
+        },
         rules=rules,
         base={fid: f.base_fit for fid, f in kb.frameworks.items()},
         names={fid: f.name for fid, f in kb.frameworks.items()},
+        short_names={fid: short_name(f) for fid, f in kb.frameworks.items()},
         framework_ids=list(kb.frameworks),
         question_order={q.id: i for i, q in enumerate(kb.questions)},
         conflicts=conflicts,

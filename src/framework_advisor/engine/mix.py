@@ -1,187 +1,443 @@
-"""The layered mix: one framework per requested layer, complements stacked, conflicts never."""
+"""The mix, chosen as a whole: the set of frameworks that covers the most stated needs, best,
+within the organisation's limits (conflicts, a size cap, a maturity cap, the meeting budget);
+then the phases that add what had to wait."""
 
 from __future__ import annotations
+
+from itertools import combinations
+from typing import Any
 
 from msgspec import Struct
 
 from framework_advisor.domain.contract import stage_for_headcount
-from framework_advisor.domain.framework import LAYERS
-from framework_advisor.domain.recommendation import Caution, MixLayer, Retirement
+from framework_advisor.domain.recommendation import (
+    Caution,
+    MixLayer,
+    NeedCoverage,
+    Retirement,
+)
+from framework_advisor.engine.cadence import meeting_cost
 from framework_advisor.engine.index import EngineIndex
 
-LAYER_JOBS = {
-    "direction": "sets where you are going",
-    "health": "watches the health of day-to-day operations",
-    "individual": "sets and reviews individual objectives",
-    "execution": "turns priorities into a weekly execution rhythm",
-    "structure": "makes roles and the organisation's design clear",
-}
+MAX_CANDIDATES = 8
+HYBRID = "okr_kpi_hybrid"
+HYBRID_PARTS = ("okr", "kpi")
+STRENGTH_WORDS = {"built_for": "built for it", "serves": "serves it", "supports": "supports it"}
 
 
-CORE_LAYERS = ("direction", "health")
+class Limits(Struct, frozen=True):
+    size_cap: int
+    """Most frameworks at once for an organisation (or team) this size."""
+    maturity_cap: int | None
+    """A team with no formal goals starts with one framework (plus a few health metrics)."""
+    budget: int | None
+    """Monthly meeting minutes leaders can give; None when not answered."""
 
 
-class MixResult(Struct):
+class Choice(Struct, frozen=True):
+    members: tuple[str, ...]
+    key: tuple[Any, ...]
+    cost: int
+
+
+class MixPlan(Struct):
+    members: list[str]
     layers: list[MixLayer]
+    needs: list[NeedCoverage]
+    later: list[tuple[list[str], str]]
+    """Later phases: (frameworks, why they wait), in order."""
     retire: list[Retirement]
     cautions: list[Caution]
+    runner_up: str
 
     @property
     def frameworks(self) -> list[str]:
-        return list(dict.fromkeys(layer.framework for layer in self.layers))
+        return self.members
 
 
-def _cap(index: EngineIndex, stage: str | None, team_size: int | None) -> int:
-    caps = index.kb.settings.max_frameworks
+def limits_for(index: EngineIndex, view: dict[str, Any]) -> Limits:
+    settings = index.kb.settings
+    caps = settings.max_frameworks
+    stage = view.get("stage")
+    team_size = view.get("team_size")
     if team_size is not None:
         team_stage = stage_for_headcount(team_size)
         if stage is None or caps.get(team_stage, 5) < caps.get(stage, 5):
             stage = team_stage
-    return caps.get(stage or "enterprise", 5)
+    size_cap = caps.get(stage or "enterprise", 5)
+    maturity_cap = 1 if view.get("maturity") == "none" else None
+    budget = settings.meeting_budget_minutes.get(view.get("leadership_time", ""))
+    return Limits(size_cap, maturity_cap, budget)
 
 
-def build_mix(
+class _Search:
+    """Exact search over the subsets of a few candidates. Scores are tuples compared in order:
+    needs covered, how well they are covered, then the members' fits."""
+
+    def __init__(
+        self,
+        index: EngineIndex,
+        fits: dict[str, int],
+        position: dict[str, int],
+        stated: list[str],
+        current: list[str],
+        requested_layers: set[str],
+    ) -> None:
+        self.index = index
+        self.fits = fits
+        self.position = position
+        self.stated = stated
+        self.current = set(current)
+        settings = index.kb.settings
+        margin = settings.keep_current_margin
+        self.score = {f: fits[f] + (margin if f in self.current else 0) for f in fits}
+        self.serves = {need: index.need_servers.get(need, {}) for need in stated}
+        self.requested_layers = requested_layers
+        self.min_fit = settings.mix_min_fit
+        self.partner_fit = settings.partner_min_fit
+        self.member_cost = settings.mix_member_cost
+        self.excluded = {HYBRID} if all(p in self.current for p in HYBRID_PARTS) else set()
+
+    def candidates(self) -> list[str]:
+        """Frameworks serving a stated need (best first), their recognised partners, and the
+        best filler of each layer a rule asks for: at most ``MAX_CANDIDATES``."""
+        ranked: dict[str, tuple[int, int]] = {}
+        for need in self.stated:
+            for fid, weight in self.serves[need].items():
+                if fid in self.excluded or self.fits[fid] < self.min_fit:
+                    continue
+                best = ranked.get(fid, (0, 0))
+                ranked[fid] = (max(best[0], weight), self.score[fid])
+        for fid in list(ranked):
+            for partner in self.index.partners.get(fid, {}):
+                if partner not in ranked and self._strong(partner):
+                    ranked[partner] = (0, self.score[partner])
+        for layer in sorted(self.requested_layers):
+            fillers = [f for f in self.index.fillers.get(layer, ()) if self._strong(f)]
+            if fillers:
+                best = max(fillers, key=lambda f: (self.score[f], -self.position[f]))
+                ranked.setdefault(best, (0, self.score[best]))
+        order = sorted(ranked, key=lambda f: (-ranked[f][0], -ranked[f][1], self.position[f]))
+        chosen = order[:MAX_CANDIDATES]
+        for need in self.stated:  # the best server of every need always makes the cut
+            servers = [f for f in order if f in self.serves[need]]
+            if servers and not set(servers) & set(chosen):
+                chosen[-1] = servers[0]
+        return sorted(chosen, key=self.position.__getitem__)
+
+    def _strong(self, fid: str) -> bool:
+        return fid not in self.excluded and self.fits[fid] >= self.partner_fit
+
+    def representative(self, need: str, members: tuple[str, ...]) -> str | None:
+        servers = self.serves[need]
+        inside = [m for m in members if m in servers]
+        if not inside:
+            return None
+        return max(inside, key=lambda m: (servers[m], self.score[m], -self.position[m]))
+
+    def layer_of(self, member: str, members: tuple[str, ...]) -> str:
+        """The layer a member fills in this set: that of the first stated need it covers best."""
+        for need in self.stated:
+            if self.representative(need, members) == member:
+                layer = self.index.need_layers.get(need)
+                if layer is not None and layer in self.index.kb.frameworks[member].layers:
+                    return layer
+        return self.index.kb.frameworks[member].layers[0]
+
+    def evaluate(self, members: tuple[str, ...], budget: int | None) -> Choice | None:
+        index = self.index
+        for a, b in combinations(members, 2):
+            if b in index.conflicts[a]:
+                return None
+        cost = meeting_cost(index, members)
+        if budget is not None and cost > budget:
+            return None
+        represented: set[str] = set()
+        covered = quality = 0
+        for need in self.stated:
+            rep = self.representative(need, members)
+            if rep is not None:
+                represented.add(rep)
+                covered += 1
+                quality += self.serves[need][rep]
+        layers_filled: set[str] = set()
+        quality -= self.member_cost * (len(members) - 1)
+        for member in members:
+            if member in represented:
+                continue
+            partnered = any(p in members for p in index.partners.get(member, {}))
+            fills = [
+                layer
+                for layer in self.requested_layers
+                if member in index.fillers.get(layer, ()) and layer not in layers_filled
+            ]
+            if not (self._strong(member) and (partnered or fills)):
+                return None  # every member earns its place
+            quality += self.member_cost  # a strong partner or a requested layer pays its way
+            layers_filled.update(fills)
+        if len({self.layer_of(m, members) for m in members}) < len(members):
+            return None  # one framework per layer: a second direction framework only adds work
+        fit = sum(self.score[m] for m in members)
+        ranks = tuple(sorted(self.position[m] for m in members))
+        return Choice(members, (covered, quality, fit, -len(members), [-r for r in ranks]), cost)
+
+    def best(
+        self,
+        pool: list[str],
+        fixed: tuple[str, ...],
+        most: int,
+        budget: int | None,
+    ) -> tuple[Choice | None, Choice | None]:
+        """The best and second-best sets ``fixed + extra`` with at most ``most`` members."""
+        rest = [f for f in pool if f not in fixed]
+        found: list[Choice] = []
+        for size in range(0 if fixed else 1, max(0, most - len(fixed)) + 1):
+            for extra in combinations(rest, size):
+                members = tuple(sorted((*fixed, *extra), key=self.position.__getitem__))
+                choice = self.evaluate(members, budget)
+                if choice is not None:
+                    found.append(choice)
+        found.sort(key=lambda c: c.key, reverse=True)
+        return (found[0] if found else None, found[1] if len(found) > 1 else None)
+
+
+def plan_mix(
     index: EngineIndex,
     fits: dict[str, int],
     ranking: list[str],
-    requested: set[str],
+    view: dict[str, Any],
     current: list[str],
-    stage: str | None,
-    team_size: int | None,
-) -> MixResult:
-    """Fill direction and health first, then the other requested layers, each strongest fit
-    first, so a weak choice for one layer never pushes out a strong one for another; a
-    framework chosen once serves every layer it can."""
-    kb = index.kb
-    settings = kb.settings
-    names = index.names
-    cap = _cap(index, stage, team_size)
+    requested_layers: set[str],
+) -> MixPlan:
     position = {fid: i for i, fid in enumerate(ranking)}
-    margin = settings.keep_current_margin
-    wanted = [layer for layer in LAYERS if layer in requested]
-    candidates = sorted(
-        (
-            layer not in CORE_LAYERS,  # every mix keeps a direction and a health layer
-            -(fits[fid] + (margin if fid in current else 0)),
-            position[fid],
-            LAYERS.index(layer),
-            layer,
-            fid,
-        )
-        for layer in wanted
-        for fid in index.fillers[layer]
-        if fits[fid] >= settings.mix_min_fit
-    )
-    chosen: dict[str, str] = {}
-    picked: list[str] = []
-    blocked: set[str] = set()
-    why: dict[str, str] = {}
-    dropped: dict[str, str] = {}
-    for _optional, _score, _rank, _order, layer, fid in candidates:
-        if layer in chosen or fid in blocked:
-            continue
-        if fid in picked:
-            chosen[layer] = fid
-            why[layer] = (
-                f"{names[fid]}, already in the mix, also {LAYER_JOBS[layer]}: one framework "
-                "serves both layers."
-            )
-            continue
-        if len(picked) >= cap:
-            dropped.setdefault(layer, fid)
-            continue
-        why[layer] = _why_new(index, fits, position, layer, fid, picked, blocked, current)
-        chosen[layer] = fid
-        picked.append(fid)
-        blocked |= index.conflicts[fid]
-
-    layers = [MixLayer(layer, chosen[layer], why[layer]) for layer in wanted if layer in chosen]
+    stated = [n for n in view.get("needs", []) if n in index.need_servers]
+    search = _Search(index, fits, position, stated, current, requested_layers)
+    limits = limits_for(index, view)
+    pool = search.candidates()
+    most = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
+    best, runner_up = search.best(pool, (), most, limits.budget)
+    over_budget = best is None and limits.budget is not None
+    if best is None:  # nothing fits the budget: the best single framework, with a caution
+        best, runner_up = search.best(pool, (), 1, None)
+    members = list(best.members) if best else []
+    later = _later_phases(search, pool, tuple(members), limits)
+    everything = [m for m in members] + [f for phase, _ in later for f in phase]
+    names = index.short_names
     cautions: list[Caution] = []
-    left_out = [f"{layer} ({names[fid]})" for layer, fid in dropped.items() if layer not in chosen]
-    if left_out:
+    if over_budget and members:
         cautions.append(
             Caution(
-                "too_many_frameworks",
-                f"Too many frameworks for a team this size: at most {cap} at once. Left out for "
-                f"now: {', '.join(left_out)}. Add them once the first ones run smoothly.",
+                "meeting_budget",
+                f"Even {names[members[0]]} alone needs about {best.cost} minutes of meetings a "
+                f"month, more than the {limits.budget} you said leaders can give. Shorten its "
+                "meetings or find the time before adding anything else.",
             )
         )
-    retire = _retirements(index, fits, current, picked, chosen)
-    if len(current) > cap:
-        cautions.append(
-            Caution(
-                "too_many_current",
-                f"You run {len(current)} frameworks; a team this size can sustain about {cap}. "
-                "Each one adds meetings and reporting: retire the ones listed.",
+    coverage = _coverage(search, index, tuple(members), later, pool, limits)
+    cautions.extend(
+        Caution(f"need_left_out:{c.need}", c.why) for c in coverage if not c.covered
+    )
+    return MixPlan(
+        members=members,
+        layers=_layers(search, index, tuple(members)),
+        needs=coverage,
+        later=later,
+        retire=_retirements(search, index, current, members, everything),
+        cautions=cautions,
+        runner_up=_against(index, best, runner_up, len(stated)),
+    )
+
+
+def _later_phases(
+    search: _Search, pool: list[str], first: tuple[str, ...], limits: Limits
+) -> list[tuple[list[str], str]]:
+    """Phase 2 lifts the maturity cap; phase 3 adds what only more meeting time allows."""
+    phases: list[tuple[list[str], str]] = []
+    names = search.index.names
+    fixed = first
+    steps: list[tuple[int | None, str]] = []
+    if limits.maturity_cap is not None:
+        steps.append(
+            (
+                limits.budget,
+                "A team with no formal goals starts with one framework and adds the next once "
+                "the first habit holds.",
             )
         )
-    return MixResult(layers, retire, cautions)
+    else:
+        steps.append((limits.budget, ""))
+    if limits.budget is not None:
+        steps.append(
+            (
+                None,
+                f"It needs more than the {limits.budget} minutes of meetings a month leaders can "
+                "give now: add it only when they can give more.",
+            )
+        )
+    for budget, why in steps:
+        best, _ = search.best(pool, fixed, limits.size_cap, budget)
+        if best is None or best.key[0] <= search.evaluate(fixed, None).key[0]:  # type: ignore[union-attr]
+            continue  # adds no stated need
+        added = [m for m in best.members if m not in fixed]
+        reason = why or (
+            f"At most {limits.size_cap} frameworks at once for an organisation this size: "
+            f"{', '.join(names[a] for a in added)} waits until the first phase runs."
+        )
+        phases.append((added, reason))
+        fixed = best.members
+    return phases
 
 
-def _why_new(
+def _coverage(
+    search: _Search,
     index: EngineIndex,
-    fits: dict[str, int],
-    position: dict[str, int],
-    layer: str,
-    fid: str,
-    picked: list[str],
-    blocked: set[str],
-    current: list[str],
-) -> str:
-    names = index.names
-    text = f"{names[fid]} {LAYER_JOBS[layer]} (fit {fits[fid]}, #{position[fid] + 1})."
-    stronger = fid in current and [
-        other
-        for other in index.fillers[layer]
-        if fits[other] > fits[fid] and other not in blocked and other != fid
-    ]
-    if stronger:
-        top = max(stronger, key=lambda other: (fits[other], -position[other]))
-        text += (
-            f" You already use it and it still fits: within {index.kb.settings.keep_current_margin}"
-            f" points of {names[top]} ({fits[top]}), so it stays."
+    members: tuple[str, ...],
+    later: list[tuple[list[str], str]],
+    pool: list[str],
+    limits: Limits,
+) -> list[NeedCoverage]:
+    names = index.short_names
+    labels = index.need_labels
+    result: list[NeedCoverage] = []
+    for need in search.stated:
+        servers = search.serves[need]
+        inside = sorted(
+            (m for m in members if m in servers), key=lambda m: (-servers[m], search.position[m])
         )
-    partners = [other for other in picked if other in index.kb.frameworks[fid].complements]
-    if partners:
-        text += " It complements " + ", ".join(names[p] for p in partners) + "."
-    return text
+        if inside:
+            top = inside[0]
+            strength = index.need_strengths[need][top]
+            why = f"{names[top]} {STRENGTH_WORDS[strength]}."
+            result.append(NeedCoverage(need, inside, True, why))
+            continue
+        label = labels.get(need, need)
+        waiting = [
+            (phase, fid)
+            for phase, (added, _) in enumerate(later, start=2)
+            for fid in added
+            if fid in servers
+        ]
+        if waiting:
+            phase, fid = waiting[0]
+            why = (
+                f"Not covered yet: “{label}”. {names[fid]} serves it from phase {phase}: "
+                f"{later[phase - 2][1]}"
+            )
+        else:
+            why = f"Not covered: “{label}”. " + _left_out_because(
+                search, index, members, servers, pool, limits
+            )
+        result.append(NeedCoverage(need, [], False, why))
+    return result
+
+
+def _left_out_because(
+    search: _Search,
+    index: EngineIndex,
+    members: tuple[str, ...],
+    servers: dict[str, int],
+    pool: list[str],
+    limits: Limits,
+) -> str:
+    names = index.short_names
+    options = [f for f in pool if f in servers]
+    if not options:
+        weak = sorted(servers, key=lambda f: -search.fits[f])
+        return (
+            f"The frameworks built for it fit this organisation poorly"
+            f" ({names[weak[0]]}: fit {search.fits[weak[0]]})."
+            if weak
+            else "No framework in the knowledge base serves it."
+        )
+    fid = options[0]
+    clash = [m for m in members if fid in index.conflicts[m]]
+    if clash:
+        return (
+            f"{names[fid]} serves it but clashes with {names[clash[0]]} in the mix; revisit "
+            f"once {names[clash[0]]} has done its job."
+        )
+    return (
+        f"{names[fid]} serves it, but the mix is already at its limit of "
+        f"{min(limits.size_cap, limits.maturity_cap or limits.size_cap)} frameworks; add it "
+        "when one of them can be dropped."
+    )
+
+
+def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> list[MixLayer]:
+    names = index.short_names
+    layers: list[MixLayer] = []
+    for member in members:
+        served = [n for n in search.stated if member in search.serves[n]]
+        represented = [n for n in served if search.representative(n, members) == member]
+        layer = search.layer_of(member, members)
+        if represented:
+            why = index.need_whys[represented[0]][member]
+        else:
+            partners = [p for p in index.partners.get(member, {}) if p in members]
+            why = (
+                index.partners[member][partners[0]]
+                if partners
+                else f"{names[member]} fits this organisation well (fit {search.fits[member]})."
+            )
+        if member in search.current:
+            why += " You already use it, and it still serves you: it stays."
+        if member in HYBRID_PARTS and all(p in members and p in search.current for p in HYBRID_PARTS):
+            why += " Running OKRs and KPIs together is the OKR + KPI hybrid: keep both."
+        layers.append(MixLayer(layer, member, why, served))
+    return layers
+
+
+def _against(
+    index: EngineIndex, best: Choice | None, runner_up: Choice | None, stated: int
+) -> str:
+    if best is None or runner_up is None:
+        return ""
+    names = index.short_names
+    winner = " + ".join(names[m] for m in best.members)
+    other = " + ".join(names[m] for m in runner_up.members)
+    if best.key[0] != runner_up.key[0]:
+        because = (
+            f"it covers {best.key[0]} of your {stated} stated needs, against {runner_up.key[0]}"
+        )
+    elif best.key[1] != runner_up.key[1]:
+        because = "it covers the same needs with frameworks built for them"
+    elif best.key[2] != runner_up.key[2]:
+        because = "it covers the same needs with frameworks that fit you better"
+    else:
+        because = "it does the same with fewer frameworks"
+    return f"{winner} was chosen over {other}: {because}."
 
 
 def _retirements(
+    search: _Search,
     index: EngineIndex,
-    fits: dict[str, int],
     current: list[str],
-    mix_ids: list[str],
-    chosen: dict[str, str],
+    members: list[str],
+    everything: list[str],
 ) -> list[Retirement]:
-    kb = index.kb
-    names = index.names
+    names = index.short_names
     retire: list[Retirement] = []
     for fid in current:
-        if fid in mix_ids or fid not in kb.frameworks:
+        if fid in everything or fid not in index.kb.frameworks:
             continue
-        conflicting = [m for m in mix_ids if m in index.conflicts[fid]]
-        replaced = [
-            (layer, chosen[layer]) for layer in kb.frameworks[fid].layers if layer in chosen
-        ]
-        if conflicting:
-            other = conflicting[0]
-            shared = [layer for layer in kb.frameworks[fid].layers if chosen.get(layer) == other]
-            role = f"its {shared[0]} role passes to" if shared else "it clashes with"
+        if fid in HYBRID_PARTS and HYBRID in members:
+            continue  # the hybrid is OKRs and KPIs run together: nothing to retire
+        clash = [m for m in members if fid in index.conflicts[m]]
+        served = [n for n in search.stated if fid in search.serves[n]]
+        if clash:
             why = (
-                f"In this mix {role} {names[other]} (fit {fits[other]} against {fits[fid]}); "
-                "running both side by side duplicates goals and meetings."
+                f"{names[clash[0]]} takes over its job in this mix; running both side by side "
+                "duplicates goals and meetings."
             )
-        elif replaced:
-            layer, other = replaced[0]
-            why = (
-                f"Its {layer} layer is better served by {names[other]} (fit {fits[other]} "
-                f"against {fits[fid]})."
-            )
-        elif fits[fid] < kb.settings.mix_min_fit:
-            why = f"Its fit for you is low ({fits[fid]}, below {kb.settings.mix_min_fit})."
+        elif not served:
+            why = "None of the needs you stated calls for it, and its meetings cost leaders time."
         else:
-            layer_names = ", ".join(kb.frameworks[fid].layers)
-            why = f"None of your needs calls for its {layer_names} layer right now."
+            label = index.need_labels.get(served[0], served[0])
+            others = [m for m in members if m in search.serves[served[0]]]
+            why = (
+                f"{names[others[0]]} serves “{label}” better for you."
+                if others
+                else f"Its fit for you is low ({search.fits[fid]})."
+            )
         retire.append(Retirement(fid, why))
     return retire

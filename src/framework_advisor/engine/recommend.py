@@ -12,11 +12,12 @@ from framework_advisor.domain.recommendation import (
     Reason,
     Recommendation,
 )
-from framework_advisor.engine.cadence import merge_cadence
 from framework_advisor.engine.explain import because_leaves
 from framework_advisor.engine.flow import profile, visible_questions
 from framework_advisor.engine.index import EngineIndex, index_for
-from framework_advisor.engine.mix import build_mix
+from framework_advisor.engine.mix import plan_mix
+from framework_advisor.engine.phases import build_phases
+from framework_advisor.engine.summary import summarise
 from framework_advisor.engine.ranking import clamp, order
 from framework_advisor.engine.sensitivity import sensitivity as sensitivity_of
 
@@ -53,12 +54,12 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
     ranking = order(totals)  # the raw totals: two fits capped at 100 still differ
 
     current = [f for f in view.get("current_frameworks", []) if f in kb.frameworks]
-    team_size = view.get("team_size")
-    mix = build_mix(index, fits, ranking, requested, current, view.get("stage"), team_size)
-    mix_ids = mix.frameworks
-    in_play = set(mix_ids) | set(current)
+    plan = plan_mix(index, fits, ranking, view, current, requested)
+    mix_ids = plan.members
+    advised = [*mix_ids, *(f for added, _ in plan.later for f in added)]
+    in_play = set(advised) | set(current)
     cautions = [c for effect, c in raised if not effect.about or in_play.intersection(effect.about)]
-    cautions.extend(mix.cautions)
+    cautions.extend(plan.cautions)
     names = index.names
     ranked = [
         RankedFramework(
@@ -71,24 +72,14 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         )
         for rank, fid in enumerate(ranking, start=1)
     ]
-    cadence = merge_cadence([kb.frameworks[fid] for fid in mix_ids], kb.settings.ritual_names)
-    minutes = sum(item.minutes_per_month for item in cadence)
-    budget = kb.settings.meeting_budget_minutes.get(view.get("leadership_time", ""))
-    if budget is not None and minutes > budget:
-        cautions.append(
-            Caution(
-                "meeting_load",
-                f"This mix asks for about {minutes} minutes of meetings a month; you said leaders "
-                f"can give about {budget}. Merge rituals, shorten them, or roll out one framework "
-                "at a time.",
-                f"leadership_time: {view['leadership_time']}",
-            )
-        )
+    phases = build_phases(index, plan)
+    cadence = phases[0].cadence if phases else []
+    minutes = phases[0].meeting_minutes_per_month if phases else 0
     return Recommendation(
         profile=view,
         ranking=ranked,
-        mix=mix.layers,
-        retire=mix.retire,
+        mix=plan.layers,
+        retire=plan.retire,
         cautions=cautions,
         cadence=cadence,
         meeting_minutes_per_month=minutes,
@@ -97,6 +88,9 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         if sensitivity
         else [],
         kb={"name": kb.name, "version": kb.version, "packs": [p.name for p in kb.packs]},
+        needs=plan.needs,
+        phases=phases,
+        summary=summarise(index, view, plan, phases),
     )
 
 

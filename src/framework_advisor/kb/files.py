@@ -14,7 +14,8 @@ except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
 
 TOP_FILES = (
-    "kb.yaml", "pack.yaml", "questions.yaml", "rules.yaml", "needs.yaml", "glossary.yaml"
+    "kb.yaml", "pack.yaml", "questions.yaml", "rules.yaml", "needs.yaml", "pairings.yaml",
+    "glossary.yaml",
 )  # fmt: skip
 
 

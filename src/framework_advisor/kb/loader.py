@@ -13,7 +13,7 @@ from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS, ST
 from framework_advisor.domain.examples import ExampleSet
 from framework_advisor.domain.framework import Framework, Layer
 from framework_advisor.domain.knowledge import GlossaryEntry, KnowledgeBase, PackInfo, Settings
-from framework_advisor.domain.need import Need
+from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Option, Question
 from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Rule, WeightEffect
 from framework_advisor.errors import KnowledgeBaseError
@@ -92,6 +92,7 @@ class _Builder:
         self.rules: dict[str, Located] = {}
         self.glossary: dict[str, Located] = {}
         self.needs: dict[str, Located] = {}
+        self.pairings: dict[str, Located] = {}
         self.examples: dict[str, Located] = {}
         self.packs: list[PackInfo] = []
 
@@ -122,6 +123,7 @@ class _Builder:
         self._entries(source, "questions.yaml", "questions", self.questions, self._question)
         self._entries(source, "rules.yaml", "rules", self.rules, self._rule)
         self._entries(source, "needs.yaml", "needs", self.needs, self._need)
+        self._entries(source, "pairings.yaml", "pairings", self.pairings, self._pairing)
         self._entries(source, "glossary.yaml", "glossary", self.glossary, self._term)
         for name in sorted(n for n in source.texts if n.startswith("examples/")):
             self._examples(source, name)
@@ -261,6 +263,15 @@ class _Builder:
         need = self.problems.convert(doc, path, raw, Need)
         return None if need is None else Located(need, doc, path)
 
+    def _pairing(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
+        pairing = self.problems.convert(doc, path, raw, Pairing)
+        if pairing is None:
+            return None
+        if len(pairing.frameworks) != 2 or len(set(pairing.frameworks)) != 2:
+            self.problems.add(doc, (*path, "frameworks"), "a pairing names two different frameworks")
+            return None
+        return Located(pairing, doc, path)
+
     def _term(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
         term = self.problems.convert(doc, path, raw, GlossaryEntry)
         return None if term is None else Located(term, doc, path)
@@ -316,6 +327,7 @@ class _Builder:
             questions=resolved,
             rules=rules,
             needs=needs,
+            pairings=self._resolve_pairings(),
             glossary=sorted(glossary, key=lambda g: g.term.lower()),
             packs=self.packs,
             examples={key: self.examples[key].value for key in sorted(self.examples)},
@@ -481,6 +493,22 @@ class _Builder:
             ok = False
         return WeightEffect(fid, effect.weight, effect.reason) if ok else None  # type: ignore[arg-type]
 
+    def _resolve_pairings(self) -> list[Pairing]:
+        pairings: list[Pairing] = []
+        for located in self.pairings.values():
+            unknown = [
+                (i, fid) for i, fid in enumerate(located.value.frameworks) if fid not in self.frameworks
+            ]
+            for i, fid in unknown:
+                self.problems.add(
+                    located.doc,
+                    (*located.path, "frameworks", i),
+                    f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
+                )
+            if not unknown:
+                pairings.append(located.value)
+        return pairings
+
     def _resolve_needs(self, questions: dict[str, Question]) -> list[Need]:
         question = questions.get("needs")
         options = [o.value for o in question.options] if question is not None else []
@@ -579,6 +607,8 @@ class _Builder:
 def _entry_id(value: Any) -> str:
     if isinstance(value, GlossaryEntry):
         return value.term
+    if isinstance(value, Pairing):
+        return "+".join(sorted(value.frameworks))
     return value.need if isinstance(value, Need) else value.id
 
 

@@ -1,0 +1,68 @@
+"""The paragraph a leader reads first: what to run now, why, its meeting cost against the
+budget, the first two weeks, and what comes next."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from framework_advisor.domain.recommendation import Phase
+from framework_advisor.engine.index import EngineIndex
+from framework_advisor.engine.mix import MixPlan, limits_for
+
+FIRST_WEEKS = 2
+
+
+def and_list(words: list[str]) -> str:
+    if not words:
+        return ""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def summarise(index: EngineIndex, view: dict[str, Any], plan: MixPlan, phases: list[Phase]) -> str:
+    if not plan.members:
+        return "No framework fits these answers well enough to recommend yet."
+    kb = index.kb
+    names = index.short_names
+    labels = index.need_labels
+    jobs = []
+    for layer in plan.layers:
+        served = [labels.get(n, n).lower() for n in layer.needs]
+        name = names[layer.framework]
+        jobs.append(f"{name} to {served[0][0].lower()}{served[0][1:]}" if served else name)
+    sentences = [f"Run {and_list(jobs)}."]
+    covered = sum(1 for c in plan.needs if c.covered)
+    if plan.needs:
+        sentences[0] = sentences[0][:-1] + (
+            f": together they cover {covered} of the {len(plan.needs)} needs you stated."
+            if covered < len(plan.needs)
+            else ", which covers every need you stated."
+        )
+    minutes = phases[0].meeting_minutes_per_month
+    budget = limits_for(index, view).budget
+    if budget is None:
+        sentences.append(f"It takes about {minutes} minutes of meetings a month.")
+    elif minutes <= budget:
+        sentences.append(
+            f"It takes about {minutes} minutes of meetings a month, within the {budget} leaders "
+            "can give."
+        )
+    else:
+        sentences.append(
+            f"It takes about {minutes} minutes of meetings a month, more than the {budget} "
+            "leaders can give: shorten the meetings before anything else."
+        )
+    steps = [
+        step.step[0].lower() + step.step[1:].rstrip(".")
+        for fid in plan.members
+        for step in kb.frameworks[fid].rollout
+        if step.week <= FIRST_WEEKS
+    ][:2]
+    if steps:
+        sentences.append(f"In the first two weeks, {and_list(steps)}.")
+    if len(phases) > 1:
+        nxt = phases[1]
+        sentences.append(
+            f"Next, add {and_list([names[f] for f in nxt.frameworks])} "
+            f"{nxt.signal[0].lower()}{nxt.signal[1:].split(':')[0]}."
+        )
+    return " ".join(sentences)
