@@ -72,7 +72,8 @@ def limits_for(index: EngineIndex, view: dict[str, Any]) -> Limits:
 
 class _Search:
     """Exact search over the subsets of a few candidates. Scores are tuples compared in order:
-    needs covered, how well they are covered, then the members' fits."""
+    needs covered, frameworks in use kept (those still serving a need), how well the needs are
+    covered less a cost per extra framework, then the members' fits."""
 
     def __init__(
         self,
@@ -119,11 +120,25 @@ class _Search:
                 ranked.setdefault(best, (0, self.score[best]))
         order = sorted(ranked, key=lambda f: (-ranked[f][0], -ranked[f][1], self.position[f]))
         chosen = order[:MAX_CANDIDATES]
-        for need in self.stated:  # the best server of every need always makes the cut
-            servers = [f for f in order if f in self.serves[need]]
+        for need in self.stated:  # the best server of every need always makes the cut,
+            servers = [f for f in order if f in self.serves[need]]  # even below mix_min_fit
+            if not servers:
+                servers = sorted(
+                    (f for f in self.serves[need] if f not in self.excluded),
+                    key=lambda f: (-self.serves[need][f], -self.score[f], self.position[f]),
+                )[:1]
             if servers and not set(servers) & set(chosen):
-                chosen[-1] = servers[0]
+                if len(chosen) < MAX_CANDIDATES:
+                    chosen.append(servers[0])
+                else:
+                    chosen[-1] = servers[0]
         return sorted(chosen, key=self.position.__getitem__)
+
+    def all_servers(self) -> list[str]:
+        """Every framework serving a stated need, whatever its fit: the last resort before a
+        phase one over the meeting budget."""
+        found = {f for need in self.stated for f in self.serves[need] if f not in self.excluded}
+        return sorted(found, key=self.position.__getitem__)
 
     def _strong(self, fid: str) -> bool:
         return fid not in self.excluded and self.fits[fid] >= self.partner_fit
@@ -177,9 +192,10 @@ class _Search:
             layers_filled.update(fills)
         if len({self.layer_of(m, members) for m in members}) < len(members):
             return None  # one framework per layer: a second direction framework only adds work
+        kept = sum(1 for m in members if m in self.current and m in represented)
         fit = sum(self.score[m] for m in members)
-        ranks = tuple(sorted(self.position[m] for m in members))
-        return Choice(members, (covered, quality, fit, -len(members), [-r for r in ranks]), cost)
+        ranks = [-r for r in sorted(self.position[m] for m in members)]
+        return Choice(members, (covered, kept, quality, fit, -len(members), ranks), cost)
 
     def best(
         self,
@@ -216,6 +232,9 @@ def plan_mix(
     pool = search.candidates()
     most = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
     best, runner_up = search.best(pool, (), most, limits.budget)
+    if best is None and limits.budget is not None:  # widen to every framework serving a need
+        pool = search.all_servers()
+        best, runner_up = search.best(pool, (), min(most, 2), limits.budget)
     over_budget = best is None and limits.budget is not None
     if best is None:  # nothing fits the budget: the best single framework, with a caution
         best, runner_up = search.best(pool, (), 1, None)
@@ -400,8 +419,10 @@ def _against(
             f"it covers {best.key[0]} of your {stated} stated needs, against {runner_up.key[0]}"
         )
     elif best.key[1] != runner_up.key[1]:
-        because = "it covers the same needs with frameworks built for them"
+        because = "it keeps more of the frameworks you already run that still serve you"
     elif best.key[2] != runner_up.key[2]:
+        because = "it covers the same needs with frameworks built for them"
+    elif best.key[3] != runner_up.key[3]:
         because = "it covers the same needs with frameworks that fit you better"
     else:
         because = "it does the same with fewer frameworks"
