@@ -75,7 +75,9 @@ def test_unwritable_cache_folder_only_costs_speed(tmp_path: Path, monkeypatch) -
 
 
 def test_validate_never_reads_the_cache(run_cli, tmp_path: Path) -> None:
-    pack = build_tree(tmp_path / "pack", {"pack.yaml": "name: demo\nversion: '1'\nschema_version: 2\n"})
+    pack = build_tree(
+        tmp_path / "pack", {"pack.yaml": "name: demo\nversion: '1'\nschema_version: 2\n"}
+    )
     assert run_cli("--kb", pack, "validate").exit_code == 0
     broken = tmp_path / "copy"
     shutil.copytree(embedded_dir(), broken / "knowledge")

@@ -350,12 +350,7 @@ def test_whatif_vs_reports_the_other_file(
 
 # --- knowledge packs -----------------------------------------------------------------------
 
-RULE = (
-    "rules:\n"
-    "  - id: pack_rule\n"
-    "    when: {when}\n"
-    "    effects: [{effects}]\n"
-)
+RULE = "rules:\n  - id: pack_rule\n    when: {when}\n    effects: [{effects}]\n"
 
 
 def rule(
@@ -496,7 +491,9 @@ PACK_CASES = [
             Err(
                 4,
                 "rules[0].effects[0]",
-                ("an effect is exactly one of {framework, weight, reason}, {caution, about} or {layer}",),
+                (
+                    "an effect is exactly one of {framework, weight, reason}, {caution, about} or {layer}",
+                ),
                 file="rules.yaml",
             )
         ],

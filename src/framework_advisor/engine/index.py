@@ -70,7 +70,9 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         IndexedRule(
             rule=rule,
             weights=tuple(
-                (e.framework, e.weight, e.reason) for e in rule.effects if isinstance(e, WeightEffect)
+                (e.framework, e.weight, e.reason)
+                for e in rule.effects
+                if isinstance(e, WeightEffect)
             ),
             layers=tuple(e.layer for e in rule.effects if isinstance(e, LayerEffect)),
             cautions=tuple(e for e in rule.effects if isinstance(e, CautionEffect)),

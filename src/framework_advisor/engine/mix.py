@@ -253,9 +253,7 @@ def plan_mix(
             )
         )
     coverage = _coverage(search, index, tuple(members), later, pool, limits)
-    cautions.extend(
-        Caution(f"need_left_out:{c.need}", c.why) for c in coverage if not c.covered
-    )
+    cautions.extend(Caution(f"need_left_out:{c.need}", c.why) for c in coverage if not c.covered)
     return MixPlan(
         members=members,
         layers=_layers(search, index, tuple(members)),
@@ -400,15 +398,15 @@ def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> li
             )
         if member in search.current:
             why += " You already use it, and it still serves you: it stays."
-        if member in HYBRID_PARTS and all(p in members and p in search.current for p in HYBRID_PARTS):
+        if member in HYBRID_PARTS and all(
+            p in members and p in search.current for p in HYBRID_PARTS
+        ):
             why += " Running OKRs and KPIs together is the OKR + KPI hybrid: keep both."
         layers.append(MixLayer(layer, member, why, served))
     return layers
 
 
-def _against(
-    index: EngineIndex, best: Choice | None, runner_up: Choice | None, stated: int
-) -> str:
+def _against(index: EngineIndex, best: Choice | None, runner_up: Choice | None, stated: int) -> str:
     if best is None or runner_up is None:
         return ""
     names = index.short_names

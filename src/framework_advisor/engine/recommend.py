@@ -84,7 +84,22 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         cadence=cadence,
         meeting_minutes_per_month=minutes,
         unanswered=_unanswered(index, answers, view, states),
-        sensitivity=sensitivity_of(index, answers, ranking, (view, states, dict(totals)))
+        sensitivity=sensitivity_of(
+            index,
+            answers,
+            ranking,
+            (view, states, dict(totals)),
+            lambda other, order, raw: (
+                plan_mix(
+                    index,
+                    {fid: clamp(total) for fid, total in raw.items()},
+                    order,
+                    other,
+                    [f for f in other.get("current_frameworks", []) if f in kb.frameworks],
+                    requested,
+                ).members
+            ),
+        )
         if sensitivity
         else [],
         kb={"name": kb.name, "version": kb.version, "packs": [p.name for p in kb.packs]},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from framework_advisor.domain.answers import Answers
@@ -15,6 +16,7 @@ from framework_advisor.engine.index import EngineIndex
 from framework_advisor.engine.ranking import clamp, order
 
 TOP = 3
+MAX_CHANGES = 5
 
 
 def number_candidates(index: EngineIndex, question: Question) -> list[int]:
@@ -43,10 +45,11 @@ def _alternatives(
 ) -> list[tuple[Any, str]]:
     """(new value, how it reads) for each single change of this question's answer."""
     current = answers.get(question.id)
-    qid = question.id
+    label = question.label
+    qid = label[0].lower() + label[1:] if label[1:2].islower() else label
     if question.type == "single":
         return [
-            (o.value, f'{qid} were "{o.label}"') for o in question.options if o.value != current
+            (o.value, f"{qid} were “{o.label}”") for o in question.options if o.value != current
         ]
     if question.type == "yes_no":
         return [(v, f"{qid} were {'yes' if v else 'no'}") for v in (True, False) if v != current]
@@ -100,8 +103,9 @@ def _reranked(
     index: EngineIndex,
     base: tuple[dict[str, Any], list[bool | None], dict[str, int]],
     view: dict[str, Any],
-) -> list[str]:
-    """The ranking for ``view``, re-evaluating only the rules that read a changed answer."""
+) -> tuple[list[str], dict[str, int]]:
+    """The ranking and raw totals for ``view``, re-evaluating only the rules that read a
+    changed answer."""
     base_view, base_states, base_totals = base
     changed = {key for key in base_view.keys() | view.keys() if base_view.get(key) != view.get(key)}
     positions = {p for question in changed for p in index.rules_on.get(question, ())}
@@ -113,7 +117,7 @@ def _reranked(
             sign = 1 if after else -1
             for framework, weight, _reason in indexed.weights:
                 totals[framework] += sign * weight
-    return order(totals)
+    return order(totals), totals
 
 
 def sensitivity(
@@ -121,12 +125,19 @@ def sensitivity(
     answers: Answers,
     ranking: list[str],
     base: tuple[dict[str, Any], list[bool | None], dict[str, int]],
+    mix_of: Callable[[dict[str, Any], list[str], dict[str, int]], list[str]] | None = None,
 ) -> list[Sensitivity]:
-    """``base``: the view, rule states and raw totals the ranking came from."""
+    """The single changes of a context answer that matter most: each scored by how many
+    top-three places it moves, plus one if it changes the mix; the best ``MAX_CHANGES``.
+    ``base``: the view, rule states and raw totals the ranking came from; ``mix_of`` gives the
+    mix for a view and its ranking (None: the mix is not compared)."""
     kb = index.kb
-    results: list[Sensitivity] = []
+    scored: list[tuple[int, int, Sensitivity]] = []
     stage_from_headcount = "stage" not in answers and "headcount" in answers
-    for question in visible_questions(kb, answers):
+    mix_before = mix_of(base[0], ranking, base[2]) if mix_of is not None else None
+    for order_at, question in enumerate(visible_questions(kb, answers)):
+        if question.role != "context":
+            continue  # another scope or other needs is another assessment
         if question.id == "stage" and stage_from_headcount:
             continue  # headcount's alternatives already cover the stage bands
         best: tuple[int, Sensitivity] | None = None
@@ -136,15 +147,20 @@ def sensitivity(
                 changed.pop(question.id)
             if inconsistency(changed) is not None:
                 continue  # e.g. a headcount below the team size: not an answer anyone could give
-            after = _reranked(index, base, profile(kb, changed))
+            view = profile(kb, changed)
+            after, totals = _reranked(index, base, view)
             if after[:TOP] == ranking[:TOP]:
                 continue
             moves = _moves(ranking, after)
-            if best is None or len(moves) > best[0]:
+            score = len(moves)
+            if mix_of is not None and mix_of(view, after, totals) != mix_before:
+                score += 1
+            if best is None or score > best[0]:
                 story = _story(index, change, ranking, after)
-                best = (len(moves), Sensitivity(question.id, value, moves, story))
+                best = (score, Sensitivity(question.id, value, moves, story))
             if question.type == "number":
                 break  # numbers: the nearest value that reorders, not the most dramatic
         if best is not None:
-            results.append(best[1])
-    return results
+            scored.append((best[0], order_at, best[1]))
+    scored.sort(key=lambda entry: (-entry[0], entry[1]))
+    return [entry[2] for entry in scored[:MAX_CHANGES]]

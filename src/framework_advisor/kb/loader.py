@@ -28,7 +28,7 @@ SCHEMA_VERSION = 2
 SCHEMA_CHANGES = (
     "schema 2 moved each rule's `reason` onto its framework effects (one reason per effect, "
     "written about that framework), gave every question a short `label`, and added needs.yaml; "
-    "set `schema_version: 2` in pack.yaml once the pack follows it (README, \"Knowledge packs\")"
+    'set `schema_version: 2` in pack.yaml once the pack follows it (README, "Knowledge packs")'
 )
 
 
@@ -268,7 +268,9 @@ class _Builder:
         if pairing is None:
             return None
         if len(pairing.frameworks) != 2 or len(set(pairing.frameworks)) != 2:
-            self.problems.add(doc, (*path, "frameworks"), "a pairing names two different frameworks")
+            self.problems.add(
+                doc, (*path, "frameworks"), "a pairing names two different frameworks"
+            )
             return None
         return Located(pairing, doc, path)
 
@@ -497,7 +499,9 @@ class _Builder:
         pairings: list[Pairing] = []
         for located in self.pairings.values():
             unknown = [
-                (i, fid) for i, fid in enumerate(located.value.frameworks) if fid not in self.frameworks
+                (i, fid)
+                for i, fid in enumerate(located.value.frameworks)
+                if fid not in self.frameworks
             ]
             for i, fid in unknown:
                 self.problems.add(
@@ -520,7 +524,8 @@ class _Builder:
                 self.problems.add(
                     located.doc,
                     (*located.path, "need"),
-                    f"'{value}' is not an option of question 'needs'." + did_you_mean(value, options),
+                    f"'{value}' is not an option of question 'needs'."
+                    + did_you_mean(value, options),
                 )
                 ok = False
             seen: set[str] = set()

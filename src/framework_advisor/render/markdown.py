@@ -29,9 +29,22 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
         question = kb.question(qid)
         label = question.label_of(value) if question else value
         out.append(f"| {qid} | {cell(label)} |")
-    out += ["", "## Recommended mix", "", "| Layer | Framework | Why |", "| --- | --- | --- |"]
+    if rec.summary:
+        out += ["", "## In short", "", cell(rec.summary)]
+    question = kb.question("needs")
+    labels = {o.value: o.label for o in question.options} if question else {}
+    out += ["", "## Run now (phase 1)", "", "| Layer | Framework | For | Why |"]
+    out += ["| --- | --- | --- | --- |"]
     for layer in rec.mix:
-        out.append(f"| {layer.layer} | {cell(names[layer.framework])} | {cell(layer.why)} |")
+        served = ", ".join(labels.get(n, n) for n in layer.needs)
+        out.append(
+            f"| {layer.layer} | {cell(names[layer.framework])} | {cell(served)} | {cell(layer.why)} |"
+        )
+    for phase in rec.phases[1:]:
+        added = ", ".join(names[f] for f in phase.frameworks)
+        out += ["", f"### Later (phase {phase.phase}): {cell(added)}", ""]
+        out += [f"- When: {cell(phase.signal)}", f"- Why it waits: {cell(phase.why)}"]
+        out.append(f"- Meetings by then: about {phase.meeting_minutes_per_month} minutes a month")
     if rec.retire:
         out += ["", "### Retire", ""]
         out += [f"- **{cell(names[item.id])}**: {cell(item.why)}" for item in rec.retire]

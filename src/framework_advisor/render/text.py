@@ -53,6 +53,11 @@ def _hanging(prefix: str, text: str) -> str:
     )
 
 
+def _need_labels(kb: KnowledgeBase) -> dict[str, str]:
+    question = kb.question("needs")
+    return {o.value: o.label for o in question.options} if question else {}
+
+
 def _heading(style: Style, text: str) -> str:
     return style(text, bold=True, fg="cyan")
 
@@ -84,13 +89,28 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, color: bool = False, 
         style(f"Framework Advisor: recommendation for {title}", bold=True),
         _profile_line(kb, rec),
     ]
-    out += ["", _heading(style, "Recommended mix")]
+    if rec.summary:
+        out += ["", _heading(style, "In short"), _wrap(rec.summary, "  ")]
+    out += ["", _heading(style, "Run now (phase 1)")]
+    need_labels = _need_labels(kb)
     for layer in rec.mix:
         out.append(f"  {style(layer.layer.ljust(10), bold=True)} {names[layer.framework]}")
+        if layer.needs:
+            served = ", ".join(need_labels.get(n, n) for n in layer.needs)
+            out.append(_wrap(f"For: {served}.", " " * 13))
         out.append(_wrap(layer.why, " " * 13))
     for item in rec.retire:
         out.append(f"  {style('retire'.ljust(10), fg='red')} {names[item.id]}")
         out.append(_wrap(item.why, " " * 13))
+
+    for phase in rec.phases[1:]:
+        added = ", ".join(names[f] for f in phase.frameworks)
+        out += ["", _heading(style, f"Later (phase {phase.phase}): {added}")]
+        out.append(_wrap(f"When: {phase.signal}", "  "))
+        out.append(_wrap(f"Why it waits: {phase.why}", "  "))
+        out.append(
+            _wrap(f"Meetings by then: about {phase.meeting_minutes_per_month} min/month.", "  ")
+        )
 
     out += ["", _heading(style, "Ranking (fit 0-100)")]
     for item in rec.ranking:
@@ -100,10 +120,10 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, color: bool = False, 
     out += ["", _heading(style, "Why the top three")]
     for item in rec.ranking[:3]:
         out.append(f"  {style(item.name, bold=True)}: fit {item.fit}")
-        reasons = sorted(item.reasons[1:], key=lambda r: -abs(r.effect))
+        reasons = sorted(item.reasons[1:], key=lambda r: (r.rule == "clamp", -abs(r.effect)))
         out.append(f"    {item.reasons[0].effect:>+4}  starting fit")
         for reason in reasons:
-            because = f"because you said {reason.because}" if reason.because else reason.text
+            because = f"{reason.text} ({reason.because})" if reason.because else reason.text
             out.append(_hanging(f"    {reason.effect:>+4}  ", because))
     if rec.cautions:
         out += ["", _heading(style, "Cautions")]

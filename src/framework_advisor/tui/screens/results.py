@@ -153,7 +153,7 @@ class ResultsScreen(Screen[None]):
             Heading(f"Why {item.name} scores {item.fit}", f"(#{item.rank}; ◆ = in your mix)")
         ]
         for reason in item.reasons:
-            said = f"because you said {reason.because}" if reason.because else reason.text
+            said = f"{reason.text} ({reason.because})" if reason.because else reason.text
             if reason.rule == "base":
                 said = "starting fit"
             lines.append(Item(f"{reason.effect:+d}", said))
