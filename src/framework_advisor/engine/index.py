@@ -9,8 +9,8 @@ from msgspec import Struct, field
 from framework_advisor.domain.condition import Leaf
 from framework_advisor.domain.framework import LAYERS, short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.domain.recommendation import Lift, Reason
 from framework_advisor.domain.need import Need
+from framework_advisor.domain.recommendation import Lift, Reason
 from framework_advisor.domain.rule import CautionEffect, LayerEffect, Rule, WeightEffect
 from framework_advisor.engine.compiled import Predicate, compile_condition
 from framework_advisor.engine.explain import describe, leaves

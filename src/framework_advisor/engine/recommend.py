@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.domain.rule import CautionEffect
 from framework_advisor.domain.recommendation import (
     Caution,
     Lift,
@@ -12,14 +11,15 @@ from framework_advisor.domain.recommendation import (
     Reason,
     Recommendation,
 )
+from framework_advisor.domain.rule import CautionEffect
 from framework_advisor.engine.explain import because_leaves
 from framework_advisor.engine.flow import profile, visible_questions
 from framework_advisor.engine.index import EngineIndex, index_for
 from framework_advisor.engine.mix import plan_mix
 from framework_advisor.engine.phases import build_phases
-from framework_advisor.engine.summary import summarise
 from framework_advisor.engine.ranking import clamp, order
 from framework_advisor.engine.sensitivity import sensitivity as sensitivity_of
+from framework_advisor.engine.summary import summarise
 
 MAX_LIFTS = 5
 

@@ -13,7 +13,7 @@ from framework_advisor.engine.answers import inconsistency
 from framework_advisor.engine.explain import leaves
 from framework_advisor.engine.flow import profile, visible_questions
 from framework_advisor.engine.index import EngineIndex
-from framework_advisor.engine.ranking import clamp, order
+from framework_advisor.engine.ranking import order
 
 TOP = 3
 MAX_CHANGES = 5

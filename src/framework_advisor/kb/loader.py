@@ -23,7 +23,6 @@ from framework_advisor.kb.problems import ProblemCollector
 from framework_advisor.kb.suggest import did_you_mean, one_of
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
 
-
 SCHEMA_VERSION = 2
 SCHEMA_CHANGES = (
     "schema 2 moved each rule's `reason` onto its framework effects (one reason per effect, "
