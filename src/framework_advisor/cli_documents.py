@@ -85,7 +85,9 @@ def report(
     help="Prefill with example OKRs and KPIs for the organisation's function and industry.",
 )
 @click.option(
-    "--mix", is_flag=True, help="The templates serving the recommended mix (needs --answers)."
+    "--mix",
+    is_flag=True,
+    help="The templates serving the recommended plan, phase one's first (needs --answers).",
 )
 @force_option
 @kb_option
@@ -133,7 +135,7 @@ def templates(
         chosen += [tid for tid in found.templates if tid not in chosen]
         if found.uncovered:
             names = ", ".join(kb.frameworks[fid].name for fid in found.uncovered)
-            click.echo(f"note: no starter template for {names} (in the mix)", err=True)
+            click.echo(f"note: no starter template for {names} (in the plan)", err=True)
         if not chosen:
             raise UsageError("no starter template serves the recommended mix")
     elif not ids:

@@ -81,7 +81,7 @@ def test_recommend_text(run_cli: Run) -> None:
     result = ok(run_cli("recommend", "--answers", STARTUP))
     out = result.stdout
     assert out.startswith("Framework Advisor: recommendation for Brightloop")
-    for heading in ("Recommended mix", "Ranking (fit 0-100)", "Why the top three"):
+    for heading in ("In short", "Run now (phase 1)", "Ranking (fit 0-100)", "Why the top three"):
         assert heading in out
     ranking = out[out.index("Ranking") :]
     for framework in ("Objectives and Key Results (OKR)", "Hoshin Kanri (Policy Deployment)"):
@@ -109,6 +109,9 @@ def test_recommend_json_contract(run_cli: Run, kb: KnowledgeBase) -> None:
         "meeting_minutes_per_month",
         "unanswered",
         "sensitivity",
+        "needs",
+        "phases",
+        "summary",
     }
     assert contract <= set(data)
 
@@ -133,12 +136,24 @@ def test_recommend_json_contract(run_cli: Run, kb: KnowledgeBase) -> None:
             assert isinstance(reason["rule"], str) and reason["text"]
             assert type(reason["effect"]) is int
 
-    layers = {"direction", "health", "individual", "execution", "structure"}
+    layers = {"direction", "focus", "health", "individual", "execution", "structure"}
     assert data["mix"]
     for layer in data["mix"]:
-        assert set(layer) >= {"layer", "framework", "why"}
+        assert set(layer) >= {"layer", "framework", "why", "needs"}
         assert layer["layer"] in layers and layer["framework"] in FRAMEWORK_IDS and layer["why"]
-    assert {layer["layer"] for layer in data["mix"]} >= {"direction", "health"}
+        assert set(layer["needs"]) <= set(answers["needs"])
+    # phases: phase 1 repeats the mix, with the mix's calendar and minutes
+    first = data["phases"][0]
+    assert first["phase"] == 1
+    assert first["frameworks"] == [layer["framework"] for layer in data["mix"]]
+    assert first["meeting_minutes_per_month"] == data["meeting_minutes_per_month"]
+    assert first["cadence"] == data["cadence"]
+    for phase in data["phases"]:
+        assert set(phase) >= {"phase", "frameworks", "why", "signal", "cadence"}
+    assert [n["need"] for n in data["needs"]] == profile["needs"]
+    for need in data["needs"]:
+        assert set(need) >= {"need", "frameworks", "covered", "why"} and need["why"]
+    assert 3 <= data["summary"].count(". ") + 1 <= 6
 
     assert data["retire"] == []  # the startup uses no framework yet
     for caution in data["cautions"]:
@@ -188,11 +203,11 @@ def test_recommend_markdown(run_cli: Run) -> None:
     out = ok(run_cli("recommend", "--answers", STARTUP, "--format", "md")).stdout
     lines = out.splitlines()
     assert lines[0] == "# Framework recommendation for Brightloop"
-    assert "## Recommended mix" in lines and "## Ranking" in lines
-    assert "| Layer | Framework | Why |" in lines
-    mix_at = lines.index("| Layer | Framework | Why |")
+    assert "## In short" in lines and "## Run now (phase 1)" in lines and "## Ranking" in lines
+    assert "| Layer | Framework | For | Why |" in lines
+    mix_at = lines.index("| Layer | Framework | For | Why |")
     assert lines[mix_at + 1].startswith("| ---")
-    assert lines[mix_at + 2].startswith("| direction |")
+    assert lines[mix_at + 2].startswith("| individual | FAST Goals |")
 
 
 def test_recommend_reads_json_answers(run_cli: Run, write_answers: Callable[..., Path]) -> None:

@@ -114,19 +114,28 @@ def test_a_ritual_of_one_framework_keeps_its_own_name(kb: KnowledgeBase) -> None
 # --- sensitivity ----------------------------------------------------------------------------------
 
 
-def test_sensitivity_for_a_question_that_cannot_reorder_the_top_three_is_absent(
+def test_sensitivity_lists_only_context_changes_that_move_the_top_three(
     kb: KnowledgeBase,
 ) -> None:
     answers = {"stage": "startup", "function": "company", "needs": CHANGE_AND_HEALTH}
     rec = recommend(kb, answers)
     top = [item.id for item in rec.ranking[:3]]
-    listed = {s.question for s in rec.sensitivity}
-    for question in kb.questions:
-        if question.type != "single" or question.id in listed or question.id == "stage":
-            continue
-        for option in question.options:
-            other = recommend(kb, {**answers, question.id: option.value})
-            assert [item.id for item in other.ranking[:3]] == top, (question.id, option.value)
+    assert 0 < len(rec.sensitivity) <= 5
+    roles = {q.id: q.role for q in kb.questions}
+    for change in rec.sensitivity:
+        assert roles[change.question] == "context", change.question  # never scope or needs
+        other = recommend(kb, {**answers, change.question: change.value})
+        assert [item.id for item in other.ranking[:3]] != top, change
+        label = kb.question_map[change.question].label
+        assert label.lower() in change.text.lower()  # worded with labels, never ids
+
+
+def test_sensitivity_never_varies_the_scope_of_the_assessment(kb: KnowledgeBase) -> None:
+    rec = recommend(
+        kb, {"headcount": 300, "function": "sales", "team_size": 12, "needs": ["alignment"]}
+    )
+    asked = {change.question for change in rec.sensitivity}
+    assert not asked & {"organisation", "function", "team_size", "needs"}
 
 
 def test_sensitivity_only_suggests_answers_that_are_valid(kb: KnowledgeBase) -> None:

@@ -702,10 +702,10 @@ def test_neutralise_cell() -> None:
 
 
 def expected_mix_files(kb: KnowledgeBase, sample: Path, suffix: str) -> list[str]:
-    mix = recommend(kb, read_answers(kb, sample).answers).mix
+    phases = recommend(kb, read_answers(kb, sample).answers).phases
     files: list[str] = []
-    for layer in mix:
-        files += [f"{tid}{suffix}" for tid in templates_for(layer.framework)]
+    for fid in (f for phase in phases for f in phase.frameworks):
+        files += [f"{tid}{suffix}" for tid in templates_for(fid)]
     return sorted(set(files))
 
 
@@ -716,7 +716,8 @@ def test_mix_writes_the_templates_of_the_recommended_mix(
     result = ok(run_cli("templates", "--mix", "--answers", sample, "-f", "md", "--out", tmp_path))
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == expected_mix_files(kb, sample, ".md")
-    mix = [layer.framework for layer in recommend(kb, read_answers(kb, sample).answers).mix]
+    phases = recommend(kb, read_answers(kb, sample).answers).phases
+    mix = [fid for phase in phases for fid in phase.frameworks]
     for fid in mix:
         if not templates_for(fid):
             assert kb.frameworks[fid].name in result.stderr
@@ -728,7 +729,7 @@ def test_mix_writes_the_templates_of_the_recommended_mix(
 def test_mix_names_uncovered_frameworks(
     run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from framework_advisor.domain.recommendation import MixLayer
+    from framework_advisor.domain.recommendation import Phase
     from framework_advisor.engine import recommend as engine
 
     real = engine.recommend
@@ -737,14 +738,14 @@ def test_mix_names_uncovered_frameworks(
         import msgspec
 
         result = real(kb, answers, **kwargs)
-        extra = [MixLayer("structure", "raci", "roles"), MixLayer("diagnosis", "mckinsey_7s", "x")]
-        return msgspec.structs.replace(result, mix=[*result.mix, *extra])
+        extra = Phase(9, ["raci", "mckinsey_7s"], "roles", "later", [], 0)
+        return msgspec.structs.replace(result, phases=[*result.phases, extra])
 
     monkeypatch.setattr(engine, "recommend", with_raci)
     result = ok(
         run_cli("templates", "--mix", "-a", SAMPLES / "startup.yaml", "-f", "md", "--out", tmp_path)
     )
-    assert "no starter template for RACI Matrix, McKinsey 7S Framework" in result.stderr
+    assert "RACI Matrix, McKinsey 7S Framework (in the plan)" in result.stderr
 
 
 def test_mix_needs_answers(run_cli: Run, tmp_path: Path) -> None:

@@ -27,9 +27,9 @@ FORMATS = ("xlsx", "csv", "md", "docx")
 
 class MixTemplates(Struct, frozen=True):
     templates: list[str]
-    """Templates serving the mix's frameworks, in the mix's order."""
+    """Templates serving the plan's frameworks: phase one's first, then each later phase's."""
     uncovered: list[str]
-    """Frameworks in the mix that no template serves (RACI, 7S, FAST, Hoshin Kanri)."""
+    """Frameworks in the plan that no template serves (RACI, 7S, FAST, Hoshin Kanri)."""
 
 
 def _framework_lookup(kb: KnowledgeBase) -> dict[str, str]:
@@ -73,13 +73,13 @@ def resolve_ids(kb: KnowledgeBase, ids: Iterable[str]) -> list[str]:
 def mix_templates(kb: KnowledgeBase, answers: dict[str, Any]) -> MixTemplates:
     from framework_advisor.engine.recommend import recommend
 
-    mix = recommend(kb, answers, sensitivity=False).mix
+    phases = recommend(kb, answers, sensitivity=False).phases
     templates: list[str] = []
     uncovered: list[str] = []
-    for layer in mix:
-        found = templates_for(layer.framework)
-        if not found and layer.framework not in uncovered:
-            uncovered.append(layer.framework)
+    for fid in (f for phase in phases for f in phase.frameworks):
+        found = templates_for(fid)
+        if not found and fid not in uncovered:
+            uncovered.append(fid)
         templates += [tid for tid in found if tid not in templates]
     return MixTemplates(templates=templates, uncovered=uncovered)
 
