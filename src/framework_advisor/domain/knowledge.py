@@ -26,6 +26,8 @@ class Settings(Struct, frozen=True, forbid_unknown_fields=True):
     mix_member_cost: int = 10
     """Each framework beyond the first must add at least this much need coverage (in
     ``need_weights`` points) to join: fewer frameworks win when they cover the same."""
+    pairing_bonus: int = 20
+    """What a recognised pairing (pairings.yaml) in a mix is worth, in need coverage points."""
     partner_min_fit: int = 60
     """A framework no stated need asks for joins beside a recognised partner, or fills a layer a
     rule asks for, only at or above this fit."""

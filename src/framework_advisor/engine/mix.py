@@ -97,6 +97,7 @@ class _Search:
         self.min_fit = settings.mix_min_fit
         self.partner_fit = settings.partner_min_fit
         self.member_cost = settings.mix_member_cost
+        self.pairing_bonus = settings.pairing_bonus
         self.excluded = {HYBRID} if all(p in self.current for p in HYBRID_PARTS) else set()
 
     def candidates(self) -> list[str]:
@@ -111,7 +112,7 @@ class _Search:
                 ranked[fid] = (max(best[0], weight), self.score[fid])
         for fid in list(ranked):
             for partner in self.index.partners.get(fid, {}):
-                if partner not in ranked and self._strong(partner):
+                if partner not in ranked and (self._strong(partner) or self._kept(partner)):
                     ranked[partner] = (0, self.score[partner])
         for layer in sorted(self.requested_layers):
             fillers = [f for f in self.index.fillers.get(layer, ()) if self._strong(f)]
@@ -139,6 +140,10 @@ class _Search:
         phase one over the meeting budget."""
         found = {f for need in self.stated for f in self.serves[need] if f not in self.excluded}
         return sorted(found, key=self.position.__getitem__)
+
+    def _kept(self, fid: str) -> bool:
+        """A framework already in use may stay beside its recognised partner whatever its fit."""
+        return fid in self.current and fid not in self.excluded
 
     def _strong(self, fid: str) -> bool:
         return fid not in self.excluded and self.fits[fid] >= self.partner_fit
@@ -186,10 +191,16 @@ class _Search:
                 for layer in self.requested_layers
                 if member in index.fillers.get(layer, ()) and layer not in layers_filled
             ]
-            if not (self._strong(member) and (partnered or fills)):
+            if not (
+                (self._strong(member) and (partnered or fills))
+                or (partnered and self._kept(member))
+            ):
                 return None  # every member earns its place
             quality += self.member_cost  # a strong partner or a requested layer pays its way
             layers_filled.update(fills)
+        for a, b in combinations(members, 2):
+            if b in index.partners.get(a, {}):
+                quality += self.pairing_bonus  # a recognised pairing: each does its own job
         if len({self.layer_of(m, members) for m in members}) < len(members):
             return None  # one framework per layer: a second direction framework only adds work
         kept = sum(1 for m in members if m in self.current and m in represented)

@@ -105,7 +105,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         kb={"name": kb.name, "version": kb.version, "packs": [p.name for p in kb.packs]},
         needs=plan.needs,
         phases=phases,
-        summary=summarise(index, view, plan, phases),
+        summary=summarise(index, view, plan, phases, ranking),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from framework_advisor.domain.recommendation import Phase
+from framework_advisor.engine.cadence import meeting_cost
 from framework_advisor.engine.index import EngineIndex
 from framework_advisor.engine.mix import MixPlan, limits_for
 
@@ -18,7 +19,13 @@ def and_list(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def summarise(index: EngineIndex, view: dict[str, Any], plan: MixPlan, phases: list[Phase]) -> str:
+def summarise(
+    index: EngineIndex,
+    view: dict[str, Any],
+    plan: MixPlan,
+    phases: list[Phase],
+    ranking: list[str],
+) -> str:
     if not plan.members:
         return "No framework fits these answers well enough to recommend yet."
     kb = index.kb
@@ -28,12 +35,19 @@ def summarise(index: EngineIndex, view: dict[str, Any], plan: MixPlan, phases: l
     for layer in plan.layers:
         served = [labels.get(n, n).lower() for n in layer.needs]
         name = names[layer.framework]
-        jobs.append(f"{name} to {served[0][0].lower()}{served[0][1:]}" if served else name)
+        partners = [m for m in plan.members if m in index.partners.get(layer.framework, {})]
+        if served:
+            jobs.append(f"{name} to {served[0]}")
+        elif partners:
+            jobs.append(f"{name} beside {names[partners[0]]}")
+        else:
+            jobs.append(name)
     sentences = [f"Run {and_list(jobs)}."]
     covered = sum(1 for c in plan.needs if c.covered)
     if plan.needs:
         sentences[0] = sentences[0][:-1] + (
-            f": together they cover {covered} of the {len(plan.needs)} needs you stated."
+            f": {'together they cover' if len(plan.members) > 1 else 'it covers'} {covered} of "
+            f"the {len(plan.needs)} needs you stated."
             if covered < len(plan.needs)
             else ", which covers every need you stated."
         )
@@ -51,6 +65,18 @@ def summarise(index: EngineIndex, view: dict[str, Any], plan: MixPlan, phases: l
             f"It takes about {minutes} minutes of meetings a month, more than the {budget} "
             "leaders can give: shorten the meetings before anything else."
         )
+    top = ranking[0] if ranking else None
+    if top is not None and top not in plan.members:
+        later = [p.phase for p in phases if top in p.frameworks]
+        cost = meeting_cost(index, [top])
+        when = f"; it comes in phase {later[0]}" if later else ""
+        if budget is not None and cost > budget:
+            sentences.append(
+                f"{names[top]} ranks first, but on its own it needs about {cost} minutes of "
+                f"meetings a month, more than the {budget} leaders can give{when}."
+            )
+        elif later:
+            sentences.append(f"{names[top]} ranks first and comes in phase {later[0]}.")
     steps = [
         step.step[0].lower() + step.step[1:].rstrip(".")
         for fid in plan.members

@@ -177,6 +177,13 @@ class Glossary(Struct, frozen=True):
     other: list[GlossaryTerm]
 
 
+class LaterPhaseRow(Struct, frozen=True):
+    title: str
+    """"Phase 2: OKR, NSM"."""
+    text: str
+    """When to add them and why they wait."""
+
+
 class ReportData(Struct, frozen=True):
     title: str
     organisation: str
@@ -197,6 +204,10 @@ class ReportData(Struct, frozen=True):
     answers: dict[str, Any]
     answers_yaml: str
     """The answers as an answers file: save it to reproduce this report."""
+    summary: str = ""
+    """The paragraph a leader reads first (the recommendation's summary)."""
+    later: list[LaterPhaseRow] = []
+    """The phases after the first: what to add, when, and why it waits."""
 
 
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -264,9 +275,17 @@ def build_report(
                 framework=layer.framework,
                 name=names[layer.framework],
                 fit=fits[layer.framework],
-                why=layer.why,
+                why=_serves(kb, layer.needs) + layer.why,
             )
             for layer in rec.mix
+        ],
+        summary=rec.summary,
+        later=[
+            LaterPhaseRow(
+                title=f"Phase {phase.phase}: " + ", ".join(short[f] for f in phase.frameworks),
+                text=f"{phase.signal} {phase.why}",
+            )
+            for phase in rec.phases[1:]
         ],
         retire=[Retired(item.id, names[item.id], item.why) for item in rec.retire],
         cautions=[CautionRow(c.text, c.because) for c in rec.cautions],
@@ -295,6 +314,13 @@ def build_report(
         answers=answers,
         answers_yaml=_answers_yaml(kb, answers),
     )
+
+
+def _serves(kb: KnowledgeBase, needs: list[str]) -> str:
+    question = kb.question("needs")
+    if not needs or question is None:
+        return ""
+    return "For: " + "; ".join(question.label_of(n) for n in needs) + ". "
 
 
 def _profile(kb: KnowledgeBase, answers: dict[str, Any], rec: Recommendation) -> list[ProfileRow]:
@@ -362,7 +388,7 @@ def _rollout(
     ]
     minutes = rec.meeting_minutes_per_month
     summary = (
-        f"The mix meets about {minutes} minutes a month ({minutes / 60:.1f} hours), "
+        f"Phase one meets about {minutes} minutes a month ({minutes / 60:.1f} hours), "
         "counting a meeting that serves several frameworks once."
     )
     time = rec.profile.get("leadership_time")

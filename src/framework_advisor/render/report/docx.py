@@ -157,9 +157,11 @@ class _Writer:
     def _mix(self) -> None:
         data = self.data
         if data.mix:
+            if data.summary:
+                self.paragraph(data.summary)
             self.paragraph(
-                "One framework per layer: together they set direction, watch the health of the "
-                "business and run the year.",
+                "What to run now (phase one): each framework serves needs you stated, within "
+                "your organisation's limits.",
                 keep=True,
             )
             self.table(
@@ -171,6 +173,9 @@ class _Writer:
             self.paragraph(
                 "No framework fits well enough to recommend; the ranking below shows the closest."
             )
+        if data.later:
+            self.heading("Later phases", 2)
+            self.bullets([p.text for p in data.later], leads=[p.title for p in data.later])
         if data.retire:
             self.heading("Retire", 2)
             self.bullets([r.why for r in data.retire], leads=[r.name for r in data.retire])
