@@ -171,16 +171,32 @@ class ResultsScreen(Screen[None]):
 
     def _fill_mix(self, rec: Recommendation) -> None:
         names = {item.id: item.name for item in rec.ranking}
-        lines: list[Line] = [Heading("Your mix")]
+        labels = self._need_labels()
+        lines: list[Line] = []
+        if rec.summary:
+            lines += [Heading("In short"), Item("", rec.summary)]
+        lines.append(Heading("Run now (phase 1)", gap=bool(rec.summary)))
         for layer in rec.mix:
+            lines.append(Heading(f"{layer.layer.title()}:", names[layer.framework], gap=True))
+            if layer.needs:
+                served = "; ".join(labels.get(n, n) for n in layer.needs)
+                lines.append(Item("", f"For: {served}."))
+            lines.append(Item("", layer.why))
+        for phase in rec.phases[1:]:
+            added = ", ".join(names[f] for f in phase.frameworks)
             lines += [
-                Heading(f"{layer.layer.title()}:", names[layer.framework], gap=True),
-                Item("", layer.why),
+                Heading(f"Later (phase {phase.phase}):", added, gap=True),
+                Item("", f"When: {phase.signal}"),
+                Item("", f"Why it waits: {phase.why}"),
             ]
         if rec.retire:
             lines.append(Heading("Retire", gap=True))
             lines += [Item("", f"{names[item.id]}: {item.why}") for item in rec.retire]
         self.query_one("#mix", Outline).show(lines)
+
+    def _need_labels(self) -> dict[str, str]:
+        question = self.app.kb.question("needs")
+        return {o.value: o.label for o in question.options} if question else {}
 
     def _fill_cadence(self, rec: Recommendation) -> None:
         hours = rec.meeting_minutes_per_month / 60
