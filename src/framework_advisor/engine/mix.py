@@ -304,8 +304,9 @@ def _later_phases(
         )
     for budget, why in steps:
         best, _ = search.best(pool, fixed, limits.size_cap, budget)
-        if best is None or best.key[0] <= search.evaluate(fixed, None).key[0]:  # type: ignore[union-attr]
-            continue  # adds no stated need
+        current = search.evaluate(fixed, None)
+        if best is None or current is None or best.key[:3] <= current.key[:3]:
+            continue  # covers no stated need more, or better, than the phases before
         added = [m for m in best.members if m not in fixed]
         reason = why or (
             f"At most {limits.size_cap} frameworks at once for an organisation this size: "

@@ -9,6 +9,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.engine.examples import ExampleSelection
 from framework_advisor.render.bars import fit_bar
+from framework_advisor.render.plan import phase_pairs
 from framework_advisor.render.text import COMPARE_ROWS
 
 if TYPE_CHECKING:
@@ -90,7 +91,10 @@ def whatif(result: WhatIf, kb: KnowledgeBase, **_: Any) -> str:
     for qid, value in result.changes.items():
         question = kb.question(qid)
         label = question.label_of(value) if question and value is not None else "(unanswered)"
-        out.append(f"- `{qid}`: {cell(label)}")
+        out.append(f"- {cell(question.label if question else qid)}: {cell(label)}")
+    out += ["", "## Plan", "", "| Phase | Before | After |", "| ---: | --- | --- |"]
+    for number, (a, b) in enumerate(phase_pairs(result.before, result.after), start=1):
+        out.append(f"| {number} | {cell(a or '-')} | {cell(b or '-')} |")
     out += ["", "| # | Before | Fit | After | Fit |", "| ---: | --- | ---: | --- | ---: |"]
     for first, second in zip(result.before.ranking, result.after.ranking, strict=True):
         out.append(

@@ -14,6 +14,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.engine.examples import ExampleSelection
 from framework_advisor.render.bars import fit_bar, shorten
+from framework_advisor.render.plan import phase_pairs
 
 if TYPE_CHECKING:
     from framework_advisor.engine.whatif import WhatIf
@@ -72,12 +73,12 @@ def _profile_line(kb: KnowledgeBase, rec: Recommendation) -> str:
     stage = profile.get("stage")
     if stage:
         label = kb.question("stage").label_of(stage) if kb.question("stage") else stage
-        source = f", from headcount {profile['headcount']}" if "headcount" in profile else ""
-        parts.append(f"stage: {label}{source}")
+        source = f", headcount {profile['headcount']:,}" if "headcount" in profile else ""
+        parts.append(f"Stage: {label}{source}")
     for qid in ("function", "industry", "maturity"):
         question = kb.question(qid)
         if qid in profile and question:
-            parts.append(f"{qid}: {question.label_of(profile[qid])}")
+            parts.append(f"{question.label}: {question.label_of(profile[qid])}")
     return " · ".join(parts)
 
 
@@ -162,19 +163,17 @@ def whatif(result: WhatIf, kb: KnowledgeBase, color: bool = False, **_: Any) -> 
     for qid, value in result.changes.items():
         question = kb.question(qid)
         label = question.label_of(value) if question and value is not None else "(unanswered)"
-        out.append(f"  {qid}: {label}")
+        out.append(f"  {question.label if question else qid}: {label}")
     out += ["", _heading(style, f"{'Before':<42} After")]
     for first, second in zip(before.ranking, after.ranking, strict=True):
         left = f"{first.rank:>2} {shorten(first.name, 32):<32} {first.fit:>3}"
         right = f"{second.rank:>2} {shorten(second.name, 32):<32} {second.fit:>3}"
         out.append(f"  {left}   {right}")
-    out += ["", _heading(style, "Mix")]
-    mix_before = {m.layer: m.framework for m in before.mix}
-    mix_after = {m.layer: m.framework for m in after.mix}
-    for layer in dict.fromkeys([*mix_before, *mix_after]):
-        a, b = mix_before.get(layer, "-"), mix_after.get(layer, "-")
+    out += ["", _heading(style, "Plan")]
+    for number, (a, b) in enumerate(phase_pairs(before, after), start=1):
         mark = "" if a == b else style("  (changed)", fg="yellow")
-        out.append(f"  {layer:<11} {a:<16} -> {b}{mark}")
+        title = "phase 1 (now)" if number == 1 else f"phase {number}"
+        out.append(f"  {title:<14} {a or '-'}  ->  {b or '-'}{mark}")
     out += ["", _heading(style, "Moved")]
     if not result.moved:
         out.append("  Nothing moved.")
