@@ -37,6 +37,9 @@ class EngineIndex(Struct):
     framework_ids: list[str]
     question_order: dict[str, int]
     conflicts: dict[str, set[str]] = field(default_factory=dict)
+    excludes: dict[str, set[str]] = field(default_factory=dict)
+    """framework -> what can never share a mix with it: its conflicts, and the frameworks
+    that can fill only the one layer it can fill only (one framework per layer)."""
     fillers: dict[str, frozenset[str]] = field(default_factory=dict)
     """layer -> the frameworks that can fill it."""
     base_reasons: dict[str, Reason] = field(default_factory=dict)
@@ -103,8 +106,15 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         a, b = pairing.frameworks
         partners[a][b] = pairing.why
         partners[b][a] = pairing.why
+    single_layer = {fid: f.layers[0] for fid, f in kb.frameworks.items() if len(f.layers) == 1}
+    excludes = {
+        fid: conflicts[fid]
+        | {o for o, layer in single_layer.items() if o != fid and single_layer.get(fid) == layer}
+        for fid in kb.frameworks
+    }
     index = EngineIndex(
         kb=kb,
+        excludes=excludes,
         need_servers={
             n.need: {e.framework: weights[e.strength] for e in n.frameworks} for n in kb.needs
         },

@@ -4,7 +4,6 @@ then the phases that add what had to wait."""
 
 from __future__ import annotations
 
-from itertools import combinations
 from typing import Any
 
 from msgspec import Struct
@@ -16,10 +15,10 @@ from framework_advisor.domain.recommendation import (
     NeedCoverage,
     Retirement,
 )
-from framework_advisor.engine.cadence import meeting_cost
+from framework_advisor.engine.cadence import MEETINGS_PER_MONTH, meeting_cost
 from framework_advisor.engine.index import EngineIndex
 
-MAX_CANDIDATES = 8
+MAX_CANDIDATES = 7
 HYBRID = "okr_kpi_hybrid"
 HYBRID_PARTS = ("okr", "kpi")
 STRENGTH_WORDS = {"built_for": "built for it", "serves": "serves it", "supports": "supports it"}
@@ -83,6 +82,7 @@ class _Search:
         stated: list[str],
         current: list[str],
         requested_layers: set[str],
+        size_cap: int,
     ) -> None:
         self.index = index
         self.fits = fits
@@ -99,6 +99,20 @@ class _Search:
         self.member_cost = settings.mix_member_cost
         self.pairing_bonus = settings.pairing_bonus
         self.excluded = {HYBRID} if all(p in self.current for p in HYBRID_PARTS) else set()
+        self.order_for = {
+            need: tuple(sorted(servers, key=lambda f: (-servers[f], -self.score[f], position[f])))
+            for need, servers in self.serves.items()
+        }
+        self._memo: dict[tuple[str, ...], Choice | None] = {}
+        self.rank_in: dict[str, dict[str, int]] = {}
+        """framework -> {stated need it serves: its place in that need's order (0 is best)}."""
+        for need, order in self.order_for.items():
+            for place, fid in enumerate(order):
+                self.rank_in.setdefault(fid, {})[need] = place
+        self._valid_sets: dict[tuple[tuple[str, ...], int], list[Choice]] = {}
+        self.size_cap = size_cap
+        self.weak = {f for f in fits if not self._strong(f) and not self._kept(f)}
+        """Frameworks that can only join by serving a stated need best."""
 
     def candidates(self) -> list[str]:
         """Frameworks serving a stated need (best first), their recognised partners, and the
@@ -148,48 +162,72 @@ class _Search:
     def _strong(self, fid: str) -> bool:
         return fid not in self.excluded and self.fits[fid] >= self.partner_fit
 
-    def representative(self, need: str, members: tuple[str, ...]) -> str | None:
-        servers = self.serves[need]
-        inside = [m for m in members if m in servers]
-        if not inside:
-            return None
-        return max(inside, key=lambda m: (servers[m], self.score[m], -self.position[m]))
+    def representative(self, need: str, members: tuple[str, ...] | frozenset[str]) -> str | None:
+        """The member that serves ``need`` best: strongest, then best fit, then best rank."""
+        for fid in self.order_for[need]:
+            if fid in members:
+                return fid
+        return None
 
     def layer_of(self, member: str, members: tuple[str, ...]) -> str:
         """The layer a member fills in this set: that of the first stated need it covers best."""
+        return self._layer(member, {n: self.representative(n, members) for n in self.stated})
+
+    def _layer(self, member: str, reps: dict[str, str | None]) -> str:
+        layers = self.index.kb.frameworks[member].layers
         for need in self.stated:
-            if self.representative(need, members) == member:
+            if reps[need] == member:
                 layer = self.index.need_layers.get(need)
-                if layer is not None and layer in self.index.kb.frameworks[member].layers:
+                if layer is not None and layer in layers:
                     return layer
-        return self.index.kb.frameworks[member].layers[0]
+        return layers[0]
 
     def evaluate(self, members: tuple[str, ...], budget: int | None) -> Choice | None:
-        index = self.index
-        for a, b in combinations(members, 2):
-            if b in index.conflicts[a]:
-                return None
-        cost = meeting_cost(index, members)
-        if budget is not None and cost > budget:
+        """The set's score, or None when it breaks a rule (or the budget, when given)."""
+        if members in self._memo:
+            choice = self._memo[members]
+        else:
+            choice = self._memo[members] = self._score(members)
+        if choice is None or (budget is not None and choice.cost > budget):
             return None
+        return choice
+
+    def _score(
+        self,
+        members: tuple[str, ...],
+        reps: dict[str, str | None] | None = None,
+        cost: int | None = None,
+    ) -> Choice | None:
+        """Score a conflict-free set (``_grow`` never builds another); ``reps``: the member
+        serving each stated need best, when the caller already knows."""
+        index = self.index
+        if reps is None:
+            inside = frozenset(members)
+            reps = {need: self.representative(need, inside) for need in self.stated}
         represented: set[str] = set()
         covered = quality = 0
-        for need in self.stated:
-            rep = self.representative(need, members)
+        for need, rep in reps.items():
             if rep is not None:
                 represented.add(rep)
                 covered += 1
                 quality += self.serves[need][rep]
-        layers_filled: set[str] = set()
         quality -= self.member_cost * (len(members) - 1)
+        partners = index.partners
+        pairs = 0
+        layers_filled: set[str] = set()
         for member in members:
+            mine = partners[member]
+            partnered = False
+            for other in members:
+                if other in mine:
+                    partnered = True
+                    pairs += 1
             if member in represented:
                 continue
-            partnered = any(p in members for p in index.partners.get(member, {}))
             fills = [
                 layer
                 for layer in self.requested_layers
-                if member in index.fillers.get(layer, ()) and layer not in layers_filled
+                if member in index.fillers[layer] and layer not in layers_filled
             ]
             if not (
                 (self._strong(member) and (partnered or fills))
@@ -198,15 +236,24 @@ class _Search:
                 return None  # every member earns its place
             quality += self.member_cost  # a strong partner or a requested layer pays its way
             layers_filled.update(fills)
-        for a, b in combinations(members, 2):
-            if b in index.partners.get(a, {}):
-                quality += self.pairing_bonus  # a recognised pairing: each does its own job
-        if len({self.layer_of(m, members) for m in members}) < len(members):
+        quality += self.pairing_bonus * (pairs // 2)  # recognised pairings: each its own job
+        layer_of: dict[str, str] = {}
+        frameworks = index.kb.frameworks
+        for need, rep in reps.items():  # the layer of the first need each member serves best
+            if rep is not None and rep not in layer_of:
+                layer = index.need_layers.get(need)
+                if layer is not None and layer in frameworks[rep].layers:
+                    layer_of[rep] = layer
+        layers = {layer_of.get(m) or frameworks[m].layers[0] for m in members}
+        if len(layers) < len(members):
             return None  # one framework per layer: a second direction framework only adds work
-        kept = sum(1 for m in members if m in self.current and m in represented)
-        fit = sum(self.score[m] for m in members)
-        ranks = [-r for r in sorted(self.position[m] for m in members)]
-        return Choice(members, (covered, kept, quality, fit, -len(members), ranks), cost)
+        kept = len(self.current.intersection(represented))
+        fit = 0
+        for m in members:
+            fit += self.score[m]
+        ranks = [-self.position[m] for m in members]  # members come in ranking order
+        key = (covered, kept, quality, fit, -len(members), ranks)
+        return Choice(members, key, meeting_cost(index, members) if cost is None else cost)
 
     def best(
         self,
@@ -216,16 +263,84 @@ class _Search:
         budget: int | None,
     ) -> tuple[Choice | None, Choice | None]:
         """The best and second-best sets ``fixed + extra`` with at most ``most`` members."""
-        rest = [f for f in pool if f not in fixed]
+        wanted = set(fixed)
+        top: list[Choice] = []
+        for choice in self._valid(tuple(pool), most):
+            if len(choice.members) > most or (budget is not None and choice.cost > budget):
+                continue
+            if wanted and not wanted.issubset(choice.members):
+                continue
+            top.append(choice)
+            if len(top) > 2:
+                top.sort(key=lambda c: c.key, reverse=True)
+                del top[2:]
+        top.sort(key=lambda c: c.key, reverse=True)
+        return (top[0] if top else None, top[1] if len(top) > 1 else None)
+
+    def _valid(self, pool: tuple[str, ...], most: int) -> list[Choice]:
+        """Every set of the pool that keeps the rules, up to the size cap, found once per pool
+        (phase one and the later phases all choose from it)."""
+        size = max(most, self.size_cap)
+        cached = self._valid_sets.get((pool, size))
+        if cached is not None:
+            return cached
         found: list[Choice] = []
-        for size in range(0 if fixed else 1, max(0, most - len(fixed)) + 1):
-            for extra in combinations(rest, size):
-                members = tuple(sorted((*fixed, *extra), key=self.position.__getitem__))
-                choice = self.evaluate(members, budget)
-                if choice is not None:
-                    found.append(choice)
-        found.sort(key=lambda c: c.key, reverse=True)
-        return (found[0] if found else None, found[1] if len(found) > 1 else None)
+        start: dict[str, str | None] = dict.fromkeys(self.stated)
+        for members, reps, cost in self._grow(list(pool), 0, [], start, {}, 0, set(), size):
+            ordered = tuple(sorted(members, key=self.position.__getitem__))
+            choice = self._memo[ordered] = self._score(ordered, reps, cost)
+            if choice is not None:
+                found.append(choice)
+        self._valid_sets[(pool, size)] = found
+        return found
+
+    def _grow(  # type: ignore[no-untyped-def]
+        self,
+        rest: list[str],
+        start: int,
+        members: list[str],
+        reps: dict[str, str | None],
+        longest: dict[tuple[str, str], int],
+        cost: int,
+        blocked: set[str],
+        most: int,
+    ):
+        """Every conflict-free set from ``members`` plus later candidates, with the member that
+        serves each need best. A branch stops where a weak member (one that can only earn its
+        place by serving a need best) no longer serves any need best: more members can only
+        take needs from it."""
+        if len(members) >= most:
+            return
+        excludes = self.index.excludes
+        for i in range(start, len(rest)):
+            fid = rest[i]
+            if fid in blocked:
+                continue
+            better = dict(reps)
+            losers: list[str] = []
+            for need, rank in self.rank_in.get(fid, {}).items():
+                held = better[need]
+                if held is None or rank < self.rank_in[held][need]:
+                    better[need] = fid
+                    if held is not None:
+                        losers.append(held)
+            weak, serving = self.weak, better.values()
+            if (fid in weak and fid not in serving) or any(
+                m in weak and m not in serving for m in losers
+            ):
+                continue  # a weak member serves no need best: no superset can fix that
+            grown = [*members, fid]
+            merged, total = dict(longest), cost  # the merged calendar, one ritual at a time
+            for key, minutes in self.index.rituals[fid]:
+                held = merged.get(key, 0)
+                if minutes > held:
+                    per_month = MEETINGS_PER_MONTH[key[1]]
+                    total += round(minutes * per_month) - round(held * per_month)
+                    merged[key] = minutes
+            yield grown, better, total
+            yield from self._grow(
+                rest, i + 1, grown, better, merged, total, blocked | excludes[fid], most
+            )
 
 
 def plan_mix(
@@ -238,8 +353,8 @@ def plan_mix(
 ) -> MixPlan:
     position = {fid: i for i, fid in enumerate(ranking)}
     stated = [n for n in view.get("needs", []) if n in index.need_servers]
-    search = _Search(index, fits, position, stated, current, requested_layers)
     limits = limits_for(index, view)
+    search = _Search(index, fits, position, stated, current, requested_layers, limits.size_cap)
     pool = search.candidates()
     most = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
     best, runner_up = search.best(pool, (), most, limits.budget)
