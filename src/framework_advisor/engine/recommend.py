@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from msgspec import Struct
+
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import (
@@ -24,7 +28,22 @@ from framework_advisor.engine.summary import summarise
 MAX_LIFTS = 5
 
 
-def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) -> Recommendation:
+class Scores(Struct):
+    """What the rules make of one set of answers, before any mix is chosen."""
+
+    view: dict[str, Any]
+    states: list[bool | None]
+    totals: dict[str, int]
+    fits: dict[str, int]
+    ranking: list[str]
+    reasons: dict[str, list[Reason]]
+    requested: set[str]
+    raised: list[tuple[CautionEffect, Caution]]
+
+
+def score(kb: KnowledgeBase, answers: Answers) -> Scores:
+    """Validated answers in; every framework's fit, the reasons adding up to it and the
+    ranking out (the workshop's per-participant path: no mix, no sensitivity)."""
     index = index_for(kb)
     view = profile(kb, answers)
     stage_derived = "stage" in view and "stage" not in answers
@@ -52,6 +71,36 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
             raised.append((caution, Caution(rule.id, caution.text, said)))
     fits = {fid: clamp(total) for fid, total in totals.items()}
     ranking = order(totals)  # the raw totals: two fits capped at 100 still differ
+    return Scores(view, states, totals, fits, ranking, reasons, requested, raised)
+
+
+def rank(kb: KnowledgeBase, answers: Answers) -> list[RankedFramework]:
+    """Validated answers in; the ranked frameworks with their reasons out (no lifts)."""
+    scores = score(kb, answers)
+    names = index_for(kb).names
+    fits, totals, reasons = scores.fits, scores.totals, scores.reasons
+    return [
+        RankedFramework(
+            fid,
+            names[fid],
+            fits[fid],
+            position,
+            reasons[fid] if fits[fid] == totals[fid] else _with_clamp(reasons[fid], totals[fid]),
+        )
+        for position, fid in enumerate(scores.ranking, start=1)
+    ]
+
+
+def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) -> Recommendation:
+    """Validated answers in; the explained recommendation out: ranking with reasons and lifts,
+    the mix (phase one) and later phases, needs covered, cautions, the merged calendar,
+    unanswered questions, sensitivity (unless ``sensitivity=False``) and a summary."""
+    index = index_for(kb)
+    scores = score(kb, answers)
+    view, states, totals, fits = scores.view, scores.states, scores.totals, scores.fits
+    ranking, reasons, requested, raised = (
+        scores.ranking, scores.reasons, scores.requested, scores.raised
+    )  # fmt: skip
 
     current = [f for f in view.get("current_frameworks", []) if f in kb.frameworks]
     plan = plan_mix(index, fits, ranking, view, current, requested)
