@@ -35,7 +35,7 @@ MAX_NAME = 80
 STOP_TIMEOUT = 10.0
 PAGE_HEADERS = {
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # no-referrer would make browsers send `Origin: null`
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
 }
@@ -125,6 +125,7 @@ class RoomServer(Server):
         app = await super()._make_app()
         app.router.add_post("/join", self.handle_join, name="join")
         app.router.add_get("/joined", self.handle_joined, name="joined")
+        app.router.add_get("/favicon.ico", self.handle_favicon, name="favicon")
         app.middlewares.append(self._headers_middleware)
         return app
 
@@ -279,6 +280,9 @@ class RoomServer(Server):
             secure=self.secure,
         )
         raise response
+
+    async def handle_favicon(self, request: web.Request) -> web.StreamResponse:
+        return web.Response(status=204)
 
     async def handle_joined(self, request: web.Request) -> web.StreamResponse:
         """The participant's resume code, once, just after they joined."""
