@@ -194,6 +194,7 @@ class App:
         self.seen = bytearray()
         self.closed = asyncio.Event()
         self._drawn = asyncio.Event()  # set whenever more output arrives
+        self.last = time.monotonic()  # when output last arrived
 
     async def __aenter__(self) -> App:
         http = self.participant.http
@@ -215,6 +216,7 @@ class App:
                 self.seen.extend(message.data)
             elif message.type == aiohttp.WSMsgType.TEXT:
                 self.seen.extend(message.data.encode())
+            self.last = time.monotonic()
             self._drawn.set()
         self.closed.set()
         self._drawn.set()
@@ -229,6 +231,17 @@ class App:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._drawn.wait(), left)
         del self.seen[:]
+
+    async def settled(self, quiet: float = 0.3, timeout: float = TIMEOUT) -> None:
+        """Until nothing has been drawn for `quiet` seconds: the app has finished moving
+        focus, so the next keys go where a person's would."""
+        deadline = time.monotonic() + timeout
+        while (idle := time.monotonic() - self.last) < quiet:
+            if time.monotonic() > deadline:
+                raise AssertionError("the app never stopped drawing")
+            self._drawn.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._drawn.wait(), quiet - idle)
 
     async def type(self, keys: str) -> None:
         await self.ws.send_json(["stdin", keys])

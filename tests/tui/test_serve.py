@@ -346,3 +346,20 @@ def test_serve_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
     result = _serve(tmp_path, "--port", str(free_port()), "--dir", str(damaged))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "damaged" in result.stderr, result.stderr
+
+
+async def test_a_crowd_keeps_answering(room: Served) -> None:
+    """Ten at once here (benchmarks/room_bench.py runs the full room of fifty)."""
+
+    async def one(number: int) -> None:
+        async with browser(room) as person:
+            await person.join(f"Crowd {number}")
+            async with person.connect() as app:
+                await app.wait_for(FIRST)
+                await app.settled()
+                await app.type(f"Crowd Org {number}\r")
+                await app.wait_for(SECOND)
+
+    await asyncio.gather(*(one(n) for n in range(10)))
+    for n in range(10):
+        wait_saved(room, f"Crowd-{n}", f"Crowd Org {n}")
