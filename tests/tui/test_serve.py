@@ -363,3 +363,33 @@ async def test_a_crowd_keeps_answering(room: Served) -> None:
     await asyncio.gather(*(one(n) for n in range(10)))
     for n in range(10):
         wait_saved(room, f"Crowd-{n}", f"Crowd Org {n}")
+
+
+async def test_exports_are_downloads_for_their_participant_only(room: Served) -> None:
+    async with browser(room) as zoe, browser(room) as other:
+        await zoe.join("Zoë")
+        await other.join("Other")
+        async with zoe.connect() as app:
+            await app.wait_for(FIRST)
+            await app.settled()
+            await app.type("Zoecorp\r")
+            await app.wait_for(SECOND)
+            await app.settled()
+            await app.type("\x12")  # Ctrl+R: the review (Ctrl+E in a text field is end-of-line)
+            await app.wait_for("Review your answers")
+            await app.settled()
+            await app.type("\x05")  # Ctrl+E
+            await app.wait_for("downloads")
+            await app.settled()
+            await app.type("\r")  # the Export button has the focus
+            await app.wait_for('"deliver_file_start"')
+            await app.settled()
+            keys = re.findall(rb'\["deliver_file_start", "([^"]+)"\]', bytes(app.seen))
+            assert keys
+            async with other.http.get(f"{room.url}/download/{keys[0].decode()}") as stolen:
+                assert stolen.status == 404
+            async with zoe.http.get(f"{room.url}/download/{keys[0].decode()}") as download:
+                assert download.status == 200
+                disposition = download.headers["Content-Disposition"]
+                assert "attachment" in disposition and "Zo%C3%AB" in disposition, disposition
+                assert await download.read()
