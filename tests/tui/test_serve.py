@@ -312,6 +312,22 @@ async def test_the_room_caps_wrong_codes_overall(tmp_path: Path) -> None:
             assert response.status == 429
 
 
+async def test_the_room_under_another_name_sends_the_browser_to_its_own_address(
+    tmp_path: Path,
+) -> None:
+    with serving(tmp_path / "room", tmp_path) as room:  # no trusted proxy: Host is the browser's
+        async with (
+            aiohttp.ClientSession() as http,
+            http.get(
+                room.url + "/?fontsize=18",
+                headers={"Host": f"localhost:{room.port}"},
+                allow_redirects=False,
+            ) as response,
+        ):
+            assert response.status == 307
+            assert response.headers["Location"] == room.url + "/?fontsize=18"
+
+
 def _serve(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(
         os.environ,

@@ -198,7 +198,19 @@ class RoomServer(Server):
             "join.html", request, {"error": error, "name": name, "max_name": MAX_NAME}, status
         )
 
+    def elsewhere(self, request: web.Request) -> str | None:
+        """The room's own address for this page, when it was opened under another name (say
+        `localhost` for `127.0.0.1`): cookies and the Origin check belong to one address.
+        Behind a trusted proxy the proxy decides what browsers see."""
+        if (request.remote or "") in self.trusted_proxies:
+            return None
+        if f"{request.scheme}://{request.host}".lower() == self.origin:
+            return None
+        return self.public_url.rstrip("/") + request.path_qs
+
     async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+        if (there := self.elsewhere(request)) is not None:
+            raise web.HTTPTemporaryRedirect(there)
         joined = self.participant(request)
         if joined is None:
             return self._join_page(request)
@@ -221,7 +233,7 @@ class RoomServer(Server):
 
     async def handle_join(self, request: web.Request) -> web.StreamResponse:
         if request.headers.get("Origin") is not None and not self.same_origin(request):
-            raise web.HTTPForbidden(text="This form is for this room's own page only.")
+            raise web.HTTPForbidden(text=f"Join the room from its own page: {self.public_url}")
         form = await request.post()
         typed_code = str(form.get("code", ""))
         name = " ".join(str(form.get("name", "")).split())
