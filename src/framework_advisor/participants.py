@@ -44,7 +44,8 @@ def safe_stem(name: str) -> str:
     encoded = text.encode()
     if len(encoded) > MAX_BYTES:
         digest = hashlib.sha256(name_key(name).encode()).hexdigest()[:8]
-        cut = encoded[: MAX_BYTES - 10].decode(errors="ignore").rstrip(".-_")
+        # the cut leaves room for the hash and for allocate_stem's "-2" ... "-999999"
+        cut = encoded[: MAX_BYTES - 16].decode(errors="ignore").rstrip(".-_")
         text = f"{cut}-{digest}"
     return text
 

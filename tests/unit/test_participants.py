@@ -52,6 +52,15 @@ def test_allocation_keeps_case_folded_names_apart() -> None:
     assert allocate_stem("Alice!", ["Alice"]) == "Alice-2"
 
 
+def test_allocated_stems_are_stable_even_for_long_names() -> None:
+    name = "Ж" * 200
+    taken = [allocate_stem(name, [])]
+    for _ in range(3):
+        taken.append(allocate_stem(name, taken))
+    assert len(set(taken)) == 4
+    assert all(safe_stem(stem) == stem for stem in taken)
+
+
 @given(st.text(min_size=0, max_size=300))
 def test_a_stem_is_safe_and_stable(name: str) -> None:
     stem = safe_stem(name)
