@@ -112,6 +112,7 @@ class RoomServer(Server):
     # plumbing ------------------------------------------------------------------------------
     def initialize_logging(self) -> None:
         logging.basicConfig(level=logging.WARNING, format="serve: %(message)s")
+        log.setLevel(logging.INFO)  # the facilitator sees who joins, and under which file
 
     async def on_startup(self, app: web.Application) -> None:
         """textual-serve prints a banner and its command here; the CLI has said what matters."""
@@ -276,7 +277,7 @@ class RoomServer(Server):
             )
         participant, code = self.room.join(name)
         self._unseen_resume_codes[participant.id] = code
-        log.info("joined: %s (%s)", participant.name, participant.stem)
+        log.info("%s joined (answers in %s.yaml)", participant.name, participant.stem)
         self._enter(participant, code, "/joined")
 
     def _enter(self, participant: Participant, resume_code: str, where: str) -> NoReturn:
