@@ -25,28 +25,58 @@ from framework_advisor.cli import (
     "--dir",
     "folder",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Folder for the participants' sessions (default: a new folder in the user data folder).",
+    help="Folder for the room: participants' sessions, join code, resume codes; serving it "
+    "again keeps the room (default: a new folder, so a new room, each time).",
+)
+@click.option(
+    "--trusted-proxy",
+    "trusted_proxies",
+    metavar="ADDRESS",
+    multiple=True,
+    help="A reverse proxy's address: requests from it are counted by the client address it "
+    "appends to X-Forwarded-For (repeatable).",
 )
 @kb_option
 @click.pass_context
 def serve(
-    ctx: click.Context, host: str, port: int, public_url: str | None, folder: Path | None
+    ctx: click.Context,
+    host: str,
+    port: int,
+    public_url: str | None,
+    folder: Path | None,
+    trusted_proxies: tuple[str, ...],
 ) -> None:
     """Serve the app to browsers, one session per participant (workshops)."""
     from framework_advisor.tui.serve import serve as run_server
 
     packs = (ctx.find_root().obj or {}).get("packs", [])
     load_kb(ctx)  # fail early, with a clear message, on a broken knowledge base or pack
-    run_server(host=host, port=port, public_url=public_url, folder=folder, packs=packs)
+    run_server(
+        host=host,
+        port=port,
+        public_url=public_url,
+        folder=folder,
+        packs=packs,
+        trusted_proxies=frozenset(trusted_proxies),
+    )
 
 
 @click.command("served-app", hidden=True, context_settings=CONTEXT)
-@click.option("--dir", "folder", required=True, type=click.Path(path_type=Path))
-@click.option("--join-code", required=True)
 @kb_option
 @click.pass_context
-def served_app(ctx: click.Context, folder: Path, join_code: str) -> None:
-    """The app as each browser runs it under `serve` (started by textual-serve)."""
-    from framework_advisor.tui.launch import run_served_app
+def served_app(ctx: click.Context) -> None:
+    """The app as each browser runs it under `serve` (started by the room's server, which
+    names the room's folder and the participant in the environment)."""
+    import os
 
-    run_served_app(load_kb(ctx), folder=folder, join_code=join_code)
+    from framework_advisor.errors import UsageError
+    from framework_advisor.tui.launch import run_served_app
+    from framework_advisor.tui.serve.env import ENV_PARTICIPANT, ENV_ROOM, ENV_SESSION
+
+    try:
+        folder, participant, session = (
+            os.environ[ENV_ROOM], os.environ[ENV_PARTICIPANT], os.environ[ENV_SESSION]
+        )  # fmt: skip
+    except KeyError as missing:
+        raise UsageError(f"served-app runs under `serve` only ({missing} is not set)") from None
+    run_served_app(load_kb(ctx), folder=Path(folder), participant=participant, session=session)

@@ -4,7 +4,6 @@ folder. A session file is an answers file whose ``_meta`` records where the user
 from __future__ import annotations
 
 import os
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -40,9 +39,10 @@ def data_dir() -> Path:
 
 
 def slug(name: str) -> str:
-    """A file name that is safe on every system and cannot leave its folder."""
-    text = re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip()).strip(".-_")
-    return text[:80] or "session"
+    """A file name that is safe on every system and cannot leave its folder (participants)."""
+    from framework_advisor.participants import safe_stem
+
+    return safe_stem(name)
 
 
 def now_iso() -> str:

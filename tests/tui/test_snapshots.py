@@ -22,7 +22,7 @@ from textual.pilot import Pilot
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.sessions import SessionStore
-from framework_advisor.tui.app import AdvisorApp, Served
+from framework_advisor.tui.app import AdvisorApp
 
 from .conftest import SALES_LED
 
@@ -144,10 +144,3 @@ def test_sessions_list(
     snap_compare: Any, snap_app: Callable[..., AdvisorApp], two_sessions: None
 ) -> None:
     assert snap_compare(snap_app(), press=["s"], terminal_size=SIZE)
-
-
-def test_join_screen(
-    snap_compare: Any, snap_app: Callable[..., AdvisorApp], fixed_world: Path
-) -> None:
-    app = snap_app(served=Served(join_code="123456", folder=fixed_world))
-    assert snap_compare(app, terminal_size=SIZE)

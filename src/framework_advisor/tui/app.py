@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 from msgspec import Struct
@@ -27,10 +26,12 @@ LIGHT, DARK = "textual-light", "textual-dark"
 
 
 class Served(Struct):
-    """Running under `serve`: one browser, one participant, no access to the host's disk."""
+    """Running under `serve`: one browser, one participant, their own session and nothing else
+    (no welcome screen, session list or file dialog; exports are downloads). The room's web
+    layer checked the join code and who they are before this process started."""
 
-    join_code: str
-    folder: Path
+    participant: str  # the name they typed
+    session: str  # their session's name (its file's stem) in the room's folder
 
 
 class AdvisorApp(App[None]):
@@ -66,12 +67,12 @@ class AdvisorApp(App[None]):
         self.theme = DARK
         from framework_advisor.tui.screens.welcome import WelcomeScreen
 
-        self.push_screen(WelcomeScreen())
         if self.served is not None:
-            from framework_advisor.tui.screens.join import JoinScreen
-
-            self.push_screen(JoinScreen(self.served.join_code))
-        elif self._session is not None:
+            self._open_served_session(self.served)
+            self.call_after_refresh(gc.freeze)
+            return
+        self.push_screen(WelcomeScreen())
+        if self._session is not None:
             self.continue_session(self._session)
         elif self._new_answers is not None:
             name, answers = self._new_answers
@@ -81,6 +82,14 @@ class AdvisorApp(App[None]):
         self.call_after_refresh(gc.freeze)  # see tui.launch.collect_garbage_as_an_app
 
     # sessions ----------------------------------------------------------------------------
+    def _open_served_session(self, served: Served) -> None:
+        store = self.store
+        if store is not None and store.exists(served.session):
+            self.continue_session(store.load(served.session, self.kb))
+        else:
+            self.start_assessment(served.session, participant=served.participant)
+        self.sub_title = served.participant
+
     def start_assessment(
         self, name: str, answers: Answers | None = None, participant: str | None = None
     ) -> None:
@@ -144,9 +153,12 @@ class AdvisorApp(App[None]):
             screen.jump_to(question_id)
 
     def action_home(self) -> None:
-        """Back to the welcome screen, to switch session or start another."""
+        """Back to the welcome screen, to switch session or start another (not when served:
+        a participant has one session, their own)."""
         from framework_advisor.tui.screens.welcome import WelcomeScreen
 
+        if self.served is not None:
+            return
         self.show(WelcomeScreen, WelcomeScreen)
 
     def action_review(self) -> None:

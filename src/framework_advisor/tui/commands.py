@@ -16,13 +16,16 @@ class AdvisorCommands(Provider):
         app: AdvisorApp = self.app  # type: ignore[assignment]
         commands: list[tuple[str, str, object]] = [
             ("Results", "The ranked frameworks, mix, cadence and cautions", app.action_results),
-            ("Welcome screen", "Switch session, start another, open a file", app.action_home),
             ("Review answers", "All answers on one screen, each editable", app.action_review),
             ("Compare frameworks", "Two to four frameworks side by side", app.action_compare),
             ("Browse frameworks", "Each framework in detail", app.action_frameworks),
             ("Export", "Write the answers and the recommendation", app.action_export),
             ("Toggle light / dark theme", "Switch the colour theme", app.action_toggle_theme),
         ]
+        if app.served is None:  # a served participant has one session: no way to others
+            commands.insert(
+                1, ("Welcome screen", "Switch session, start another, open a file", app.action_home)
+            )
         if app.assessment.name is not None:
             for number, question in enumerate(app.assessment.visible(), start=1):
                 commands.append(

@@ -69,9 +69,20 @@ def _from_file(
     return unique_name(store, path.stem), answers
 
 
-def run_served_app(kb: KnowledgeBase, *, folder: Path, join_code: str) -> None:
+def run_served_app(kb: KnowledgeBase, *, folder: Path, participant: str, session: str) -> None:
+    """One participant's app under `serve`: their own session and nothing else."""
+    import contextlib
+
     from framework_advisor.tui.app import AdvisorApp, Served
+    from framework_advisor.tui.watchdog import watch_server
 
     collect_garbage_as_an_app()
     store = SessionStore(folder)
-    AdvisorApp(kb, store, served=Served(join_code=join_code, folder=folder)).run()
+    app = AdvisorApp(kb, store, served=Served(participant=participant, session=session))
+
+    def quit_app() -> None:
+        with contextlib.suppress(RuntimeError):  # not running yet, or already gone
+            app.call_from_thread(app.exit)
+
+    watch_server(quit_app)
+    app.run()

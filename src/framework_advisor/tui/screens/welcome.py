@@ -98,9 +98,7 @@ class WelcomeScreen(Screen[None]):
     @work
     async def action_new(self) -> None:
         store = self.app.store
-        if self.app.served is not None:
-            name = self.app.assessment.participant or "participant"
-            self.app.start_assessment(name, participant=self.app.assessment.participant)
+        if self.app.served is not None:  # never shown when served; and never wipe a session
             return
         default = f"assessment-{date.today().isoformat()}"
         dialog = AskText(

@@ -1,0 +1,110 @@
+"""`framework-advisor serve`: the app in browsers, one session per participant, behind a door.
+
+The web layer (server.py) checks the join code and hands out a signed cookie before any app
+process starts; the room's state (room.py) lives in its folder. This module opens the folder
+and the port, says where to go and what to type, and runs the server: every problem before
+that is one line on stderr and exit code 2."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import socket
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from framework_advisor.errors import UsageError
+from framework_advisor.sessions import data_dir
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def app_command(packs: list[str]) -> str:
+    """The shell line textual-serve runs per participant: `exec` leaves no shell between the
+    server and the app, and nothing secret is on it (the session comes by environment)."""
+    pack_args = [arg for pack in packs for arg in ("--kb", pack)]
+    return "exec " + shlex.join(
+        [sys.executable, "-m", "framework_advisor", *pack_args, "served-app"]
+    )
+
+
+def open_folder(folder: Path | None) -> Path:
+    folder = folder or data_dir() / "workshops" / datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
+            raise PermissionError(13, "Permission denied")
+        next(folder.iterdir(), None)
+    except OSError as exc:
+        raise UsageError(f"cannot use the folder {folder}: {exc.strerror or exc}") from None
+    return folder
+
+
+def listen(host: str, port: int) -> socket.socket:
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        infos = socket.getaddrinfo(host, port, family, socket.SOCK_STREAM)
+        sock = socket.socket(infos[0][0], socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(infos[0][4])
+        sock.listen(128)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if getattr(exc, "errno", None) == 98:  # EADDRINUSE
+            reason = "the port is in use (another server is running there?); try --port"
+        raise UsageError(f"cannot listen on {host}:{port}: {reason}") from None
+    sock.setblocking(False)
+    return sock
+
+
+def serve(
+    *,
+    host: str,
+    port: int,
+    public_url: str | None,
+    folder: Path | None,
+    packs: list[str],
+    trusted_proxies: frozenset[str] = frozenset(),
+) -> None:
+    import gc
+
+    from framework_advisor.tui.serve import codes
+    from framework_advisor.tui.serve.room import STATE_FILE, Room
+    from framework_advisor.tui.serve.server import RoomServer
+
+    gc.enable()
+    kept = folder is not None
+    folder = open_folder(folder)
+    try:
+        room = Room.open(folder)
+    except OSError as exc:
+        raise UsageError(f"cannot use the folder {folder}: {exc.strerror or exc}") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UsageError(
+            f"{folder / STATE_FILE}: the room's state is damaged ({exc}); move it away to "
+            "start a new room in this folder"
+        ) from None
+    sock = listen(host, port)
+    server = RoomServer(
+        app_command(packs),
+        room=room,
+        host=host,
+        port=port,
+        public_url=public_url,
+        trusted_proxies=trusted_proxies,
+    )
+    click.echo(f"Framework Advisor is served at {server.public_url}")
+    click.echo(f"Join code: {codes.grouped(room.join_code)}")
+    click.echo(f"Participants' sessions are saved in {folder}")
+    if not kept:
+        click.echo("(a new room: serve again with --dir to keep this one's code and participants)")
+    if host not in LOOPBACK and public_url is None:
+        click.echo(
+            "note: browsers on other machines need --public-url http://<this-machine>:PORT",
+            err=True,
+        )
+    sys.stdout.flush()
+    server.serve_on(sock)
