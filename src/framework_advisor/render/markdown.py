@@ -10,14 +10,16 @@ from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.engine.examples import ExampleSelection
 from framework_advisor.render.bars import fit_bar
 from framework_advisor.render.text import COMPARE_ROWS
+from framework_advisor.safe_text import markdown_text
 
 if TYPE_CHECKING:
     from framework_advisor.engine.whatif import WhatIf
 
 
 def cell(text: Any) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Text from a user or a pack, safe in Markdown and inside a table cell: one line, raw
+    HTML escaped, links other than http(s) defused, pipes escaped (`safe_text`)."""
+    return markdown_text(str(text))
 
 
 def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
