@@ -133,7 +133,7 @@ class OutputPath(click.Path):
     """A file to write (`-` for standard output); an empty name is a one-line error."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and not value.strip():
+        if value == "":
             from framework_advisor.errors import OutputError
 
             raise OutputError(

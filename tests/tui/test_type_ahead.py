@@ -70,7 +70,7 @@ async def test_a_burst_through_choice_questions_lands_one_answer_each(
 ) -> None:
     app = make_app(new_answers=("choices", {}))
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await wait_for_screen(pilot, QuestionnaireScreen)
+        await wait_for_screen(pilot, QuestionnaireScreen)
         # organisation, headcount, stage: Enter on the highlighted option, then the next
         # question's list: down, Enter. Each Enter answers exactly one question.
         await burst(pilot, *"Acme", "enter", *"300", "enter", "enter", "down", "enter")

@@ -95,61 +95,65 @@ def _value_error(exc: ValueError) -> str:
 
 def _check_graph(root: Any, file: str, *, aliases: bool) -> None:
     """Refuse deep nesting and, depending on ``aliases``, any alias or too large an expansion,
-    before anything walks the (possibly exponentially repeated) tree."""
+    before anything walks the (possibly exponentially repeated) tree. Linear in the nodes."""
     import yaml
 
-    state: dict[int, int] = {}  # node id -> 1 while being visited, else its expanded size
-    stack: list[tuple[Any, int, int]] = [(root, 0, 0)]  # node, depth, child index
-    sizes: list[int] = [1]
+    too_many = f"expands through aliases to more than {limits.MAX_NODES:,} values"
+    state: dict[int, int] = {}  # node id -> -1 while being visited, else its expanded size
+    # Each frame: node, depth, its children as (child, line of the key or item), next index,
+    # expanded size so far.
+    stack: list[list[Any]] = []
+
+    def push(node: Any, depth: int) -> None:
+        if depth > limits.MAX_DEPTH:
+            raise _graph_error(file, node.start_mark.line + 1, _TOO_DEEP)
+        if isinstance(node, yaml.MappingNode):
+            children = [
+                (child, key.start_mark.line + 1)
+                for key, value in node.value
+                for child in (key, value)
+            ]
+        else:
+            line = node.start_mark.line + 1  # an alias node is marked where its anchor is
+            children = [(child, line) for child in node.value]
+        state[id(node)] = -1
+        stack.append([node, depth, children, 0, 1])
+
+    if isinstance(root, yaml.MappingNode | yaml.SequenceNode):
+        push(root, 0)
     while stack:
-        node, depth, index = stack[-1]
-        children = (
-            [v for pair in node.value for v in pair]
-            if isinstance(node, yaml.MappingNode)
-            else node.value
-            if isinstance(node, yaml.SequenceNode)
-            else []
-        )
-        if index == 0:
-            if depth > limits.MAX_DEPTH:
-                raise _graph_error(file, node, _TOO_DEEP)
-            state[id(node)] = -1
+        frame = stack[-1]
+        node, depth, children, index = frame[0], frame[1], frame[2], frame[3]
         if index < len(children):
-            stack[-1] = (node, depth, index + 1)
-            child = children[index]
+            frame[3] = index + 1
+            child, line = children[index]
             seen = state.get(id(child))
             if seen == -1:
-                raise _graph_error(file, child, "a recursive alias (an anchor used inside itself)")
+                raise _graph_error(file, line, "a recursive alias (an anchor used inside itself)")
             if seen is not None:
                 if not aliases:
                     raise _graph_error(
-                        file, child, "YAML aliases (*name) are not accepted in this file"
+                        file, line, "YAML aliases (*name) are not accepted in this file"
                     )
-                sizes[-1] += seen
+                frame[4] += seen
             elif isinstance(child, yaml.MappingNode | yaml.SequenceNode):
-                stack.append((child, depth + 1, 0))
-                sizes.append(1)
+                push(child, depth + 1)
             else:
                 state[id(child)] = 1
-                sizes[-1] += 1
-            if sizes[-1] > limits.MAX_NODES:
-                raise _graph_error(
-                    file, node, f"expands to more than {limits.MAX_NODES:,} values (aliases?)"
-                )
+                frame[4] += 1
+            if aliases and frame[4] > limits.MAX_NODES:
+                raise _graph_error(file, node.start_mark.line + 1, too_many)
             continue
         stack.pop()
-        size = sizes.pop()
-        state[id(node)] = size
-        if sizes:
-            sizes[-1] += size
-            if sizes[-1] > limits.MAX_NODES:
-                raise _graph_error(
-                    file, node, f"expands to more than {limits.MAX_NODES:,} values (aliases?)"
-                )
+        state[id(node)] = frame[4]
+        if stack:
+            stack[-1][4] += frame[4]
+            if aliases and stack[-1][4] > limits.MAX_NODES:
+                raise _graph_error(file, stack[-1][0].start_mark.line + 1, too_many)
 
 
-def _graph_error(file: str, node: Any, message: str) -> YamlSyntaxError:
-    return YamlSyntaxError(Problem(file, "", message, node.start_mark.line + 1))
+def _graph_error(file: str, line: int, message: str) -> YamlSyntaxError:
+    return YamlSyntaxError(Problem(file, "", message, line))
 
 
 def check_values(document: YamlDocument) -> None:
