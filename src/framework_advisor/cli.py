@@ -139,7 +139,8 @@ class OutputPath(click.Path):
             raise OutputError(
                 "-o/--output: an empty file name; give a file name, or - for standard output"
             )
-        return super().convert(value, param, ctx)
+        # No checks here (click's would print usage lines): the writer checks the target.
+        return self.coerce_path_result(value)
 
 
 output_option = click.option(

@@ -43,7 +43,7 @@ def read_source(root: Path, *, is_pack: bool) -> SourceFiles:
     if not root.is_dir():
         raise InputFileError(f"{root}: is a file, expected a knowledge folder")
     marker = "pack.yaml" if is_pack else "kb.yaml"
-    if not (root / marker).is_file():
+    if not os.path.lexists(root / marker):  # anything else there is read, or refused
         what = "a knowledge pack needs a pack.yaml (name, version)" if is_pack else "no kb.yaml"
         raise InputFileError(f"{root}: not a knowledge folder: {what}")
     source = SourceFiles(root=root, is_pack=is_pack)
