@@ -138,6 +138,9 @@ class AdvisorApp(App[None]):
 
     def on_unmount(self) -> None:
         Assessment.flush()
+        if self._lock is not None:  # after the last save: the next window may write
+            self._lock.release()
+            self._lock = None
 
     def set_answer(self, question_id: str, value: Any) -> None:
         before = self.assessment.version
