@@ -52,10 +52,10 @@ class AdvisorGroup(click.Group):
         try:
             return super().invoke(ctx)
         except AdvisorError as exc:
-            from framework_advisor.safe_text import terminal_text
+            from framework_advisor.safe_text import one_line
 
             for message in exc.messages():
-                click.echo(f"error: {terminal_text(message)}", err=True)
+                click.echo(f"error: {one_line(message)}", err=True)
             ctx.exit(int(exc.exit_code))
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)

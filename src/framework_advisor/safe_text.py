@@ -71,3 +71,10 @@ def terminal_text(text: str, *, keep_colour: bool = False) -> str:
     for code, part in zip(codes, parts[1:], strict=True):
         out += [code, _CONTROLS.sub("", part)]
     return "".join(out)
+
+
+def one_line(text: str) -> str:
+    """A message for one line of standard error: control characters removed, line breaks
+    and tabs shown as ``\\n``, ``\\r`` and ``\\t`` (a key may hold them)."""
+    text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    return terminal_text(text)

@@ -69,8 +69,9 @@ def parse_yaml(text: str, file: str, *, aliases: bool = True) -> YamlDocument:
         line = mark.line + 1 if mark is not None else None
         message = str(exc.problem or exc).replace("\n", " ")
         raise YamlSyntaxError(Problem(file, "", f"not valid YAML: {message}", line)) from None
-    except yaml.YAMLError as exc:
-        raise YamlSyntaxError(Problem(file, "", f"not valid YAML: {exc}")) from None
+    except yaml.YAMLError as exc:  # a ReaderError: a character YAML does not allow
+        reason = getattr(exc, "reason", None) or " ".join(str(exc).split())
+        raise YamlSyntaxError(Problem(file, "", f"not valid YAML: {reason}")) from None
     except ValueError as exc:  # int() of a scalar beyond Python's digit limit
         raise YamlSyntaxError(Problem(file, "", _value_error(exc))) from None
     except RecursionError:
