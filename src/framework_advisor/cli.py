@@ -129,6 +129,8 @@ answers_option = click.option(
     type=click.Path(path_type=Path),
     help="Answers file (YAML or JSON).",
 )
+
+
 class OutputPath(click.Path):
     """A file to write (`-` for standard output); an empty name is a one-line error."""
 
@@ -214,13 +216,12 @@ def recommend(
 def warn_hidden(kb: Any, answers: dict[str, Any]) -> None:
     from framework_advisor.engine.explain import describe
     from framework_advisor.engine.flow import hidden_answers
+    from framework_advisor.safe_text import one_line
 
     for qid in hidden_answers(kb, answers):
         question = kb.question(qid)
-        click.echo(
-            f"note: '{qid}' is ignored: it is asked only when {describe(kb, question.when)}",
-            err=True,
-        )
+        when = one_line(describe(kb, question.when))
+        click.echo(f"note: '{qid}' is ignored: it is asked only when {when}", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

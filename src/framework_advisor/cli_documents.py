@@ -135,7 +135,9 @@ def templates(
         chosen += [tid for tid in found.templates if tid not in chosen]
         if found.uncovered:
             names = ", ".join(kb.frameworks[fid].name for fid in found.uncovered)
-            click.echo(f"note: no starter template for {names} (in the mix)", err=True)
+            from framework_advisor.safe_text import one_line
+
+            click.echo(one_line(f"note: no starter template for {names} (in the mix)"), err=True)
         if not chosen:
             raise UsageError("no starter template serves the recommended mix")
     elif not ids:
