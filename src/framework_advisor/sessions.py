@@ -62,6 +62,9 @@ class SessionStore:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or data_dir() / "sessions"
+        # Lock files stay after a crash (harmless: the lock itself goes with the process), so
+        # they live beside the sessions folder, not in it.
+        self.lock_folder = data_dir() / "locks" if folder is None else self.folder / ".locks"
 
     def path_for(self, name: str) -> Path:
         return self.folder / f"{slug(name)}{SUFFIX}"
@@ -155,7 +158,7 @@ class SessionStore:
     def lock(self, name: str) -> SessionLock | None:
         """Hold the session for this window, or None when another window holds it. An
         advisory lock on an open file: a crash releases it, nothing can leave it stuck."""
-        lock = SessionLock(self.folder / f".{slug(name)}.lock")
+        lock = SessionLock(self.lock_folder / f"{slug(name)}.lock")
         return lock if lock.acquire() else None
 
 

@@ -148,7 +148,6 @@ class QuestionInput(Vertical):
     def let_go_keys(self) -> None:
         """Keys typed after the last Enter go to the control now shown (the next question's,
         or this one's if the answer was refused)."""
-        self.focus_control()
         self.query_one("#text", AnswerInput).let_go()
         self.query_one("#choice", AnswerChoices).let_go()
 
