@@ -86,3 +86,34 @@ async def test_a_burst_through_choice_questions_lands_one_answer_each(
         assert answers[third] == app.kb.question(third).options[0].value
         expected_fourth = app.kb.question(fourth).options[1].value
         assert answers[fourth] in (expected_fourth, [expected_fourth])
+
+
+async def test_a_pasted_block_of_lines_answers_one_question_per_line(
+    make_app: Callable[..., AdvisorApp], store
+) -> None:
+    app = make_app(new_answers=("paste", {}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, QuestionnaireScreen)
+        driver = pilot.app._driver
+        assert driver is not None
+        paste = events.Paste("Org-Y\n120\n")  # a terminal's bracketed paste
+        paste.set_sender(pilot.app)
+        driver.send_message(paste)
+        await wait_until(
+            pilot,
+            lambda: app.assessment.answers.get("headcount") == 120,
+            what=lambda: str(app.assessment.answers),
+        )
+        assert app.assessment.answers["organisation"] == "Org-Y"
+        await wait_until(pilot, lambda: screen.question_id not in ("organisation", "headcount"))
+
+
+async def test_pressing_keys_one_by_one_still_types_them(
+    make_app: Callable[..., AdvisorApp],
+) -> None:
+    app = make_app(new_answers=("keys", {}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, QuestionnaireScreen)
+        await pilot.press(*"Org-Y", "enter", *"120", "enter")
+        await wait_until(pilot, lambda: screen.question_id not in ("organisation", "headcount"))
+        assert app.assessment.answers == {"organisation": "Org-Y", "headcount": 120}

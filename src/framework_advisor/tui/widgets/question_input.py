@@ -45,7 +45,7 @@ class HoldsTypeAhead:
             self._hold_generation += 1
             generation = self._hold_generation
             self.set_timer(HOLD_SECONDS, lambda: self._timeout(generation))  # type: ignore[attr-defined]
-        await super()._on_key(event)  # type: ignore[misc]
+        # Not held: Textual goes on to the base classes' own key handlers (it walks the MRO).
 
     def _timeout(self, generation: int) -> None:
         if generation == self._hold_generation:
@@ -63,6 +63,21 @@ class HoldsTypeAhead:
 
 class AnswerInput(HoldsTypeAhead, Input):
     """The text box of number and text questions."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A pasted line goes in as usual; with several lines, each line break is an Enter
+        and what follows answers the next questions (a plain Input keeps the first line)."""
+        if "\n" not in event.text.rstrip("\r\n") and "\r" not in event.text.rstrip("\r\n"):
+            return  # one line: Input's own handler inserts it
+        event.stop()
+        event.prevent_default()
+        from textual.keys import _character_to_key
+
+        for character in event.text.replace("\r\n", "\n").replace("\r", "\n"):
+            key = "enter" if character == "\n" else _character_to_key(character)
+            typed = events.Key(key, None if character == "\n" else character)
+            typed.set_sender(self.app)
+            self.app.post_message(typed)
 
 
 class AnswerChoices(HoldsTypeAhead, ChoiceList):
