@@ -1,5 +1,6 @@
 """Text from users and knowledge packs made safe for where it goes: a spreadsheet cell, a
-Markdown document, a terminal. Pure functions, no imports beyond `re`: any layer may use them.
+Markdown document, a terminal. Pure functions, no imports beyond `os` and `re`: any layer may
+use them.
 
 - `neutralise_cell`: CSV/formula injection (OWASP, "CSV Injection"). A cell whose first
   visible character is `=`, `+`, `-` or `@` (or a fullwidth look-alike that spreadsheets fold
@@ -9,11 +10,13 @@ Markdown document, a terminal. Pure functions, no imports beyond `re`: any layer
 - `markdown_text`: raw HTML (`<tag`, `</`, `<!`, `<?`) is escaped, links to anything but
   http(s) are defused, table pipes are escaped. Nothing more: the rest reads as written.
 - `terminal_text`: control characters (ESC, BEL, backspace, C1 controls, ...) removed, except
-  line breaks and tabs and, when asked, the colour codes our own renderer adds.
+  line breaks and tabs and, when asked, the colour codes our own renderer marked (`own_colour`):
+  a colour code inside supplied text is removed like any other.
 """
 
 from __future__ import annotations
 
+import os
 import re
 
 FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
@@ -56,21 +59,23 @@ def markdown_text(text: str) -> str:
     return line.replace("|", "\\|")
 
 
-_SGR = re.compile(r"\x1b\[[0-9;]{0,32}m")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+COLOUR_MARK = "\ue000" + os.urandom(6).hex()
+"""Stands for ESC in the colour codes our own renderer adds (`own_colour`): random for each
+process, so text from a user or a pack cannot forge one."""
+
+
+def own_colour(styled: str) -> str:
+    """Our renderer's styled text (its content already through `terminal_text`), its escape
+    codes marked as ours so that `terminal_text(..., keep_colour=True)` keeps only them."""
+    return styled.replace("\x1b", COLOUR_MARK)
 
 
 def terminal_text(text: str, *, keep_colour: bool = False) -> str:
     """Text safe to print on a terminal: control characters (and bidirectional overrides)
-    removed, line breaks and tabs kept; with ``keep_colour`` the colour codes (SGR) stay."""
-    if not keep_colour:
-        return _CONTROLS.sub("", text)
-    parts = _SGR.split(text)
-    codes = _SGR.findall(text)
-    out = [_CONTROLS.sub("", parts[0])]
-    for code, part in zip(codes, parts[1:], strict=True):
-        out += [code, _CONTROLS.sub("", part)]
-    return "".join(out)
+    removed, line breaks and tabs kept; with ``keep_colour`` our own colour codes come back."""
+    text = _CONTROLS.sub("", text)
+    return text.replace(COLOUR_MARK, "\x1b") if keep_colour else text.replace(COLOUR_MARK, "")
 
 
 def one_line(text: str) -> str:

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from framework_advisor.safe_text import markdown_text, neutralise_cell, terminal_text, unguard_cell
+from framework_advisor.safe_text import (
+    markdown_text,
+    neutralise_cell,
+    own_colour,
+    terminal_text,
+    unguard_cell,
+)
 
 from ..conftest import ROOT
 from .hostile import VALID, run
@@ -67,9 +73,32 @@ def test_markdown_text(text: str, expected: str) -> None:
 def test_terminal_text_strips_controls_and_keeps_our_colours() -> None:
     text = "ok\x1b]0;title\x07 \x1b[2J\x08\x9b1m\u202eevil\tend\n"
     assert terminal_text(text) == "ok]0;title [2J1mevil\tend\n"
-    assert terminal_text("\x1b[1mbold\x1b[0m \x1b]8;;x\x07", keep_colour=True) == (
-        "\x1b[1mbold\x1b[0m ]8;;x"
+    ours = own_colour("\x1b[1mbold\x1b[0m")
+    assert terminal_text(ours + " \x1b[30mhidden\x1b]8;;x\x07", keep_colour=True) == (
+        "\x1b[1mbold\x1b[0m [30mhidden]8;;x"
     )
+    assert terminal_text(ours) == "[1mbold[0m"  # no colour: our marks go too
+
+
+def test_colour_output_keeps_our_codes_and_drops_injected_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal (colour on), a colour code in the organisation's name is removed while
+    the renderer's own colours stay."""
+    import framework_advisor.cli
+
+    monkeypatch.setattr(framework_advisor.cli, "use_color", lambda _output: True)
+    answers = tmp_path / "colour.yaml"
+    answers.write_text('organisation: "Acme\\e[30m\\e[8mhidden"\n' + VALID, encoding="utf-8")
+    from click.testing import CliRunner
+
+    from framework_advisor.cli import cli
+
+    result = CliRunner().invoke(cli, ["recommend", "--answers", str(answers)], color=True)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b[1m" in result.stdout  # our bold headings
+    assert "\x1b[30m" not in result.stdout and "\x1b[8m" not in result.stdout
+    assert "Acme[30m[8mhidden" in result.stdout
 
 
 EVIL = "<img src=x onerror=alert(1)> [c](javascript:alert(1)) a|b"
