@@ -50,23 +50,28 @@ def read_source(root: Path, *, is_pack: bool) -> SourceFiles:
     # Every entry with a knowledge file's name is read or refused, never skipped: a FIFO, a
     # device or a link leaving the folder is an error, not a file that silently is not there.
     names = [n for n in TOP_FILES if os.path.lexists(root / n)]
-    for folder in ("frameworks", "examples/functions", "examples/industries"):
+    real_root = root.resolve()
+    for folder in ("frameworks", "examples", "examples/functions", "examples/industries"):
         directory = root / folder
         if directory.is_dir():
-            _inside(root, directory)
-            names += sorted(f"{folder}/{p.name}" for p in directory.glob("*.yaml"))
+            _inside(real_root, directory, resolve=True)
+            if folder != "examples":
+                names += sorted(f"{folder}/{p.name}" for p in directory.glob("*.yaml"))
     for name in names:
         path = root / name
-        _inside(root, path)
+        _inside(real_root, path)
         source.texts[name] = read_bytes(path, "knowledge file")
     return source
 
 
-def _inside(root: Path, path: Path) -> None:
-    """Refuse a path that resolves outside the knowledge folder (a link out of a pack)."""
+def _inside(real_root: Path, path: Path, *, resolve: bool = False) -> None:
+    """Refuse a path that resolves outside the knowledge folder (a link out of a pack). Its
+    folders are checked already: only a link needs resolving (a stat, not a realpath, each)."""
+    if not resolve and not path.is_symlink():
+        return
     try:
-        inside = path.resolve().is_relative_to(root.resolve())
+        inside = path.resolve().is_relative_to(real_root)
     except (OSError, RuntimeError):  # a loop of links
         inside = False
     if not inside:
-        raise InputFileError(f"{path}: links outside the knowledge folder {root}; refused")
+        raise InputFileError(f"{path}: links outside the knowledge folder; refused")
