@@ -300,7 +300,8 @@ def salvage_text(path: Path) -> dict[str, Any]:
         text = raw.decode("utf-8", errors="replace")
     blocks: list[list[str]] = []
     for line in text.splitlines():
-        if line[:1].isspace() and blocks:
+        item = line[:2] in ("- ", "-") and not blocks[-1][0].startswith("-") if blocks else False
+        if (line[:1].isspace() or item) and blocks:  # indented, or a list under the last key
             blocks[-1].append(line)
         elif line.strip() and not line.startswith("#"):
             blocks.append([line])

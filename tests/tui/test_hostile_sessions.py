@@ -38,12 +38,12 @@ DAMAGED: list[tuple[str, bytes, dict]] = [
     (
         "syntax-error",
         GOOD.replace("function: company", "function: [company").encode(),
-        {"organisation": "Acme", "headcount": 120},
+        {"organisation": "Acme", "headcount": 120, "needs": ["execution_discipline", "alignment"]},
     ),
     (
         "unclosed-quote",
         GOOD.replace("Acme", '"Acme').encode(),
-        {"headcount": 120, "function": "company"},
+        {"headcount": 120, "function": "company", "compensation_linked": False},
     ),
     (
         "tab",
