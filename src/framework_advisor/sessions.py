@@ -104,7 +104,10 @@ class SessionStore:
 
         path = self.path_for(name)
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, text, force=True)
+        # A session kept elsewhere through a link is saved where the link points (the link
+        # stays); a link to anything but a regular file is refused by the writer.
+        target = path.resolve() if path.is_symlink() and path.resolve().is_file() else path
+        atomic_write(target, text, force=True)
         return path
 
     def load(self, name: str, kb: KnowledgeBase) -> Session:

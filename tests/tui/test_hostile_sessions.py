@@ -179,6 +179,24 @@ async def test_a_special_file_in_place_of_a_session_is_never_replaced(
     assert path.is_symlink() if kind != "fifo" else path.is_fifo()
 
 
+async def test_a_session_linked_from_elsewhere_is_saved_through_the_link(
+    make_app: Callable[..., AdvisorApp], store: SessionStore, kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "synced" / "acme.yaml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(GOOD, encoding="utf-8")
+    store.folder.mkdir(parents=True)
+    store.path_for("acme").symlink_to(elsewhere)
+    app = make_app(session=store.load("acme", kb))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, QuestionnaireScreen)
+        app.set_answer("organisation", "Acme Two")
+        await pilot.pause()
+    Assessment.flush()
+    assert store.path_for("acme").is_symlink()
+    assert "organisation: Acme Two" in elsewhere.read_text(encoding="utf-8")
+
+
 # two windows ----------------------------------------------------------------------------------
 async def test_a_second_window_opens_the_session_read_only(
     make_app: Callable[..., AdvisorApp], store: SessionStore, kb: KnowledgeBase
