@@ -138,7 +138,8 @@ def atomic_write(path: Path, data: str | bytes, *, force: bool = False) -> None:
 def write_all(files: list[tuple[Path, str | bytes]], *, force: bool = False) -> None:
     """Several files into one folder, all or nothing: each is written into a temporary folder
     first (a full disk leaves nothing behind), then moved into place; if a move fails, the
-    files already placed by this call are removed again (without ``force``)."""
+    targets already moved are put back as they were (the old files are kept as hard links
+    until every move has succeeded)."""
     if not files:
         return
     directory = _check_target(files[0][0], force=force)
@@ -153,22 +154,23 @@ def write_all(files: list[tuple[Path, str | bytes]], *, force: bool = False) -> 
         os.mkdir(staging, 0o700)
     except OSError as exc:
         raise OutputError(f"{directory}: cannot write: {_strerror(exc)}") from None
-    placed: list[Path] = []
+    placed: list[tuple[Path, Path | None]] = []  # each file placed, and its old one kept
     current = directory
     try:
         temps = []
         for path, payload in prepared:
             current = path
             temps.append(_write_temp(staging, path.name, payload, _mode_for(path)))
-        for (path, _), temp in zip(prepared, temps, strict=True):
+        for index, ((path, _), temp) in enumerate(zip(prepared, temps, strict=True)):
             current = path
+            old = _keep(path, staging / f"{index}.old") if force else None
             _place(temp, path, force=force)
-            placed.append(path)
+            placed.append((path, old))
     except OutputError:
-        _undo(placed, force)
+        _undo(placed)
         raise
     except OSError as exc:
-        _undo(placed, force)
+        _undo(placed)
         raise OutputError(
             f"{current}: cannot write: {_strerror(exc)} (nothing was written)"
         ) from None
@@ -176,10 +178,25 @@ def write_all(files: list[tuple[Path, str | bytes]], *, force: bool = False) -> 
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _undo(placed: list[Path], force: bool) -> None:
-    if not force:  # with force an overwritten file cannot come back; the new one stays
-        for path in placed:
-            path.unlink(missing_ok=True)
+def _keep(path: Path, backup: Path) -> Path | None:
+    """A hard link to the file about to be replaced, to put back if a later move fails."""
+    try:
+        os.link(path, backup)
+    except OSError:  # no file there yet, or a file system without hard links
+        return None
+    return backup
+
+
+def _undo(placed: list[tuple[Path, Path | None]]) -> None:
+    """Put every target back as it was before this call."""
+    for path, old in reversed(placed):
+        try:
+            if old is not None:
+                os.replace(old, path)
+            else:
+                path.unlink(missing_ok=True)
+        except OSError:
+            continue
 
 
 def _payload(path: Path, data: str | bytes) -> bytes:

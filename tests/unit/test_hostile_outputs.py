@@ -286,3 +286,27 @@ def test_templates_with_force_replace_every_file(tmp_path: Path) -> None:
     again, _ = run("templates", "-f", "md", "--out", out, "--force")
     assert again.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == names  # no temporary folder left behind
+
+
+def test_templates_with_force_put_everything_back_when_a_move_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "starter"
+    first, _ = run("templates", "-f", "md", "--out", out)
+    assert first.exit_code == 0
+    for path in out.iterdir():
+        path.write_text(f"the user's own {path.name}\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    moves: list[Path] = []
+    real = storage._place
+
+    def fail_third(temp: Path, path: Path, *, force: bool) -> None:
+        moves.append(path)
+        if len(moves) == 3:
+            raise OSError(5, "Input/output error")
+        real(temp, path, force=force)
+
+    monkeypatch.setattr(storage, "_place", fail_third)
+    result, elapsed = run("templates", "-f", "md", "--out", out, "--force")
+    assert_one_error(result, elapsed, "Input/output error", "nothing was written")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
