@@ -52,8 +52,10 @@ class AdvisorGroup(click.Group):
         try:
             return super().invoke(ctx)
         except AdvisorError as exc:
+            from framework_advisor.safe_text import one_line
+
             for message in exc.messages():
-                click.echo(f"error: {message}", err=True)
+                click.echo(f"error: {one_line(message)}", err=True)
             ctx.exit(int(exc.exit_code))
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
@@ -88,17 +90,22 @@ def load_kb(ctx: click.Context, *, use_cache: bool = True):  # type: ignore[no-u
 
 
 def emit(text: str | bytes, output: Path | None, force: bool) -> None:
-    if output is None:
+    """To standard output (no -o, or `-o -`), control characters stripped; else to a file."""
+    from framework_advisor.safe_text import terminal_text
+
+    if output is None or str(output) == "-":
+        if isinstance(text, str):
+            text = terminal_text(text, keep_colour=use_color(None))
         click.echo(text, nl=False)
         return
     from framework_advisor.storage import atomic_write
 
     atomic_write(output, text, force=force)
-    click.echo(f"wrote {output}", err=True)
+    click.echo(f"wrote {terminal_text(str(output))}", err=True)
 
 
 def use_color(output: Path | None) -> bool:
-    return output is None and sys.stdout.isatty()
+    return (output is None or str(output) == "-") and sys.stdout.isatty()
 
 
 def format_option(*choices: str, help: str | None = None) -> Callable:
@@ -122,8 +129,27 @@ answers_option = click.option(
     type=click.Path(path_type=Path),
     help="Answers file (YAML or JSON).",
 )
+
+
+class OutputPath(click.Path):
+    """A file to write (`-` for standard output); an empty name is a one-line error."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "":
+            from framework_advisor.errors import OutputError
+
+            raise OutputError(
+                "-o/--output: an empty file name; give a file name, or - for standard output"
+            )
+        # No checks here (click's would print usage lines): the writer checks the target.
+        return self.coerce_path_result(value)
+
+
 output_option = click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file."
+    "-o",
+    "--output",
+    type=OutputPath(path_type=Path, dir_okay=False),
+    help="Write to this file (- for standard output).",
 )
 force_option = click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 
@@ -190,13 +216,12 @@ def recommend(
 def warn_hidden(kb: Any, answers: dict[str, Any]) -> None:
     from framework_advisor.engine.explain import describe
     from framework_advisor.engine.flow import hidden_answers
+    from framework_advisor.safe_text import one_line
 
     for qid in hidden_answers(kb, answers):
         question = kb.question(qid)
-        click.echo(
-            f"note: '{qid}' is ignored: it is asked only when {describe(kb, question.when)}",
-            err=True,
-        )
+        when = one_line(describe(kb, question.when))
+        click.echo(f"note: '{qid}' is ignored: it is asked only when {when}", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -205,7 +205,11 @@ def validate(ctx: click.Context) -> None:
     """Validate the knowledge base and packs from their YAML (never from the cache)."""
     kb = load_kb(ctx, use_cache=False)
     packs = ", ".join(f"{p.name} {p.version}" for p in kb.packs) or "none"
+    from framework_advisor.safe_text import one_line
+
     click.echo(
-        f"ok: {kb.name} {kb.version}: {len(kb.frameworks)} frameworks, {len(kb.questions)} "
-        f"questions, {len(kb.rules)} rules, {len(kb.glossary)} glossary terms; packs: {packs}"
+        one_line(
+            f"ok: {kb.name} {kb.version}: {len(kb.frameworks)} frameworks, {len(kb.questions)} "
+            f"questions, {len(kb.rules)} rules, {len(kb.glossary)} glossary terms; packs: {packs}"
+        )
     )

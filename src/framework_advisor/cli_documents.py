@@ -46,8 +46,10 @@ def report(
     from framework_advisor.storage import read_answers
 
     if output is None and FORMATS[fmt].needs_file:
-        raise UsageError(f"--format {fmt} writes a binary file: give -o/--output FILE")
-    if output is not None and output.exists() and not force:
+        raise UsageError(
+            f"--format {fmt} writes a binary file: give -o/--output FILE (- for standard output)"
+        )
+    if output is not None and str(output) != "-" and output.exists() and not force:
         raise OutputError(f"{output}: already exists; use --force to overwrite it")
     today = today_from_env()
     kb = load_kb(ctx)
@@ -135,7 +137,9 @@ def templates(
         chosen += [tid for tid in found.templates if tid not in chosen]
         if found.uncovered:
             names = ", ".join(kb.frameworks[fid].name for fid in found.uncovered)
-            click.echo(f"note: no starter template for {names} (in the plan)", err=True)
+            from framework_advisor.safe_text import one_line
+
+            click.echo(one_line(f"note: no starter template for {names} (in the plan)"), err=True)
         if not chosen:
             raise UsageError("no starter template serves the recommended mix")
     elif not ids:

@@ -40,13 +40,19 @@ class ProblemsError(AdvisorError):
     """An input with one or more located problems, all reported at once."""
 
     title = "invalid input"
+    MAX_LINES = 50
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         super().__init__(f"{self.title}: {len(self.problems)} problem(s)")
 
     def messages(self) -> list[str]:
-        return [str(p) for p in self.problems]
+        """One line per problem, the first `MAX_LINES`, then how many more there are."""
+        lines = [str(p) for p in self.problems[: self.MAX_LINES]]
+        rest = len(self.problems) - self.MAX_LINES
+        if rest > 0:
+            lines.append(f"... and {rest} more problem{'s' if rest > 1 else ''}")
+        return lines
 
 
 class KnowledgeBaseError(ProblemsError):

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from msgspec import Struct
 
 from framework_advisor import __version__
@@ -17,6 +18,8 @@ from framework_advisor.errors import InputFileError, UsageError
 
 ENV_DATA_DIR = "FRAMEWORK_ADVISOR_DATA_DIR"
 SUFFIX = ".yaml"
+SET_ASIDE = re.compile(r"\.(corrupt|kept)-\d{8}T\d{6}Z(-\d+)?$")
+"""Stems of session files set aside (`NAME.corrupt-20250101T120000Z.yaml`): never listed."""
 
 
 class Session(Struct):
@@ -27,6 +30,11 @@ class Session(Struct):
     updated: str | None = None
     participant: str | None = None
     notices: list[str] = []
+    damaged: str | None = None
+    """Why the file could not be read (then `answers` holds what could be salvaged): opening
+    it sets the file aside first (`SessionStore.set_aside`), so it is never overwritten."""
+    dropped: bool = False
+    """Some answers no longer fit the knowledge base: a copy is kept before the first save."""
 
 
 def data_dir() -> Path:
@@ -54,6 +62,9 @@ class SessionStore:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or data_dir() / "sessions"
+        # Lock files stay after a crash (harmless: the lock itself goes with the process), so
+        # they live beside the sessions folder, not in it.
+        self.lock_folder = data_dir() / "locks" if folder is None else self.folder / ".locks"
 
     def path_for(self, name: str) -> Path:
         return self.folder / f"{slug(name)}{SUFFIX}"
@@ -62,7 +73,11 @@ class SessionStore:
         """Session names, most recently saved first."""
         if not self.folder.is_dir():
             return []
-        files = [p for p in self.folder.glob(f"*{SUFFIX}") if p.is_file()]
+        files = [
+            p
+            for p in self.folder.glob(f"*{SUFFIX}")
+            if p.is_file() and not SET_ASIDE.search(p.stem)
+        ]
         files.sort(key=lambda p: (-p.stat().st_mtime, p.stem))
         return [p.stem for p in files]
 
@@ -89,7 +104,10 @@ class SessionStore:
 
         path = self.path_for(name)
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, text, force=True)
+        # A session kept elsewhere through a link is saved where the link points (the link
+        # stays); a link to anything but a regular file is refused by the writer.
+        target = path.resolve() if path.is_symlink() and path.resolve().is_file() else path
+        atomic_write(target, text, force=True)
         return path
 
     def load(self, name: str, kb: KnowledgeBase) -> Session:
@@ -108,6 +126,90 @@ class SessionStore:
 
     def delete(self, name: str) -> None:
         self.path_for(name).unlink(missing_ok=True)
+
+    def set_aside(self, session: Session) -> Session:
+        """Before a session is opened: a file that could not be read is moved aside as
+        `NAME.corrupt-<time>.yaml` and what was salvaged opens under a new name; a file whose
+        answers partly no longer fit is copied as `NAME.kept-<time>.yaml`. Nothing is lost."""
+        import shutil
+
+        if session.damaged is None and not session.dropped:
+            return session
+        kind = "corrupt" if session.damaged is not None else "kept"
+        aside = _aside_path(session.path, kind)
+        try:
+            if session.damaged is not None:
+                os.rename(session.path, aside)
+            else:
+                shutil.copy2(session.path, aside)
+            kept = f"the file is kept as {aside.name}"
+        except OSError as exc:
+            kept = f"the file stays as it is ({exc.strerror or exc})"
+        if session.damaged is None:
+            notice = f"Some answers in '{session.name}' no longer fit: {kept}."
+            return msgspec.structs.replace(session, notices=[*session.notices, notice])
+        new = _unique(self, f"{session.name}-recovered")
+        count = len(session.answers)
+        notice = (
+            f"The session '{session.name}' could not be read ({session.damaged}): {kept}; "
+            f"{count} answer{'s' if count != 1 else ''} salvaged into the new session '{new}'."
+        )
+        return msgspec.structs.replace(
+            session, name=new, path=self.path_for(new), damaged=None, notices=[notice]
+        )
+
+    def lock(self, name: str) -> SessionLock | None:
+        """Hold the session for this window, or None when another window holds it. An
+        advisory lock on an open file: a crash releases it, nothing can leave it stuck."""
+        lock = SessionLock(self.lock_folder / f"{slug(name)}.lock")
+        return lock if lock.acquire() else None
+
+
+class SessionLock:
+    """flock(2) on an open descriptor, held until `release` or the process ends."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd: int | None = None
+
+    def acquire(self) -> bool:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not on POSIX: no lock, as before
+            return True
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        except OSError:
+            return True  # a folder we cannot lock in is not a reason to refuse work
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self.fd = fd
+        return True
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing the descriptor releases the lock
+            self.fd = None
+
+
+def _aside_path(path: Path, kind: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    candidate, number = path.with_name(f"{path.stem}.{kind}-{stamp}{SUFFIX}"), 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}.{kind}-{stamp}-{number}{SUFFIX}")
+        number += 1
+    return candidate
+
+
+def _unique(store: SessionStore, base: str) -> str:
+    name, number = slug(base), 2
+    while store.exists(name):
+        name, number = f"{slug(base)}-{number}", number + 1
+    return name
 
 
 def dump_session(
@@ -143,12 +245,14 @@ def read_session(path: Path, kb: KnowledgeBase, name: str | None = None) -> Sess
     from framework_advisor.engine.answers import salvage_answers
     from framework_advisor.kb.yaml_source import load_yaml_file
 
+    damaged = None
     try:
-        data = load_yaml_file(path).data
+        data = load_yaml_file(path, "session file").data
     except InputFileError as exc:
-        return Session(name or path.stem, path, {}, notices=[f"could not read the session: {exc}"])
+        damaged, data = _reason(exc, path), salvage_text(path)
     if not isinstance(data, dict):
-        data = {}
+        damaged = damaged or "expected a mapping of question ids to answers"
+        data = _merge_mappings(data)
     meta = data.get(META_KEY) if isinstance(data.get(META_KEY), dict) else {}
     answers, notices = salvage_answers(kb, data)
     loaded = {p.name for p in kb.packs}
@@ -159,6 +263,8 @@ def read_session(path: Path, kb: KnowledgeBase, name: str | None = None) -> Sess
                 f"{pack.get('version', '')}, which is not loaded now: pass it with --kb DIR"
             )
     cursor = meta.get("cursor") if isinstance(meta.get("cursor"), str) else None
+    if damaged is not None:
+        notices = [n for n in notices if "not a question" not in n]
     return Session(
         name or path.stem,
         path,
@@ -167,4 +273,60 @@ def read_session(path: Path, kb: KnowledgeBase, name: str | None = None) -> Sess
         updated=str(meta.get("updated") or "") or None,
         participant=meta.get("participant") if isinstance(meta.get("participant"), str) else None,
         notices=notices,
+        damaged=damaged,
+        dropped=damaged is None and len(answers) < _answered(data),
     )
+
+
+def _answered(data: dict[str, Any]) -> int:
+    return sum(1 for key, value in data.items() if key != META_KEY and value is not None)
+
+
+def _reason(exc: InputFileError, path: Path) -> str:
+    text = str(exc)
+    prefix = f"{path}"
+    return text[len(prefix) :].lstrip(":").strip() if text.startswith(prefix) else text
+
+
+def salvage_text(path: Path) -> dict[str, Any]:
+    """What can be read of a damaged session file: each top-level entry parsed on its own
+    (a typo, a tab or a truncated last line loses only its own entry)."""
+    from framework_advisor.kb.yaml_source import parse_yaml, read_bytes
+
+    try:
+        raw = read_bytes(path, "session file")
+    except InputFileError:
+        return {}
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = raw.decode("utf-16", errors="replace")
+    else:
+        text = raw.decode("utf-8", errors="replace")
+    blocks: list[list[str]] = []
+    for line in text.splitlines():
+        item = line[:2] in ("- ", "-") and not blocks[-1][0].startswith("-") if blocks else False
+        if (line[:1].isspace() or item) and blocks:  # indented, or a list under the last key
+            blocks[-1].append(line)
+        elif line.strip() and not line.startswith("#"):
+            blocks.append([line])
+    salvaged: dict[str, Any] = {}
+    for block in blocks:
+        data = None
+        for attempt in ("\n".join(block), block[0]):  # the entry, else its first line alone
+            try:
+                data = parse_yaml(attempt.lstrip("- "), str(path), aliases=False).data
+                break
+            except InputFileError:
+                continue
+        if isinstance(data, dict):
+            salvaged.update({k: v for k, v in data.items() if isinstance(k, str)})
+    return salvaged
+
+
+def _merge_mappings(data: Any) -> dict[str, Any]:
+    """A top-level list of mappings (a stray dash) still holds answers."""
+    merged: dict[str, Any] = {}
+    if isinstance(data, list):
+        for item in data:
+            if isinstance(item, dict):
+                merged.update({k: v for k, v in item.items() if isinstance(k, str)})
+    return merged

@@ -277,7 +277,7 @@ def test_output_into_a_missing_folder(run_cli: Run, tmp_path: Path) -> None:
 
 
 def test_output_onto_a_folder(run_cli: Run, tmp_path: Path) -> None:
-    fails(run_cli("recommend", "--answers", STARTUP, "-o", tmp_path), "is a directory")
+    fails(run_cli("recommend", "--answers", STARTUP, "-o", tmp_path), "is a folder")
 
 
 @pytest.mark.parametrize(

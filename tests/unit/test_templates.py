@@ -692,9 +692,9 @@ def test_formula_injection_is_neutralised_in_xlsx_and_csv(
 
 
 def test_neutralise_cell() -> None:
-    for text in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"):
+    for text in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", " =1", "\u00a0=1", "\uff1d1"):
         assert neutralise_cell(text) == "'" + text
-    for text in ("", "Plain", "50% or more", "'already quoted", " =1", "≥ 95%"):
+    for text in ("", "Plain", "50% or more", "'already quoted", "≥ 95%", "a=1"):
         assert neutralise_cell(text) == text
 
 

@@ -45,11 +45,8 @@ class _Checker:
                 continue
             question = questions.get(key) if isinstance(key, str) else None
             if question is None:
-                self.fail(
-                    (str(key),),
-                    "not a question of the questionnaire."
-                    + did_you_mean(key, [*questions, META_KEY]),
-                )
+                hint = did_you_mean(key, [*questions, META_KEY]) if len(self.problems) < 50 else ""
+                self.fail((str(key),), "not a question of the questionnaire." + hint)
                 continue
             if value is None:
                 continue  # left blank: unanswered

@@ -7,6 +7,7 @@ from typing import Any
 
 from framework_advisor.domain.condition import AllOf, AnyOf, Condition, Leaf, Not
 from framework_advisor.domain.question import Question
+from framework_advisor.kb.limits import MAX_CONDITION_NUMBER
 from framework_advisor.kb.problems import ProblemCollector
 from framework_advisor.kb.suggest import did_you_mean, one_of
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
@@ -104,7 +105,9 @@ class ConditionParser:
                 or not all(_is_number(v) for v in operand)
                 or operand[0] > operand[1]
             ):
-                self.fail(path, "'between' takes two numbers [low, high], low <= high")
+                self.fail(
+                    path, "'between' takes two numbers [low, high], low <= high, each within ±10^15"
+                )
                 return AllOf(parts=[])
             return Leaf(question=question.id, op=op, value=list(operand))
         self._value(question, operand, path)
@@ -120,7 +123,10 @@ class ConditionParser:
                     + did_you_mean(value, values),
                 )
         elif question.type == "number" and not _is_number(value):
-            self.fail(path, f"expected a number for question '{question.id}', got {value!r}")
+            self.fail(
+                path,
+                f"expected a number (within ±10^15) for question '{question.id}', got {value!r}",
+            )
         elif question.type == "yes_no" and not isinstance(value, bool):
             self.fail(path, f"expected true or false for question '{question.id}', got {value!r}")
         elif question.type == "text" and not isinstance(value, str):
@@ -128,4 +134,8 @@ class ConditionParser:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """A finite number of a size a count can have: NaN, infinities and huge integers would
+    pass `validate` and then break every recommendation."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    return -MAX_CONDITION_NUMBER <= value <= MAX_CONDITION_NUMBER  # False for NaN

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from msgspec import Struct, field
 
 from framework_advisor.errors import InputFileError
+from framework_advisor.kb.yaml_source import read_bytes
 
 try:  # the builtin module: hashlib would also load OpenSSL, 5 ms on the `recommend` path
     from _blake2 import blake2b
@@ -44,18 +46,35 @@ def read_source(root: Path, *, is_pack: bool) -> SourceFiles:
     if not root.is_dir():
         raise InputFileError(f"{root}: is a file, expected a knowledge folder")
     marker = "pack.yaml" if is_pack else "kb.yaml"
-    if not (root / marker).is_file():
+    if not os.path.lexists(root / marker):  # anything else there is read, or refused
         what = "a knowledge pack needs a pack.yaml (name, version)" if is_pack else "no kb.yaml"
         raise InputFileError(f"{root}: not a knowledge folder: {what}")
     source = SourceFiles(root=root, is_pack=is_pack)
-    names = [n for n in TOP_FILES if (root / n).is_file()]
-    for folder in ("frameworks", "examples/functions", "examples/industries"):
+    # Every entry with a knowledge file's name is read or refused, never skipped: a FIFO, a
+    # device or a link leaving the folder is an error, not a file that silently is not there.
+    names = [n for n in TOP_FILES if os.path.lexists(root / n)]
+    real_root = root.resolve()
+    for folder in ("frameworks", "examples", "examples/functions", "examples/industries"):
         directory = root / folder
         if directory.is_dir():
-            names += sorted(f"{folder}/{p.name}" for p in directory.glob("*.yaml") if p.is_file())
+            _inside(real_root, directory, resolve=True)
+            if folder != "examples":
+                names += sorted(f"{folder}/{p.name}" for p in directory.glob("*.yaml"))
     for name in names:
-        try:
-            source.texts[name] = (root / name).read_bytes()
-        except OSError as exc:
-            raise InputFileError(f"{root / name}: cannot read: {exc.strerror}") from None
+        path = root / name
+        _inside(real_root, path)
+        source.texts[name] = read_bytes(path, "knowledge file")
     return source
+
+
+def _inside(real_root: Path, path: Path, *, resolve: bool = False) -> None:
+    """Refuse a path that resolves outside the knowledge folder (a link out of a pack). Its
+    folders are checked already: only a link needs resolving (a stat, not a realpath, each)."""
+    if not resolve and not path.is_symlink():
+        return
+    try:
+        inside = path.resolve().is_relative_to(real_root)
+    except (OSError, RuntimeError):  # a loop of links
+        inside = False
+    if not inside:
+        raise InputFileError(f"{path}: links outside the knowledge folder; refused")

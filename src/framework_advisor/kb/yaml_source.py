@@ -8,6 +8,7 @@ from typing import Any
 from msgspec import Struct, field
 
 from framework_advisor.errors import InputFileError, Problem
+from framework_advisor.kb import limits
 
 KeyPath = tuple[str | int, ...]
 
@@ -47,65 +48,281 @@ def _loader_class() -> type:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def parse_yaml(text: str, file: str) -> YamlDocument:
-    """Parse YAML text safely and index key paths to 1-based line numbers."""
+def parse_yaml(text: str, file: str, *, aliases: bool = True) -> YamlDocument:
+    """Parse YAML text safely and index key paths to 1-based line numbers.
+
+    Hostile input stays bounded: nesting deeper than `limits.MAX_DEPTH` and recursive aliases
+    are refused; with ``aliases`` (knowledge files) an alias may repeat a part of the document
+    as long as the whole stays under `limits.MAX_NODES` values, without (answers and session
+    files) any alias is refused. Numbers too large to handle and infinities or NaN are refused
+    with their line."""
     import yaml
 
     loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_graph(node, file, aliases=aliases)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise YamlSyntaxError(
-            Problem(file, "", f"not valid YAML: {exc.problem or exc}", line)
-        ) from None
-    except yaml.YAMLError as exc:
-        raise YamlSyntaxError(Problem(file, "", f"not valid YAML: {exc}")) from None
+        message = str(exc.problem or exc).replace("\n", " ")
+        raise YamlSyntaxError(Problem(file, "", f"not valid YAML: {message}", line)) from None
+    except yaml.YAMLError as exc:  # a ReaderError: a character YAML does not allow
+        reason = getattr(exc, "reason", None) or " ".join(str(exc).split())
+        raise YamlSyntaxError(Problem(file, "", f"not valid YAML: {reason}")) from None
+    except ValueError as exc:  # int() of a scalar beyond Python's digit limit
+        raise YamlSyntaxError(Problem(file, "", _value_error(exc))) from None
+    except RecursionError:
+        raise YamlSyntaxError(Problem(file, "", _TOO_DEEP)) from None
     finally:
         loader.dispose()
     document = YamlDocument(file=file, data=data)
     if node is not None:
-        _index(node, (), document)
+        _index(node, document)
+    check_values(document)
     return document
 
 
-def _index(node: Any, path: KeyPath, document: YamlDocument) -> None:
+_TOO_DEEP = f"nested more than {limits.MAX_DEPTH} levels deep"
+
+
+def _value_error(exc: ValueError) -> str:
+    if "digits" in str(exc):
+        return f"a number longer than {limits.MAX_INT_DIGITS} digits"
+    return f"not a valid value: {exc}"
+
+
+def _check_graph(root: Any, file: str, *, aliases: bool) -> None:
+    """Refuse deep nesting and, depending on ``aliases``, any alias or too large an expansion,
+    before anything walks the (possibly exponentially repeated) tree. Linear in the nodes."""
     import yaml
 
-    document.lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                document.duplicates.append(
-                    Problem(document.file, format_path((*path, key)), "duplicate key", line)
-                )
-            seen.add(key)
-            document.lines[(*path, key)] = line
-            _index(value_node, (*path, key), document)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            document.lines[(*path, index)] = item.start_mark.line + 1
-            _index(item, (*path, index), document)
+    too_many = f"expands through aliases to more than {limits.MAX_NODES:,} values"
+    state: dict[int, int] = {}  # node id -> -1 while being visited, else its expanded size
+    # Each frame: node, depth, its children as (child, line of the key or item), next index,
+    # expanded size so far.
+    stack: list[list[Any]] = []
+
+    def push(node: Any, depth: int) -> None:
+        if depth > limits.MAX_DEPTH:
+            raise _graph_error(file, node.start_mark.line + 1, _TOO_DEEP)
+        if isinstance(node, yaml.MappingNode):
+            children = [
+                (child, key.start_mark.line + 1)
+                for key, value in node.value
+                for child in (key, value)
+            ]
+        else:
+            line = node.start_mark.line + 1  # an alias node is marked where its anchor is
+            children = [(child, line) for child in node.value]
+        state[id(node)] = -1
+        stack.append([node, depth, children, 0, 1])
+
+    if isinstance(root, yaml.MappingNode | yaml.SequenceNode):
+        push(root, 0)
+    while stack:
+        frame = stack[-1]
+        node, depth, children, index = frame[0], frame[1], frame[2], frame[3]
+        if index < len(children):
+            frame[3] = index + 1
+            child, line = children[index]
+            seen = state.get(id(child))
+            if seen == -1:
+                raise _graph_error(file, line, "a recursive alias (an anchor used inside itself)")
+            if seen is not None:
+                if not aliases:
+                    raise _graph_error(
+                        file, line, "YAML aliases (*name) are not accepted in this file"
+                    )
+                frame[4] += seen
+            elif isinstance(child, yaml.MappingNode | yaml.SequenceNode):
+                push(child, depth + 1)
+            else:
+                state[id(child)] = 1
+                frame[4] += 1
+            if aliases and frame[4] > limits.MAX_NODES:
+                raise _graph_error(file, node.start_mark.line + 1, too_many)
+            continue
+        stack.pop()
+        state[id(node)] = frame[4]
+        if stack:
+            stack[-1][4] += frame[4]
+            if aliases and stack[-1][4] > limits.MAX_NODES:
+                raise _graph_error(file, stack[-1][0].start_mark.line + 1, too_many)
+
+
+def _graph_error(file: str, line: int, message: str) -> YamlSyntaxError:
+    return YamlSyntaxError(Problem(file, "", message, line))
+
+
+def check_values(document: YamlDocument) -> None:
+    """Refuse values no input has a use for and that break code downstream: integers beyond
+    64 bits, infinities and NaN, text that is not valid Unicode (lone surrogates, from JSON
+    escapes), and nesting deeper than `limits.MAX_DEPTH` (JSON)."""
+    seen: set[int] = set()
+    stack: list[tuple[KeyPath, Any]] = [((), document.data)]
+    while stack:
+        path, value = stack.pop()
+        problem = _bad_value(value)
+        if problem is None and len(path) > limits.MAX_DEPTH:
+            problem = _TOO_DEEP
+        if problem is not None:
+            raise YamlSyntaxError(
+                Problem(document.file, format_path(path), problem, document.line_of(path))
+            )
+        if isinstance(value, dict | list):
+            if id(value) in seen:  # repeated by an alias: checked once
+                continue
+            seen.add(id(value))
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                key_problem = _bad_value(key)
+                if key_problem is not None:
+                    raise YamlSyntaxError(
+                        Problem(
+                            document.file,
+                            format_path(path),
+                            f"a key: {key_problem}",
+                            document.line_of(path),
+                        )
+                    )
+                stack.append(((*path, key), item))
+
+
+def _bad_value(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        if not -limits.MAX_INT <= value <= limits.MAX_INT:
+            return "a number too large to use (beyond 64 bits)"
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return "infinity and NaN are not numbers this tool accepts"
+    elif isinstance(value, str) and not _valid_unicode(value):
+        return "text that is not valid Unicode (a lone surrogate)"
+    return None
+
+
+def _valid_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _index(root: Any, document: YamlDocument) -> None:
+    """Index every key path to its line, each node once: a part repeated by an alias is
+    located by the key that repeats it (walking every alias path can take minutes)."""
+    import yaml
+
+    visited: set[int] = set()
+    stack: list[tuple[Any, KeyPath]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        document.lines.setdefault(path, node.start_mark.line + 1)
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        children: list[tuple[Any, KeyPath]] = []
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                key = key_node.value
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    document.duplicates.append(
+                        Problem(document.file, format_path((*path, key)), "duplicate key", line)
+                    )
+                seen.add(key)
+                document.lines[(*path, key)] = line
+                children.append((value_node, (*path, key)))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                document.lines[(*path, index)] = item.start_mark.line + 1
+                children.append((item, (*path, index)))
+        stack.extend(reversed(children))
+
+
+def read_bytes(path: Path, what: str = "file", limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (`limits.MAX_FILE_BYTES`).
+
+    Opened without blocking and checked on the open descriptor: a FIFO, a device such as
+    /dev/zero or /dev/urandom, or a socket is refused at once instead of hanging or filling
+    memory."""
+    import os
+    import stat
+
+    limit = limits.MAX_FILE_BYTES if limit is None else limit
+    article = "an" if what[:1] in "aeiou" else "a"
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise InputFileError(f"{path}: a link to nothing, expected {article} {what}") from None
+        raise InputFileError(f"{path}: no such {what}") from None
+    except IsADirectoryError:
+        raise InputFileError(f"{path}: is a folder, expected {article} {what}") from None
+    except (OSError, ValueError) as exc:
+        raise InputFileError(f"{path}: cannot read: {_reason(exc)}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputFileError(f"{path}: is a folder, expected {article} {what}")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputFileError(
+                f"{path}: is {_kind(info.st_mode)}, not a regular file; expected {article} {what}"
+            )
+        if info.st_size > limit:
+            raise InputFileError(_too_large(path, limit))
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise InputFileError(_too_large(path, limit))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot read: {_reason(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: BaseException) -> str:
+    return (getattr(exc, "strerror", None) or str(exc)).lower()
+
+
+def _kind(mode: int) -> str:
+    import stat
+
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _too_large(path: Path, limit: int) -> str:
+    return f"{path}: larger than the limit of {limit // (1024 * 1024)} MB for an input file"
 
 
 def read_text(path: Path, what: str = "file") -> str:
+    data = read_bytes(path, what)
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputFileError(f"{path}: no such {what}") from None
-    except IsADirectoryError:
-        article = "an" if what[:1] in "aeiou" else "a"
-        raise InputFileError(f"{path}: is a folder, expected {article} {what}") from None
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise InputFileError(f"{path}: cannot read: {exc.strerror}") from None
 
 
-def load_yaml_file(path: Path) -> YamlDocument:
-    return parse_yaml(read_text(path), str(path))
+def load_yaml_file(path: Path, what: str = "file", *, aliases: bool = False) -> YamlDocument:
+    """An answers or session file (no aliases by default: they are never needed there)."""
+    return parse_yaml(read_text(path, what), str(path), aliases=aliases)

@@ -11,14 +11,21 @@ from framework_advisor.engine.examples import ExampleSelection
 from framework_advisor.render.bars import fit_bar
 from framework_advisor.render.plan import phase_pairs
 from framework_advisor.render.text import COMPARE_ROWS
+from framework_advisor.safe_text import markdown_text
 
 if TYPE_CHECKING:
     from framework_advisor.engine.whatif import WhatIf
 
 
 def cell(text: Any) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Text from a user or a pack, safe in Markdown and inside a table cell: one line, raw
+    HTML escaped, links other than http(s) defused, pipes escaped (`safe_text`)."""
+    return markdown_text(str(text))
+
+
+def code(text: Any) -> str:
+    """An id as inline code (a backtick in it would end the span early: it is dropped)."""
+    return "`" + " ".join(str(text).replace("`", "").split()).replace("|", "\\|") + "`"
 
 
 def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
@@ -29,7 +36,7 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
     for qid, value in rec.profile.items():
         question = kb.question(qid)
         label = question.label_of(value) if question else value
-        out.append(f"| {qid} | {cell(label)} |")
+        out.append(f"| {cell(qid)} | {cell(label)} |")
     if rec.summary:
         out += ["", "## In short", "", cell(rec.summary)]
     question = kb.question("needs")
@@ -39,7 +46,7 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
     for layer in rec.mix:
         served = ", ".join(labels.get(n, n) for n in layer.needs)
         out.append(
-            f"| {layer.layer} | {cell(names[layer.framework])} | {cell(served)} | {cell(layer.why)} |"
+            f"| {cell(layer.layer)} | {cell(names[layer.framework])} | {cell(served)} | {cell(layer.why)} |"
         )
     for phase in rec.phases[1:]:
         added = ", ".join(names[f] for f in phase.frameworks)
@@ -73,13 +80,13 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
     for r in rec.cadence:
         serves = ", ".join(names[f] for f in r.frameworks)
         out.append(
-            f"| {cell(r.ritual)} | {r.frequency} | {r.minutes_per_meeting} | {r.minutes_per_month} | {cell(serves)} |"
+            f"| {cell(r.ritual)} | {cell(r.frequency)} | {r.minutes_per_meeting} | {r.minutes_per_month} | {cell(serves)} |"
         )
     if rec.unanswered:
         out += ["", "## Unanswered questions that could change this", ""]
         for qid in rec.unanswered:
             question = kb.question(qid)
-            out.append(f"- `{qid}`: {cell(question.prompt if question else '')}")
+            out.append(f"- {code(qid)}: {cell(question.prompt if question else '')}")
     if rec.sensitivity:
         out += ["", "## What would change the order", ""]
         out += [f"- {cell(s.text)}" for s in rec.sensitivity]
@@ -131,13 +138,16 @@ def framework(kb: KnowledgeBase, framework_id: str, **_: Any) -> str:
         "| --- | --- | ---: | --- |",
     ]
     out += [
-        f"| {cell(r.name)} | {r.frequency} | {r.minutes} | {cell(r.purpose)} |" for r in f.rituals
+        f"| {cell(r.name)} | {cell(r.frequency)} | {r.minutes} | {cell(r.purpose)} |"
+        for r in f.rituals
     ]
     out += ["", "## Fit by company stage", "", "| Stage | Fit |", "| --- | --- |"]
-    out += [f"| {stage} | {level} |" for stage, level in f.fit_by_stage.items()]
+    out += [f"| {cell(stage)} | {cell(level)} |" for stage, level in f.fit_by_stage.items()]
     out += ["", "## Fit by function", "", "| Function | Fit |", "| --- | --- |"]
-    out += [f"| {function} | {level} |" for function, level in f.fit_by_function.items()]
-    out += ["", f"**Mix layers:** {', '.join(f.layers)}", ""]
+    out += [
+        f"| {cell(function)} | {cell(level)} |" for function, level in f.fit_by_function.items()
+    ]
+    out += ["", f"**Mix layers:** {cell(', '.join(f.layers))}", ""]
     works = ", ".join(names.get(c, c) for c in f.complements) or "-"
     clashes = ", ".join(names.get(c, c) for c in f.conflicts) or "-"
     out += [f"**Works with:** {cell(works)}", "", f"**Clashes with:** {cell(clashes)}", ""]
@@ -177,16 +187,18 @@ def comparison(kb: KnowledgeBase, ids: list[str], **_: Any) -> str:
 
 def framework_table(kb: KnowledgeBase, **_: Any) -> str:
     out = ["| Id | Framework | Summary |", "| --- | --- | --- |"]
-    out += [f"| `{f.id}` | {cell(f.name)} | {cell(f.summary)} |" for f in kb.frameworks.values()]
+    out += [
+        f"| {code(f.id)} | {cell(f.name)} | {cell(f.summary)} |" for f in kb.frameworks.values()
+    ]
     return "\n".join(out) + "\n"
 
 
 def examples(selection: ExampleSelection, framework: str | None = None, **_: Any) -> str:
-    out = ["# Example OKRs and KPIs", "", "From: " + ", ".join(selection.areas), ""]
+    out = ["# Example OKRs and KPIs", "", "From: " + cell(", ".join(selection.areas)), ""]
     if framework in (None, "okr"):
         out += ["## OKRs", ""]
         for okr in selection.okrs:
-            out.append(f"**{cell(okr.objective)}** ({okr.type})")
+            out.append(f"**{cell(okr.objective)}** ({cell(okr.type)})")
             out.append("")
             out += [f"- {cell(kr)}" for kr in okr.key_results]
             out.append("")
@@ -198,7 +210,7 @@ def examples(selection: ExampleSelection, framework: str | None = None, **_: Any
             "| --- | --- | --- | --- | --- | --- |",
         ]
         out += [
-            f"| {cell(k.name)} | {cell(k.target)} | {k.frequency} | {k.indicator} | {k.level} | "
+            f"| {cell(k.name)} | {cell(k.target)} | {cell(k.frequency)} | {k.indicator} | {k.level} | "
             f"{cell(k.definition)} |"
             for k in selection.kpis
         ]

@@ -15,6 +15,7 @@ from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.engine.examples import ExampleSelection
 from framework_advisor.render.bars import fit_bar, shorten
 from framework_advisor.render.plan import phase_pairs
+from framework_advisor.safe_text import own_colour, terminal_text
 
 if TYPE_CHECKING:
     from framework_advisor.engine.whatif import WhatIf
@@ -28,7 +29,15 @@ def _plain(text: str, **_: Any) -> str:
 
 
 def _styler(color: bool) -> Style:
-    return click.style if color else _plain
+    """click.style, its text stripped of control characters and its codes marked as ours:
+    printing keeps our colours and drops any escape code that came with the text."""
+    if not color:
+        return _plain
+
+    def style(text: str, **kwargs: Any) -> str:
+        return own_colour(click.style(terminal_text(text), **kwargs))
+
+    return style
 
 
 def _width() -> int:

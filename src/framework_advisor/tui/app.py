@@ -15,7 +15,7 @@ from textual.screen import Screen
 from framework_advisor import __version__
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.sessions import Session, SessionStore
+from framework_advisor.sessions import Session, SessionLock, SessionStore
 from framework_advisor.tui.commands import AdvisorCommands
 from framework_advisor.tui.messages import AnswersChanged
 from framework_advisor.tui.state import Assessment
@@ -61,6 +61,7 @@ class AdvisorApp(App[None]):
         self._session = session
         self._new_answers = new_answers
         self._notices = list(notices or [])
+        self._lock: SessionLock | None = None
         self.sub_title = f"v{__version__}"
 
     def on_mount(self) -> None:
@@ -98,6 +99,8 @@ class AdvisorApp(App[None]):
         self.open_questionnaire()
 
     def continue_session(self, session: Session) -> None:
+        if self.store is not None:
+            session = self.store.set_aside(session)  # a damaged file is never overwritten
         self._adopt(
             Assessment(
                 self.kb,
@@ -114,7 +117,26 @@ class AdvisorApp(App[None]):
 
     def _adopt(self, assessment: Assessment) -> None:
         assessment.on_save_error = self._save_failed
+        self._hold(assessment)
         self.assessment = assessment
+
+    def _hold(self, assessment: Assessment) -> None:
+        """A local session is held by one window: a second one opens it read-only."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        if self.served is not None or self.store is None or not assessment.name:
+            return
+        self._lock = self.store.lock(assessment.name)
+        if self._lock is None:
+            assessment.read_only = True
+            self.notify(
+                f"The session '{assessment.name}' is open in another window: it opens here "
+                "read-only, and changes made here are not saved.",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def _save_failed(self, error: BaseException) -> None:
         """Called from the autosave thread, or from this one when the write failed at once
@@ -125,6 +147,9 @@ class AdvisorApp(App[None]):
 
     def on_unmount(self) -> None:
         Assessment.flush()
+        if self._lock is not None:  # after the last save: the next window may write
+            self._lock.release()
+            self._lock = None
 
     def set_answer(self, question_id: str, value: Any) -> None:
         before = self.assessment.version

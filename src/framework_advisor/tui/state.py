@@ -50,6 +50,8 @@ class Assessment:
         self._recommendation: tuple[int, Recommendation] | None = None
         self.saved_to: Path | None = None
         self.on_save_error: Callable[[BaseException], None] | None = None
+        self.read_only = False
+        """Open in another window too: shown and editable here, never saved from here."""
 
     # questions -------------------------------------------------------------------------
     def visible(self) -> list[Question]:
@@ -125,7 +127,7 @@ class Assessment:
 
     def save(self) -> None:
         """Autosave: the file is written in the background, in order, each write atomic."""
-        if self.store is None or not self.name:
+        if self.store is None or not self.name or self.read_only:
             return
         store, name, kb = self.store, self.name, self.kb
         answers, cursor, participant = dict(self.answers), self.cursor, self.participant

@@ -109,8 +109,9 @@ def render_files(docs: Sequence[StarterDocument], fmt: str) -> list[OutputFile]:
 
 def write_files(folder: Path, files: Sequence[OutputFile], *, force: bool) -> list[Path]:
     """Write every file into `folder` (created if needed), atomically; refuse to overwrite
-    anything without `force`, checking all targets before writing the first."""
-    from framework_advisor.storage import atomic_write
+    anything without `force`, checking all targets before writing the first: all the files or
+    none (`storage.write_all`)."""
+    from framework_advisor.storage import write_all
 
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder}: is a file; --out names a folder")
@@ -127,6 +128,5 @@ def write_files(folder: Path, files: Sequence[OutputFile], *, force: bool) -> li
             f"{', '.join(existing)}: already exist{'s' if len(existing) == 1 else ''}; "
             "use --force to overwrite (nothing was written)"
         )
-    for path, file in zip(targets, files, strict=True):
-        atomic_write(path, file.data, force=force)
+    write_all([(path, file.data) for path, file in zip(targets, files, strict=True)], force=force)
     return targets

@@ -1,10 +1,10 @@
 """Two guards for anything written from text a user or a knowledge pack supplies (the starter
 templates and the report use both).
 
-- `neutralise_cell`: CSV/formula injection (OWASP, "CSV Injection"). Spreadsheet programs run a
-  cell that starts with `=`, `+`, `-` or `@` as a formula (tab and carriage return are used to
-  sneak one past naive checks), so such text gets a leading apostrophe and stays text. Use it
-  only on supplied text, never on our own formulas.
+- `neutralise_cell` (from `safe_text`): CSV/formula injection (OWASP, "CSV Injection").
+  Spreadsheet programs run a cell that starts with `=`, `+`, `-` or `@` as a formula, also
+  after leading whitespace an import trims and for fullwidth look-alikes, so such text gets a
+  leading apostrophe and stays text. Use it only on supplied text, never on our own formulas.
 - `safe_file_name` / `safe_target`: an output name has no path separators, no `..`, no control
   characters and a bounded length, and the resolved target must lie inside the output folder.
 """
@@ -16,23 +16,14 @@ import unicodedata
 from pathlib import Path
 
 from framework_advisor.errors import OutputError
+from framework_advisor.safe_text import needs_neutralising, neutralise_cell
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["needs_neutralising", "neutralise_cell", "safe_file_name", "safe_target"]
+
 MAX_NAME_BYTES = 120
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10))}
 _RESERVED |= {f"LPT{i}" for i in range(10)}
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
-
-
-def neutralise_cell(text: str) -> str:
-    """Text that a spreadsheet will show as text, never run as a formula."""
-    if text.startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
-
-
-def needs_neutralising(text: str) -> bool:
-    return text.startswith(FORMULA_TRIGGERS)
 
 
 def safe_file_name(name: str, *, max_bytes: int = MAX_NAME_BYTES) -> str:

@@ -105,13 +105,12 @@ class ExportScreen(ModalScreen[None]):
             if not sure:
                 self._say("Nothing written.")
                 return
-        from framework_advisor.storage import atomic_write
+        from framework_advisor.storage import write_all
 
-        written = []
-        try:
-            for file_name, content in files:
-                atomic_write(safe_target(folder, file_name), content, force=True)
-                written.append(file_name)
+        written = [file_name for file_name, _ in files]
+        try:  # all the files or none; overwriting only what the user agreed to
+            targets = [(safe_target(folder, name), content) for name, content in files]
+            write_all(targets, force=bool(existing))
         except AdvisorError as exc:
             self._say(f"[b]Could not write:[/b] {escape(str(exc))}")
             return

@@ -109,6 +109,7 @@ class QuestionnaireScreen(Screen[None]):
         self.refresh_progress()
         if event.advance:
             self.action_next()
+            self.input.let_go_keys()  # keys typed ahead belong to the question now shown
 
     def on_answers_changed(self, _event: AnswersChanged) -> None:
         self.refresh_progress()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -21,6 +21,67 @@ from framework_advisor.errors import AnswersError
 from framework_advisor.tui.widgets.choice_list import ChoiceList
 
 YES, NO = "yes", "no"
+HOLD_SECONDS = 0.5
+"""Longest that keys typed after Enter wait for the next question (then they are let go)."""
+
+
+class HoldsTypeAhead:
+    """Once Enter submits an answer, the keys that follow are held, not applied to the answer
+    just given: the questionnaire lets them go (`let_go`) once the next question is shown,
+    so "Org-Y⏎120⏎" arriving in one burst answers two questions. A timer lets held keys go
+    if nothing moves on (the answer was refused, say)."""
+
+    _held: list[events.Key] | None = None
+    _hold_generation = 0
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self._held is not None:
+            event.stop()
+            event.prevent_default()
+            self._held.append(event)
+            return
+        if event.key == "enter":
+            self._held = []
+            self._hold_generation += 1
+            generation = self._hold_generation
+            self.set_timer(HOLD_SECONDS, lambda: self._timeout(generation))  # type: ignore[attr-defined]
+        # Not held: Textual goes on to the base classes' own key handlers (it walks the MRO).
+
+    def _timeout(self, generation: int) -> None:
+        if generation == self._hold_generation:
+            self.let_go()
+
+    def let_go(self) -> None:
+        """Replay the held keys, in order, as if just typed: the app hands them to the
+        control in focus (the next question's, or this one's)."""
+        held, self._held = self._held, None
+        for key in held or []:
+            replay = events.Key(key.key, key.character)
+            replay.set_sender(self.app)  # type: ignore[attr-defined]
+            self.app.post_message(replay)  # type: ignore[attr-defined]
+
+
+class AnswerInput(HoldsTypeAhead, Input):
+    """The text box of number and text questions."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A pasted line goes in as usual; with several lines, each line break is an Enter
+        and what follows answers the next questions (a plain Input keeps the first line)."""
+        if "\n" not in event.text.rstrip("\r\n") and "\r" not in event.text.rstrip("\r\n"):
+            return  # one line: Input's own handler inserts it
+        event.stop()
+        event.prevent_default()
+        from textual.keys import _character_to_key
+
+        for character in event.text.replace("\r\n", "\n").replace("\r", "\n"):
+            key = "enter" if character == "\n" else _character_to_key(character)
+            typed = events.Key(key, None if character == "\n" else character)
+            typed.set_sender(self.app)
+            self.app.post_message(typed)
+
+
+class AnswerChoices(HoldsTypeAhead, ChoiceList):
+    """The list of choice and yes/no questions."""
 
 
 class QuestionInput(Vertical):
@@ -58,8 +119,8 @@ class QuestionInput(Vertical):
         self._filling = False
 
     def compose(self) -> ComposeResult:
-        yield ChoiceList(id="choice")
-        yield Input(id="text")
+        yield AnswerChoices(id="choice")
+        yield AnswerInput(id="text")
         yield Static("", classes="error", id="error")
 
     def on_mount(self) -> None:
@@ -98,6 +159,12 @@ class QuestionInput(Vertical):
 
     def focus_control(self) -> None:
         self.control.focus()
+
+    def let_go_keys(self) -> None:
+        """Keys typed after the last Enter go to the control now shown (the next question's,
+        or this one's if the answer was refused)."""
+        self.query_one("#text", AnswerInput).let_go()
+        self.query_one("#choice", AnswerChoices).let_go()
 
     def show_error(self, message: str) -> None:
         self.query_one("#error", Static).update(message)
@@ -164,6 +231,8 @@ class QuestionInput(Vertical):
         if ok:
             self.value = value
             self.post_message(self.Answered(self.question.id, value, advance=True))
+        else:
+            self.let_go_keys()  # refused: what follows is typed into this answer
 
     def is_valid(self) -> bool:
         """False while a typed number or text is not acceptable (its message is shown)."""

@@ -1,0 +1,59 @@
+"""Helpers for the adversarial corpus: every hostile input gets one located error line and
+exit code 2 (or the exact safe behaviour), no traceback, in bounded time."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner, Result
+
+from framework_advisor.cli import cli
+
+SECONDS = 10.0
+"""Bound on any one hostile run (most take well under a second)."""
+VALID = "function: company\nneeds: [alignment]\nheadcount: 12\n"
+
+
+def run(*args: Any, input: str | None = None) -> tuple[Result, float]:
+    """The real click group, stdout and stderr apart; exceptions propagate (a traceback is a
+    failure of the test, never a pass)."""
+    start = time.monotonic()
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False, input=input)
+    return result, time.monotonic() - start
+
+
+def errors(result: Result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+
+
+def assert_one_error(result: Result, elapsed: float, *has: str) -> str:
+    """Exit 2, exactly one line on stderr, an `error:` naming what it must, nothing on stdout."""
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2, (result.exit_code, result.stderr, result.stdout[:300])
+    assert len(lines) == 1 and lines[0].startswith("error: "), lines[:5]
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    for text in has:
+        assert text in lines[0], (text, lines[0])
+    assert elapsed < SECONDS, f"took {elapsed:.1f}s"
+    return lines[0]
+
+
+def billion_laughs(levels: int = 7, width: int = 9) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels):
+        refs = ", ".join([f"*a{level - 1}"] * width)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+def make_fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+Maker = Callable[[Path], Path]
