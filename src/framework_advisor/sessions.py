@@ -4,6 +4,7 @@ folder. A session file is an answers file whose ``_meta`` records where the user
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any

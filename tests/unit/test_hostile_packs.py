@@ -12,7 +12,7 @@ import pytest
 from ..conftest import SAMPLES
 from .hostile import assert_one_error, billion_laughs, run
 
-PACK = "name: hostile\nversion: '1.0'\n"
+PACK = "name: hostile\nversion: '1.0'\nschema_version: 2\n"
 
 
 def rule(when: str) -> str:
@@ -21,8 +21,7 @@ def rule(when: str) -> str:
         "  - id: hostile_rule\n"
         f"    when: {when}\n"
         "    effects:\n"
-        "      - {framework: okr, weight: 5}\n"
-        "    reason: A rule from a hostile pack.\n"
+        "      - {framework: okr, weight: 5, reason: A rule from a hostile pack.}\n"
     )
 
 
@@ -178,9 +177,9 @@ def test_links_inside_the_pack_and_small_aliases_are_fine(tmp_path: Path) -> Non
     (pack / "real-rules.yaml").write_text(
         "rules:\n"
         "  - id: a\n    when: &small {headcount: {between: [1, 40]}}\n"
-        "    effects: [{framework: okr, weight: 5}]\n    reason: One.\n"
+        "    effects: [{framework: okr, weight: 5, reason: One.}]\n"
         "  - id: b\n    when: *small\n"
-        "    effects: [{framework: kpi, weight: 5}]\n    reason: Two.\n",
+        "    effects: [{framework: kpi, weight: 5, reason: Two.}]\n",
         encoding="utf-8",
     )
     (pack / "rules.yaml").symlink_to("real-rules.yaml")

@@ -133,7 +133,9 @@ def evil_pack(tmp_path: Path) -> Path:
     pack = tmp_path / "pack"
     (pack / "frameworks").mkdir(parents=True)
     (pack / "examples" / "functions").mkdir(parents=True)
-    (pack / "pack.yaml").write_text("name: evil\nversion: '1'\n", encoding="utf-8")
+    (pack / "pack.yaml").write_text(
+        "name: evil\nversion: '1'\nschema_version: 2\n", encoding="utf-8"
+    )
     okr = (KNOWLEDGE / "frameworks" / "okr.yaml").read_text(encoding="utf-8")
     okr = okr.replace(
         "name: Objectives and Key Results (OKR)",
