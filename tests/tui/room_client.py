@@ -232,6 +232,19 @@ class App:
                 await asyncio.wait_for(self._drawn.wait(), left)
         del self.seen[:]
 
+    async def wait_for_match(self, pattern: bytes, timeout: float = TIMEOUT) -> re.Match[bytes]:
+        """Like `wait_for`, for a regular expression: its match, taken before `seen` clears."""
+        deadline = time.monotonic() + timeout
+        while (found := re.search(pattern, bytes(self.seen))) is None:  # a copy: seen clears
+            left = deadline - time.monotonic()
+            if self.closed.is_set() or left <= 0:
+                raise AssertionError(f"{pattern!r} never drawn: {plain(self.seen)}")
+            self._drawn.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._drawn.wait(), left)
+        del self.seen[:]
+        return found
+
     async def settled(self, quiet: float = 0.3, timeout: float = TIMEOUT) -> None:
         """Until nothing has been drawn for `quiet` seconds: the app has finished moving
         focus, so the next keys go where a person's would."""

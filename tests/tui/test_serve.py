@@ -398,13 +398,11 @@ async def test_exports_are_downloads_for_their_participant_only(room: Served) ->
             await app.wait_for("downloads")
             await app.settled()
             await app.type("\r")  # the Export button has the focus
-            await app.wait_for('"deliver_file_start"')
-            await app.settled()
-            keys = re.findall(rb'\["deliver_file_start", "([^"]+)"\]', bytes(app.seen))
-            assert keys
-            async with other.http.get(f"{room.url}/download/{keys[0].decode()}") as stolen:
+            found = await app.wait_for_match(rb'\["deliver_file_start", "([^"]+)"\]')
+            key = found.group(1).decode()
+            async with other.http.get(f"{room.url}/download/{key}") as stolen:
                 assert stolen.status == 404
-            async with zoe.http.get(f"{room.url}/download/{keys[0].decode()}") as download:
+            async with zoe.http.get(f"{room.url}/download/{key}") as download:
                 assert download.status == 200
                 disposition = download.headers["Content-Disposition"]
                 assert "attachment" in disposition and "Zo%C3%AB" in disposition, disposition
