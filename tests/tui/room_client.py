@@ -222,18 +222,11 @@ class App:
         self._drawn.set()
 
     async def wait_for(self, text: str, timeout: float = TIMEOUT) -> None:
-        deadline = time.monotonic() + timeout
-        while text.encode() not in self.seen:
-            left = deadline - time.monotonic()
-            if self.closed.is_set() or left <= 0:
-                raise AssertionError(f"{text!r} never drawn: {plain(self.seen)}")
-            self._drawn.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._drawn.wait(), left)
-        del self.seen[:]
+        await self.wait_for_match(re.escape(text.encode()), timeout)
 
     async def wait_for_match(self, pattern: bytes, timeout: float = TIMEOUT) -> re.Match[bytes]:
-        """Like `wait_for`, for a regular expression: its match, taken before `seen` clears."""
+        """Until the app has drawn a match of `pattern`; then `seen` clears (the match is of a
+        copy, so it survives that)."""
         deadline = time.monotonic() + timeout
         while (found := re.search(pattern, bytes(self.seen))) is None:  # a copy: seen clears
             left = deadline - time.monotonic()
