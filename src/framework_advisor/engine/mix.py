@@ -81,7 +81,7 @@ class _Search:
         position: dict[str, int],
         stated: list[str],
         current: list[str],
-        requested_layers: set[str],
+        requested_layers: dict[str, dict[str, str]],
         size_cap: int,
     ) -> None:
         self.index = index
@@ -129,7 +129,9 @@ class _Search:
                 if partner not in ranked and (self._strong(partner) or self._kept(partner)):
                     ranked[partner] = (0, self.score[partner])
         for layer in sorted(self.requested_layers):
-            fillers = [f for f in self.index.fillers.get(layer, ()) if self._strong(f)]
+            fillers = [
+                f for f in self.index.fillers.get(layer, ()) if self._strong(f) or self._kept(f)
+            ]
             if fillers:
                 best = max(fillers, key=lambda f: (self.score[f], -self.position[f]))
                 ranked.setdefault(best, (0, self.score[best]))
@@ -156,7 +158,8 @@ class _Search:
         return sorted(found, key=self.position.__getitem__)
 
     def _kept(self, fid: str) -> bool:
-        """A framework already in use may stay beside its recognised partner whatever its fit."""
+        """A framework already in use may stay beside its recognised partner, or in a layer a
+        rule asks for, whatever its fit."""
         return fid in self.current and fid not in self.excluded
 
     def _strong(self, fid: str) -> bool:
@@ -229,10 +232,7 @@ class _Search:
                 for layer in self.requested_layers
                 if member in index.fillers[layer] and layer not in layers_filled
             ]
-            if not (
-                (self._strong(member) and (partnered or fills))
-                or (partnered and self._kept(member))
-            ):
+            if not ((partnered or fills) and (self._strong(member) or self._kept(member))):
                 return None  # every member earns its place
             quality += self.member_cost  # a strong partner or a requested layer pays its way
             layers_filled.update(fills)
@@ -349,8 +349,10 @@ def plan_mix(
     ranking: list[str],
     view: dict[str, Any],
     current: list[str],
-    requested_layers: set[str],
+    requested_layers: dict[str, dict[str, str]],
 ) -> MixPlan:
+    """``requested_layers``: each layer a fired rule asks for, with that rule's reason for each
+    framework it raises (the why of a framework that joins to fill the layer)."""
     position = {fid: i for i, fid in enumerate(ranking)}
     stated = [n for n in view.get("needs", []) if n in index.need_servers]
     limits = limits_for(index, view)
@@ -518,11 +520,13 @@ def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> li
             why = index.need_whys[represented[0]][member]
         else:
             partners = [p for p in index.partners.get(member, {}) if p in members]
-            why = (
-                index.partners[member][partners[0]]
-                if partners
-                else f"{names[member]} fits this organisation well (fit {search.fits[member]})."
-            )
+            asked = search.requested_layers.get(layer, {}).get(member)
+            if partners:
+                why = index.partners[member][partners[0]]
+            elif asked:
+                why = asked
+            else:
+                why = f"{names[member]} fills the {layer} layer your answers ask for."
         if member in search.current:
             why += " You already use it, and it still serves you: it stays."
         if member in HYBRID_PARTS and all(

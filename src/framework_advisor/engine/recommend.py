@@ -37,7 +37,8 @@ class Scores(Struct):
     fits: dict[str, int]
     ranking: list[str]
     reasons: dict[str, list[Reason]]
-    requested: set[str]
+    requested: dict[str, dict[str, str]]
+    """layer a rule asks for -> {framework the rule raises: the rule's reason for it}."""
     raised: list[tuple[CautionEffect, Caution]]
 
 
@@ -51,7 +52,7 @@ def score(kb: KnowledgeBase, answers: Answers) -> Scores:
     states = [indexed.test(view) for indexed in rules]
     totals = dict(index.base)
     reasons: dict[str, list[Reason]] = {fid: [reason] for fid, reason in index.base_reasons.items()}
-    requested: set[str] = set()
+    requested: dict[str, dict[str, str]] = {}
     raised: list[tuple[CautionEffect, Caution]] = []
     said_memo = index.said_texts
     if len(said_memo) > 10_000:
@@ -65,8 +66,11 @@ def score(kb: KnowledgeBase, answers: Answers) -> Scores:
         for framework, weight, reason in indexed.weights:
             totals[framework] += weight
             reasons[framework].append(Reason(rule.id, reason, weight, said))
-        if indexed.layers:
-            requested.update(indexed.layers)
+        for layer in indexed.layers:
+            whys = requested.setdefault(layer, {})
+            for framework, weight, reason in indexed.weights:
+                if weight > 0:
+                    whys.setdefault(framework, reason)
         for caution in indexed.cautions:
             raised.append((caution, Caution(rule.id, caution.text, said)))
     fits = {fid: clamp(total) for fid, total in totals.items()}

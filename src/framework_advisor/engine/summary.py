@@ -11,6 +11,14 @@ from framework_advisor.engine.index import EngineIndex
 from framework_advisor.engine.mix import MixPlan, limits_for
 
 FIRST_WEEKS = 2
+LAYER_JOBS = {
+    "individual": "individual objectives and reviews",
+    "structure": "clear roles",
+    "execution": "a weekly execution rhythm",
+    "health": "operational health",
+    "direction": "direction",
+    "focus": "one focus metric",
+}
 
 
 def and_list(words: list[str]) -> str:
@@ -41,7 +49,9 @@ def summarise(
         elif partners:
             jobs.append(f"{name} beside {names[partners[0]]}")
         else:
-            jobs.append(name)
+            jobs.append(
+                f"{name} for {LAYER_JOBS.get(layer.layer, 'the ' + layer.layer + ' layer')}"
+            )
     sentences = [f"Run {and_list(jobs)}."]
     covered = sum(1 for c in plan.needs if c.covered)
     if plan.needs:
@@ -84,7 +94,7 @@ def summarise(
         if step.week <= FIRST_WEEKS
     ][:2]
     if steps:
-        sentences.append(f"In the first two weeks, {and_list(steps)}.")
+        sentences.append(f"In the first two weeks: {'; then '.join(steps)}.")
     if len(phases) > 1:
         nxt = phases[1]
         sentences.append(
