@@ -334,6 +334,21 @@ def test_every_framework_is_first_for_some_organisation(kb: KnowledgeBase) -> No
     assert not missing, f"no case puts these frameworks first (top: {{X: 1}}): {missing}"
 
 
+def test_every_framework_is_first_and_in_a_mix_for_some_organisation_of_the_table(
+    kb: KnowledgeBase,
+) -> None:
+    """What the engine does, across the table: each framework ranks first for some organisation
+    and is in some organisation's phase one (the hybrid too, not only OKRs beside KPIs)."""
+    first: set[str] = set()
+    in_mix: set[str] = set()
+    for case in CASES:
+        rec = recommend(kb, case["answers"])
+        first.add(rec.ranking[0].id)
+        in_mix.update(layer.framework for layer in rec.mix)
+    assert sorted(set(kb.frameworks) - first) == []
+    assert sorted(set(kb.frameworks) - in_mix) == []
+
+
 def test_ranking_checks_catch_a_wrong_ranking() -> None:
     """The harness itself: each ranking check fails on a ranking that breaks it."""
     ranks = {"okr": 1, "kpi": 2, "raci": 5}

@@ -366,6 +366,7 @@ def plan_mix(
     over_budget = best is None and limits.budget is not None
     if best is None:  # nothing fits the budget: the best single framework, with a caution
         best, runner_up = search.best(pool, (), 1, None)
+    best = _as_hybrid(search, best, limits.budget)
     members = list(best.members) if best else []
     later = _later_phases(search, pool, tuple(members), limits)
     everything = [m for m in members] + [f for phase, _ in later for f in phase]
@@ -391,6 +392,23 @@ def plan_mix(
         cautions=cautions,
         runner_up=_against(index, best, runner_up, len(stated)),
     )
+
+
+def _as_hybrid(search: _Search, best: Choice | None, budget: int | None) -> Choice | None:
+    """OKRs and KPIs chosen together are the OKR + KPI hybrid: where the hybrid fits at least
+    as well as either and the organisation does not already run the two apart, advise it as
+    one system (if its own meetings fit the budget)."""
+    if best is None or HYBRID in search.excluded or not set(HYBRID_PARTS) <= set(best.members):
+        return best
+    fits = search.fits
+    if fits[HYBRID] < max(fits[part] for part in HYBRID_PARTS):
+        return best
+    others = [m for m in best.members if m not in HYBRID_PARTS]
+    members = tuple(sorted([*others, HYBRID], key=search.position.__getitem__))
+    if any(HYBRID in search.index.excludes[m] for m in others):
+        return best
+    hybrid = search.evaluate(members, budget)
+    return hybrid if hybrid is not None and hybrid.key[0] >= best.key[0] else best
 
 
 def _later_phases(
