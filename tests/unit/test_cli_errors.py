@@ -491,9 +491,7 @@ PACK_CASES = [
             Err(
                 4,
                 "rules[0].effects[0]",
-                (
-                    "an effect is exactly one of {framework, weight, reason}, {caution, about} or {layer}",
-                ),
+                ("an effect is exactly one of {framework, weight, reason}, ",),
                 file="rules.yaml",
             )
         ],

@@ -209,7 +209,8 @@ def test_pay_caution_appears_iff_goals_feed_pay(raw: dict[str, Any]) -> None:
     assert pay_rules
     pay = [c for c in rec.cautions if c.id in pay_rules]
     advised = {f for phase in rec.phases for f in phase.frameworks}
-    in_play = advised | set(answers.get("current_frameworks", []))
+    retired = {item.id for item in rec.retire}
+    in_play = advised | (set(answers.get("current_frameworks", [])) - retired)
     okr_in_play = bool(in_play & {"okr", "okr_kpi_hybrid", "fast"})
     assert bool(pay) is (answers.get("compensation_linked") is True and okr_in_play)
     assert all("OKR" in c.text for c in pay)
@@ -251,17 +252,22 @@ def test_every_stated_need_is_covered_or_named_in_a_caution(raw: dict[str, Any])
 def test_cautions_about_a_framework_only_while_it_is_in_play(raw: dict[str, Any]) -> None:
     answers = _valid(raw)
     rec = recommend(KB, answers, sensitivity=False)
-    about = {
-        rule.id: set(effect.about)
+    effects = {
+        rule.id: effect
         for rule in KB.rules
         for effect in rule.effects
-        if isinstance(effect, CautionEffect) and effect.about
+        if isinstance(effect, CautionEffect)
     }
-    in_play = {f for phase in rec.phases for f in phase.frameworks}
-    in_play |= set(answers.get("current_frameworks", []))
+    advised = {f for phase in rec.phases for f in phase.frameworks}
+    retired = {item.id for item in rec.retire}
+    in_play = advised | (set(answers.get("current_frameworks", [])) - retired)
     for caution in rec.cautions:
-        if caution.id in about:
-            assert about[caution.id] & in_play, caution.id
+        effect = effects.get(caution.id)
+        if effect is None:
+            continue
+        if effect.about:  # about a framework that is advised, or in use and kept
+            assert set(effect.about) & in_play, caution.id
+        assert not set(effect.unless_advised) & advised, caution.id
 
 
 # --- cadence ---------------------------------------------------------------------------------------

@@ -24,10 +24,13 @@ class LayerEffect(Struct, frozen=True, tag="layer"):
 
 
 class CautionEffect(Struct, frozen=True, tag="caution"):
-    """A caution, shown only while one of ``about`` is advised or in use (always, if empty)."""
+    """A caution, shown only while one of ``about`` is in play: advised, or in use and not
+    retired (always, if empty); and never once one of ``unless_advised`` is advised (the
+    advice has already dealt with it)."""
 
     text: str
     about: list[str] = []
+    unless_advised: list[str] = []
 
 
 Effect = WeightEffect | LayerEffect | CautionEffect

@@ -110,8 +110,14 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
     plan = plan_mix(index, fits, ranking, view, current, requested)
     mix_ids = plan.members
     advised = [*mix_ids, *(f for added, _ in plan.later for f in added)]
-    in_play = set(advised) | set(current)
-    cautions = [c for effect, c in raised if not effect.about or in_play.intersection(effect.about)]
+    retired = {item.id for item in plan.retire}
+    in_play = set(advised) | (set(current) - retired)
+    cautions = [
+        c
+        for effect, c in raised
+        if (not effect.about or in_play.intersection(effect.about))
+        and not set(advised).intersection(effect.unless_advised)
+    ]
     cautions.extend(plan.cautions)
     names = index.names
     ranked = [

@@ -59,6 +59,7 @@ class RawEffect(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     reason: str | None = None
     caution: str | None = None
     about: list[str] | None = None
+    unless_advised: list[str] | None = None
     layer: Layer | None = None
 
 
@@ -440,14 +441,14 @@ class _Builder:
             self.problems.add(
                 doc,
                 path,
-                "an effect is exactly one of {framework, weight, reason}, {caution, about} "
-                "or {layer}",
+                "an effect is exactly one of {framework, weight, reason}, "
+                "{caution, about, unless_advised} or {layer}",
             )
             return None
         strays = {
-            "framework": ("about",),
+            "framework": ("about", "unless_advised"),
             "caution": ("weight", "reason"),
-            "layer": ("weight", "reason", "about"),
+            "layer": ("weight", "reason", "about", "unless_advised"),
         }[kinds[0]]
         stray = [key for key in strays if getattr(effect, key) is not None]
         if stray:
@@ -457,17 +458,23 @@ class _Builder:
             return LayerEffect(effect.layer)
         if effect.caution is not None:
             about = effect.about or []
-            unknown = [(i, fid) for i, fid in enumerate(about) if fid not in self.frameworks]
-            for i, fid in unknown:
+            unless = effect.unless_advised or []
+            unknown = [
+                (key, i, fid)
+                for key, ids in (("about", about), ("unless_advised", unless))
+                for i, fid in enumerate(ids)
+                if fid not in self.frameworks
+            ]
+            for key, i, fid in unknown:
                 self.problems.add(
                     doc,
-                    (*path, "about", i),
+                    (*path, key, i),
                     f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
                 )
             if not effect.caution.strip():
                 self.problems.add(doc, (*path, "caution"), "a caution needs its text")
                 return None
-            return None if unknown else CautionEffect(effect.caution, about)
+            return None if unknown else CautionEffect(effect.caution, about, unless)
         ok = True
         fid = effect.framework or ""
         if fid not in self.frameworks:
