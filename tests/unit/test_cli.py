@@ -112,6 +112,7 @@ def test_recommend_json_contract(run_cli: Run, kb: KnowledgeBase) -> None:
         "needs",
         "phases",
         "summary",
+        "mix_choice",
     }
     assert contract <= set(data)
 
@@ -154,6 +155,7 @@ def test_recommend_json_contract(run_cli: Run, kb: KnowledgeBase) -> None:
     for need in data["needs"]:
         assert set(need) >= {"need", "frameworks", "covered", "why"} and need["why"]
     assert 3 <= data["summary"].count(". ") + 1 <= 6
+    assert " over " in data["mix_choice"] or " rather than " in data["mix_choice"]
 
     assert data["retire"] == []  # the startup uses no framework yet
     for caution in data["cautions"]:

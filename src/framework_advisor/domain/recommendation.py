@@ -110,6 +110,8 @@ class Recommendation(Struct, frozen=True, gc=False):
     needs: list[NeedCoverage] = []
     phases: list[Phase] = []
     summary: str = ""
+    mix_choice: str = ""
+    """Why this mix and not the runner-up, in one sentence."""
 
     def rank_of(self, framework_id: str) -> int:
         for item in self.ranking:

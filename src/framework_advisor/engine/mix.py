@@ -383,14 +383,16 @@ def plan_mix(
         )
     coverage = _coverage(search, index, tuple(members), later, pool, limits)
     cautions.extend(Caution(f"need_left_out:{c.need}", c.why) for c in coverage if not c.covered)
+    layers = _layers(search, index, tuple(members))
+    whys = {layer.framework: layer.why for layer in layers}
     return MixPlan(
         members=members,
-        layers=_layers(search, index, tuple(members)),
+        layers=layers,
         needs=coverage,
         later=later,
         retire=_retirements(search, index, current, members, everything),
         cautions=cautions,
-        runner_up=_against(index, best, runner_up, len(stated)),
+        runner_up=_against(index, best, runner_up, len(stated), whys),
     )
 
 
@@ -555,18 +557,35 @@ def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> li
     return layers
 
 
-def _against(index: EngineIndex, best: Choice | None, runner_up: Choice | None, stated: int) -> str:
+def _against(
+    index: EngineIndex,
+    best: Choice | None,
+    runner_up: Choice | None,
+    stated: int,
+    whys: dict[str, str],
+) -> str:
+    """Why the chosen set beat the runner-up, in one sentence (``whys``: each member's)."""
     if best is None or runner_up is None:
         return ""
     names = index.short_names
     winner = " + ".join(names[m] for m in best.members)
     other = " + ".join(names[m] for m in runner_up.members)
+    added = [m for m in best.members if m not in runner_up.members]
+    dropped = [m for m in runner_up.members if m not in best.members]
+    if not added and not dropped:
+        return ""
     if best.key[0] != runner_up.key[0]:
         because = (
             f"it covers {best.key[0]} of your {stated} stated needs, against {runner_up.key[0]}"
         )
     elif best.key[1] != runner_up.key[1]:
         because = "it keeps more of the frameworks you already run that still serve you"
+    elif not dropped:
+        first = whys.get(added[0], "").split(". ")[0].rstrip(".")
+        return f"{winner} rather than {other} alone: {first}." if first else ""
+    elif not added:
+        extra = " and ".join(names[m] for m in dropped)
+        return f"{winner} without {extra}: adding it would cover no more of your needs."
     elif best.key[2] != runner_up.key[2]:
         because = "it covers the same needs with frameworks built for them"
     elif best.key[3] != runner_up.key[3]:

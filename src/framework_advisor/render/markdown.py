@@ -41,7 +41,10 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
         out += ["", "## In short", "", cell(rec.summary)]
     question = kb.question("needs")
     labels = {o.value: o.label for o in question.options} if question else {}
-    out += ["", "## Run now (phase 1)", "", "| Layer | Framework | For | Why |"]
+    out += ["", "## Run now (phase 1)", ""]
+    if rec.mix_choice:
+        out += [cell(rec.mix_choice), ""]
+    out += ["| Layer | Framework | For | Why |"]
     out += ["| --- | --- | --- | --- |"]
     for layer in rec.mix:
         served = ", ".join(labels.get(n, n) for n in layer.needs)

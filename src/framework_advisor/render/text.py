@@ -102,6 +102,8 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, color: bool = False, 
     if rec.summary:
         out += ["", _heading(style, "In short"), _wrap(rec.summary, "  ")]
     out += ["", _heading(style, "Run now (phase 1)")]
+    if rec.mix_choice:
+        out.append(_wrap(rec.mix_choice, "  "))
     need_labels = _need_labels(kb)
     for layer in rec.mix:
         out.append(f"  {style(layer.layer.ljust(10), bold=True)} {names[layer.framework]}")

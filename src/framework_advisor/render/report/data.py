@@ -206,6 +206,8 @@ class ReportData(Struct, frozen=True):
     """The answers as an answers file: save it to reproduce this report."""
     summary: str = ""
     """The paragraph a leader reads first (the recommendation's summary)."""
+    mix_choice: str = ""
+    """Why this mix and not the runner-up, in one sentence."""
     later: list[LaterPhaseRow] = []
     """The phases after the first: what to add, when, and why it waits."""
 
@@ -280,6 +282,7 @@ def build_report(
             for layer in rec.mix
         ],
         summary=rec.summary,
+        mix_choice=rec.mix_choice,
         later=[
             LaterPhaseRow(
                 title=f"Phase {phase.phase}: " + ", ".join(short[f] for f in phase.frameworks),

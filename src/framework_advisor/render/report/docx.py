@@ -164,6 +164,8 @@ class _Writer:
                 "your organisation's limits.",
                 keep=True,
             )
+            if data.mix_choice:
+                self.paragraph(data.mix_choice, keep=True)
             self.table(
                 [("Layer", "strong", 17), ("Framework", "text", 22), ("Fit", "fit", 19),
                  ("Why", "text", 42)],

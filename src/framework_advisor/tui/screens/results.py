@@ -176,6 +176,8 @@ class ResultsScreen(Screen[None]):
         if rec.summary:
             lines += [Heading("In short"), Item("", rec.summary)]
         lines.append(Heading("Run now (phase 1)", gap=bool(rec.summary)))
+        if rec.mix_choice:
+            lines.append(Item("", rec.mix_choice))
         for layer in rec.mix:
             lines.append(Heading(f"{layer.layer.title()}:", names[layer.framework], gap=True))
             if layer.needs:
