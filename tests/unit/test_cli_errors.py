@@ -779,3 +779,44 @@ def test_pack_given_as_a_file(run_cli: Callable[..., Result], tmp_path: Path) ->
         [Err(None, "", ("is a file, expected a knowledge folder",))],
         lambda _err: str(not_a_folder),
     )
+
+
+def test_a_pack_written_for_schema_1_gets_one_line_saying_how_to_update_it(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    old = build_tree(
+        tmp_path / "old",
+        {
+            "pack.yaml": "name: old pack\nversion: '1.0'\n",
+            "rules.yaml": (
+                "rules:\n  - id: r\n    when: {stage: startup}\n"
+                "    effects: [{framework: okr, weight: 5}]\n    reason: shared reason\n"
+            ),
+        },
+    )
+    result = run_cli("--kb", old, "validate")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines  # one line, not one per entry
+    assert "pack.yaml" in lines[0] and "schema 1" in lines[0]
+    assert "reason" in lines[0] and "label" in lines[0] and "schema_version: 2" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_rule_level_reason_in_a_schema_2_pack_is_located(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    pack = build_tree(
+        tmp_path / "pack",
+        {
+            "pack.yaml": PACK_YAML,
+            "rules.yaml": (
+                "rules:\n  - id: r\n    when: {stage: startup}\n"
+                "    effects: [{framework: okr, weight: 5}]\n    reason: shared reason\n"
+            ),
+        },
+    )
+    result = run_cli("--kb", pack, "validate")
+    assert result.exit_code == 2
+    assert "rules.yaml:5: rules[0].reason:" in result.stderr
+    assert "on each framework effect" in result.stderr
