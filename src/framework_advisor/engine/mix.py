@@ -115,8 +115,9 @@ class _Search:
         """Frameworks that can only join by serving a stated need best."""
 
     def candidates(self) -> list[str]:
-        """Frameworks serving a stated need (best first), their recognised partners, and the
-        best filler of each layer a rule asks for: at most ``MAX_CANDIDATES``."""
+        """Frameworks serving a stated need, their recognised partners, and the best filler of
+        each layer a rule asks for: at most ``MAX_CANDIDATES``, the best server of each need and
+        the frameworks in use first."""
         ranked: dict[str, tuple[int, int]] = {}
         for need in self.stated:
             for fid, weight in self.serves[need].items():
@@ -135,7 +136,18 @@ class _Search:
             if fillers:
                 best = max(fillers, key=lambda f: (self.score[f], -self.position[f]))
                 ranked.setdefault(best, (0, self.score[best]))
-        order = sorted(ranked, key=lambda f: (-ranked[f][0], -ranked[f][1], self.position[f]))
+        best_servers = {
+            order[0]
+            for need in self.stated
+            if (order := [f for f in self.order_for[need] if f in ranked])
+        }
+
+        def priority(fid: str) -> tuple[int, int, int, int]:
+            # the best server of each need, then frameworks in use that could stay, then the rest
+            tier = 0 if fid in best_servers else 1 if fid in self.current else 2
+            return (tier, -ranked[fid][0], -ranked[fid][1], self.position[fid])
+
+        order = sorted(ranked, key=priority)
         chosen = order[:MAX_CANDIDATES]
         for need in self.stated:  # the best server of every need always makes the cut,
             servers = [f for f in order if f in self.serves[need]]  # even below mix_min_fit
@@ -539,7 +551,10 @@ def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> li
         if represented:
             why = index.need_whys[represented[0]][member]
         else:
-            partners = [p for p in index.partners.get(member, {}) if p in members]
+            partners = sorted(  # the strongest partner first: its pairing says most
+                (p for p in index.partners.get(member, {}) if p in members),
+                key=lambda p: (-search.score[p], search.position[p]),
+            )
             asked = search.requested_layers.get(layer, {}).get(member)
             if partners:
                 why = index.partners[member][partners[0]]
