@@ -21,6 +21,8 @@ from framework_advisor.engine.index import EngineIndex
 MAX_CANDIDATES = 7
 HYBRID = "okr_kpi_hybrid"
 HYBRID_PARTS = ("okr", "kpi")
+HEALTH_METRICS = "kpi"
+"""A team with no formal goals starts with one framework plus a few health metrics: KPIs."""
 STRENGTH_WORDS = {"built_for": "built for it", "serves": "serves it", "supports": "supports it"}
 
 
@@ -273,12 +275,19 @@ class _Search:
         fixed: tuple[str, ...],
         most: int,
         budget: int | None,
+        health_aside: bool = False,
     ) -> tuple[Choice | None, Choice | None]:
-        """The best and second-best sets ``fixed + extra`` with at most ``most`` members."""
+        """The best and second-best sets ``fixed + extra`` with at most ``most`` members
+        (``health_aside``: KPIs as a few health metrics do not count, within the size cap)."""
         wanted = set(fixed)
         top: list[Choice] = []
         for choice in self._valid(tuple(pool), most):
-            if len(choice.members) > most or (budget is not None and choice.cost > budget):
+            count = len(choice.members)
+            if health_aside and HEALTH_METRICS in choice.members:
+                count -= 1
+            if count > most or len(choice.members) > self.size_cap:
+                continue
+            if budget is not None and choice.cost > budget:
                 continue
             if wanted and not wanted.issubset(choice.members):
                 continue
@@ -371,10 +380,11 @@ def plan_mix(
     search = _Search(index, fits, position, stated, current, requested_layers, limits.size_cap)
     pool = search.candidates()
     most = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
-    best, runner_up = search.best(pool, (), most, limits.budget)
+    starting = limits.maturity_cap is not None  # one framework, plus a few health metrics
+    best, runner_up = search.best(pool, (), most, limits.budget, health_aside=starting)
     if best is None and limits.budget is not None:  # widen to every framework serving a need
         pool = search.all_servers()
-        best, runner_up = search.best(pool, (), min(most, 2), limits.budget)
+        best, runner_up = search.best(pool, (), min(most, 2), limits.budget, starting)
     over_budget = best is None and limits.budget is not None
     if best is None:  # nothing fits the budget: the best single framework, with a caution
         best, runner_up = search.best(pool, (), 1, None)
@@ -437,8 +447,8 @@ def _later_phases(
         steps.append(
             (
                 limits.budget,
-                "A team with no formal goals starts with one framework and adds the next once "
-                "the first habit holds.",
+                "A team with no formal goals starts with one framework (and a few health "
+                "metrics) and adds the next once the first habit holds.",
             )
         )
     else:
@@ -534,10 +544,10 @@ def _left_out_because(
             f"{names[fid]} serves it but clashes with {names[clash[0]]} in the mix; revisit "
             f"once {names[clash[0]]} has done its job."
         )
+    limit = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
     return (
-        f"{names[fid]} serves it, but the mix is already at its limit of "
-        f"{min(limits.size_cap, limits.maturity_cap or limits.size_cap)} frameworks; add it "
-        "when one of them can be dropped."
+        f"{names[fid]} serves it, but the mix is already at its limit of {limit} "
+        f"framework{'s' if limit > 1 else ''}; add it when one of them can be dropped."
     )
 
 
