@@ -308,7 +308,7 @@ class _Search:
         found: list[Choice] = []
         start: dict[str, str | None] = dict.fromkeys(self.stated)
         for members, reps, cost in self._grow(list(pool), 0, [], start, {}, 0, set(), size):
-            ordered = tuple(sorted(members, key=self.position.__getitem__))
+            ordered = tuple(members)  # the pool is in ranking order, and so is each set
             choice = self._memo[ordered] = self._score(ordered, reps, cost)
             if choice is not None:
                 found.append(choice)
@@ -337,11 +337,13 @@ class _Search:
             fid = rest[i]
             if fid in blocked:
                 continue
-            better = dict(reps)
+            better = reps
             losers: list[str] = []
             for need, rank in self.rank_in.get(fid, {}).items():
                 held = better[need]
                 if held is None or rank < self.rank_in[held][need]:
+                    if better is reps:
+                        better = dict(reps)
                     better[need] = fid
                     if held is not None:
                         losers.append(held)
@@ -351,10 +353,12 @@ class _Search:
             ):
                 continue  # a weak member serves no need best: no superset can fix that
             grown = [*members, fid]
-            merged, total = dict(longest), cost  # the merged calendar, one ritual at a time
+            merged, total = longest, cost  # the merged calendar, one ritual at a time
             for key, minutes in self.index.rituals[fid]:
                 held = merged.get(key, 0)
                 if minutes > held:
+                    if merged is longest:
+                        merged = dict(longest)
                     per_month = MEETINGS_PER_MONTH[key[1]]
                     total += round(minutes * per_month) - round(held * per_month)
                     merged[key] = minutes
