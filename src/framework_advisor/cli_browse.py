@@ -210,6 +210,7 @@ def validate(ctx: click.Context) -> None:
     click.echo(
         one_line(
             f"ok: {kb.name} {kb.version}: {len(kb.frameworks)} frameworks, {len(kb.questions)} "
-            f"questions, {len(kb.rules)} rules, {len(kb.glossary)} glossary terms; packs: {packs}"
+            f"questions, {len(kb.needs)} needs, {len(kb.rules)} rules, {len(kb.pairings)} "
+            f"pairings, {len(kb.glossary)} glossary terms; packs: {packs}"
         )
     )

@@ -683,7 +683,8 @@ def test_validate_prints_ok_and_counts(run_cli: Run, kb: KnowledgeBase, tmp_path
     result = ok(run_cli("validate"))
     assert result.stdout == (
         f"ok: {kb.name} {kb.version}: {len(kb.frameworks)} frameworks, {len(kb.questions)} "
-        f"questions, {len(kb.rules)} rules, {len(kb.glossary)} glossary terms; packs: none\n"
+        f"questions, {len(kb.needs)} needs, {len(kb.rules)} rules, {len(kb.pairings)} "
+        f"pairings, {len(kb.glossary)} glossary terms; packs: none\n"
     )
     assert (len(kb.frameworks), len(kb.questions)) == (14, 15)
     pack = build_tree(tmp_path / "pack", REMOTE_PACK)
