@@ -689,7 +689,10 @@ def test_validate_prints_ok_and_counts(run_cli: Run, kb: KnowledgeBase, tmp_path
     assert (len(kb.frameworks), len(kb.questions)) == (14, 15)
     pack = build_tree(tmp_path / "pack", REMOTE_PACK)
     out = ok(run_cli("validate", "--kb", pack)).stdout
-    assert f"{len(kb.questions) + 1} questions, {len(kb.rules) + 1} rules" in out
+    assert (
+        f"{len(kb.questions) + 1} questions, {len(kb.needs)} needs, {len(kb.rules) + 1} rules"
+        in out
+    )
     assert out.rstrip().endswith("packs: remote work 2.1")
 
 
