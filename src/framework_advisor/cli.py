@@ -33,6 +33,7 @@ class AdvisorGroup(click.Group):
         "validate": "framework_advisor.cli_browse:validate",
         "serve": "framework_advisor.cli_app:serve",
         "served-app": "framework_advisor.cli_app:served_app",
+        "workshop": "framework_advisor.cli_workshop:workshop",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
