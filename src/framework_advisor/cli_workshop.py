@@ -102,9 +102,9 @@ def summary(
     from framework_advisor.workshops import build_summary
 
     kb = load_kb(ctx)
-    result, notes = build_summary(kb, directory, minutes=minutes, anonymous=anonymous)
-    for note in notes:
-        _say(f"note: {note}")
+    result, _ = build_summary(
+        kb, directory, minutes=minutes, anonymous=anonymous, say=lambda n: _say(f"note: {n}")
+    )
     names = {fid: f.name for fid, f in kb.frameworks.items()}
     if fmt == "json":
         from framework_advisor.render.workshop import json_summary

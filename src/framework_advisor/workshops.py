@@ -12,6 +12,7 @@ atomic. Pure aggregation lives in `engine.workshop`."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -301,9 +302,15 @@ def merge(kb: KnowledgeBase, directory: Path, first: str, second: str) -> tuple[
 
 
 def build_summary(
-    kb: KnowledgeBase, directory: Path, *, minutes: int, anonymous: bool = False
+    kb: KnowledgeBase,
+    directory: Path,
+    *,
+    minutes: int,
+    anonymous: bool = False,
+    say: Callable[[str], None] | None = None,
 ) -> tuple[Any, list[str]]:
-    """The workshop's summary and notes for the facilitator; an empty workshop is an error."""
+    """The workshop's summary and notes for the facilitator (also given to ``say`` as they
+    come, so an empty workshop's error follows the reasons its files were skipped)."""
     from framework_advisor.engine.workshop import summarise_workshop
 
     config = load_config(directory, kb)
@@ -319,6 +326,9 @@ def build_summary(
             for i, s in enumerate(skipped, start=1)
         ]
     notes += [f"skipped {s.file}: {s.error}" for s in skipped]
+    if say is not None:
+        for note in notes:
+            say(note)
     if not participants:
         raise UsageError(
             f"{directory}: no participant answers yet in {participants_dir(directory)}"
