@@ -164,3 +164,19 @@ def close(directory: Path) -> None:
 
     config = run(directory)
     _say(f"closed {directory} at {config.closed}")
+
+
+@workshop.command("watch", context_settings=CONTEXT)
+@dir_argument
+@kb_option
+@click.pass_context
+def watch(ctx: click.Context, directory: Path) -> None:
+    """The facilitator's live view: who has joined, how far each is, consensus so far.
+
+    Keys: r reveals, c closes, q quits."""
+    from framework_advisor.tui.watch_app import WatchApp
+    from framework_advisor.workshops import load_config
+
+    kb = load_kb(ctx)
+    load_config(directory, kb)  # a bad folder is one line, before the screen opens
+    WatchApp(kb, directory).run()
