@@ -76,7 +76,7 @@ def new(ctx: click.Context, directory: Path, title: str, settings: tuple[str, ..
 
 @workshop.command("summary", context_settings=CONTEXT)
 @dir_argument
-@format_option("text", "md", "json", "html")
+@format_option("text", "md", "json", "html", "pdf", "docx")
 @output_option
 @force_option
 @click.option("--anonymous", is_flag=True, help="No names anywhere: participants are P1, P2, ...")
@@ -98,7 +98,8 @@ def summary(
     anonymous: bool,
     minutes: int,
 ) -> None:
-    """The group's ranking, mix, consensus per question and a timed agenda."""
+    """The group's ranking, mix, consensus per question and a timed agenda (pdf and docx
+    need -o FILE)."""
     from framework_advisor.workshops import build_summary
 
     kb = load_kb(ctx)
@@ -114,6 +115,14 @@ def summary(
         from framework_advisor.render.workshop import markdown_summary
 
         text = markdown_summary(result, names)
+    elif fmt in ("pdf", "docx"):
+        from framework_advisor.errors import OutputError
+        from framework_advisor.render.workshop.documents import docx_summary, pdf_summary
+        from framework_advisor.storage import is_stdout
+
+        if output is None or is_stdout(output):
+            raise OutputError(f"--format {fmt} needs a file: give -o FILE")
+        text = (pdf_summary if fmt == "pdf" else docx_summary)(result, names)
     elif fmt == "html":
         from framework_advisor.render.workshop.html import html_summary
 

@@ -271,3 +271,25 @@ def test_several_processes_saving_at_once_lose_nothing(run_cli, tmp_path) -> Non
     assert seen_skipped == []  # no reader ever saw a half-written file
     headcount = next(d for d in data["disagreements"] if d["question"] == "headcount")
     assert headcount["answered"] == 6
+
+
+def test_pdf_and_word_summaries_read_back(run_cli, tmp_path) -> None:
+    import docx
+    import pypdf
+
+    folder = _workshop(run_cli, tmp_path)
+    result = run_cli("workshop", "summary", folder, "-f", "pdf", "-o", tmp_path / "s.pdf",
+                     "--anonymous")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "s.pdf").pages)
+    assert "Agenda" in text and "Consensus per question" in text and "Kendall" in text
+    assert "Xanthe" not in text and "Borvik" not in text
+    result = run_cli("workshop", "summary", folder, "-f", "docx", "-o", tmp_path / "s.docx")
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(tmp_path / "s.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Consensus per question" in headings and "Group ranking" in headings
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Needs" in cells and any("Xanthe Quillon" in c for c in cells)
+    result = run_cli("workshop", "summary", folder, "-f", "pdf")
+    assert result.exit_code == 2 and "-o FILE" in result.stderr
