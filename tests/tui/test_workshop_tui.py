@@ -61,9 +61,9 @@ async def test_fixed_answers_are_kept_and_never_asked(kb: KnowledgeBase, worksho
             await pilot.pause()
         app.set_answer("function", "sales")  # a fixed answer cannot change here
         assert app.assessment.answers["function"] == "company"
-        assert all(q.id not in ("organisation", "function", "headcount")
+        assert all(q.id not in ("organisation", "function", "headcount", "stage")
                    for q in app.assessment.visible())  # fmt: skip
-    assert asked and not {"organisation", "function", "headcount"} & set(asked)
+    assert asked and not {"organisation", "function", "headcount", "stage"} & set(asked)
     Assessment.flush()
     saved = yaml.safe_load((workshop / "participants" / "Sam.yaml").read_text())
     assert saved["function"] == "company" and saved["headcount"] == 120

@@ -47,6 +47,9 @@ class Assessment:
         self.fixed: Answers = dict(fixed or {})
         """A workshop's answers fixed for everyone: kept in the answers, never asked."""
         self.answers: Answers = {**dict(answers or {}), **self.fixed}
+        self.not_asked = set(self.fixed)
+        if self.not_asked & {"headcount", "stage"}:
+            self.not_asked |= {"headcount", "stage"}  # a fixed size decides the stage too
         self.cursor = cursor
         self.participant = participant
         self.version = 0
@@ -59,7 +62,7 @@ class Assessment:
     # questions -------------------------------------------------------------------------
     def visible(self) -> list[Question]:
         questions = flow.visible_questions(self.kb, self.answers)
-        return [q for q in questions if q.id not in self.fixed] if self.fixed else questions
+        return [q for q in questions if q.id not in self.not_asked] if self.fixed else questions
 
     def question(self, question_id: str) -> Question:
         question = self.kb.question(question_id)
@@ -80,7 +83,7 @@ class Assessment:
 
     def _asked(self, question: Question | None, step: Callable[..., Question | None]):  # type: ignore[no-untyped-def]
         """Past the fixed questions, in the direction of ``step``."""
-        while question is not None and question.id in self.fixed:
+        while question is not None and question.id in self.not_asked:
             question = step(self.kb, self.answers, question.id)
         return question
 
@@ -121,7 +124,7 @@ class Assessment:
 
     # changes -----------------------------------------------------------------------------
     def set_answer(self, question_id: str, value: Any) -> None:
-        if question_id in self.fixed:
+        if question_id in self.not_asked:
             return  # fixed for the whole workshop
         if value is None or value == [] or value == "":
             if question_id not in self.answers:
