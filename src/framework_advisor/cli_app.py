@@ -77,6 +77,7 @@ def serve(
         folder=folder,
         packs=packs,
         trusted_proxies=frozenset(trusted_proxies),
+        qr=workshop_dir is not None,
     )
 
 

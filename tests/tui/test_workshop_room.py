@@ -48,8 +48,10 @@ def serving_workshop(directory: Path, env_root: Path) -> Iterator[Served]:
             return sock.connect_ex((HOST, port)) == 0
 
     wait_until(port_open, "the port to open")
+    served = Served(process, port, directory / "participants", code)
+    served.printed = printed  # type: ignore[attr-defined]
     try:
-        yield Served(process, port, directory / "participants", code)
+        yield served
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
@@ -71,6 +73,8 @@ async def test_a_workshop_room_keeps_answers_in_the_workshop_and_closes(
     assert run_cli("workshop", "new", directory, "--title", "Acme",
                    "--set", "function=company").exit_code == 0  # fmt: skip
     with serving_workshop(directory, tmp_path) as room:
+        printed = "".join(room.printed)  # type: ignore[attr-defined]
+        assert "▀" in printed or "█" in printed  # the address as a QR code, before the code
         async with Participant(room, "10.9.0.1") as kim:
             await kim.join("Kim")
             async with kim.connect() as app:
