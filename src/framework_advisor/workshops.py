@@ -154,12 +154,16 @@ def read_participants(
             text = "; ".join(messages[:3]) + ("; ..." if len(messages) > 3 else "")
             skipped.append(Skipped(path.name, one_line(text.replace(str(path), path.name))))
             continue
+        answers = read.answers
+        size = {"headcount", "stage"} & set(config.fixed)
+        if size:  # a fixed size decides the stage (and a fixed stage the band): drop the other
+            answers = {k: v for k, v in answers.items() if k not in {"headcount", "stage"} - size}
         name = read.meta.get("participant") if isinstance(read.meta, dict) else None
         participants.append(
             Participant(
                 f"P{len(participants) + 1}",
                 str(name) if isinstance(name, str) and name.strip() else path.stem,
-                read.answers,
+                answers,
                 path.name,
             )
         )

@@ -293,3 +293,14 @@ def test_pdf_and_word_summaries_read_back(run_cli, tmp_path) -> None:
     assert "Needs" in cells and any("Xanthe Quillon" in c for c in cells)
     result = run_cli("workshop", "summary", folder, "-f", "pdf")
     assert result.exit_code == 2 and "-o FILE" in result.stderr
+
+
+def test_a_fixed_headcount_overrides_a_participants_stage(run_cli, tmp_path) -> None:
+    folder = tmp_path / "sized"
+    run_cli("workshop", "new", folder, "--set", "function=company", "--set", "headcount=2000")
+    answers = {"needs": ["alignment"], "stage": "startup"}
+    (folder / "participants" / "a.yaml").write_text(yaml.safe_dump(answers))
+    data = _summary(run_cli, folder)
+    assert data["group_answers"]["headcount"] == "2000"
+    assert "stage" not in data["group_answers"]
+    assert "stage" not in {d["question"] for d in data["disagreements"]}
