@@ -139,14 +139,15 @@ def participant_files(directory: Path) -> list[Path]:
 def read_participants(
     kb: KnowledgeBase, directory: Path, config: WorkshopConfig
 ) -> tuple[list[Participant], list[Skipped]]:
-    """Every readable participant (ids P1, P2, ... in file-name order), and the files skipped
-    with why (corrupt, or missing a required answer)."""
+    """Every readable participant (ids P1, P2, ... by position in file-name order, so a
+    skipped file leaves a gap rather than renumbering the rest), and the files skipped with
+    why (corrupt, or missing a required answer)."""
     from framework_advisor.safe_text import one_line
     from framework_advisor.storage import read_answers
 
     participants: list[Participant] = []
     skipped: list[Skipped] = []
-    for path in participant_files(directory):
+    for position, path in enumerate(participant_files(directory), start=1):
         try:
             read = read_answers(kb, path, fixed=config.fixed)
         except AdvisorError as exc:
@@ -161,7 +162,7 @@ def read_participants(
         name = read.meta.get("participant") if isinstance(read.meta, dict) else None
         participants.append(
             Participant(
-                f"P{len(participants) + 1}",
+                f"P{position}",  # by file, as the live view numbers them: a skipped file keeps its number
                 str(name) if isinstance(name, str) and name.strip() else path.stem,
                 answers,
                 path.name,
