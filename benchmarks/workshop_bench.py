@@ -1,8 +1,8 @@
 """Print how long a workshop summary takes as participants grow. Run:
 python benchmarks/workshop_bench.py [--sizes 1000,2000,5000,10000] [--runs 3]
 
-Issue 15's figure: a summary of 1,000 participant files <= 1 s on this machine, growing
-linearly to 10,000. Each size is a fresh workshop folder of answers files (the way the app
+Issue 15's figures: a summary of 1,000 participant files <= 1 s on this machine, growing
+linearly to 10,000; and the live view with 50 participants saving at once. Each size is a fresh workshop folder of answers files (the way the app
 saves them: YAML with `_meta`), varied at random but reproducibly. Timed: reading every file
 (with the same checks as `recommend --answers`), the whole aggregation, and the JSON; the
 knowledge base is loaded once before (as in the command, where it is cached). The best of
@@ -47,6 +47,53 @@ def make(kb, folder: Path, count: int, seed: int = 15) -> None:  # type: ignore[
         (folder / "participants" / f"person-{i:05d}.yaml").write_text(text, encoding="utf-8")
 
 
+def live_view(kb, count: int = 50, saves: int = 60) -> None:  # type: ignore[no-untyped-def]
+    """The live view's refresh with ``count`` participants saving ``saves`` times each, all
+    at once: how many refreshes the bursts cause and how long each takes (the view computes
+    off its UI thread, so the screen stays responsive while it does)."""
+    import threading
+
+    from framework_advisor.storage import atomic_write
+    from framework_advisor.tui.folder_watch import FolderWatcher
+    from framework_advisor.tui.watch_app import look
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "ws"
+        make(kb, folder, count)
+        times: list[float] = []
+
+        def refresh() -> None:
+            start = time.perf_counter()
+            look(kb, folder)
+            times.append(time.perf_counter() - start)
+
+        watcher = FolderWatcher([folder, folder / "participants"], refresh)
+        watcher.start()
+        files = sorted((folder / "participants").iterdir())
+
+        def saver(path: Path) -> None:
+            text = path.read_text(encoding="utf-8")
+            for _ in range(saves):
+                atomic_write(path, text, force=True)
+                time.sleep(0.05)
+
+        start = time.perf_counter()
+        threads = [threading.Thread(target=saver, args=(p,)) for p in files]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        time.sleep(1.0)
+        watcher.stop()
+        took = time.perf_counter() - start
+        worst = max(times) if times else 0.0
+        print(
+            f"live view ({watcher.mode}): {count} participants x {saves} saves in {took:.1f} s "
+            f"-> {len(times)} refreshes, each {1000 * min(times or [0]):.0f}-"
+            f"{1000 * worst:.0f} ms"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,2000,5000,10000")
@@ -66,6 +113,7 @@ def main() -> None:
                 best = min(best, time.perf_counter() - start)
             assert summary.participants == size, summary.skipped[:3]
             print(f"{size:>12}  {best:8.3f}  {1000 * best / size:8.3f}")
+    live_view(kb)
 
 
 if __name__ == "__main__":

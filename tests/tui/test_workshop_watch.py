@@ -84,3 +84,20 @@ def test_the_watcher_calls_once_per_burst(tmp_path: Path) -> None:
         assert 1 <= len(calls) <= 3  # a burst of 50 saves, not 50 refreshes
     finally:
         watcher.stop()
+
+
+def test_saving_that_never_pauses_still_refreshes_about_once_a_second(tmp_path: Path) -> None:
+    import time
+
+    calls: list[float] = []
+    watcher = FolderWatcher([tmp_path], lambda: calls.append(time.monotonic()))
+    watcher.start()
+    try:
+        end = time.monotonic() + 2.6
+        while time.monotonic() < end:
+            (tmp_path / "p.yaml").write_text(str(time.monotonic()))
+            time.sleep(0.05)
+        time.sleep(0.5)
+    finally:
+        watcher.stop()
+    assert 2 <= len(calls) <= 5, calls

@@ -9,6 +9,7 @@ import ctypes.util
 import os
 import select
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,6 +21,7 @@ IN_CREATE = 0x100
 IN_DELETE = 0x200
 MASK = IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MODIFY
 SETTLE = 0.15  # seconds of quiet that end a burst of changes
+LONGEST = 1.0  # ... or this long after its first change: a room that never pauses still shows
 POLL = 1.0
 
 
@@ -66,8 +68,9 @@ class FolderWatcher:
                 if not ready:
                     continue
                 self._drain(fd)
-                while select.select([fd], [], [], SETTLE)[0]:  # until the burst is over
-                    self._drain(fd)
+                until = time.monotonic() + LONGEST
+                while time.monotonic() < until and select.select([fd], [], [], SETTLE)[0]:
+                    self._drain(fd)  # until the burst is over, or has gone on long enough
                 if not self._stop.is_set():
                     self.changed()
         finally:
