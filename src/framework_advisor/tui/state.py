@@ -50,6 +50,8 @@ class Assessment:
         self.not_asked = set(self.fixed)
         if self.not_asked & {"headcount", "stage"}:
             self.not_asked |= {"headcount", "stage"}  # a fixed size decides the stage too
+            for size in {"headcount", "stage"} - set(self.fixed):
+                self.answers.pop(size, None)
         self.cursor = cursor
         self.participant = participant
         self.version = 0
@@ -81,7 +83,9 @@ class Assessment:
             flow.previous_question(self.kb, self.answers, current), flow.previous_question
         )
 
-    def _asked(self, question: Question | None, step: Callable[..., Question | None]):  # type: ignore[no-untyped-def]
+    def _asked(
+        self, question: Question | None, step: Callable[..., Question | None]
+    ) -> Question | None:
         """Past the fixed questions, in the direction of ``step``."""
         while question is not None and question.id in self.not_asked:
             question = step(self.kb, self.answers, question.id)
