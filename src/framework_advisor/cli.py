@@ -33,6 +33,7 @@ class AdvisorGroup(click.Group):
         "validate": "framework_advisor.cli_browse:validate",
         "serve": "framework_advisor.cli_app:serve",
         "served-app": "framework_advisor.cli_app:served_app",
+        "workshop": "framework_advisor.cli_workshop:workshop",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -164,10 +165,23 @@ force_option = click.option("--force", is_flag=True, help="Overwrite an existing
     type=click.Path(path_type=Path),
     help="Open the app with a new session started from this answers file (left unchanged).",
 )
+@click.option(
+    "--workshop",
+    "workshop_dir",
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="Open the app as a participant of this workshop (with --participant).",
+)
+@click.option("--participant", metavar="NAME", help="Your name in the workshop (with --workshop).")
 @kb_option
 @click.pass_context
 def cli(
-    ctx: click.Context, resume: bool, session_name: str | None, answers_path: Path | None
+    ctx: click.Context,
+    resume: bool,
+    session_name: str | None,
+    answers_path: Path | None,
+    workshop_dir: Path | None,
+    participant: str | None,
 ) -> None:
     """Choose and start the goal-setting frameworks that fit your organisation.
 
@@ -176,10 +190,25 @@ def cli(
     --answers FILE` explains the recommendation.
     """
     if ctx.invoked_subcommand is not None:
-        if resume or session_name or answers_path:
+        if resume or session_name or answers_path or workshop_dir or participant:
             raise click.UsageError(
-                "--resume, --session and --answers open the app: give no command"
+                "--resume, --session, --answers, --workshop and --participant open the app: "
+                "give no command"
             )
+        return
+    if workshop_dir is not None or participant is not None:
+        from framework_advisor.errors import UsageError
+
+        if workshop_dir is None or participant is None:
+            raise UsageError("--workshop DIR and --participant NAME go together")
+        if resume or session_name or answers_path:
+            raise UsageError(
+                "--workshop opens the participant's own answers: no --resume, "
+                "--session or --answers"
+            )
+        from framework_advisor.tui.launch import run_workshop_app
+
+        run_workshop_app(load_kb(ctx), directory=workshop_dir, participant=participant)
         return
     from framework_advisor.tui.launch import run_app
 

@@ -29,6 +29,14 @@ from framework_advisor.cli import (
     "again keeps the room (default: a new folder, so a new room, each time).",
 )
 @click.option(
+    "--workshop",
+    "workshop_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="Serve a workshop made with `workshop new DIR`: participants' answers go in "
+    "DIR/participants, the fixed answers are not asked, and `workshop close` ends the joins.",
+)
+@click.option(
     "--trusted-proxy",
     "trusted_proxies",
     metavar="ADDRESS",
@@ -44,13 +52,24 @@ def serve(
     port: int,
     public_url: str | None,
     folder: Path | None,
+    workshop_dir: Path | None,
     trusted_proxies: tuple[str, ...],
 ) -> None:
     """Serve the app to browsers, one session per participant (workshops)."""
     from framework_advisor.tui.serve import serve as run_server
 
     packs = (ctx.find_root().obj or {}).get("packs", [])
-    load_kb(ctx)  # fail early, with a clear message, on a broken knowledge base or pack
+    kb = load_kb(ctx)  # fail early, with a clear message, on a broken knowledge base or pack
+    if workshop_dir is not None:
+        from framework_advisor.errors import UsageError
+        from framework_advisor.workshops import load_config, participants_dir
+
+        if folder is not None:
+            raise UsageError("give --dir or --workshop, not both")
+        config = load_config(workshop_dir, kb)
+        if config.closed:
+            raise UsageError(f"{workshop_dir}: the workshop is closed ({config.closed})")
+        folder = participants_dir(workshop_dir)
     run_server(
         host=host,
         port=port,
@@ -58,6 +77,7 @@ def serve(
         folder=folder,
         packs=packs,
         trusted_proxies=frozenset(trusted_proxies),
+        qr=workshop_dir is not None,
     )
 
 

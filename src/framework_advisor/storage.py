@@ -72,7 +72,9 @@ def parse_answers_text(text: str, file: str) -> YamlDocument:
     return parse_yaml(text, file, aliases=False)
 
 
-def read_answers(kb: KnowledgeBase, path: Path) -> AnswersFile:
+def read_answers(kb: KnowledgeBase, path: Path, *, fixed: Answers | None = None) -> AnswersFile:
+    """A validated answers file. ``fixed`` (a workshop's answers fixed for everyone) fills in
+    what the file leaves out; a file answering one of them differently is refused."""
     from framework_advisor.engine.answers import validate_answers
     from framework_advisor.errors import AnswersError
 
@@ -80,6 +82,8 @@ def read_answers(kb: KnowledgeBase, path: Path) -> AnswersFile:
     document = parse_answers_text(text, str(path))
     if document.duplicates:
         raise AnswersError(document.duplicates)
+    if fixed:
+        document = _with_fixed(kb, document, fixed)
     try:
         answers = validate_answers(kb, document.data, document)
     except AnswersError:
@@ -91,6 +95,35 @@ def read_answers(kb: KnowledgeBase, path: Path) -> AnswersFile:
         answers = validate_answers(kb, document.data, located)
     meta = document.data.get(META_KEY) if isinstance(document.data, dict) else None
     return AnswersFile(path=path, answers=answers, meta=meta or {})
+
+
+def _with_fixed(kb: KnowledgeBase, document: YamlDocument, fixed: Answers) -> YamlDocument:
+    from framework_advisor.errors import AnswersError, Problem
+
+    data = document.data
+    if not isinstance(data, dict):
+        return document  # validation says what is wrong with it
+    problems = []
+    for qid, value in fixed.items():
+        given = data.get(qid)
+        question = kb.question(qid)
+        if given is None or given == value or (question is not None and question.type == "text"):
+            continue
+        problems.append(
+            Problem(
+                document.file,
+                qid,
+                f"{given!r} differs from the workshop's fixed answer {value!r} "
+                "(a different scope is a different assessment)",
+                document.line_of((qid,)),
+            )
+        )
+    if problems:
+        raise AnswersError(problems)
+    merged = {**data, **fixed}
+    return YamlDocument(
+        file=document.file, data=merged, lines=document.lines, duplicates=document.duplicates
+    )
 
 
 def _located(text: str, document: YamlDocument) -> YamlDocument:

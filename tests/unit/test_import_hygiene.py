@@ -25,6 +25,10 @@ HEADLESS = [
     "framework_advisor.cli_browse",
     "framework_advisor.cli_documents",
     "framework_advisor.cli_app",
+    "framework_advisor.engine.workshop",
+    "framework_advisor.render.workshop",
+    "framework_advisor.workshops",
+    "framework_advisor.cli_workshop",
 ]
 HEAVY = ("textual", "jinja2", "pydantic", "openpyxl", "docx", "weasyprint", "rich")
 

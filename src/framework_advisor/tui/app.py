@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from msgspec import Struct
@@ -34,6 +35,16 @@ class Served(Struct):
     session: str  # their session's name (its file's stem) in the room's folder
 
 
+class Workshop(Struct):
+    """A participant of a workshop (`--workshop DIR --participant NAME`, or served with
+    `serve --workshop DIR`): the fixed answers are shown, not asked; the group's result only
+    after the facilitator's reveal; no edits once the workshop is closed."""
+
+    directory: Path
+    title: str
+    fixed: dict[str, Any]
+
+
 class AdvisorApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Framework Advisor"
@@ -41,6 +52,13 @@ class AdvisorApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit (answers are saved)"),
         Binding("f2", "toggle_theme", "Theme", id="app.theme", tooltip="Light or dark theme"),
+        Binding(
+            "ctrl+g",
+            "group",
+            "Group",
+            id="app.group",
+            tooltip="The workshop's group result (after the facilitator reveals it)",
+        ),
     ]
 
     def __init__(
@@ -52,11 +70,13 @@ class AdvisorApp(App[None]):
         new_answers: tuple[str, Answers] | None = None,
         served: Served | None = None,
         notices: list[str] | None = None,
+        workshop: Workshop | None = None,
     ) -> None:
         super().__init__()
         self.kb = kb
         self.store = store
         self.served = served
+        self.workshop = workshop
         self.assessment = Assessment(kb, None)
         self._session = session
         self._new_answers = new_answers
@@ -90,11 +110,29 @@ class AdvisorApp(App[None]):
         else:
             self.start_assessment(served.session, participant=served.participant)
         self.sub_title = served.participant
+        if self.workshop is not None:
+            fixed = "; ".join(
+                f"{q.label}: {q.label_of(self.workshop.fixed[q.id])}"
+                for q in self.kb.questions
+                if q.id in self.workshop.fixed
+            )
+            self.sub_title = f"{served.participant} · {self.workshop.title} · {fixed}"
+            self.notify(
+                f"Set for everyone in this workshop (not asked): {fixed}.",
+                title=self.workshop.title,
+                timeout=10,
+                markup=False,
+            )
 
     def start_assessment(
         self, name: str, answers: Answers | None = None, participant: str | None = None
     ) -> None:
-        self._adopt(Assessment(self.kb, self.store, name, answers or {}, participant=participant))
+        self._adopt(
+            Assessment(
+                self.kb, self.store, name, answers or {}, participant=participant,
+                fixed=self._fixed(),
+            )
+        )  # fmt: skip
         self.assessment.save()
         self.open_questionnaire()
 
@@ -109,11 +147,15 @@ class AdvisorApp(App[None]):
                 session.answers,
                 session.cursor,
                 participant=session.participant,
+                fixed=self._fixed(),
             )
         )
         for notice in session.notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
         self.open_questionnaire()
+
+    def _fixed(self) -> dict[str, Any]:
+        return dict(self.workshop.fixed) if self.workshop is not None else {}
 
     def _adopt(self, assessment: Assessment) -> None:
         assessment.on_save_error = self._save_failed
@@ -152,6 +194,14 @@ class AdvisorApp(App[None]):
             self._lock = None
 
     def set_answer(self, question_id: str, value: Any) -> None:
+        if self.workshop is not None:
+            from framework_advisor.workshops import is_closed
+
+            if is_closed(self.workshop.directory):
+                self.notify(
+                    "The workshop is closed: answers can no longer change.", severity="warning"
+                )
+                return
         before = self.assessment.version
         self.assessment.set_answer(question_id, value)
         if self.assessment.version != before:
@@ -213,6 +263,25 @@ class AdvisorApp(App[None]):
 
         if self._needs_assessment():
             self.push_screen(ExportScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.workshop is not None if action == "group" else True
+
+    def action_group(self) -> None:
+        """The group's result beside the participant's own: only after the reveal."""
+        from framework_advisor.workshops import is_revealed
+
+        if self.workshop is None:
+            return
+        if not is_revealed(self.workshop.directory):
+            self.notify(
+                "The group's answers and result are shown once your facilitator reveals them.",
+                timeout=8,
+            )
+            return
+        from framework_advisor.tui.screens.group import GroupScreen
+
+        self.push_screen(GroupScreen(self.workshop.directory))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

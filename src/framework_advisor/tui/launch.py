@@ -69,16 +69,51 @@ def _from_file(
     return unique_name(store, path.stem), answers
 
 
+def workshop_of(kb: KnowledgeBase, directory: Path):  # type: ignore[no-untyped-def]
+    """The TUI's view of a workshop folder (fixed answers, title); errors are one line."""
+    from framework_advisor.tui.app import Workshop
+    from framework_advisor.workshops import load_config
+
+    config = load_config(directory, kb)
+    return Workshop(directory=directory, title=config.title, fixed=config.fixed), config
+
+
+def run_workshop_app(kb: KnowledgeBase, *, directory: Path, participant: str) -> None:
+    """`--workshop DIR --participant NAME`: that participant's answers file in DIR/participants
+    (continued if it is there), the fixed answers shown and not asked."""
+    from framework_advisor.participants import normalise, safe_stem
+    from framework_advisor.tui.app import AdvisorApp, Served
+    from framework_advisor.workshops import participants_dir
+
+    name = normalise(participant)
+    if not name:
+        raise UsageError("--participant: give the participant's name")
+    workshop, config = workshop_of(kb, directory)
+    if config.closed:
+        raise UsageError(f"{directory}: the workshop is closed ({config.closed}): no more edits")
+    collect_garbage_as_an_app()
+    store = SessionStore(participants_dir(directory))
+    served = Served(participant=name, session=safe_stem(name))
+    AdvisorApp(kb, store, served=served, workshop=workshop).run()
+
+
 def run_served_app(kb: KnowledgeBase, *, folder: Path, participant: str, session: str) -> None:
-    """One participant's app under `serve`: their own session and nothing else."""
+    """One participant's app under `serve`: their own session and nothing else (in a
+    workshop when the room's folder is a workshop's participants/ folder)."""
     import contextlib
 
     from framework_advisor.tui.app import AdvisorApp, Served
     from framework_advisor.tui.watchdog import watch_server
+    from framework_advisor.workshops import CONFIG, PARTICIPANTS
 
     collect_garbage_as_an_app()
     store = SessionStore(folder)
-    app = AdvisorApp(kb, store, served=Served(participant=participant, session=session))
+    workshop = None
+    if folder.name == PARTICIPANTS and (folder.parent / CONFIG).is_file():
+        workshop, _ = workshop_of(kb, folder.parent)
+    app = AdvisorApp(
+        kb, store, served=Served(participant=participant, session=session), workshop=workshop
+    )
 
     def quit_app() -> None:
         with contextlib.suppress(RuntimeError):  # not running yet, or already gone

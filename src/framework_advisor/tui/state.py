@@ -39,11 +39,19 @@ class Assessment:
         answers: Answers | None = None,
         cursor: str | None = None,
         participant: str | None = None,
+        fixed: Answers | None = None,
     ) -> None:
         self.kb = kb
         self.store = store
         self.name = name
-        self.answers: Answers = dict(answers or {})
+        self.fixed: Answers = dict(fixed or {})
+        """A workshop's answers fixed for everyone: kept in the answers, never asked."""
+        self.answers: Answers = {**dict(answers or {}), **self.fixed}
+        self.not_asked = set(self.fixed)
+        if self.not_asked & {"headcount", "stage"}:
+            self.not_asked |= {"headcount", "stage"}  # a fixed size decides the stage too
+            for size in {"headcount", "stage"} - set(self.fixed):
+                self.answers.pop(size, None)
         self.cursor = cursor
         self.participant = participant
         self.version = 0
@@ -55,7 +63,8 @@ class Assessment:
 
     # questions -------------------------------------------------------------------------
     def visible(self) -> list[Question]:
-        return flow.visible_questions(self.kb, self.answers)
+        questions = flow.visible_questions(self.kb, self.answers)
+        return [q for q in questions if q.id not in self.not_asked] if self.fixed else questions
 
     def question(self, question_id: str) -> Question:
         question = self.kb.question(question_id)
@@ -64,13 +73,23 @@ class Assessment:
         return question
 
     def first_question(self) -> Question | None:
-        return flow.next_question(self.kb, self.answers, None)
+        return self._asked(flow.next_question(self.kb, self.answers, None), flow.next_question)
 
     def next_question(self, current: str) -> Question | None:
-        return flow.next_question(self.kb, self.answers, current)
+        return self._asked(flow.next_question(self.kb, self.answers, current), flow.next_question)
 
     def previous_question(self, current: str) -> Question | None:
-        return flow.previous_question(self.kb, self.answers, current)
+        return self._asked(
+            flow.previous_question(self.kb, self.answers, current), flow.previous_question
+        )
+
+    def _asked(
+        self, question: Question | None, step: Callable[..., Question | None]
+    ) -> Question | None:
+        """Past the fixed questions, in the direction of ``step``."""
+        while question is not None and question.id in self.not_asked:
+            question = step(self.kb, self.answers, question.id)
+        return question
 
     def position(self, question_id: str) -> tuple[int, int]:
         """(1-based position, count) among the questions that apply now."""
@@ -109,6 +128,8 @@ class Assessment:
 
     # changes -----------------------------------------------------------------------------
     def set_answer(self, question_id: str, value: Any) -> None:
+        if question_id in self.not_asked:
+            return  # fixed for the whole workshop
         if value is None or value == [] or value == "":
             if question_id not in self.answers:
                 return

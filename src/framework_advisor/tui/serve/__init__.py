@@ -60,6 +60,16 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def print_qr(url: str) -> None:
+    """The address as a QR code in the terminal, for phones in the room (the join code is
+    still typed: the picture alone lets no one in)."""
+    try:
+        import segno
+    except ImportError:  # pragma: no cover - a dependency; the address is printed anyway
+        return
+    segno.make(url, error="m").terminal(out=sys.stdout, compact=True, border=2)
+
+
 def serve(
     *,
     host: str,
@@ -68,6 +78,7 @@ def serve(
     folder: Path | None,
     packs: list[str],
     trusted_proxies: frozenset[str] = frozenset(),
+    qr: bool = False,
 ) -> None:
     import gc
 
@@ -97,6 +108,8 @@ def serve(
         trusted_proxies=trusted_proxies,
     )
     click.echo(f"Framework Advisor is served at {server.public_url}")
+    if qr:
+        print_qr(server.public_url)
     click.echo(f"Join code: {codes.grouped(room.join_code)}")
     click.echo(f"Participants' sessions are saved in {folder}")
     if not kept:

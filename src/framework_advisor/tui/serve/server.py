@@ -243,6 +243,13 @@ class RoomServer(Server):
         refusal = self.wrong_codes.refusal(client)
         if refusal:
             return self._join_page(request, error=refusal, name=name, status=429)
+        if self.closed():
+            return self._join_page(
+                request,
+                error="This workshop is closed: no more joins or changes.",
+                name=name,
+                status=403,
+            )
         if not codes.matches(typed_code, self.room.join_code):
             self.wrong_codes.record(client)
             return self._join_page(
@@ -279,6 +286,18 @@ class RoomServer(Server):
         self._unseen_resume_codes[participant.id] = code
         log.info("%s joined (answers in %s.yaml)", participant.name, participant.stem)
         self._enter(participant, code, "/joined")
+
+    def closed(self) -> bool:
+        """A workshop's room (its folder is the workshop's participants/) after `workshop
+        close`: no one joins any more."""
+        from framework_advisor.workshops import CONFIG, PARTICIPANTS, is_closed
+
+        folder = self.room.folder
+        return (
+            folder.name == PARTICIPANTS
+            and (folder.parent / CONFIG).is_file()
+            and is_closed(folder.parent)
+        )
 
     def _enter(self, participant: Participant, resume_code: str, where: str) -> NoReturn:
         """To the page `where`, holding the room's cookie."""

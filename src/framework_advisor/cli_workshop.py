@@ -1,0 +1,191 @@
+"""`framework-advisor workshop ...`: a facilitator's commands. Parsing and printing only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from framework_advisor.cli import (
+    CONTEXT,
+    emit,
+    force_option,
+    format_option,
+    kb_option,
+    load_kb,
+    output_option,
+)
+from framework_advisor.domain.workshop import DEFAULT_MINUTES
+
+dir_argument = click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+
+
+def _say(text: str) -> None:
+    from framework_advisor.safe_text import terminal_text
+
+    click.echo(terminal_text(text), err=True)
+
+
+@click.group(context_settings=CONTEXT)
+def workshop() -> None:
+    """Run the questionnaire with a team: private answers, consensus, an agenda.
+
+    `workshop new DIR` makes the folder; participants answer with `framework-advisor
+    --workshop DIR --participant NAME` or in a browser (`serve --workshop DIR`);
+    `workshop summary DIR` brings the answers together."""
+
+
+@workshop.command("new", context_settings=CONTEXT)
+@dir_argument
+@click.option("--title", default="", help="The workshop's title (also the organisation's name).")
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="QUESTION=VALUE",
+    help="An answer fixed for everyone, such as function=sales or headcount=300 (repeatable).",
+)
+@kb_option
+@click.pass_context
+def new(ctx: click.Context, directory: Path, title: str, settings: tuple[str, ...]) -> None:
+    """Create a workshop folder: workshop.yaml and participants/."""
+    from framework_advisor.engine.answers import parse_value, validate_answers
+    from framework_advisor.errors import AnswersError, UsageError
+    from framework_advisor.workshops import create
+
+    kb = load_kb(ctx)
+    fixed: dict = {}
+    for setting in settings:
+        qid, sep, text = setting.partition("=")
+        if not sep:
+            raise UsageError(f"--set {setting}: expected QUESTION=VALUE")
+        value = parse_value(kb, qid.strip(), text)
+        if value is not None:
+            fixed[qid.strip()] = value
+    fixed.setdefault("organisation", title or directory.resolve().name)
+    try:  # the fixed answers together must make sense (a team no larger than the company)
+        validate_answers(kb, fixed, file="--set")
+    except AnswersError as exc:
+        real = [p for p in exc.problems if "is required" not in p.message]
+        if real:
+            raise AnswersError(real) from None
+    ordered = {q.id: fixed[q.id] for q in kb.questions if q.id in fixed}
+    create(directory, kb, title=title or ordered["organisation"], fixed=ordered)
+    _say(f"created {directory} (participants' answers go in {directory / 'participants'})")
+
+
+@workshop.command("summary", context_settings=CONTEXT)
+@dir_argument
+@format_option("text", "md", "json", "html", "pdf", "docx")
+@output_option
+@force_option
+@click.option("--anonymous", is_flag=True, help="No names anywhere: participants are P1, P2, ...")
+@click.option(
+    "--minutes",
+    type=click.IntRange(1, 24 * 60),
+    default=DEFAULT_MINUTES,
+    show_default=True,
+    help="The time the agenda shares out.",
+)
+@kb_option
+@click.pass_context
+def summary(
+    ctx: click.Context,
+    directory: Path,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    anonymous: bool,
+    minutes: int,
+) -> None:
+    """The group's ranking, mix, consensus per question and a timed agenda (pdf and docx
+    need -o FILE)."""
+    from framework_advisor.workshops import build_summary
+
+    kb = load_kb(ctx)
+    result, _ = build_summary(
+        kb, directory, minutes=minutes, anonymous=anonymous, say=lambda n: _say(f"note: {n}")
+    )
+    names = {fid: f.name for fid, f in kb.frameworks.items()}
+    if fmt == "json":
+        from framework_advisor.render.workshop import json_summary
+
+        text = json_summary(result)
+    elif fmt == "md":
+        from framework_advisor.render.workshop import markdown_summary
+
+        text = markdown_summary(result, names)
+    elif fmt in ("pdf", "docx"):
+        from framework_advisor.errors import OutputError
+        from framework_advisor.render.workshop.documents import docx_summary, pdf_summary
+        from framework_advisor.storage import is_stdout
+
+        if output is None or is_stdout(output):
+            raise OutputError(f"--format {fmt} needs a file: give -o FILE")
+        text = (pdf_summary if fmt == "pdf" else docx_summary)(result, names)
+    elif fmt == "html":
+        from framework_advisor.render.workshop.html import html_summary
+
+        text = html_summary(result, names)
+    else:
+        from framework_advisor.render.workshop import text_summary
+
+        text = text_summary(result, names)
+    emit(text, output, force)
+
+
+@workshop.command("merge", context_settings=CONTEXT)
+@dir_argument
+@click.argument("first", metavar="ID")
+@click.argument("second", metavar="ID")
+@kb_option
+@click.pass_context
+def merge(ctx: click.Context, directory: Path, first: str, second: str) -> None:
+    """Join two files of one person (P1, P2, ... or file names); the later answer wins."""
+    from framework_advisor.workshops import merge as run
+
+    target, said = run(load_kb(ctx), directory, first, second)
+    for line in said:
+        _say(line)
+    _say(f"wrote {target}")
+
+
+@workshop.command("reveal", context_settings=CONTEXT)
+@dir_argument
+@kb_option
+@click.pass_context
+def reveal(ctx: click.Context, directory: Path) -> None:
+    """Show everyone the group's result; answers changed after it start the next round."""
+    from framework_advisor.workshops import reveal as run
+
+    config, count = run(load_kb(ctx), directory)
+    _say(
+        f"revealed the answers of {count} participant(s) (reveal {len(config.reveals)}); "
+        "a participant who changes an answer now starts the next round"
+    )
+
+
+@workshop.command("close", context_settings=CONTEXT)
+@dir_argument
+def close(directory: Path) -> None:
+    """End the workshop: no more joins or edits."""
+    from framework_advisor.workshops import close as run
+
+    config = run(directory)
+    _say(f"closed {directory} at {config.closed}")
+
+
+@workshop.command("watch", context_settings=CONTEXT)
+@dir_argument
+@kb_option
+@click.pass_context
+def watch(ctx: click.Context, directory: Path) -> None:
+    """The facilitator's live view: who has joined, how far each is, consensus so far.
+
+    Keys: r reveals, c closes, q quits."""
+    from framework_advisor.tui.watch_app import WatchApp
+    from framework_advisor.workshops import load_config
+
+    kb = load_kb(ctx)
+    load_config(directory, kb)  # a bad folder is one line, before the screen opens
+    WatchApp(kb, directory).run()

@@ -1,0 +1,488 @@
+"""A workshop's answers in; the group's answers, ranking, mix, consensus, Kendall's W and a
+timed agenda of its disagreements out. Pure and deterministic: no I/O.
+
+The statistics follow the Delphi literature: the share giving the most common answer (single
+choice, yes/no; headcount compared by stage band), the mean pairwise Jaccard similarity
+(multiple choice), consensus at a threshold (75% by default: Diamond et al. 2014), and
+Kendall's coefficient of concordance W, tie-corrected, for agreement on the ranking."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from itertools import combinations
+from typing import Any
+
+import msgspec
+
+from framework_advisor.domain.answers import Answers
+from framework_advisor.domain.contract import STAGES, stage_for_headcount
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.question import Question
+from framework_advisor.domain.workshop import (
+    DEFAULT_MINUTES,
+    DEFAULT_THRESHOLD,
+    AgendaItem,
+    GroupFit,
+    Participant,
+    ParticipantTop,
+    QuestionConsensus,
+    RoundChange,
+    Skipped,
+    WorkshopSummary,
+)
+from framework_advisor.engine.flow import hidden_answers
+from framework_advisor.engine.recommend import rank, recommend
+
+TOP = 3
+SCORED = ("single", "yes_no", "multiple")
+
+
+# --- the group's answers ----------------------------------------------------------------------
+
+
+def options_of(kb: KnowledgeBase, question: Question) -> list[str]:
+    if question.options_from == "frameworks":
+        return list(kb.frameworks)
+    return [option.value for option in question.options]
+
+
+def _given(kb: KnowledgeBase, answers_list: Sequence[Answers]) -> dict[str, list[Any]]:
+    """Question id -> the answers given to it, leaving out answers to questions that do not
+    apply to that participant (the engine ignores those too)."""
+    given: dict[str, list[Any]] = {}
+    for answers in answers_list:
+        hidden = set(hidden_answers(kb, answers))
+        for qid, value in answers.items():
+            if qid not in hidden and value is not None:
+                given.setdefault(qid, []).append(value)
+    return given
+
+
+def _most_common(values: Sequence[Any], order: Sequence[Any]) -> list[Any]:
+    """Values by how many gave them, most first; ties to the earlier option."""
+    counts = Counter(values)
+    position = {value: i for i, value in enumerate(order)}
+    return sorted(counts, key=lambda v: (-counts[v], position.get(v, len(position)), str(v)))
+
+
+def _group_value(kb: KnowledgeBase, question: Question, values: Sequence[Any]) -> Any:
+    if question.type == "single":
+        return _most_common(values, options_of(kb, question))[0]
+    if question.type == "yes_no":
+        return _most_common(values, [True, False])[0]
+    if question.type == "multiple":
+        counts = Counter(option for value in values for option in set(value))
+        order = options_of(kb, question)
+        chosen = [o for o in order if 2 * counts[o] >= len(values)]
+        if not chosen and question.required and counts:
+            # a required list (needs) is never empty: keep the most chosen option(s)
+            most = max(counts.values())
+            chosen = [o for o in order if counts[o] == most]
+        return chosen
+    if question.type == "number":
+        # the lower median: always an answer somebody gave, and a whole number
+        return statistics.median_low(values)
+    return None  # text: not aggregated (a fixed answer, if any, is used as it is)
+
+
+def group_answers(
+    kb: KnowledgeBase, answers_list: Sequence[Answers], fixed: Answers | None = None
+) -> Answers:
+    """Single choice: the most common answer (ties to the earlier option); multiple choice: the
+    options chosen by at least half of those who answered; numbers: the (lower) median; the
+    fixed answers as they are."""
+    fixed = dict(fixed or {})
+    given = _given(kb, answers_list)
+    group: Answers = {}
+    for question in kb.questions:
+        if question.id in fixed:
+            group[question.id] = fixed[question.id]
+            continue
+        values = given.get(question.id)
+        if not values:
+            continue
+        value = _group_value(kb, question, values)
+        if value is not None:
+            group[question.id] = value
+    if "headcount" in group and "stage" in group and "stage" not in fixed:
+        del group["stage"]  # the headcount decides the stage
+    team, headcount = group.get("team_size"), group.get("headcount")
+    if isinstance(team, int) and isinstance(headcount, int) and team > headcount:
+        group["team_size"] = headcount
+    return group
+
+
+# --- consensus --------------------------------------------------------------------------------
+
+
+def as_text(value: Any) -> str:
+    """An answer value as the JSON and the tables show it: ``"true"``, ``"scaleup"``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ",".join(as_text(v) for v in value)
+    return str(value)
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    union = a | b
+    return 1.0 if not union else len(a & b) / len(union)
+
+
+def mean_pairwise_jaccard(sets: Sequence[set[str]]) -> float:
+    if len(sets) < 2:
+        return 1.0
+    pairs = list(combinations(sets, 2))
+    return sum(jaccard(a, b) for a, b in pairs) / len(pairs)
+
+
+def _mean_jaccard_fast(sets: Sequence[frozenset[str]]) -> float:
+    """The mean pairwise Jaccard over distinct answer sets weighted by how many gave each: the
+    same value as over every pair, in time quadratic in the distinct sets only."""
+    n = len(sets)
+    if n < 2:
+        return 1.0
+    counts = Counter(sets)
+    distinct = list(counts)
+    total = 0.0
+    for i, a in enumerate(distinct):
+        ca = counts[a]
+        total += ca * (ca - 1) / 2  # identical sets: similarity 1
+        for b in distinct[i + 1 :]:
+            total += ca * counts[b] * jaccard(a, b)
+    return total / (n * (n - 1) / 2)
+
+
+def question_consensus(
+    kb: KnowledgeBase,
+    question: Question,
+    values: Sequence[Any],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> QuestionConsensus | None:
+    """The group's agreement on one question, from the answers given (None: not scored)."""
+    if not values:
+        return None
+    raw = values
+    if question.type == "multiple":
+        sets = [frozenset(v) for v in values]
+        counts = Counter(option for s in sets for option in s)
+        order = options_of(kb, question)
+        answers = {o: counts[o] for o in order if counts[o]}
+        value = _mean_jaccard_fast(sets)
+        group = _group_value(kb, question, values)
+        statistic = "jaccard"
+    elif question.type in ("single", "yes_no") or question.id == "headcount":
+        if question.id == "headcount":
+            values = [stage_for_headcount(v) for v in values]
+            order: list[Any] = list(STAGES)
+        elif question.type == "yes_no":
+            order = [True, False]
+        else:
+            order = options_of(kb, question)
+        ranked = _most_common(values, order)
+        counts = Counter(values)
+        answers = {as_text(v): counts[v] for v in ranked}
+        value = counts[ranked[0]] / len(values)
+        group = ranked[0]
+        if question.id == "headcount":  # the group's headcount is the median: its band
+            group = stage_for_headcount(_group_value(kb, question, raw))
+        statistic = "share"
+    else:
+        return None
+    return QuestionConsensus(
+        question=question.id,
+        label=question.label,
+        statistic=statistic,
+        consensus=value,
+        answered=len(values),
+        answers=answers,
+        group_answer=as_text(group),
+        reached=value >= threshold,
+    )
+
+
+def consensus(
+    kb: KnowledgeBase,
+    answers_list: Sequence[Answers],
+    threshold: float = DEFAULT_THRESHOLD,
+    fixed: Answers | None = None,
+) -> list[QuestionConsensus]:
+    """Every scored question (not fixed, answered by someone), least consensus first."""
+    fixed = fixed or {}
+    given = _given(kb, answers_list)
+    found = []
+    for position, question in enumerate(kb.questions):
+        if question.id in fixed:
+            continue
+        result = question_consensus(kb, question, given.get(question.id, []), threshold)
+        if result is not None:
+            found.append((result.consensus, position, result))
+    return [result for _, _, result in sorted(found, key=lambda item: item[:2])]
+
+
+# --- agreement on the ranking -----------------------------------------------------------------
+
+
+def _ranks(scores: Sequence[float]) -> tuple[list[float], int]:
+    """Ranks (1 = highest score; ties share the mean of their positions) and the rater's tie
+    term sum(t^3 - t) over its groups of tied scores."""
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    ranks = [0.0] * len(scores)
+    ties = 0
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and scores[order[end + 1]] == scores[order[start]]:
+            end += 1
+        t = end - start + 1
+        mean_rank = (start + end) / 2 + 1
+        for k in range(start, end + 1):
+            ranks[order[k]] = mean_rank
+        ties += t**3 - t
+        start = end + 1
+    return ranks, ties
+
+
+def kendall_w(rows: Sequence[Sequence[float]]) -> float | None:
+    """Kendall's W over m raters (rows) ranking the same n items by score, with the tie
+    correction: W = 12 S / (m^2 (n^3 - n) - m sum T), T = sum(t^3 - t) per rater.
+
+    None where it is undefined: fewer than two raters or items, or every rater tying every item."""
+    m = len(rows)
+    if m < 2:
+        return None
+    n = len(rows[0])
+    if n < 2:
+        return None
+    totals = [0.0] * n
+    tie_sum = 0
+    for row in rows:
+        ranks, ties = _ranks(row)
+        tie_sum += ties
+        for i, r in enumerate(ranks):
+            totals[i] += r
+    mean = m * (n + 1) / 2
+    s = sum((r - mean) ** 2 for r in totals)
+    denominator = m * m * (n**3 - n) - m * tie_sum
+    if denominator <= 0:
+        return None
+    return 12 * s / denominator
+
+
+# --- the group ranking and the agenda ---------------------------------------------------------
+
+
+def group_ranking(kb: KnowledgeBase, fit_rows: Sequence[dict[str, int]]) -> list[GroupFit]:
+    """Per framework, the mean of the participants' fits and their spread (population
+    standard deviation); highest mean first, ties in the knowledge base's order."""
+    ids = list(kb.frameworks)
+    result = []
+    for fid in ids:
+        fits = [row[fid] for row in fit_rows]
+        mean = statistics.fmean(fits)
+        spread = statistics.pstdev(fits) if len(fits) > 1 else 0.0
+        result.append(GroupFit(fid, kb.frameworks[fid].name, mean, spread, fits))
+    position = {fid: i for i, fid in enumerate(ids)}
+    return sorted(result, key=lambda g: (-g.fit, position[g.id]))
+
+
+def _outcome(kb: KnowledgeBase, answers: Answers) -> tuple[set[str], set[str]]:
+    top = {item.id for item in rank(kb, answers)[:TOP]}
+    mix = {layer.framework for layer in recommend(kb, answers, sensitivity=False).mix}
+    return top, mix
+
+
+def _alternative(
+    kb: KnowledgeBase, question: Question, values: Sequence[Any], group: Answers
+) -> Any:
+    """The strongest alternative to the group's answer: the runner-up answer (single choice,
+    yes/no); for headcount the median headcount of the runner-up stage band; for multiple
+    choice the group's options with the one nearest the half-way line switched (None: none)."""
+    if question.type == "multiple":
+        n = len(values)
+        counts = Counter(option for value in values for option in set(value))
+        current = set(group.get(question.id, []))
+        candidates = [o for o in options_of(kb, question) if 0 < counts[o] < n]
+        if not candidates:
+            return None
+        # nearest the line: chosen by just under half (added) or just over half (dropped)
+        pick = min(candidates, key=lambda o: abs(2 * counts[o] - n))
+        changed = current ^ {pick}
+        return [o for o in options_of(kb, question) if o in changed]
+    if question.id == "headcount":
+        bands = [stage_for_headcount(v) for v in values]
+        own = stage_for_headcount(group["headcount"])
+        others = [b for b in _most_common(bands, STAGES) if b != own]
+        if not others:
+            return None
+        return statistics.median_low(
+            [v for v, b in zip(values, bands, strict=True) if b == others[0]]
+        )
+    order = [True, False] if question.type == "yes_no" else options_of(kb, question)
+    ranked = _most_common(values, order)
+    return ranked[1] if len(ranked) > 1 else None
+
+
+def _apportion(scores: Sequence[float], minutes: int) -> list[int]:
+    """Whole minutes in proportion to the scores, adding up to ``minutes`` (largest remainder)."""
+    total = sum(scores)
+    if total <= 0 or minutes <= 0:
+        return [0] * len(scores)
+    exact = [minutes * s / total for s in scores]
+    whole = [int(e) for e in exact]
+    left = minutes - sum(whole)
+    by_remainder = sorted(range(len(scores)), key=lambda i: (-(exact[i] - whole[i]), i))
+    for i in by_remainder[:left]:
+        whole[i] += 1
+    return whole
+
+
+def _why(item: QuestionConsensus, threshold: float, alternative: str) -> str:
+    statistic = (
+        "mean pairwise Jaccard similarity"
+        if item.statistic == "jaccard"
+        else "share giving the most common answer"
+    )
+    text = (
+        f"{item.consensus:.0%} agreement ({statistic}; consensus at {threshold:.0%}) "
+        f"among {item.answered} who answered"
+    )
+    if item.swing:
+        text += (
+            f"; '{alternative}' instead of '{item.group_answer}' changes "
+            + ", ".join(item.swing)
+            + " in the top three or the mix"
+        )
+    else:
+        text += "; the strongest alternative leaves the top three and the mix as they are"
+    return text
+
+
+def summarise_workshop(
+    kb: KnowledgeBase,
+    participants: Sequence[Participant],
+    *,
+    fixed: Answers | None = None,
+    title: str = "",
+    threshold: float = DEFAULT_THRESHOLD,
+    minutes: int = DEFAULT_MINUTES,
+    round: int = 1,
+    skipped: Sequence[Skipped] = (),
+    previous: Sequence[Participant] = (),
+    anonymous: bool = False,
+) -> WorkshopSummary:
+    """The whole summary. ``participants`` must not be empty. ``previous``: the same workshop
+    as it was at the last reveal, to compare rounds."""
+    if not participants:
+        raise ValueError("a workshop summary needs at least one participant")
+    fixed = dict(fixed or {})
+    answers_list = [p.answers for p in participants]
+    rankings = [rank(kb, answers) for answers in answers_list]
+    fit_rows = [{item.id: item.fit for item in ranked} for ranked in rankings]
+    ids = list(kb.frameworks)
+    w = kendall_w([[row[fid] for fid in ids] for row in fit_rows])
+
+    group = group_answers(kb, answers_list, fixed)
+    recommendation = recommend(kb, group, sensitivity=False)
+    top = [item.id for item in recommendation.ranking[:TOP]]
+    mix = {layer.framework for layer in recommendation.mix}
+
+    given = _given(kb, answers_list)
+    scored = consensus(kb, answers_list, threshold, fixed)
+    disagreements = []
+    alternatives: dict[str, str] = {}
+    for item in scored:
+        if item.reached:
+            disagreements.append(item)
+            continue
+        question = kb.question_map[item.question]
+        alternative = _alternative(kb, question, given[item.question], group)
+        if alternative is None:
+            disagreements.append(item)
+            continue
+        other = dict(group)
+        other[item.question] = alternative
+        if item.question == "headcount":
+            other.pop("stage", None)
+        other_top, other_mix = _outcome(kb, other)
+        swing = sorted((set(top) ^ other_top) | (mix ^ other_mix), key=ids.index)
+        shown = (
+            f"{stage_for_headcount(alternative)} ({alternative})"
+            if item.question == "headcount"
+            else as_text(alternative)
+        )
+        alternatives[item.question] = shown
+        disagreements.append(msgspec.structs.replace(item, alternative=shown, swing=swing))
+
+    below = [item for item in disagreements if not item.reached]
+    scores = [len(item.swing) * (1 - item.consensus) for item in below]
+    ordered = sorted(zip(below, scores, strict=True), key=lambda pair: -pair[1])
+    allotted = _apportion([score for _, score in ordered], minutes)
+    agenda = [
+        AgendaItem(
+            item.question,
+            item.label,
+            allot,
+            round_score(score),
+            _why(item, threshold, alternatives.get(item.question, "")),
+        )
+        for (item, score), allot in zip(ordered, allotted, strict=True)
+    ]
+
+    participants_top = {
+        p.id: ParticipantTop("" if anonymous else p.name, [item.id for item in ranked[:TOP]])
+        for p, ranked in zip(participants, rankings, strict=True)
+    }
+    return WorkshopSummary(
+        title=title,
+        participants=len(participants),
+        round=round,
+        threshold=threshold,
+        minutes=minutes,
+        group_answers=group,
+        group_ranking=group_ranking(kb, fit_rows),
+        recommendation=recommendation,
+        top=top,
+        kendall_w=w,
+        disagreements=disagreements,
+        agenda=agenda,
+        participants_top=participants_top,
+        skipped=list(skipped),
+        rounds=compare_rounds(kb, previous, participants, threshold, fixed) if previous else [],
+        anonymous=anonymous,
+    )
+
+
+def round_score(score: float) -> float:
+    return round(score, 4)
+
+
+def compare_rounds(
+    kb: KnowledgeBase,
+    before: Sequence[Participant],
+    after: Sequence[Participant],
+    threshold: float = DEFAULT_THRESHOLD,
+    fixed: Answers | None = None,
+) -> list[RoundChange]:
+    """Per scored question: agreement at the last reveal and now, and how many of those in
+    both rounds (matched by id) changed their answer."""
+    earlier = {
+        c.question: c.consensus
+        for c in consensus(kb, [p.answers for p in before], threshold, fixed)
+    }
+    later = consensus(kb, [p.answers for p in after], threshold, fixed)
+    by_id = {p.file or p.id: p.answers for p in before}
+    changes = []
+    for item in sorted(later, key=lambda c: kb.questions.index(kb.question_map[c.question])):
+        moved = sum(
+            1
+            for p in after
+            if (p.file or p.id) in by_id
+            and by_id[p.file or p.id].get(item.question) != p.answers.get(item.question)
+        )
+        changes.append(
+            RoundChange(item.question, earlier.get(item.question, 0.0), item.consensus, moved)
+        )
+    return changes

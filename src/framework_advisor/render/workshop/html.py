@@ -1,0 +1,33 @@
+"""The workshop summary as one self-contained HTML page (Jinja, autoescaped; inline SVG)."""
+
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from framework_advisor.domain.workshop import WorkshopSummary
+from framework_advisor.render.workshop import CITATION, STATISTIC, _w_text, participant_label
+from framework_advisor.render.workshop.charts import consensus_chart, fit_chart, participant_chart
+
+
+def html_summary(summary: WorkshopSummary, names: dict[str, str]) -> str:
+    environment = Environment(
+        loader=PackageLoader("framework_advisor.render.workshop", "templates"),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    template = environment.get_template("summary.html.j2")
+    return template.render(
+        s=summary,
+        title=f"Workshop: {summary.title}" if summary.title else "Workshop",
+        names=names,
+        citation=CITATION,
+        statistic=STATISTIC,
+        w_text=_w_text(summary),
+        label=lambda pid: participant_label(summary, pid),
+        # the charts escape every text they hold (charts.py)
+        consensus_chart=Markup(consensus_chart(summary)),
+        fit_chart=Markup(fit_chart(summary)),
+        participant_chart=Markup(participant_chart(summary)),
+    )

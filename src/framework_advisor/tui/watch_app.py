@@ -1,0 +1,162 @@
+"""`workshop watch DIR`: the facilitator's live view at 80x24. Who has joined and how far each
+is, consensus so far per question, the group's top three; keys to reveal (which also starts
+the next round once answers change) and to close. It refreshes when files change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from msgspec import Struct
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Static
+
+from framework_advisor.domain.knowledge import KnowledgeBase
+
+
+class Seen(Struct):
+    """What the view shows, computed off the UI thread."""
+
+    status: str
+    people: list[tuple[str, str, str]]
+    consensus: list[tuple[str, str, str]]
+    top: str
+
+
+def look(kb: KnowledgeBase, directory: Path) -> Seen:
+    """Every participant file as it is now, partial answers included (read leniently, as the
+    app reads a session), and the group's state so far."""
+    from framework_advisor.engine.flow import visible_questions
+    from framework_advisor.engine.recommend import rank
+    from framework_advisor.engine.workshop import consensus, group_answers
+    from framework_advisor.errors import AdvisorError
+    from framework_advisor.sessions import read_session
+    from framework_advisor.workshops import (
+        current_round,
+        load_config,
+        participant_files,
+        read_participants,
+    )
+
+    config = load_config(directory, kb)
+    fixed = config.fixed
+    people: list[tuple[str, str, str]] = []
+    answers_list: list[dict[str, Any]] = []
+    for number, path in enumerate(participant_files(directory), start=1):
+        try:
+            session = read_session(path, kb)
+        except AdvisorError:
+            people.append((f"P{number}", path.stem, "unreadable"))
+            continue
+        answers = {**session.answers, **fixed}
+        asked = [q for q in visible_questions(kb, answers) if q.id not in fixed]
+        done = sum(1 for q in asked if q.id in answers)
+        people.append((f"P{number}", session.participant or path.stem, f"{done}/{len(asked)}"))
+        answers_list.append(answers)
+    complete, _ = read_participants(kb, directory, config)  # as the summary counts rounds
+    round_number, _ = current_round(directory, config, complete)
+    scored = consensus(kb, answers_list, config.threshold, fixed) if answers_list else []
+    rows = [(c.label, f"{c.consensus:.0%}", "yes" if c.reached else "no") for c in scored]
+    top = ""
+    if answers_list:
+        group = group_answers(kb, answers_list, fixed)
+        top = ", ".join(item.name for item in rank(kb, group)[:3])
+    state = "closed" if config.closed else ("revealed" if config.reveals else "answers private")
+    status = (
+        f"{config.title} · round {round_number} · {state} · {len(people)} joined · "
+        f"consensus at {config.threshold:.0%}"
+    )
+    return Seen(status, people, rows, f"Group top three so far: {top or 'no answers yet'}")
+
+
+class WatchApp(App[None]):
+    TITLE = "Workshop"
+    CSS = """
+    #status { height: 1; padding: 0 1; }
+    #tables { height: 1fr; }
+    #people { width: 1fr; }
+    #consensus { width: 1fr; }
+    #top { height: 2; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("r", "reveal", "Reveal", id="watch.reveal",
+                tooltip="Show everyone the group result; changes after it start a new round"),
+        Binding("c", "close", "Close", id="watch.close", tooltip="End the workshop: no more joins or edits"),
+        Binding("q", "quit", "Quit", id="watch.quit", tooltip="Leave the view (the workshop goes on)"),
+    ]  # fmt: skip
+
+    def __init__(self, kb: KnowledgeBase, directory: Path) -> None:
+        super().__init__()
+        self.kb = kb
+        self.directory = directory
+        self.watcher: Any = None
+        self.refreshes = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="status", markup=False)
+        with Horizontal(id="tables"):
+            yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="consensus", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="top", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from framework_advisor.tui.folder_watch import FolderWatcher
+        from framework_advisor.workshops import participants_dir
+
+        self.query_one("#people", DataTable).add_columns("Id", "Name", "Answered")
+        self.query_one("#consensus", DataTable).add_columns("Question", "Agree", "Reached")
+        self.watcher = FolderWatcher(
+            [self.directory, participants_dir(self.directory)],
+            lambda: self.call_from_thread(self.reload),
+        )
+        self.watcher.start()
+        self.reload()
+
+    def on_unmount(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+
+    @work(thread=True, exclusive=True)
+    def reload(self) -> None:
+        from framework_advisor.errors import AdvisorError
+
+        try:
+            seen = look(self.kb, self.directory)
+        except AdvisorError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.call_from_thread(self._show, seen)
+
+    def _show(self, seen: Seen) -> None:
+        self.query_one("#status", Static).update(seen.status)
+        self.query_one("#top", Static).update(seen.top)
+        for table_id, rows in (("#people", seen.people), ("#consensus", seen.consensus)):
+            table = self.query_one(table_id, DataTable)
+            table.clear()
+            table.add_rows(rows)
+        self.refreshes += 1
+
+    def action_reveal(self) -> None:
+        from framework_advisor.errors import AdvisorError
+        from framework_advisor.workshops import reveal
+
+        try:
+            config, count = reveal(self.kb, self.directory)
+        except AdvisorError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        self.notify(
+            f"Revealed {count} participants' answers (reveal {len(config.reveals)}); a change "
+            "now starts the next round."
+        )
+
+    def action_close(self) -> None:
+        from framework_advisor.workshops import close
+
+        close(self.directory)
+        self.notify("The workshop is closed: no more joins or edits.")

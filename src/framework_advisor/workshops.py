@@ -1,0 +1,363 @@
+"""A workshop's folder: `workshop.yaml`, the participants' answers files, and the rounds.
+
+```
+DIR/workshop.yaml        title, created, versions, packs, fixed answers, threshold, reveals, closed
+DIR/participants/*.yaml  one answers file per participant (*.yml and *.json are read too)
+DIR/rounds/<n>.json      the answers as they were at the n-th reveal (to compare rounds)
+DIR/merged/              files merged into another by `workshop merge` (kept, never deleted)
+```
+Reading goes through `storage.read_answers` (size, alias and format bounds); every write is
+atomic. Pure aggregation lives in `engine.workshop`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from msgspec import Struct
+
+from framework_advisor import __version__
+from framework_advisor.domain.answers import Answers
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.workshop import DEFAULT_THRESHOLD, Participant, Skipped
+from framework_advisor.errors import AdvisorError, InputFileError, UsageError
+
+CONFIG = "workshop.yaml"
+PARTICIPANTS = "participants"
+ROUNDS = "rounds"
+MERGED = "merged"
+SUFFIXES = (".yaml", ".yml", ".json")
+
+
+class WorkshopConfig(Struct, forbid_unknown_fields=True):
+    title: str
+    created: str
+    tool_version: str
+    kb_version: str
+    packs: list[dict[str, str]] = []
+    fixed: dict[str, Any] = {}
+    threshold: float = DEFAULT_THRESHOLD
+    """Agreement at or above which a question counts as consensus (Diamond et al. 2014: 75%)."""
+    reveals: list[str] = []
+    """When each reveal happened (UTC); the n-th reveal's answers are in rounds/<n>.json."""
+    closed: str | None = None
+
+
+class WorkshopError(InputFileError):
+    """An unreadable workshop folder or `workshop.yaml`."""
+
+
+def now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def participants_dir(directory: Path) -> Path:
+    return directory / PARTICIPANTS
+
+
+def _dump(config: WorkshopConfig) -> str:
+    import yaml
+
+    data = msgspec.to_builtins(config)
+    header = (
+        "# Framework Advisor workshop: `framework-advisor workshop summary` reads this folder.\n"
+    )
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def save_config(directory: Path, config: WorkshopConfig) -> None:
+    from framework_advisor.storage import atomic_write
+
+    atomic_write(directory / CONFIG, _dump(config), force=True)
+
+
+def create(directory: Path, kb: KnowledgeBase, *, title: str, fixed: Answers) -> WorkshopConfig:
+    """A new workshop folder; refused where a workshop (or anything else) is already there."""
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise UsageError(f"{directory}: already exists and is not an empty folder")
+    try:
+        participants_dir(directory).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkshopError(f"{directory}: cannot create: {exc.strerror or exc}") from None
+    config = WorkshopConfig(
+        title=title,
+        created=now(),
+        tool_version=__version__,
+        kb_version=kb.version,
+        packs=[{"name": p.name, "version": p.version} for p in kb.packs],
+        fixed=fixed,
+    )
+    save_config(directory, config)
+    return config
+
+
+def load_config(directory: Path, kb: KnowledgeBase | None = None) -> WorkshopConfig:
+    """`workshop.yaml`, checked; one-line errors for a missing folder or a bad file."""
+    from framework_advisor.kb.yaml_source import load_yaml_file
+
+    if not directory.is_dir():
+        raise WorkshopError(f"{directory}: not a workshop folder (no such folder)")
+    path = directory / CONFIG
+    if not path.is_file():
+        raise WorkshopError(f"{path}: missing: is {directory} a workshop folder?")
+    document = load_yaml_file(path, "workshop file")
+    try:
+        config = msgspec.convert(document.data, WorkshopConfig, strict=False)
+    except msgspec.ValidationError as exc:
+        raise WorkshopError(f"{path}: {exc}") from None
+    if not 0 < config.threshold <= 1:
+        raise WorkshopError(f"{path}: threshold: {config.threshold} is not between 0 and 1")
+    if kb is not None and config.fixed:
+        from framework_advisor.engine.answers import salvage_answers
+
+        answers, notices = salvage_answers(kb, config.fixed)
+        if notices:
+            raise WorkshopError(f"{path}: fixed: {notices[0]}")
+        config.fixed = answers
+    return config
+
+
+def participant_files(directory: Path) -> list[Path]:
+    folder = participants_dir(directory)
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except FileNotFoundError:
+        raise WorkshopError(f"{folder}: missing: is {directory} a workshop folder?") from None
+    except OSError as exc:
+        raise WorkshopError(f"{folder}: cannot read: {exc.strerror or exc}") from None
+    return [
+        p
+        for p in entries
+        if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file()
+    ]
+
+
+def read_participants(
+    kb: KnowledgeBase, directory: Path, config: WorkshopConfig
+) -> tuple[list[Participant], list[Skipped]]:
+    """Every readable participant (ids P1, P2, ... by position in file-name order, so a
+    skipped file leaves a gap rather than renumbering the rest), and the files skipped with
+    why (corrupt, or missing a required answer)."""
+    from framework_advisor.safe_text import one_line
+    from framework_advisor.storage import read_answers
+
+    participants: list[Participant] = []
+    skipped: list[Skipped] = []
+    for position, path in enumerate(participant_files(directory), start=1):
+        try:
+            read = read_answers(kb, path, fixed=config.fixed)
+        except AdvisorError as exc:
+            messages = exc.messages()
+            text = "; ".join(messages[:3]) + ("; ..." if len(messages) > 3 else "")
+            skipped.append(Skipped(path.name, one_line(text.replace(str(path), path.name))))
+            continue
+        answers = read.answers
+        size = {"headcount", "stage"} & set(config.fixed)
+        if size:  # a fixed size decides the stage (and a fixed stage the band): drop the other
+            answers = {k: v for k, v in answers.items() if k not in {"headcount", "stage"} - size}
+        name = read.meta.get("participant") if isinstance(read.meta, dict) else None
+        participants.append(
+            Participant(
+                f"P{position}",  # by file, as the live view numbers them: a skipped file keeps its number
+                str(name) if isinstance(name, str) and name.strip() else path.stem,
+                answers,
+                path.name,
+            )
+        )
+    return participants, skipped
+
+
+# --- rounds -----------------------------------------------------------------------------------
+
+
+def _snapshot_path(directory: Path, number: int) -> Path:
+    return directory / ROUNDS / f"{number}.json"
+
+
+def snapshot(directory: Path, number: int) -> list[Participant]:
+    path = _snapshot_path(directory, number)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [msgspec.convert(item, Participant) for item in data["participants"]]
+    except (OSError, ValueError, KeyError, TypeError, msgspec.ValidationError):
+        return []
+
+
+def current_round(
+    directory: Path, config: WorkshopConfig, participants: list[Participant]
+) -> tuple[int, list[Participant]]:
+    """The round now and the answers at the last reveal: round 1 until a reveal; after the
+    n-th reveal, round n + 1 once someone's answers differ from what was revealed."""
+    reveals = len(config.reveals)
+    if reveals == 0:
+        return 1, []
+    before = snapshot(directory, reveals)
+    then = {p.file: p.answers for p in before}
+    changed = any(then.get(p.file) != p.answers for p in participants)
+    return (reveals + 1 if changed else reveals), before
+
+
+def reveal(kb: KnowledgeBase, directory: Path) -> tuple[WorkshopConfig, int]:
+    """Show everyone the group's result: the answers as they are now become the round's
+    snapshot. Returns the config and how many participants were revealed."""
+    from framework_advisor.storage import atomic_write
+
+    config = load_config(directory, kb)
+    if config.closed:
+        raise UsageError(f"{directory}: the workshop is closed ({config.closed})")
+    participants, _ = read_participants(kb, directory, config)
+    if not participants:
+        raise UsageError(f"{directory}: no participant has answered yet: nothing to reveal")
+    number = len(config.reveals) + 1
+    (directory / ROUNDS).mkdir(exist_ok=True)
+    payload = {"round": number, "participants": msgspec.to_builtins(participants)}
+    atomic_write(
+        _snapshot_path(directory, number), json.dumps(payload, ensure_ascii=False), force=True
+    )
+    config.reveals = [*config.reveals, now()]
+    save_config(directory, config)
+    return config, len(participants)
+
+
+def is_revealed(directory: Path) -> bool:
+    try:
+        return bool(load_config(directory).reveals)
+    except AdvisorError:
+        return False
+
+
+def is_closed(directory: Path) -> bool:
+    try:
+        return bool(load_config(directory).closed)
+    except AdvisorError:
+        return False
+
+
+def close(directory: Path) -> WorkshopConfig:
+    config = load_config(directory)
+    if not config.closed:
+        config.closed = now()
+        save_config(directory, config)
+    return config
+
+
+# --- merge ------------------------------------------------------------------------------------
+
+
+def _find(directory: Path, participants: list[Participant], key: str) -> Participant:
+    from framework_advisor.participants import name_key
+
+    for p in participants:
+        if key.upper() == p.id or name_key(key) in (name_key(p.file), name_key(Path(p.file).stem)):
+            return p
+    raise UsageError(f"{key}: no such participant in {directory} (give P1, P2, ... or a file name)")
+
+
+def merge(kb: KnowledgeBase, directory: Path, first: str, second: str) -> tuple[Path, list[str]]:
+    """Join two files of one person into the first one; per question the later answer (by
+    the files' `_meta.updated`, else their modification time) wins. The second file moves to
+    `merged/`. Returns the file written and what was decided, one line each."""
+    from framework_advisor.sessions import dump_session
+    from framework_advisor.storage import atomic_write
+
+    config = load_config(directory, kb)
+    participants, _ = read_participants(kb, directory, config)
+    a, b = _find(directory, participants, first), _find(directory, participants, second)
+    if a.file == b.file:
+        raise UsageError(f"{first} and {second} are the same file")
+    folder = participants_dir(directory)
+
+    def updated(p: Participant) -> str:
+        from framework_advisor.storage import read_answers
+
+        meta = read_answers(kb, folder / p.file, fixed=config.fixed).meta
+        stamp = meta.get("updated") if isinstance(meta, dict) else None
+        if isinstance(stamp, str):
+            return stamp
+        mtime = (folder / p.file).stat().st_mtime
+        return datetime.fromtimestamp(mtime, UTC).isoformat().replace("+00:00", "Z")
+
+    earlier, later = (a, b) if updated(a) <= updated(b) else (b, a)
+    merged = {**earlier.answers, **later.answers}
+    said = []
+    for question in kb.questions:
+        x, y = earlier.answers.get(question.id), later.answers.get(question.id)
+        if x is not None and y is not None and x != y:
+            said.append(
+                f"{question.id}: {question.label_of(y)} (from {later.file}, the later) "
+                f"over {question.label_of(x)}"
+            )
+    text = dump_session(kb, merged, None, participant=a.name)
+    target = folder / a.file
+    atomic_write(target, text, force=True)
+    (directory / MERGED).mkdir(exist_ok=True)
+    aside = directory / MERGED / b.file
+    if aside.exists():
+        aside = aside.with_name(f"{aside.stem}-{now().replace(':', '')}{aside.suffix}")
+    (folder / b.file).replace(aside)
+    said.append(f"{b.file} moved to {MERGED}/{aside.name}")
+    return target, said
+
+
+# --- the summary ------------------------------------------------------------------------------
+
+
+def build_summary(
+    kb: KnowledgeBase,
+    directory: Path,
+    *,
+    minutes: int,
+    anonymous: bool = False,
+    say: Callable[[str], None] | None = None,
+) -> tuple[Any, list[str]]:
+    """The workshop's summary and notes for the facilitator (also given to ``say`` as they
+    come, so an empty workshop's error follows the reasons its files were skipped)."""
+    from framework_advisor.engine.workshop import summarise_workshop
+
+    config = load_config(directory, kb)
+    participants, skipped = read_participants(kb, directory, config)
+    notes = []
+    if config.kb_version != kb.version:
+        notes.append(
+            f"the workshop was made with knowledge base {config.kb_version}; this is {kb.version}"
+        )
+    if anonymous:
+        skipped = [
+            Skipped(f"file {i}", _without(s.error, s.file, f"file {i}"))
+            for i, s in enumerate(skipped, start=1)
+        ]
+    notes += [f"skipped {s.file}: {s.error}" for s in skipped]
+    if say is not None:
+        for note in notes:
+            say(note)
+    if not participants:
+        raise UsageError(
+            f"{directory}: no participant answers yet in {participants_dir(directory)}"
+            + (f" ({len(skipped)} file(s) skipped)" if skipped else "")
+        )
+    number, previous = current_round(directory, config, participants)
+    if anonymous:
+        participants = [msgspec.structs.replace(p, name="") for p in participants]
+        previous = [msgspec.structs.replace(p, name="") for p in previous]
+    summary = summarise_workshop(
+        kb,
+        participants,
+        fixed=config.fixed,
+        title=config.title,
+        threshold=config.threshold,
+        minutes=minutes,
+        round=number,
+        skipped=skipped,
+        previous=previous if number > len(config.reveals) else [],
+        anonymous=anonymous,
+    )
+    return summary, notes
+
+
+def _without(text: str, file: str, placeholder: str) -> str:
+    stem = Path(file).stem
+    return text.replace(file, placeholder).replace(stem, placeholder) if stem else text

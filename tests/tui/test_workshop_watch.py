@@ -1,0 +1,103 @@
+"""`workshop watch DIR`: the facilitator's live view follows the files and its keys act."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.tui.folder_watch import FolderWatcher
+from framework_advisor.tui.watch_app import WatchApp
+from tests.tui.conftest import wait_until
+
+ALBA = {"needs": ["alignment"], "industry": "saas", "maturity": "none", "headcount": 80,
+        "_meta": {"participant": "Alba"}}  # fmt: skip
+BRAM = {"needs": ["alignment", "goal_clarity"], "industry": "software",
+        "_meta": {"participant": "Bram"}}  # fmt: skip
+
+
+@pytest.fixture
+def workshop(run_cli, tmp_path: Path) -> Path:
+    folder = tmp_path / "acme"
+    assert run_cli("workshop", "new", folder, "--title", "Acme",
+                   "--set", "function=company").exit_code == 0  # fmt: skip
+    (folder / "participants" / "alba.yaml").write_text(yaml.safe_dump(ALBA))
+    return folder
+
+
+def _rows(app: WatchApp, table: str) -> list[list[str]]:
+    grid = app.query_one(table)
+    return [[str(c) for c in grid.get_row_at(i)] for i in range(grid.row_count)]
+
+
+@pytest.mark.parametrize("poll", [False, True], ids=["inotify", "polling"])
+async def test_the_view_follows_new_answers_and_its_keys_reveal_and_close(
+    kb: KnowledgeBase, workshop: Path, poll: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if poll:
+        monkeypatch.setenv("FRAMEWORK_ADVISOR_POLL", "1")
+    app = WatchApp(kb, workshop)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.refreshes >= 1)
+        assert app.watcher.mode == ("polling" if poll else "inotify")
+        assert _rows(app, "#people")[0][:2] == ["P1", "Alba"]
+        assert "round 1" in str(app.query_one("#status").render())
+        assert "Group top three so far" in str(app.query_one("#top").render())
+
+        (workshop / "participants" / "bram.yaml").write_text(yaml.safe_dump(BRAM))
+        await wait_until(pilot, lambda: len(_rows(app, "#people")) == 2, timeout=10)
+        people = _rows(app, "#people")
+        assert people[1][:2] == ["P2", "Bram"]
+        done, total = people[1][2].split("/")
+        assert 0 < int(done) < int(total)  # Bram has not answered everything yet
+        industry = next(r for r in _rows(app, "#consensus") if r[0] == "Industry")
+        assert industry[1:] == ["50%", "no"]
+
+        await pilot.press("r")
+        await wait_until(pilot, lambda: "revealed" in str(app.query_one("#status").render()))
+        assert len(yaml.safe_load((workshop / "workshop.yaml").read_text())["reveals"]) == 1
+        await pilot.press("c")
+        await wait_until(pilot, lambda: "closed" in str(app.query_one("#status").render()))
+        assert yaml.safe_load((workshop / "workshop.yaml").read_text())["closed"]
+
+
+def test_the_watcher_calls_once_per_burst(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    calls = []
+    seen = threading.Event()
+
+    def changed() -> None:
+        calls.append(time.monotonic())
+        seen.set()
+
+    watcher = FolderWatcher([tmp_path], changed)
+    watcher.start()
+    try:
+        for i in range(50):
+            (tmp_path / f"p{i}.yaml").write_text("x")
+        assert seen.wait(5)
+        time.sleep(0.5)
+        assert 1 <= len(calls) <= 3  # a burst of 50 saves, not 50 refreshes
+    finally:
+        watcher.stop()
+
+
+def test_saving_that_never_pauses_still_refreshes_about_once_a_second(tmp_path: Path) -> None:
+    import time
+
+    calls: list[float] = []
+    watcher = FolderWatcher([tmp_path], lambda: calls.append(time.monotonic()))
+    watcher.start()
+    try:
+        end = time.monotonic() + 2.6
+        while time.monotonic() < end:
+            (tmp_path / "p.yaml").write_text(str(time.monotonic()))
+            time.sleep(0.05)
+        time.sleep(0.5)
+    finally:
+        watcher.stop()
+    assert 2 <= len(calls) <= 5, calls
