@@ -306,3 +306,14 @@ def test_a_fixed_headcount_overrides_a_participants_stage(run_cli, tmp_path) -> 
     assert data["group_answers"]["headcount"] == "2000"
     assert "stage" not in data["group_answers"]
     assert "stage" not in {d["question"] for d in data["disagreements"]}
+
+
+def test_text_and_markdown_summaries_read_as_labels_not_ids(run_cli, kb, tmp_path) -> None:
+    folder = _workshop(run_cli, tmp_path)
+    for fmt in ("text", "md"):
+        result = run_cli("workshop", "summary", folder, "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        out = result.stdout
+        assert "Goals feed pay" in out and "yes 3" in out and "true" not in out
+        needs = {o.value: o.label for o in kb.question_map["needs"].options}
+        assert needs["alignment"] in out and "execution_discipline" not in out

@@ -60,6 +60,8 @@ class QuestionConsensus(Struct, frozen=True, gc=False):
     """The strongest alternative to the group's answer ("" when there is none)."""
     swing: list[str] = []
     """Frameworks that enter or leave the group's top three or mix under that alternative."""
+    answer_labels: dict[str, str] = {}
+    """How each answer value (as in ``answers``) reads to a person: its option label."""
 
 
 class AgendaItem(Struct, frozen=True, gc=False):

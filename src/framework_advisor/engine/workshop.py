@@ -33,6 +33,7 @@ from framework_advisor.domain.workshop import (
     WorkshopSummary,
 )
 from framework_advisor.engine.flow import hidden_answers
+from framework_advisor.engine.index import index_for
 from framework_advisor.engine.recommend import rank, recommend
 
 TOP = 3
@@ -191,6 +192,9 @@ def question_consensus(
         statistic = "share"
     else:
         return None
+    stage = kb.question("stage") if question.id == "headcount" else None
+    readable = stage or question
+    labels = {text: _readable(readable, text) for text in [*answers, as_text(group)]}
     return QuestionConsensus(
         question=question.id,
         label=question.label,
@@ -200,7 +204,15 @@ def question_consensus(
         answers=answers,
         group_answer=as_text(group),
         reached=value >= threshold,
+        answer_labels=labels,
     )
+
+
+def _readable(question: Question, text: str) -> str:
+    """An answer written as text ("true", "scaleup", "a,b") as a person reads it."""
+    if question.type == "yes_no":
+        return {"true": "yes", "false": "no"}.get(text, text)
+    return ", ".join(question.label_of(part) for part in text.split(",") if part) or text
 
 
 def consensus(
@@ -339,7 +351,7 @@ def _apportion(scores: Sequence[float], minutes: int) -> list[int]:
     return whole
 
 
-def _why(item: QuestionConsensus, threshold: float, alternative: str) -> str:
+def _why(item: QuestionConsensus, threshold: float, alternative: str, names: dict[str, str]) -> str:
     statistic = (
         "mean pairwise Jaccard similarity"
         if item.statistic == "jaccard"
@@ -350,9 +362,12 @@ def _why(item: QuestionConsensus, threshold: float, alternative: str) -> str:
         f"among {item.answered} who answered"
     )
     if item.swing:
+        readable = item.answer_labels
+        instead = readable.get(alternative, alternative)
+        group = readable.get(item.group_answer, item.group_answer)
         text += (
-            f"; '{alternative}' instead of '{item.group_answer}' changes "
-            + ", ".join(item.swing)
+            f"; “{instead}” instead of “{group}” changes "
+            + ", ".join(names.get(fid, fid) for fid in item.swing)
             + " in the top three or the mix"
         )
     else:
@@ -414,7 +429,11 @@ def summarise_workshop(
             else as_text(alternative)
         )
         alternatives[item.question] = shown
-        disagreements.append(msgspec.structs.replace(item, alternative=shown, swing=swing))
+        readable = kb.question("stage") if question.id == "headcount" else question
+        labels = {**item.answer_labels, shown: _readable(readable or question, shown)}
+        disagreements.append(
+            msgspec.structs.replace(item, alternative=shown, swing=swing, answer_labels=labels)
+        )
 
     below = [item for item in disagreements if not item.reached]
     scores = [len(item.swing) * (1 - item.consensus) for item in below]
@@ -426,7 +445,7 @@ def summarise_workshop(
             item.label,
             allot,
             round_score(score),
-            _why(item, threshold, alternatives.get(item.question, "")),
+            _why(item, threshold, alternatives.get(item.question, ""), index_for(kb).short_names),
         )
         for (item, score), allot in zip(ordered, allotted, strict=True)
     ]

@@ -142,7 +142,7 @@ def text_summary(summary: WorkshopSummary, names: dict[str, str]) -> str:
     lines += ["", "Consensus per question (least first):"]
     for d in summary.disagreements:
         mark = "consensus" if d.reached else "below"
-        counts = ", ".join(f"{v} {n}" for v, n in d.answers.items())
+        counts = ", ".join(f"{d.answer_labels.get(v, v)} {n}" for v, n in d.answers.items())
         lines.append(
             f"  {d.label:<24} {d.consensus:4.0%} {mark:<9} ({STATISTIC[d.statistic]}; {counts})"
         )
@@ -197,7 +197,7 @@ def markdown_summary(summary: WorkshopSummary, names: dict[str, str]) -> str:
         "|---|---:|---|---|",
     ]
     for d in summary.disagreements:
-        counts = ", ".join(f"{_md(v)} {n}" for v, n in d.answers.items())
+        counts = ", ".join(f"{_md(d.answer_labels.get(v, v))} {n}" for v, n in d.answers.items())
         flag = "" if d.reached else " (below)"
         out.append(
             f"| {_md(d.label)} | {d.consensus:.0%}{flag} | {STATISTIC[d.statistic]} | {counts} |"

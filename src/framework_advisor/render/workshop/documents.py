@@ -55,7 +55,7 @@ def docx_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
                 d.label,
                 f"{d.consensus:.0%}" + ("" if d.reached else " (below)"),
                 STATISTIC[d.statistic],
-                ", ".join(f"{v}: {n}" for v, n in d.answers.items()),
+                ", ".join(f"{d.answer_labels.get(v, v)}: {n}" for v, n in d.answers.items()),
             ]
             for d in summary.disagreements
         ],
