@@ -417,7 +417,7 @@ async def test_every_answer_is_saved_at_once(
         assert read_session_file(store, "autosave")["_meta"]["cursor"] == "headcount"
         await pilot.press("ctrl+s", "ctrl+s")  # skip headcount; stage is then required
         await pilot.pause()
-        await pilot.press("down", "enter")  # scale-up
+        await pilot.press("down", "down", "enter")  # scale-up (nothing highlighted at first)
         await pilot.pause()
         saved = read_session_file(store, "autosave")
         assert saved["stage"] == "scaleup"
@@ -529,7 +529,7 @@ async def test_session_with_a_removed_option_opens_unanswered(
         labels = [str(choice.get_option_at_index(i).prompt) for i in range(choice.option_count)]
         assert not any(label.startswith("●") for label in labels)
         await wait_until(pilot, lambda: notices, what="a notice")
-        await pilot.press("enter")  # the first industry, software
+        await pilot.press("down", "enter")  # the first industry, software
         await pilot.pause()
     assert any("'industry'" in n and "spaceflight" in n for n in notices)
     assert read_session_file(store, "old")["industry"] == "software"
