@@ -44,10 +44,14 @@ class FixedDateTime(datetime):
 
 @pytest.fixture
 def fixed_world(monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fixed session folder, working folder, date, clock and version."""
+    """A fixed session folder, working and documents folders, date, clock and version."""
     shutil.rmtree(SNAPSHOT_DIR, ignore_errors=True)
     SNAPSHOT_DIR.mkdir(parents=True)
     monkeypatch.chdir(SNAPSHOT_DIR)
+    monkeypatch.setattr(
+        "framework_advisor.tui.screens.export.user_documents_dir",
+        lambda: str(SNAPSHOT_DIR / "Documents"),
+    )
     monkeypatch.setattr("framework_advisor.tui.screens.welcome.date", FixedDate)
     monkeypatch.setattr("framework_advisor.tui.screens.sessions.datetime", FixedDateTime)
     monkeypatch.setattr("framework_advisor.tui.app.__version__", "9.9.9")

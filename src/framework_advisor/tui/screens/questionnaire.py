@@ -91,7 +91,9 @@ class QuestionnaireScreen(Screen[None]):
         self.refresh_progress()
         note = "" if required else f"  [dim]({_escape(self._why_optional(question))})[/]"
         self.query_one("#prompt", Static).update(f"[b]{_escape(question.prompt)}[/b]{note}")
-        self.query_one("#help", Static).update(f"[b]Why we ask[/b]\n{_escape(self._help(question))}")
+        self.query_one("#help", Static).update(
+            f"[b]Why we ask[/b]\n{_escape(self._help(question))}"
+        )
         self.query_one("#dont-know", Button).disabled = required
         self.query_one("#back", Button).disabled = assessment.previous_question(question_id) is None
         self.input.show(question, assessment.answers.get(question_id))
