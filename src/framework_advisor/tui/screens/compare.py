@@ -96,8 +96,9 @@ def fitted_comparison(kb: KnowledgeBase, ids: list[str], width: int) -> str:
     if all(len(line) <= width for line in chart.splitlines()):
         return chart
     frameworks = [kb.frameworks[fid] for fid in ids]
-    gap = 2
-    column = max(6, (width - gap * (len(frameworks) - 1)) // len(frameworks))
+    count = len(frameworks)
+    gap = 2 if (width - 2 * (count - 1)) // count >= 14 else 1  # narrow: words before gaps
+    column = max(6, (width - gap * (count - 1)) // count)
 
     def cells(value: str | list[str]) -> list[str]:
         items = [value] if isinstance(value, str) else value
