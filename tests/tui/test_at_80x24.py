@@ -332,3 +332,28 @@ async def test_mix_legend_only_for_frameworks_in_the_mix(
             seen.setdefault(framework in in_mix, ("in your mix" in why, framework))
         assert seen[True][0] is True
         assert seen[False][0] is False, f"{seen[False][1]} is not in the mix"
+
+
+async def test_editing_a_long_list_over_review_keeps_it_and_its_buttons_in_view(
+    make_app: Callable[..., AdvisorApp],
+) -> None:
+    app = make_app(new_answers=("northwind", SALES_LED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, QuestionnaireScreen)
+        await pilot.press("ctrl+r")
+        review = await wait_for_screen(pilot, ReviewScreen)
+        await select_row(
+            pilot, review.query_one(DataTable), str(app.assessment.position("needs")[0])
+        )
+        await pilot.press("enter")
+        dialog = await wait_for_screen(pilot, EditAnswer)
+        await pilot.pause()
+        control = choice(app)
+        while control.highlighted != control.option_count - 1:
+            await pilot.press("down")
+        await pilot.pause()
+        box = dialog.query_one(".dialog").content_region
+        for selector in ("#choice", "#done", "#clear"):
+            assert box.contains_region(dialog.query_one(selector).region), selector
+        top, shown = control.scroll_offset.y, control.scrollable_content_region.height
+        assert top <= control.option_count - 1 < top + shown
