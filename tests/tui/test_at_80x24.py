@@ -357,3 +357,20 @@ async def test_editing_a_long_list_over_review_keeps_it_and_its_buttons_in_view(
             assert box.contains_region(dialog.query_one(selector).region), selector
         top, shown = control.scroll_offset.y, control.scrollable_content_region.height
         assert top <= control.option_count - 1 < top + shown
+
+
+async def test_compare_picks_look_picked_not_only_by_colour(
+    make_app: Callable[..., AdvisorApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_compare()
+        screen = await wait_for_screen(pilot, CompareScreen)
+        await pilot.pause()
+        picks = screen.query_one(SelectionList)
+        lines = {
+            picks.get_option_at_index(row).value: picks.render_line(row).text
+            for row in range(picks.option_count)
+        }
+        assert set(picks.selected) == {"okr", "kpi"}
+        assert all(("✓" in text) == (value in picks.selected) for value, text in lines.items())

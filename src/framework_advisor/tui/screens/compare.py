@@ -5,12 +5,15 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widgets import Header, SelectionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from framework_advisor.domain.framework import short_name
@@ -24,6 +27,24 @@ if TYPE_CHECKING:
 MAX_COMPARED = 4
 
 
+class TickList(SelectionList[str]):
+    """A selection list whose picked entries look picked by their shape (✓), not only by
+    colour: Textual draws the same "X" in both states."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        segments = list(strip)
+        if len(segments) < 2:
+            return strip
+        mark = "✓" if option.value in self._selected else " "
+        segments[1] = Segment(mark, segments[1].style)
+        return Strip(segments, strip.cell_length)
+
+
 class CompareScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="compare.back")]
 
@@ -35,7 +56,7 @@ class CompareScreen(Screen[None]):
         with Horizontal(id="compare"):
             with Vertical(id="compare-pick"):
                 yield Static("Pick 2-4 (space)", classes="dim")
-                yield SelectionList[str](
+                yield TickList(
                     *[
                         Selection(short_name(f), fid, fid in preselected)
                         for fid, f in self.app.kb.frameworks.items()
