@@ -27,7 +27,7 @@ STEPS = [  # typing (not timed), the key that moves on (timed), the next questio
     ("acme", "\r", "How many people work"),
     ("120", "\r", "Which stage"),
     ("", "\x13", "Which part of"),  # Ctrl+S: skip the optional stage
-    ("", "\r", "What do you most need"),
+    ("\x1b[B", "\r", "What do you most need"),  # down to the first option: nothing preselected
     (" ", "\r", "Will these goals feed"),  # space ticks the first need
     ("", "\r", "Which frameworks do you"),
     ("", "\r", "Which industry"),

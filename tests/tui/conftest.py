@@ -53,6 +53,16 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRAMEWORK_ADVISOR_DATA_DIR", str(tmp_path / "data"))
 
 
+@pytest.fixture(autouse=True)
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's documents folder (the export dialog's default) is the test's own."""
+    folder = tmp_path / "Documents"
+    monkeypatch.setattr(
+        "framework_advisor.tui.screens.export.user_documents_dir", lambda: str(folder)
+    )
+    return folder
+
+
 @pytest.fixture
 def sessions_dir(tmp_path: Path) -> Path:
     return tmp_path / "sessions"

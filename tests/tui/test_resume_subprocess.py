@@ -171,10 +171,12 @@ def test_killed_app_keeps_answers_and_resumes_at_the_question(
     assert meta["cursor"] == "stage"
     assert list(sessions.iterdir()) == [path]  # no temporary file left behind
 
-    # Started again with --resume: it opens at the stage question. Enter picks the first stage,
-    # which can only happen there, and the earlier answers are still in the file.
+    # Started again with --resume: it opens at the stage question. Down and Enter pick the first
+    # stage, which can only happen there, and the earlier answers are still in the file.
     with running(app_env, tmp_path, "--resume") as term:
         term.wait_for_text("Which stage is the organisation at?")
+        term.type("\x1b[B")  # down: nothing is highlighted until the user moves
+        time.sleep(0.2)  # apart from the Enter, so the two are not read as one escape
         term.type("\r")
         term.wait_for(lambda: saved(path).get("stage") == "startup", "the stage answer")
         term.type("\x11")  # Ctrl+Q

@@ -44,10 +44,14 @@ class FixedDateTime(datetime):
 
 @pytest.fixture
 def fixed_world(monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fixed session folder, working folder, date, clock and version."""
+    """A fixed session folder, working and documents folders, date, clock and version."""
     shutil.rmtree(SNAPSHOT_DIR, ignore_errors=True)
     SNAPSHOT_DIR.mkdir(parents=True)
     monkeypatch.chdir(SNAPSHOT_DIR)
+    monkeypatch.setattr(
+        "framework_advisor.tui.screens.export.user_documents_dir",
+        lambda: str(SNAPSHOT_DIR / "Documents"),
+    )
     monkeypatch.setattr("framework_advisor.tui.screens.welcome.date", FixedDate)
     monkeypatch.setattr("framework_advisor.tui.screens.sessions.datetime", FixedDateTime)
     monkeypatch.setattr("framework_advisor.tui.app.__version__", "9.9.9")
@@ -144,3 +148,85 @@ def test_sessions_list(
     snap_compare: Any, snap_app: Callable[..., AdvisorApp], two_sessions: None
 ) -> None:
     assert snap_compare(snap_app(), press=["s"], terminal_size=SIZE)
+
+
+def test_longest_list_scrolled_to_its_end(
+    snap_compare: Any, snap_app: Callable[..., AdvisorApp], kb: KnowledgeBase
+) -> None:
+    """current_frameworks, the longest list: the cursor on the last option, in view."""
+    answers = {"organisation": "Acme", "headcount": 120, "function": "company"}
+    app = snap_app(new_answers=("acme", answers))
+    count = len(kb.question("current_frameworks").options)  # type: ignore[union-attr]
+    assert snap_compare(
+        app,
+        run_before=at_question("current_frameworks"),
+        press=["down"] * (count - 1) + ["space"],
+        terminal_size=SIZE,
+    )
+
+
+def test_required_list_message_in_view(
+    snap_compare: Any, snap_app: Callable[..., AdvisorApp]
+) -> None:
+    """needs (13 options, required): Enter with nothing ticked says why, below the list."""
+    answers = {"organisation": "Acme", "headcount": 120, "function": "company"}
+    app = snap_app(new_answers=("acme", answers))
+    assert snap_compare(app, run_before=at_question("needs"), press=["enter"], terminal_size=SIZE)
+
+
+def test_optional_single_choice_with_nothing_highlighted(
+    snap_compare: Any, snap_app: Callable[..., AdvisorApp]
+) -> None:
+    app = snap_app(new_answers=("acme", {"organisation": "Acme", "headcount": 300}))
+    assert snap_compare(app, run_before=at_question("stage"), terminal_size=SIZE)
+
+
+def test_compare_four(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    async def compare(pilot: Pilot) -> None:
+        pilot.app.action_compare()  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("down", "down", "space", "down", "space")  # okr, kpi + two more
+
+    assert snap_compare(snap_app(), run_before=compare, terminal_size=SIZE)
+
+
+def test_review_after_an_edit(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    """Industry cleared in Review: its row says so."""
+
+    async def clear_industry(pilot: Pilot) -> None:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press(*["down"] * 8, "enter")  # row 9: industry
+        await pilot.pause()
+        await pilot.click("#clear")
+        await pilot.pause()
+
+    app = snap_app(new_answers=("northwind", SALES_LED))
+    assert snap_compare(app, run_before=clear_industry, terminal_size=SIZE)
+
+
+def test_export_dialog_after_an_export(
+    snap_compare: Any, snap_app: Callable[..., AdvisorApp]
+) -> None:
+    """Enter in the folder field exports (the folder is created); the result wraps in view."""
+
+    async def export(pilot: Pilot) -> None:
+        from textual.widgets import Checkbox, Static
+
+        from framework_advisor.render.formats import EXPORTS
+
+        await pilot.press("ctrl+o", "ctrl+e")
+        await pilot.pause()
+        for index, item in enumerate(EXPORTS):
+            box = pilot.app.screen.query_one(f"#export-{index}", Checkbox)
+            box.value = item.format in ("md", "yaml")
+        await pilot.press("enter")
+        result = pilot.app.screen.query_one("#export-result", Static)
+        for _ in range(200):
+            if "Wrote" in str(result.render()):
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+
+    app = snap_app(new_answers=("northwind", SALES_LED))
+    assert snap_compare(app, run_before=export, terminal_size=SIZE)

@@ -283,11 +283,38 @@ class AdvisorApp(App[None]):
 
         self.push_screen(GroupScreen(self.workshop.directory))
 
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's Screenshot: into the downloads folder if there is one, else into the
+        session's export folder (created), never into a folder that is missing."""
+        if path is None and self.served is None:
+            path = str(self.screenshot_folder())
+        return super().deliver_screenshot(filename, path, time_format)
+
+    def screenshot_folder(self) -> Path:
+        from platformdirs import user_downloads_dir
+
+        from framework_advisor.tui.screens.export import default_folder
+
+        downloads = Path(user_downloads_dir())
+        if downloads.is_dir():
+            return downloads
+        folder = default_folder(self.assessment.name)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return Path.cwd()
+        return folder
+
+    def has_assessment(self) -> bool:
+        return self.assessment.name is not None or bool(self.assessment.answers)
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
 
     def _needs_assessment(self) -> bool:
-        if self.assessment.name is None and not self.assessment.answers:
+        if not self.has_assessment():
             self.notify("Start or continue an assessment first.", severity="warning")
             return False
         return True

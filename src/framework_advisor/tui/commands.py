@@ -14,17 +14,27 @@ if TYPE_CHECKING:
 class AdvisorCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
         app: AdvisorApp = self.app  # type: ignore[assignment]
-        commands: list[tuple[str, str, object]] = [
-            ("Results", "The ranked frameworks, mix, cadence and cautions", app.action_results),
-            ("Review answers", "All answers on one screen, each editable", app.action_review),
+        commands: list[tuple[str, str, object]] = []
+        if app.has_assessment():  # only what works: these need answers to work on
+            commands += [
+                ("Results", "The ranked frameworks, mix, cadence and cautions", app.action_results),
+                ("Review answers", "All answers on one screen, each editable", app.action_review),
+            ]
+        commands += [
             ("Compare frameworks", "Two to four frameworks side by side", app.action_compare),
             ("Browse frameworks", "Each framework in detail", app.action_frameworks),
-            ("Export", "Write the answers and the recommendation", app.action_export),
-            ("Toggle light / dark theme", "Switch the colour theme", app.action_toggle_theme),
         ]
+        if app.has_assessment():
+            commands.append(
+                ("Export", "Write the answers and the recommendation", app.action_export)
+            )
+        commands.append(
+            ("Toggle light / dark theme", "Switch the colour theme", app.action_toggle_theme)
+        )
         if app.served is None:  # a served participant has one session: no way to others
             commands.insert(
-                1, ("Welcome screen", "Switch session, start another, open a file", app.action_home)
+                1 if app.has_assessment() else 0,
+                ("Welcome screen", "Switch session, start another, open a file", app.action_home),
             )
         if app.assessment.name is not None:
             for number, question in enumerate(app.assessment.visible(), start=1):

@@ -60,6 +60,9 @@ class Assessment:
         self.on_save_error: Callable[[BaseException], None] | None = None
         self.read_only = False
         """Open in another window too: shown and editable here, never saved from here."""
+        self.export_folder: str | None = None
+        self.export_ticked: dict[str, bool] = {}
+        """The export dialog's folder and ticks (by label), kept while the session is open."""
 
     # questions -------------------------------------------------------------------------
     def visible(self) -> list[Question]:

@@ -6,21 +6,37 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from platformdirs import user_documents_dir
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from framework_advisor.errors import AdvisorError
 from framework_advisor.render.formats import EXPORTS, export_files
-from framework_advisor.render.starter.safety import safe_target
+from framework_advisor.render.starter.safety import safe_file_name, safe_target
 from framework_advisor.tui.screens.dialogs import Confirm
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
+
+
+def default_folder(session: str | None) -> Path:
+    """A folder named after the session in the user's documents folder."""
+    return Path(user_documents_dir()) / safe_file_name(session or "assessment")
+
+
+class TickBox(Checkbox):
+    """A checkbox that looks ticked by its shape, not only its colour: ✓ or blank."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "✓" if self.value else " "
+        return super()._button
 
 
 class ExportScreen(ModalScreen[None]):
@@ -30,16 +46,22 @@ class ExportScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         served = self.app.served is not None
+        assessment = self.app.assessment
+        ticked = assessment.export_ticked
         with Vertical(classes="dialog wide", id="export"):
             yield Label("Export", classes="dialog-title")
             if served:
                 yield Static("Files are handed to your browser as downloads.", classes="dim")
             else:
-                yield Static("Folder:")
-                yield Input(str(Path.cwd()), id="folder")
+                yield Static("Folder (created if needed; Enter exports):")
+                folder = assessment.export_folder or str(default_folder(assessment.name))
+                yield Input(folder, id="folder")
             for index, export in enumerate(EXPORTS):
-                yield Checkbox(
-                    export.label, value=not export.slow, compact=True, id=f"export-{index}"
+                yield TickBox(
+                    export.label,
+                    value=ticked.get(export.label, not export.slow),
+                    compact=True,
+                    id=f"export-{index}",
                 )
             yield Static("", id="export-result")
             with Horizontal(classes="dialog-buttons"):
@@ -47,7 +69,22 @@ class ExportScreen(ModalScreen[None]):
                 yield Button("Export", id="go", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#go", Button).focus()
+        if self.app.served is None:
+            self.query_one("#folder", Input).focus()
+        else:
+            self.query_one("#go", Button).focus()
+
+    @on(Checkbox.Changed)
+    def _ticked(self, event: Checkbox.Changed) -> None:
+        self.app.assessment.export_ticked[str(event.checkbox.label)] = event.value
+
+    @on(Input.Changed, "#folder")
+    def _folder_changed(self, event: Input.Changed) -> None:
+        self.app.assessment.export_folder = event.value
+
+    @on(Input.Submitted, "#folder")
+    def _folder_entered(self) -> None:
+        self.export()
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
@@ -68,9 +105,10 @@ class ExportScreen(ModalScreen[None]):
             return
         folder: Path | None = None
         if self.app.served is None:
-            folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
-            if not folder.is_dir():
-                self._say(f"[b]No such folder:[/b] {escape(str(folder))}")
+            typed = self.query_one("#folder", Input).value.strip()
+            folder = Path(typed).expanduser() if typed else default_folder(assessment.name)
+            if folder.exists() and not folder.is_dir():
+                self._say(f"[b]Not a folder:[/b] {escape(str(folder))}")
                 return
         name = assessment.name or "assessment"
         answers = dict(assessment.answers)
@@ -93,7 +131,7 @@ class ExportScreen(ModalScreen[None]):
                     self.app.deliver_text(io.StringIO(content), save_filename=file_name)
             self._say("Sent to your browser: " + ", ".join(f for f, _ in files))
             return
-        existing = [f for f, _ in files if (folder / f).exists()]
+        existing = [f for f, _ in files if folder.is_dir() and (folder / f).exists()]
         if existing:
             sure = await self.app.push_screen_wait(
                 Confirm(
@@ -108,6 +146,13 @@ class ExportScreen(ModalScreen[None]):
         from framework_advisor.storage import write_all
 
         written = [file_name for file_name, _ in files]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._say(
+                f"[b]Could not create the folder:[/b] {escape(str(folder))}: {escape(exc.strerror or str(exc))}"
+            )
+            return
         try:  # all the files or none; overwriting only what the user agreed to
             targets = [(safe_target(folder, name), content) for name, content in files]
             write_all(targets, force=bool(existing))

@@ -42,6 +42,9 @@ class QuestionnaireScreen(Screen[None]):
     def __init__(self, question_id: str | None = None) -> None:
         super().__init__()
         self.question_id = question_id
+        self._shown_version = -1
+        """The answers' version when the question was drawn: answers changed elsewhere (in
+        Review, say) redraw it on return."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,9 +76,11 @@ class QuestionnaireScreen(Screen[None]):
     def input(self) -> QuestionInput:
         return self.query_one(QuestionInput)
 
-    def show_question(self, question_id: str) -> None:
+    def show_question(self, question_id: str, note: str = "") -> None:
+        """Show a question; ``note`` goes in the progress line ("question 3 skipped")."""
         with self.app.batch_update():  # one repaint for the whole switch
             self._show_question(question_id)
+            self.query_one(ProgressLine).show(*self.app.assessment.position(question_id), note)
 
     def _show_question(self, question_id: str) -> None:
         assessment = self.app.assessment
@@ -86,10 +91,13 @@ class QuestionnaireScreen(Screen[None]):
         self.refresh_progress()
         note = "" if required else f"  [dim]({_escape(self._why_optional(question))})[/]"
         self.query_one("#prompt", Static).update(f"[b]{_escape(question.prompt)}[/b]{note}")
-        self.query_one("#help", Static).update(f"[b]Why we ask[/b]\n{_escape(question.help)}")
+        self.query_one("#help", Static).update(
+            f"[b]Why we ask[/b]\n{_escape(self._help(question))}"
+        )
         self.query_one("#dont-know", Button).disabled = required
         self.query_one("#back", Button).disabled = assessment.previous_question(question_id) is None
         self.input.show(question, assessment.answers.get(question_id))
+        self._shown_version = assessment.version
         self.refresh_bindings()  # "Don't know" applies to optional questions only
 
     def _why_optional(self, question: Question) -> str:
@@ -97,6 +105,22 @@ class QuestionnaireScreen(Screen[None]):
         if other and other not in self.app.assessment.answers:
             return f"or skip it and answer “{self.app.assessment.question(other).prompt}”"
         return "optional"
+
+    def _help(self, question: Question) -> str:
+        """The question's help, unless it has become required in place of one left blank
+        (the stage once the headcount is skipped): its help then says so."""
+        assessment = self.app.assessment
+        skipped = [
+            q
+            for q in assessment.visible()
+            if q.required_unless == question.id and q.id not in assessment.answers
+        ]
+        if skipped and assessment.is_required(question):
+            return (
+                f"You left “{skipped[0].prompt}” blank, so this one needs an answer: "
+                "the advice depends on the organisation's size."
+            )
+        return question.help
 
     def refresh_progress(self) -> None:
         if self.question_id is None:
@@ -114,6 +138,17 @@ class QuestionnaireScreen(Screen[None]):
     def on_answers_changed(self, _event: AnswersChanged) -> None:
         self.refresh_progress()
 
+    def on_screen_resume(self) -> None:
+        """Back from Review or another screen: show the answers as they are now."""
+        if self.question_id is None or self.app.assessment.version == self._shown_version:
+            return
+        visible = [q.id for q in self.app.assessment.visible()]
+        if self.question_id in visible:
+            self.show_question(self.question_id)
+        elif visible:
+            first = self.app.assessment.first_question()
+            self.show_question(first.id if first else visible[0])
+
     @on(Button.Pressed, "#next")
     def action_next(self) -> None:
         if self.question_id is None:
@@ -125,14 +160,28 @@ class QuestionnaireScreen(Screen[None]):
             widget.focus_control()
             return
         if assessment.is_required(question) and question.id not in assessment.answers:
-            widget.show_error("This question needs an answer before you move on.")
+            if question.type == "multiple":
+                how = "tick at least one option with Space, then press Enter"
+            elif question.type in ("number", "text"):
+                how = "type it, then press Enter"
+            else:
+                how = "move to an option with the arrow keys, then press Enter"
+            widget.show_error(f"This question needs an answer before you move on: {how}.")
             widget.focus_control()
             return
-        following = assessment.next_question(self.question_id)
+        self._move_on(question)
+
+    def _move_on(self, question: Question) -> None:
+        """To the next question (or Review after the last), saying if this one was skipped."""
+        assessment = self.app.assessment
+        note = ""
+        if question.id not in assessment.answers:
+            note = f"question {assessment.position(question.id)[0]} skipped"
+        following = assessment.next_question(question.id)
         if following is None:
             self.app.action_review()
         else:
-            self.show_question(following.id)
+            self.show_question(following.id, note)
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
@@ -151,11 +200,7 @@ class QuestionnaireScreen(Screen[None]):
             self.input.show_error("This question is required: it has no 'don't know'.")
             return
         self.app.set_answer(self.question_id, None)
-        following = self.app.assessment.next_question(self.question_id)
-        if following is None:
-            self.app.action_review()
-        else:
-            self.show_question(following.id)
+        self._move_on(question)
 
     def jump_to(self, question_id: str) -> None:
         self.show_question(question_id)

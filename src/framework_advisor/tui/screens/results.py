@@ -149,9 +149,9 @@ class ResultsScreen(Screen[None]):
     def _show_why(self, framework_id: str) -> None:
         rec = self.rec
         item = next(i for i in rec.ranking if i.id == framework_id)
-        lines: list[Line] = [
-            Heading(f"Why {item.name} scores {item.fit}", f"(#{item.rank}; ◆ = in your mix)")
-        ]
+        in_mix = any(layer.framework == framework_id for layer in rec.mix)
+        where = f"(#{item.rank}; ◆ = in your mix)" if in_mix else f"(#{item.rank})"
+        lines: list[Line] = [Heading(f"Why {item.name} scores {item.fit}", where)]
         for reason in item.reasons:
             said = f"{reason.text} ({reason.because})" if reason.because else reason.text
             if reason.rule == "base":

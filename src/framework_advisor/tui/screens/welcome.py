@@ -53,8 +53,20 @@ class WelcomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_menu()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only keys that work here are shown: Continue needs a saved session, Sessions a
+        local session folder."""
+        del parameters
+        store = self.app.store
+        if action == "continue":
+            return store is not None and store.most_recent() is not None
+        if action == "sessions":
+            return store is not None and self.app.served is None
+        return True
+
     def refresh_menu(self) -> None:
         menu = self.query_one("#welcome-menu", OptionList)
+        was = menu.highlighted_option.id if menu.highlighted_option is not None else None
         menu.clear_options()
         store = self.app.store
         served = self.app.served is not None
@@ -72,10 +84,13 @@ class WelcomeScreen(Screen[None]):
             Option("Quit", id="quit"),
         ]
         menu.add_options(options)
-        menu.highlighted = 1 if latest else 0
+        ids = [option.id for option in options]
+        # back from a dialog (a failed "Open an answers file", say): the cursor stays put
+        menu.highlighted = ids.index(was) if was in ids else (1 if latest else 0)
         where = f"Sessions are saved in {escape(str(store.folder))}" if store and not served else ""
         self.query_one("#welcome-where", Static).update(where)
         menu.focus()
+        self.refresh_bindings()
 
     @on(OptionList.OptionSelected, "#welcome-menu")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

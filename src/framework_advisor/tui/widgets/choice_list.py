@@ -24,8 +24,9 @@ class _FromChoiceList(Message):
 class ChoiceList(OptionList):
     """Single or multiple choice in one list, so moving between choice questions keeps focus.
 
-    Single choice: Enter or a click chooses and moves on. Multiple choice: Space or a click
-    ticks an option, Enter moves on."""
+    Single choice: Enter or a click chooses and moves on; nothing is highlighted until the
+    user moves to an option, so Enter alone chooses nothing (it asks to move on). Multiple
+    choice: Space or a click ticks an option, Enter moves on."""
 
     BINDINGS = [
         Binding("enter", "submit", "Next", show=False),
@@ -36,7 +37,8 @@ class ChoiceList(OptionList):
         """A multiple-choice option was ticked or unticked."""
 
     class Submit(_FromChoiceList):
-        """Multiple choice: the user asked to move on."""
+        """The user asked to move on without choosing (multiple choice, or single choice with
+        no option highlighted)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -56,7 +58,10 @@ class ChoiceList(OptionList):
         self.clear_options()
         self.add_options([Option(self._prompt(value), id=value) for value, _ in choices])
         marked = [index for index, (value, _) in enumerate(choices) if value in chosen]
-        self.highlighted = marked[0] if marked and not multiple else 0
+        if multiple:
+            self.highlighted = 0
+        else:  # the chosen option, or none: nothing is recorded that the user did not choose
+            self.highlighted = marked[0] if marked else None
 
     def _prompt(self, value: str) -> Content:
         chosen = value in self.chosen
@@ -67,7 +72,7 @@ class ChoiceList(OptionList):
         return mark + Content(self._labels[value])
 
     def action_submit(self) -> None:
-        if self.multiple:
+        if self.multiple or self.highlighted is None:
             self.post_message(self.Submit(self))
         else:
             self.action_select()

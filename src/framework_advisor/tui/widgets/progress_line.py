@@ -20,14 +20,20 @@ class ProgressLine(Widget):
         super().__init__(id=id)
         self.position = 0
         self.count = 0
+        self.note = ""
 
     @property
     def label(self) -> str:
-        return f"Question {self.position} of {self.count}" if self.count else ""
+        if not self.count:
+            return ""
+        label = f"Question {self.position} of {self.count}"
+        return f"{label} · {self.note}" if self.note else label
 
-    def show(self, position: int, count: int) -> None:
-        if (position, count) != (self.position, self.count):
-            self.position, self.count = position, count
+    def show(self, position: int, count: int, note: str | None = None) -> None:
+        """``note`` (such as "question 3 skipped"): None keeps the one shown."""
+        note = self.note if note is None else note
+        if (position, count, note) != (self.position, self.count, self.note):
+            self.position, self.count, self.note = position, count, note
             self.refresh()
 
     def render(self) -> Text:

@@ -141,6 +141,7 @@ class QuestionInput(Vertical):
         text = self.query_one("#text", Input)
         choice.display = question.type in ("single", "yes_no", "multiple")
         text.display = question.type in ("number", "text")
+        self.set_class(choice.display, "-choices")  # app.tcss: the list takes the room left
         if question.type == "yes_no":
             chosen = [] if value is None else [YES if value else NO]
             choice.set_choices([(YES, "Yes"), (NO, "No")], chosen, multiple=False)
@@ -167,7 +168,10 @@ class QuestionInput(Vertical):
         self.query_one("#choice", AnswerChoices).let_go()
 
     def show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(message)
+        error = self.query_one("#error", Static)
+        error.update(message)
+        if message:
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     # choices ---------------------------------------------------------------------------
     @on(OptionList.OptionSelected, "#choice")
