@@ -306,7 +306,7 @@ def test_markdown_report_never_loads_pdf_or_word_libraries(tmp_path: Path) -> No
     ).stdout
     loaded = {m.split(".")[0] for m in json.loads(out.splitlines()[-1])}
     assert "jinja2" in loaded
-    assert not loaded & {"weasyprint", "docx", "openpyxl", "textual"}
+    assert not loaded & {"typst", "weasyprint", "docx", "openpyxl", "textual"}
 
 
 # The sandbox for knowledge-pack templates ----------------------------------------------------------

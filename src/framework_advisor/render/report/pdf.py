@@ -3,9 +3,7 @@
 Typst (the ``typst`` package, a self-contained wheel with its fonts embedded) is imported only
 here, when a PDF is asked for: no system library, no network, no font to install. The data goes
 in as JSON through ``sys.inputs`` and the template reads it with ``json()``, so text from the
-answers, the brand or a knowledge pack is never interpreted as Typst markup.
-
-``html_to_pdf`` (WeasyPrint, optional) remains for the workshop summary only."""
+answers, the brand or a knowledge pack is never interpreted as Typst markup."""
 
 from __future__ import annotations
 
@@ -66,49 +64,3 @@ def _timestamp(data: ReportData) -> int:
 
     day = date.fromisoformat(data.provenance.date)
     return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
-
-
-# The workshop summary's PDF (HTML laid out by WeasyPrint, an optional extra) -----------------
-
-INSTALL_HINT = (
-    "The workshop summary as PDF needs WeasyPrint and the Pango library: "
-    "pip install 'framework-advisor[workshop-pdf]', then on Debian or Ubuntu "
-    "`apt-get install libpango-1.0-0 libpangoft2-1.0-0`, on macOS `brew install pango`. "
-    "Or write the summary as HTML (--format html) and print it to PDF from a browser."
-)
-_LIBRARY_WORDS = ("library", "lib", "pango", "gobject", "harfbuzz", "fontconfig", "cairo", ".so")
-
-
-def html_to_pdf(document: str) -> bytes:
-    """Lay out a self-contained HTML document as PDF. Nothing is fetched: the document has no
-    external resources, and any URL that slipped in is refused."""
-    try:
-        import weasyprint
-    except OSError as exc:
-        raise _missing(exc) from None
-    except ImportError:
-        raise MissingDependencyError(INSTALL_HINT) from None
-    try:
-        result = weasyprint.HTML(string=document, url_fetcher=_refuse_urls).write_pdf()
-    except OSError as exc:
-        if _names_a_library(exc):
-            raise _missing(exc) from None
-        raise
-    assert isinstance(result, bytes)
-    return result
-
-
-def _refuse_urls(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    raise ValueError(f"the document fetches nothing: refused {url[:80]}")
-
-
-def _names_a_library(exc: OSError) -> bool:
-    text = str(exc).lower()
-    return any(word in text for word in _LIBRARY_WORDS)
-
-
-def _missing(exc: OSError) -> MissingDependencyError:
-    detail = " ".join(str(exc).split())
-    cut = detail.find(". Additionally")  # cffi adds a long second sentence
-    detail = detail[:cut] if cut > 0 else detail
-    return MissingDependencyError(f"{INSTALL_HINT} ({detail[:200]})")
