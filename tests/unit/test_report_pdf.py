@@ -110,3 +110,20 @@ def test_the_same_answers_and_date_give_the_same_file(run_cli, tmp_path: Path) -
     _pdf(run_cli, SAMPLES / "startup.yaml", first)
     _pdf(run_cli, SAMPLES / "startup.yaml", second)
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_html_and_pdf_carry_the_same_sections_in_the_same_order(run_cli, tmp_path: Path) -> None:
+    import html
+    import re
+
+    answers = SAMPLES / "sales-led.yaml"
+    page = run_cli("report", "--answers", answers, "--format", "html").stdout
+    headings = [html.unescape(h) for h in re.findall(r"<h2>(.*?)</h2>", page)]
+    subheadings = [html.unescape(h) for h in re.findall(r"<h3>(.*?)</h3>", page)]
+    assert headings == SECTION_TITLES
+    text = " ".join(_pages(_pdf(run_cli, answers, tmp_path / "r.pdf")))
+    position = 0
+    for heading in headings:
+        position = text.index(heading, position)
+    for heading in subheadings:  # every subsection too (pitfalls per framework, months, ...)
+        assert heading in text
