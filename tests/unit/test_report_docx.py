@@ -90,3 +90,23 @@ def test_no_word_is_wider_than_its_column(run_cli, tmp_path: Path, sample: str) 
     assert any(c.text.startswith("Management") for c in comparison.columns[0].cells) or (
         sample == "startup"
     )
+
+
+def test_a_written_list_of_contents_links_to_every_section(run_cli, tmp_path: Path) -> None:
+    from tests.unit.test_report import SECTION_TITLES
+
+    document = _docx(run_cli, "manufacturer", tmp_path / "r.docx")
+    paragraphs = document.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "Contents")
+    assert paragraphs[start - 1].style.name == "Title"
+    entries = paragraphs[start + 1 : start + 1 + len(SECTION_TITLES)]
+    assert [p.text for p in entries] == SECTION_TITLES
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    anchors = [p._p.find(f"{w}hyperlink").get(f"{w}anchor") for p in entries]
+    marks = {
+        mark.get(f"{w}name"): p.text
+        for p in paragraphs
+        if p.style.name == "Heading 1"
+        for mark in p._p.iter(f"{w}bookmarkStart")
+    }
+    assert [marks[a] for a in anchors] == SECTION_TITLES

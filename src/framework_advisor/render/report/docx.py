@@ -1,6 +1,7 @@
 """The report as a Word document (python-docx): real headings, bullet lists and tables, so the
 reader can restyle it, navigate it and reuse its parts. Same content and order as the other
-formats (``data.SECTIONS``). A running header names the consultant and the client, the footer
+formats (``data.SECTIONS``), after a written list of contents that links to each section. A
+running header names the consultant and the client, the footer
 numbers the pages ("Page n of m", Word fields), and every table column is at least as wide as its
 longest word, so no word is ever broken across lines ("Managemen t")."""
 
@@ -136,9 +137,20 @@ class _Writer:
             brand = self.paragraph(data.provenance.brand, muted=True)
             brand.runs[0].italic = False
         self.doc.add_heading(data.title, 0)
-        for key, title in SECTION_TITLES.items():
+        self._contents()
+        for number, (key, title) in enumerate(SECTION_TITLES.items(), start=1):
             self.heading(title, 1)
+            _bookmark(self.doc.paragraphs[-1], f"section_{key}", number)
             getattr(self, f"_{key}")()
+
+    def _contents(self) -> None:
+        """A written list of contents, each entry a link to its section: a TOC field would stay
+        empty until the reader asks Word to update it."""
+        self.paragraph("Contents", keep=True).runs[0].bold = True
+        for key, title in SECTION_TITLES.items():
+            paragraph = self.doc.add_paragraph(style="List Bullet")
+            paragraph.paragraph_format.space_after = Pt(0)
+            _internal_link(paragraph, f"section_{key}", title)
 
     def _provenance(self) -> None:
         p = self.data.provenance
@@ -473,3 +485,22 @@ def _column_widths(
     return [
         n if n >= p else p - (p - n) * short / spare for n, p in zip(needed, planned, strict=True)
     ]
+
+
+def _bookmark(paragraph: Any, name: str, number: int) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def _internal_link(paragraph: Any, anchor: str, text: str) -> None:
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    run = paragraph.add_run(text)
+    run.font.color.rgb = ACCENT
+    link.append(run._r)  # moves the run inside the link
+    paragraph._p.append(link)
