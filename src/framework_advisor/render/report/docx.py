@@ -1,9 +1,9 @@
 """The report as a Word document (python-docx): real headings, bullet lists and tables, so the
 reader can restyle it, navigate it and reuse its parts. Same content and order as the other
 formats (``data.SECTIONS``), after a written list of contents that links to each section. A
-running header names the consultant and the client, the footer
-numbers the pages ("Page n of m", Word fields), and every table column is at least as wide as its
-longest word, so no word is ever broken across lines ("Managemen t")."""
+running header names the consultant and the client, the footer numbers the pages ("Page n of m",
+Word fields), and every table column is at least as wide as its longest word, so no word is
+ever broken across lines ("Managemen t")."""
 
 from __future__ import annotations
 
