@@ -30,7 +30,7 @@ HEADLESS = [
     "framework_advisor.workshops",
     "framework_advisor.cli_workshop",
 ]
-HEAVY = ("textual", "jinja2", "pydantic", "openpyxl", "docx", "weasyprint", "rich")
+HEAVY = ("textual", "jinja2", "pydantic", "openpyxl", "docx", "weasyprint", "typst", "rich")
 
 
 def _modules_after(code: str) -> set[str]:

@@ -248,30 +248,24 @@ def test_a_bad_date_override_is_a_usage_error(run_cli, monkeypatch: pytest.Monke
     assert "FRAMEWORK_ADVISOR_TODAY" in result.stderr
 
 
-def test_missing_pango_exits_3_naming_what_to_install(
+def test_pdf_needs_no_system_library_nor_weasyprint(
     run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_import = builtins.__import__
 
-    def no_pango(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def no_weasyprint(name, *args, **kwargs):  # type: ignore[no-untyped-def]
         if name == "weasyprint":
-            raise OSError(
-                "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared "
-                "object file: No such file or directory"
-            )
+            raise OSError("cannot load library 'libpango-1.0-0'")
         return real_import(name, *args, **kwargs)
 
     monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
-    monkeypatch.setattr(builtins, "__import__", no_pango)
+    monkeypatch.setattr(builtins, "__import__", no_weasyprint)
     target = tmp_path / "r.pdf"
     result = run_cli(
         "report", "--answers", SAMPLES / "startup.yaml", "--format", "pdf", "-o", target
     )
-    assert result.exit_code == ExitCode.MISSING_DEPENDENCY
-    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in result.stderr
-    assert "brew install pango" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert not target.exists()
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF-")
 
 
 # The TUI's export list and the registry -----------------------------------------------------------
@@ -312,7 +306,7 @@ def test_markdown_report_never_loads_pdf_or_word_libraries(tmp_path: Path) -> No
     ).stdout
     loaded = {m.split(".")[0] for m in json.loads(out.splitlines()[-1])}
     assert "jinja2" in loaded
-    assert not loaded & {"weasyprint", "docx", "openpyxl", "textual"}
+    assert not loaded & {"typst", "weasyprint", "docx", "openpyxl", "textual"}
 
 
 # The sandbox for knowledge-pack templates ----------------------------------------------------------

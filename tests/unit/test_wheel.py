@@ -88,3 +88,15 @@ def test_recommend_from_any_directory(installed: Path, tmp_path: Path) -> None:
     assert len(json.loads(result.stdout)["ranking"]) == 14
     whatif = _run(installed, tmp_path, "whatif", "--answers", "a.yaml", "--set", "stage=startup")
     assert whatif.returncode == 0, whatif.stderr
+
+
+def test_the_installed_copy_writes_a_pdf_report_from_its_own_template(
+    installed: Path, tmp_path: Path
+) -> None:
+    assert (installed / "framework_advisor/render/report/templates/report.typ").is_file()
+    assert (installed / "framework_advisor/render/workshop/templates/summary.typ").is_file()
+    answers = tmp_path / "a.yaml"
+    answers.write_text((ROOT / "samples" / "startup.yaml").read_text(), encoding="utf-8")
+    result = _run(installed, tmp_path, "report", "-a", "a.yaml", "-f", "pdf", "-o", "r.pdf")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")

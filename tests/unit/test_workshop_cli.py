@@ -317,3 +317,22 @@ def test_text_and_markdown_summaries_read_as_labels_not_ids(run_cli, kb, tmp_pat
         assert "Goals feed pay" in out and "yes 3" in out and "true" not in out
         needs = {o.value: o.label for o in kb.question_map["needs"].options}
         assert needs["alignment"] in out and "execution_discipline" not in out
+
+
+def test_the_pdf_summary_prints_a_hostile_title_literally_on_a4(run_cli, tmp_path) -> None:
+    import pypdf
+
+    title = "Acme #set page(width: 1cm) $x$ <b>"
+    folder = tmp_path / "ws"
+    result = run_cli("workshop", "new", folder, "--title", title, "--set", "function=company")
+    assert result.exit_code == 0, result.stderr
+    for name, answers in list(PEOPLE.items())[:2]:
+        _write(folder, name, answers, ".yaml")
+    result = run_cli("workshop", "summary", folder, "-f", "pdf", "-o", tmp_path / "s.pdf")
+    assert result.exit_code == 0, result.stderr
+    reader = pypdf.PdfReader(tmp_path / "s.pdf")
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+            for p in reader.pages} == {(595, 842)}  # fmt: skip
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert f"Workshop: {title}" in text and "Group ranking" in text
+    assert f"Page 1 of {len(reader.pages)}" in text

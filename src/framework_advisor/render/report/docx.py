@@ -1,6 +1,9 @@
 """The report as a Word document (python-docx): real headings, bullet lists and tables, so the
 reader can restyle it, navigate it and reuse its parts. Same content and order as the other
-formats (``data.SECTIONS``)."""
+formats (``data.SECTIONS``), after a written list of contents that links to each section. A
+running header names the consultant and the client, the footer numbers the pages ("Page n of m",
+Word fields), and every table column is at least as wide as its longest word, so no word is
+ever broken across lines ("Managemen t")."""
 
 from __future__ import annotations
 
@@ -10,10 +13,10 @@ from typing import Any
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Inches, Mm, Pt, RGBColor
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
@@ -26,6 +29,9 @@ ACCENT = RGBColor(0x2F, 0x5F, 0xB3)
 TRACK = RGBColor(0xD9, 0xDE, 0xE6)
 MUTED = RGBColor(0x5B, 0x64, 0x72)
 BAR_CELLS = 10
+CELL_PADDING_MM = 2 * 1.91 + 0.8
+"""Word's default cell margins (0.08 inch each side), plus a little room for rounding."""
+PT_MM = 25.4 / 72
 
 Column = tuple[str, str, int]
 """(heading, kind, width in percent of the text width); kind: text, strong, number, fit, list."""
@@ -63,6 +69,7 @@ class _Writer:
         normal.font.name = "Calibri"
         normal.font.size = Pt(10)
         normal.paragraph_format.space_after = Pt(4)
+        _running_header_and_footer(section, data)
         core = self.doc.core_properties
         core.title = data.title
         core.author = data.provenance.brand or "Framework Advisor"
@@ -104,7 +111,7 @@ class _Writer:
         table.style = self.doc.styles[TABLE_STYLE]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        widths = [Mm(TEXT_WIDTH_MM * width / 100) for _, _, width in columns]
+        widths = [Mm(mm) for mm in _column_widths(columns, rows, size, bold_rows or set())]
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width  # the grid: what LibreOffice and Google Docs lay out by
         header = table.rows[0]
@@ -130,9 +137,20 @@ class _Writer:
             brand = self.paragraph(data.provenance.brand, muted=True)
             brand.runs[0].italic = False
         self.doc.add_heading(data.title, 0)
-        for key, title in SECTION_TITLES.items():
+        self._contents()
+        for number, (key, title) in enumerate(SECTION_TITLES.items(), start=1):
             self.heading(title, 1)
+            _bookmark(self.doc.paragraphs[-1], f"section_{key}", number)
             getattr(self, f"_{key}")()
+
+    def _contents(self) -> None:
+        """A written list of contents, each entry a link to its section: a TOC field would stay
+        empty until the reader asks Word to update it."""
+        self.paragraph("Contents", keep=True).runs[0].bold = True
+        for key, title in SECTION_TITLES.items():
+            paragraph = self.doc.add_paragraph(style="List Bullet")
+            paragraph.paragraph_format.space_after = Pt(0)
+            _internal_link(paragraph, f"section_{key}", title)
 
     def _provenance(self) -> None:
         p = self.data.provenance
@@ -364,3 +382,125 @@ def _keep_row_together(row: Any) -> None:
     element = OxmlElement("w:cantSplit")
     element.set(qn("w:val"), "true")
     properties.append(element)
+
+
+def _running_header_and_footer(section: Any, data: ReportData) -> None:
+    """The consultant and the client on every page; the title and "Page n of m" below."""
+    header = section.header.paragraphs[0]
+    left = data.provenance.brand
+    right = data.organisation
+    header.add_run(left + ("\t" if right else "")).font.size = Pt(8)
+    if right:
+        header.add_run(right).font.size = Pt(8)
+    for run in header.runs:
+        run.font.color.rgb = MUTED
+    footer = section.footer.paragraphs[0]
+    footer.add_run(data.title + "\t")
+    footer.add_run("Page ")
+    _field(footer, "PAGE", "1")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES", "1")
+    for run in footer.runs:
+        run.font.size = Pt(8)
+        run.font.color.rgb = MUTED
+    for paragraph in (header, footer):  # one right tab at the text's edge, not the style's two
+        stops = paragraph.paragraph_format.tab_stops
+        for position in (Inches(3.25), Inches(6.5)):
+            stops.add_tab_stop(position, WD_TAB_ALIGNMENT.CLEAR)
+        stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that every word processor updates as it lays out pages."""
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    shown = OxmlElement("w:t")
+    shown.text = placeholder
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    for element in (begin, code, separate, shown, end):
+        paragraph.add_run()._r.append(element)
+
+
+_NARROW = frozenset("ijlI.,:;'!|")
+_SEMI = frozenset('frt()[]{}-/"')
+_WIDE = frozenset("mwMW%@")
+
+
+def _word_mm(word: str, size: float, bold: bool) -> float:
+    """A generous estimate of a word's printed width: the metrics of DejaVu Sans, the widest
+    font a word processor commonly falls back to when Calibri is missing."""
+    em = 0.0
+    for char in word:
+        if char == "█":
+            em += 0.77 * 0.8  # the fit bar's glyph, drawn at 0.8 of the size
+            continue
+        if char in _NARROW:
+            width = 0.3
+        elif char in _SEMI:
+            width = 0.47
+        elif char in _WIDE:
+            width = 1.0
+        elif char.isupper() or char.isdigit():
+            width = 0.78
+        else:
+            width = 0.64
+        em += width * (1.1 if bold else 1.0)
+    return em * size * PT_MM
+
+
+def _cell_words(kind: str, value: Any) -> list[str]:
+    if kind == "fit":
+        return ["█" * BAR_CELLS, str(value)]
+    if kind == "list":
+        return [word for item in value for word in f"• {item}".split()]
+    return str(value).split()
+
+
+def _column_widths(
+    columns: list[Column], rows: list[list[Any]], size: float, bold_rows: set[int]
+) -> list[float]:
+    """Each column's width in mm: its share of the text width, widened where needed so that
+    its longest word fits on one line, the room taken from columns that have some to spare."""
+    planned = [TEXT_WIDTH_MM * width / 100 for _, _, width in columns]
+    needed = []
+    for index, (head, kind, _) in enumerate(columns):
+        widest = max((_word_mm(word, size, True) for word in head.split()), default=0.0)
+        for position, values in enumerate(rows):
+            bold = kind == "strong" or (kind == "text" and position in bold_rows)
+            for word in _cell_words(kind, values[index]):
+                widest = max(widest, _word_mm(word, size, bold))
+        needed.append(widest + CELL_PADDING_MM)
+    short = sum(max(0.0, n - p) for n, p in zip(needed, planned, strict=True))
+    spare = sum(max(0.0, p - n) for n, p in zip(needed, planned, strict=True))
+    if short == 0:
+        return planned
+    if short > spare:  # even the longest words cannot all fit: share by need
+        return [TEXT_WIDTH_MM * n / sum(needed) for n in needed]
+    return [
+        n if n >= p else p - (p - n) * short / spare for n, p in zip(needed, planned, strict=True)
+    ]
+
+
+def _bookmark(paragraph: Any, name: str, number: int) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def _internal_link(paragraph: Any, anchor: str, text: str) -> None:
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    run = paragraph.add_run(text)
+    run.font.color.rgb = ACCENT
+    link.append(run._r)  # moves the run inside the link
+    paragraph._p.append(link)

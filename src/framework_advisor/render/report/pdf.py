@@ -1,24 +1,25 @@
-"""The report as PDF: the HTML report, laid out by WeasyPrint with its print stylesheet (A4).
+"""The report as PDF (A4): the report's data laid out by Typst with ``templates/report.typ``.
 
-WeasyPrint is imported only here, when a PDF is asked for. It needs the Pango system library;
-where that is missing, the user gets exit code 3 and what to install, never a traceback."""
+Typst (the ``typst`` package, a self-contained wheel with its fonts embedded) is imported only
+here, when a PDF is asked for: no system library, no network, no font to install. The data goes
+in as JSON through ``sys.inputs`` and the template reads it with ``json()``, so text from the
+answers, the brand or a knowledge pack is never interpreted as Typst markup."""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
+from importlib.resources import files
 from typing import Any
+
+import msgspec
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.errors import MissingDependencyError
+from framework_advisor.render.report.data import SECTION_TITLES, ReportData, report_data
 
-INSTALL_HINT = (
-    "PDF reports need the Pango library. Install it: on Debian or Ubuntu "
-    "`apt-get install libpango-1.0-0 libpangoft2-1.0-0`; on macOS `brew install pango`; "
-    "on Windows see https://doc.courtbouillon.org/weasyprint/stable/first_steps.html. "
-    "Or write the report as HTML (--format html) and print it to PDF from a browser."
-)
-_LIBRARY_WORDS = ("library", "lib", "pango", "gobject", "harfbuzz", "fontconfig", "cairo", ".so")
+TEMPLATE = "report.typ"
 
 
 def pdf(
@@ -30,43 +31,36 @@ def pdf(
     today: date | None = None,
     **_: Any,
 ) -> bytes:
-    from framework_advisor.render.report.templated import html
-
-    return html_to_pdf(html(rec, kb, answers=answers, brand=brand, today=today))
+    return render_data(report_data(rec, kb, answers=answers, brand=brand, today=today))
 
 
-def html_to_pdf(document: str) -> bytes:
-    """Lay out a self-contained HTML document as PDF. Nothing is fetched: the report has no
-    external resources, and any URL that slipped in is refused."""
+def render_data(data: ReportData) -> bytes:
+    """Lay out a ReportData as an A4 PDF."""
     try:
-        import weasyprint
-    except OSError as exc:
-        raise _missing(exc) from None
+        import typst
     except ImportError:
         raise MissingDependencyError(
-            "PDF reports need the Python package weasyprint: pip install weasyprint"
+            "PDF reports need the Python package typst: pip install typst"
         ) from None
-    try:
-        result = weasyprint.HTML(string=document, url_fetcher=_refuse_urls).write_pdf()
-    except OSError as exc:
-        if _names_a_library(exc):
-            raise _missing(exc) from None
-        raise
+    payload = msgspec.json.encode({"data": data, "titles": SECTION_TITLES}).decode()
+    result = typst.compile(
+        _template(),
+        sys_inputs={"report": payload},
+        timestamp=_timestamp(data),
+    )
     assert isinstance(result, bytes)
     return result
 
 
-def _refuse_urls(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    raise ValueError(f"the report fetches nothing: refused {url[:80]}")
+@cache
+def _template() -> bytes:
+    return (files("framework_advisor.render.report") / "templates" / TEMPLATE).read_bytes()
 
 
-def _names_a_library(exc: OSError) -> bool:
-    text = str(exc).lower()
-    return any(word in text for word in _LIBRARY_WORDS)
+def _timestamp(data: ReportData) -> int:
+    """The report's date as the PDF's creation time: the same answers and date give the same
+    file."""
+    from datetime import UTC, datetime
 
-
-def _missing(exc: OSError) -> MissingDependencyError:
-    detail = " ".join(str(exc).split())
-    cut = detail.find(". Additionally")  # cffi adds a long second sentence
-    detail = detail[:cut] if cut > 0 else detail
-    return MissingDependencyError(f"{INSTALL_HINT} ({detail[:200]})")
+    day = date.fromisoformat(data.provenance.date)
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())

@@ -1,19 +1,152 @@
-"""The workshop summary as PDF (the HTML page laid out by WeasyPrint, charts included) and as
-Word (python-docx: headings and tables, the charts' numbers as tables)."""
+"""The workshop summary as PDF (Typst, ``templates/summary.typ``: the HTML page's content and
+charts, no system library) and as Word (python-docx: headings and tables, the charts' numbers
+as tables)."""
 
 from __future__ import annotations
 
 import io
+from importlib.resources import files
+from typing import Any
 
 from framework_advisor.domain.workshop import WorkshopSummary
 from framework_advisor.render.workshop import CITATION, STATISTIC, _w_text, participant_label
 
 
 def pdf_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
-    from framework_advisor.render.report.pdf import html_to_pdf
-    from framework_advisor.render.workshop.html import html_summary
+    import msgspec
+    import typst
 
-    return html_to_pdf(html_summary(summary, names))
+    title = f"Workshop: {summary.title}" if summary.title else "Workshop"
+    payload = msgspec.json.encode({"title": title, "blocks": _blocks(summary, names)}).decode()
+    template = files("framework_advisor.render.workshop") / "templates" / "summary.typ"
+    result = typst.compile(template.read_bytes(), sys_inputs={"summary": payload})
+    assert isinstance(result, bytes)
+    return result
+
+
+def _blocks(summary: WorkshopSummary, names: dict[str, str]) -> list[dict[str, Any]]:
+    """The HTML page's content, in its order, as plain blocks for the Typst template."""
+    from framework_advisor.render.workshop.charts import (
+        consensus_chart,
+        fit_chart,
+        participant_chart,
+    )
+
+    def heading(text: str, level: int = 1) -> dict[str, Any]:
+        return {"kind": "heading", "level": level, "text": text}
+
+    def bullets(items: list[tuple[str, str]]) -> dict[str, Any]:
+        return {"kind": "bullets", "items": [{"lead": a, "text": b} for a, b in items]}
+
+    def table(
+        head: list[str], widths: list[int], rows: list[list[str]], numeric: tuple[int, ...] = ()
+    ) -> dict[str, Any]:
+        return {
+            "kind": "table",
+            "head": head,
+            "widths": widths,
+            "rows": rows,
+            "numeric": list(numeric),
+        }
+
+    def chart(svg: str, alt: str) -> dict[str, Any]:
+        return {"kind": "chart", "svg": svg, "alt": alt}
+
+    rec = summary.recommendation
+    blocks: list[dict[str, Any]] = [
+        {
+            "kind": "paragraph",
+            "text": f"{summary.participants} participant(s), round "
+            f"{summary.round}. Consensus at {summary.threshold:.0%} agreement ({CITATION}). "
+            f"{_w_text(summary)}.",
+        },
+        heading("Group mix"),
+        bullets(
+            [(names.get(m.framework, m.framework), f"({m.layer}): {m.why}") for m in rec.mix]
+            or [("", "No mix: the group's answers leave no framework to advise.")]
+        ),
+    ]
+    if rec.summary:
+        blocks.append({"kind": "paragraph", "text": rec.summary})
+    if len(rec.phases) > 1:
+        blocks += [
+            heading("Later phases", 2),
+            bullets(
+                [
+                    (
+                        f"Phase {p.phase}:",
+                        ", ".join(names.get(f, f) for f in p.frameworks)
+                        + f": {p.why} (when: {p.signal})",
+                    )
+                    for p in rec.phases[1:]
+                ]
+            ),
+        ]
+    blocks += [
+        heading(f"Agenda ({summary.minutes} minutes)"),
+        table(
+            ["Minutes", "Question", "Why"],
+            [10, 35, 55],
+            [[str(a.minutes), a.label, a.why] for a in summary.agenda]
+            or [["", "Nothing to settle: every scored question reached consensus.", ""]],
+            numeric=(0,),
+        ),
+        heading("Consensus per question"),
+        chart(consensus_chart(summary), "Agreement per question"),
+        table(
+            ["Question", "Agreement", "Statistic", "Answers"],
+            [28, 14, 24, 34],
+            [
+                [
+                    d.label,
+                    f"{d.consensus:.0%}" + ("" if d.reached else " (below)"),
+                    STATISTIC[d.statistic],
+                    ", ".join(f"{d.answer_labels.get(v, v)}: {n}" for v, n in d.answers.items()),
+                ]
+                for d in summary.disagreements
+            ],
+        ),
+        heading("Group ranking"),
+        chart(fit_chart(summary), "Group ranking by mean fit"),
+        table(
+            ["Framework", "Mean fit", "Spread (SD)"],
+            [60, 20, 20],
+            [[g.name, f"{g.fit:.1f}", f"{g.spread:.1f}"] for g in summary.group_ranking],
+            numeric=(1, 2),
+        ),
+        heading("Fit per participant"),
+        chart(participant_chart(summary), "Fit per participant"),
+    ]
+    if summary.rounds:
+        blocks += [
+            heading("Rounds"),
+            table(
+                ["Question", "At the last reveal", "Now", "Changed"],
+                [46, 20, 17, 17],
+                [
+                    [r.question, f"{r.before:.0%}", f"{r.after:.0%}", str(r.moved)]
+                    for r in summary.rounds
+                ],
+                numeric=(1, 2, 3),
+            ),
+        ]
+    blocks += [
+        heading("Each participant's top three"),
+        table(
+            ["Participant", "Top three"],
+            [30, 70],
+            [
+                [participant_label(summary, pid), ", ".join(names.get(f, f) for f in top.top)]
+                for pid, top in summary.participants_top.items()
+            ],
+        ),
+    ]
+    if summary.skipped:
+        blocks += [
+            heading("Skipped files"),
+            bullets([("", f"{s.file}: {s.error}") for s in summary.skipped]),
+        ]
+    return blocks
 
 
 def docx_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
