@@ -11,7 +11,7 @@ class ExitCode(IntEnum):
     OK = 0
     FINDINGS = 1  # the command ran and found problems in the user's goals (goal checker)
     BAD_INPUT = 2  # unreadable file, YAML error, invalid answers/knowledge base, refused overwrite
-    MISSING_DEPENDENCY = 3  # a system library is missing (e.g. Pango for PDF)
+    MISSING_DEPENDENCY = 3  # a system library or optional package is missing
 
 
 class Problem(Struct, frozen=True):
