@@ -161,6 +161,21 @@ def inconsistency(answers: Answers) -> tuple[KeyPath, str] | None:
     return None
 
 
+def parse_answer(
+    kb: KnowledgeBase, question_id: str, text: str, answers: Answers, file: str = "answer"
+) -> Any:
+    """One typed answer checked as an answers file checks it: ``parse_value``, then the rules
+    across questions (``inconsistency``) against the other ``answers``. In: the question id, the
+    text typed and the answers so far; out: the value, or AnswersError naming the problem."""
+    value = parse_value(kb, question_id, text, file)
+    if value is not None:
+        problem = inconsistency({**answers, question_id: value})
+        if problem is not None:
+            path, message = problem
+            raise AnswersError([Problem(file, format_path(path), message, None)])
+    return value
+
+
 def validate_answers(
     kb: KnowledgeBase, raw: Any, source: YamlDocument | None = None, file: str = "answers"
 ) -> Answers:
