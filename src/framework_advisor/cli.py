@@ -105,6 +105,13 @@ def emit(text: str | bytes, output: Path | None, force: bool) -> None:
     click.echo(f"wrote {terminal_text(str(output))}", err=True)
 
 
+def terminal_width() -> int:
+    """The width text output is wrapped to: the terminal's, kept between 60 and 120."""
+    import shutil
+
+    return max(60, min(120, shutil.get_terminal_size((100, 24)).columns))
+
+
 def use_color(output: Path | None) -> bool:
     return (output is None or str(output) == "-") and sys.stdout.isatty()
 
@@ -231,15 +238,16 @@ def recommend(
     ctx: click.Context, answers_path: Path, fmt: str, output: Path | None, force: bool
 ) -> None:
     """Recommend frameworks for the organisation described in an answers file."""
-    from framework_advisor.engine.recommend import recommend as run
-    from framework_advisor.render.formats import render
+    from framework_advisor.exports import Documents
     from framework_advisor.storage import read_answers
 
     kb = load_kb(ctx)
     answers = read_answers(kb, answers_path)
     warn_hidden(kb, answers.answers)
-    result = run(kb, answers.answers)
-    emit(render("recommendation", fmt, result, kb=kb, color=use_color(output)), output, force)
+    document = Documents(kb, answers.answers).render(
+        "recommendation", fmt, color=use_color(output), width=terminal_width()
+    )
+    emit(document, output, force)
 
 
 def warn_hidden(kb: Any, answers: dict[str, Any]) -> None:

@@ -213,7 +213,7 @@ def test_export_dialog_after_an_export(
     async def export(pilot: Pilot) -> None:
         from textual.widgets import Checkbox, Static
 
-        from framework_advisor.render.formats import EXPORTS
+        from framework_advisor.exports import EXPORTS
 
         await pilot.press("ctrl+o", "ctrl+e")
         await pilot.pause()

@@ -11,7 +11,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 
 if TYPE_CHECKING:
-    from framework_advisor.engine.whatif import WhatIf
+    from framework_advisor.domain.recommendation import WhatIf
 
 
 def dumps(value: Any) -> str:

@@ -9,16 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from framework_advisor.domain.contract import stage_is_derived
+from framework_advisor.domain.examples import ExampleSelection
 from framework_advisor.domain.framework import Framework, described
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.engine.examples import ExampleSelection
 from framework_advisor.render.bars import fit_bar, shorten
 from framework_advisor.render.plan import phase_pairs
 from framework_advisor.safe_text import own_colour, terminal_text
 
 if TYPE_CHECKING:
-    from framework_advisor.engine.whatif import WhatIf
+    from framework_advisor.domain.recommendation import WhatIf
 
 Style = Callable[..., str]
 TOP_REASONS = 3
@@ -76,14 +77,17 @@ def _fit_color(fit: int) -> str:
     return "green" if fit >= 70 else "yellow" if fit >= 50 else "bright_black"
 
 
-def _profile_line(kb: KnowledgeBase, rec: Recommendation) -> str:
+def _profile_line(kb: KnowledgeBase, rec: Recommendation, answers: dict[str, Any] | None) -> str:
     profile = rec.profile
     parts = []
     stage = profile.get("stage")
+    derived = stage_is_derived(answers if answers is not None else profile)
     if stage:
         label = kb.question("stage").label_of(stage) if kb.question("stage") else stage
-        source = f", headcount {profile['headcount']:,}" if "headcount" in profile else ""
+        source = f", from a headcount of {profile['headcount']:,}" if derived else ""
         parts.append(f"Stage: {label}{source}")
+    if "headcount" in profile and not derived:
+        parts.append(f"Headcount: {profile['headcount']:,}")
     for qid in ("function", "industry", "maturity"):
         question = kb.question(qid)
         if qid in profile and question:
@@ -91,13 +95,19 @@ def _profile_line(kb: KnowledgeBase, rec: Recommendation) -> str:
     return " · ".join(parts)
 
 
-def recommendation(rec: Recommendation, kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
+def recommendation(
+    rec: Recommendation,
+    kb: KnowledgeBase,
+    color: bool = False,
+    answers: dict[str, Any] | None = None,
+    **_: Any,
+) -> str:
     style = _styler(color)
     names = {item.id: item.name for item in rec.ranking}
     title = rec.profile.get("organisation") or "your organisation"
     out = [
         style(f"Framework Advisor: recommendation for {title}", bold=True),
-        _profile_line(kb, rec),
+        _profile_line(kb, rec, answers),
     ]
     if rec.summary:
         out += ["", _heading(style, "In short"), _wrap(rec.summary, "  ")]
@@ -353,7 +363,7 @@ def questions(kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
         for option in q.options:
             out.append(f"      {option.value:<26} {option.label}")
         if q.when is not None:
-            from framework_advisor.engine.explain import describe
+            from framework_advisor.domain.wording import describe
 
             out.append(f"    asked only when {describe(kb, q.when)}")
         out.append("")

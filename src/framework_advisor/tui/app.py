@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -71,9 +72,12 @@ class AdvisorApp(App[None]):
         served: Served | None = None,
         notices: list[str] | None = None,
         workshop: Workshop | None = None,
+        today: date | None = None,
     ) -> None:
         super().__init__()
         self.kb = kb
+        self.today = today
+        """The date exports print (None: today, or FRAMEWORK_ADVISOR_TODAY)."""
         self.store = store
         self.served = served
         self.workshop = workshop

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from framework_advisor.errors import AdvisorError
-from framework_advisor.render.formats import EXPORTS, export_files
+from framework_advisor.exports import EXPORTS, export_files
 from framework_advisor.render.starter.safety import safe_file_name, safe_target
 from framework_advisor.tui.screens.dialogs import Confirm
 
@@ -116,7 +116,7 @@ class ExportScreen(ModalScreen[None]):
         self.query_one("#go", Button).disabled = True
         try:
             files = await asyncio.to_thread(
-                lambda: [f for e in chosen for f in export_files(e, self.app.kb, name, answers)]
+                lambda: export_files(chosen, self.app.kb, name, answers, now=self.app.today)
             )
         except AdvisorError as exc:
             self._say(f"[b]Could not prepare the files:[/b] {escape(str(exc))}")
