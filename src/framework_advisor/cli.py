@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from framework_advisor import __version__
+from framework_advisor._version import __version__
 from framework_advisor.errors import AdvisorError, ExitCode
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

@@ -16,6 +16,7 @@ from framework_advisor.cli import (
     kb_option,
     load_kb,
     output_option,
+    terminal_width,
     use_color,
 )
 
@@ -72,7 +73,11 @@ def whatif(
                 after[question_id.strip()] = value
         after = validate_answers(kb, after, file="--set")
     result = compare_answers(kb, before, after)
-    emit(render("whatif", fmt, result, kb=kb, color=use_color(output)), output, force)
+    emit(
+        render("whatif", fmt, result, kb=kb, color=use_color(output), width=terminal_width()),
+        output,
+        force,
+    )
 
 
 @click.command(context_settings=CONTEXT)
@@ -84,12 +89,12 @@ def frameworks(ctx: click.Context, fmt: str) -> None:
     from framework_advisor.render.formats import render
 
     kb = load_kb(ctx)
-    emit(render("frameworks", fmt, kb, color=use_color(None)), None, False)
+    emit(render("frameworks", fmt, kb, color=use_color(None), width=terminal_width()), None, False)
 
 
 def _framework_id(kb: Any, framework_id: str) -> str:
     from framework_advisor.errors import UsageError
-    from framework_advisor.kb.suggest import did_you_mean
+    from framework_advisor.problems import did_you_mean
 
     if framework_id in kb.frameworks:
         return framework_id
@@ -119,7 +124,11 @@ def show(ctx: click.Context, framework_id: str, fmt: str, output: Path | None, f
 
     kb = load_kb(ctx)
     fid = _framework_id(kb, framework_id)
-    emit(render("framework", fmt, kb, fid, color=use_color(output)), output, force)
+    emit(
+        render("framework", fmt, kb, fid, color=use_color(output), width=terminal_width()),
+        output,
+        force,
+    )
 
 
 @click.command(context_settings=CONTEXT)
@@ -145,7 +154,11 @@ def compare(
             f"compare takes two to four different frameworks; {', '.join(framework_ids)} "
             f"all name '{ids[0]}'"
         )
-    emit(render("comparison", fmt, kb, ids, color=use_color(output)), output, force)
+    emit(
+        render("comparison", fmt, kb, ids, color=use_color(output), width=terminal_width()),
+        output,
+        force,
+    )
 
 
 @click.command(context_settings=CONTEXT)
@@ -175,7 +188,14 @@ def examples(
     function = parse_value(kb, "function", function, file="--function") if function else None
     industry = parse_value(kb, "industry", industry, file="--industry") if industry else None
     selection = select_examples(kb, function, industry)
-    text = render("examples", fmt, selection, framework=framework, color=use_color(output))
+    text = render(
+        "examples",
+        fmt,
+        selection,
+        framework=framework,
+        color=use_color(output),
+        width=terminal_width(),
+    )
     emit(text, output, force)
 
 
@@ -195,7 +215,9 @@ def questions(ctx: click.Context, fmt: str, output: Path | None, force: bool) ->
     from framework_advisor.render.formats import render
 
     kb = load_kb(ctx)
-    emit(render("questions", fmt, kb, color=use_color(output)), output, force)
+    emit(
+        render("questions", fmt, kb, color=use_color(output), width=terminal_width()), output, force
+    )
 
 
 @click.command(context_settings=CONTEXT)

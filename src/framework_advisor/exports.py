@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +76,8 @@ class Documents:
 
         if document == "report":
             options.setdefault("today", self.now or today_from_env())
+            if fmt in ("md", "html"):
+                options.setdefault("bytecode_cache", report_bytecode_cache())
         return render(
             document, fmt, self.recommendation, kb=self.kb, answers=self.answers, **options
         )
@@ -93,6 +95,32 @@ class Documents:
     def mix_templates(self) -> MixTemplates:
         """The templates serving the recommended plan."""
         return mix_templates(self.recommendation)
+
+
+@cache
+def report_bytecode_cache() -> Any:
+    """Compiled report templates in the user cache folder: compiling report.j2 costs more than
+    rendering it. Jinja checks each template's source checksum, so an edited template is
+    recompiled; a cache that cannot be read or written only costs speed."""
+    from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+    from framework_advisor.paths import template_cache_dir
+
+    class BestEffortBytecodeCache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, ValueError, EOFError):
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            try:
+                os.makedirs(self.directory, exist_ok=True)
+                super().dump_bytecode(bucket)
+            except OSError:
+                return
+
+    return BestEffortBytecodeCache(str(template_cache_dir()))
 
 
 class MixTemplates(Struct, frozen=True):

@@ -49,8 +49,8 @@ def fixed_world(monkeypatch: pytest.MonkeyPatch) -> Path:
     SNAPSHOT_DIR.mkdir(parents=True)
     monkeypatch.chdir(SNAPSHOT_DIR)
     monkeypatch.setattr(
-        "framework_advisor.tui.screens.export.user_documents_dir",
-        lambda: str(SNAPSHOT_DIR / "Documents"),
+        "framework_advisor.paths.documents_dir",
+        lambda: SNAPSHOT_DIR / "Documents",
     )
     monkeypatch.setattr("framework_advisor.tui.screens.welcome.date", FixedDate)
     monkeypatch.setattr("framework_advisor.tui.screens.sessions.datetime", FixedDateTime)

@@ -9,16 +9,21 @@ from framework_advisor.domain.answers import META_KEY, Answers, AnswersMeta
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.question import Question
 from framework_advisor.errors import AnswersError, Problem
-from framework_advisor.kb.problems import ProblemCollector
-from framework_advisor.kb.suggest import did_you_mean, one_of
-from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, format_path
+from framework_advisor.problems import (
+    KeyPath,
+    LineSource,
+    ProblemCollector,
+    did_you_mean,
+    format_path,
+    one_of,
+)
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
 
 
 class _Checker:
-    def __init__(self, kb: KnowledgeBase, source: YamlDocument | None, file: str) -> None:
+    def __init__(self, kb: KnowledgeBase, source: LineSource | None, file: str) -> None:
         self.kb = kb
         self.source = source
         self.file = source.file if source else file
@@ -177,7 +182,7 @@ def parse_answer(
 
 
 def validate_answers(
-    kb: KnowledgeBase, raw: Any, source: YamlDocument | None = None, file: str = "answers"
+    kb: KnowledgeBase, raw: Any, source: LineSource | None = None, file: str = "answers"
 ) -> Answers:
     """Validated answers, or AnswersError listing every problem."""
     checker = _Checker(kb, source, file)

@@ -19,9 +19,8 @@ from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Ru
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.files import SourceFiles
-from framework_advisor.kb.problems import ProblemCollector
-from framework_advisor.kb.suggest import did_you_mean, one_of
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
+from framework_advisor.problems import ProblemCollector, did_you_mean, one_of
 
 SCHEMA_VERSION = 2
 SCHEMA_CHANGES = (

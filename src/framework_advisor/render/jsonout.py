@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from framework_advisor import __version__
+from framework_advisor._version import __version__
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 

@@ -14,7 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from framework_advisor import __version__
+from framework_advisor._version import __version__
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.sessions import Session, SessionLock, SessionStore
@@ -297,11 +297,10 @@ class AdvisorApp(App[None]):
         return super().deliver_screenshot(filename, path, time_format)
 
     def screenshot_folder(self) -> Path:
-        from platformdirs import user_downloads_dir
-
+        from framework_advisor.paths import downloads_dir
         from framework_advisor.tui.screens.export import default_folder
 
-        downloads = Path(user_downloads_dir())
+        downloads = downloads_dir()
         if downloads.is_dir():
             return downloads
         folder = default_folder(self.assessment.name)

@@ -11,7 +11,7 @@ from typing import Any
 
 from msgspec import Struct
 
-from framework_advisor import __version__
+from framework_advisor._version import __version__
 from framework_advisor.domain.examples import ExampleKPI, ExampleOKR, select_examples
 from framework_advisor.domain.framework import Framework, short_name
 from framework_advisor.domain.knowledge import KnowledgeBase

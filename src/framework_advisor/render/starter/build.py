@@ -29,7 +29,7 @@ def _framework_lookup(kb: KnowledgeBase) -> dict[str, str]:
 
 def resolve_ids(kb: KnowledgeBase, ids: Iterable[str]) -> list[str]:
     """Template ids for the ids given: template ids, or framework ids standing for theirs."""
-    from framework_advisor.kb.suggest import did_you_mean
+    from framework_advisor.problems import did_you_mean
 
     lookup = _framework_lookup(kb)
     chosen: list[str] = []
@@ -63,7 +63,7 @@ def documents(
     *,
     organisation: str = "",
 ) -> list[StarterDocument]:
-    from framework_advisor import __version__
+    from framework_advisor._version import __version__
 
     return [
         fill_template(TEMPLATES[tid], selection, organisation=organisation, version=__version__)

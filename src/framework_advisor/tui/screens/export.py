@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_documents_dir
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,7 +26,9 @@ if TYPE_CHECKING:
 
 def default_folder(session: str | None) -> Path:
     """A folder named after the session in the user's documents folder."""
-    return Path(user_documents_dir()) / safe_file_name(session or "assessment")
+    from framework_advisor.paths import documents_dir
+
+    return documents_dir() / safe_file_name(session or "assessment")
 
 
 class TickBox(Checkbox):
