@@ -11,6 +11,7 @@ import click
 
 from framework_advisor._version import __version__
 from framework_advisor.errors import AdvisorError, ExitCode
+from framework_advisor.render.formats import formats_for
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -229,7 +230,7 @@ def cli(
 
 @cli.command(context_settings=CONTEXT)
 @answers_option
-@format_option("text", "json", "md")
+@format_option(*formats_for("recommendation"))
 @output_option
 @force_option
 @kb_option
@@ -245,7 +246,10 @@ def recommend(
     answers = read_answers(kb, answers_path)
     warn_hidden(kb, answers.answers)
     document = Documents(kb, answers.answers).render(
-        "recommendation", fmt, color=use_color(output), width=terminal_width()
+        "recommendation",
+        fmt,
+        color=use_color(output),
+        width=terminal_width() if fmt == "text" else None,
     )
     emit(document, output, force)
 

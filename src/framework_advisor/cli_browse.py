@@ -19,6 +19,7 @@ from framework_advisor.cli import (
     terminal_width,
     use_color,
 )
+from framework_advisor.render.formats import formats_for
 
 
 @click.command(context_settings=CONTEXT)
@@ -33,7 +34,7 @@ from framework_advisor.cli import (
 @click.option(
     "--vs", "other_path", type=click.Path(path_type=Path), help="Compare with another answers file."
 )
-@format_option("text", "json", "md")
+@format_option(*formats_for("whatif"))
 @output_option
 @force_option
 @kb_option
@@ -81,7 +82,7 @@ def whatif(
 
 
 @click.command(context_settings=CONTEXT)
-@format_option("text", "json", "md")
+@format_option(*formats_for("frameworks"))
 @kb_option
 @click.pass_context
 def frameworks(ctx: click.Context, fmt: str) -> None:
@@ -113,7 +114,7 @@ def _framework_id(kb: Any, framework_id: str) -> str:
 
 @click.command(context_settings=CONTEXT)
 @click.argument("framework_id", metavar="ID")
-@format_option("text", "json", "md")
+@format_option(*formats_for("framework"))
 @output_option
 @force_option
 @kb_option
@@ -133,7 +134,7 @@ def show(ctx: click.Context, framework_id: str, fmt: str, output: Path | None, f
 
 @click.command(context_settings=CONTEXT)
 @click.argument("framework_ids", nargs=-1, required=True, metavar="ID ID [ID...]")
-@format_option("text", "json", "md")
+@format_option(*formats_for("comparison"))
 @output_option
 @force_option
 @kb_option
@@ -165,7 +166,7 @@ def compare(
 @click.option("--function", "function", metavar="ID", help="A function id (see `questions`).")
 @click.option("--industry", "industry", metavar="ID", help="An industry id (see `questions`).")
 @click.option("--framework", type=click.Choice(["okr", "kpi"]), help="Only OKRs or only KPIs.")
-@format_option("text", "json", "md")
+@format_option(*formats_for("examples"))
 @output_option
 @force_option
 @kb_option
@@ -201,9 +202,7 @@ def examples(
 
 @click.command(context_settings=CONTEXT)
 @format_option(
-    "text",
-    "yaml",
-    "json",
+    *formats_for("questions"),
     help="yaml: a commented blank answers file; json: a JSON Schema of the answers file.",
 )
 @output_option

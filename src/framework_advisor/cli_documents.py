@@ -17,6 +17,7 @@ from framework_advisor.cli import (
     output_option,
     warn_hidden,
 )
+from framework_advisor.render.formats import formats_for
 
 
 @click.command(context_settings=CONTEXT)
@@ -26,7 +27,7 @@ from framework_advisor.cli import (
     "--format",
     "fmt",
     required=True,
-    type=click.Choice(["md", "html", "pdf", "docx", "json"]),
+    type=click.Choice(formats_for("report")),
     help="md, html and json go to standard output without -o; pdf and docx need -o.",
 )
 @output_option
@@ -60,10 +61,7 @@ def report(
 @click.command(context_settings=CONTEXT)
 @click.argument("ids", nargs=-1, metavar="[ID...]")
 @format_option(
-    "xlsx",
-    "csv",
-    "md",
-    "docx",
+    *formats_for("template"),
     help="xlsx: Excel; csv: Google Sheets (one file per sheet); md: Notion; docx: Word.",
 )
 @click.option(

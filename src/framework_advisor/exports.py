@@ -196,8 +196,10 @@ def export_files(
     now: date | None = None,
 ) -> list[tuple[str, str | bytes]]:
     """(file name, content) for each file the exports make: one each, or one per starter
-    template; the recommendation is computed once for all of them."""
-    docs = Documents(kb, answers, now=now)
+    template; the recommendation is computed once for all of them. The answers are taken in
+    the questionnaire's order, the order of the answers file written beside them, so that the
+    CLI given that file writes the same bytes."""
+    docs = Documents(kb, kb.in_question_order(answers), now=now)
     files: list[tuple[str, str | bytes]] = []
     for export in exports:
         if export.document == "templates":

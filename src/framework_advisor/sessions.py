@@ -220,7 +220,7 @@ def dump_session(
     }
     if participant:
         meta["participant"] = participant
-    ordered = {q.id: answers[q.id] for q in kb.questions if q.id in answers}
+    ordered = kb.in_question_order(answers)
     header = "# Framework Advisor session (an answers file): edit freely, or continue in the app.\n"
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     body = yaml.dump(

@@ -210,9 +210,10 @@ def test_operator(kb: KnowledgeBase, op: str, when: dict, answer: Any, expected:
 def test_every_operator_is_covered() -> None:
     from typing import get_args
 
-    from framework_advisor.domain.condition import Operator
+    from framework_advisor.domain.condition import OPERATORS, Operator
 
     assert {op for op, *_ in OPERATOR_CASES} == set(get_args(Operator))
+    assert set(OPERATORS) == set(get_args(Operator))  # one table: tested, compiled, worded
 
 
 # --- shorthands by question type ------------------------------------------------------------

@@ -50,7 +50,7 @@ def test_tui_export_and_cli_report_are_the_same_bytes(
     kb: KnowledgeBase, run_cli, write_answers, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", TODAY.isoformat())
-    answers = _answers(kb, stage="enterprise")
+    answers = kb.in_question_order(_answers(kb, stage="enterprise"))
     path = write_answers(answers)
     cli = run_cli("report", "-a", path, "-f", fmt)
     assert cli.exit_code == 0, cli.stderr
@@ -63,7 +63,7 @@ def test_tui_export_and_cli_report_are_the_same_bytes(
 def test_tui_export_and_cli_recommend_are_the_same_bytes(
     kb: KnowledgeBase, run_cli, write_answers, fmt: str
 ) -> None:
-    answers = _answers(kb)
+    answers = kb.in_question_order(_answers(kb))  # as the TUI writes its answers file
     cli = run_cli("recommend", "-a", write_answers(answers), "-f", fmt)
     export = next(e for e in EXPORTS if e.document == "recommendation" and e.format == fmt)
     [(_, text)] = export_files([export], kb, "brightloop", answers)

@@ -36,3 +36,13 @@ def test_the_import_contracts_hold() -> None:
 )  # fmt: skip
 def test_colour_codes_are_the_bytes_click_writes(kwargs: dict) -> None:
     assert style("text", **kwargs) == click.style("text", **kwargs)
+
+
+def test_the_readme_formats_table_is_the_registry() -> None:
+    from framework_advisor.render.formats import RENDERERS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Output formats", 1)[1].split("\n\n")[2]
+    rows = [line.strip("|").split("|") for line in table.splitlines()[2:]]
+    documented = {(doc.strip(), fmt.strip()) for doc, fmts in rows for fmt in fmts.split(",")}
+    assert documented == set(RENDERERS)

@@ -4,22 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from framework_advisor.domain.condition import AllOf, AnyOf, Condition, Leaf, Not
+from framework_advisor.domain.condition import OPERATORS, AllOf, AnyOf, Condition, Leaf, Not
 from framework_advisor.domain.knowledge import KnowledgeBase
-
-_OP_WORDS = {
-    "in": "is {v}",
-    "not_in": "is not {v}",
-    "eq": "is {v}",
-    "ne": "is not {v}",
-    "has_any": "includes {v}",
-    "has_all": "includes all of {v}",
-    "has_none": "includes none of {v}",
-    "lt": "is under {v}",
-    "lte": "is at most {v}",
-    "gt": "is over {v}",
-    "gte": "is at least {v}",
-}
 
 
 def label(kb: KnowledgeBase, question_id: str, value: Any) -> str:
@@ -44,10 +30,11 @@ def describe(kb: KnowledgeBase, condition: Condition) -> str:
     """A condition in words: "Function is Sales and Stage is Startup (under 50 people)"."""
     if isinstance(condition, Leaf):
         name = question_label(kb, condition.question)
+        words = OPERATORS[condition.op].words
         if condition.op == "between":
             low, high = condition.value
-            return f"{name} is between {low:,} and {high:,}"
-        words = _OP_WORDS[condition.op].format(v=_values(kb, condition))
+            return f"{name} {words.format(low=low, high=high)}"
+        words = words.format(v=_values(kb, condition))
         return f"{name} {words}"
     if isinstance(condition, Not):
         return f"not ({describe(kb, condition.part)})"
