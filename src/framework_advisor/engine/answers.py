@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -131,29 +132,37 @@ class _Checker:
         return False
 
     def _required(self, answers: Answers) -> None:
-        given = self.given
-        for question in self.kb.questions:
-            if question.id in answers or question.id in given:
-                continue
-            # A missing answer has no line of its own: report the file only.
+        # A missing answer has no line of its own: report the file only.
+        for question in missing_required(self.kb.questions, answers, given=self.given):
             if question.required:
-                self.problems.append(
-                    Problem(self.file, "", f"'{question.id}' is required: {question.prompt}")
+                message = f"'{question.id}' is required: {question.prompt}"
+            else:
+                message = (
+                    f"'{question.id}' is required unless '{question.required_unless}' "
+                    f"is given: {question.prompt}"
                 )
-            elif question.required_unless and question.required_unless not in {*answers, *given}:
-                self.problems.append(
-                    Problem(
-                        self.file,
-                        "",
-                        f"'{question.id}' is required unless '{question.required_unless}' "
-                        f"is given: {question.prompt}",
-                    )
-                )
+            self.problems.append(Problem(self.file, "", message))
 
     def _consistency(self, answers: Answers) -> None:
         problem = inconsistency(answers)
         if problem is not None:
             self.fail(*problem)
+
+
+def missing_required(
+    questions: Iterable[Question], answers: Answers, *, given: Iterable[str] = ()
+) -> list[Question]:
+    """The questions that must be answered and are not: each ``required`` one, and each
+    ``required_unless`` one whose alternative is unanswered too. In: the questions to consider
+    (all, or the visible ones), the answers, and ids ``given`` with a value that failed its check
+    (they count as answered, so that they are reported once); out: those questions, in order."""
+    present = {*answers, *given}
+    return [
+        q
+        for q in questions
+        if q.id not in present
+        and (q.required or (q.required_unless and q.required_unless not in present))
+    ]
 
 
 def inconsistency(answers: Answers) -> tuple[KeyPath, str] | None:
