@@ -9,8 +9,9 @@ from typing import Any
 
 import click
 
-from framework_advisor import __version__
+from framework_advisor._version import __version__
 from framework_advisor.errors import AdvisorError, ExitCode
+from framework_advisor.render.formats import formats_for
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -103,6 +104,13 @@ def emit(text: str | bytes, output: Path | None, force: bool) -> None:
 
     atomic_write(output, text, force=force)
     click.echo(f"wrote {terminal_text(str(output))}", err=True)
+
+
+def terminal_width() -> int:
+    """The width text output is wrapped to: the terminal's, kept between 60 and 120."""
+    import shutil
+
+    return max(60, min(120, shutil.get_terminal_size((100, 24)).columns))
 
 
 def use_color(output: Path | None) -> bool:
@@ -222,7 +230,7 @@ def cli(
 
 @cli.command(context_settings=CONTEXT)
 @answers_option
-@format_option("text", "json", "md")
+@format_option(*formats_for("recommendation"))
 @output_option
 @force_option
 @kb_option
@@ -231,15 +239,19 @@ def recommend(
     ctx: click.Context, answers_path: Path, fmt: str, output: Path | None, force: bool
 ) -> None:
     """Recommend frameworks for the organisation described in an answers file."""
-    from framework_advisor.engine.recommend import recommend as run
-    from framework_advisor.render.formats import render
+    from framework_advisor.exports import Documents
     from framework_advisor.storage import read_answers
 
     kb = load_kb(ctx)
     answers = read_answers(kb, answers_path)
     warn_hidden(kb, answers.answers)
-    result = run(kb, answers.answers)
-    emit(render("recommendation", fmt, result, kb=kb, color=use_color(output)), output, force)
+    document = Documents(kb, answers.answers).render(
+        "recommendation",
+        fmt,
+        color=use_color(output),
+        width=terminal_width() if fmt == "text" else None,
+    )
+    emit(document, output, force)
 
 
 def warn_hidden(kb: Any, answers: dict[str, Any]) -> None:

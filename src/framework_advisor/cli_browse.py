@@ -16,8 +16,10 @@ from framework_advisor.cli import (
     kb_option,
     load_kb,
     output_option,
+    terminal_width,
     use_color,
 )
+from framework_advisor.render.formats import formats_for
 
 
 @click.command(context_settings=CONTEXT)
@@ -32,7 +34,7 @@ from framework_advisor.cli import (
 @click.option(
     "--vs", "other_path", type=click.Path(path_type=Path), help="Compare with another answers file."
 )
-@format_option("text", "json", "md")
+@format_option(*formats_for("whatif"))
 @output_option
 @force_option
 @kb_option
@@ -72,11 +74,15 @@ def whatif(
                 after[question_id.strip()] = value
         after = validate_answers(kb, after, file="--set")
     result = compare_answers(kb, before, after)
-    emit(render("whatif", fmt, result, kb=kb, color=use_color(output)), output, force)
+    emit(
+        render("whatif", fmt, result, kb=kb, color=use_color(output), width=terminal_width()),
+        output,
+        force,
+    )
 
 
 @click.command(context_settings=CONTEXT)
-@format_option("text", "json", "md")
+@format_option(*formats_for("frameworks"))
 @kb_option
 @click.pass_context
 def frameworks(ctx: click.Context, fmt: str) -> None:
@@ -84,12 +90,12 @@ def frameworks(ctx: click.Context, fmt: str) -> None:
     from framework_advisor.render.formats import render
 
     kb = load_kb(ctx)
-    emit(render("frameworks", fmt, kb, color=use_color(None)), None, False)
+    emit(render("frameworks", fmt, kb, color=use_color(None), width=terminal_width()), None, False)
 
 
 def _framework_id(kb: Any, framework_id: str) -> str:
     from framework_advisor.errors import UsageError
-    from framework_advisor.kb.suggest import did_you_mean
+    from framework_advisor.problems import did_you_mean
 
     if framework_id in kb.frameworks:
         return framework_id
@@ -108,7 +114,7 @@ def _framework_id(kb: Any, framework_id: str) -> str:
 
 @click.command(context_settings=CONTEXT)
 @click.argument("framework_id", metavar="ID")
-@format_option("text", "json", "md")
+@format_option(*formats_for("framework"))
 @output_option
 @force_option
 @kb_option
@@ -119,12 +125,16 @@ def show(ctx: click.Context, framework_id: str, fmt: str, output: Path | None, f
 
     kb = load_kb(ctx)
     fid = _framework_id(kb, framework_id)
-    emit(render("framework", fmt, kb, fid, color=use_color(output)), output, force)
+    emit(
+        render("framework", fmt, kb, fid, color=use_color(output), width=terminal_width()),
+        output,
+        force,
+    )
 
 
 @click.command(context_settings=CONTEXT)
 @click.argument("framework_ids", nargs=-1, required=True, metavar="ID ID [ID...]")
-@format_option("text", "json", "md")
+@format_option(*formats_for("comparison"))
 @output_option
 @force_option
 @kb_option
@@ -145,14 +155,18 @@ def compare(
             f"compare takes two to four different frameworks; {', '.join(framework_ids)} "
             f"all name '{ids[0]}'"
         )
-    emit(render("comparison", fmt, kb, ids, color=use_color(output)), output, force)
+    emit(
+        render("comparison", fmt, kb, ids, color=use_color(output), width=terminal_width()),
+        output,
+        force,
+    )
 
 
 @click.command(context_settings=CONTEXT)
 @click.option("--function", "function", metavar="ID", help="A function id (see `questions`).")
 @click.option("--industry", "industry", metavar="ID", help="An industry id (see `questions`).")
 @click.option("--framework", type=click.Choice(["okr", "kpi"]), help="Only OKRs or only KPIs.")
-@format_option("text", "json", "md")
+@format_option(*formats_for("examples"))
 @output_option
 @force_option
 @kb_option
@@ -175,15 +189,20 @@ def examples(
     function = parse_value(kb, "function", function, file="--function") if function else None
     industry = parse_value(kb, "industry", industry, file="--industry") if industry else None
     selection = select_examples(kb, function, industry)
-    text = render("examples", fmt, selection, framework=framework, color=use_color(output))
+    text = render(
+        "examples",
+        fmt,
+        selection,
+        framework=framework,
+        color=use_color(output),
+        width=terminal_width(),
+    )
     emit(text, output, force)
 
 
 @click.command(context_settings=CONTEXT)
 @format_option(
-    "text",
-    "yaml",
-    "json",
+    *formats_for("questions"),
     help="yaml: a commented blank answers file; json: a JSON Schema of the answers file.",
 )
 @output_option
@@ -195,7 +214,9 @@ def questions(ctx: click.Context, fmt: str, output: Path | None, force: bool) ->
     from framework_advisor.render.formats import render
 
     kb = load_kb(ctx)
-    emit(render("questions", fmt, kb, color=use_color(output)), output, force)
+    emit(
+        render("questions", fmt, kb, color=use_color(output), width=terminal_width()), output, force
+    )
 
 
 @click.command(context_settings=CONTEXT)

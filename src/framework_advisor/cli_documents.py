@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -18,6 +17,7 @@ from framework_advisor.cli import (
     output_option,
     warn_hidden,
 )
+from framework_advisor.render.formats import formats_for
 
 
 @click.command(context_settings=CONTEXT)
@@ -27,7 +27,7 @@ from framework_advisor.cli import (
     "--format",
     "fmt",
     required=True,
-    type=click.Choice(["md", "html", "pdf", "docx", "json"]),
+    type=click.Choice(formats_for("report")),
     help="md, html and json go to standard output without -o; pdf and docx need -o.",
 )
 @output_option
@@ -39,10 +39,9 @@ def report(
     ctx: click.Context, answers_path: Path, fmt: str, output: Path | None, force: bool, brand: str
 ) -> None:
     """Write a recommendation report to send: profile, mix, ranking, rollout plan, examples."""
-    from framework_advisor.engine.recommend import recommend as run
     from framework_advisor.errors import OutputError, UsageError
-    from framework_advisor.render.formats import FORMATS, render
-    from framework_advisor.render.report.data import today_from_env
+    from framework_advisor.exports import Documents, today_from_env
+    from framework_advisor.render.formats import FORMATS
     from framework_advisor.storage import read_answers
 
     if output is None and FORMATS[fmt].needs_file:
@@ -55,20 +54,14 @@ def report(
     kb = load_kb(ctx)
     answers = read_answers(kb, answers_path)
     warn_hidden(kb, answers.answers)
-    result = run(kb, answers.answers)
-    document = render(
-        "report", fmt, result, kb=kb, answers=answers.answers, brand=brand, today=today
-    )
+    document = Documents(kb, answers.answers, now=today).render("report", fmt, brand=brand)
     emit(document, output, force)
 
 
 @click.command(context_settings=CONTEXT)
 @click.argument("ids", nargs=-1, metavar="[ID...]")
 @format_option(
-    "xlsx",
-    "csv",
-    "md",
-    "docx",
+    *formats_for("template"),
     help="xlsx: Excel; csv: Google Sheets (one file per sheet); md: Notion; docx: Word.",
 )
 @click.option(
@@ -113,27 +106,23 @@ def templates(
     No ID means all nine.
     """
     from framework_advisor.errors import UsageError
-    from framework_advisor.render.starter.build import (
-        documents,
-        mix_templates,
-        render_files,
-        resolve_ids,
-        write_files,
-    )
+    from framework_advisor.exports import Documents, template_files, write_files
+    from framework_advisor.render.starter.build import resolve_ids
     from framework_advisor.render.starter.catalog import TEMPLATES
 
     if mix and answers_path is None:
         raise UsageError("--mix needs --answers FILE: the mix comes from the recommendation")
     kb = load_kb(ctx)
-    answers: dict[str, Any] | None = None
+    docs: Documents | None = None
     if answers_path is not None:
         from framework_advisor.storage import read_answers
 
         answers = read_answers(kb, answers_path).answers
         warn_hidden(kb, answers)
+        docs = Documents(kb, answers, sensitivity=False)
     chosen = resolve_ids(kb, ids)
-    if mix and answers is not None:
-        found = mix_templates(kb, answers)
+    if mix and docs is not None:
+        found = docs.mix_templates()
         chosen += [tid for tid in found.templates if tid not in chosen]
         if found.uncovered:
             names = ", ".join(kb.frameworks[fid].name for fid in found.uncovered)
@@ -144,13 +133,6 @@ def templates(
             raise UsageError("no starter template serves the recommended mix")
     elif not ids:
         chosen = list(TEMPLATES)
-    selection = None
-    organisation = ""
-    if answers is not None:
-        from framework_advisor.engine.examples import select_examples
-
-        selection = select_examples(kb, answers.get("function"), answers.get("industry"))
-        organisation = str(answers.get("organisation") or "")
-    files = render_files(documents(chosen, selection, organisation=organisation), fmt)
+    files = docs.templates(chosen, fmt) if docs is not None else template_files(chosen, fmt, None)
     for path in write_files(folder, files, force=force):
         click.echo(f"wrote {path}", err=True)

@@ -12,12 +12,14 @@ from typing import Any
 import msgspec
 from msgspec import Struct
 
-from framework_advisor import __version__
+from framework_advisor._version import __version__
 from framework_advisor.domain.answers import META_KEY, Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.errors import InputFileError, UsageError
+from framework_advisor.paths import ENV_DATA_DIR, data_dir
 
-ENV_DATA_DIR = "FRAMEWORK_ADVISOR_DATA_DIR"
+__all__ = ["ENV_DATA_DIR", "data_dir"]
+
 SUFFIX = ".yaml"
 SET_ASIDE = re.compile(r"\.(corrupt|kept)-\d{8}T\d{6}Z(-\d+)?$")
 """Stems of session files set aside (`NAME.corrupt-20250101T120000Z.yaml`): never listed."""
@@ -36,15 +38,6 @@ class Session(Struct):
     it sets the file aside first (`SessionStore.set_aside`), so it is never overwritten."""
     dropped: bool = False
     """Some answers no longer fit the knowledge base: a copy is kept before the first save."""
-
-
-def data_dir() -> Path:
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("framework-advisor", appauthor=False))
 
 
 def slug(name: str) -> str:
@@ -227,7 +220,7 @@ def dump_session(
     }
     if participant:
         meta["participant"] = participant
-    ordered = {q.id: answers[q.id] for q in kb.questions if q.id in answers}
+    ordered = kb.in_question_order(answers)
     header = "# Framework Advisor session (an answers file): edit freely, or continue in the app.\n"
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     body = yaml.dump(

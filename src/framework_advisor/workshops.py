@@ -20,7 +20,7 @@ from typing import Any
 import msgspec
 from msgspec import Struct
 
-from framework_advisor import __version__
+from framework_advisor._version import __version__
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.workshop import DEFAULT_THRESHOLD, Participant, Skipped

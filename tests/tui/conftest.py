@@ -58,7 +58,7 @@ def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The user's documents folder (the export dialog's default) is the test's own."""
     folder = tmp_path / "Documents"
     monkeypatch.setattr(
-        "framework_advisor.tui.screens.export.user_documents_dir", lambda: str(folder)
+        "framework_advisor.paths.documents_dir", lambda: folder
     )
     return folder
 

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, DataTable, Input, OptionList, SelectionList, Static
 
 from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.render.formats import EXPORTS
+from framework_advisor.exports import EXPORTS
 from framework_advisor.sessions import SessionStore
 from framework_advisor.tui.app import AdvisorApp
 from framework_advisor.tui.screens.compare import CompareScreen

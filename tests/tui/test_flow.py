@@ -15,7 +15,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, OptionList, Stat
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.engine.recommend import recommend
-from framework_advisor.render.formats import EXPORTS, export_file_name
+from framework_advisor.exports import EXPORTS, export_file_name
 from framework_advisor.sessions import SessionStore
 from framework_advisor.tui.app import DARK, LIGHT, AdvisorApp
 from framework_advisor.tui.screens.dialogs import AskText, Confirm

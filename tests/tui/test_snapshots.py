@@ -49,8 +49,8 @@ def fixed_world(monkeypatch: pytest.MonkeyPatch) -> Path:
     SNAPSHOT_DIR.mkdir(parents=True)
     monkeypatch.chdir(SNAPSHOT_DIR)
     monkeypatch.setattr(
-        "framework_advisor.tui.screens.export.user_documents_dir",
-        lambda: str(SNAPSHOT_DIR / "Documents"),
+        "framework_advisor.paths.documents_dir",
+        lambda: SNAPSHOT_DIR / "Documents",
     )
     monkeypatch.setattr("framework_advisor.tui.screens.welcome.date", FixedDate)
     monkeypatch.setattr("framework_advisor.tui.screens.sessions.datetime", FixedDateTime)
@@ -213,7 +213,7 @@ def test_export_dialog_after_an_export(
     async def export(pilot: Pilot) -> None:
         from textual.widgets import Checkbox, Static
 
-        from framework_advisor.render.formats import EXPORTS
+        from framework_advisor.exports import EXPORTS
 
         await pilot.press("ctrl+o", "ctrl+e")
         await pilot.pause()

@@ -20,8 +20,8 @@ from framework_advisor.engine.compiled import compile_condition
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.load import load
-from framework_advisor.kb.problems import ProblemCollector
 from framework_advisor.kb.yaml_source import parse_yaml
+from framework_advisor.problems import ProblemCollector
 
 from ..conftest import build_tree
 
@@ -210,9 +210,10 @@ def test_operator(kb: KnowledgeBase, op: str, when: dict, answer: Any, expected:
 def test_every_operator_is_covered() -> None:
     from typing import get_args
 
-    from framework_advisor.domain.condition import Operator
+    from framework_advisor.domain.condition import OPERATORS, Operator
 
     assert {op for op, *_ in OPERATOR_CASES} == set(get_args(Operator))
+    assert set(OPERATORS) == set(get_args(Operator))  # one table: tested, compiled, worded
 
 
 # --- shorthands by question type ------------------------------------------------------------

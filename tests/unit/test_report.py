@@ -273,7 +273,8 @@ def test_pdf_needs_no_system_library_nor_weasyprint(
 
 def test_the_export_list_offers_the_report_and_keeps_the_first_three(kb) -> None:
     from framework_advisor.engine.answers import validate_answers
-    from framework_advisor.render.formats import EXPORTS, FORMATS, render_export
+    from framework_advisor.exports import EXPORTS, export_files
+    from framework_advisor.render.formats import FORMATS
 
     assert [(e.document, e.format) for e in EXPORTS[:3]] == [
         ("answers", "yaml"), ("recommendation", "md"), ("recommendation", "json"),
@@ -283,9 +284,8 @@ def test_the_export_list_offers_the_report_and_keeps_the_first_three(kb) -> None
     assert FORMATS["pdf"].binary and FORMATS["pdf"].needs_file
     assert FORMATS["docx"].binary and FORMATS["docx"].needs_file
     answers = validate_answers(kb, GOLDEN_ANSWERS)
-    text = render_export(reports["md"], kb, answers)
+    [(_, text), (_, document)] = export_files([reports["md"], reports["docx"]], kb, "b", answers)
     assert isinstance(text, str) and text.startswith("# Framework recommendation for Brightloop")
-    document = render_export(reports["docx"], kb, answers)
     assert isinstance(document, bytes) and document[:2] == b"PK"
 
 

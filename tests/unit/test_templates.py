@@ -26,8 +26,8 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.engine.examples import select_examples
 from framework_advisor.engine.recommend import recommend
 from framework_advisor.errors import OutputError
+from framework_advisor.exports import write_files
 from framework_advisor.render.starter import fill
-from framework_advisor.render.starter.build import write_files
 from framework_advisor.render.starter.catalog import TEMPLATES, templates_for
 from framework_advisor.render.starter.fill import OutputFile
 from framework_advisor.render.starter.model import RelativeDate

@@ -6,7 +6,8 @@ depends on is unanswered. The YAML shorthand is parsed into these nodes by ``kb.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any, Literal, NamedTuple
 
 from msgspec import Struct
 
@@ -26,30 +27,40 @@ Operator = Literal[
 ]
 
 
-def _leaf_true(op: str, value: Any, answer: Any) -> bool:
-    if op == "in":
-        return answer in value
-    if op == "not_in":
-        return answer not in value
-    if op == "eq":
-        return answer == value
-    if op == "ne":
-        return answer != value
-    if op == "has_any":
-        return any(v in answer for v in value)
-    if op == "has_all":
-        return all(v in answer for v in value)
-    if op == "has_none":
-        return not any(v in answer for v in value)
-    if op == "lt":
-        return answer < value
-    if op == "lte":
-        return answer <= value
-    if op == "gt":
-        return answer > value
-    if op == "gte":
-        return answer >= value
-    return value[0] <= answer <= value[1]  # between, inclusive
+class OperatorSpec(NamedTuple):
+    """One operator of the condition language: the test, and how it reads in words."""
+
+    test: Callable[[Any, Any], bool]
+    """(answer, prepared value) -> bool; the answer is never None here (unknown)."""
+    words: str
+    """"is {v}": the wording of "because you said" and "asked only when" texts."""
+    set_valued: bool = False
+    """The value is a list of options: prepared as a frozenset once."""
+
+
+OPERATORS: dict[str, OperatorSpec] = {
+    "in": OperatorSpec(lambda answer, value: answer in value, "is {v}", True),
+    "not_in": OperatorSpec(lambda answer, value: answer not in value, "is not {v}", True),
+    "eq": OperatorSpec(lambda answer, value: answer == value, "is {v}"),
+    "ne": OperatorSpec(lambda answer, value: answer != value, "is not {v}"),
+    "has_any": OperatorSpec(lambda answer, value: not value.isdisjoint(answer), "includes {v}", True),
+    "has_all": OperatorSpec(lambda answer, value: value.issubset(answer), "includes all of {v}", True),
+    "has_none": OperatorSpec(lambda answer, value: value.isdisjoint(answer), "includes none of {v}", True),
+    "lt": OperatorSpec(lambda answer, value: answer < value, "is under {v}"),
+    "lte": OperatorSpec(lambda answer, value: answer <= value, "is at most {v}"),
+    "gt": OperatorSpec(lambda answer, value: answer > value, "is over {v}"),
+    "gte": OperatorSpec(lambda answer, value: answer >= value, "is at least {v}"),
+    "between": OperatorSpec(
+        lambda answer, value: value[0] <= answer <= value[1], "is between {low:,} and {high:,}"
+    ),
+}  # fmt: skip
+"""The one table of operators: evaluated here and by ``engine.compiled``, worded by
+``domain.wording``; ``kb.conditions`` checks operator names against it."""
+
+
+def prepare(op: str, value: Any) -> Any:
+    """The value as the operator's test takes it (a frozenset of options for list operators)."""
+    return frozenset(value) if OPERATORS[op].set_valued else value
 
 
 class Leaf(Struct, frozen=True, tag="leaf"):
@@ -61,7 +72,7 @@ class Leaf(Struct, frozen=True, tag="leaf"):
         answer = answers.get(self.question)
         if answer is None:
             return None
-        return _leaf_true(self.op, self.value, answer)
+        return OPERATORS[self.op].test(answer, prepare(self.op, self.value))
 
     def questions(self) -> list[str]:
         return [self.question]

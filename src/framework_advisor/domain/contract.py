@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 FRAMEWORK_IDS: tuple[str, ...] = (
     "okr", "kpi", "mbo", "smart", "bsc", "hoshin_kanri", "4dx", "v2mom", "north_star", "eos",
     "mckinsey_7s", "raci", "okr_kpi_hybrid", "fast",
@@ -47,6 +49,11 @@ FIXED_QUESTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "maturity": ("single", ("none", "kpis_only", "some_okrs", "mature")),
     "organisation": ("text", ()),
 }  # fmt: skip
+
+
+def stage_is_derived(answers: dict[str, Any]) -> bool:
+    """True when the stage the rules see comes from the headcount, not from an answer."""
+    return answers.get("stage") is None and isinstance(answers.get("headcount"), int)
 
 
 def stage_for_headcount(headcount: int) -> str:

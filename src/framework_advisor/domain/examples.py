@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from msgspec import Meta, Struct
+
+if TYPE_CHECKING:
+    from framework_advisor.domain.knowledge import KnowledgeBase
 
 Text = Annotated[str, Meta(min_length=1)]
 Provenance = Literal["seed", "common_practice"]
@@ -35,3 +38,31 @@ class ExampleSet(Struct, frozen=True, forbid_unknown_fields=True):
     okrs: Annotated[list[ExampleOKR], Meta(min_length=1)]
     kpis: Annotated[list[ExampleKPI], Meta(min_length=1)]
     notes: str = ""
+
+
+class ExampleSelection(Struct, frozen=True):
+    """The examples chosen for an organisation (``select_examples``)."""
+
+    okrs: list[ExampleOKR]
+    kpis: list[ExampleKPI]
+    areas: list[str]
+    """The example sets used, e.g. ["function:sales", "industry:saas"]."""
+
+
+def select_examples(
+    kb: KnowledgeBase, function: str | None, industry: str | None
+) -> ExampleSelection:
+    """The function's examples and the industry's; an industry without examples of its own
+    (retail, public sector, ...) falls back to the function's, and no function to the
+    company-wide set. In: the knowledge base and two answers; out: the selection."""
+    keys = [f"function:{function or 'company'}"]
+    if industry:
+        keys.append(f"industry:{industry}")
+    sets = [kb.examples[key] for key in keys if key in kb.examples]
+    if not sets and "function:company" in kb.examples:
+        sets = [kb.examples["function:company"]]
+    return ExampleSelection(
+        okrs=[okr for example in sets for okr in example.okrs],
+        kpis=[kpi for example in sets for kpi in example.kpis],
+        areas=[f"{example.kind}:{example.area}" for example in sets],
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 from msgspec import Struct, field
 
@@ -69,6 +70,11 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     packs: list[PackInfo] = []
     examples: dict[str, ExampleSet] = {}
     """Example OKRs and KPIs, keyed "function:<id>" or "industry:<id>"."""
+
+    def in_question_order(self, answers: dict[str, Any]) -> dict[str, Any]:
+        """The answers to this questionnaire's questions, in its order (as answers files are
+        written, so that what is read back draws the same); other keys are left out."""
+        return {q.id: answers[q.id] for q in self.questions if q.id in answers}
 
     def question(self, question_id: str) -> Question | None:
         return self.question_map.get(question_id)

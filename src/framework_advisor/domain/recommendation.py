@@ -118,3 +118,19 @@ class Recommendation(Struct, frozen=True, gc=False):
             if item.id == framework_id:
                 return item.rank
         raise KeyError(framework_id)
+
+
+class RankChange(Struct, frozen=True):
+    id: str
+    from_rank: int
+    to_rank: int
+    fit_delta: int
+
+
+class WhatIf(Struct, frozen=True):
+    """Two recommendations and what changed between them (``engine.whatif.compare_answers``)."""
+
+    before: Recommendation
+    after: Recommendation
+    changes: dict[str, Any]
+    moved: list[RankChange]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -9,16 +10,21 @@ from framework_advisor.domain.answers import META_KEY, Answers, AnswersMeta
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.question import Question
 from framework_advisor.errors import AnswersError, Problem
-from framework_advisor.kb.problems import ProblemCollector
-from framework_advisor.kb.suggest import did_you_mean, one_of
-from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, format_path
+from framework_advisor.problems import (
+    KeyPath,
+    LineSource,
+    ProblemCollector,
+    did_you_mean,
+    format_path,
+    one_of,
+)
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
 
 
 class _Checker:
-    def __init__(self, kb: KnowledgeBase, source: YamlDocument | None, file: str) -> None:
+    def __init__(self, kb: KnowledgeBase, source: LineSource | None, file: str) -> None:
         self.kb = kb
         self.source = source
         self.file = source.file if source else file
@@ -126,29 +132,37 @@ class _Checker:
         return False
 
     def _required(self, answers: Answers) -> None:
-        given = self.given
-        for question in self.kb.questions:
-            if question.id in answers or question.id in given:
-                continue
-            # A missing answer has no line of its own: report the file only.
+        # A missing answer has no line of its own: report the file only.
+        for question in missing_required(self.kb.questions, answers, given=self.given):
             if question.required:
-                self.problems.append(
-                    Problem(self.file, "", f"'{question.id}' is required: {question.prompt}")
+                message = f"'{question.id}' is required: {question.prompt}"
+            else:
+                message = (
+                    f"'{question.id}' is required unless '{question.required_unless}' "
+                    f"is given: {question.prompt}"
                 )
-            elif question.required_unless and question.required_unless not in {*answers, *given}:
-                self.problems.append(
-                    Problem(
-                        self.file,
-                        "",
-                        f"'{question.id}' is required unless '{question.required_unless}' "
-                        f"is given: {question.prompt}",
-                    )
-                )
+            self.problems.append(Problem(self.file, "", message))
 
     def _consistency(self, answers: Answers) -> None:
         problem = inconsistency(answers)
         if problem is not None:
             self.fail(*problem)
+
+
+def missing_required(
+    questions: Iterable[Question], answers: Answers, *, given: Iterable[str] = ()
+) -> list[Question]:
+    """The questions that must be answered and are not: each ``required`` one, and each
+    ``required_unless`` one whose alternative is unanswered too. In: the questions to consider
+    (all, or the visible ones), the answers, and ids ``given`` with a value that failed its check
+    (they count as answered, so that they are reported once); out: those questions, in order."""
+    present = {*answers, *given}
+    return [
+        q
+        for q in questions
+        if q.id not in present
+        and (q.required or (q.required_unless and q.required_unless not in present))
+    ]
 
 
 def inconsistency(answers: Answers) -> tuple[KeyPath, str] | None:
@@ -161,8 +175,23 @@ def inconsistency(answers: Answers) -> tuple[KeyPath, str] | None:
     return None
 
 
+def parse_answer(
+    kb: KnowledgeBase, question_id: str, text: str, answers: Answers, file: str = "answer"
+) -> Any:
+    """One typed answer checked as an answers file checks it: ``parse_value``, then the rules
+    across questions (``inconsistency``) against the other ``answers``. In: the question id, the
+    text typed and the answers so far; out: the value, or AnswersError naming the problem."""
+    value = parse_value(kb, question_id, text, file)
+    if value is not None:
+        problem = inconsistency({**answers, question_id: value})
+        if problem is not None:
+            path, message = problem
+            raise AnswersError([Problem(file, format_path(path), message, None)])
+    return value
+
+
 def validate_answers(
-    kb: KnowledgeBase, raw: Any, source: YamlDocument | None = None, file: str = "answers"
+    kb: KnowledgeBase, raw: Any, source: LineSource | None = None, file: str = "answers"
 ) -> Answers:
     """Validated answers, or AnswersError listing every problem."""
     checker = _Checker(kb, source, file)

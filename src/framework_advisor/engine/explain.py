@@ -4,59 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from framework_advisor.domain.condition import AllOf, AnyOf, Condition, Leaf, Not
+from framework_advisor.domain.condition import Condition, Leaf, Not
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.wording import describe, label, question_label
 
-_OP_WORDS = {
-    "in": "is {v}",
-    "not_in": "is not {v}",
-    "eq": "is {v}",
-    "ne": "is not {v}",
-    "has_any": "includes {v}",
-    "has_all": "includes all of {v}",
-    "has_none": "includes none of {v}",
-    "lt": "is under {v}",
-    "lte": "is at most {v}",
-    "gt": "is over {v}",
-    "gte": "is at least {v}",
-}
-
-
-def label(kb: KnowledgeBase, question_id: str, value: Any) -> str:
-    question = kb.question(question_id)
-    return question.label_of(value) if question else str(value)
-
-
-def _values(kb: KnowledgeBase, leaf: Leaf) -> str:
-    if isinstance(leaf.value, list):
-        labels = [label(kb, leaf.question, v) for v in leaf.value]
-        joiner = " and " if leaf.op in ("has_all",) else " or "
-        return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + joiner + labels[-1]
-    return label(kb, leaf.question, leaf.value)
-
-
-def question_label(kb: KnowledgeBase, question_id: str) -> str:
-    question = kb.question(question_id)
-    return question.label if question else question_id
-
-
-def describe(kb: KnowledgeBase, condition: Condition) -> str:
-    """A condition in words: "Function is Sales and Stage is Startup (under 50 people)"."""
-    if isinstance(condition, Leaf):
-        name = question_label(kb, condition.question)
-        if condition.op == "between":
-            low, high = condition.value
-            return f"{name} is between {low:,} and {high:,}"
-        words = _OP_WORDS[condition.op].format(v=_values(kb, condition))
-        return f"{name} {words}"
-    if isinstance(condition, Not):
-        return f"not ({describe(kb, condition.part)})"
-    if isinstance(condition, AllOf | AnyOf):
-        if not condition.parts:
-            return "always"
-        joiner = " and " if isinstance(condition, AllOf) else " or "
-        return joiner.join(describe(kb, part) for part in condition.parts)
-    raise TypeError(condition)
+__all__ = ["because_leaves", "describe", "label", "leaves", "question_label"]
 
 
 def leaves(condition: Condition) -> list[Leaf]:

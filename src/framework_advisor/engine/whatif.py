@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from msgspec import Struct
-
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.recommendation import RankChange, WhatIf
 from framework_advisor.engine.recommend import recommend
 
-
-class RankChange(Struct, frozen=True):
-    id: str
-    from_rank: int
-    to_rank: int
-    fit_delta: int
-
-
-class WhatIf(Struct, frozen=True):
-    before: Recommendation
-    after: Recommendation
-    changes: dict[str, Any]
-    moved: list[RankChange]
+__all__ = ["RankChange", "WhatIf", "compare_answers"]
 
 
 def compare_answers(kb: KnowledgeBase, before: Answers, after: Answers) -> WhatIf:

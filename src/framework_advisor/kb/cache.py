@@ -4,29 +4,15 @@ file and the tool version. A stale, corrupt or unreadable cache is ignored and r
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
-from framework_advisor import __version__
+from framework_advisor._version import __version__
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.kb.files import SourceFiles, blake2b
+from framework_advisor.paths import ENV_CACHE_DIR, cache_dir
 
-ENV_CACHE_DIR = "FRAMEWORK_ADVISOR_CACHE_DIR"
+__all__ = ["ENV_CACHE_DIR", "cache_dir"]
+
 CACHE_FORMAT = "2"
-
-
-def cache_dir() -> Path:
-    override = os.environ.get(ENV_CACHE_DIR)
-    if override:
-        return Path(override)
-    if sys.platform.startswith("linux"):
-        # What platformdirs answers on Linux, without its 13 ms import on the `recommend` path.
-        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-        base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
-        return base / "framework-advisor"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("framework-advisor", appauthor=False))
 
 
 def cache_key(sources: list[SourceFiles]) -> str:

@@ -8,9 +8,8 @@ from typing import Any
 from framework_advisor.domain.condition import AllOf, AnyOf, Condition, Leaf, Not
 from framework_advisor.domain.question import Question
 from framework_advisor.kb.limits import MAX_CONDITION_NUMBER
-from framework_advisor.kb.problems import ProblemCollector
-from framework_advisor.kb.suggest import did_you_mean, one_of
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
+from framework_advisor.problems import ProblemCollector, did_you_mean, one_of
 
 COMBINATORS = ("all_of", "any_of", "not")
 OPERATORS_BY_TYPE: dict[str, tuple[str, ...]] = {

@@ -9,8 +9,7 @@ from msgspec import Struct, field
 
 from framework_advisor.errors import InputFileError, Problem
 from framework_advisor.kb import limits
-
-KeyPath = tuple[str | int, ...]
+from framework_advisor.problems import KeyPath, format_path
 
 
 class YamlSyntaxError(InputFileError):
@@ -33,13 +32,6 @@ class YamlDocument(Struct):
             if line is not None:
                 return line
         return None
-
-
-def format_path(path: KeyPath) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _loader_class() -> type:

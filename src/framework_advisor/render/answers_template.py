@@ -38,7 +38,7 @@ def _kind(question: Question) -> str:
 
 
 def blank_answers_file(kb: KnowledgeBase, **_: Any) -> str:
-    from framework_advisor.engine.explain import describe
+    from framework_advisor.domain.wording import describe
 
     out = [
         f"# Framework Advisor answers file ({kb.name}, version {kb.version})",

@@ -1,4 +1,4 @@
-"""One registry of output formats, used by the CLI and (later) the TUI's export screen.
+"""One registry of output formats, used by the CLI and, through ``exports``, the TUI.
 
 Each (document, format) pair names the function that renders it, imported only when used, so
 a command pays only for the renderer it needs."""
@@ -86,57 +86,3 @@ def formats_for(document: str) -> list[str]:
 def render(document: str, fmt: str, *args: Any, **kwargs: Any) -> str | bytes:
     module_name, _, function = RENDERERS[(document, fmt)].partition(":")
     return getattr(import_module(module_name), function)(*args, **kwargs)
-
-
-class Export(Struct, frozen=True):
-    """A file the TUI's export screen offers: a document in one format."""
-
-    document: str
-    format: str
-    label: str
-    suffix: str
-    slow: bool = False
-    """Takes seconds to render: offered, but not ticked by default."""
-
-
-EXPORTS: list[Export] = [
-    Export("answers", "yaml", "Answers file (YAML), to reopen or edit", "-answers.yaml"),
-    Export("recommendation", "md", "Recommendation (Markdown)", "-recommendation.md"),
-    Export("recommendation", "json", "Recommendation (JSON)", "-recommendation.json"),
-    Export("report", "md", "Report (Markdown)", "-report.md"),
-    Export("report", "html", "Report (HTML, self-contained)", "-report.html"),
-    Export("report", "pdf", "Report (PDF)", "-report.pdf", slow=True),
-    Export("report", "docx", "Report (Word)", "-report.docx", slow=True),
-    Export("templates", "xlsx", "Starter templates for the mix (Excel)", ""),
-]
-
-
-def export_file_name(session_name: str, export: Export) -> str:
-    from framework_advisor.sessions import slug
-
-    return slug(session_name) + export.suffix
-
-
-def export_files(
-    export: Export, kb: Any, session_name: str, answers: dict[str, Any]
-) -> list[tuple[str, str | bytes]]:
-    """(file name, content) for each file an export makes: one, or one per starter template."""
-    if export.document != "templates":
-        return [(export_file_name(session_name, export), render_export(export, kb, answers))]
-    from framework_advisor.engine.examples import select_examples
-    from framework_advisor.render.starter.build import documents, mix_templates, render_files
-
-    selection = select_examples(kb, answers.get("function"), answers.get("industry"))
-    chosen = mix_templates(kb, answers).templates
-    docs = documents(chosen, selection, organisation=str(answers.get("organisation", "")))
-    return [(file.name, file.data) for file in render_files(docs, export.format)]
-
-
-def render_export(export: Export, kb: Any, answers: dict[str, Any]) -> str | bytes:
-    if export.document == "answers":
-        from framework_advisor.sessions import dump_session
-
-        return dump_session(kb, answers, cursor=None)
-    from framework_advisor.engine.recommend import recommend
-
-    return render(export.document, export.format, recommend(kb, answers), kb=kb)

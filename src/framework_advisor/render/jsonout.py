@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from framework_advisor import __version__
+from framework_advisor._version import __version__
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 
 if TYPE_CHECKING:
-    from framework_advisor.engine.whatif import WhatIf
+    from framework_advisor.domain.recommendation import WhatIf
 
 
 def dumps(value: Any) -> str:

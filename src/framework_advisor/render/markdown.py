@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from framework_advisor.domain.examples import ExampleSelection
 from framework_advisor.domain.framework import described
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.engine.examples import ExampleSelection
 from framework_advisor.render.bars import fit_bar
 from framework_advisor.render.plan import phase_pairs
 from framework_advisor.render.text import COMPARE_ROWS
 from framework_advisor.safe_text import markdown_text
 
 if TYPE_CHECKING:
-    from framework_advisor.engine.whatif import WhatIf
+    from framework_advisor.domain.recommendation import WhatIf
 
 
 def cell(text: Any) -> str:

@@ -1,24 +1,24 @@
-"""Readable terminal text. Colour comes from click.style and is dropped when not on a terminal."""
+"""Readable terminal text. The caller passes the width to wrap to and whether to colour (a
+terminal): nothing here reads the terminal."""
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import click
-
+from framework_advisor.domain.contract import stage_is_derived
+from framework_advisor.domain.examples import ExampleSelection
 from framework_advisor.domain.framework import Framework, described
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.engine.examples import ExampleSelection
+from framework_advisor.render.ansi import style as ansi_style
 from framework_advisor.render.bars import fit_bar, shorten
 from framework_advisor.render.plan import phase_pairs
 from framework_advisor.safe_text import own_colour, terminal_text
 
 if TYPE_CHECKING:
-    from framework_advisor.engine.whatif import WhatIf
+    from framework_advisor.domain.recommendation import WhatIf
 
 Style = Callable[..., str]
 TOP_REASONS = 3
@@ -29,38 +29,43 @@ def _plain(text: str, **_: Any) -> str:
 
 
 def _styler(color: bool) -> Style:
-    """click.style, its text stripped of control characters and its codes marked as ours:
+    """ANSI styling, its text stripped of control characters and its codes marked as ours:
     printing keeps our colours and drops any escape code that came with the text."""
     if not color:
         return _plain
 
     def style(text: str, **kwargs: Any) -> str:
-        return own_colour(click.style(terminal_text(text), **kwargs))
+        return own_colour(ansi_style(terminal_text(text), **kwargs))
 
     return style
 
 
-def _width() -> int:
-    return max(60, min(120, shutil.get_terminal_size((100, 24)).columns))
+WIDTH = 100
+"""The width text is wrapped to when the caller names none (the CLI passes the terminal's)."""
 
 
-def _wrap(text: str, indent: str, width: int | None = None) -> str:
-    return textwrap.fill(
-        " ".join(text.split()),
-        width=width or _width(),
-        initial_indent=indent,
-        subsequent_indent=indent,
-    )
+class _Lines:
+    """Wrapping at one width, the caller's."""
 
+    def __init__(self, width: int | None) -> None:
+        self.width = width or WIDTH
 
-def _hanging(prefix: str, text: str) -> str:
-    """Wrap text after a prefix, continuation lines aligned under the text."""
-    return textwrap.fill(
-        " ".join(text.split()),
-        width=_width(),
-        initial_indent=prefix,
-        subsequent_indent=" " * len(prefix),
-    )
+    def wrap(self, text: str, indent: str, width: int | None = None) -> str:
+        return textwrap.fill(
+            " ".join(text.split()),
+            width=width or self.width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+        )
+
+    def hanging(self, prefix: str, text: str) -> str:
+        """Wrap text after a prefix, continuation lines aligned under the text."""
+        return textwrap.fill(
+            " ".join(text.split()),
+            width=self.width,
+            initial_indent=prefix,
+            subsequent_indent=" " * len(prefix),
+        )
 
 
 def _need_labels(kb: KnowledgeBase) -> dict[str, str]:
@@ -76,14 +81,17 @@ def _fit_color(fit: int) -> str:
     return "green" if fit >= 70 else "yellow" if fit >= 50 else "bright_black"
 
 
-def _profile_line(kb: KnowledgeBase, rec: Recommendation) -> str:
+def _profile_line(kb: KnowledgeBase, rec: Recommendation, answers: dict[str, Any] | None) -> str:
     profile = rec.profile
     parts = []
     stage = profile.get("stage")
+    derived = stage_is_derived(answers if answers is not None else profile)
     if stage:
         label = kb.question("stage").label_of(stage) if kb.question("stage") else stage
-        source = f", headcount {profile['headcount']:,}" if "headcount" in profile else ""
+        source = f", from a headcount of {profile['headcount']:,}" if derived else ""
         parts.append(f"Stage: {label}{source}")
+    if "headcount" in profile and not derived:
+        parts.append(f"Headcount: {profile['headcount']:,}")
     for qid in ("function", "industry", "maturity"):
         question = kb.question(qid)
         if qid in profile and question:
@@ -91,37 +99,45 @@ def _profile_line(kb: KnowledgeBase, rec: Recommendation) -> str:
     return " · ".join(parts)
 
 
-def recommendation(rec: Recommendation, kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
+def recommendation(
+    rec: Recommendation,
+    kb: KnowledgeBase,
+    color: bool = False,
+    answers: dict[str, Any] | None = None,
+    width: int | None = None,
+    **_: Any,
+) -> str:
     style = _styler(color)
+    lay = _Lines(width)
     names = {item.id: item.name for item in rec.ranking}
     title = rec.profile.get("organisation") or "your organisation"
     out = [
         style(f"Framework Advisor: recommendation for {title}", bold=True),
-        _profile_line(kb, rec),
+        _profile_line(kb, rec, answers),
     ]
     if rec.summary:
-        out += ["", _heading(style, "In short"), _wrap(rec.summary, "  ")]
+        out += ["", _heading(style, "In short"), lay.wrap(rec.summary, "  ")]
     out += ["", _heading(style, "Run now (phase 1)")]
     if rec.mix_choice:
-        out.append(_wrap(rec.mix_choice, "  "))
+        out.append(lay.wrap(rec.mix_choice, "  "))
     need_labels = _need_labels(kb)
     for layer in rec.mix:
         out.append(f"  {style(layer.layer.ljust(10), bold=True)} {names[layer.framework]}")
         if layer.needs:
             served = ", ".join(need_labels.get(n, n) for n in layer.needs)
-            out.append(_wrap(f"For: {served}.", " " * 13))
-        out.append(_wrap(layer.why, " " * 13))
+            out.append(lay.wrap(f"For: {served}.", " " * 13))
+        out.append(lay.wrap(layer.why, " " * 13))
     for item in rec.retire:
         out.append(f"  {style('retire'.ljust(10), fg='red')} {names[item.id]}")
-        out.append(_wrap(item.why, " " * 13))
+        out.append(lay.wrap(item.why, " " * 13))
 
     for phase in rec.phases[1:]:
         added = ", ".join(names[f] for f in phase.frameworks)
         out += ["", _heading(style, f"Later (phase {phase.phase}): {added}")]
-        out.append(_wrap(f"When: {phase.signal}", "  "))
-        out.append(_wrap(f"Why it waits: {phase.why}", "  "))
+        out.append(lay.wrap(f"When: {phase.signal}", "  "))
+        out.append(lay.wrap(f"Why it waits: {phase.why}", "  "))
         out.append(
-            _wrap(f"Meetings by then: about {phase.meeting_minutes_per_month} min/month.", "  ")
+            lay.wrap(f"Meetings by then: about {phase.meeting_minutes_per_month} min/month.", "  ")
         )
 
     out += ["", _heading(style, "Ranking (fit 0-100)")]
@@ -136,12 +152,14 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, color: bool = False, 
         out.append(f"    {item.reasons[0].effect:>+4}  starting fit")
         for reason in reasons:
             because = f"{reason.text} ({reason.because})" if reason.because else reason.text
-            out.append(_hanging(f"    {reason.effect:>+4}  ", because))
+            out.append(lay.hanging(f"    {reason.effect:>+4}  ", because))
     if rec.cautions:
         out += ["", _heading(style, "Cautions")]
         for caution in rec.cautions:
             out.append(
-                _hanging("  ! ", caution.text).replace("!", style("!", fg="yellow", bold=True), 1)
+                lay.hanging("  ! ", caution.text).replace(
+                    "!", style("!", fg="yellow", bold=True), 1
+                )
             )
     out += [
         "",
@@ -159,15 +177,17 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, color: bool = False, 
         out += ["", _heading(style, "Unanswered questions that could change this")]
         for qid in rec.unanswered:
             question = kb.question(qid)
-            out.append(_wrap(f"{qid}: {question.prompt if question else ''}", "  "))
+            out.append(lay.wrap(f"{qid}: {question.prompt if question else ''}", "  "))
     if rec.sensitivity:
         out += ["", _heading(style, "What would change the order")]
         for item in rec.sensitivity:
-            out.append(_hanging("  - ", item.text))
+            out.append(lay.hanging("  - ", item.text))
     return "\n".join(out) + "\n"
 
 
-def whatif(result: WhatIf, kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
+def whatif(
+    result: WhatIf, kb: KnowledgeBase, color: bool = False, width: int | None = None, **_: Any
+) -> str:
     style = _styler(color)
     before, after = result.before, result.after
     out = [style("What if", bold=True)]
@@ -206,11 +226,14 @@ def whatif(result: WhatIf, kb: KnowledgeBase, color: bool = False, **_: Any) -> 
     return "\n".join(out) + "\n"
 
 
-def framework_table(kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
+def framework_table(
+    kb: KnowledgeBase, color: bool = False, width: int | None = None, **_: Any
+) -> str:
     style = _styler(color)
+    lay = _Lines(width)
     id_width = max(len(fid) for fid in kb.frameworks) + 2
     name_width = min(40, max(len(f.name) for f in kb.frameworks.values()) + 2)
-    summary_width = max(30, _width() - id_width - name_width)
+    summary_width = max(30, lay.width - id_width - name_width)
     out = [style(f"{'id':<{id_width}}{'name':<{name_width}}summary", bold=True)]
     for f in kb.frameworks.values():
         names = textwrap.wrap(f.name, name_width - 2)
@@ -225,8 +248,11 @@ def framework_table(kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
     return "\n".join(out) + "\n"
 
 
-def framework(kb: KnowledgeBase, framework_id: str, color: bool = False, **_: Any) -> str:
+def framework(
+    kb: KnowledgeBase, framework_id: str, color: bool = False, width: int | None = None, **_: Any
+) -> str:
     style = _styler(color)
+    lay = _Lines(width)
     f: Framework = kb.frameworks[framework_id]
     out = [style(f.name, bold=True), f.summary]
     if f.aliases:
@@ -238,16 +264,16 @@ def framework(kb: KnowledgeBase, framework_id: str, color: bool = False, **_: An
         out.extend(lines)
 
     for title, text in described(f):
-        section(title, [_wrap(text, "  ")])
+        section(title, [lay.wrap(text, "  ")])
     section(
         f"Structure: {f.structure.summary}",
-        [_hanging("  - ", f"{p.name}: {p.description}") for p in f.structure.parts],
+        [lay.hanging("  - ", f"{p.name}: {p.description}") for p in f.structure.parts],
     )
-    section("Pros", [_hanging("  + ", p) for p in f.pros])
-    section("Cons", [_hanging("  - ", c) for c in f.cons])
+    section("Pros", [lay.hanging("  + ", p) for p in f.pros])
+    section("Cons", [lay.hanging("  - ", c) for c in f.cons])
     section(
         "Pitfalls and how to avoid them",
-        [_hanging("  ! ", f"{p.pitfall} Avoid it: {p.avoid}") for p in f.pitfalls],
+        [lay.hanging("  ! ", f"{p.pitfall} Avoid it: {p.avoid}") for p in f.pitfalls],
     )
     section(
         "Rituals",
@@ -259,17 +285,17 @@ def framework(kb: KnowledgeBase, framework_id: str, color: bool = False, **_: An
     )
     section(
         "Fit by function",
-        [_wrap(", ".join(f"{fn}: {level}" for fn, level in f.fit_by_function.items()), "  ")],
+        [lay.wrap(", ".join(f"{fn}: {level}" for fn, level in f.fit_by_function.items()), "  ")],
     )
     section("Mix layers", ["  " + ", ".join(f.layers)])
-    section("First 90 days", [_hanging(f"  week {s.week:>2}  ", s.step) for s in f.rollout])
-    section("Origin", [_wrap(f"{f.origin.who}, {f.origin.when}. {f.origin.story}", "  ")])
+    section("First 90 days", [lay.hanging(f"  week {s.week:>2}  ", s.step) for s in f.rollout])
+    section("Origin", [lay.wrap(f"{f.origin.who}, {f.origin.when}. {f.origin.story}", "  ")])
     section("Works with", ["  " + (", ".join(f.complements) or "-")])
     section("Clashes with", ["  " + (", ".join(f.conflicts) or "-")])
     section(
         "Sources",
         [
-            _hanging("  - ", f"{s.author}, {s.title}" + (f" ({s.year})" if s.year else ""))
+            lay.hanging("  - ", f"{s.author}, {s.title}" + (f" ({s.year})" if s.year else ""))
             for s in f.sources
         ],
     )
@@ -303,9 +329,10 @@ def comparison(
     kb: KnowledgeBase, ids: list[str], color: bool = False, width: int | None = None, **_: Any
 ) -> str:
     style = _styler(color)
+    lay = _Lines(width)
     frameworks = [kb.frameworks[fid] for fid in ids]
     label_width = 11
-    column = max(12, ((width or _width()) - label_width - 2) // len(frameworks) - 2)
+    column = max(12, (lay.width - label_width - 2) // len(frameworks) - 2)
     headers = [textwrap.wrap(f.name, column) for f in frameworks]
     out = []
     for line in range(max(len(h) for h in headers)):
@@ -323,8 +350,9 @@ def comparison(
     return "\n".join(out)
 
 
-def questions(kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
+def questions(kb: KnowledgeBase, color: bool = False, width: int | None = None, **_: Any) -> str:
     style = _styler(color)
+    lay = _Lines(width)
     out = []
     for number, q in enumerate(kb.questions, start=1):
         need = (
@@ -342,8 +370,8 @@ def questions(kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
             "text": "text",
         }[q.type]
         out.append(f"{number:>2}. {style(q.id, bold=True)} ({kind}, {need})")
-        out.append(_wrap(q.prompt, "    "))
-        out.append(style(_wrap(q.help, "    "), fg="bright_black"))
+        out.append(lay.wrap(q.prompt, "    "))
+        out.append(style(lay.wrap(q.help, "    "), fg="bright_black"))
         if q.type == "number":
             bounds = [
                 f"min {q.min}" if q.min is not None else "",
@@ -353,7 +381,7 @@ def questions(kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
         for option in q.options:
             out.append(f"      {option.value:<26} {option.label}")
         if q.when is not None:
-            from framework_advisor.engine.explain import describe
+            from framework_advisor.domain.wording import describe
 
             out.append(f"    asked only when {describe(kb, q.when)}")
         out.append("")
@@ -361,20 +389,25 @@ def questions(kb: KnowledgeBase, color: bool = False, **_: Any) -> str:
 
 
 def examples(
-    selection: ExampleSelection, framework: str | None = None, color: bool = False, **_: Any
+    selection: ExampleSelection,
+    framework: str | None = None,
+    color: bool = False,
+    width: int | None = None,
+    **_: Any,
 ) -> str:
     style = _styler(color)
+    lay = _Lines(width)
     out = [style("Examples from: " + ", ".join(selection.areas), bold=True)]
     if framework in (None, "okr"):
         out += ["", _heading(style, "Example OKRs")]
         for okr in selection.okrs:
-            out.append(_hanging("  O  ", f"{okr.objective} ({okr.type})"))
-            out += [_hanging("     - ", kr) for kr in okr.key_results]
+            out.append(lay.hanging("  O  ", f"{okr.objective} ({okr.type})"))
+            out += [lay.hanging("     - ", kr) for kr in okr.key_results]
     if framework in (None, "kpi"):
         out += ["", _heading(style, "Example KPIs")]
         for kpi in selection.kpis:
             out.append(
-                _hanging(
+                lay.hanging(
                     "  - ",
                     f"{kpi.name}: target {kpi.target}, {kpi.frequency}; "
                     f"{kpi.indicator}, {kpi.level}. {kpi.definition}",

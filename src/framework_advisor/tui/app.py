@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,7 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from framework_advisor import __version__
+from framework_advisor._version import __version__
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.sessions import Session, SessionLock, SessionStore
@@ -71,9 +72,12 @@ class AdvisorApp(App[None]):
         served: Served | None = None,
         notices: list[str] | None = None,
         workshop: Workshop | None = None,
+        today: date | None = None,
     ) -> None:
         super().__init__()
         self.kb = kb
+        self.today = today
+        """The date exports print (None: today, or FRAMEWORK_ADVISOR_TODAY)."""
         self.store = store
         self.served = served
         self.workshop = workshop
@@ -293,11 +297,10 @@ class AdvisorApp(App[None]):
         return super().deliver_screenshot(filename, path, time_format)
 
     def screenshot_folder(self) -> Path:
-        from platformdirs import user_downloads_dir
-
+        from framework_advisor.paths import downloads_dir
         from framework_advisor.tui.screens.export import default_folder
 
-        downloads = Path(user_downloads_dir())
+        downloads = downloads_dir()
         if downloads.is_dir():
             return downloads
         folder = default_folder(self.assessment.name)

@@ -50,23 +50,34 @@ def run_app(
         else:
             new_answers = (session_name, {})
     elif answers_path is not None:
-        new_answers = _from_file(kb, store, answers_path, notices)
+        name, answers, salvaged = session_from_file(kb, store, answers_path)
+        notices.extend(salvaged)
+        new_answers = (name, answers)
     AdvisorApp(kb, store, session=session, new_answers=new_answers, notices=notices).run()
 
 
-def _from_file(
-    kb: KnowledgeBase, store: SessionStore, path: Path, notices: list[str]
-) -> tuple[str, dict]:
+def session_from_file(
+    kb: KnowledgeBase, store: SessionStore | None, path: Path
+) -> tuple[str, dict, list[str]]:
+    """A new session's name, answers and notices from an answers file (never changed): the
+    answers that still fit the questionnaire; the file's name, made unique among the sessions.
+    Used by `framework-advisor app --answers` and the welcome screen's "open a file"."""
     from framework_advisor.engine.answers import salvage_answers
     from framework_advisor.kb.yaml_source import load_yaml_file
-    from framework_advisor.tui.screens.welcome import unique_name
 
     data = load_yaml_file(path).data
     if not isinstance(data, dict):
         raise UsageError(f"{path}: expected a mapping of question ids to answers")
-    answers, salvage_notices = salvage_answers(kb, data)
-    notices.extend(salvage_notices)
-    return unique_name(store, path.stem), answers
+    answers, notices = salvage_answers(kb, data)
+    return (unique_name(store, path.stem) if store is not None else path.stem), answers, notices
+
+
+def unique_name(store: SessionStore, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3`` ... whichever no session has yet."""
+    name, number = base, 2
+    while store.exists(name):
+        name, number = f"{base}-{number}", number + 1
+    return name
 
 
 def workshop_of(kb: KnowledgeBase, directory: Path):  # type: ignore[no-untyped-def]

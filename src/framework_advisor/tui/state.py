@@ -101,15 +101,9 @@ class Assessment:
         return index, len(ids)
 
     def missing_required(self) -> list[Question]:
-        missing = []
-        for question in self.visible():
-            if question.id in self.answers:
-                continue
-            if question.required or (
-                question.required_unless and question.required_unless not in self.answers
-            ):
-                missing.append(question)
-        return missing
+        from framework_advisor.engine.answers import missing_required
+
+        return missing_required(self.visible(), self.answers)
 
     def is_required(self, question: Question) -> bool:
         """Whether the user must answer this question before moving on.

@@ -6,20 +6,16 @@ here; the templates and the Word writer decide the layout."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from typing import Any
 
 from msgspec import Struct
 
-from framework_advisor import __version__
-from framework_advisor.domain.examples import ExampleKPI, ExampleOKR
+from framework_advisor._version import __version__
+from framework_advisor.domain.examples import ExampleKPI, ExampleOKR, select_examples
 from framework_advisor.domain.framework import Framework, short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
-
-TODAY_ENV = "FRAMEWORK_ADVISOR_TODAY"
-"""An ISO date (2026-01-15) to print instead of today's: reproducible reports and golden files."""
 
 LAYER_LABELS = {
     "direction": "Direction",
@@ -229,19 +225,6 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 SECTION_TITLES = dict(SECTIONS)
 
 
-def today_from_env(environ: dict[str, str] | None = None) -> date:
-    """Today, unless FRAMEWORK_ADVISOR_TODAY names another date (tests, reproducible reports)."""
-    from framework_advisor.errors import UsageError
-
-    value = (os.environ if environ is None else environ).get(TODAY_ENV, "").strip()
-    if not value:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{TODAY_ENV}={value!r}: expected a date such as 2026-01-15") from None
-
-
 def build_report(
     kb: KnowledgeBase,
     answers: dict[str, Any],
@@ -421,8 +404,6 @@ def _rollout(
 
 
 def _examples(kb: KnowledgeBase, rec: Recommendation) -> Examples:
-    from framework_advisor.engine.examples import select_examples
-
     function = rec.profile.get("function")
     industry = rec.profile.get("industry")
     selection = select_examples(kb, function, industry)
@@ -465,17 +446,6 @@ def _answers_yaml(kb: KnowledgeBase, answers: dict[str, Any]) -> str:
     )
 
 
-def answers_or_profile(rec: Recommendation, answers: dict[str, Any] | None) -> dict[str, Any]:
-    """The answers behind a recommendation. Without them (the TUI's export passes only the
-    recommendation), the profile stands in, less a stage the engine derived from the headcount."""
-    if answers is not None:
-        return dict(answers)
-    profile = dict(rec.profile)
-    if "headcount" in profile:
-        profile.pop("stage", None)
-    return profile
-
-
 def report_data(
     rec: Recommendation,
     kb: KnowledgeBase,
@@ -484,7 +454,9 @@ def report_data(
     brand: str = "",
     today: date | None = None,
 ) -> ReportData:
-    """What every report renderer calls: defaults filled in, then ``build_report``."""
-    return build_report(
-        kb, answers_or_profile(rec, answers), rec, brand or "", today or today_from_env()
-    )
+    """What every report renderer calls: defaults filled in, then ``build_report``. The
+    answers are those behind ``rec`` (``exports`` passes them): never rebuilt from the profile,
+    which holds derived facts such as a stage from the headcount."""
+    if answers is None:
+        raise TypeError("report_data needs the answers behind the recommendation")
+    return build_report(kb, dict(answers), rec, brand or "", today or date.today())

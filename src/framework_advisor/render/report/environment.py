@@ -10,13 +10,12 @@ only in ``sandboxed_environment()``."""
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
 from typing import Any
 
 from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined
-from jinja2.bccache import Bucket, FileSystemBytecodeCache
+from jinja2.bccache import BytecodeCache
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MARKUP_FORMATS = ("md", "html")
@@ -58,34 +57,11 @@ def _common(environment: Environment) -> Environment:
     return environment
 
 
-class _BestEffortBytecodeCache(FileSystemBytecodeCache):
-    """Compiled templates in the user cache folder, beside the knowledge-base cache: compiling
-    report.j2 costs more than rendering it. Jinja checks each template's source checksum, so an
-    edited template is recompiled; a cache that cannot be read or written only costs speed."""
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError):
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            return
-
-
-def _bytecode_cache() -> FileSystemBytecodeCache:
-    from framework_advisor.kb.cache import cache_dir
-
-    return _BestEffortBytecodeCache(str(cache_dir() / "templates"))
-
-
 @cache
-def report_environment(fmt: str) -> Environment:
-    """The environment for our own report templates in ``fmt`` (md or html), built once."""
+def report_environment(fmt: str, bytecode_cache: BytecodeCache | None = None) -> Environment:
+    """The environment for our own report templates in ``fmt`` (md or html), built once per
+    cache. The caller passes the compiled-template cache (``exports`` keeps one in the user
+    cache folder); a renderer writes no file of its own."""
     if fmt not in MARKUP_FORMATS:
         raise ValueError(f"no report templates for {fmt!r}")
     return _common(
@@ -97,7 +73,7 @@ def report_environment(fmt: str) -> Environment:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,
-            bytecode_cache=_bytecode_cache(),
+            bytecode_cache=bytecode_cache,
         )
     )
 

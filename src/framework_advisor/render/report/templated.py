@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.report.data import SECTION_TITLES, ReportData, report_data
 from framework_advisor.render.report.environment import report_environment
 
+if TYPE_CHECKING:
+    from jinja2.bccache import BytecodeCache
+
 _FENCE = re.compile(r"^(`{3,})")
 
 
-def render_data(data: ReportData, fmt: str) -> str:
+def render_data(data: ReportData, fmt: str, bytecode_cache: BytecodeCache | None = None) -> str:
     """Lay out a ReportData as ``fmt`` (md or html)."""
-    template = report_environment(fmt).get_template("report.j2")
+    template = report_environment(fmt, bytecode_cache).get_template("report.j2")
     text = template.render(data=data, titles=SECTION_TITLES, macros=f"{fmt}.j2")
     return _tidy_markdown(text) if fmt == "md" else _tidy_html(text)
 
@@ -28,9 +31,11 @@ def markdown(
     answers: dict[str, Any] | None = None,
     brand: str = "",
     today: date | None = None,
+    bytecode_cache: BytecodeCache | None = None,
     **_: Any,
 ) -> str:
-    return render_data(report_data(rec, kb, answers=answers, brand=brand, today=today), "md")
+    data = report_data(rec, kb, answers=answers, brand=brand, today=today)
+    return render_data(data, "md", bytecode_cache)
 
 
 def html(
@@ -40,9 +45,11 @@ def html(
     answers: dict[str, Any] | None = None,
     brand: str = "",
     today: date | None = None,
+    bytecode_cache: BytecodeCache | None = None,
     **_: Any,
 ) -> str:
-    return render_data(report_data(rec, kb, answers=answers, brand=brand, today=today), "html")
+    data = report_data(rec, kb, answers=answers, brand=brand, today=today)
+    return render_data(data, "html", bytecode_cache)
 
 
 def _tidy_markdown(text: str) -> str:

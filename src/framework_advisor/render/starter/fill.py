@@ -24,7 +24,7 @@ from framework_advisor.render.starter.model import (
 )
 
 if TYPE_CHECKING:
-    from framework_advisor.engine.examples import ExampleSelection
+    from framework_advisor.domain.examples import ExampleSelection
 
 
 class OutputFile(Struct, frozen=True):

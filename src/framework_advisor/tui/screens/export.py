@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_documents_dir
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from framework_advisor.errors import AdvisorError
-from framework_advisor.render.formats import EXPORTS, export_files
+from framework_advisor.exports import EXPORTS, export_files
 from framework_advisor.render.starter.safety import safe_file_name, safe_target
 from framework_advisor.tui.screens.dialogs import Confirm
 
@@ -27,7 +26,9 @@ if TYPE_CHECKING:
 
 def default_folder(session: str | None) -> Path:
     """A folder named after the session in the user's documents folder."""
-    return Path(user_documents_dir()) / safe_file_name(session or "assessment")
+    from framework_advisor.paths import documents_dir
+
+    return documents_dir() / safe_file_name(session or "assessment")
 
 
 class TickBox(Checkbox):
@@ -116,7 +117,7 @@ class ExportScreen(ModalScreen[None]):
         self.query_one("#go", Button).disabled = True
         try:
             files = await asyncio.to_thread(
-                lambda: [f for e in chosen for f in export_files(e, self.app.kb, name, answers)]
+                lambda: export_files(chosen, self.app.kb, name, answers, now=self.app.today)
             )
         except AdvisorError as exc:
             self._say(f"[b]Could not prepare the files:[/b] {escape(str(exc))}")

@@ -96,7 +96,7 @@ class QuestionnaireScreen(Screen[None]):
         )
         self.query_one("#dont-know", Button).disabled = required
         self.query_one("#back", Button).disabled = assessment.previous_question(question_id) is None
-        self.input.show(question, assessment.answers.get(question_id))
+        self.input.show(question, assessment.answers.get(question_id), assessment.answers)
         self._shown_version = assessment.version
         self.refresh_bindings()  # "Don't know" applies to optional questions only
 

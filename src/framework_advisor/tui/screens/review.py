@@ -111,7 +111,11 @@ class EditAnswer(ModalScreen[None]):
         with Vertical(classes="dialog wide"):
             yield Label(question.prompt, classes="dialog-title")
             yield QuestionInput(
-                self.app.kb, question, assessment.answers.get(question.id), autofocus=True
+                self.app.kb,
+                question,
+                assessment.answers.get(question.id),
+                autofocus=True,
+                others=assessment.answers,
             )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Clear", id="clear", disabled=assessment.is_required(question))

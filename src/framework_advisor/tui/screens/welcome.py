@@ -147,9 +147,8 @@ class WelcomeScreen(Screen[None]):
 
     @work
     async def open_answers_file(self) -> None:
-        from framework_advisor.engine.answers import salvage_answers
         from framework_advisor.errors import AdvisorError
-        from framework_advisor.kb.yaml_source import load_yaml_file
+        from framework_advisor.tui.launch import session_from_file
 
         dialog = AskText(
             "Open an answers file",
@@ -162,22 +161,10 @@ class WelcomeScreen(Screen[None]):
             return
         path = Path(text).expanduser()
         try:
-            data = load_yaml_file(path).data
+            name, answers, notices = session_from_file(self.app.kb, self.app.store, path)
         except AdvisorError as exc:
             self.app.notify(str(exc), severity="error", timeout=10, markup=False)
             return
-        answers, notices = salvage_answers(self.app.kb, data if isinstance(data, dict) else {})
         for notice in notices:
             self.app.notify(notice, severity="warning", timeout=10, markup=False)
-        store = self.app.store
-        name = path.stem
-        if store is not None:
-            name = unique_name(store, path.stem)
         self.app.start_assessment(name, answers)
-
-
-def unique_name(store, base: str) -> str:  # type: ignore[no-untyped-def]
-    name, number = base, 2
-    while store.exists(name):
-        name, number = f"{base}-{number}", number + 1
-    return name

@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, Static
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.question import Question
-from framework_advisor.engine.answers import parse_value
+from framework_advisor.engine.answers import parse_answer
 from framework_advisor.errors import AnswersError
 from framework_advisor.tui.widgets.choice_list import ChoiceList
 
@@ -109,6 +109,7 @@ class QuestionInput(Vertical):
         value: Any = None,
         *,
         autofocus: bool = False,
+        others: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -116,6 +117,7 @@ class QuestionInput(Vertical):
         self.question = question
         self.value = value
         self.autofocus = autofocus
+        self.others: dict[str, Any] = dict(others or {})
         self._filling = False
 
     def compose(self) -> ComposeResult:
@@ -125,7 +127,7 @@ class QuestionInput(Vertical):
 
     def on_mount(self) -> None:
         if self.question is not None:
-            self.show(self.question, self.value)
+            self.show(self.question, self.value, self.others)
 
     @property
     def control(self) -> ChoiceList | Input:
@@ -133,9 +135,12 @@ class QuestionInput(Vertical):
             return self.query_one("#text", Input)
         return self.query_one("#choice", ChoiceList)
 
-    def show(self, question: Question, value: Any) -> None:
-        """Switch to another question (or refresh this one) without mounting widgets."""
+    def show(self, question: Question, value: Any, others: dict[str, Any] | None = None) -> None:
+        """Switch to another question (or refresh this one) without mounting widgets.
+        ``others``: the answers so far, for the checks across questions (team within headcount)."""
         self.question, self.value = question, value
+        if others is not None:
+            self.others = {k: v for k, v in others.items() if k != question.id}
         self._filling = True
         choice = self.query_one("#choice", ChoiceList)
         text = self.query_one("#text", Input)
@@ -202,7 +207,7 @@ class QuestionInput(Vertical):
     def _parse(self, text: str) -> tuple[bool, Any]:
         assert self.question is not None
         try:
-            return True, parse_value(self.kb, self.question.id, text, file="answer")
+            return True, parse_answer(self.kb, self.question.id, text, self.others)
         except AnswersError as exc:
             message = exc.problems[0].message
             if self.question.type == "number":

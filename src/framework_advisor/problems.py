@@ -1,17 +1,52 @@
-"""Collect every problem in a set of inputs before failing, each located by file, line and key."""
+"""Problems in inputs, collected before failing, each located by file, line and key; and
+"did you mean" for near misses. Shared by the knowledge-base loader and the answers checks (the
+engine), so it sits at the bottom beside ``errors`` and imports neither."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
+from collections.abc import Iterable
+from typing import Any, Protocol, TypeVar
 
 import msgspec
 
 from framework_advisor.errors import Problem
-from framework_advisor.kb.suggest import did_you_mean
-from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, format_path
+
+KeyPath = tuple[str | int, ...]
+"""Where a value sits in a document: ("rules", 3, "when")."""
 
 T = TypeVar("T")
+
+
+class LineSource(Protocol):
+    """A parsed document that knows the line of each key (``kb.yaml_source.YamlDocument``)."""
+
+    file: str
+
+    def line_of(self, path: KeyPath) -> int | None: ...
+
+
+def format_path(path: KeyPath) -> str:
+    """("rules", 3, "when") as rules[3].when."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def did_you_mean(word: object, choices: Iterable[str]) -> str:
+    """A sentence suggesting the closest choice, or '' when nothing is close."""
+    from difflib import get_close_matches
+
+    if not isinstance(word, str):
+        return ""
+    matches = get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{matches[0]}'?" if matches else ""
+
+
+def one_of(choices: Iterable[str]) -> str:
+    return ", ".join(f"'{c}'" for c in choices)
+
 
 _PATH_PART = re.compile(r"\.([A-Za-z_][\w]*)|\[(\d+)\]|\[['\"]?([^\]'\"]+)['\"]?\]")
 _UNKNOWN = re.compile(r"Object contains unknown field `([^`]+)`")
@@ -49,7 +84,7 @@ class ProblemCollector:
     def __bool__(self) -> bool:
         return bool(self.problems)
 
-    def add(self, doc: YamlDocument | str, path: KeyPath, message: str) -> None:
+    def add(self, doc: LineSource | str, path: KeyPath, message: str) -> None:
         if isinstance(doc, str):
             self.problems.append(Problem(doc, format_path(path), message))
         else:
@@ -58,7 +93,7 @@ class ProblemCollector:
     def extend(self, problems: list[Problem]) -> None:
         self.problems.extend(problems)
 
-    def convert(self, doc: YamlDocument, path: KeyPath, value: Any, cls: type[T]) -> T | None:
+    def convert(self, doc: LineSource, path: KeyPath, value: Any, cls: type[T]) -> T | None:
         """msgspec-convert one entry; on failure record a located problem and return None."""
         try:
             return msgspec.convert(value, cls, str_keys=True)

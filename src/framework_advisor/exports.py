@@ -1,0 +1,253 @@
+"""(knowledge base, answers, options) -> files, for the CLI and the TUI alike.
+
+The one way from answers to documents: the recommendation is computed once per set of
+answers, the answers themselves (never rebuilt from the profile) go to every renderer, the
+date comes in as an argument (``now``), and files are written through the atomic writer in
+``storage``. Renderers stay pure: they get data and return text or bytes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from functools import cache, cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
+
+from framework_advisor.domain.answers import Answers
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.errors import OutputError, UsageError
+
+if TYPE_CHECKING:
+    from framework_advisor.domain.examples import ExampleSelection
+    from framework_advisor.domain.recommendation import Recommendation
+    from framework_advisor.render.starter.fill import OutputFile
+
+TODAY_ENV = "FRAMEWORK_ADVISOR_TODAY"
+"""An ISO date (2026-01-15) to print instead of today's: reproducible reports and golden files."""
+
+
+def today_from_env(environ: Mapping[str, str] | None = None) -> date:
+    """Today, unless FRAMEWORK_ADVISOR_TODAY names another date (tests, reproducible reports)."""
+    value = (os.environ if environ is None else environ).get(TODAY_ENV, "").strip()
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{TODAY_ENV}={value!r}: expected a date such as 2026-01-15") from None
+
+
+class Documents:
+    """The documents of one set of answers: the recommendation and the example selection are
+    computed once, on first use, and shared by every format asked for."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        answers: Answers,
+        *,
+        now: date | None = None,
+        sensitivity: bool = True,
+    ) -> None:
+        self.kb = kb
+        self.answers = dict(answers)
+        self.now = now
+        self.sensitivity = sensitivity
+        """False: skip the what-would-change search (the starter templates need only the plan)."""
+
+    @cached_property
+    def recommendation(self) -> Recommendation:
+        from framework_advisor.engine.recommend import recommend
+
+        return recommend(self.kb, self.answers, sensitivity=self.sensitivity)
+
+    @cached_property
+    def examples(self) -> ExampleSelection:
+        from framework_advisor.domain.examples import select_examples
+
+        return select_examples(self.kb, self.answers.get("function"), self.answers.get("industry"))
+
+    def render(self, document: str, fmt: str, **options: Any) -> str | bytes:
+        """``recommendation`` or ``report`` in ``fmt``, through the one format registry."""
+        from framework_advisor.render.formats import render
+
+        if document == "report":
+            options.setdefault("today", self.now or today_from_env())
+            if fmt in ("md", "html"):
+                options.setdefault("bytecode_cache", report_bytecode_cache())
+        return render(
+            document, fmt, self.recommendation, kb=self.kb, answers=self.answers, **options
+        )
+
+    def answers_file(self) -> str:
+        from framework_advisor.sessions import dump_session
+
+        return dump_session(self.kb, self.answers, cursor=None)
+
+    def templates(self, template_ids: Sequence[str], fmt: str) -> list[OutputFile]:
+        """Starter templates in ``fmt``, prefilled with this organisation's examples."""
+        organisation = str(self.answers.get("organisation") or "")
+        return template_files(template_ids, fmt, self.examples, organisation=organisation)
+
+    def mix_templates(self) -> MixTemplates:
+        """The templates serving the recommended plan."""
+        return mix_templates(self.recommendation)
+
+
+@cache
+def report_bytecode_cache() -> Any:
+    """Compiled report templates in the user cache folder: compiling report.j2 costs more than
+    rendering it. Jinja checks each template's source checksum, so an edited template is
+    recompiled; a cache that cannot be read or written only costs speed."""
+    from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+    from framework_advisor.paths import template_cache_dir
+
+    class BestEffortBytecodeCache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, ValueError, EOFError):
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            try:
+                os.makedirs(self.directory, exist_ok=True)
+                super().dump_bytecode(bucket)
+            except OSError:
+                return
+
+    return BestEffortBytecodeCache(str(template_cache_dir()))
+
+
+class MixTemplates(Struct, frozen=True):
+    templates: list[str]
+    """Templates serving the plan's frameworks: phase one's first, then each later phase's."""
+    uncovered: list[str]
+    """Frameworks in the plan that no template serves (RACI, 7S, FAST, Hoshin Kanri)."""
+
+
+def mix_templates(rec: Recommendation) -> MixTemplates:
+    from framework_advisor.render.starter.catalog import templates_for
+
+    templates: list[str] = []
+    uncovered: list[str] = []
+    for fid in (f for phase in rec.phases for f in phase.frameworks):
+        found = templates_for(fid)
+        if not found and fid not in uncovered:
+            uncovered.append(fid)
+        templates += [tid for tid in found if tid not in templates]
+    return MixTemplates(templates=templates, uncovered=uncovered)
+
+
+def template_files(
+    template_ids: Sequence[str],
+    fmt: str,
+    selection: ExampleSelection | None,
+    *,
+    organisation: str = "",
+) -> list[OutputFile]:
+    from framework_advisor.render.starter.build import documents, render_files
+
+    return render_files(documents(template_ids, selection, organisation=organisation), fmt)
+
+
+# The TUI's export list ------------------------------------------------------------------------
+
+
+class Export(Struct, frozen=True):
+    """A file the TUI's export screen offers: a document in one format."""
+
+    document: str
+    format: str
+    label: str
+    suffix: str
+    slow: bool = False
+    """Takes seconds to render: offered, but not ticked by default."""
+
+
+EXPORTS: list[Export] = [
+    Export("answers", "yaml", "Answers file (YAML), to reopen or edit", "-answers.yaml"),
+    Export("recommendation", "md", "Recommendation (Markdown)", "-recommendation.md"),
+    Export("recommendation", "json", "Recommendation (JSON)", "-recommendation.json"),
+    Export("report", "md", "Report (Markdown)", "-report.md"),
+    Export("report", "html", "Report (HTML, self-contained)", "-report.html"),
+    Export("report", "pdf", "Report (PDF)", "-report.pdf", slow=True),
+    Export("report", "docx", "Report (Word)", "-report.docx", slow=True),
+    Export("templates", "xlsx", "Starter templates for the mix (Excel)", ""),
+]
+
+
+def export_file_name(session_name: str, export: Export) -> str:
+    from framework_advisor.sessions import slug
+
+    return slug(session_name) + export.suffix
+
+
+def export_files(
+    exports: Iterable[Export],
+    kb: KnowledgeBase,
+    session_name: str,
+    answers: Answers,
+    *,
+    now: date | None = None,
+) -> list[tuple[str, str | bytes]]:
+    """(file name, content) for each file the exports make: one each, or one per starter
+    template; the recommendation is computed once for all of them. The answers are taken in
+    the questionnaire's order, the order of the answers file written beside them, so that the
+    CLI given that file writes the same bytes."""
+    docs = Documents(kb, kb.in_question_order(answers), now=now)
+    files: list[tuple[str, str | bytes]] = []
+    for export in exports:
+        if export.document == "templates":
+            chosen = docs.mix_templates().templates
+            files += [(f.name, f.data) for f in docs.templates(chosen, export.format)]
+        elif export.document == "answers":
+            files.append((export_file_name(session_name, export), docs.answers_file()))
+        else:
+            content = docs.render(export.document, export.format)
+            files.append((export_file_name(session_name, export), content))
+    return files
+
+
+def write_files(folder: Path, files: Sequence[OutputFile], *, force: bool) -> list[Path]:
+    """Write every file into `folder` (created if needed), atomically; refuse to overwrite
+    anything without `force`, checking all targets before writing the first: all the files or
+    none (`storage.write_all`)."""
+    from framework_advisor.render.starter.safety import safe_target
+    from framework_advisor.storage import write_all
+
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: is a file; --out names a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the folder: {exc.strerror or exc}") from None
+    targets = [safe_target(folder, file.name) for file in files]
+    if len(set(targets)) != len(targets):
+        raise OutputError("two outputs would have the same file name")
+    existing = [str(path) for path in targets if path.exists() or path.is_symlink()]
+    if existing and not force:
+        raise OutputError(
+            f"{', '.join(existing)}: already exist{'s' if len(existing) == 1 else ''}; "
+            "use --force to overwrite (nothing was written)"
+        )
+    write_all([(path, file.data) for path, file in zip(targets, files, strict=True)], force=force)
+    return targets
+
+
+__all__ = [
+    "EXPORTS",
+    "Documents",
+    "Export",
+    "MixTemplates",
+    "export_file_name",
+    "export_files",
+    "mix_templates",
+    "template_files",
+    "today_from_env",
+    "write_files",
+]

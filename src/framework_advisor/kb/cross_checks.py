@@ -1,0 +1,377 @@
+"""Pass 2 of loading knowledge: cross-references between entries (ids, options, conditions,
+the fixed contract), every problem collected before failing."""
+
+from __future__ import annotations
+
+import msgspec
+
+from framework_advisor.domain.condition import Condition
+from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS, STAGES
+from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.knowledge import KnowledgeBase, PackInfo, Settings
+from framework_advisor.domain.need import Need, Pairing
+from framework_advisor.domain.question import Option, Question
+from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Rule, WeightEffect
+from framework_advisor.errors import KnowledgeBaseError
+from framework_advisor.kb.conditions import ConditionParser
+from framework_advisor.kb.schema import (
+    Located,
+    RawEffect,
+    RawRule,
+)
+from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
+from framework_advisor.problems import ProblemCollector, did_you_mean, one_of
+
+
+class CrossChecks:
+    """Pass 2 of the loader: the cross-references between entries, checked once every entry
+    has its shape. Mixed into the loader's builder, whose pass 1 fills these tables."""
+
+    problems: ProblemCollector
+    name: str
+    version: str
+    settings: Settings
+    settings_at: Located | None
+    frameworks: dict[str, Located]
+    questions: dict[str, Located]
+    rules: dict[str, Located]
+    glossary: dict[str, Located]
+    needs: dict[str, Located]
+    pairings: dict[str, Located]
+    examples: dict[str, Located]
+    packs: list[PackInfo]
+
+    def cross_check(self) -> KnowledgeBase:
+        problems = self.problems
+        self._check_contract()
+        if problems:  # a broken contract makes every later check fail for the same reason
+            raise KnowledgeBaseError(problems.problems)
+        questions = self._resolve_questions()
+        parser_questions = {q.id: q for q in questions}
+        resolved: list[Question] = []
+        for question in questions:
+            located = self.questions[question.id]
+            if located.raw_when is not None:
+                parser = ConditionParser(parser_questions, problems, located.doc)
+                when = parser.parse(located.raw_when, (*located.path, "when"))
+                question = msgspec.structs.replace(question, when=when)
+            resolved.append(question)
+        rules = self._resolve_rules(parser_questions)
+        needs = self._resolve_needs(parser_questions)
+        self._check_frameworks(parser_questions)
+        self._check_settings()
+        glossary = [entry.value for entry in self.glossary.values()]
+        for key, located in self.examples.items():
+            kind, area = key.split(":")
+            question = parser_questions.get(kind)
+            if question is not None and area not in {o.value for o in question.options}:
+                problems.add(
+                    located.doc,
+                    ("area",),
+                    f"'{area}' is not an option of question '{kind}'."
+                    + did_you_mean(area, [o.value for o in question.options]),
+                )
+        for term in self.glossary.values():
+            for index, fid in enumerate(term.value.frameworks):
+                if fid not in self.frameworks:
+                    problems.add(
+                        term.doc,
+                        (*term.path, "frameworks", index),
+                        f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
+                    )
+        if problems:
+            raise KnowledgeBaseError(problems.problems)
+        order = [f for f in FRAMEWORK_IDS if f in self.frameworks]
+        order += sorted(f for f in self.frameworks if f not in FRAMEWORK_IDS)
+        return KnowledgeBase(
+            name=self.name,
+            version=self.version,
+            settings=self.settings,
+            frameworks={fid: self.frameworks[fid].value for fid in order},
+            questions=resolved,
+            rules=rules,
+            needs=needs,
+            pairings=self._resolve_pairings(),
+            glossary=sorted(glossary, key=lambda g: g.term.lower()),
+            packs=self.packs,
+            examples={key: self.examples[key].value for key in sorted(self.examples)},
+        )
+
+    def _check_contract(self) -> None:
+        for fid in FRAMEWORK_IDS:
+            if fid not in self.frameworks:
+                self.problems.add("knowledge/frameworks", (), f"missing framework '{fid}.yaml'")
+        for qid, (qtype, options) in FIXED_QUESTIONS.items():
+            located = self.questions.get(qid)
+            if located is None:
+                self.problems.add("knowledge/questions.yaml", (), f"missing question '{qid}'")
+                continue
+            question: Question = located.value
+            if question.type != qtype:
+                self.problems.add(
+                    located.doc,
+                    (*located.path, "type"),
+                    f"question '{qid}' must stay of type '{qtype}'",
+                )
+            have = {o.value for o in question.options}
+            missing = [o for o in options if o not in have]
+            if missing:
+                self.problems.add(
+                    located.doc,
+                    (*located.path, "options"),
+                    f"fixed options cannot be removed: {one_of(missing)}",
+                )
+
+    def _resolve_questions(self) -> list[Question]:
+        resolved: list[Question] = []
+        framework_options = [
+            Option(value=fid, label=located.value.name)
+            for fid, located in self._ordered_frameworks()
+        ]
+        for located in self.questions.values():
+            question: Question = located.value
+            path = located.path
+            if question.options_from == "frameworks":
+                if question.type != "multiple" and question.type != "single":
+                    self.problems.add(
+                        located.doc, (*path, "options_from"), "only choice questions take options"
+                    )
+                question = msgspec.structs.replace(question, options=framework_options)
+            if question.type in ("single", "multiple") and not question.options:
+                self.problems.add(located.doc, path, f"{question.type} question needs options")
+            if question.type not in ("single", "multiple") and question.options:
+                self.problems.add(
+                    located.doc, (*path, "options"), f"a {question.type} question takes no options"
+                )
+            values = [o.value for o in question.options]
+            for index, value in enumerate(values):
+                if value in values[:index]:
+                    self.problems.add(
+                        located.doc, (*path, "options", index), f"option '{value}' appears twice"
+                    )
+            if question.type != "number" and (question.min is not None or question.max is not None):
+                self.problems.add(located.doc, path, "min and max apply to number questions only")
+            if (
+                question.min is not None
+                and question.max is not None
+                and question.min > question.max
+            ):
+                self.problems.add(located.doc, (*path, "min"), "min is greater than max")
+            if (
+                question.required_unless is not None
+                and question.required_unless not in self.questions
+            ):
+                self.problems.add(
+                    located.doc,
+                    (*path, "required_unless"),
+                    f"no question '{question.required_unless}'."
+                    + did_you_mean(question.required_unless, self.questions),
+                )
+            resolved.append(question)
+        return resolved
+
+    def _ordered_frameworks(self) -> list[tuple[str, Located]]:
+        order = [f for f in FRAMEWORK_IDS if f in self.frameworks]
+        order += sorted(f for f in self.frameworks if f not in FRAMEWORK_IDS)
+        return [(f, self.frameworks[f]) for f in order]
+
+    def _resolve_rules(self, questions: dict[str, Question]) -> list[Rule]:
+        rules: list[Rule] = []
+        for located in self.rules.values():
+            raw: RawRule = located.value
+            parser = ConditionParser(questions, self.problems, located.doc)
+            when: Condition | None = parser.parse(raw.when, (*located.path, "when"))
+            effects = self._effects(raw, located)
+            if when is not None and effects is not None:
+                rules.append(Rule(id=raw.id, when=when, effects=effects, source=raw.source))
+        return rules
+
+    def _effects(self, raw: RawRule, located: Located) -> list[Effect] | None:
+        if not raw.effects:
+            self.problems.add(located.doc, (*located.path, "effects"), "a rule needs effects")
+            return None
+        effects: list[Effect] = []
+        for index, effect in enumerate(raw.effects):
+            converted = self._effect(effect, located.doc, (*located.path, "effects", index))
+            if converted is not None:
+                effects.append(converted)
+        return effects if len(effects) == len(raw.effects) else None
+
+    def _effect(self, effect: RawEffect, doc: YamlDocument, path: KeyPath) -> Effect | None:
+        kinds = [k for k in ("framework", "caution", "layer") if getattr(effect, k) is not None]
+        if len(kinds) != 1:
+            self.problems.add(
+                doc,
+                path,
+                "an effect is exactly one of {framework, weight, reason}, "
+                "{caution, about, unless_advised} or {layer}",
+            )
+            return None
+        strays = {
+            "framework": ("about", "unless_advised"),
+            "caution": ("weight", "reason"),
+            "layer": ("weight", "reason", "about", "unless_advised"),
+        }[kinds[0]]
+        stray = [key for key in strays if getattr(effect, key) is not None]
+        if stray:
+            self.problems.add(doc, (*path, stray[0]), f"'{stray[0]}' does not go with {kinds[0]}")
+            return None
+        if effect.layer is not None:
+            return LayerEffect(effect.layer)
+        if effect.caution is not None:
+            about = effect.about or []
+            unless = effect.unless_advised or []
+            unknown = [
+                (key, i, fid)
+                for key, ids in (("about", about), ("unless_advised", unless))
+                for i, fid in enumerate(ids)
+                if fid not in self.frameworks
+            ]
+            for key, i, fid in unknown:
+                self.problems.add(
+                    doc,
+                    (*path, key, i),
+                    f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
+                )
+            if not effect.caution.strip():
+                self.problems.add(doc, (*path, "caution"), "a caution needs its text")
+                return None
+            return None if unknown else CautionEffect(effect.caution, about, unless)
+        ok = True
+        fid = effect.framework or ""
+        if fid not in self.frameworks:
+            self.problems.add(
+                doc,
+                (*path, "framework"),
+                f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
+            )
+            ok = False
+        if effect.weight is None or not -100 <= effect.weight <= 100 or effect.weight == 0:
+            self.problems.add(
+                doc,
+                (*path, "weight"),
+                "a framework effect needs a non-zero whole-number weight from -100 to 100",
+            )
+            ok = False
+        if not (effect.reason or "").strip():
+            self.problems.add(
+                doc,
+                path,
+                "a framework effect needs a `reason`: what this framework does for this "
+                "organisation (schema 2)",
+            )
+            ok = False
+        return WeightEffect(fid, effect.weight, effect.reason) if ok else None  # type: ignore[arg-type]
+
+    def _resolve_pairings(self) -> list[Pairing]:
+        pairings: list[Pairing] = []
+        for located in self.pairings.values():
+            unknown = [
+                (i, fid)
+                for i, fid in enumerate(located.value.frameworks)
+                if fid not in self.frameworks
+            ]
+            for i, fid in unknown:
+                self.problems.add(
+                    located.doc,
+                    (*located.path, "frameworks", i),
+                    f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
+                )
+            if not unknown:
+                pairings.append(located.value)
+        return pairings
+
+    def _resolve_needs(self, questions: dict[str, Question]) -> list[Need]:
+        question = questions.get("needs")
+        options = [o.value for o in question.options] if question is not None else []
+        needs: list[Need] = []
+        for value, located in self.needs.items():
+            need: Need = located.value
+            ok = True
+            if value not in options:
+                self.problems.add(
+                    located.doc,
+                    (*located.path, "need"),
+                    f"'{value}' is not an option of question 'needs'."
+                    + did_you_mean(value, options),
+                )
+                ok = False
+            seen: set[str] = set()
+            for index, entry in enumerate(need.frameworks):
+                where = (*located.path, "frameworks", index)
+                if entry.framework not in self.frameworks:
+                    self.problems.add(
+                        located.doc,
+                        (*where, "framework"),
+                        f"no framework '{entry.framework}'."
+                        + did_you_mean(entry.framework, self.frameworks),
+                    )
+                    ok = False
+                elif entry.framework in seen:
+                    self.problems.add(
+                        located.doc, (*where, "framework"), f"'{entry.framework}' is listed twice"
+                    )
+                    ok = False
+                seen.add(entry.framework)
+                if not entry.why.strip():
+                    self.problems.add(located.doc, (*where, "why"), "say why it serves this need")
+                    ok = False
+            if ok:
+                needs.append(need)
+        order = {value: i for i, value in enumerate(options)}
+        return sorted(needs, key=lambda n: order.get(n.need, len(order)))
+
+    def _check_frameworks(self, questions: dict[str, Question]) -> None:
+        stages = [o.value for o in questions["stage"].options] if "stage" in questions else STAGES
+        functions = (
+            [o.value for o in questions["function"].options] if "function" in questions else []
+        )
+        for fid, located in self.frameworks.items():
+            framework: Framework = located.value
+            doc = located.doc
+            for key, expected in (("fit_by_stage", stages), ("fit_by_function", functions)):
+                table = getattr(framework, key)
+                for name in table:
+                    if name not in expected:
+                        self.problems.add(
+                            doc,
+                            (key, name),
+                            f"'{name}' is not an option." + did_you_mean(name, expected),
+                        )
+                missing = [e for e in expected if e not in table]
+                if missing:
+                    self.problems.add(doc, (key,), f"missing {one_of(missing)}")
+            for key in ("complements", "conflicts"):
+                for index, other in enumerate(getattr(framework, key)):
+                    if other not in self.frameworks:
+                        self.problems.add(
+                            doc,
+                            (key, index),
+                            f"no framework '{other}'." + did_you_mean(other, self.frameworks),
+                        )
+                    elif other == fid:
+                        self.problems.add(doc, (key, index), "a framework cannot list itself")
+            both = set(framework.complements) & set(framework.conflicts)
+            if both:
+                self.problems.add(
+                    doc, ("conflicts",), f"also listed as complements: {one_of(sorted(both))}"
+                )
+            weeks = [step.week for step in framework.rollout]
+            if weeks != sorted(weeks):
+                self.problems.add(doc, ("rollout",), "steps must be in week order")
+            ritual_ids = [r.id for r in framework.rituals]
+            if len(set(ritual_ids)) != len(ritual_ids):
+                self.problems.add(doc, ("rituals",), "a ritual id appears twice")
+            if not framework.layers:
+                self.problems.add(doc, ("layers",), "a framework fills at least one mix layer")
+
+    def _check_settings(self) -> None:
+        if self.settings_at is None:
+            return
+        for stage in self.settings.max_frameworks:
+            if stage not in STAGES:
+                self.problems.add(
+                    self.settings_at.doc,
+                    ("settings", "max_frameworks", stage),
+                    f"not a stage; expected one of {one_of(STAGES)}." + did_you_mean(stage, STAGES),
+                )

@@ -1,0 +1,68 @@
+"""The raw shapes of knowledge files that have no domain model of their own (kb.yaml,
+pack.yaml, rules before their conditions are parsed), and the schema version."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from framework_advisor.domain.framework import Layer
+from framework_advisor.domain.knowledge import Settings
+from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
+
+SCHEMA_VERSION = 2
+SCHEMA_CHANGES = (
+    "schema 2 moved each rule's `reason` onto its framework effects (one reason per effect, "
+    "written about that framework), gave every question a short `label`, and added needs.yaml; "
+    'set `schema_version: 2` in pack.yaml once the pack follows it (README, "Knowledge packs")'
+)
+
+
+class KbFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    name: str
+    version: str
+    schema_version: int = SCHEMA_VERSION
+    settings: Settings = Settings()
+    description: str = ""
+
+
+class Removal(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    frameworks: list[str] = []
+    questions: list[str] = []
+    rules: list[str] = []
+
+
+class PackFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    name: str
+    version: str
+    schema_version: int | None = None
+    description: str = ""
+    remove: Removal = Removal()
+
+
+class RawEffect(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    framework: str | None = None
+    weight: int | None = None
+    reason: str | None = None
+    caution: str | None = None
+    about: list[str] | None = None
+    unless_advised: list[str] | None = None
+    layer: Layer | None = None
+
+
+class RawRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    id: str
+    when: dict[str, Any]
+    effects: list[RawEffect]
+    source: str = ""
+    note: str = ""
+
+
+class Located(msgspec.Struct):
+    """An entry together with where it was written."""
+
+    value: Any
+    doc: YamlDocument
+    path: KeyPath
+    raw_when: Any = None
