@@ -28,7 +28,7 @@ FORMATS: dict[str, OutputFormat] = {
     "yaml": OutputFormat("yaml", ".yaml", "YAML"),
     "html": OutputFormat("html", ".html", "a self-contained web page that prints well (A4)"),
     "pdf": OutputFormat(
-        "pdf", ".pdf", "PDF, laid out for A4 (needs Pango)", binary=True, needs_file=True
+        "pdf", ".pdf", "PDF, laid out for A4", binary=True, needs_file=True
     ),
     "docx": OutputFormat(
         "docx", ".docx", "Word, with headings, lists and tables", binary=True, needs_file=True
