@@ -57,9 +57,7 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The user's documents folder (the export dialog's default) is the test's own."""
     folder = tmp_path / "Documents"
-    monkeypatch.setattr(
-        "framework_advisor.paths.documents_dir", lambda: folder
-    )
+    monkeypatch.setattr("framework_advisor.paths.documents_dir", lambda: folder)
     return folder
 
 

@@ -27,9 +27,7 @@ FORMATS: dict[str, OutputFormat] = {
     "md": OutputFormat("md", ".md", "Markdown, for Notion, GitHub or any Markdown editor"),
     "yaml": OutputFormat("yaml", ".yaml", "YAML"),
     "html": OutputFormat("html", ".html", "a self-contained web page that prints well (A4)"),
-    "pdf": OutputFormat(
-        "pdf", ".pdf", "PDF, laid out for A4", binary=True, needs_file=True
-    ),
+    "pdf": OutputFormat("pdf", ".pdf", "PDF, laid out for A4", binary=True, needs_file=True),
     "docx": OutputFormat(
         "docx", ".docx", "Word, with headings, lists and tables", binary=True, needs_file=True
     ),
