@@ -70,6 +70,8 @@ class Served:
     def __init__(self, process: subprocess.Popen[str], port: int, folder: Path, code: str):
         self.process, self.port, self.folder, self.code = process, port, folder, code
         self.url = f"http://{HOST}:{port}"
+        self.printed: list[str] = []
+        """What `serve` printed up to its join code."""
 
     @property
     def pid(self) -> int:
@@ -80,7 +82,15 @@ class Served:
 
 
 @contextmanager
-def serving(folder: Path, env_root: Path, *extra: str, port: int | None = None) -> Iterator[Served]:
+def serving(
+    folder: Path,
+    env_root: Path,
+    *extra: str,
+    port: int | None = None,
+    where: tuple[str, ...] | None = None,
+) -> Iterator[Served]:
+    """`serve` on a free loopback port until the block ends. `folder` is where the sessions
+    land; `where` the options that put them there (default `--dir folder`)."""
     port = port or free_port()
     env = dict(
         os.environ,
@@ -89,7 +99,7 @@ def serving(folder: Path, env_root: Path, *extra: str, port: int | None = None) 
     )
     process = subprocess.Popen(
         [sys.executable, "-m", "framework_advisor", "serve", "--port", str(port),
-         "--dir", str(folder), *extra],
+         *(where or ("--dir", str(folder))), *extra],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -113,8 +123,10 @@ def serving(folder: Path, env_root: Path, *extra: str, port: int | None = None) 
             return sock.connect_ex((HOST, port)) == 0
 
     wait_until(port_open, "the port to open")
+    served = Served(process, port, folder, code)
+    served.printed = printed
     try:
-        yield Served(process, port, folder, code)
+        yield served
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)

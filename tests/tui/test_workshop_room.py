@@ -4,62 +4,19 @@ are not asked, and `workshop close` shuts the door."""
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
-import socket
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
-from .room_client import CODE, HOST, Participant, Served, free_port, wait_until
+from .room_client import HOST, Participant, Served, serving, wait_until
 
 
-@contextlib.contextmanager
-def serving_workshop(directory: Path, env_root: Path) -> Iterator[Served]:
-    port = free_port()
-    env = dict(
-        os.environ,
-        FRAMEWORK_ADVISOR_DATA_DIR=str(env_root / "data"),
-        FRAMEWORK_ADVISOR_CACHE_DIR=str(env_root / "cache"),
+def serving_workshop(directory: Path, env_root: Path) -> contextlib.AbstractContextManager[Served]:
+    return serving(
+        directory / "participants",
+        env_root,
+        where=("--workshop", str(directory), "--trusted-proxy", HOST),
     )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "framework_advisor", "serve", "--port", str(port),
-         "--workshop", str(directory), "--trusted-proxy", HOST],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True,
-    )  # fmt: skip
-    assert process.stdout is not None
-    code = None
-    printed = []
-    while code is None:
-        line = process.stdout.readline()
-        if not line:
-            break
-        printed.append(line)
-        match = CODE.search(line)
-        code = match.group(1) if match else None
-    assert code, "serve printed no join code: " + "".join(printed)
-
-    def port_open() -> bool:
-        with socket.socket() as sock:
-            return sock.connect_ex((HOST, port)) == 0
-
-    wait_until(port_open, "the port to open")
-    served = Served(process, port, directory / "participants", code)
-    served.printed = printed  # type: ignore[attr-defined]
-    try:
-        yield served
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 def _saved(path: Path) -> dict:
