@@ -89,7 +89,8 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
         out += ["", "## Unanswered questions that could change this", ""]
         for qid in rec.unanswered:
             question = kb.question(qid)
-            out.append(f"- {code(qid)}: {cell(question.prompt if question else '')}")
+            label, prompt = (question.label, question.prompt) if question else (qid, "")
+            out.append(f"- {cell(label)}: {cell(prompt)}")
     if rec.sensitivity:
         out += ["", "## What would change the order", ""]
         out += [f"- {cell(s.text)}" for s in rec.sensitivity]

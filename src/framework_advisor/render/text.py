@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.contract import stage_is_derived
 from framework_advisor.domain.examples import ExampleSelection
-from framework_advisor.domain.framework import Framework, described
+from framework_advisor.domain.framework import Framework, described, short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.ansi import style as ansi_style
@@ -168,7 +168,7 @@ def recommendation(
         ),
     ]
     for ritual in rec.cadence:
-        frameworks = ", ".join(ritual.frameworks)
+        frameworks = ", ".join(short_name(kb.frameworks[f]) for f in ritual.frameworks)
         out.append(
             f"  {ritual.frequency:<10} {shorten(ritual.ritual, 36):<36} {ritual.minutes_per_meeting:>4} min"
             f"  {ritual.minutes_per_month:>4} min/month  ({frameworks})"
@@ -177,7 +177,8 @@ def recommendation(
         out += ["", _heading(style, "Unanswered questions that could change this")]
         for qid in rec.unanswered:
             question = kb.question(qid)
-            out.append(lay.wrap(f"{qid}: {question.prompt if question else ''}", "  "))
+            label, prompt = (question.label, question.prompt) if question else (qid, "")
+            out.append(lay.wrap(f"{label}: {prompt}", "  "))
     if rec.sensitivity:
         out += ["", _heading(style, "What would change the order")]
         for item in rec.sensitivity:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from framework_advisor.domain.framework import short_name
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.bars import fit_bar, shorten
 from framework_advisor.tui.messages import AnswersChanged
@@ -214,7 +215,7 @@ class ResultsScreen(Screen[None]):
                 ritual.frequency,
                 str(ritual.minutes_per_meeting),
                 str(ritual.minutes_per_month),
-                ", ".join(ritual.frameworks),
+                ", ".join(short_name(self.app.kb.frameworks[f]) for f in ritual.frameworks),
             )
 
     def _fill_cautions(self, rec: Recommendation) -> None:
