@@ -106,3 +106,13 @@ class WorkshopSummary(Struct, frozen=True, gc=False):
     skipped: list[Skipped] = []
     rounds: list[RoundChange] = []
     anonymous: bool = False
+
+
+def answer_text(value: Any) -> str:
+    """An answer value as the JSON and the tables show it: ``"true"``, ``"scaleup"``,
+    ``"a,b"`` for a list."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ",".join(answer_text(v) for v in value)
+    return str(value)

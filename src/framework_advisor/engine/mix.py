@@ -49,11 +49,8 @@ class MixPlan(Struct):
     """Later phases: (frameworks, why they wait), in order."""
     retire: list[Retirement]
     cautions: list[Caution]
-    runner_up: str
-
-    @property
-    def frameworks(self) -> list[str]:
-        return self.members
+    choice: str
+    """Why these members and not the runner-up, in one sentence."""
 
 
 def limits_for(index: EngineIndex, view: dict[str, Any]) -> Limits:
@@ -418,7 +415,7 @@ def plan_mix(
         later=later,
         retire=_retirements(search, index, current, members, everything),
         cautions=cautions,
-        runner_up=_against(index, best, runner_up, len(stated), whys),
+        choice=_against(index, best, runner_up, len(stated), whys),
     )
 
 

@@ -165,7 +165,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         needs=plan.needs,
         phases=phases,
         summary=summarise(index, view, plan, phases, ranking),
-        mix_choice=plan.runner_up,
+        mix_choice=plan.choice,
     )
 
 

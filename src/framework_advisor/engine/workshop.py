@@ -31,6 +31,7 @@ from framework_advisor.domain.workshop import (
     RoundChange,
     Skipped,
     WorkshopSummary,
+    answer_text,
 )
 from framework_advisor.engine.flow import hidden_answers
 from framework_advisor.engine.index import index_for
@@ -118,15 +119,6 @@ def group_answers(
 # --- consensus --------------------------------------------------------------------------------
 
 
-def as_text(value: Any) -> str:
-    """An answer value as the JSON and the tables show it: ``"true"``, ``"scaleup"``."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ",".join(as_text(v) for v in value)
-    return str(value)
-
-
 def jaccard(a: set[str], b: set[str]) -> float:
     union = a | b
     return 1.0 if not union else len(a & b) / len(union)
@@ -184,7 +176,7 @@ def question_consensus(
             order = options_of(kb, question)
         ranked = _most_common(values, order)
         counts = Counter(values)
-        answers = {as_text(v): counts[v] for v in ranked}
+        answers = {answer_text(v): counts[v] for v in ranked}
         value = counts[ranked[0]] / len(values)
         group = ranked[0]
         if question.id == "headcount":  # the group's headcount is the median: its band
@@ -194,7 +186,7 @@ def question_consensus(
         return None
     stage = kb.question("stage") if question.id == "headcount" else None
     readable = stage or question
-    labels = {text: _readable(readable, text) for text in [*answers, as_text(group)]}
+    labels = {text: _readable(readable, text) for text in [*answers, answer_text(group)]}
     return QuestionConsensus(
         question=question.id,
         label=question.label,
@@ -202,7 +194,7 @@ def question_consensus(
         consensus=value,
         answered=len(values),
         answers=answers,
-        group_answer=as_text(group),
+        group_answer=answer_text(group),
         reached=value >= threshold,
         answer_labels=labels,
     )
@@ -426,7 +418,7 @@ def summarise_workshop(
         shown = (
             f"{stage_for_headcount(alternative)} ({alternative})"
             if item.question == "headcount"
-            else as_text(alternative)
+            else answer_text(alternative)
         )
         alternatives[item.question] = shown
         readable = kb.question("stage") if question.id == "headcount" else question

@@ -7,21 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from framework_advisor.domain.workshop import WorkshopSummary
+from framework_advisor.domain.workshop import WorkshopSummary, answer_text
 
 STATISTIC = {
     "share": "share giving the most common answer",
     "jaccard": "mean pairwise Jaccard similarity",
 }
 CITATION = "Diamond et al. 2014: the median threshold across Delphi studies"
-
-
-def answer_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ",".join(answer_text(v) for v in value)
-    return str(value)
 
 
 def participant_label(summary: WorkshopSummary, pid: str) -> str:
