@@ -77,7 +77,7 @@ class Documents:
         if document == "report":
             options.setdefault("today", self.now or today_from_env())
             if fmt in ("md", "html"):
-                options.setdefault("bytecode_cache", report_bytecode_cache())
+                options.setdefault("bytecode_cache", report_bytecode_cache(fmt))
         return render(
             document, fmt, self.recommendation, kb=self.kb, answers=self.answers, **options
         )
@@ -98,10 +98,12 @@ class Documents:
 
 
 @cache
-def report_bytecode_cache() -> Any:
-    """Compiled report templates in the user cache folder: compiling report.j2 costs more than
-    rendering it. Jinja checks each template's source checksum, so an edited template is
-    recompiled; a cache that cannot be read or written only costs speed."""
+def report_bytecode_cache(fmt: str) -> Any:
+    """Compiled report templates in ``fmt`` (md or html) in the user cache folder: compiling
+    report.j2 costs more than rendering it. Each format has its own folder, because Jinja's key
+    is the template's name and source while HTML's compiled code escapes and Markdown's does not.
+    Jinja checks each template's source checksum, so an edited template is recompiled; a cache
+    that cannot be read or written only costs speed."""
     from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
     from framework_advisor.paths import template_cache_dir
@@ -120,7 +122,7 @@ def report_bytecode_cache() -> Any:
             except OSError:
                 return
 
-    return BestEffortBytecodeCache(str(template_cache_dir()))
+    return BestEffortBytecodeCache(str(template_cache_dir() / fmt))
 
 
 class MixTemplates(Struct, frozen=True):

@@ -79,3 +79,26 @@ def test_version(command: list[str], env: dict[str, str]) -> None:
     done = run(command, "--version", env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"framework-advisor, version {__version__}\n"
+
+
+def test_a_markdown_report_after_an_html_one_is_not_html_escaped(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """Both formats compile report.j2 into the same user cache: HTML's compiled code escapes
+    apostrophes, so Markdown must never load it."""
+    env = {**env, "FRAMEWORK_ADVISOR_CACHE_DIR": str(tmp_path / "cache")}
+    command = [
+        sys.executable,
+        "-m",
+        "framework_advisor",
+        "report",
+        "-a",
+        SAMPLES / "sales-led.yaml",
+    ]
+    html = run(command, "-f", "html", env=env)
+    assert html.returncode == 0, html.stderr
+    assert "&#39;" in html.stdout
+    markdown = run(command, "-f", "md", env=env)
+    assert markdown.returncode == 0, markdown.stderr
+    assert "organisation's limits" in markdown.stdout
+    assert "&#39;" not in markdown.stdout and "&lt;br&gt;" not in markdown.stdout
