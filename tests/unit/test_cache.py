@@ -22,12 +22,12 @@ def test_cache_written_once_and_reused(monkeypatch: pytest.MonkeyPatch) -> None:
     first = load([])
     files = _cache_files()
     assert len(files) == 1
-    import framework_advisor.kb.loader as loader
+    import framework_advisor.kb.build as builder
 
     def fail(*_args, **_kwargs):
         raise AssertionError("validated again although the cache is fresh")
 
-    monkeypatch.setattr(loader, "build", fail)
+    monkeypatch.setattr(builder, "build", fail)
     second = load([])
     assert second == first
 

@@ -12,7 +12,7 @@ HEADLESS = [
     "framework_advisor",
     "framework_advisor.domain.knowledge",
     "framework_advisor.kb.load",
-    "framework_advisor.kb.loader",
+    "framework_advisor.kb.build",
     "framework_advisor.engine.recommend",
     "framework_advisor.engine.whatif",
     "framework_advisor.engine.answers",
@@ -65,7 +65,7 @@ def test_recommend_json_path_stays_light(tmp_path) -> None:
     loaded = _modules_after(code)
     heavy = sorted(m for m in loaded if m.split(".")[0] in (*HEAVY, "platformdirs"))
     assert heavy == []
-    assert "framework_advisor.kb.loader" in loaded  # first run: the cache is built from YAML
+    assert "framework_advisor.kb.build" in loaded  # first run: the cache is built from YAML
     again = _modules_after(code)
-    assert "framework_advisor.kb.loader" not in again  # second run: straight from the cache
+    assert "framework_advisor.kb.build" not in again  # second run: straight from the cache
     assert "yaml" in again  # the answers file is YAML

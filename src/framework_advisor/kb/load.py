@@ -19,7 +19,7 @@ def load(packs: list[str], *, use_cache: bool = True) -> KnowledgeBase:
         cached = cache.read_cached(key)
         if cached is not None:
             return cached
-    from framework_advisor.kb.loader import build  # only on a cache miss: YAML and validation
+    from framework_advisor.kb.build import build  # only on a cache miss: YAML and validation
 
     kb = build(sources)
     if use_cache:

@@ -110,7 +110,7 @@ class PitfallGroup(Struct, frozen=True):
     pitfalls: list[PitfallRow]
 
 
-class RolloutStep(Struct, frozen=True):
+class PlanWeek(Struct, frozen=True):
     week: int
     framework: str
     label: str
@@ -122,7 +122,7 @@ class RolloutPhase(Struct, frozen=True):
     title: str
     first_week: int
     last_week: int
-    steps: list[RolloutStep]
+    steps: list[PlanWeek]
 
 
 class CadenceRow(Struct, frozen=True):
@@ -357,7 +357,7 @@ def _rollout(
 ) -> Rollout:
     steps = sorted(
         (
-            RolloutStep(step.week, fid, short[fid], " ".join(step.step.split()))
+            PlanWeek(step.week, fid, short[fid], " ".join(step.step.split()))
             for fid in picks
             for step in kb.frameworks[fid].rollout
         ),

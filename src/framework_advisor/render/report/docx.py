@@ -33,7 +33,7 @@ CELL_PADDING_MM = 2 * 1.91 + 0.8
 """Word's default cell margins (0.08 inch each side), plus a little room for rounding."""
 PT_MM = 25.4 / 72
 
-Column = tuple[str, str, int]
+TableColumn = tuple[str, str, int]
 """(heading, kind, width in percent of the text width); kind: text, strong, number, fit, list."""
 
 
@@ -101,7 +101,7 @@ class _Writer:
 
     def table(
         self,
-        columns: list[Column],
+        columns: list[TableColumn],
         rows: list[list[Any]],
         *,
         bold_rows: set[int] | None = None,
@@ -306,7 +306,7 @@ class _Writer:
 
     def _glossary(self) -> None:
         glossary = self.data.glossary
-        columns: list[Column] = [("Term", "strong", 24), ("Definition", "text", 76)]
+        columns: list[TableColumn] = [("Term", "strong", 24), ("Definition", "text", 76)]
         for title, terms in (
             ("Terms for your mix", glossary.relevant),
             ("Other terms", glossary.other),
@@ -463,7 +463,7 @@ def _cell_words(kind: str, value: Any) -> list[str]:
 
 
 def _column_widths(
-    columns: list[Column], rows: list[list[Any]], size: float, bold_rows: set[int]
+    columns: list[TableColumn], rows: list[list[Any]], size: float, bold_rows: set[int]
 ) -> list[float]:
     """Each column's width in mm: its share of the text width, widened where needed so that
     its longest word fits on one line, the room taken from columns that have some to spare."""
