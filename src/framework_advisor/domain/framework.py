@@ -92,19 +92,6 @@ class Framework(Struct, frozen=True, forbid_unknown_fields=True):
     sources: list[Source]
 
 
-def described(framework: Framework) -> list[tuple[str, str]]:
-    """The one-sentence descriptions of a framework, titled, in the order readers expect."""
-    return [
-        ("Purpose", framework.purpose),
-        ("Best for", framework.best_for),
-        ("Timeframe", framework.timeframe),
-        ("Ownership", framework.ownership),
-        ("Mindset", framework.mindset),
-        ("Measurability", framework.measurability),
-        ("Typical use", framework.use_case),
-    ]
-
-
 def short_name(framework: Framework) -> str:
     """A label for tight spaces: the abbreviation in brackets if there is one ("Objectives and
     Key Results (OKR)" gives "OKR"), else the name before them ("Hoshin Kanri (Policy

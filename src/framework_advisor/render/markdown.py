@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.examples import ExampleSelection
-from framework_advisor.domain.framework import described
+from framework_advisor.domain.framework_sections import framework_sections
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.bars import fit_bar
@@ -122,55 +122,22 @@ def whatif(result: WhatIf, kb: KnowledgeBase, **_: Any) -> str:
 
 def framework(kb: KnowledgeBase, framework_id: str, **_: Any) -> str:
     f = kb.frameworks[framework_id]
-    names = {fid: other.name for fid, other in kb.frameworks.items()}
     out = [f"# {cell(f.name)}", "", f"*{cell(f.summary)}*", ""]
     if f.aliases:
         out += [f"Also known as: {cell(', '.join(f.aliases))}", ""]
-    for title, text in described(f):
-        out += [f"**{title}:** {cell(text)}", ""]
-    out += [f"## Structure: {cell(f.structure.summary)}", ""]
-    out += [f"- **{cell(p.name)}**: {cell(p.description)}" for p in f.structure.parts]
-    out += ["", "## Pros", ""] + [f"- {cell(p)}" for p in f.pros]
-    out += ["", "## Cons", ""] + [f"- {cell(c)}" for c in f.cons]
-    out += ["", "## Pitfalls and how to avoid them", ""]
-    out += [f"- **{cell(p.pitfall)}** {cell(p.avoid)}" for p in f.pitfalls]
-    out += [
-        "",
-        "## Rituals",
-        "",
-        "| Ritual | How often | Minutes | Purpose |",
-        "| --- | --- | ---: | --- |",
-    ]
-    out += [
-        f"| {cell(r.name)} | {cell(r.frequency)} | {r.minutes} | {cell(r.purpose)} |"
-        for r in f.rituals
-    ]
-    out += ["", "## Fit by company stage", "", "| Stage | Fit |", "| --- | --- |"]
-    out += [f"| {cell(stage)} | {cell(level)} |" for stage, level in f.fit_by_stage.items()]
-    out += ["", "## Fit by function", "", "| Function | Fit |", "| --- | --- |"]
-    out += [
-        f"| {cell(function)} | {cell(level)} |" for function, level in f.fit_by_function.items()
-    ]
-    out += ["", f"**Mix layers:** {cell(', '.join(f.layers))}", ""]
-    works = ", ".join(names.get(c, c) for c in f.complements) or "-"
-    clashes = ", ".join(names.get(c, c) for c in f.conflicts) or "-"
-    out += [f"**Works with:** {cell(works)}", "", f"**Clashes with:** {cell(clashes)}", ""]
-    out += ["## First 90 days", ""]
-    out += [f"- Week {s.week}: {cell(s.step)}" for s in f.rollout]
-    out += [
-        "",
-        "## Origin",
-        "",
-        f"{cell(f.origin.who)}, {cell(f.origin.when)}. {cell(f.origin.story)}",
-    ]
-    out += ["", "## Sources", ""]
-    out += [
-        f"- {cell(s.author)}, *{cell(s.title)}*"
-        + (f" ({s.year})" if s.year else "")
-        + (f": {cell(s.note)}" if s.note else "")
-        for s in f.sources
-    ]
-    return "\n".join(out) + "\n"
+    for section in framework_sections(kb, framework_id):
+        if section.kind == "prose":
+            out += [f"**{cell(section.title)}:** {cell(section.entries[0].text)}", ""]
+            continue
+        out += [f"## {cell(section.title)}", ""]
+        out += [
+            f"- **{cell(entry.lead)}**{entry.separator}{cell(entry.text)}"
+            if entry.lead
+            else f"- {cell(entry.text)}"
+            for entry in section.entries
+        ]
+        out.append("")
+    return "\n".join(out)
 
 
 def comparison(kb: KnowledgeBase, ids: list[str], **_: Any) -> str:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.contract import stage_is_derived
 from framework_advisor.domain.examples import ExampleSelection
-from framework_advisor.domain.framework import Framework, described, short_name
+from framework_advisor.domain.framework import Framework, short_name
+from framework_advisor.domain.framework_sections import framework_sections
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.ansi import style as ansi_style
@@ -258,49 +259,25 @@ def framework(
     out = [style(f.name, bold=True), f.summary]
     if f.aliases:
         out.append(f"Also known as: {', '.join(f.aliases)}")
-
-    def section(title: str, lines: list[str]) -> None:
-        out.append("")
-        out.append(_heading(style, title))
-        out.extend(lines)
-
-    for title, text in described(f):
-        section(title, [lay.wrap(text, "  ")])
-    section(
-        f"Structure: {f.structure.summary}",
-        [lay.hanging("  - ", f"{p.name}: {p.description}") for p in f.structure.parts],
-    )
-    section("Pros", [lay.hanging("  + ", p) for p in f.pros])
-    section("Cons", [lay.hanging("  - ", c) for c in f.cons])
-    section(
-        "Pitfalls and how to avoid them",
-        [lay.hanging("  ! ", f"{p.pitfall} Avoid it: {p.avoid}") for p in f.pitfalls],
-    )
-    section(
-        "Rituals",
-        [f"  {r.frequency:<10} {r.name} ({r.minutes} min): {r.purpose}" for r in f.rituals],
-    )
-    section(
-        "Fit by stage",
-        ["  " + ", ".join(f"{stage}: {level}" for stage, level in f.fit_by_stage.items())],
-    )
-    section(
-        "Fit by function",
-        [lay.wrap(", ".join(f"{fn}: {level}" for fn, level in f.fit_by_function.items()), "  ")],
-    )
-    section("Mix layers", ["  " + ", ".join(f.layers)])
-    section("First 90 days", [lay.hanging(f"  week {s.week:>2}  ", s.step) for s in f.rollout])
-    section("Origin", [lay.wrap(f"{f.origin.who}, {f.origin.when}. {f.origin.story}", "  ")])
-    section("Works with", ["  " + (", ".join(f.complements) or "-")])
-    section("Clashes with", ["  " + (", ".join(f.conflicts) or "-")])
-    section(
-        "Sources",
-        [
-            lay.hanging("  - ", f"{s.author}, {s.title}" + (f" ({s.year})" if s.year else ""))
-            for s in f.sources
-        ],
-    )
+    for section in framework_sections(kb, framework_id):
+        out += ["", _heading(style, section.title)]
+        mark = _MARKS.get(section.kind)
+        for entry in section.entries:
+            text = entry.joined()
+            out.append(lay.wrap(text, "  ") if mark is None else lay.hanging(mark, text))
     return "\n".join(out) + "\n"
+
+
+_MARKS = {
+    "parts": "  - ",
+    "pros": "  + ",
+    "cons": "  - ",
+    "pitfalls": "  ! ",
+    "list": "  - ",
+    "steps": "  - ",
+    "sources": "  - ",
+}
+"""The mark before each entry of a list section; prose sections are wrapped paragraphs."""
 
 
 COMPARE_ROWS: tuple[tuple[str, Callable[[Framework], str | list[str]]], ...] = (

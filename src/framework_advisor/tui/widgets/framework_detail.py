@@ -5,61 +5,33 @@ from __future__ import annotations
 from textual.markup import escape
 from textual.widgets import Static
 
-from framework_advisor.domain.framework import described
+from framework_advisor.domain.framework_sections import framework_sections
 from framework_advisor.domain.knowledge import KnowledgeBase
 
 
 def framework_markup(kb: KnowledgeBase, framework_id: str) -> str:
     f = kb.frameworks[framework_id]
-    names = {fid: other.name for fid, other in kb.frameworks.items()}
     out = [f"[b $accent]{escape(f.name)}[/]", f"[i]{escape(f.summary)}[/i]"]
     if f.aliases:
         out.append(f"[dim]Also known as: {escape(', '.join(f.aliases))}[/dim]")
-
-    def section(title: str, lines: list[str]) -> None:
-        out.append("")
-        out.append(f"[b]{escape(title)}[/b]")
-        out.extend(lines)
-
-    for title, text in described(f):
-        section(title, [escape(text)])
-    section(
-        f"Structure: {f.structure.summary}",
-        [f"• [b]{escape(p.name)}[/b]: {escape(p.description)}" for p in f.structure.parts],
-    )
-    section("Pros", [f"+ {escape(p)}" for p in f.pros])
-    section("Cons", [f"- {escape(c)}" for c in f.cons])
-    section(
-        "Pitfalls and how to avoid them",
-        [f"! [b]{escape(p.pitfall)}[/b] {escape(p.avoid)}" for p in f.pitfalls],
-    )
-    section(
-        "Rituals",
-        [
-            f"• {escape(r.name)}: {r.frequency}, {r.minutes} min. {escape(r.purpose)}"
-            for r in f.rituals
-        ],
-    )
-    section("Fit by stage", [", ".join(f"{k}: {v}" for k, v in f.fit_by_stage.items())])
-    section("Fit by function", [", ".join(f"{k}: {v}" for k, v in f.fit_by_function.items())])
-    section("Mix layers", [", ".join(f.layers)])
-    section("Works with", [escape(", ".join(names.get(c, c) for c in f.complements) or "-")])
-    section("Clashes with", [escape(", ".join(names.get(c, c) for c in f.conflicts) or "-")])
-    section("First 90 days", [f"Week {s.week:>2}: {escape(s.step)}" for s in f.rollout])
-    section("Origin", [escape(f"{f.origin.who}, {f.origin.when}. {f.origin.story}")])
-    section(
-        "Sources",
-        [
-            "• "
-            + escape(
-                f"{s.author}, {s.title}"
-                + (f" ({s.year})" if s.year else "")
-                + (f": {s.note}" if s.note else "")
-            )
-            for s in f.sources
-        ],
-    )
+    for section in framework_sections(kb, framework_id):
+        out += ["", f"[b]{escape(section.title)}[/b]"]
+        mark = MARKS.get(section.kind, "")
+        for entry in section.entries:
+            lead = f"[b]{escape(entry.lead)}[/b]{entry.separator}" if entry.lead else ""
+            out.append(f"{mark}{lead}{escape(entry.text)}")
     return "\n".join(out)
+
+
+MARKS = {
+    "parts": "• ",
+    "pros": "+ ",
+    "cons": "- ",
+    "pitfalls": "! ",
+    "list": "• ",
+    "steps": "• ",
+    "sources": "• ",
+}
 
 
 class FrameworkDetail(Static):
