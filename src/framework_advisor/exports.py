@@ -167,8 +167,9 @@ class Export(Struct, frozen=True):
     format: str
     label: str
     suffix: str
-    slow: bool = False
-    """Takes seconds to render: offered, but not ticked by default."""
+    ticked: bool = True
+    """Ticked when the export screen opens. Slow formats (PDF, Word) and a second copy of the
+    starter templates (CSV beside Excel) are offered but left for the user to choose."""
 
 
 EXPORTS: list[Export] = [
@@ -177,9 +178,10 @@ EXPORTS: list[Export] = [
     Export("recommendation", "json", "Recommendation (JSON)", "-recommendation.json"),
     Export("report", "md", "Report (Markdown)", "-report.md"),
     Export("report", "html", "Report (HTML, self-contained)", "-report.html"),
-    Export("report", "pdf", "Report (PDF)", "-report.pdf", slow=True),
-    Export("report", "docx", "Report (Word)", "-report.docx", slow=True),
+    Export("report", "pdf", "Report (PDF)", "-report.pdf", ticked=False),
+    Export("report", "docx", "Report (Word)", "-report.docx", ticked=False),
     Export("templates", "xlsx", "Starter templates for the mix (Excel)", ""),
+    Export("templates", "csv", "Starter templates for the mix (CSV)", "", ticked=False),
 ]
 
 

@@ -92,3 +92,57 @@ async def test_tui_templates_equal_cli_templates_mix(
         for sheet in ours.sheetnames:
             cells = [[c.value for c in row] for row in ours[sheet].iter_rows()]
             assert cells == [[c.value for c in row] for row in theirs[sheet].iter_rows()]
+
+
+def _docx_content(path: Path) -> list[Any]:
+    from docx import Document
+
+    document = Document(str(path))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    tables = [[[cell.text for cell in row.cells] for row in t.rows] for t in document.tables]
+    sections = [
+        [p.text for p in s.header.paragraphs] + [p.text for p in s.footer.paragraphs]
+        for s in document.sections
+    ]
+    return [paragraphs, tables, sections]
+
+
+async def test_tui_pdf_word_and_csv_equal_the_cli(
+    make_app: Callable[..., AdvisorApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The slow formats and the CSV templates: the PDF byte for byte, Word paragraph by
+    paragraph and table by table, each CSV template byte for byte."""
+    wanted = [e for e in EXPORTS if e.format in ("pdf", "docx", "csv") or e.document == "answers"]
+    assert {(e.document, e.format) for e in wanted if e.document != "answers"} == {
+        ("report", "pdf"),
+        ("report", "docx"),
+        ("templates", "csv"),
+    }
+    folder = tmp_path / "tui"
+    app = make_app(new_answers=("northwind", dict(GIVEN_STAGE)), today=TODAY)
+    await _export(app, folder, wanted)
+    answers_export = next(e for e in EXPORTS if e.document == "answers")
+    answers_file = folder / export_file_name("northwind", answers_export)
+
+    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", TODAY.isoformat())
+    runner = CliRunner()
+    for fmt in ("pdf", "docx"):
+        item = next(e for e in EXPORTS if e.document == "report" and e.format == fmt)
+        target = tmp_path / f"cli.{fmt}"
+        args = ["report", "-a", str(answers_file), "-f", fmt, "-o", str(target)]
+        result = runner.invoke(cli, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+        ours = folder / export_file_name("northwind", item)
+        if fmt == "pdf":
+            assert ours.read_bytes() == target.read_bytes(), "the PDF differs from the CLI's"
+        else:
+            assert _docx_content(ours) == _docx_content(target)
+
+    out = tmp_path / "cli-csv"
+    args = ["templates", "--mix", "-a", str(answers_file), "-f", "csv", "--out", str(out)]
+    result = runner.invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    cli_files = sorted(p.name for p in out.iterdir())
+    assert cli_files and cli_files == sorted(p.name for p in folder.glob("*.csv"))
+    for name in cli_files:
+        assert (folder / name).read_bytes() == (out / name).read_bytes(), name

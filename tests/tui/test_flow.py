@@ -941,7 +941,7 @@ async def test_export_starter_templates_for_the_mix(
         export = await open_export(pilot)
         export.query_one("#folder", Input).value = str(folder)
         for index, item in enumerate(EXPORTS):
-            export.query_one(f"#export-{index}", Checkbox).value = item.document == "templates"
+            export.query_one(f"#export-{index}", Checkbox).value = item.format == "xlsx"
         await pilot.click("#go")
         result = export.query_one("#export-result", Static)
         await wait_until(pilot, lambda: "Wrote" in str(result.render()), what="the export")

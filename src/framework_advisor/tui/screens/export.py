@@ -60,7 +60,7 @@ class ExportScreen(ModalScreen[None]):
             for index, export in enumerate(EXPORTS):
                 yield TickBox(
                     export.label,
-                    value=ticked.get(export.label, not export.slow),
+                    value=ticked.get(export.label, export.ticked),
                     compact=True,
                     id=f"export-{index}",
                 )
