@@ -35,6 +35,11 @@ class Limits(Struct, frozen=True):
     """Monthly meeting minutes leaders can give; None when not answered."""
 
 
+Grown = tuple[tuple[int, int], tuple[str, ...], dict[str, str | None], int]
+"""A conflict-free set: the head of its score (needs covered, frameworks in use kept), its
+members, the member serving each stated need best, and its meeting minutes."""
+
+
 class Choice(Struct, frozen=True):
     members: tuple[str, ...]
     key: tuple[Any, ...]
@@ -108,7 +113,7 @@ class _Search:
         for need, order in self.order_for.items():
             for place, fid in enumerate(order):
                 self.rank_in.setdefault(fid, {})[need] = place
-        self._valid_sets: dict[tuple[tuple[str, ...], int], list[Choice]] = {}
+        self._valid_sets: dict[tuple[tuple[str, ...], int], list[Grown]] = {}
         self.size_cap = size_cap
         self.weak = {f for f in fits if not self._strong(f) and not self._kept(f)}
         """Frameworks that can only join by serving a stated need best."""
@@ -278,37 +283,47 @@ class _Search:
         (``health_aside``: KPIs as a few health metrics do not count, within the size cap)."""
         wanted = set(fixed)
         top: list[Choice] = []
-        for choice in self._valid(tuple(pool), most):
-            count = len(choice.members)
-            if health_aside and HEALTH_METRICS in choice.members:
+        memo = self._memo
+        for head, members, reps, cost in self._valid(tuple(pool), most):
+            if len(top) == 2 and head < top[1].key[:2]:
+                break  # sets come best head first: none of the rest can reach the top two
+            count = len(members)
+            if health_aside and HEALTH_METRICS in members:
                 count -= 1
-            if count > most or len(choice.members) > self.size_cap:
+            if count > most or len(members) > self.size_cap:
                 continue
-            if budget is not None and choice.cost > budget:
+            if budget is not None and cost > budget:
                 continue
-            if wanted and not wanted.issubset(choice.members):
+            if wanted and not wanted.issubset(members):
+                continue
+            if members in memo:
+                choice = memo[members]
+            else:
+                choice = memo[members] = self._score(members, reps, cost)
+            if choice is None:
                 continue
             top.append(choice)
-            if len(top) > 2:
-                top.sort(key=lambda c: c.key, reverse=True)
-                del top[2:]
-        top.sort(key=lambda c: c.key, reverse=True)
+            top.sort(key=lambda c: c.key, reverse=True)
+            del top[2:]
         return (top[0] if top else None, top[1] if len(top) > 1 else None)
 
-    def _valid(self, pool: tuple[str, ...], most: int) -> list[Choice]:
-        """Every set of the pool that keeps the rules, up to the size cap, found once per pool
-        (phase one and the later phases all choose from it)."""
+    def _valid(self, pool: tuple[str, ...], most: int) -> list[Grown]:
+        """Every conflict-free set of the pool up to the size cap, with the member serving each
+        need best and its meeting cost, found once per pool (phase one and the later phases all
+        choose from it); each is scored only once a caller's limits let it through."""
         size = max(most, self.size_cap)
         cached = self._valid_sets.get((pool, size))
         if cached is not None:
             return cached
-        found: list[Choice] = []
         start: dict[str, str | None] = dict.fromkeys(self.stated)
+        current = self.current
+        found: list[Grown] = []
         for members, reps, cost in self._grow(list(pool), 0, [], start, {}, 0, set(), size):
-            ordered = tuple(members)  # the pool is in ranking order, and so is each set
-            choice = self._memo[ordered] = self._score(ordered, reps, cost)
-            if choice is not None:
-                found.append(choice)
+            serving = {rep for rep in reps.values() if rep is not None}
+            covered = sum(rep is not None for rep in reps.values())
+            head = (covered, len(current.intersection(serving)))
+            found.append((head, tuple(members), reps, cost))  # each set in ranking order
+        found.sort(key=lambda grown: grown[0], reverse=True)
         self._valid_sets[(pool, size)] = found
         return found
 
