@@ -57,6 +57,7 @@ def stage_is_derived(answers: dict[str, Any]) -> bool:
 
 
 def stage_for_headcount(headcount: int) -> str:
+    """The company stage a headcount falls in (startup, scaleup, growth, enterprise)."""
     for stage, lower in STAGE_BANDS:
         if headcount >= lower:
             return stage

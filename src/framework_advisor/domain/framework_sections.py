@@ -46,6 +46,7 @@ class DescribedSection(Struct, frozen=True):
 
 
 def layer_label(layer: str) -> str:
+    """A mix layer as a person reads it ("Operational health")."""
     return LAYER_LABELS.get(layer, layer.replace("_", " ").capitalize())
 
 

@@ -9,6 +9,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 
 
 def label(kb: KnowledgeBase, question_id: str, value: Any) -> str:
+    """An answer to ``question_id`` as a person reads it (option labels, yes/no)."""
     question = kb.question(question_id)
     return question.label_of(value) if question else str(value)
 
@@ -22,6 +23,7 @@ def _values(kb: KnowledgeBase, leaf: Leaf) -> str:
 
 
 def question_label(kb: KnowledgeBase, question_id: str) -> str:
+    """The question's short label ("Goals feed pay"), or its id for an unknown question."""
     question = kb.question(question_id)
     return question.label if question else question_id
 

@@ -25,6 +25,10 @@ FREQUENCY_ORDER = list(MEETINGS_PER_MONTH)
 def merge_cadence(
     frameworks: list[Framework], shared_names: dict[str, str] | None = None
 ) -> list[CadenceItem]:
+    """The meeting calendar of ``frameworks``: rituals with the same id and frequency merge
+    into one meeting (the longest length wins, every framework it serves listed; a shared
+    meeting takes its name from ``shared_names`` where one is given), with minutes per month
+    from each frequency, most frequent first."""
     merged: dict[tuple[str, str], dict] = {}
     for framework in frameworks:
         for ritual in framework.rituals:

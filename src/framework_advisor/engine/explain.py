@@ -12,6 +12,7 @@ __all__ = ["because_leaves", "describe", "label", "leaves", "question_label"]
 
 
 def leaves(condition: Condition) -> list[Leaf]:
+    """Every leaf test in ``condition``, in reading order (a negation's leaves included)."""
     if isinstance(condition, Leaf):
         return [condition]
     if isinstance(condition, Not):

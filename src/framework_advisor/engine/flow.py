@@ -33,6 +33,8 @@ def is_visible(question: Question, view: dict[str, Any]) -> bool:
 
 
 def visible_questions(kb: KnowledgeBase, answers: Answers) -> list[Question]:
+    """The questions a person is asked given ``answers``, in questionnaire order (each
+    question's ``when`` evaluated with the stage derived from the headcount)."""
     view = _with_stage(answers)
     return [q for q in kb.questions if is_visible(q, view)]
 
@@ -67,6 +69,8 @@ def next_question(kb: KnowledgeBase, answers: Answers, current: str | None) -> Q
 
 
 def previous_question(kb: KnowledgeBase, answers: Answers, current: str) -> Question | None:
+    """The visible question before ``current`` given ``answers`` (None at the first), for
+    going back."""
     questions = visible_questions(kb, answers)
     ids = [q.id for q in kb.questions]
     position = ids.index(current) if current in ids else len(ids)

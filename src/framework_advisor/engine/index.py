@@ -65,6 +65,8 @@ _CACHE: dict[int, EngineIndex] = {}
 
 
 def index_for(kb: KnowledgeBase) -> EngineIndex:
+    """The engine's precomputed view of ``kb`` (compiled rules, need servers, partners,
+    exclusions, rituals), built once per knowledge base object and reused."""
     cached = _CACHE.get(id(kb))
     if cached is not None and cached.kb is kb:
         return cached

@@ -59,6 +59,8 @@ class MixPlan(Struct):
 
 
 def limits_for(index: EngineIndex, view: dict[str, Any]) -> Limits:
+    """The mix's limits for a profile ``view``: the size cap from the stage (or the smaller
+    team's stage), the maturity cap and the monthly meeting budget from the leaders' time."""
     settings = index.kb.settings
     caps = settings.max_frameworks
     stage = view.get("stage")

@@ -9,6 +9,8 @@ from framework_advisor.engine.mix import MixPlan
 
 
 def build_phases(index: EngineIndex, plan: MixPlan) -> list[Phase]:
+    """The plan as phases: phase one's frameworks, then each later step once the frameworks
+    before it run, each with why, the signal to start it, and its meeting calendar."""
     kb = index.kb
     names = index.short_names
     phases: list[Phase] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 def clamp(total: int) -> int:
+    """A raw total as a fit from 0 to 100."""
     return 0 if total < 0 else 100 if total > 100 else total
 
 

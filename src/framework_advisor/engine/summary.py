@@ -22,6 +22,7 @@ LAYER_JOBS = {
 
 
 def and_list(words: list[str]) -> str:
+    """Words joined as a person writes them: "A", "A and B", "A, B and C"."""
     if not words:
         return ""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
@@ -34,6 +35,9 @@ def summarise(
     phases: list[Phase],
     ranking: list[str],
 ) -> str:
+    """The recommendation in a few plain sentences: what to run for which stated need, the
+    meeting time against the budget, and what to do first (one sentence when nothing fits
+    well enough to recommend)."""
     if not plan.members:
         return "No framework fits these answers well enough to recommend yet."
     kb = index.kb

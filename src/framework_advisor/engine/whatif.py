@@ -11,6 +11,8 @@ __all__ = ["RankChange", "WhatIf", "compare_answers"]
 
 
 def compare_answers(kb: KnowledgeBase, before: Answers, after: Answers) -> WhatIf:
+    """Two recommendations, ``before`` and ``after``, and what changed between them: places
+    moved in the ranking, fits, and the mix."""
     first, second = recommend(kb, before), recommend(kb, after)
     fits_before = {item.id: item for item in first.ranking}
     moved = [

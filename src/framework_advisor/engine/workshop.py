@@ -45,6 +45,8 @@ SCORED = ("single", "yes_no", "multiple")
 
 
 def options_of(kb: KnowledgeBase, question: Question) -> list[str]:
+    """The values ``question`` accepts (framework ids for a question whose options come from
+    the frameworks)."""
     if question.options_from == "frameworks":
         return list(kb.frameworks)
     return [option.value for option in question.options]
@@ -120,11 +122,13 @@ def group_answers(
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
+    """How alike two sets are: shared members over all members (1.0 for two empty sets)."""
     union = a | b
     return 1.0 if not union else len(a & b) / len(union)
 
 
 def mean_pairwise_jaccard(sets: Sequence[set[str]]) -> float:
+    """The mean Jaccard similarity over every pair of ``sets`` (1.0 for fewer than two)."""
     if len(sets) < 2:
         return 1.0
     pairs = list(combinations(sets, 2))
@@ -467,6 +471,7 @@ def summarise_workshop(
 
 
 def round_score(score: float) -> float:
+    """A consensus score rounded for display and comparison (four places)."""
     return round(score, 4)
 
 

@@ -239,6 +239,9 @@ def _entry_id(value: Any) -> str:
 
 
 def build(sources: list[SourceFiles]) -> KnowledgeBase:
+    """A validated KnowledgeBase from the embedded source and packs in order (each pack
+    overlays what came before); raises KnowledgeBaseError listing every problem with file,
+    line and field."""
     builder = _Builder()
     for source in sources:
         builder.add_source(source)

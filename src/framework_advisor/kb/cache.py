@@ -16,6 +16,8 @@ CACHE_FORMAT = "2"
 
 
 def cache_key(sources: list[SourceFiles]) -> str:
+    """A key naming these exact sources (every file's content and the tool version): any
+    change gives a new key."""
     sha = blake2b(f"{__version__}\0{CACHE_FORMAT}\0".encode(), digest_size=32)
     for source in sources:
         sha.update(b"pack\0" if source.is_pack else b"embedded\0")
@@ -24,6 +26,8 @@ def cache_key(sources: list[SourceFiles]) -> str:
 
 
 def read_cached(key: str) -> KnowledgeBase | None:
+    """The knowledge base cached under ``key``, or None if there is none or it cannot be
+    read (a broken cache is rebuilt, never an error)."""
     import msgspec
 
     path = cache_dir() / f"kb-{key}.msgpack"

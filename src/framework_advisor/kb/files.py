@@ -41,6 +41,9 @@ class SourceFiles(Struct):
 
 
 def read_source(root: Path, *, is_pack: bool) -> SourceFiles:
+    """Every knowledge file under ``root`` (the top-level files, frameworks/, examples/) read as
+    bytes by its relative name; raises InputFileError for a missing folder, no kb.yaml or
+    pack.yaml, a link leaving the folder, or a file that cannot be read or is too large."""
     if not root.exists():
         raise InputFileError(f"{root}: no such knowledge folder")
     if not root.is_dir():

@@ -308,6 +308,8 @@ def _too_large(path: Path, limit: int) -> str:
 
 
 def read_text(path: Path, what: str = "file") -> str:
+    """The file's text as UTF-8 (size-limited); raises InputFileError saying which file and
+    what is wrong."""
     data = read_bytes(path, what)
     try:
         return data.decode("utf-8")
