@@ -311,3 +311,46 @@ def test_because_texts_follow_the_answers_across_calls(kb) -> None:
 
     assert said(400) and all("from a headcount of 400" in text for text in said(400))
     assert said(700) and all("from a headcount of 700" in text for text in said(700))
+
+
+# --- frameworks already in use ------------------------------------------------------------------
+
+SALES_TEAM_ON_KPIS_AND_SMART = {
+    "headcount": 300,
+    "function": "sales",
+    "needs": ["operational_health", "individual_performance"],
+    "compensation_linked": True,
+    "current_frameworks": ["kpi", "smart"],
+    "growth_model": "sales_led",
+    "leadership_time": "low",
+}
+
+
+def test_a_framework_in_use_is_kept_only_while_it_is_nearly_the_best_at_its_job(
+    kb: KnowledgeBase,
+) -> None:
+    """SMART in use for pay-linked individual objectives gives way to MBO, built for them and
+    far ahead of it (more than ``keep_current_margin``); the KPIs in use stay."""
+    rec = recommend(kb, validate_answers(kb, SALES_TEAM_ON_KPIS_AND_SMART))
+    margin = kb.settings.keep_current_margin
+    assert _fit(rec, "mbo") > _fit(rec, "smart") + margin
+    assert {"mbo", "kpi"} <= set(rec.phases[0].frameworks)
+    assert [item.id for item in rec.retire] == ["smart"]
+    assert "MBO" in rec.retire[0].why
+
+
+def test_meetings_of_frameworks_that_stay_are_already_on_the_calendar(kb: KnowledgeBase) -> None:
+    """The leaders' time limits what the plan adds: KPIs in use are not put off to a later
+    phase because their own meetings, held today, exceed it."""
+    answers = validate_answers(kb, SALES_TEAM_ON_KPIS_AND_SMART)
+    rec = recommend(kb, answers)
+    budget = kb.settings.meeting_budget_minutes["low"]
+    kpi_minutes = sum(
+        round(r.minutes * MEETINGS_PER_MONTH[r.frequency]) for r in kb.frameworks["kpi"].rituals
+    )
+    assert "kpi" in rec.phases[0].frameworks and kpi_minutes > budget
+    assert rec.meeting_minutes_already_held == kpi_minutes
+    added = rec.meeting_minutes_per_month - rec.meeting_minutes_already_held
+    assert 0 < added <= budget
+    assert f"{kpi_minutes} of them you already hold for KPI" in rec.summary
+    assert f"the {added} new minutes fit within the {budget}" in rec.summary

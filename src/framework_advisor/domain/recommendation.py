@@ -112,6 +112,9 @@ class Recommendation(Struct, frozen=True, gc=False):
     summary: str = ""
     mix_choice: str = ""
     """Why this mix and not the runner-up, in one sentence."""
+    meeting_minutes_already_held: int = 0
+    """Of ``meeting_minutes_per_month``, the minutes of frameworks already in use that stay:
+    on the calendar today, so the leaders' time limits only the rest."""
 
     def rank_of(self, framework_id: str) -> int:
         for item in self.ranking:

@@ -44,6 +44,13 @@ class Choice(Struct, frozen=True):
     members: tuple[str, ...]
     key: tuple[Any, ...]
     cost: int
+    held: int = 0
+    """Of ``cost``, the minutes of members already in use: on the calendar today, so the
+    meeting budget limits only the rest (``cost - held``)."""
+
+    @property
+    def new_cost(self) -> int:
+        return self.cost - self.held
 
 
 class MixPlan(Struct):
@@ -56,6 +63,10 @@ class MixPlan(Struct):
     cautions: list[Caution]
     choice: str
     """Why these members and not the runner-up, in one sentence."""
+    held_minutes: int = 0
+    """Phase one's meeting minutes that frameworks already in use hold today."""
+    running: list[str] = []
+    """The members already in use that hold those minutes."""
 
 
 def limits_for(index: EngineIndex, view: dict[str, Any]) -> Limits:
@@ -77,8 +88,9 @@ def limits_for(index: EngineIndex, view: dict[str, Any]) -> Limits:
 
 class _Search:
     """Exact search over the subsets of a few candidates. Scores are tuples compared in order:
-    needs covered, frameworks in use kept (those still serving a need), how well the needs are
-    covered less a cost per extra framework, then the members' fits."""
+    needs covered, frameworks in use kept (those still serving a need nearly as well as the
+    best), how well the needs are covered less a cost per extra framework, then the members'
+    fits."""
 
     def __init__(
         self,
@@ -116,9 +128,24 @@ class _Search:
             for place, fid in enumerate(order):
                 self.rank_in.setdefault(fid, {})[need] = place
         self._valid_sets: dict[tuple[tuple[str, ...], int], list[Grown]] = {}
+        self._held: dict[tuple[str, ...], int] = {}
         self.size_cap = size_cap
         self.weak = {f for f in fits if not self._strong(f) and not self._kept(f)}
         """Frameworks that can only join by serving a stated need best."""
+        self.worth_keeping = {
+            f
+            for f in self.current - self.excluded
+            if f in fits
+            and any(
+                fits[f] + margin
+                >= max(fits[g] for g in self.serves[need] if g not in self.excluded)
+                for need in self.rank_in.get(f, {})
+            )
+        }
+        """Frameworks in use that serve a stated need within ``keep_current_margin`` points of
+        the best fit serving it: keeping them counts before coverage quality. One further behind
+        (SMART beside an MBO built for pay-linked objectives) gives way unless it is the only
+        way to cover a need."""
 
     def candidates(self) -> list[str]:
         """Frameworks serving a stated need, their recognised partners, and the best filler of
@@ -209,7 +236,7 @@ class _Search:
             choice = self._memo[members]
         else:
             choice = self._memo[members] = self._score(members)
-        if choice is None or (budget is not None and choice.cost > budget):
+        if choice is None or (budget is not None and choice.new_cost > budget):
             return None
         return choice
 
@@ -265,13 +292,24 @@ class _Search:
         layers = {layer_of.get(m) or frameworks[m].layers[0] for m in members}
         if len(layers) < len(members):
             return None  # one framework per layer: a second direction framework only adds work
-        kept = len(self.current.intersection(represented))
+        kept = len(self.worth_keeping.intersection(represented))
         fit = 0
         for m in members:
             fit += self.score[m]
         ranks = [-self.position[m] for m in members]  # members come in ranking order
         key = (covered, kept, quality, fit, -len(members), ranks)
-        return Choice(members, key, meeting_cost(index, members) if cost is None else cost)
+        cost = meeting_cost(index, members) if cost is None else cost
+        return Choice(members, key, cost, self.held(members))
+
+    def held(self, members: tuple[str, ...]) -> int:
+        """Monthly minutes of the members already in use: their meetings run today."""
+        running = tuple(m for m in members if m in self.current)
+        if not running:
+            return 0
+        minutes = self._held.get(running)
+        if minutes is None:
+            minutes = self._held[running] = meeting_cost(self.index, running)
+        return minutes
 
     def best(
         self,
@@ -294,7 +332,7 @@ class _Search:
                 count -= 1
             if count > most or len(members) > self.size_cap:
                 continue
-            if budget is not None and cost > budget:
+            if budget is not None and cost - self.held(members) > budget:
                 continue
             if wanted and not wanted.issubset(members):
                 continue
@@ -318,12 +356,12 @@ class _Search:
         if cached is not None:
             return cached
         start: dict[str, str | None] = dict.fromkeys(self.stated)
-        current = self.current
+        keeping = self.worth_keeping
         found: list[Grown] = []
         for members, reps, cost in self._grow(list(pool), 0, [], start, {}, 0, set(), size):
             serving = {rep for rep in reps.values() if rep is not None}
             covered = sum(rep is not None for rep in reps.values())
-            head = (covered, len(current.intersection(serving)))
+            head = (covered, len(keeping.intersection(serving)))
             found.append((head, tuple(members), reps, cost))  # each set in ranking order
         found.sort(key=lambda grown: grown[0], reverse=True)
         self._valid_sets[(pool, size)] = found
@@ -433,6 +471,8 @@ def plan_mix(
         retire=_retirements(search, index, current, members, everything),
         cautions=cautions,
         choice=_against(index, best, runner_up, len(stated), whys),
+        held_minutes=best.held if best else 0,
+        running=[m for m in members if m in search.current],
     )
 
 

@@ -142,6 +142,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         cautions=cautions,
         cadence=cadence,
         meeting_minutes_per_month=minutes,
+        meeting_minutes_already_held=min(plan.held_minutes, minutes),
         unanswered=_unanswered(index, answers, view, states),
         sensitivity=sensitivity_of(
             index,

@@ -67,18 +67,7 @@ def summarise(
         )
     minutes = phases[0].meeting_minutes_per_month
     budget = limits_for(index, view).budget
-    if budget is None:
-        sentences.append(f"It takes about {minutes} minutes of meetings a month.")
-    elif minutes <= budget:
-        sentences.append(
-            f"It takes about {minutes} minutes of meetings a month, within the {budget} leaders "
-            "can give."
-        )
-    else:
-        sentences.append(
-            f"It takes about {minutes} minutes of meetings a month, more than the {budget} "
-            "leaders can give: shorten the meetings before anything else."
-        )
+    sentences.append(_meeting_time(minutes, budget, plan, names))
     top = ranking[0] if ranking else None
     if top is not None and top not in plan.members:
         later = [p.phase for p in phases if top in p.frameworks]
@@ -106,3 +95,33 @@ def summarise(
             f"{nxt.signal[0].lower()}{nxt.signal[1:].split(':')[0]}."
         )
     return " ".join(sentences)
+
+
+def _meeting_time(minutes: int, budget: int | None, plan: MixPlan, names: dict[str, str]) -> str:
+    """Phase one's meetings against the leaders' time. Meetings of frameworks already running
+    are on the calendar today: the budget limits what the plan adds to them."""
+    held = min(plan.held_minutes, minutes)
+    added = minutes - held
+    if held and budget is not None:
+        running = and_list([names[f] for f in plan.running])
+        if added == 0:
+            return (
+                f"It adds no meetings to the {held} minutes a month you already hold for {running}."
+            )
+        fits = "fit within" if added <= budget else "are more than"
+        return (
+            f"It takes about {minutes} minutes of meetings a month: {held} of them you already "
+            f"hold for {running}, and the {added} new minutes {fits} the {budget} leaders can "
+            "give" + ("." if added <= budget else ": shorten the meetings before anything else.")
+        )
+    if budget is None:
+        return f"It takes about {minutes} minutes of meetings a month."
+    if minutes <= budget:
+        return (
+            f"It takes about {minutes} minutes of meetings a month, within the {budget} leaders "
+            "can give."
+        )
+    return (
+        f"It takes about {minutes} minutes of meetings a month, more than the {budget} leaders "
+        "can give: shorten the meetings before anything else."
+    )
