@@ -35,9 +35,10 @@ class Limits(Struct, frozen=True):
     """Monthly meeting minutes leaders can give; None when not answered."""
 
 
-Grown = tuple[tuple[int, int], tuple[str, ...], dict[str, str | None], int]
+Grown = tuple[tuple[int, int], tuple[str, ...], dict[str, str | None], int, int]
 """A conflict-free set: the head of its score (needs covered, frameworks in use kept), its
-members, the member serving each stated need best, and its meeting minutes."""
+members, the member serving each stated need best, its meeting minutes, and how many of them
+frameworks in use hold today."""
 
 
 class Choice(Struct, frozen=True):
@@ -245,6 +246,7 @@ class _Search:
         members: tuple[str, ...],
         reps: dict[str, str | None] | None = None,
         cost: int | None = None,
+        held: int | None = None,
     ) -> Choice | None:
         """Score a conflict-free set (``_grow`` never builds another); ``reps``: the member
         serving each stated need best, when the caller already knows."""
@@ -299,7 +301,7 @@ class _Search:
         ranks = [-self.position[m] for m in members]  # members come in ranking order
         key = (covered, kept, quality, fit, -len(members), ranks)
         cost = meeting_cost(index, members) if cost is None else cost
-        return Choice(members, key, cost, self.held(members))
+        return Choice(members, key, cost, self.held(members) if held is None else held)
 
     def held(self, members: tuple[str, ...]) -> int:
         """Monthly minutes of the members already in use: their meetings run today."""
@@ -324,7 +326,7 @@ class _Search:
         wanted = set(fixed)
         top: list[Choice] = []
         memo = self._memo
-        for head, members, reps, cost in self._valid(tuple(pool), most):
+        for head, members, reps, cost, held in self._valid(tuple(pool), most):
             if len(top) == 2 and head < top[1].key[:2]:
                 break  # sets come best head first: none of the rest can reach the top two
             count = len(members)
@@ -332,14 +334,14 @@ class _Search:
                 count -= 1
             if count > most or len(members) > self.size_cap:
                 continue
-            if budget is not None and cost - self.held(members) > budget:
+            if budget is not None and cost - held > budget:
                 continue
             if wanted and not wanted.issubset(members):
                 continue
             if members in memo:
                 choice = memo[members]
             else:
-                choice = memo[members] = self._score(members, reps, cost)
+                choice = memo[members] = self._score(members, reps, cost, held)
             if choice is None:
                 continue
             top.append(choice)
@@ -362,7 +364,8 @@ class _Search:
             serving = {rep for rep in reps.values() if rep is not None}
             covered = sum(rep is not None for rep in reps.values())
             head = (covered, len(keeping.intersection(serving)))
-            found.append((head, tuple(members), reps, cost))  # each set in ranking order
+            ordered = tuple(members)  # each set in ranking order
+            found.append((head, ordered, reps, cost, self.held(ordered)))
         found.sort(key=lambda grown: grown[0], reverse=True)
         self._valid_sets[(pool, size)] = found
         return found
