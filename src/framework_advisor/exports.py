@@ -151,10 +151,12 @@ def template_files(
     selection: ExampleSelection | None,
     *,
     organisation: str = "",
+    today: date | None = None,
 ) -> list[OutputFile]:
     from framework_advisor.render.starter.build import documents, render_files
 
-    return render_files(documents(template_ids, selection, organisation=organisation), fmt)
+    docs = documents(template_ids, selection, organisation=organisation, today=today)
+    return render_files(docs, fmt)
 
 
 # The TUI's export list ------------------------------------------------------------------------

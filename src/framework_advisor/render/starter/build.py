@@ -5,6 +5,7 @@ Pure: resolve ids, fill each template, render it in one format through the share
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
@@ -62,11 +63,14 @@ def documents(
     selection: ExampleSelection | None,
     *,
     organisation: str = "",
+    today: dt.date | None = None,
 ) -> list[StarterDocument]:
     from framework_advisor._version import __version__
 
     return [
-        fill_template(TEMPLATES[tid], selection, organisation=organisation, version=__version__)
+        fill_template(
+            TEMPLATES[tid], selection, organisation=organisation, version=__version__, today=today
+        )
         for tid in template_ids
     ]
 
