@@ -26,9 +26,7 @@ FILLS = ["worked-example", *sorted(p.stem for p in SAMPLES.glob("*.yaml"))]
 
 
 def template_ids(kb: KnowledgeBase) -> list[str]:
-    from framework_advisor.render.starter.catalog import TEMPLATES
-
-    return list(TEMPLATES)
+    return list(kb.templates)
 
 
 def files_for(kb: KnowledgeBase, tid: str, fill: str) -> dict[str, dict[str, bytes]]:
@@ -41,7 +39,9 @@ def files_for(kb: KnowledgeBase, tid: str, fill: str) -> dict[str, dict[str, byt
     return {
         fmt: {
             f.name: f.data
-            for f in template_files([tid], fmt, selection, organisation=organisation, today=TODAY)
+            for f in template_files(
+                kb, [tid], fmt, selection, organisation=organisation, today=TODAY
+            )
         }
         for fmt in FORMATS
     }

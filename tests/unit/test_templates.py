@@ -23,14 +23,15 @@ from click.testing import Result
 from docx import Document
 
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.template import Computed
+from framework_advisor.domain.template import templates_for as templates_in
 from framework_advisor.engine.examples import select_examples
 from framework_advisor.engine.recommend import recommend
 from framework_advisor.errors import OutputError
 from framework_advisor.exports import write_files
+from framework_advisor.kb.load import load
 from framework_advisor.render.starter import fill
-from framework_advisor.render.starter.catalog import TEMPLATES, templates_for
 from framework_advisor.render.starter.fill import OutputFile
-from framework_advisor.render.starter.model import RelativeDate
 from framework_advisor.render.starter.safety import (
     neutralise_cell,
     safe_file_name,
@@ -42,14 +43,15 @@ from ..conftest import SAMPLES, build_tree
 
 Run = Callable[..., Result]
 
+TEMPLATES = load([], use_cache=False).templates
 TEMPLATE_IDS = [
     "okr-planning-sheet",
     "kpi-dashboard",
     "mbo-tracker",
     "smart-worksheet",
     "balanced-scorecard",
-    "v2mom-planner",
     "4dx-tracker",
+    "v2mom-planner",
     "north-star-canvas",
     "eos-vto",
 ]
@@ -76,6 +78,10 @@ REFERENCE = re.compile(
     r"\$?(?P<col>[A-Z]{1,2})\$?(?P<row>\d+)(?::\$?(?P<col2>[A-Z]{1,2})\$?(?P<row2>\d+))?"
 )
 STRINGS = re.compile(r'"[^"]*"')
+
+
+def templates_for(framework_id: str) -> list[str]:
+    return templates_in(TEMPLATES, framework_id)
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +155,7 @@ def read_csv(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
-# -- the catalog ------------------------------------------------------------------------------
+# -- the templates ------------------------------------------------------------------------------
 
 
 def test_the_nine_templates_and_the_frameworks_they_serve() -> None:
@@ -174,7 +180,7 @@ def test_the_nine_templates_and_the_frameworks_they_serve() -> None:
 
 
 @pytest.mark.parametrize("tid", TEMPLATE_IDS)
-def test_catalog_is_well_formed(tid: str) -> None:
+def test_templates_are_well_formed(tid: str) -> None:
     template = TEMPLATES[tid]
     assert [sheet.title for sheet in template.sheets] == SHEETS[tid]
     assert len({sheet.id for sheet in template.sheets}) == len(template.sheets)
@@ -192,8 +198,8 @@ def test_catalog_is_well_formed(tid: str) -> None:
                 assert column.explain, f"{sheet.id}.{column.key}: say what it computes"
         for section in sheet.sections:
             for item in (*section.rows, *section.example):
-                assert set(item.values) <= set(keys), f"{sheet.id}: {set(item.values) - set(keys)}"
-                for value in item.values.values():
+                assert set(item) <= set(keys), f"{sheet.id}: {set(item) - set(keys)}"
+                for value in item.values():
                     if isinstance(value, str):  # our own text never needs neutralising
                         assert neutralise_cell(value) == value, value
 
@@ -202,10 +208,10 @@ def test_relative_dates_end_a_quarter_or_a_year() -> None:
     import datetime as dt
 
     today = dt.date(2025, 11, 3)
-    assert RelativeDate().resolve(today) == dt.date(2025, 12, 31)
-    assert RelativeDate(offset=1).resolve(today) == dt.date(2026, 3, 31)
-    assert RelativeDate(offset=3).resolve(dt.date(2025, 2, 1)) == dt.date(2025, 12, 31)
-    assert RelativeDate(unit="year", offset=3).resolve(today) == dt.date(2028, 12, 31)
+    assert Computed(date="quarter").resolve(today) == dt.date(2025, 12, 31)
+    assert Computed(date="quarter", offset=1).resolve(today) == dt.date(2026, 3, 31)
+    assert Computed(date="quarter", offset=3).resolve(dt.date(2025, 2, 1)) == dt.date(2025, 12, 31)
+    assert Computed(date="year", offset=3).resolve(today) == dt.date(2028, 12, 31)
 
 
 def test_prefill_helpers() -> None:

@@ -23,6 +23,7 @@ from framework_advisor.kb.schema import (
     PackFile,
     RawRule,
 )
+from framework_advisor.kb.templates import read_template
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
 from framework_advisor.problems import ProblemCollector, did_you_mean
 
@@ -45,6 +46,7 @@ class _Builder(CrossChecks):
         self.needs: dict[str, Located] = {}
         self.pairings: dict[str, Located] = {}
         self.examples: dict[str, Located] = {}
+        self.templates: dict[str, Located] = {}
         self.packs: list[PackInfo] = []
 
     # pass 1 ----------------------------------------------------------------------------
@@ -78,6 +80,8 @@ class _Builder(CrossChecks):
         self._entries(source, "glossary.yaml", "glossary", self.glossary, self._term)
         for name in sorted(n for n in source.texts if n.startswith("examples/")):
             self._examples(source, name)
+        for name in sorted(n for n in source.texts if n.startswith("templates/")):
+            self._template(source, name)
         for name in sorted(n for n in source.texts if n.startswith("frameworks/")):
             doc = self.doc(source, name)
             if doc is None:
@@ -110,6 +114,14 @@ class _Builder(CrossChecks):
             self.problems.add(doc, ("kind",), f"expected '{kind}' for a file in examples/{kind}s/")
         else:
             self.examples[f"{kind}:{stem}"] = Located(examples, doc, ())
+
+    def _template(self, source: SourceFiles, name: str) -> None:
+        doc = self.doc(source, name)
+        if doc is None:
+            return
+        template = read_template(self.problems, doc, Path(name).stem)
+        if template is not None:
+            self.templates[template.id] = Located(template, doc, ())  # a pack's replaces ours
 
     def _kb_header(self, source: SourceFiles) -> None:
         doc = self.doc(source, "kb.yaml")

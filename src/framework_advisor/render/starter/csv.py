@@ -51,7 +51,7 @@ def sheet_text(grid: Grid, filled: FilledSheet) -> str:
     sheet = filled.sheet
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)  # the excel dialect: commas, minimal quoting, CRLF
-    writer.writerow([column.header for column in sheet.columns])
+    writer.writerow([neutralise_cell(column.header) for column in sheet.columns])
     for position, row in enumerate(filled.rows):
         cells = []
         for column in sheet.columns:

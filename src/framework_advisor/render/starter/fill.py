@@ -9,18 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
-from framework_advisor.render.starter.model import (
+from framework_advisor.domain.template import (
     HIGHER,
     LOWER,
+    PATTERN,
+    Cells,
     Column,
-    Formula,
+    Computed,
     Prefill,
-    RelativeDate,
-    Row,
     Section,
     Sheet,
     Template,
-    Value,
 )
 
 if TYPE_CHECKING:
@@ -32,6 +31,18 @@ class OutputFile(Struct, frozen=True):
 
     name: str
     data: bytes
+
+
+CellValue = str | int | float | dt.date | Computed | None
+"""A cell as written: dates resolved; a Computed left is a formula."""
+
+
+class Row(Struct, kw_only=True):
+    values: dict[str, CellValue] = {}
+    key: str = ""
+    """A name other formulas use to point at this row (`{value@key}`)."""
+    formats: dict[str, str] = {}
+    """Number formats for single cells, where a column holds values of different kinds."""
 
 
 class FilledSheet(Struct, kw_only=True):
@@ -214,25 +225,25 @@ def records(selection: ExampleSelection, prefill: Prefill) -> list[dict[str, Any
     return out
 
 
-def prefill_rows(prefill: Prefill | None, selection: ExampleSelection) -> list[Row]:
+def prefill_rows(prefill: Prefill | None, selection: ExampleSelection) -> list[Cells]:
     if prefill is None:
         return []
     rows = []
     for record in records(selection, prefill):
-        values: dict[str, Value] = dict(prefill.constants)
+        values: Cells = dict(prefill.constants)
         for column_key, field_name in prefill.fields.items():
             value = record.get(field_name)
             if value is not None and value != "":
                 values[column_key] = value
-        rows.append(Row(values=values))
+        rows.append(values)
     return rows
 
 
 # -- filling ---------------------------------------------------------------------------
 
 
-def _resolve(value: Value, today: dt.date) -> Value:
-    return value.resolve(today) if isinstance(value, RelativeDate) else value
+def _resolve(value: CellValue, today: dt.date) -> CellValue:
+    return value.resolve(today) if isinstance(value, Computed) and value.date else value
 
 
 def fill_section(
@@ -247,19 +258,20 @@ def fill_section(
     count = max(len(section.rows), len(content), section.min_rows)
     rows = []
     for position in range(count):
-        base = section.rows[position] if position < len(section.rows) else Row()
-        values = dict(base.values)
-        formats = dict(base.formats)
+        values: dict[str, CellValue] = {}
+        key = section.keys[position] if position < len(section.keys) else ""
+        if position < len(section.rows):
+            values.update(section.rows[position])
         if position < len(content):
-            values.update(content[position].values)
-            formats.update(content[position].formats)
+            values.update(content[position])
+        formats = dict(section.formats.get(key, {})) if key else {}
         if sheet.section_column and section.name:
             values.setdefault(sheet.section_column, section.name)
         for column in sheet.columns:
             if column.default is not None and values.get(column.key) is None:
                 values[column.key] = column.default
         values = {k: _resolve(v, today) for k, v in values.items() if v is not None}
-        rows.append(Row(values=values, key=base.key, formats=formats))
+        rows.append(Row(values=values, key=key, formats=formats))
     return rows
 
 
@@ -296,10 +308,6 @@ def fill_template(
 
 
 # -- formulas --------------------------------------------------------------------------
-
-_PLACEHOLDER = re.compile(
-    r"\{(?:(?P<sheet>[a-z0-9_]+)\.)?(?P<column>[a-z0-9_]+)(?:(?P<all>:all)|@(?P<row>[a-z0-9_]+))?\}"
-)
 
 
 def column_letter(index: int) -> str:
@@ -381,14 +389,14 @@ class Grid:
                 return f"{letter}{number}"
             return f"${letter}{number}"
 
-        return _PLACEHOLDER.sub(replace, pattern)
+        return PATTERN.sub(replace, pattern)
 
     def cell_formula(self, sheet_id: str, position: int, column: Column) -> str | None:
         """The formula of one cell, or None when the cell holds a value."""
         filled = self.filled[sheet_id]
         value = filled.rows[position].values.get(column.key)
-        if isinstance(value, Formula):
-            return self.formula(value.pattern, sheet_id, position)
+        if isinstance(value, Computed):
+            return self.formula(value.formula, sheet_id, position)
         if column.formula and value is None:
             return self.formula(column.formula, sheet_id, position)
         return None
@@ -397,9 +405,9 @@ class Grid:
 # -- plain-text values (CSV, Markdown, Word) -----------------------------------------------
 
 
-def display(value: Value, column: Column, row: Row | None = None) -> str:
+def display(value: CellValue, column: Column, row: Row | None = None) -> str:
     """A value as a person types it: 40%, 2025-09-30, 4.3."""
-    if value is None or isinstance(value, Formula):
+    if value is None or isinstance(value, Computed):
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()

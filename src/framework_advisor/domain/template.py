@@ -1,12 +1,13 @@
-"""The shape of a starter template, as typed data: sheets, columns, formulas, validation.
+"""Starter templates as typed data (`knowledge/templates/<id>.yaml`): sheets, columns, formulas,
+validation, and how rows are prefilled.
 
 A template is a workbook of sheets. Every sheet is a table: typed columns over rows grouped in
 sections (a list sheet has one unnamed section). Rows come from three places, laid over each
 other in order: a section's fixed rows (labels and prompts, always there), then either the
-worked example (without answers) or rows prefilled from the organisation's example OKRs and KPIs
-(with answers), then blank rows up to the section's minimum.
+worked example (without answers) or rows prefilled from the organisation's examples (with
+answers), then blank rows up to the section's minimum.
 
-Formulas are patterns over column keys, resolved per output format by `fill.Grid`:
+Formulas are patterns over column keys, resolved per output format by the writers:
 `{current}` is the cell of column `current` in the same row; `{value@payout}` the cell of column
 `value` in the row keyed `payout`; `{progress:all}` the column's whole data range; a sheet id in
 front (`{key_results.progress:all}`) points into another sheet; `{self}` (in highlight rules) is
@@ -15,33 +16,37 @@ the highlighted cell itself."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from msgspec import Struct
+from msgspec import Meta, Struct
+
+from framework_advisor.domain.framework import Source
 
 ColumnType = Literal["text", "number", "percent", "date", "choice"]
 Tone = Literal["good", "warn", "bad"]
+Key = Annotated[str, Meta(pattern=r"^[a-z0-9_]+$")]
+TemplateId = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
 HIGHER, LOWER = "Higher is better", "Lower is better"
-STATUSES = ("On track", "At risk", "Off track")
-PERSPECTIVES = ("Financial", "Customer", "Internal Process", "Learning & Growth")
+
+PATTERN = re.compile(
+    r"\{(?:(?P<sheet>[a-z0-9_]+)\.)?(?P<column>[a-z0-9_]+)(?:(?P<all>:all)|@(?P<row>[a-z0-9_]+))?\}"
+)
+"""A reference in a formula pattern: {column}, {sheet.column:all}, {column@row}."""
 
 
-class Formula(Struct, frozen=True):
-    """A formula for one cell (a column's formula applies to every row of the sheet)."""
+class Computed(Struct, frozen=True, forbid_unknown_fields=True):
+    """A cell value worked out when the file is written: a formula (`{formula: "=SUM(...)"}`),
+    or the end of this quarter or year, or of one `offset` quarters (years) on
+    (`{date: quarter, offset: 1}`), so that examples never show a date in the past."""
 
-    pattern: str
-
-
-class RelativeDate(Struct, frozen=True):
-    """A date in a worked example: the end of this quarter (or year), or of one `offset`
-    quarters (years) on, so examples never show a date in the past."""
-
-    unit: Literal["quarter", "year"] = "quarter"
+    formula: str = ""
+    date: Literal["quarter", "year", ""] = ""
     offset: int = 0
 
     def resolve(self, today: dt.date) -> dt.date:
-        if self.unit == "year":
+        if self.date == "year":
             return dt.date(today.year + self.offset, 12, 31)
         index = today.year * 4 + (today.month - 1) // 3 + self.offset
         year, quarter = divmod(index, 4)
@@ -51,10 +56,12 @@ class RelativeDate(Struct, frozen=True):
         return first_of_next - dt.timedelta(days=1)
 
 
-Value = str | int | float | dt.date | Formula | RelativeDate | None
+Value = str | int | float | Computed | None
+Cells = dict[str, Value]
+"""One row's values by column key."""
 
 
-class Validation(Struct, frozen=True, kw_only=True):
+class Validation(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """What a cell accepts: a list of options (or the cells of a range), or a number range."""
 
     kind: Literal["list", "decimal", "whole"]
@@ -66,10 +73,10 @@ class Validation(Struct, frozen=True, kw_only=True):
     message: str = ""
 
 
-class Column(Struct, frozen=True, kw_only=True):
-    key: str
+class Column(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    key: Key
     header: str
-    width: int = 16
+    width: Annotated[int, Meta(ge=3, le=120)] = 16
     type: ColumnType = "text"
     options: tuple[str, ...] = ()
     """The choices of a `choice` column (a drop-down list in Excel)."""
@@ -106,10 +113,10 @@ class Column(Struct, frozen=True, kw_only=True):
         return {"percent": "0%", "date": "yyyy-mm-dd", "number": "#,##0.##"}.get(self.type, "")
 
 
-class Highlight(Struct, frozen=True, kw_only=True):
+class Highlight(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Conditional formatting: cells that equal a text, or for which a condition holds."""
 
-    columns: tuple[str, ...]
+    columns: tuple[Key, ...]
     tone: Tone
     equals: str = ""
     formula: str = ""
@@ -118,60 +125,66 @@ class Highlight(Struct, frozen=True, kw_only=True):
     """Only the cell in the row with this key; otherwise the columns' whole data range."""
 
 
-class Row(Struct, frozen=True, kw_only=True):
-    values: dict[str, Value] = {}
-    key: str = ""
-    """A name other formulas use to point at this row (`{value@key}`)."""
-    formats: dict[str, str] = {}
-    """Number formats for single cells, where a column holds values of different kinds."""
+PrefillSource = Literal["okrs", "key_results", "kpis"]
 
 
-def row(key: str = "", formats: dict[str, str] | None = None, **values: Value) -> Row:
-    return Row(values=values, key=key, formats=formats or {})
-
-
-Source = Literal["okrs", "key_results", "kpis"]
-
-
-class Prefill(Struct, frozen=True, kw_only=True):
+class Prefill(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """How a section is filled from the organisation's example OKRs and KPIs.
 
-    `source` names the records (one per OKR, one per key result, one per KPI; see
-    `fill.records` for their fields); `fields` maps a column key to a record field; `where`
-    keeps only records whose fields have these values; `limit` caps how many OKRs or KPIs are
-    used (for key results, how many OKRs)."""
+    `source` names the records (one per OKR, one per key result, one per KPI; `RECORD_FIELDS`
+    lists their fields); `fields` maps a column key to a record field; `where` keeps only
+    records whose fields have these values; `limit` caps how many OKRs or KPIs are used (for
+    key results, how many OKRs)."""
 
-    source: Source
-    fields: dict[str, str]
+    source: PrefillSource
+    fields: dict[Key, str]
     where: dict[str, str] = {}
-    limit: int = 0
-    constants: dict[str, Value] = {}
+    limit: Annotated[int, Meta(ge=0)] = 0
+    constants: Cells = {}
     """Values every prefilled row gets (e.g. the WIG a lead measure serves)."""
 
 
-class Section(Struct, frozen=True, kw_only=True):
+RECORD_FIELDS: dict[str, tuple[str, ...]] = {
+    "okrs": (
+        "id", "objective", "type", "first_kr", "first_start", "first_target", "weight", "method",
+    ),
+    "key_results": ("objective_id", "objective", "key_result", "kr_id", "start", "target"),
+    "kpis": (
+        "name", "definition", "indicator", "level", "frequency", "target", "unit", "direction",
+        "perspective", "name_target",
+    ),
+}  # fmt: skip
+"""The fields of the records each prefill source gives."""
+
+
+class Section(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     name: str = ""
-    rows: tuple[Row, ...] = ()
+    rows: tuple[Cells, ...] = ()
     """Fixed rows: labels and prompts that are always there."""
-    example: tuple[Row, ...] = ()
+    keys: tuple[str, ...] = ()
+    """Names of the fixed rows, in order, for formulas that point at one (`{value@payout}`)."""
+    formats: dict[str, dict[Key, str]] = {}
+    """Number formats for single cells, by row key and column, where a column holds values
+    of different kinds."""
+    example: tuple[Cells, ...] = ()
     """The worked example, laid over the fixed rows when there are no answers."""
     prefill: Prefill | None = None
     """Rows from the organisation's examples, laid over the fixed rows when there are answers."""
-    min_rows: int = 0
+    min_rows: Annotated[int, Meta(ge=0, le=500)] = 0
 
 
-class Sheet(Struct, frozen=True, kw_only=True):
-    id: str
+class Sheet(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    id: Key
     """Used in CSV file names (`key_results` -> `...--key-results.csv`) and formula patterns."""
-    title: str
+    title: Annotated[str, Meta(min_length=1, max_length=31, pattern=r"^[^\[\]:*?/\\]+$")]
     note: str
-    columns: tuple[Column, ...]
-    sections: tuple[Section, ...]
+    columns: Annotated[tuple[Column, ...], Meta(min_length=1)]
+    sections: Annotated[tuple[Section, ...], Meta(min_length=1)]
     section_column: str = ""
     """The column that carries each row's section name (e.g. the BSC perspective)."""
     highlights: tuple[Highlight, ...] = ()
-    freeze_columns: int = 0
-    capacity: int = 200
+    freeze_columns: Annotated[int, Meta(ge=0)] = 0
+    capacity: Annotated[int, Meta(ge=1, le=5000)] = 200
     """Rows that validation, highlights and whole-column ranges cover (room to add rows)."""
 
     def column(self, key: str) -> Column:
@@ -184,18 +197,24 @@ class Sheet(Struct, frozen=True, kw_only=True):
         return [c.key for c in self.columns].index(key)
 
 
-class Template(Struct, frozen=True, kw_only=True):
-    id: str
+class Template(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    id: TemplateId
     title: str
     frameworks: tuple[str, ...]
     """Framework ids this template serves (`okr_kpi_hybrid` is served by two templates)."""
     summary: str
     guidance: tuple[str, ...]
     """Paragraphs on how to use the template (the How to use sheet, Markdown and Word)."""
-    sheets: tuple[Sheet, ...]
+    sheets: Annotated[tuple[Sheet, ...], Meta(min_length=1)]
+    sources: tuple[Source, ...] = ()
 
     def sheet(self, sheet_id: str) -> Sheet:
         for sheet in self.sheets:
             if sheet.id == sheet_id:
                 return sheet
         raise KeyError(f"template '{self.id}' has no sheet '{sheet_id}'")
+
+
+def templates_for(templates: dict[str, Template], framework_id: str) -> list[str]:
+    """The templates that serve a framework (none for RACI, 7S, FAST, Hoshin Kanri)."""
+    return [tid for tid, template in templates.items() if framework_id in template.frameworks]
