@@ -143,9 +143,9 @@ BAD = {
     "a prefill field no record has": (
         RACI.replace(
             "        min_rows: 5",
-            "        prefill: {source: kpis, fields: {task: nme}}\n        min_rows: 5",
+            "        prefill: {role: kpi, fields: {task: nme}}\n        min_rows: 5",
         ),
-        "sections[0].prefill.fields.task: 'nme' is not a field of kpis records. "
+        "sections[0].prefill.fields.task: 'nme' is not a field of kpi records. "
         "Did you mean 'name'?",
     ),
 }

@@ -125,36 +125,54 @@ class Highlight(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Only the cell in the row with this key; otherwise the columns' whole data range."""
 
 
-PrefillSource = Literal["okrs", "key_results", "kpis"]
+PrefillRole = Literal[
+    "okr_objective", "key_result", "kpi", "wig", "lead_measure", "bsc_objective",
+    "mbo_objective", "north_star", "input_metric",
+]  # fmt: skip
 
 
 class Prefill(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """How a section is filled from the organisation's example OKRs and KPIs.
+    """How a section is filled from the organisation's examples of one role.
 
-    `source` names the records (one per OKR, one per key result, one per KPI; `RECORD_FIELDS`
-    lists their fields); `fields` maps a column key to a record field; `where` keeps only
-    records whose fields have these values; `limit` caps how many OKRs or KPIs are used (for
-    key results, how many OKRs)."""
+    `role` names the records (one per OKR objective, key result, KPI or role example;
+    `RECORD_FIELDS` lists their fields); `fields` maps a column key to a record field; `where`
+    keeps only records whose fields have these values; `limit` caps how many records are used
+    (for key results, how many OKRs). A metric already used by an earlier section of the
+    template is left out: one metric appears once per template."""
 
-    source: PrefillSource
-    fields: dict[Key, str]
+    role: PrefillRole
+    fields: dict[Key, str] = {}
     where: dict[str, str] = {}
     limit: Annotated[int, Meta(ge=0)] = 0
     constants: Cells = {}
     """Values every prefilled row gets (e.g. the WIG a lead measure serves)."""
+    down: dict[Key, tuple[str, ...]] = {}
+    """For a form: the first record written down one column, one field per row, in order."""
 
 
+_OKR = ("id", "objective", "type", "first_kr", "first_start", "first_target", "weight", "method")
 RECORD_FIELDS: dict[str, tuple[str, ...]] = {
-    "okrs": (
-        "id", "objective", "type", "first_kr", "first_start", "first_target", "weight", "method",
+    "okr_objective": _OKR,
+    "key_result": ("objective_id", "objective", "key_result", "kr_id", "start", "target"),
+    "kpi": (
+        "metric", "name", "definition", "indicator", "level", "frequency", "target", "unit",
+        "direction", "perspective", "name_target",
     ),
-    "key_results": ("objective_id", "objective", "key_result", "kr_id", "start", "target"),
-    "kpis": (
-        "name", "definition", "indicator", "level", "frequency", "target", "unit", "direction",
-        "perspective", "name_target",
+    "wig": ("metric", "goal", "lag", "start", "target", "unit", "statement"),
+    "lead_measure": (
+        "metric", "name", "definition", "weekly_target", "owner", "drives", "cadence", "unit",
     ),
+    "bsc_objective": (
+        "metric", "perspective", "objective", "measure", "target", "initiative", "owner",
+    ),
+    "mbo_objective": ("metric", "objective", "measure", "target", "weight", "owner"),
+    "north_star": (
+        "metric", "name", "value", "game", "definition", "why", "current_target",
+        "counter_metrics", "owner",
+    ),
+    "input_metric": ("metric", "name", "kind", "drives", "levers", "owner"),
 }  # fmt: skip
-"""The fields of the records each prefill source gives."""
+"""The fields of the records each prefill role gives."""
 
 
 class Section(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

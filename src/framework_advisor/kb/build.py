@@ -14,6 +14,7 @@ from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Question
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.cross_checks import CrossChecks
+from framework_advisor.kb.example_checks import with_metric_ids
 from framework_advisor.kb.files import SourceFiles
 from framework_advisor.kb.schema import (
     SCHEMA_CHANGES,
@@ -113,7 +114,7 @@ class _Builder(CrossChecks):
         elif examples.kind != kind:
             self.problems.add(doc, ("kind",), f"expected '{kind}' for a file in examples/{kind}s/")
         else:
-            self.examples[f"{kind}:{stem}"] = Located(examples, doc, ())
+            self.examples[f"{kind}:{stem}"] = Located(with_metric_ids(examples), doc, ())
 
     def _template(self, source: SourceFiles, name: str) -> None:
         doc = self.doc(source, name)

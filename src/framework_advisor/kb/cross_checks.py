@@ -15,6 +15,7 @@ from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Ru
 from framework_advisor.domain.template import Template
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
+from framework_advisor.kb.example_checks import check_examples
 from framework_advisor.kb.schema import (
     Located,
     RawEffect,
@@ -74,8 +75,9 @@ class CrossChecks:
                     f"'{area}' is not an option of question '{kind}'."
                     + did_you_mean(area, [o.value for o in question.options]),
                 )
+        roles = check_examples(problems, self.examples.values())
         for located in self.templates.values():
-            TemplateChecks(problems, located.doc, located.value, self.frameworks).run()
+            TemplateChecks(problems, located.doc, located.value, self.frameworks, roles).run()
         for term in self.glossary.values():
             for index, fid in enumerate(term.value.frameworks):
                 if fid not in self.frameworks:

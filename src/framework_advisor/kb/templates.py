@@ -25,7 +25,7 @@ from framework_advisor.problems import ProblemCollector, did_you_mean
 FUNCTIONS = frozenset(
     (
         "ABS", "AND", "AVERAGE", "AVERAGEIF", "AVERAGEIFS", "CONCATENATE", "COUNT", "COUNTA",
-        "COUNTBLANK", "COUNTIF", "COUNTIFS", "DATE", "DAY", "EOMONTH", "IF", "IFERROR", "INDEX",
+        "COUNTBLANK", "COUNTIF", "COUNTIFS", "DATE", "DAY", "EOMONTH", "FIXED", "IF", "IFERROR", "INDEX", "INT",
         "ISBLANK", "ISNUMBER", "ISTEXT", "LEFT", "LEN", "LOWER", "MATCH", "MAX", "MEDIAN", "MID",
         "MIN", "MONTH", "NOT", "OR", "RANK", "RIGHT", "ROUND", "ROUNDDOWN", "ROUNDUP", "SUM",
         "SUMIF", "SUMIFS", "SUMPRODUCT", "TEXT", "TODAY", "TRIM", "UPPER", "VALUE", "WEEKDAY",
@@ -81,11 +81,13 @@ class TemplateChecks:
         doc: YamlDocument,
         template: Template,
         frameworks: dict[str, Any],
+        roles: set[str],
     ) -> None:
         self.problems = problems
         self.doc = doc
         self.template = template
         self.frameworks = frameworks
+        self.roles = roles
         self.sheets = {sheet.id: sheet for sheet in template.sheets}
 
     def add(self, path: KeyPath, message: str) -> None:
@@ -177,21 +179,35 @@ class TemplateChecks:
         if prefill is None:
             return
         where = (*path, "prefill")
-        fields = RECORD_FIELDS[prefill.source]
+        fields = RECORD_FIELDS[prefill.role]
+        if prefill.role not in self.roles:
+            self.add((*where, "role"), f"no example has the role '{prefill.role}'")
+        for column_key, names in prefill.down.items():
+            if column_key not in keys:
+                self.unknown_column((*where, "down", column_key), column_key, sheet)
+            for n, field_name in enumerate(names):
+                if field_name not in fields:
+                    self.add(
+                        (*where, "down", column_key, n),
+                        f"'{field_name}' is not a field of {prefill.role} records."
+                        + did_you_mean(field_name, fields),
+                    )
+        if prefill.down and len(section.rows) < max(len(v) for v in prefill.down.values()):
+            self.add((*where, "down"), "a form needs a fixed row for every field written down")
         for column_key, field_name in prefill.fields.items():
             if column_key not in keys:
                 self.unknown_column((*where, "fields", column_key), column_key, sheet)
             if field_name not in fields:
                 self.add(
                     (*where, "fields", column_key),
-                    f"'{field_name}' is not a field of {prefill.source} records."
+                    f"'{field_name}' is not a field of {prefill.role} records."
                     + did_you_mean(field_name, fields),
                 )
         for field_name in prefill.where:
             if field_name not in fields:
                 self.add(
                     (*where, "where", field_name),
-                    f"'{field_name}' is not a field of {prefill.source} records."
+                    f"'{field_name}' is not a field of {prefill.role} records."
                     + did_you_mean(field_name, fields),
                 )
         self.cells((*where, "constants"), prefill.constants, sheet)

@@ -60,7 +60,7 @@ def sheet_text(grid: Grid, filled: FilledSheet) -> str:
                 cells.append(formula)
                 continue
             value = row.values.get(column.key)
-            text = display(value, column, row)
+            text = display(value, column, row, group=False)
             cells.append(neutralise_cell(text) if isinstance(value, str) else text)
         writer.writerow(cells)
     return BOM + buffer.getvalue()
