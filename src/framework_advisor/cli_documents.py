@@ -77,7 +77,7 @@ def report(
     "--answers",
     "answers_path",
     type=click.Path(path_type=Path),
-    help="Prefill with example OKRs and KPIs for the organisation's function and industry.",
+    help="Prefill from the example library for the organisation's function and industry.",
 )
 @click.option(
     "--mix",
@@ -103,7 +103,7 @@ def templates(
     smart-worksheet, balanced-scorecard, 4dx-tracker, v2mom-planner,
     north-star-canvas, eos-vto) or framework ids standing for their template
     (okr, kpi, okr_kpi_hybrid, mbo, smart, bsc, v2mom, 4dx, north_star, eos).
-    No ID means all nine.
+    No ID means all of them (the nine, and any a knowledge pack adds).
     """
     from framework_advisor.errors import UsageError
     from framework_advisor.exports import Documents, template_files, write_files
