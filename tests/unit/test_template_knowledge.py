@@ -140,6 +140,26 @@ BAD = {
         RACI.replace("id: raci-matrix", "id: raci"),
         "raci-matrix.yaml:1: id: 'raci' differs from the file name 'raci-matrix.yaml'",
     ),
+    "an unclosed text in a formula": (
+        RACI.replace('"No A"', '"No A'),
+        "sheets[0].columns[2].formula: a text in the formula is not closed",
+    ),
+    "unbalanced parentheses": (
+        RACI.replace('"No A","OK"))', '"No A","OK")'),
+        "the parentheses of the formula do not match",
+    ),
+    "a default formula reaching outside": (
+        RACI.replace(
+            "width: 16}", "width: 16, default: {formula: '=HYPERLINK(\"http://x.invalid\")'}}"
+        ),
+        "sheets[0].columns[1].default.formula: the function HYPERLINK is not allowed",
+    ),
+    "a list source that is not a range": (
+        RACI.replace(
+            "width: 16}", "width: 16, type: choice, validation: {kind: list, source: 'x,y'}}"
+        ),
+        "sheets[0].columns[1].validation.source: a list's source is one range",
+    ),
     "a prefill field no record has": (
         RACI.replace(
             "        min_rows: 5",

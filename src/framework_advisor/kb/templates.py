@@ -35,6 +35,12 @@ FUNCTIONS = frozenset(
 _STRING = re.compile(r'"(?:[^"]|"")*"')
 _CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\s*\(")
 _RAW_REFERENCE = re.compile(r"(?<![A-Za-z0-9_])\$?[A-Z]{1,3}\$?\d+")
+MAX_FORMULA = 4000  # resolved references grow it; Excel's limit is 8,192 characters
+
+
+def _is_range(text: str) -> bool:
+    match = PATTERN.fullmatch(text)
+    return match is not None and bool(match["all"])
 
 
 def read_template(problems: ProblemCollector, doc: YamlDocument, stem: str) -> Template | None:
@@ -124,11 +130,18 @@ class TemplateChecks:
                     self.add((*where, "default"), "a calculated column takes no default")
                 if not column.explain:
                     self.add(where, "a calculated column needs `explain`: its rule in words")
+            if column.default is not None:
+                self.cells(where, {"default": column.default}, sheet, known=False)
             check = column.checks()
             if check is not None:
                 if check.kind == "list" and not (check.options or check.source):
                     self.add((*where, "validation"), "a list needs `options` or a `source`")
-                if check.source:
+                if check.source and not _is_range(check.source):
+                    self.add(
+                        (*where, "validation", "source"),
+                        "a list's source is one range: {column:all} or {sheet.column:all}",
+                    )
+                elif check.source:
                     self.formula((*where, "validation", "source"), check.source, sheet, whole=True)
                 for n, option in enumerate(check.options):
                     if "," in option or '"' in option:
@@ -212,10 +225,12 @@ class TemplateChecks:
                 )
         self.cells((*where, "constants"), prefill.constants, sheet)
 
-    def cells(self, path: KeyPath, cells: Cells, sheet: Sheet) -> None:
+    def cells(self, path: KeyPath, cells: Cells, sheet: Sheet, *, known: bool = True) -> None:
+        """Each value names a column (unless not `known`: a column's default) and a computed
+        value is a formula or a date, never both."""
         keys = {column.key for column in sheet.columns}
         for column_key, value in cells.items():
-            if column_key not in keys:
+            if known and column_key not in keys:
                 self.unknown_column((*path, column_key), column_key, sheet)
             if isinstance(value, Computed):
                 if bool(value.formula) == bool(value.date):
@@ -240,6 +255,10 @@ class TemplateChecks:
         calls only the functions in FUNCTIONS."""
         if not whole and not pattern.startswith("="):
             self.add(path, "a formula starts with '='")
+        if len(pattern) > MAX_FORMULA:
+            self.add(path, f"a formula of more than {MAX_FORMULA} characters")
+        if pattern.count('"') % 2:
+            self.add(path, "a text in the formula is not closed (an odd number of quotes)")
         for message in self._references(pattern, sheet, highlight=highlight):
             self.add(path, message)
         bare = PATTERN.sub("0", _STRING.sub('""', pattern))
@@ -250,6 +269,8 @@ class TemplateChecks:
                 self.add(path, f"the function {name} is not allowed in a template")
         if any(mark in bare for mark in "!|[]") or _RAW_REFERENCE.search(bare):
             self.add(path, "cells are named by {references}, never by address, sheet! or link")
+        if bare.count("(") != bare.count(")"):
+            self.add(path, "the parentheses of the formula do not match")
 
     def _references(self, pattern: str, sheet: Sheet, *, highlight: bool) -> Iterator[str]:
         for match in PATTERN.finditer(pattern):
