@@ -3,7 +3,7 @@
 Every file is opened with the library that reads it (openpyxl, python-docx, the csv module) and
 its content asserted: sheets, headers, frozen panes, formula text and the cells it references,
 validation, conditional formatting, number formats, prefilled examples. Whether the formulas
-compute was checked by hand in LibreOffice (see the issue's notes); CI does not need it."""
+compute is tested in test_template_formulas.py (LibreOffice, where installed)."""
 
 from __future__ import annotations
 
@@ -880,7 +880,7 @@ def test_nothing_is_written_outside_the_folder(tmp_path: Path) -> None:
 
 
 def test_templates_command_stays_off_office_libraries_until_needed(tmp_path: Path) -> None:
-    """Markdown templates need neither openpyxl nor python-docx; neither does the catalog."""
+    """Markdown templates need neither openpyxl nor python-docx; neither does loading the templates."""
     code = (
         "import json, os, sys\n"
         f"os.environ['FRAMEWORK_ADVISOR_CACHE_DIR'] = {str(tmp_path / 'cache')!r}\n"

@@ -121,8 +121,8 @@ def fill_section(
         values = {k: _resolve(v, today) for k, v in values.items() if v is not None}
         for column in sheet.columns:
             value = values.get(column.key)
-            if _plain_number(column) and column.key not in formats and _is_number(value):
-                formats[column.key] = "#,##0" if float(value).is_integer() else "#,##0.0#"  # type: ignore[arg-type]
+            if isinstance(value, int | float) and _plain_number(column):
+                formats.setdefault(column.key, "#,##0" if float(value).is_integer() else "#,##0.0#")
         rows.append(Row(values=values, key=key, formats=formats))
     return rows
 
@@ -131,10 +131,6 @@ def _plain_number(column: Column) -> bool:
     """A number column with no format of its own: each number gets one that fits it (20,000,000
     or 4.3; the column's own, #,##0.##, would show 4 as "4.")."""
     return column.type == "number" and not column.number_format
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def fill_template(
