@@ -184,13 +184,14 @@ TEMPLATE_PROBE = """
 import json, sys, time
 start = time.perf_counter()
 from framework_advisor.render.starter.build import documents, render_files
-from framework_advisor.render.starter.catalog import TEMPLATES
-files = render_files(documents(list(TEMPLATES), None), "xlsx")
+from framework_advisor.kb.load import load
+kb = load([])
+files = render_files(documents(kb, list(kb.templates), None), "xlsx")
 first = time.perf_counter() - start
 again = []
 for _ in range(int(sys.argv[1])):
     start = time.perf_counter()
-    render_files(documents(list(TEMPLATES), None), "xlsx")
+    render_files(documents(kb, list(kb.templates), None), "xlsx")
     again.append(time.perf_counter() - start)
 print(json.dumps([len(files), first, min(again)]))
 """

@@ -77,7 +77,7 @@ def report(
     "--answers",
     "answers_path",
     type=click.Path(path_type=Path),
-    help="Prefill with example OKRs and KPIs for the organisation's function and industry.",
+    help="Prefill from the example library for the organisation's function and industry.",
 )
 @click.option(
     "--mix",
@@ -100,15 +100,14 @@ def templates(
 
     \b
     IDs are template ids (okr-planning-sheet, kpi-dashboard, mbo-tracker,
-    smart-worksheet, balanced-scorecard, v2mom-planner, 4dx-tracker,
+    smart-worksheet, balanced-scorecard, 4dx-tracker, v2mom-planner,
     north-star-canvas, eos-vto) or framework ids standing for their template
     (okr, kpi, okr_kpi_hybrid, mbo, smart, bsc, v2mom, 4dx, north_star, eos).
-    No ID means all nine.
+    No ID means all of them (the nine, and any a knowledge pack adds).
     """
     from framework_advisor.errors import UsageError
     from framework_advisor.exports import Documents, template_files, write_files
     from framework_advisor.render.starter.build import resolve_ids
-    from framework_advisor.render.starter.catalog import TEMPLATES
 
     if mix and answers_path is None:
         raise UsageError("--mix needs --answers FILE: the mix comes from the recommendation")
@@ -132,7 +131,9 @@ def templates(
         if not chosen:
             raise UsageError("no starter template serves the recommended mix")
     elif not ids:
-        chosen = list(TEMPLATES)
-    files = docs.templates(chosen, fmt) if docs is not None else template_files(chosen, fmt, None)
+        chosen = list(kb.templates)
+    files = (
+        docs.templates(chosen, fmt) if docs is not None else template_files(kb, chosen, fmt, None)
+    )
     for path in write_files(folder, files, force=force):
         click.echo(f"wrote {path}", err=True)

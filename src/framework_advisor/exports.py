@@ -90,11 +90,11 @@ class Documents:
     def templates(self, template_ids: Sequence[str], fmt: str) -> list[OutputFile]:
         """Starter templates in ``fmt``, prefilled with this organisation's examples."""
         organisation = str(self.answers.get("organisation") or "")
-        return template_files(template_ids, fmt, self.examples, organisation=organisation)
+        return template_files(self.kb, template_ids, fmt, self.examples, organisation=organisation)
 
     def mix_templates(self) -> MixTemplates:
         """The templates serving the recommended plan."""
-        return mix_templates(self.recommendation)
+        return mix_templates(self.kb, self.recommendation)
 
 
 @cache
@@ -132,13 +132,13 @@ class MixTemplates(Struct, frozen=True):
     """Frameworks in the plan that no template serves (RACI, 7S, FAST, Hoshin Kanri)."""
 
 
-def mix_templates(rec: Recommendation) -> MixTemplates:
-    from framework_advisor.render.starter.catalog import templates_for
+def mix_templates(kb: KnowledgeBase, rec: Recommendation) -> MixTemplates:
+    from framework_advisor.domain.template import templates_for
 
     templates: list[str] = []
     uncovered: list[str] = []
     for fid in (f for phase in rec.phases for f in phase.frameworks):
-        found = templates_for(fid)
+        found = templates_for(kb.templates, fid)
         if not found and fid not in uncovered:
             uncovered.append(fid)
         templates += [tid for tid in found if tid not in templates]
@@ -146,15 +146,18 @@ def mix_templates(rec: Recommendation) -> MixTemplates:
 
 
 def template_files(
+    kb: KnowledgeBase,
     template_ids: Sequence[str],
     fmt: str,
     selection: ExampleSelection | None,
     *,
     organisation: str = "",
+    today: date | None = None,
 ) -> list[OutputFile]:
     from framework_advisor.render.starter.build import documents, render_files
 
-    return render_files(documents(template_ids, selection, organisation=organisation), fmt)
+    docs = documents(kb, template_ids, selection, organisation=organisation, today=today)
+    return render_files(docs, fmt)
 
 
 # The TUI's export list ------------------------------------------------------------------------

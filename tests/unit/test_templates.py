@@ -3,7 +3,7 @@
 Every file is opened with the library that reads it (openpyxl, python-docx, the csv module) and
 its content asserted: sheets, headers, frozen panes, formula text and the cells it references,
 validation, conditional formatting, number formats, prefilled examples. Whether the formulas
-compute was checked by hand in LibreOffice (see the issue's notes); CI does not need it."""
+compute is tested in test_template_formulas.py (LibreOffice, where installed)."""
 
 from __future__ import annotations
 
@@ -23,14 +23,15 @@ from click.testing import Result
 from docx import Document
 
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.template import HIGHER, LOWER, Computed
+from framework_advisor.domain.template import templates_for as templates_in
 from framework_advisor.engine.examples import select_examples
 from framework_advisor.engine.recommend import recommend
 from framework_advisor.errors import OutputError
 from framework_advisor.exports import write_files
-from framework_advisor.render.starter import fill
-from framework_advisor.render.starter.catalog import TEMPLATES, templates_for
+from framework_advisor.kb.load import load
+from framework_advisor.render.starter import records
 from framework_advisor.render.starter.fill import OutputFile
-from framework_advisor.render.starter.model import RelativeDate
 from framework_advisor.render.starter.safety import (
     neutralise_cell,
     safe_file_name,
@@ -42,14 +43,15 @@ from ..conftest import SAMPLES, build_tree
 
 Run = Callable[..., Result]
 
+TEMPLATES = load([], use_cache=False).templates
 TEMPLATE_IDS = [
     "okr-planning-sheet",
     "kpi-dashboard",
     "mbo-tracker",
     "smart-worksheet",
     "balanced-scorecard",
-    "v2mom-planner",
     "4dx-tracker",
+    "v2mom-planner",
     "north-star-canvas",
     "eos-vto",
 ]
@@ -76,6 +78,10 @@ REFERENCE = re.compile(
     r"\$?(?P<col>[A-Z]{1,2})\$?(?P<row>\d+)(?::\$?(?P<col2>[A-Z]{1,2})\$?(?P<row2>\d+))?"
 )
 STRINGS = re.compile(r'"[^"]*"')
+
+
+def templates_for(framework_id: str) -> list[str]:
+    return templates_in(TEMPLATES, framework_id)
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +155,7 @@ def read_csv(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
-# -- the catalog ------------------------------------------------------------------------------
+# -- the templates ------------------------------------------------------------------------------
 
 
 def test_the_nine_templates_and_the_frameworks_they_serve() -> None:
@@ -174,7 +180,7 @@ def test_the_nine_templates_and_the_frameworks_they_serve() -> None:
 
 
 @pytest.mark.parametrize("tid", TEMPLATE_IDS)
-def test_catalog_is_well_formed(tid: str) -> None:
+def test_templates_are_well_formed(tid: str) -> None:
     template = TEMPLATES[tid]
     assert [sheet.title for sheet in template.sheets] == SHEETS[tid]
     assert len({sheet.id for sheet in template.sheets}) == len(template.sheets)
@@ -192,8 +198,8 @@ def test_catalog_is_well_formed(tid: str) -> None:
                 assert column.explain, f"{sheet.id}.{column.key}: say what it computes"
         for section in sheet.sections:
             for item in (*section.rows, *section.example):
-                assert set(item.values) <= set(keys), f"{sheet.id}: {set(item.values) - set(keys)}"
-                for value in item.values.values():
+                assert set(item) <= set(keys), f"{sheet.id}: {set(item) - set(keys)}"
+                for value in item.values():
                     if isinstance(value, str):  # our own text never needs neutralising
                         assert neutralise_cell(value) == value, value
 
@@ -202,28 +208,35 @@ def test_relative_dates_end_a_quarter_or_a_year() -> None:
     import datetime as dt
 
     today = dt.date(2025, 11, 3)
-    assert RelativeDate().resolve(today) == dt.date(2025, 12, 31)
-    assert RelativeDate(offset=1).resolve(today) == dt.date(2026, 3, 31)
-    assert RelativeDate(offset=3).resolve(dt.date(2025, 2, 1)) == dt.date(2025, 12, 31)
-    assert RelativeDate(unit="year", offset=3).resolve(today) == dt.date(2028, 12, 31)
+    assert Computed(date="quarter").resolve(today) == dt.date(2025, 12, 31)
+    assert Computed(date="quarter", offset=1).resolve(today) == dt.date(2026, 3, 31)
+    assert Computed(date="quarter", offset=3).resolve(dt.date(2025, 2, 1)) == dt.date(2025, 12, 31)
+    assert Computed(date="year", offset=3).resolve(today) == dt.date(2028, 12, 31)
 
 
 def test_prefill_helpers() -> None:
-    assert fill.from_to("Raise NPS from 55 to 70 by Q3") == (55, 70)
-    assert fill.from_to("Cut time to close from 45 days to 30 days") == (45, 30)
-    assert fill.from_to("Grow revenue from $300k to $330k") == (300_000, 330_000)
-    assert fill.from_to("from 1,200 to 2,000 teams") == (1200, 2000)
-    assert fill.from_to("Ship the new onboarding") == (None, None)
-    assert fill.direction("Win rate", ">= 25%") == fill.HIGHER
-    assert fill.direction("Average time to close", "<= 30 days") == fill.LOWER
-    assert fill.direction("Customer churn", "2% a month") == fill.LOWER
-    assert fill.perspective("Net revenue retention", "") == "Financial"
-    assert fill.perspective("Net Promoter Score", "how likely customers recommend") == "Customer"
-    assert fill.perspective("Employee engagement", "") == "Learning & Growth"
-    assert fill.perspective("Defect rate", "defects per thousand units") == "Internal Process"
+    assert records.from_to("Raise NPS from 55 to 70 by Q3") == (55, 70)
+    assert records.from_to("Cut time to close from 45 days to 30 days") == (45, 30)
+    assert records.from_to("Grow revenue from $300k to $330k") == (300_000, 330_000)
+    assert records.from_to("from 1,200 to 2,000 teams") == (1200, 2000)
+    assert records.from_to("Ship the new onboarding") == (None, None)
+    assert records.direction("Win rate", ">= 25%") == HIGHER
+    assert records.direction("Average time to close", "<= 30 days") == LOWER
+    assert records.direction("Customer churn", "2% a month") == LOWER
+    assert records.perspective("Net revenue retention", "") == "Financial"
+    assert records.perspective("Net Promoter Score", "how likely customers recommend") == "Customer"
+    assert records.perspective("Employee engagement", "") == "Learning & Growth"
+    assert records.perspective("Defect rate", "defects per thousand units") == "Internal Process"
     for count in range(1, 8):
-        shares = fill.weights(count)
+        shares = records.weights(count)
         assert len(shares) == count and round(sum(shares), 10) == 1
+    for given in ([40, 35, 25], [1, 1, 1], [50, 50, 50, 50], [3, 7], [1]):
+        scaled = records.shares(given)
+        assert round(sum(scaled) * 100) == 100 and all(round(s * 100) == s * 100 for s in scaled)
+    assert records.shares([40, 35, 25]) == [0.4, 0.35, 0.25]
+    assert records.grouped(20_000_000) == "20,000,000"
+    assert records.grouped(300_000, "$") == "$300,000"
+    assert records.grouped(4.3) == "4.3" and records.grouped(35, "%") == "35%"
 
 
 # -- xlsx ------------------------------------------------------------------------------------
@@ -415,8 +428,8 @@ def test_other_templates_hold_their_parts(workbooks: dict[str, Any]) -> None:
     wig = workbooks["4dx-tracker"]["WIG"]
     h = headers(wig)
     assert wig[f"{h['From X to Y by when']}4"].value.startswith(
-        '=IF(OR(B4="",D4="",E4="",F4=""),"",B4&": from "&D4&" to "&E4&" by "&YEAR(F4)'
-    )
+        '=IF(OR(B4="",D4="",E4="",F4=""),"",B4&": from "&FIXED(D4,IF(D4=INT(D4),0,'
+    )  # 20,000,000 in the reader's locale, never 20000000
     board = workbooks["4dx-tracker"]["Scoreboard"]
     weeks = [header for header in headers(board) if header.startswith("Wk ")]
     assert weeks == [f"Wk {n}" for n in range(1, 14)]
@@ -563,7 +576,7 @@ def test_answers_prefill_the_function_and_industry_examples(
     assert objectives["A1"].value.startswith("OKR planning sheet: Acme Tools")
     krs = [kr for o in selection.okrs[:5] for kr in o.key_results]
     assert column_values(okr["Key results"], "Key result")[: len(krs)] == krs
-    first_start, first_target = fill.from_to(krs[0])
+    first_start, first_target = records.from_to(krs[0])
     assert okr["Key results"]["E4"].value == first_start
     assert okr["Key results"]["F4"].value == first_target
     how_to = "\n".join(str(c.value) for c in okr["How to use"]["A"] if c.value)
@@ -577,8 +590,9 @@ def test_answers_prefill_the_function_and_industry_examples(
     assert "Net revenue retention (%)" not in column_values(kpis, "KPI")  # no worked example
 
     board = openpyxl.load_workbook(out / "4dx-tracker.xlsx")["Scoreboard"]
-    leading = [k.name for k in selection.kpis if k.indicator == "leading"][:4]
-    assert column_values(board, "Lead measure")[: len(leading)] == leading
+    leads = [e.name for e in selection.of_role("lead_measure")][:3]
+    assert len(leads) == 3
+    assert column_values(board, "Lead measure")[:4] == [*leads, None]
 
 
 PACK_EXAMPLES = """\
@@ -623,7 +637,11 @@ def evil_pack(tmp_path: Path) -> Path:
 
 
 def test_pack_examples_prefill_exactly(
-    run_cli: Run, write_answers: Callable[..., Path], evil_pack: Path, tmp_path: Path
+    run_cli: Run,
+    write_answers: Callable[..., Path],
+    evil_pack: Path,
+    tmp_path: Path,
+    kb: KnowledgeBase,
 ) -> None:
     answers = write_answers(
         {"function": "sales", "industry": "retail", "headcount": 30, "needs": ["alignment"]}
@@ -638,8 +656,11 @@ def test_pack_examples_prefill_exactly(
     assert [krs[f"E{r}"].value for r in range(4, 8)] == [None, 10, 2, None]
     assert [krs[f"F{r}"].value for r in range(4, 8)] == [None, 20, 3, None]
     mbo = openpyxl.load_workbook(tmp_path / "mbo-tracker.xlsx")["Objectives"]
-    assert [mbo[f"D{r}"].value for r in (4, 5)] == [0.5, 0.5]  # equal weights, 100% in all
-    assert mbo["B5"].value == "Raise qualified pipeline from 2 to 3"
+    weights = [mbo[f"D{r}"].value for r in range(4, 10) if mbo[f"D{r}"].value is not None]
+    assert round(sum(weights), 10) == 1
+    # the pack's sales set has no MBO objectives: the company set's, never the pack's OKRs
+    company = [e.objective for e in kb.examples["function:company"].of_role("mbo_objective")]
+    assert [mbo[f"A{r}"].value for r in range(4, 4 + len(weights))] == company[: len(weights)]
 
 
 def test_formula_injection_is_neutralised_in_xlsx_and_csv(
@@ -859,7 +880,7 @@ def test_nothing_is_written_outside_the_folder(tmp_path: Path) -> None:
 
 
 def test_templates_command_stays_off_office_libraries_until_needed(tmp_path: Path) -> None:
-    """Markdown templates need neither openpyxl nor python-docx; neither does the catalog."""
+    """Markdown templates need neither openpyxl nor python-docx; neither does loading the templates."""
     code = (
         "import json, os, sys\n"
         f"os.environ['FRAMEWORK_ADVISOR_CACHE_DIR'] = {str(tmp_path / 'cache')!r}\n"

@@ -1,4 +1,6 @@
-"""Example OKRs and KPIs by function and by industry, to prefill templates and reports."""
+"""Example OKRs and KPIs by function and by industry, to prefill templates and reports, and
+examples written for one framework's role (a WIG and its lead measures, a scorecard objective,
+an MBO objective, a North Star and its inputs) that the starter templates draw on by role."""
 
 from __future__ import annotations
 
@@ -6,11 +8,17 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from msgspec import Meta, Struct
 
+from framework_advisor.domain.framework import Source
+
 if TYPE_CHECKING:
     from framework_advisor.domain.knowledge import KnowledgeBase
 
 Text = Annotated[str, Meta(min_length=1)]
 Provenance = Literal["seed", "common_practice"]
+Metric = Annotated[str, Meta(pattern=r"^[a-z0-9_]+$")]
+"""A stable id for what is measured (`net_promoter_score`): one metric appears once in a
+template, whatever its name in each example set."""
+Number = int | float
 
 
 class ExampleOKR(Struct, frozen=True, forbid_unknown_fields=True):
@@ -29,6 +37,106 @@ class ExampleKPI(Struct, frozen=True, forbid_unknown_fields=True):
     frequency: Literal["daily", "weekly", "monthly", "quarterly", "annual"]
     unit: str = ""
     source: Provenance = "common_practice"
+    metric: Metric | Literal[""] = ""
+    """Empty in a file: the loader fills in the name's slug."""
+
+
+class RoleExample(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, tag_field="role"):
+    metric: Metric
+    source: Provenance = "common_practice"
+
+
+class Wig(RoleExample, frozen=True, tag="wig"):
+    """A 4DX Wildly Important Goal: a lag measure from X to Y by a date (McChesney et al.)."""
+
+    goal: Text
+    lag: Text
+    """The lag measure: the result the goal is judged by."""
+    start: Number
+    target: Number
+    unit: str = ""
+
+
+class LeadMeasure(RoleExample, frozen=True, tag="lead_measure"):
+    """A 4DX lead measure: an action the team controls, counted every week, that predicts the
+    lag measure it `drives`."""
+
+    name: Text
+    definition: Text
+    weekly_target: Annotated[int, Meta(gt=0)] | Annotated[float, Meta(gt=0)]
+    owner: Text
+    """Who does it: the team whose weekly action it is."""
+    drives: Metric
+    """The metric of the lag measure (a WIG's) it predicts."""
+    cadence: Literal["weekly"] = "weekly"
+    unit: str = ""
+
+
+Perspective = Literal["financial", "customer", "internal_process", "learning_growth"]
+PERSPECTIVE_LABELS: dict[str, str] = {
+    "financial": "Financial",
+    "customer": "Customer",
+    "internal_process": "Internal Process",
+    "learning_growth": "Learning & Growth",
+}
+
+
+class ScorecardObjective(RoleExample, frozen=True, tag="bsc_objective"):
+    """A Balanced Scorecard row: a strategic objective in one perspective, its measure, target
+    and the initiative that moves it (Kaplan & Norton)."""
+
+    perspective: Perspective
+    objective: Text
+    measure: Text
+    target: Text
+    initiative: Text
+    owner: str = ""
+
+
+class MboObjective(RoleExample, frozen=True, tag="mbo_objective"):
+    """An individual objective agreed with a manager, committed (it must be met) and weighted
+    (Drucker): never an aspirational or learning OKR."""
+
+    objective: Text
+    measure: Text
+    target: Text
+    weight: Annotated[int, Meta(ge=1, le=100)]
+    """Its relative weight; the template scales the chosen objectives' weights to 100%."""
+    owner: str = ""
+
+
+class NorthStar(RoleExample, frozen=True, tag="north_star"):
+    """A North Star Metric with what the canvas asks (Amplitude's North Star Playbook)."""
+
+    name: Text
+    value: Text
+    """The value customers get, in their words."""
+    game: Literal["attention", "transaction", "productivity"]
+    definition: Text
+    why: Text
+    """Why a rise in it leads to revenue later."""
+    current_target: Text
+    counter_metrics: Text
+    owner: Text
+
+
+class InputMetric(RoleExample, frozen=True, tag="input_metric"):
+    """An input that moves a North Star, of one kind: breadth, depth, frequency or efficiency."""
+
+    name: Text
+    kind: Literal["breadth", "depth", "frequency", "efficiency"]
+    drives: Metric
+    levers: Text
+    owner: str = ""
+
+
+Role = Wig | LeadMeasure | ScorecardObjective | MboObjective | NorthStar | InputMetric
+ROLES: tuple[str, ...] = (
+    "okr_objective", "key_result", "kpi", "wig", "lead_measure", "bsc_objective",
+    "mbo_objective", "north_star", "input_metric",
+)  # fmt: skip
+"""Every role a template can prefill from: the OKRs (objectives, key results) and KPIs of
+every example set, and the entries of its `roles:` list by their `role` tag."""
 
 
 class ExampleSet(Struct, frozen=True, forbid_unknown_fields=True):
@@ -38,6 +146,13 @@ class ExampleSet(Struct, frozen=True, forbid_unknown_fields=True):
     okrs: Annotated[list[ExampleOKR], Meta(min_length=1)]
     kpis: Annotated[list[ExampleKPI], Meta(min_length=1)]
     notes: str = ""
+    roles: list[Role] = []
+    """Examples written for one framework's role, each tagged with it (`role: lead_measure`)."""
+    sources: list[Source] = []
+    """Where the role examples' practice comes from (the book or playbook each role follows)."""
+
+    def of_role(self, role: str) -> list[Role]:
+        return [entry for entry in self.roles if role_of(entry) == role]
 
 
 class ExampleSelection(Struct, frozen=True):
@@ -47,6 +162,16 @@ class ExampleSelection(Struct, frozen=True):
     kpis: list[ExampleKPI]
     areas: list[str]
     """The example sets used, e.g. ["function:sales", "industry:saas"]."""
+    roles: list[Role] = []
+    """Role examples: the function's, then the industry's; for a role neither has, the
+    company-wide set's (``select_examples``)."""
+
+    def of_role(self, role: str) -> list[Role]:
+        return [entry for entry in self.roles if role_of(entry) == role]
+
+
+def role_of(entry: Role) -> str:
+    return type(entry).__struct_config__.tag  # type: ignore[return-value]
 
 
 def select_examples(
@@ -61,8 +186,17 @@ def select_examples(
     sets = [kb.examples[key] for key in keys if key in kb.examples]
     if not sets and "function:company" in kb.examples:
         sets = [kb.examples["function:company"]]
+    # Role examples from the most specific set first: a team's function, then its industry;
+    # the company-wide set comes last, and gives only the roles the others lack.
+    company = kb.examples.get("function:company")
+    specific = [example for example in sets if example is not company]
+    roles = [entry for example in specific for entry in example.roles]
+    if company is not None:
+        have = {role_of(entry) for entry in roles}
+        roles += [entry for entry in company.roles if role_of(entry) not in have]
     return ExampleSelection(
         okrs=[okr for example in sets for okr in example.okrs],
         kpis=[kpi for example in sets for kpi in example.kpis],
         areas=[f"{example.kind}:{example.area}" for example in sets],
+        roles=roles,
     )

@@ -12,6 +12,7 @@ from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Question
 from framework_advisor.domain.rule import Rule
+from framework_advisor.domain.template import Template
 
 
 class GlossaryEntry(Struct, frozen=True, forbid_unknown_fields=True):
@@ -70,6 +71,8 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     packs: list[PackInfo] = []
     examples: dict[str, ExampleSet] = {}
     """Example OKRs and KPIs, keyed "function:<id>" or "industry:<id>"."""
+    templates: dict[str, Template] = {}
+    """Starter templates by id, in file-name order of the embedded base, then packs' new ones."""
 
     def in_question_order(self, answers: dict[str, Any]) -> dict[str, Any]:
         """The answers to this questionnaire's questions, in its order (as answers files are

@@ -14,6 +14,7 @@ from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Question
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.cross_checks import CrossChecks
+from framework_advisor.kb.example_checks import with_metric_ids
 from framework_advisor.kb.files import SourceFiles
 from framework_advisor.kb.schema import (
     SCHEMA_CHANGES,
@@ -23,6 +24,7 @@ from framework_advisor.kb.schema import (
     PackFile,
     RawRule,
 )
+from framework_advisor.kb.templates import read_template
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
 from framework_advisor.problems import ProblemCollector, did_you_mean
 
@@ -45,6 +47,7 @@ class _Builder(CrossChecks):
         self.needs: dict[str, Located] = {}
         self.pairings: dict[str, Located] = {}
         self.examples: dict[str, Located] = {}
+        self.templates: dict[str, Located] = {}
         self.packs: list[PackInfo] = []
 
     # pass 1 ----------------------------------------------------------------------------
@@ -78,6 +81,8 @@ class _Builder(CrossChecks):
         self._entries(source, "glossary.yaml", "glossary", self.glossary, self._term)
         for name in sorted(n for n in source.texts if n.startswith("examples/")):
             self._examples(source, name)
+        for name in sorted(n for n in source.texts if n.startswith("templates/")):
+            self._template(source, name)
         for name in sorted(n for n in source.texts if n.startswith("frameworks/")):
             doc = self.doc(source, name)
             if doc is None:
@@ -109,7 +114,15 @@ class _Builder(CrossChecks):
         elif examples.kind != kind:
             self.problems.add(doc, ("kind",), f"expected '{kind}' for a file in examples/{kind}s/")
         else:
-            self.examples[f"{kind}:{stem}"] = Located(examples, doc, ())
+            self.examples[f"{kind}:{stem}"] = Located(with_metric_ids(examples), doc, ())
+
+    def _template(self, source: SourceFiles, name: str) -> None:
+        doc = self.doc(source, name)
+        if doc is None:
+            return
+        template = read_template(self.problems, doc, Path(name).stem)
+        if template is not None:
+            self.templates[template.id] = Located(template, doc, ())  # a pack's replaces ours
 
     def _kb_header(self, source: SourceFiles) -> None:
         doc = self.doc(source, "kb.yaml")

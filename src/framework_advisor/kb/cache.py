@@ -12,7 +12,7 @@ from framework_advisor.paths import ENV_CACHE_DIR, cache_dir
 
 __all__ = ["ENV_CACHE_DIR", "cache_dir"]
 
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 
 
 def cache_key(sources: list[SourceFiles]) -> str:

@@ -12,13 +12,16 @@ from framework_advisor.domain.knowledge import KnowledgeBase, PackInfo, Settings
 from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Option, Question
 from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Rule, WeightEffect
+from framework_advisor.domain.template import Template
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
+from framework_advisor.kb.example_checks import check_examples
 from framework_advisor.kb.schema import (
     Located,
     RawEffect,
     RawRule,
 )
+from framework_advisor.kb.templates import TemplateChecks
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
 from framework_advisor.problems import ProblemCollector, did_you_mean, one_of
 
@@ -39,6 +42,7 @@ class CrossChecks:
     needs: dict[str, Located]
     pairings: dict[str, Located]
     examples: dict[str, Located]
+    templates: dict[str, Located]
     packs: list[PackInfo]
 
     def cross_check(self) -> KnowledgeBase:
@@ -71,6 +75,9 @@ class CrossChecks:
                     f"'{area}' is not an option of question '{kind}'."
                     + did_you_mean(area, [o.value for o in question.options]),
                 )
+        roles = check_examples(problems, self.examples.values())
+        for located in self.templates.values():
+            TemplateChecks(problems, located.doc, located.value, self.frameworks, roles).run()
         for term in self.glossary.values():
             for index, fid in enumerate(term.value.frameworks):
                 if fid not in self.frameworks:
@@ -95,7 +102,20 @@ class CrossChecks:
             glossary=sorted(glossary, key=lambda g: g.term.lower()),
             packs=self.packs,
             examples={key: self.examples[key].value for key in sorted(self.examples)},
+            templates=self._ordered_templates(order),
         )
+
+    def _ordered_templates(self, framework_order: list[str]) -> dict[str, Template]:
+        """In the order of the first framework each serves (the OKR sheet first), then by id."""
+        rank = {fid: n for n, fid in enumerate(framework_order)}
+
+        def key(tid: str) -> tuple[int, str]:
+            template: Template = self.templates[tid].value
+            return min(
+                (rank.get(f, len(rank)) for f in template.frameworks), default=len(rank)
+            ), tid
+
+        return {tid: self.templates[tid].value for tid in sorted(self.templates, key=key)}
 
     def _check_contract(self) -> None:
         for fid in FRAMEWORK_IDS:

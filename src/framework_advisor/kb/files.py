@@ -57,7 +57,9 @@ def read_source(root: Path, *, is_pack: bool) -> SourceFiles:
     # device or a link leaving the folder is an error, not a file that silently is not there.
     names = [n for n in TOP_FILES if os.path.lexists(root / n)]
     real_root = root.resolve()
-    for folder in ("frameworks", "examples", "examples/functions", "examples/industries"):
+    for folder in (
+        "frameworks", "templates", "examples", "examples/functions", "examples/industries",
+    ):  # fmt: skip
         directory = root / folder
         if directory.is_dir():
             _inside(real_root, directory, resolve=True)

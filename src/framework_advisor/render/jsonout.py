@@ -64,6 +64,8 @@ def framework_table(kb: KnowledgeBase, **_: Any) -> str:
 
 def examples(selection: Any, framework: str | None = None, **_: Any) -> str:
     data = msgspec.to_builtins(selection)
+    if framework is not None:
+        data.pop("roles", None)  # the templates' role examples: neither OKRs nor KPIs
     if framework == "okr":
         data.pop("kpis")
     elif framework == "kpi":

@@ -5,11 +5,12 @@ Pure: resolve ids, fill each template, render it in one format through the share
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
+from framework_advisor.domain.template import templates_for
 from framework_advisor.errors import UsageError
-from framework_advisor.render.starter.catalog import TEMPLATES, templates_for
 from framework_advisor.render.starter.fill import OutputFile, StarterDocument, fill_template
 
 if TYPE_CHECKING:
@@ -32,25 +33,26 @@ def resolve_ids(kb: KnowledgeBase, ids: Iterable[str]) -> list[str]:
     from framework_advisor.problems import did_you_mean
 
     lookup = _framework_lookup(kb)
+    templates = kb.templates
     chosen: list[str] = []
     for given in ids:
         word = given.strip().lower()
-        if word in TEMPLATES:
+        if word in templates:
             found = [word]
-        elif word.replace("_", "-") in TEMPLATES:
+        elif word.replace("_", "-") in templates:
             found = [word.replace("_", "-")]
         elif word in lookup:
             fid = lookup[word]
-            found = templates_for(fid)
+            found = templates_for(templates, fid)
             if not found:
                 raise UsageError(
                     f"'{given}': {kb.frameworks[fid].name} has no starter template; templates "
-                    f"exist for: {', '.join(TEMPLATES)}"
+                    f"exist for: {', '.join(templates)}"
                 )
         else:
-            choices = [*TEMPLATES, *kb.frameworks]
+            choices = [*templates, *kb.frameworks]
             raise UsageError(
-                f"no template or framework '{given}'; templates: {', '.join(TEMPLATES)}."
+                f"no template or framework '{given}'; templates: {', '.join(templates)}."
                 + did_you_mean(word, choices)
             )
         chosen += [tid for tid in found if tid not in chosen]
@@ -58,15 +60,23 @@ def resolve_ids(kb: KnowledgeBase, ids: Iterable[str]) -> list[str]:
 
 
 def documents(
+    kb: KnowledgeBase,
     template_ids: Sequence[str],
     selection: ExampleSelection | None,
     *,
     organisation: str = "",
+    today: dt.date | None = None,
 ) -> list[StarterDocument]:
     from framework_advisor._version import __version__
 
     return [
-        fill_template(TEMPLATES[tid], selection, organisation=organisation, version=__version__)
+        fill_template(
+            kb.templates[tid],
+            selection,
+            organisation=organisation,
+            version=__version__,
+            today=today,
+        )
         for tid in template_ids
     ]
 

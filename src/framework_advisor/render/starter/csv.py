@@ -51,7 +51,7 @@ def sheet_text(grid: Grid, filled: FilledSheet) -> str:
     sheet = filled.sheet
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)  # the excel dialect: commas, minimal quoting, CRLF
-    writer.writerow([column.header for column in sheet.columns])
+    writer.writerow([neutralise_cell(column.header) for column in sheet.columns])
     for position, row in enumerate(filled.rows):
         cells = []
         for column in sheet.columns:
@@ -60,7 +60,7 @@ def sheet_text(grid: Grid, filled: FilledSheet) -> str:
                 cells.append(formula)
                 continue
             value = row.values.get(column.key)
-            text = display(value, column, row)
+            text = display(value, column, row, group=False)
             cells.append(neutralise_cell(text) if isinstance(value, str) else text)
         writer.writerow(cells)
     return BOM + buffer.getvalue()

@@ -5,23 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from msgspec import Struct
 
-from framework_advisor.render.starter.model import (
-    HIGHER,
-    LOWER,
+from framework_advisor.domain.template import (
+    PATTERN,
     Column,
-    Formula,
-    Prefill,
-    RelativeDate,
-    Row,
+    Computed,
     Section,
     Sheet,
     Template,
-    Value,
 )
+from framework_advisor.render.starter.records import grouped, prefill_rows, tidy
 
 if TYPE_CHECKING:
     from framework_advisor.domain.examples import ExampleSelection
@@ -32,6 +28,18 @@ class OutputFile(Struct, frozen=True):
 
     name: str
     data: bytes
+
+
+CellValue = str | int | float | dt.date | Computed | None
+"""A cell as written: dates resolved; a Computed left is a formula."""
+
+
+class Row(Struct, kw_only=True):
+    values: dict[str, CellValue] = {}
+    key: str = ""
+    """A name other formulas use to point at this row (`{value@key}`)."""
+    formats: dict[str, str] = {}
+    """Number formats for single cells, where a column holds values of different kinds."""
 
 
 class FilledSheet(Struct, kw_only=True):
@@ -74,165 +82,11 @@ class StarterDocument(Struct, kw_only=True):
         )
 
 
-# -- records: the organisation's examples as flat rows of fields ---------------------------
-
-_LOWER = re.compile(
-    r"(<|≤|\bbelow\b|\bunder\b|\bat most\b|\bless than\b|\bno more than\b|\bmax(imum)?\b"
-    r"|\breduce|\bcut\b|\bdown\b)",
-    re.IGNORECASE,
-)
-_HIGHER = re.compile(
-    r"(>|≥|\babove\b|\bover\b|\bat least\b|\bmore than\b|\bmin(imum)?\b|\bup\b)", re.IGNORECASE
-)
-_LOWER_NAMES = re.compile(
-    r"\b(churn|cost|costs|time to|cycle time|lead time|defects?|attrition|turnover|backlog|"
-    r"bounce|downtime|incidents?|errors?|complaints?|days sales outstanding|dso|cac|waste|"
-    r"scrap|absence|overdue|escalations?|wait)\b",
-    re.IGNORECASE,
-)
-_NUMBER = r"[$€£]?(\d[\d,]*(?:\.\d+)?)\s?(k|m|bn)?\b"
-_FROM_TO = re.compile(rf"\bfrom\s+{_NUMBER}\s*(?:%|[A-Za-z]+)?\s+to\s+{_NUMBER}", re.IGNORECASE)
-_SCALE = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
-_PERSPECTIVE_WORDS = (
-    (
-        "Financial",
-        r"revenue|arr\b|mrr\b|margin|profit|cost|cash|ebitda|budget|spend|price|pipeline value"
-        r"|bookings|sales growth|order value|dso|days sales",
-    ),
-    (
-        "Customer",
-        r"customer|client|nps|csat|churn|retention|satisfaction|renewal|patient|student"
-        r"|loyalty|repeat|complaint|net promoter",
-    ),
-    (
-        "Learning & Growth",
-        r"employee|engagement|training|skill|hiring|attrition|turnover|learning|enps"
-        r"|headcount|promotion|certification|onboarding of staff|time to hire|staff",
-    ),
-)
-
-
-def direction(name: str, target: str) -> str:
-    """Guess whether a KPI is better higher or lower from its target text, then its name."""
-    if _LOWER.search(target):
-        return LOWER
-    if _HIGHER.search(target):
-        return HIGHER
-    return LOWER if _LOWER_NAMES.search(name) else ""
-
-
-def perspective(name: str, definition: str) -> str:
-    """A suggested Balanced Scorecard perspective for a KPI (the user can change it)."""
-    text = f"{name} {definition}".lower()
-    for label, words in _PERSPECTIVE_WORDS:
-        if re.search(rf"\b({words})", text):
-            return label
-    return "Internal Process"
-
-
-def from_to(text: str) -> tuple[float | None, float | None]:
-    """Start and target from a key result written 'from X to Y', else (None, None)."""
-    match = _FROM_TO.search(text)
-    if not match:
-        return None, None
-    start_text, start_scale, target_text, target_scale = match.groups()
-    start = float(start_text.replace(",", "")) * _SCALE.get((start_scale or "").lower(), 1)
-    target = float(target_text.replace(",", "")) * _SCALE.get((target_scale or "").lower(), 1)
-    return _tidy(start), _tidy(target)
-
-
-def _tidy(number: float) -> float | int:
-    number = round(number, 6)
-    return int(number) if number.is_integer() else number
-
-
-def weights(count: int) -> list[float]:
-    """Equal weights in whole percent that add up to exactly 100%."""
-    if count <= 0:
-        return []
-    base, extra = divmod(100, count)
-    return [(base + (1 if i < extra else 0)) / 100 for i in range(count)]
-
-
-def records(selection: ExampleSelection, prefill: Prefill) -> list[dict[str, Any]]:
-    """The records a prefill draws from: one per OKR, per key result, or per KPI."""
-    out: list[dict[str, Any]] = []
-    if prefill.source in ("okrs", "key_results"):
-        okrs = list(selection.okrs)
-        if prefill.limit:
-            okrs = okrs[: prefill.limit]
-        shares = weights(len(okrs))
-        for number, okr in enumerate(okrs, start=1):
-            okr_id = f"O{number}"
-            first_start, first_target = from_to(okr.key_results[0])
-            if prefill.source == "okrs":
-                out.append(
-                    {
-                        "id": okr_id,
-                        "objective": okr.objective,
-                        "type": okr.type.capitalize(),
-                        "first_kr": okr.key_results[0],
-                        "first_start": first_start,
-                        "first_target": first_target,
-                        "weight": shares[number - 1],
-                        "method": f"Method {number}",
-                    }
-                )
-                continue
-            for position, text in enumerate(okr.key_results, start=1):
-                start, target = from_to(text)
-                out.append(
-                    {
-                        "objective_id": okr_id,
-                        "objective": okr.objective,
-                        "key_result": text,
-                        "kr_id": f"KR{number}.{position}",
-                        "start": start,
-                        "target": target,
-                    }
-                )
-    else:
-        for kpi in selection.kpis:
-            out.append(
-                {
-                    "name": kpi.name,
-                    "definition": kpi.definition,
-                    "indicator": kpi.indicator.capitalize(),
-                    "level": kpi.level.capitalize(),
-                    "frequency": kpi.frequency.capitalize(),
-                    "target": kpi.target,
-                    "unit": kpi.unit,
-                    "direction": direction(kpi.name, kpi.target),
-                    "perspective": perspective(kpi.name, kpi.definition),
-                    "name_target": f"{kpi.name}: {kpi.target}",
-                }
-            )
-    for field_name, wanted in prefill.where.items():
-        out = [record for record in out if record.get(field_name) == wanted]
-    if prefill.source == "kpis" and prefill.limit:
-        out = out[: prefill.limit]
-    return out
-
-
-def prefill_rows(prefill: Prefill | None, selection: ExampleSelection) -> list[Row]:
-    if prefill is None:
-        return []
-    rows = []
-    for record in records(selection, prefill):
-        values: dict[str, Value] = dict(prefill.constants)
-        for column_key, field_name in prefill.fields.items():
-            value = record.get(field_name)
-            if value is not None and value != "":
-                values[column_key] = value
-        rows.append(Row(values=values))
-    return rows
-
-
 # -- filling ---------------------------------------------------------------------------
 
 
-def _resolve(value: Value, today: dt.date) -> Value:
-    return value.resolve(today) if isinstance(value, RelativeDate) else value
+def _resolve(value: CellValue, today: dt.date) -> CellValue:
+    return value.resolve(today) if isinstance(value, Computed) and value.date else value
 
 
 def fill_section(
@@ -240,27 +94,43 @@ def fill_section(
     section: Section,
     selection: ExampleSelection | None,
     today: dt.date,
+    used: set[str],
 ) -> list[Row]:
+    """The section's rows; `used` holds the metrics earlier sections placed, and gains this
+    one's."""
     content = (
-        list(section.example) if selection is None else prefill_rows(section.prefill, selection)
+        list(section.example)
+        if selection is None
+        else prefill_rows(section.prefill, selection, used)
     )
     count = max(len(section.rows), len(content), section.min_rows)
     rows = []
     for position in range(count):
-        base = section.rows[position] if position < len(section.rows) else Row()
-        values = dict(base.values)
-        formats = dict(base.formats)
+        values: dict[str, CellValue] = {}
+        key = section.keys[position] if position < len(section.keys) else ""
+        if position < len(section.rows):
+            values.update(section.rows[position])
         if position < len(content):
-            values.update(content[position].values)
-            formats.update(content[position].formats)
+            values.update(content[position])
+        formats = dict(section.formats.get(key, {})) if key else {}
         if sheet.section_column and section.name:
             values.setdefault(sheet.section_column, section.name)
         for column in sheet.columns:
             if column.default is not None and values.get(column.key) is None:
                 values[column.key] = column.default
         values = {k: _resolve(v, today) for k, v in values.items() if v is not None}
-        rows.append(Row(values=values, key=base.key, formats=formats))
+        for column in sheet.columns:
+            value = values.get(column.key)
+            if isinstance(value, int | float) and _plain_number(column):
+                formats.setdefault(column.key, "#,##0" if float(value).is_integer() else "#,##0.0#")
+        rows.append(Row(values=values, key=key, formats=formats))
     return rows
+
+
+def _plain_number(column: Column) -> bool:
+    """A number column with no format of its own: each number gets one that fits it (20,000,000
+    or 4.3; the column's own, #,##0.##, would show 4 as "4.")."""
+    return column.type == "number" and not column.number_format
 
 
 def fill_template(
@@ -273,13 +143,14 @@ def fill_template(
 ) -> StarterDocument:
     """The template with rows: its worked example (no selection) or the organisation's examples."""
     today = today or dt.date.today()
+    used: set[str] = set()
     sheets = [
         FilledSheet(
             sheet=sheet,
             rows=[
                 filled
                 for section in sheet.sections
-                for filled in fill_section(sheet, section, selection, today)
+                for filled in fill_section(sheet, section, selection, today, used)
             ],
         )
         for sheet in template.sheets
@@ -296,10 +167,6 @@ def fill_template(
 
 
 # -- formulas --------------------------------------------------------------------------
-
-_PLACEHOLDER = re.compile(
-    r"\{(?:(?P<sheet>[a-z0-9_]+)\.)?(?P<column>[a-z0-9_]+)(?:(?P<all>:all)|@(?P<row>[a-z0-9_]+))?\}"
-)
 
 
 def column_letter(index: int) -> str:
@@ -381,14 +248,14 @@ class Grid:
                 return f"{letter}{number}"
             return f"${letter}{number}"
 
-        return _PLACEHOLDER.sub(replace, pattern)
+        return PATTERN.sub(replace, pattern)
 
     def cell_formula(self, sheet_id: str, position: int, column: Column) -> str | None:
         """The formula of one cell, or None when the cell holds a value."""
         filled = self.filled[sheet_id]
         value = filled.rows[position].values.get(column.key)
-        if isinstance(value, Formula):
-            return self.formula(value.pattern, sheet_id, position)
+        if isinstance(value, Computed):
+            return self.formula(value.formula, sheet_id, position)
         if column.formula and value is None:
             return self.formula(column.formula, sheet_id, position)
         return None
@@ -397,9 +264,10 @@ class Grid:
 # -- plain-text values (CSV, Markdown, Word) -----------------------------------------------
 
 
-def display(value: Value, column: Column, row: Row | None = None) -> str:
-    """A value as a person types it: 40%, 2025-09-30, 4.3."""
-    if value is None or isinstance(value, Formula):
+def display(value: CellValue, column: Column, row: Row | None = None, *, group: bool = True) -> str:
+    """A value as a person reads it: 40%, 2025-09-30, 4.3, 20,000,000 (20000000 without
+    `group`, for files a program reads in any locale)."""
+    if value is None or isinstance(value, Computed):
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -409,6 +277,6 @@ def display(value: Value, column: Column, row: Row | None = None) -> str:
         code = (row.formats.get(column.key) if row else None) or column.format_code()
         if "%" in code:
             percent = value * 100
-            return f"{_tidy(round(percent, 2))}%"
-        return str(_tidy(float(value)))
+            return f"{tidy(round(percent, 2))}%"
+        return grouped(value) if group and "#,##" in code else str(tidy(float(value)))
     return str(value)

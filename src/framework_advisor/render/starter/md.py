@@ -17,13 +17,13 @@ def render(document: StarterDocument, **_: Any) -> list[OutputFile]:
 
 def text(document: StarterDocument) -> str:
     template = document.template
-    out = [f"# {cell(document.title)}", "", template.summary, "", "## How to use", ""]
+    out = [f"# {cell(document.title)}", "", cell(template.summary), "", "## How to use", ""]
     for paragraph in template.guidance:
-        out += [paragraph, ""]
+        out += [cell(paragraph), ""]
     out += [f"*{document.provenance()}*", ""]
     for filled in document.sheets:
         sheet = filled.sheet
-        out += [f"## {sheet.title}", "", sheet.note, ""]
+        out += [f"## {cell(sheet.title)}", "", cell(sheet.note), ""]
         headers = [c.header + (" \\*" if c.calculated else "") for c in sheet.columns]
         out.append("| " + " | ".join(cell(h) for h in headers) + " |")
         out.append("|" + "|".join(" --- " for _ in sheet.columns) + "|")
@@ -34,7 +34,7 @@ def text(document: StarterDocument) -> str:
         calculated = [c for c in sheet.columns if c.explain]
         if calculated:
             out += ["\\* Calculated in the spreadsheet versions:", ""]
-            out += [f"- **{cell(c.header)}**: {c.explain}" for c in calculated]
+            out += [f"- **{cell(c.header)}**: {cell(c.explain)}" for c in calculated]
             out.append("")
     version = f" {document.version}" if document.version else ""
     out += ["---", "", f"*Made with Framework Advisor{version}.*"]

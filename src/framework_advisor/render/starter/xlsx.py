@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
+from framework_advisor.domain.template import Column, Highlight, Sheet
 from framework_advisor.render.starter.fill import (
     FilledSheet,
     Grid,
@@ -27,7 +28,6 @@ from framework_advisor.render.starter.fill import (
     StarterDocument,
     column_letter,
 )
-from framework_advisor.render.starter.model import Column, Highlight, Sheet
 from framework_advisor.render.starter.safety import neutralise_cell
 
 HEADER_ROW = 3
@@ -79,12 +79,12 @@ def _sheet(ws: Worksheet, grid: Grid, document: StarterDocument, filled: FilledS
 
     ws["A1"] = neutralise_cell(f"{document.title}: {sheet.title}")
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = sheet.note
+    ws["A2"] = neutralise_cell(sheet.note)
     ws["A2"].font = Font(italic=True, color="595959")
 
     for index, column in enumerate(columns):
         letter = column_letter(index)
-        cell = ws.cell(row=HEADER_ROW, column=index + 1, value=column.header)
+        cell = ws.cell(row=HEADER_ROW, column=index + 1, value=neutralise_cell(column.header))
         cell.font, cell.fill, cell.alignment, cell.border = (
             HEADER_FONT,
             HEADER_FILL,
@@ -262,7 +262,7 @@ def _how_to_use(ws: Worksheet, document: StarterDocument) -> None:
     version = f" {document.version}" if document.version else ""
     lines += [("", ""), ("small", f"Made with Framework Advisor{version}.")]
     for number, (kind, text) in enumerate(lines, start=1):
-        cell = ws.cell(row=number, column=1, value=text or None)
+        cell = ws.cell(row=number, column=1, value=neutralise_cell(text) or None)
         if kind == "title":
             cell.font = Font(bold=True, size=16)
         elif kind == "heading":
