@@ -66,3 +66,23 @@ def select_examples(
         kpis=[kpi for example in sets for kpi in example.kpis],
         areas=[f"{example.kind}:{example.area}" for example in sets],
     )
+
+
+def metric_key(name: str) -> str:
+    """The metric an example measures, as a key: "Net Promoter Score (NPS)" and "net promoter
+    score" are one metric. (Examples will name their metric by id; this is where to read it.)"""
+    words = "".join(c if c.isalnum() else " " for c in name.split("(")[0].lower())
+    return " ".join(words.split())
+
+
+def unique_by_metric(kpis: list[ExampleKPI]) -> list[ExampleKPI]:
+    """The KPIs in order, each metric once (the first example of it: the function's before
+    the industry's), so no report or template shows one metric with two targets."""
+    seen: set[str] = set()
+    unique: list[ExampleKPI] = []
+    for kpi in kpis:
+        key = metric_key(kpi.name)
+        if key not in seen:
+            seen.add(key)
+            unique.append(kpi)
+    return unique

@@ -1,0 +1,57 @@
+"""Examples for this organisation: OKRs only when the mix sets OKRs, KPIs only when it watches
+KPIs; from the function's and the industry's examples, each metric once."""
+
+from __future__ import annotations
+
+from framework_advisor.domain.examples import select_examples, unique_by_metric
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.render.report.data.model import Examples
+
+SETS_OKRS = frozenset({"okr", "okr_kpi_hybrid"})
+"""Frameworks whose goals are objectives with key results."""
+WATCHES_KPIS = frozenset(
+    {"kpi", "okr_kpi_hybrid", "bsc", "eos", "4dx", "hoshin_kanri", "north_star"}
+)
+"""Frameworks that track measures with targets (scorecards, lead and lag measures, daily KPIs)."""
+
+
+def examples(kb: KnowledgeBase, rec: Recommendation, short: dict[str, str]) -> Examples:
+    mix = [layer.framework for layer in rec.mix]
+    want_okrs = bool(SETS_OKRS.intersection(mix))
+    want_kpis = bool(WATCHES_KPIS.intersection(mix))
+    function = rec.profile.get("function")
+    industry = rec.profile.get("industry")
+    selection = select_examples(kb, function, industry)
+    okrs = list(selection.okrs) if want_okrs else []
+    kpis = unique_by_metric(list(selection.kpis)) if want_kpis else []
+    areas = []
+    for area in selection.areas:
+        kind, _, value = area.partition(":")
+        question = kb.question(kind)
+        areas.append(question.label_of(value) if question else value)
+    if not (want_okrs or want_kpis):
+        names = [short[f] for f in mix]
+        return Examples(
+            areas=[],
+            note=f"{_and(names)} {'sets' if len(names) == 1 else 'set'} no OKRs or KPIs, so "
+            "this report shows no example OKRs or KPIs: each team writes its first goals from "
+            "its own strategy in the first weeks of the rollout."
+            if names
+            else "",
+            okrs=[],
+            kpis=[],
+        )
+    notes = []
+    if industry and f"industry:{industry}" not in selection.areas:
+        question = kb.question("industry")
+        label = question.label_of(industry) if question else industry
+        notes.append(f"The library has no examples for {label} yet; these are the function's.")
+    notes.append("Figures are illustrative: replace the baselines with your own before you commit.")
+    return Examples(areas=areas, note=" ".join(notes), okrs=okrs, kpis=kpis)
+
+
+def _and(words: list[str]) -> str:
+    if not words:
+        return ""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
