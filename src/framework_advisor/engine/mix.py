@@ -637,10 +637,16 @@ def _retirements(
             continue  # the hybrid is OKRs and KPIs run together: nothing to retire
         clash = [m for m in members if fid in index.conflicts[m]]
         served = [n for n in search.stated if fid in search.serves[n]]
+        aided = [m for m in members if _complement(index, fid, m)]
         if clash:
             why = (
                 f"{names[clash[0]]} takes over its job in this mix; running both side by side "
                 "duplicates goals and meetings."
+            )
+        elif aided:  # SMART beside MBO: the member's own advice still uses it
+            why = (
+                f"It lives on inside {names[aided[0]]}: use it to write and measure "
+                f"{names[aided[0]]}'s goals, with no process or meetings of its own."
             )
         elif not served:
             why = "None of the needs you stated calls for it, and its meetings cost leaders time."
@@ -654,3 +660,9 @@ def _retirements(
             )
         retire.append(Retirement(fid, why))
     return retire
+
+
+def _complement(index: EngineIndex, a: str, b: str) -> bool:
+    """Each names the other as a complement: they are written to work together."""
+    frameworks = index.kb.frameworks
+    return b in frameworks[a].complements and a in frameworks[b].complements
