@@ -144,6 +144,7 @@ class _Writer:
             brand = self.paragraph(data.provenance.brand, muted=True)
             brand.runs[0].italic = False
         self.doc.add_heading(data.title, 0)
+        self.paragraph(data.provenance.date_text, muted=True)
         self._contents()
         for number, (key, title) in enumerate(SECTION_TITLES.items(), start=1):
             if key == FIRST_APPENDIX or number == 2:
