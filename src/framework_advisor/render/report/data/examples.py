@@ -31,13 +31,12 @@ def examples(kb: KnowledgeBase, rec: Recommendation, short: dict[str, str]) -> E
         question = kb.question(kind)
         areas.append(question.label_of(value) if question else value)
     if not (want_okrs or want_kpis):
-        names = [short[f] for f in mix]
+        names = _and([short[f] for f in mix])
         return Examples(
             areas=[],
-            note=f"{_and(names)} {'sets' if len(names) == 1 else 'set'} no OKRs or KPIs, so "
-            "this report shows no example OKRs or KPIs: each team writes its first goals from "
-            "its own strategy in the first weeks of the rollout."
-            if names
+            note=f"Phase one ({names}) sets no OKRs or KPIs, so no examples are shown here: "
+            "each team writes its first goals from its own strategy in weeks 1-2."
+            if mix
             else "",
             okrs=[],
             kpis=[],

@@ -28,9 +28,15 @@ def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Ro
         start = phase.first_week
         end = start + LATER_WEEKS - 1
         names = _and([short[f] for f in phase.frameworks])
-        note = (
-            f"Start {names} in week {start} at the earliest. {phase.signal} Its first month is "
-            "below; the later steps follow its own rollout."
+        one = len(phase.frameworks) == 1
+        note = " ".join(
+            [
+                f"Start {names} in week {start} at the earliest.",
+                phase.signal,
+                phase.why,
+                f"{'Its' if one else 'Their'} first month is below; the later steps follow "
+                f"{'its' if one else 'their'} own rollout.",
+            ]
         )
         parts.append(
             RolloutPhase(
@@ -44,7 +50,11 @@ def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Ro
     minutes = plan.phases[0].meeting_minutes_per_month if plan.phases else 0
     later = len(plan.phases) > 1
     intro = (
-        "Phase one's frameworks all start in the first two weeks"
+        (
+            "Phase one starts in the first two weeks"
+            if plan.phases and len(plan.phases[0].frameworks) == 1
+            else "Phase one's frameworks all start in the first two weeks"
+        )
         + (
             f"; what comes later waits until phase one has run for a full quarter "
             f"({WEEKS_PER_QUARTER} weeks)."
