@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from framework_advisor.domain.knowledge import GlossaryEntry, KnowledgeBase
 from framework_advisor.render.report.data.model import GlossaryTerm
@@ -15,6 +16,7 @@ def glossary(
     """The entries whose term (or its abbreviation, or a plural) occurs in ``texts``; a term
     qualified by its framework ("Scorecard (EOS)") only when that framework is in ``frameworks``."""
     body = " ".join(" ".join(str(t).split()) for t in texts)
+    lower = body.lower()
     return sorted(
         (
             GlossaryTerm(
@@ -23,7 +25,7 @@ def glossary(
                 frameworks=[short.get(f, f) for f in entry.frameworks],
             )
             for entry in kb.glossary
-            if any(_pattern(form).search(body) for form in _forms(entry))
+            if any(form.lower() in lower and _pattern(form).search(body) for form in _forms(entry))
             and (not _qualified(entry) or frameworks.intersection(entry.frameworks))
         ),
         key=lambda t: t.term.lower(),
@@ -55,6 +57,7 @@ def short_forms_of_frameworks() -> frozenset[str]:
     return frozenset({"4DX", "BSC", "EOS", "OKR", "KPI", "MBO", "NSM"})
 
 
+@cache
 def _pattern(form: str) -> re.Pattern[str]:
     words = form.split()
     stem = r"\s+".join(re.escape(w) for w in words)
