@@ -265,3 +265,57 @@ def test_a_retired_aid_agrees_with_the_pitfalls_that_use_it() -> None:
     assert "SMART" in mbo_advice  # MBO's own advice writes targets the SMART way ...
     smart = [item for item in report["retire"] if item["id"] == "smart"]
     assert not smart or "inside MBO" in smart[0]["why"]  # ... so SMART lives on inside MBO
+
+
+def test_examples_written_for_another_growth_model_are_left_out(run_cli, tmp_path: Path) -> None:
+    from tests.conftest import build_tree
+
+    core = (Path(__file__).parents[2] / "knowledge/examples/industries/saas.yaml").read_text()
+    tagged = core.replace(
+        "  - objective: Make self-serve sign-up our strongest growth channel\n",
+        "  - objective: Make self-serve sign-up our strongest growth channel\n"
+        "    growth_models: [product_led]\n",
+    )
+    assert tagged != core
+    pack = build_tree(
+        tmp_path / "pack",
+        {
+            "pack.yaml": 'name: growth\nversion: "1.0"\nschema_version: 2\n',
+            "examples/industries/saas.yaml": tagged,
+        },
+    )
+    base = {"organisation": "Acme", "headcount": 120, "function": "company",
+            "industry": "saas", "needs": ["strategic_change"], "leadership_time": "high"}  # fmt: skip
+    objectives = {}
+    for model in ("sales_led", "product_led"):
+        answers = tmp_path / f"{model}.yaml"
+        answers.write_text(yaml.safe_dump({**base, "growth_model": model}), encoding="utf-8")
+        result = run_cli("report", "--kb", pack, "-a", answers, "-f", "json")
+        assert result.exit_code == 0, result.stderr
+        report = json.loads(result.stdout)
+        assert "okr" in _mix(report)
+        objectives[model] = [okr["objective"] for okr in report["examples"]["okrs"]]
+    self_serve = "Make self-serve sign-up our strongest growth channel"
+    assert self_serve in objectives["product_led"]
+    assert self_serve not in objectives["sales_led"] and objectives["sales_led"]
+
+
+def test_a_growth_model_that_is_no_option_is_a_located_problem(run_cli, tmp_path: Path) -> None:
+    from tests.conftest import build_tree
+
+    core = (Path(__file__).parents[2] / "knowledge/examples/industries/saas.yaml").read_text()
+    pack = build_tree(
+        tmp_path / "pack",
+        {
+            "pack.yaml": 'name: growth\nversion: "1.0"\nschema_version: 2\n',
+            "examples/industries/saas.yaml": core.replace(
+                "    type: aspirational\n",
+                "    type: aspirational\n    growth_models: [prodct_led]\n",
+                1,
+            ),
+        },
+    )
+    result = run_cli("validate", "--kb", pack)
+    assert result.exit_code != 0
+    assert "saas.yaml" in result.stderr and "'prodct_led'" in result.stderr
+    assert "product_led" in result.stderr  # did you mean

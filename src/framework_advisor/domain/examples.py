@@ -18,6 +18,8 @@ class ExampleOKR(Struct, frozen=True, forbid_unknown_fields=True):
     key_results: Annotated[list[Text], Meta(min_length=2, max_length=5)]
     type: Literal["committed", "aspirational", "learning"] = "committed"
     source: Provenance = "common_practice"
+    growth_models: list[str] = []
+    """Options of ``growth_model`` this example is written for; empty: any."""
 
 
 class ExampleKPI(Struct, frozen=True, forbid_unknown_fields=True):
@@ -29,6 +31,8 @@ class ExampleKPI(Struct, frozen=True, forbid_unknown_fields=True):
     frequency: Literal["daily", "weekly", "monthly", "quarterly", "annual"]
     unit: str = ""
     source: Provenance = "common_practice"
+    growth_models: list[str] = []
+    """Options of ``growth_model`` this example is written for; empty: any."""
 
 
 class ExampleSet(Struct, frozen=True, forbid_unknown_fields=True):
@@ -86,3 +90,11 @@ def unique_by_metric(kpis: list[ExampleKPI]) -> list[ExampleKPI]:
             seen.add(key)
             unique.append(kpi)
     return unique
+
+
+def fits_growth_model(example: ExampleOKR | ExampleKPI, growth_model: str | None) -> bool:
+    """An example written for some growth models only (self-serve sign-up: product-led) fits
+    another organisation only when its growth model is unknown."""
+    return (
+        not example.growth_models or growth_model is None or growth_model in example.growth_models
+    )

@@ -3,7 +3,7 @@ KPIs; from the function's and the industry's examples, each metric once."""
 
 from __future__ import annotations
 
-from framework_advisor.domain.examples import select_examples, unique_by_metric
+from framework_advisor.domain.examples import fits_growth_model, select_examples, unique_by_metric
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.report.data.model import Examples
@@ -23,8 +23,10 @@ def examples(kb: KnowledgeBase, rec: Recommendation, short: dict[str, str]) -> E
     function = rec.profile.get("function")
     industry = rec.profile.get("industry")
     selection = select_examples(kb, function, industry)
-    okrs = list(selection.okrs) if want_okrs else []
-    kpis = unique_by_metric(list(selection.kpis)) if want_kpis else []
+    growth = rec.profile.get("growth_model")
+    okrs = [o for o in selection.okrs if fits_growth_model(o, growth)] if want_okrs else []
+    kpis = [k for k in selection.kpis if fits_growth_model(k, growth)] if want_kpis else []
+    kpis = unique_by_metric(kpis)
     areas = []
     for area in selection.areas:
         kind, _, value = area.partition(":")
