@@ -15,6 +15,7 @@ from framework_advisor.render.report.data.model import (
     PitfallRow,
     Retired,
 )
+from framework_advisor.render.report.data.wording import label_list, sentence
 
 LAYER_LABELS = {
     "direction": "Direction",
@@ -84,7 +85,7 @@ def _serves(kb: KnowledgeBase, needs: list[str]) -> str:
     question = kb.question("needs")
     if not needs or question is None:
         return ""
-    return "For: " + "; ".join(question.label_of(n) for n in needs) + ". "
+    return "For: " + sentence(label_list([question.label_of(n) for n in needs])) + " "
 
 
 def _comparison_row(f: Framework) -> ComparisonRow:

@@ -7,6 +7,7 @@ from framework_advisor.domain.examples import fits_growth_model, select_examples
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.report.data.model import Examples
+from framework_advisor.render.report.data.wording import and_list
 
 SETS_OKRS = frozenset({"okr", "okr_kpi_hybrid"})
 """Frameworks whose goals are objectives with key results."""
@@ -33,7 +34,7 @@ def examples(kb: KnowledgeBase, rec: Recommendation, short: dict[str, str]) -> E
         question = kb.question(kind)
         areas.append(question.label_of(value) if question else value)
     if not (want_okrs or want_kpis):
-        names = _and([short[f] for f in mix])
+        names = and_list([short[f] for f in mix])
         return Examples(
             areas=[],
             note=f"Phase one ({names}) sets no OKRs or KPIs, so no examples are shown here: "
@@ -50,9 +51,3 @@ def examples(kb: KnowledgeBase, rec: Recommendation, short: dict[str, str]) -> E
         notes.append(f"The library has no examples for {label} yet; these are the function's.")
     notes.append("Figures are illustrative: replace the baselines with your own before you commit.")
     return Examples(areas=areas, note=" ".join(notes), okrs=okrs, kpis=kpis)
-
-
-def _and(words: list[str]) -> str:
-    if not words:
-        return ""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

@@ -7,6 +7,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.rollout import RolloutPlan
 from framework_advisor.render.report.data.model import Overview, PhaseJob, StepRow
+from framework_advisor.render.report.data.wording import first_sentence, label_list, sentence
 
 LAYER_JOBS = {
     "individual": "Individual objectives, agreed with each manager and reviewed.",
@@ -39,13 +40,13 @@ def phase_jobs(kb: KnowledgeBase, rec: Recommendation) -> list[PhaseJob]:
             phase="Now",
             framework=layer.framework,
             name=names[layer.framework],
-            job=_jobs([labels.get(n, n) for n in layer.needs])
+            job=sentence(label_list([labels.get(n, n) for n in layer.needs]))
             if layer.needs
-            else _first_sentence(layer.why) or LAYER_JOBS.get(layer.layer, ""),
+            else first_sentence(layer.why) or LAYER_JOBS.get(layer.layer, ""),
         )
         for layer in rec.mix
     ]
-    waiting = {c.need for c in rec.needs if not c.covered}
+    waiting = [c.need for c in rec.needs if not c.covered]  # in the order the needs were stated
     serves = {
         need.need: {item.framework for item in need.frameworks}
         for need in kb.needs
@@ -54,7 +55,7 @@ def phase_jobs(kb: KnowledgeBase, rec: Recommendation) -> list[PhaseJob]:
     for phase in rec.phases[1:]:
         for fid in phase.frameworks:
             served = [labels.get(n, n) for n in waiting if fid in serves.get(n, ())]
-            job = _jobs(served) if served else _first_sentence(phase.why)
+            job = sentence(label_list(served)) if served else first_sentence(phase.why)
             rows.append(PhaseJob(f"Phase {phase.phase}", fid, names[fid], job))
     return rows
 
@@ -78,17 +79,3 @@ def meeting_cost(plan: RolloutPlan) -> str:
 def _need_labels(kb: KnowledgeBase) -> dict[str, str]:
     question = kb.question("needs")
     return {o.value: o.label for o in question.options} if question else {}
-
-
-def _jobs(labels: list[str]) -> str:
-    """Need labels as one sentence: "Drive strategic change; make goals clear."."""
-    return _sentence("; ".join([labels[0], *(w[:1].lower() + w[1:] for w in labels[1:])]))
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:].rstrip(".") + "." if text else ""
-
-
-def _first_sentence(text: str) -> str:
-    first = text.split(". ")[0].strip()
-    return _sentence(first) if first else ""

@@ -7,6 +7,7 @@ from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.rollout import WEEKS_PER_QUARTER, PlannedStep, RolloutPlan
 from framework_advisor.render.report.data.model import CadenceRow, Rollout, RolloutPhase, StepRow
 from framework_advisor.render.report.data.overview import meeting_cost
+from framework_advisor.render.report.data.wording import and_list
 
 MONTHS = ((1, 4), (5, 8), (9, 13))
 """Phase one's quarter as three months of weeks."""
@@ -27,7 +28,7 @@ def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Ro
     for phase in plan.phases[1:]:
         start = phase.first_week
         end = start + LATER_WEEKS - 1
-        names = _and([short[f] for f in phase.frameworks])
+        names = and_list([short[f] for f in phase.frameworks])
         one = len(phase.frameworks) == 1
         note = " ".join(
             [
@@ -86,7 +87,3 @@ def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Ro
 
 def _row(step: PlannedStep, short: dict[str, str]) -> StepRow:
     return StepRow(step.week, step.framework, short[step.framework], step.step)
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
