@@ -15,7 +15,7 @@ from framework_advisor.render.report.data.model import (
     PitfallRow,
     Retired,
 )
-from framework_advisor.render.report.data.wording import label_list, sentence
+from framework_advisor.render.report.data.wording import and_list, label_list, sentence
 
 LAYER_LABELS = {
     "direction": "Direction",
@@ -46,7 +46,7 @@ def mix_rows(kb: KnowledgeBase, rec: Recommendation) -> list[MixRow]:
 def later_phases(rec: Recommendation, short: dict[str, str]) -> list[LaterPhaseRow]:
     return [
         LaterPhaseRow(
-            title=f"Phase {phase.phase}: " + ", ".join(short[f] for f in phase.frameworks),
+            title=f"Phase {phase.phase} ({and_list([short[f] for f in phase.frameworks])})",
             text=f"{phase.signal} {phase.why}",
         )
         for phase in rec.phases[1:]

@@ -55,7 +55,6 @@ def build_report(
         profile=appendix.profile(kb, answers, rec),
         answers=answers,
         answers_yaml=appendix.answers_yaml(kb, answers),
-        summary=rec.summary,
     )
     named = {*facts.picks, *(f for phase in rec.phases for f in phase.frameworks)}
     used = glossary(kb, _texts(msgspec.to_builtins(draft)), short, named)

@@ -81,7 +81,7 @@ class CautionRow(Struct, frozen=True):
 
 class LaterPhaseRow(Struct, frozen=True):
     title: str
-    """"Phase 2: OKR, NSM"."""
+    """"Phase 2 (OKR and NSM)"."""
     text: str
     """When to add them and why they wait."""
 
@@ -212,8 +212,6 @@ class ReportData(Struct, frozen=True):
     answers: dict[str, Any]
     answers_yaml: str
     """The answers as an answers file: save it to reproduce this report."""
-    summary: str = ""
-    """The recommendation's summary (the same as ``overview.summary``)."""
 
 
 SECTIONS: tuple[tuple[str, str], ...] = (
