@@ -319,3 +319,21 @@ def test_a_growth_model_that_is_no_option_is_a_located_problem(run_cli, tmp_path
     assert result.exit_code != 0
     assert "saas.yaml" in result.stderr and "'prodct_led'" in result.stderr
     assert "product_led" in result.stderr  # did you mean
+
+
+@PROPERTY
+@given(raw=answer_sets())
+def test_every_sampled_report_keeps_to_its_mix(raw: dict[str, Any]) -> None:
+    report = _report(_valid(raw))
+    _check_consistent(report)
+    mix = _mix(report)
+    assert [group["framework"] for group in report["pitfalls"]] == (
+        mix or [report["ranking"][0]["id"]]
+    )
+    if report["examples"]["okrs"]:
+        assert {"okr", "okr_kpi_hybrid"} & set(mix)
+    metrics = [metric_key(kpi["name"]) for kpi in report["examples"]["kpis"]]
+    assert len(metrics) == len(set(metrics))
+    assert {row["framework"] for row in report["overview"]["phases"]} == {
+        f for phase in report["phases"] for f in phase["frameworks"]
+    }
