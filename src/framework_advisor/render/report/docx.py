@@ -147,8 +147,8 @@ class _Writer:
         self.paragraph(data.provenance.date_text, muted=True)
         self._contents()
         for number, (key, title) in enumerate(SECTION_TITLES.items(), start=1):
-            if key == FIRST_APPENDIX or number == 2:
-                self.doc.add_page_break()  # page one is the summary; appendices start anew
+            if key == FIRST_APPENDIX:
+                self.doc.add_page_break()  # the appendices start on a page of their own
             self.heading(title, 1)
             _bookmark(self.doc.paragraphs[-1], f"section_{key}", number)
             getattr(self, f"_{key}")()
