@@ -324,7 +324,7 @@ class _Writer:
         self.table(
             [("Question", "text", 40), ("Answer", "text", 60)],
             [
-                [row.prompt, row.answer + (f", {row.note}" if row.note else "")]
+                [row.label, row.answer + (f", {row.note}" if row.note else "")]
                 for row in data.profile
             ],
         )

@@ -34,7 +34,11 @@ def profile(kb: KnowledgeBase, answers: dict[str, Any], rec: Recommendation) -> 
         note = ""
         if question.id == "stage" and "stage" not in answers and "headcount" in rec.profile:
             note = f"from a headcount of {rec.profile['headcount']}"
-        rows.append(ProfileRow(question.id, question.label, answer_text(question, value), note))
+        rows.append(
+            ProfileRow(
+                question.id, question.prompt, answer_text(question, value), note, question.label
+            )
+        )
     return rows
 
 

@@ -27,9 +27,10 @@ class Provenance(Struct, frozen=True):
 class ProfileRow(Struct, frozen=True):
     question: str
     prompt: str
-    """The question's short label, e.g. "Goals feed pay"."""
     answer: str
     note: str = ""
+    label: str = ""
+    """The question's short label, e.g. "Goals feed pay": what the report shows."""
 
 
 class PhaseJob(Struct, frozen=True):
