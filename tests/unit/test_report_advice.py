@@ -337,3 +337,20 @@ def test_every_sampled_report_keeps_to_its_mix(raw: dict[str, Any]) -> None:
     assert {row["framework"] for row in report["overview"]["phases"]} == {
         f for phase in report["phases"] for f in phase["frameworks"]
     }
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "pdf", "docx"])
+def test_a_report_with_nothing_to_recommend_says_so_in_every_format(fmt: str) -> None:
+    import msgspec
+
+    from framework_advisor.engine.rollout import report_facts
+    from framework_advisor.render.formats import render
+
+    answers = _valid(_sample("startup"))
+    rec = msgspec.structs.replace(
+        recommend(KB, answers), mix=[], phases=[], cadence=[], meeting_minutes_per_month=0
+    )
+    out = render("report", fmt, rec, kb=KB, answers=answers, facts=report_facts(KB, rec))
+    if fmt == "md":
+        assert isinstance(out, str)
+        assert "Nothing to roll out yet" in out and "Meeting cadence" not in out

@@ -261,6 +261,8 @@ class _Writer:
                 [("Week", "number", 8), ("Framework", "strong", 16), ("Step", "text", 76)],
                 [[s.week, s.label, s.step] for s in phase.steps],
             )
+        if not rollout.cadence:
+            return
         self.heading("Meeting cadence", 2)
         if rollout.summary:
             self.paragraph(rollout.summary, keep=True)

@@ -65,7 +65,10 @@ def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Ro
         + " Start each weekly meeting as soon as it has something to review."
     )
     return Rollout(
-        intro=intro if plan.phases else "",
+        intro=intro
+        if plan.phases
+        else "Nothing to roll out yet: no framework fits these answers well enough. The open "
+        "questions below are the place to start.",
         phases=parts,
         cadence=[
             CadenceRow(
