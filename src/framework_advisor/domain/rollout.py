@@ -6,6 +6,8 @@ from __future__ import annotations
 from msgspec import Struct
 
 WEEKS_PER_QUARTER = 13
+FIRST_WEEKS = 2
+"""The first two weeks: when phase one's frameworks start, and what a summary names first."""
 
 
 class PlannedStep(Struct, frozen=True):

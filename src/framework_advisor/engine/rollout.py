@@ -6,6 +6,7 @@ from __future__ import annotations
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.rollout import (
+    FIRST_WEEKS,
     WEEKS_PER_QUARTER,
     PlannedPhase,
     PlannedStep,
@@ -14,7 +15,7 @@ from framework_advisor.domain.rollout import (
 )
 from framework_advisor.engine.picks import top_picks
 
-FIRST_WEEKS = 2
+__all__ = ["FIRST_WEEKS", "report_facts", "rollout_plan"]
 
 
 def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
