@@ -220,6 +220,7 @@ def _check_consistent(report: dict[str, Any]) -> None:
     advised = {f for phase in report["phases"] for f in phase["frameworks"]}
     assert not retired & advised, retired & advised
     assert not retired & {row["framework"] for row in report["overview"]["phases"]}
+    assert not retired & {row["framework"] for row in report["comparison"]}  # no "top pick"
     planned = {s["framework"] for p in report["rollout"]["phases"] for s in p["steps"]}
     assert planned <= advised
 

@@ -9,7 +9,9 @@ TOP_PICKS = 4
 
 
 def top_picks(rec: Recommendation, limit: int = TOP_PICKS) -> list[str]:
-    """The mix (phase one) in its order, then the best-ranked others, ``limit`` at most."""
+    """The mix (phase one) in its order, then the best-ranked others that are not advised to
+    retire, ``limit`` at most."""
     chosen = list(dict.fromkeys(layer.framework for layer in rec.mix))
-    chosen += [item.id for item in rec.ranking if item.id not in chosen]
+    retired = {item.id for item in rec.retire}
+    chosen += [item.id for item in rec.ranking if item.id not in chosen and item.id not in retired]
     return chosen[:limit]
