@@ -355,3 +355,37 @@ def test_a_report_with_nothing_to_recommend_says_so_in_every_format(fmt: str) ->
     if fmt == "md":
         assert isinstance(out, str)
         assert "Nothing to roll out yet" in out and "Meeting cadence" not in out
+
+
+def test_no_pitfall_relies_on_a_framework_the_report_retires() -> None:
+    answers = {"organisation": "Prism", "headcount": 400, "function": "company",
+               "needs": ["product_focus", "alignment"], "leadership_time": "low"}  # fmt: skip
+    relying = next(p for p in KB.frameworks["north_star"].pitfalls if "kpi" in p.uses)
+    kept = _report({**answers, "current_frameworks": []})
+    retired = _report({**answers, "current_frameworks": ["kpi"]})
+    for report in (kept, retired):
+        assert "north_star" in _mix(report)
+
+    def north_star_pitfalls(report: dict[str, Any]) -> list[str]:
+        group = next(g for g in report["pitfalls"] if g["framework"] == "north_star")
+        return [row["pitfall"] for row in group["pitfalls"]]
+
+    assert relying.pitfall in north_star_pitfalls(kept)
+    assert "kpi" in {item["id"] for item in retired["retire"]}
+    assert relying.pitfall not in north_star_pitfalls(retired)
+
+
+def test_a_pitfall_that_uses_no_framework_is_a_located_problem(run_cli, tmp_path: Path) -> None:
+    from tests.conftest import build_tree
+
+    core = (Path(__file__).parents[2] / "knowledge/frameworks/4dx.yaml").read_text()
+    pack = build_tree(
+        tmp_path / "pack",
+        {
+            "pack.yaml": 'name: p\nversion: "1.0"\nschema_version: 2\n',
+            "frameworks/4dx.yaml": core.replace("uses: [kpi]", "uses: [kpis]"),
+        },
+    )
+    result = run_cli("validate", "--kb", pack)
+    assert result.exit_code != 0
+    assert "4dx.yaml" in result.stderr and "no framework 'kpis'" in result.stderr

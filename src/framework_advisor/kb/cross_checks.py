@@ -363,6 +363,14 @@ class CrossChecks:
                         )
                     elif other == fid:
                         self.problems.add(doc, (key, index), "a framework cannot list itself")
+            for index, pitfall in enumerate(framework.pitfalls):
+                for position, other in enumerate(pitfall.uses):
+                    if other not in self.frameworks:
+                        self.problems.add(
+                            doc,
+                            ("pitfalls", index, "uses", position),
+                            f"no framework '{other}'." + did_you_mean(other, self.frameworks),
+                        )
             both = set(framework.complements) & set(framework.conflicts)
             if both:
                 self.problems.add(

@@ -67,15 +67,21 @@ def comparison(kb: KnowledgeBase, picks: list[str]) -> list[ComparisonRow]:
 
 
 def pitfalls(kb: KnowledgeBase, rec: Recommendation) -> list[PitfallGroup]:
-    """The pitfalls of the mix's frameworks (the top of the ranking when there is no mix)."""
+    """The pitfalls of the mix's frameworks (the top of the ranking when there is no mix), but
+    none whose advice relies on a framework the recommendation retires."""
     names = {item.id: item.name for item in rec.ranking}
+    retired = {item.id for item in rec.retire}
     mix = list(dict.fromkeys(layer.framework for layer in rec.mix))
     chosen = mix or [item.id for item in rec.ranking[:1]]
     return [
         PitfallGroup(
             framework=fid,
             name=names[fid],
-            pitfalls=[PitfallRow(p.pitfall, p.avoid) for p in kb.frameworks[fid].pitfalls],
+            pitfalls=[
+                PitfallRow(p.pitfall, p.avoid)
+                for p in kb.frameworks[fid].pitfalls
+                if not retired.intersection(p.uses)
+            ],
         )
         for fid in chosen
     ]
