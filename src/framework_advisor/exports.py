@@ -23,6 +23,7 @@ from framework_advisor.errors import OutputError, UsageError
 if TYPE_CHECKING:
     from framework_advisor.domain.examples import ExampleSelection
     from framework_advisor.domain.recommendation import Recommendation
+    from framework_advisor.domain.rollout import ReportFacts
     from framework_advisor.render.starter.fill import OutputFile
 
 TODAY_ENV = "FRAMEWORK_ADVISOR_TODAY"
@@ -70,12 +71,20 @@ class Documents:
 
         return select_examples(self.kb, self.answers.get("function"), self.answers.get("industry"))
 
+    @cached_property
+    def report_facts(self) -> ReportFacts:
+        """The top picks and the rollout plan, derived from the recommendation for the report."""
+        from framework_advisor.engine.rollout import report_facts
+
+        return report_facts(self.kb, self.recommendation)
+
     def render(self, document: str, fmt: str, **options: Any) -> str | bytes:
         """``recommendation`` or ``report`` in ``fmt``, through the one format registry."""
         from framework_advisor.render.formats import render
 
         if document == "report":
             options.setdefault("today", self.now or today_from_env())
+            options.setdefault("facts", self.report_facts)
             if fmt in ("md", "html"):
                 options.setdefault("bytecode_cache", report_bytecode_cache(fmt))
         return render(

@@ -101,5 +101,5 @@ def test_a_markdown_report_after_an_html_one_is_not_html_escaped(
     assert "&#39;" in html.stdout
     markdown = run(command, "-f", "md", env=env)
     assert markdown.returncode == 0, markdown.stderr
-    assert "organisation's limits" in markdown.stdout
+    assert "Every framework's fit" in markdown.stdout
     assert "&#39;" not in markdown.stdout and "&lt;br&gt;" not in markdown.stdout

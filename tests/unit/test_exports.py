@@ -41,7 +41,7 @@ def test_the_tui_report_keeps_a_given_stage_in_its_answers(kb: KnowledgeBase, fm
     assert isinstance(text, str)
     assert "from a headcount" not in text
     if fmt == "md":
-        appendix = text.split("Appendix: your answers")[1]
+        appendix = text.split("Appendix C: Your answers")[1]
         assert "stage: enterprise" in appendix and "headcount: 12" in appendix
 
 

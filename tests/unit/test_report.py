@@ -18,17 +18,16 @@ from tests.golden_files import assert_matches_golden
 
 TODAY = "2026-01-15"
 SECTION_TITLES = [
-    "About this report",
-    "Organisation profile",
+    "Summary",
     "Recommended mix",
-    "Ranking",
     "Top picks compared",
     "Pitfalls to avoid",
-    "90-day rollout plan",
-    "Example OKRs and KPIs",
+    "Rollout plan",
+    "Examples to start from",
     "What could change this advice",
-    "Glossary",
-    "Appendix: your answers",
+    "Appendix A: Full ranking",
+    "Appendix B: Glossary",
+    "Appendix C: Your answers",
 ]
 GOLDEN_ANSWERS = {
     "organisation": "Brightloop & Co",
@@ -94,14 +93,15 @@ def test_markdown_shows_fit_bars_provenance_and_unanswered_questions(
     assert f"Framework Advisor {__version__}" in markdown
     assert "Framework Advisor core knowledge base, version" in markdown
     # an unanswered question that matters, listed with its prompt
-    assert "How far ahead does your strategy look? (`planning_horizon`)" in markdown
+    assert "- How far ahead does your strategy look?\n" in markdown  # its prompt, not its id
+    assert "planning_horizon" not in markdown.split("```yaml")[0]
     assert "```yaml\norganisation: Brightloop & Co\nheadcount: 120\n" in markdown
 
 
 def test_markdown_tables_survive_pipes_and_markup_in_answers(run_cli, write_answers) -> None:
     answers = write_answers({**GOLDEN_ANSWERS, "organisation": "A | B <i>corp</i>"})
     markdown = _report(run_cli, answers, "md").stdout
-    assert "| What is the organisation (or team) called? | A \\| B \\<i>corp\\</i> |" in markdown
+    assert "| Organisation | A \\| B \\<i>corp\\</i> |" in markdown
     body = markdown.split("```yaml")[0].replace("<br>", "")  # <br>: line breaks in table cells
     assert not re.search(r"(?<!\\)<", body)  # no raw HTML
 
@@ -203,7 +203,7 @@ def test_json_report_is_the_recommend_json_plus_the_report_sections(run_cli) -> 
         assert report[key] == value, key
     extra = set(report) - set(plain)
     assert extra == {
-        "title", "provenance", "profile_rows", "fits_explained", "comparison", "pitfalls",
+        "title", "overview", "provenance", "profile_rows", "fits_explained", "comparison", "pitfalls",
         "rollout", "examples", "changes", "glossary", "answers",
     }  # fmt: skip
     assert report["provenance"]["brand"] == "Acme"
@@ -212,9 +212,9 @@ def test_json_report_is_the_recommend_json_plus_the_report_sections(run_cli) -> 
     assert [step["week"] for phase in report["rollout"]["phases"] for step in phase["steps"]] == (
         sorted(step["week"] for phase in report["rollout"]["phases"] for step in phase["steps"])
     )
-    assert {row["framework"] for row in report["comparison"]} == {
-        m["framework"] for m in plain["mix"]
-    }
+    mix = [m["framework"] for m in plain["mix"]]
+    assert [row["framework"] for row in report["comparison"]][: len(mix)] == mix
+    assert report["overview"]["summary"] == plain["summary"]
 
 
 # Output rules ----------------------------------------------------------------------------------
@@ -372,46 +372,46 @@ def kb_short(kb, fid: str) -> str:  # type: ignore[no-untyped-def]
     return short_name(kb.frameworks[fid])
 
 
-def test_rollout_merges_the_mix_week_by_week_with_each_step_labelled(kb) -> None:
-    from datetime import date
-
-    from framework_advisor.engine.answers import validate_answers
-    from framework_advisor.engine.recommend import recommend
-    from framework_advisor.render.report.data import build_report
-
-    answers = validate_answers(kb, {**GOLDEN_ANSWERS, "organisation": "  "})
-    rec = recommend(kb, answers)
-    data = build_report(kb, answers, rec, "", date(2026, 1, 15))
-    assert data.title == "Framework recommendation for your organisation"
-    mix = [layer.framework for layer in rec.mix]
-    steps = [step for phase in data.rollout.phases for step in phase.steps]
-    expected = sorted(
-        ((s.week, mix.index(fid), s.step) for fid in mix for s in kb.frameworks[fid].rollout),
-    )
-    assert [(s.week, mix.index(s.framework), s.step) for s in steps] == expected
-    assert {s.label for s in steps} == {kb_short(kb, fid) for fid in mix}
-    assert data.rollout.phases[0].title == "Month 1: weeks 1-4"
-    assert all(p.first_week <= s.week <= p.last_week for p in data.rollout.phases for s in p.steps)
-    # glossary: the mix's terms first, every term once
-    relevant = {t.term for t in data.glossary.relevant}
-    assert "Catchball" not in relevant  # Hoshin Kanri's term: not in this mix
-    assert len(data.glossary.relevant) + len(data.glossary.other) == len(kb.glossary)
-
-
-def test_without_a_mix_the_top_three_are_compared(kb) -> None:
+def _data(kb, answers: dict, **changes):  # type: ignore[no-untyped-def]
     from datetime import date
 
     import msgspec
 
     from framework_advisor.engine.answers import validate_answers
     from framework_advisor.engine.recommend import recommend
+    from framework_advisor.engine.rollout import report_facts
     from framework_advisor.render.report.data import build_report
 
-    answers = validate_answers(kb, GOLDEN_ANSWERS)
-    rec = msgspec.structs.replace(recommend(kb, answers), mix=[])
-    data = build_report(kb, answers, rec, "", date(2026, 1, 15))
-    assert [row.framework for row in data.comparison] == [item.id for item in rec.ranking[:3]]
-    assert [group.framework for group in data.pitfalls] == [item.id for item in rec.ranking[:3]]
+    valid = validate_answers(kb, answers)
+    rec = msgspec.structs.replace(recommend(kb, valid), **changes)
+    return rec, build_report(kb, valid, rec, report_facts(kb, rec), "", date(2026, 1, 15))
+
+
+def test_rollout_runs_phase_one_week_by_week_with_each_step_labelled(kb) -> None:
+    rec, data = _data(kb, {**GOLDEN_ANSWERS, "organisation": "  "})
+    assert data.title == "Framework recommendation for your organisation"
+    mix = [layer.framework for layer in rec.mix]
+    months = [p for p in data.rollout.phases if p.title.startswith("Month")]
+    steps = [step for phase in months for step in phase.steps]
+    expected = sorted(
+        ((s.week, mix.index(fid), s.step) for fid in mix for s in kb.frameworks[fid].rollout),
+    )
+    assert [(s.week, mix.index(s.framework), s.step) for s in steps] == expected
+    assert {s.label for s in steps} == {kb_short(kb, fid) for fid in mix}
+    assert months[0].title == "Month 1: weeks 1-4"
+    assert all(p.first_week <= s.week <= p.last_week for p in data.rollout.phases for s in p.steps)
+    terms = {t.term for t in data.glossary}
+    assert "Catchball" not in terms  # Hoshin Kanri's term: not in this report
+    assert "Key result" in terms
+
+
+def test_without_a_mix_the_top_of_the_ranking_is_compared(kb) -> None:
+    from framework_advisor.engine.picks import TOP_PICKS
+
+    rec, data = _data(kb, GOLDEN_ANSWERS, mix=[])
+    top = [item.id for item in rec.ranking]
+    assert [row.framework for row in data.comparison] == top[:TOP_PICKS]
+    assert [group.framework for group in data.pitfalls] == top[:1]
 
 
 @pytest.mark.parametrize(

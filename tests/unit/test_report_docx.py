@@ -98,7 +98,7 @@ def test_a_written_list_of_contents_links_to_every_section(run_cli, tmp_path: Pa
     document = _docx(run_cli, "manufacturer", tmp_path / "r.docx")
     paragraphs = document.paragraphs
     start = next(i for i, p in enumerate(paragraphs) if p.text == "Contents")
-    assert paragraphs[start - 1].style.name == "Title"
+    assert paragraphs[start - 2].style.name == "Title"  # then the date, then the contents
     entries = paragraphs[start + 1 : start + 1 + len(SECTION_TITLES)]
     assert [p.text for p in entries] == SECTION_TITLES
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -26,6 +26,8 @@ class ExampleOKR(Struct, frozen=True, forbid_unknown_fields=True):
     key_results: Annotated[list[Text], Meta(min_length=2, max_length=5)]
     type: Literal["committed", "aspirational", "learning"] = "committed"
     source: Provenance = "common_practice"
+    growth_models: list[str] = []
+    """Options of ``growth_model`` this example is written for; empty: any."""
 
 
 class ExampleKPI(Struct, frozen=True, forbid_unknown_fields=True):
@@ -39,6 +41,8 @@ class ExampleKPI(Struct, frozen=True, forbid_unknown_fields=True):
     source: Provenance = "common_practice"
     metric: Metric | Literal[""] = ""
     """Empty in a file: the loader fills in the name's slug."""
+    growth_models: list[str] = []
+    """Options of ``growth_model`` this example is written for; empty: any."""
 
 
 class RoleExample(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, tag_field="role"):
@@ -199,4 +203,32 @@ def select_examples(
         kpis=[kpi for example in sets for kpi in example.kpis],
         areas=[f"{example.kind}:{example.area}" for example in sets],
         roles=roles,
+    )
+
+
+def metric_key(name: str) -> str:
+    """A metric's name as a key, for an example without a metric id: "Net Promoter Score
+    (NPS)" and "net promoter score" are one metric."""
+    words = "".join(c if c.isalnum() else " " for c in name.split("(")[0].lower())
+    return " ".join(words.split())
+
+
+def unique_by_metric(kpis: list[ExampleKPI]) -> list[ExampleKPI]:
+    """The KPIs in order, each metric once (the first example of it: the function's before
+    the industry's), so no report or template shows one metric with two targets."""
+    seen: set[str] = set()
+    unique: list[ExampleKPI] = []
+    for kpi in kpis:
+        key = kpi.metric or metric_key(kpi.name)
+        if key not in seen:
+            seen.add(key)
+            unique.append(kpi)
+    return unique
+
+
+def fits_growth_model(example: ExampleOKR | ExampleKPI, growth_model: str | None) -> bool:
+    """An example written for some growth models only (self-serve sign-up: product-led) fits
+    another organisation only when its growth model is unknown."""
+    return (
+        not example.growth_models or growth_model is None or growth_model in example.growth_models
     )

@@ -44,6 +44,9 @@ class Ritual(Struct, frozen=True, forbid_unknown_fields=True):
 class Pitfall(Struct, frozen=True, forbid_unknown_fields=True):
     pitfall: Text
     avoid: Text
+    uses: list[str] = []
+    """Frameworks the advice relies on running (a KPI dashboard beside 4DX): a report that
+    retires one of them leaves this pitfall out rather than contradict itself."""
 
 
 class RolloutStep(Struct, frozen=True, forbid_unknown_fields=True):

@@ -518,8 +518,8 @@ def _later_phases(
         steps.append(
             (
                 None,
-                f"It needs more than the {limits.budget} minutes of meetings a month leaders can "
-                "give now: add it only when they can give more.",
+                f"This phase needs more than the {limits.budget} minutes of meetings a month "
+                "leaders can give now: start it only when they can give more.",
             )
         )
     for budget, why in steps:
@@ -530,7 +530,8 @@ def _later_phases(
         added = [m for m in best.members if m not in fixed]
         reason = why or (
             f"At most {limits.size_cap} frameworks at once for an organisation this size: "
-            f"{', '.join(names[a] for a in added)} waits until the first phase runs."
+            f"{', '.join(names[a] for a in added)} "
+            f"{'waits' if len(added) == 1 else 'wait'} until the first phase runs."
         )
         phases.append((added, reason))
         fixed = best.members
@@ -569,7 +570,7 @@ def _coverage(
         if waiting:
             phase, fid = waiting[0]
             why = (
-                f"Not covered yet: “{label}”. {names[fid]} serves it from phase {phase}: "
+                f"Not covered yet: “{label}”. {names[fid]} serves it from phase {phase}. "
                 f"{later[phase - 2][1]}"
             )
         else:
@@ -697,10 +698,16 @@ def _retirements(
             continue  # the hybrid is OKRs and KPIs run together: nothing to retire
         clash = [m for m in members if fid in index.conflicts[m]]
         served = [n for n in search.stated if fid in search.serves[n]]
+        aided = [m for m in members if _complement(index, fid, m)]
         if clash:
             why = (
                 f"{names[clash[0]]} takes over its job in this mix; running both side by side "
                 "duplicates goals and meetings."
+            )
+        elif aided:  # SMART beside MBO: the member's own advice still uses it
+            why = (
+                f"It lives on inside {names[aided[0]]}: use it to write {names[aided[0]]}'s "
+                "objectives, with no process or meetings of its own."
             )
         elif not served:
             why = "None of the needs you stated calls for it, and its meetings cost leaders time."
@@ -714,3 +721,10 @@ def _retirements(
             )
         retire.append(Retirement(fid, why))
     return retire
+
+
+def _complement(index: EngineIndex, a: str, b: str) -> bool:
+    """Each names the other as a complement and they fill the same layer: ``a`` is a working
+    aid of ``b`` (SMART's checklist for MBO's objectives)."""
+    fa, fb = index.kb.frameworks[a], index.kb.frameworks[b]
+    return b in fa.complements and a in fb.complements and bool(set(fa.layers) & set(fb.layers))

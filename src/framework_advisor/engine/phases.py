@@ -27,7 +27,8 @@ def build_phases(index: EngineIndex, plan: MixPlan) -> list[Phase]:
         signal = (
             "Start now."
             if number == 1
-            else f"Once {_and(names[f] for f in previous)} has run for a full quarter: every "
+            else f"Once {_and(names[f] for f in previous)} "
+            f"{'has' if len(previous) == 1 else 'have'} run for a full quarter: every "
             "meeting held, the first goals reviewed, and leaders asking for more rather than less."
         )
         phases.append(

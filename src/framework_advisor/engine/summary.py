@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from framework_advisor.domain.recommendation import Phase
+from framework_advisor.domain.rollout import FIRST_WEEKS
 from framework_advisor.engine.cadence import meeting_cost
 from framework_advisor.engine.index import EngineIndex
 from framework_advisor.engine.mix import MixPlan, limits_for
 
-FIRST_WEEKS = 2
 LAYER_JOBS = {
     "individual": "individual objectives and reviews",
     "structure": "clear roles",

@@ -65,7 +65,19 @@ class CrossChecks:
         self._check_frameworks(parser_questions)
         self._check_settings()
         glossary = [entry.value for entry in self.glossary.values()]
+        growth = parser_questions.get("growth_model")
+        models = {o.value for o in growth.options} if growth is not None else set()
         for key, located in self.examples.items():
+            for group in ("okrs", "kpis"):
+                for index, example in enumerate(getattr(located.value, group)):
+                    for position, model in enumerate(example.growth_models):
+                        if model not in models:
+                            problems.add(
+                                located.doc,
+                                (group, index, "growth_models", position),
+                                f"'{model}' is not an option of question 'growth_model'."
+                                + did_you_mean(model, sorted(models)),
+                            )
             kind, area = key.split(":")
             question = parser_questions.get(kind)
             if question is not None and area not in {o.value for o in question.options}:
@@ -371,6 +383,14 @@ class CrossChecks:
                         )
                     elif other == fid:
                         self.problems.add(doc, (key, index), "a framework cannot list itself")
+            for index, pitfall in enumerate(framework.pitfalls):
+                for position, other in enumerate(pitfall.uses):
+                    if other not in self.frameworks:
+                        self.problems.add(
+                            doc,
+                            ("pitfalls", index, "uses", position),
+                            f"no framework '{other}'." + did_you_mean(other, self.frameworks),
+                        )
             both = set(framework.complements) & set(framework.conflicts)
             if both:
                 self.problems.add(

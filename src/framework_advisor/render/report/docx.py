@@ -20,7 +20,13 @@ from docx.shared import Inches, Mm, Pt, RGBColor
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.render.report.data import SECTION_TITLES, ReportData, report_data
+from framework_advisor.domain.rollout import ReportFacts
+from framework_advisor.render.report.data import (
+    FIRST_APPENDIX,
+    SECTION_TITLES,
+    ReportData,
+    report_data,
+)
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(18)
 TEXT_WIDTH_MM = 210 - 2 * 18
@@ -42,11 +48,12 @@ def docx(
     kb: KnowledgeBase,
     *,
     answers: dict[str, Any] | None = None,
+    facts: ReportFacts | None = None,
     brand: str = "",
     today: date | None = None,
     **_: Any,
 ) -> bytes:
-    return render_data(report_data(rec, kb, answers=answers, brand=brand, today=today))
+    return render_data(report_data(rec, kb, answers=answers, facts=facts, brand=brand, today=today))
 
 
 def render_data(data: ReportData) -> bytes:
@@ -137,8 +144,11 @@ class _Writer:
             brand = self.paragraph(data.provenance.brand, muted=True)
             brand.runs[0].italic = False
         self.doc.add_heading(data.title, 0)
+        self.paragraph(data.provenance.date_text, muted=True)
         self._contents()
         for number, (key, title) in enumerate(SECTION_TITLES.items(), start=1):
+            if key == FIRST_APPENDIX:
+                self.doc.add_page_break()  # the appendices start on a page of their own
             self.heading(title, 1)
             _bookmark(self.doc.paragraphs[-1], f"section_{key}", number)
             getattr(self, f"_{key}")()
@@ -152,36 +162,28 @@ class _Writer:
             paragraph.paragraph_format.space_after = Pt(0)
             _internal_link(paragraph, f"section_{key}", title)
 
-    def _provenance(self) -> None:
-        p = self.data.provenance
-        facts = [("Prepared by", p.brand)] if p.brand else []
-        facts += [
-            ("Date", p.date_text),
-            ("Tool", f"Framework Advisor {p.tool_version}"),
-            ("Knowledge base", f"{p.kb_name}, version {p.kb_version}"),
-            ("Knowledge packs", ", ".join(p.packs) or "none"),
-        ]
-        self.bullets([value for _, value in facts], leads=[label for label, _ in facts])
-
-    def _profile(self) -> None:
-        self.table(
-            [("Question", "text", 55), ("Answer", "text", 45)],
-            [
-                [row.prompt, row.answer + (f", {row.note}" if row.note else "")]
-                for row in self.data.profile
-            ],
-        )
+    def _overview(self) -> None:
+        o = self.data.overview
+        if o.summary:
+            self.paragraph(o.summary)
+        if o.phases:
+            self.table(
+                [("When", "strong", 14), ("Framework", "text", 32),
+                 ("The job it does here", "text", 54)],
+                [[row.phase, row.name, row.job] for row in o.phases],
+            )  # fmt: skip
+        if o.meetings:
+            self.paragraph(o.meetings)
+        if o.first_weeks:
+            self.heading("The first two weeks", 2)
+            self.table(
+                [("Week", "number", 8), ("Framework", "strong", 14), ("Action", "text", 78)],
+                [[s.week, s.label, s.step] for s in o.first_weeks],
+            )
 
     def _mix(self) -> None:
         data = self.data
         if data.mix:
-            if data.summary:
-                self.paragraph(data.summary)
-            self.paragraph(
-                "What to run now (phase one): each framework serves needs you stated, within "
-                "your organisation's limits.",
-                keep=True,
-            )
             if data.mix_choice:
                 self.paragraph(data.mix_choice, keep=True)
             self.table(
@@ -191,7 +193,8 @@ class _Writer:
             )  # fmt: skip
         else:
             self.paragraph(
-                "No framework fits well enough to recommend; the ranking below shows the closest."
+                "No framework fits well enough to recommend; the ranking in Appendix A shows "
+                "the closest."
             )
         if data.later:
             self.heading("Later phases", 2)
@@ -248,19 +251,21 @@ class _Writer:
 
     def _rollout(self) -> None:
         rollout = self.data.rollout
-        self.paragraph(
-            "The first steps of every recommended framework, week by week. Start each "
-            "framework's weekly meeting as soon as it has something to review.",
-            keep=True,
-        )
+        if rollout.intro:
+            self.paragraph(rollout.intro, keep=True)
         for phase in rollout.phases:
             self.heading(phase.title, 2)
+            if phase.note:
+                self.paragraph(phase.note, keep=True)
             self.table(
                 [("Week", "number", 8), ("Framework", "strong", 16), ("Step", "text", 76)],
                 [[s.week, s.label, s.step] for s in phase.steps],
             )
+        if not rollout.cadence:
+            return
         self.heading("Meeting cadence", 2)
-        self.paragraph(rollout.summary, keep=True)
+        if rollout.summary:
+            self.paragraph(rollout.summary, keep=True)
         self.table(
             [("Meeting", "text", 34), ("How often", "text", 13), ("Minutes each", "number", 12),
              ("Minutes a month", "number", 13), ("Serves", "text", 28)],
@@ -274,7 +279,8 @@ class _Writer:
         examples = self.data.examples
         if examples.areas:
             self.paragraph(", ".join(examples.areas), lead="Examples for:", keep=True)
-        self.paragraph(examples.note, muted=True, keep=True)
+        if examples.note:
+            self.paragraph(examples.note, muted=True, keep=True)
         if examples.okrs:
             self.heading("OKRs", 2)
             for okr in examples.okrs:
@@ -297,25 +303,44 @@ class _Writer:
         if changes.unanswered:
             self.heading("Unanswered questions", 2)
             self.paragraph("Answering these could change the recommendation:", keep=True)
-            self.bullets([f"{q.prompt} ({q.question})" for q in changes.unanswered])
+            self.bullets([q.prompt for q in changes.unanswered])
         else:
             self.paragraph("Every question that could change the recommendation is answered.")
         if changes.sensitivity:
             self.heading("Answers that would reorder the ranking", 2)
-            self.bullets(list(changes.sensitivity))
+            self.table(
+                [("If this answer changed", "text", 50), ("What would move", "text", 50)],
+                [[row.answer, row.effect] for row in changes.sensitivity],
+            )
 
     def _glossary(self) -> None:
-        glossary = self.data.glossary
-        columns: list[TableColumn] = [("Term", "strong", 24), ("Definition", "text", 76)]
-        for title, terms in (
-            ("Terms for your mix", glossary.relevant),
-            ("Other terms", glossary.other),
-        ):
-            if terms:
-                self.heading(title, 2)
-                self.table(columns, [[t.term, t.definition] for t in terms], size=8.5)
+        self.paragraph("The terms this report uses.", keep=True)
+        self.table(
+            [("Term", "strong", 24), ("Definition", "text", 76)],
+            [[t.term, t.definition] for t in self.data.glossary],
+            size=8.5,
+        )
 
     def _answers(self) -> None:
+        data = self.data
+        self.table(
+            [("Question", "text", 40), ("Answer", "text", 60)],
+            [
+                [row.label, row.answer + (f", {row.note}" if row.note else "")]
+                for row in data.profile
+            ],
+        )
+        self.heading("About this report", 2)
+        p = data.provenance
+        facts = [("Prepared by", p.brand)] if p.brand else []
+        facts += [
+            ("Date", p.date_text),
+            ("Tool", f"Framework Advisor {p.tool_version}"),
+            ("Knowledge base", f"{p.kb_name}, version {p.kb_version}"),
+            ("Knowledge packs", ", ".join(p.packs) or "none"),
+        ]
+        self.bullets([value for _, value in facts], leads=[label for label, _ in facts])
+        self.heading("The answers file", 2)
         self.paragraph(
             "Save this as an answers file (for example answers.yaml) to reproduce this report, "
             "or edit it to explore alternatives.",

@@ -16,6 +16,7 @@ import msgspec
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.rollout import ReportFacts
 from framework_advisor.errors import MissingDependencyError
 from framework_advisor.render.report.data import SECTION_TITLES, ReportData, report_data
 
@@ -27,11 +28,12 @@ def pdf(
     kb: KnowledgeBase,
     *,
     answers: dict[str, Any] | None = None,
+    facts: ReportFacts | None = None,
     brand: str = "",
     today: date | None = None,
     **_: Any,
 ) -> bytes:
-    return render_data(report_data(rec, kb, answers=answers, brand=brand, today=today))
+    return render_data(report_data(rec, kb, answers=answers, facts=facts, brand=brand, today=today))
 
 
 def render_data(data: ReportData) -> bytes:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.rollout import ReportFacts
 from framework_advisor.render.report.data import SECTION_TITLES, ReportData, report_data
 from framework_advisor.render.report.environment import report_environment
 
@@ -29,12 +30,13 @@ def markdown(
     kb: KnowledgeBase,
     *,
     answers: dict[str, Any] | None = None,
+    facts: ReportFacts | None = None,
     brand: str = "",
     today: date | None = None,
     bytecode_cache: BytecodeCache | None = None,
     **_: Any,
 ) -> str:
-    data = report_data(rec, kb, answers=answers, brand=brand, today=today)
+    data = report_data(rec, kb, answers=answers, facts=facts, brand=brand, today=today)
     return render_data(data, "md", bytecode_cache)
 
 
@@ -43,12 +45,13 @@ def html(
     kb: KnowledgeBase,
     *,
     answers: dict[str, Any] | None = None,
+    facts: ReportFacts | None = None,
     brand: str = "",
     today: date | None = None,
     bytecode_cache: BytecodeCache | None = None,
     **_: Any,
 ) -> str:
-    data = report_data(rec, kb, answers=answers, brand=brand, today=today)
+    data = report_data(rec, kb, answers=answers, facts=facts, brand=brand, today=today)
     return render_data(data, "html", bytecode_cache)
 
 

@@ -17,6 +17,7 @@ from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from framework_advisor.domain.framework import short_name
+from framework_advisor.engine.picks import top_picks
 from framework_advisor.render.text import COMPARE_ROWS, comparison
 from framework_advisor.tui.widgets.footer import KeyBar
 
@@ -72,14 +73,7 @@ class CompareScreen(Screen[None]):
         assessment = self.app.assessment
         if assessment.name is None and not assessment.answers:
             return ["okr", "kpi"]
-        rec = assessment.recommendation
-        chosen = list(dict.fromkeys(layer.framework for layer in rec.mix))
-        for item in rec.ranking:
-            if len(chosen) >= 3:
-                break
-            if item.id not in chosen:
-                chosen.append(item.id)
-        return chosen[:MAX_COMPARED]
+        return top_picks(assessment.recommendation, MAX_COMPARED)
 
     def on_mount(self) -> None:
         self.query_one("#compare-list", SelectionList).focus()

@@ -1,0 +1,58 @@
+"""The rollout plan: phase one's frameworks start in weeks 1-2; each later phase starts a full
+quarter after the one before, once its signal shows, with each framework's own steps."""
+
+from __future__ import annotations
+
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.rollout import (
+    FIRST_WEEKS,
+    WEEKS_PER_QUARTER,
+    PlannedPhase,
+    PlannedStep,
+    ReportFacts,
+    RolloutPlan,
+)
+from framework_advisor.engine.picks import top_picks
+
+__all__ = ["FIRST_WEEKS", "report_facts", "rollout_plan"]
+
+
+def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
+    """The recommendation's phases in; week-numbered steps for each phase out. A framework whose
+    own rollout starts later than week 1 is moved up to the phase's first week."""
+    time = rec.profile.get("leadership_time")
+    budget = kb.settings.meeting_budget_minutes.get(time) if isinstance(time, str) else None
+    phases: list[PlannedPhase] = []
+    for position, phase in enumerate(rec.phases):
+        first = 1 + position * WEEKS_PER_QUARTER
+        steps: list[PlannedStep] = []
+        for fid in phase.frameworks:
+            own = kb.frameworks[fid].rollout
+            if not own:
+                continue
+            shift = first - min(step.week for step in own)
+            steps += [
+                PlannedStep(step.week + shift, fid, " ".join(step.step.split())) for step in own
+            ]
+        steps.sort(key=lambda s: s.week)  # stable: within a week, the phase's order
+        minutes = phase.meeting_minutes_per_month
+        phases.append(
+            PlannedPhase(
+                phase=phase.phase,
+                frameworks=list(phase.frameworks),
+                first_week=first,
+                signal=phase.signal,
+                why=phase.why,
+                steps=steps,
+                meeting_minutes_per_month=minutes,
+                within_budget=None if budget is None else minutes <= budget,
+            )
+        )
+    first_weeks = [s for s in phases[0].steps if s.week <= FIRST_WEEKS] if phases else []
+    return RolloutPlan(phases=phases, first_weeks=first_weeks, budget=budget)
+
+
+def report_facts(kb: KnowledgeBase, rec: Recommendation) -> ReportFacts:
+    """What the report needs beyond the recommendation: the top picks and the rollout plan."""
+    return ReportFacts(picks=top_picks(rec), plan=rollout_plan(kb, rec))

@@ -1,0 +1,101 @@
+"""``build_report``: the knowledge base, the answers, the recommendation, the facts the engine
+derived for the report, the consultant's name and the date in; a ReportData out. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import msgspec
+
+from framework_advisor.domain.framework import short_name
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.rollout import ReportFacts
+from framework_advisor.render.report.data import advice, appendix
+from framework_advisor.render.report.data.examples import examples
+from framework_advisor.render.report.data.glossary import glossary
+from framework_advisor.render.report.data.model import ReportData
+from framework_advisor.render.report.data.overview import overview
+from framework_advisor.render.report.data.plan import rollout
+from framework_advisor.render.report.data.ranking import ranking
+
+
+def build_report(
+    kb: KnowledgeBase,
+    answers: dict[str, Any],
+    rec: Recommendation,
+    facts: ReportFacts,
+    brand: str,
+    today: date,
+) -> ReportData:
+    short = {fid: short_name(f) for fid, f in kb.frameworks.items()}
+    organisation = str(rec.profile.get("organisation") or "").strip()
+    ranked = ranking(rec)
+    mix = {layer.framework for layer in rec.mix}
+    draft = ReportData(
+        title=f"Framework recommendation for {organisation or 'your organisation'}",
+        organisation=organisation,
+        provenance=appendix.provenance(kb, brand, today),
+        overview=overview(kb, rec, facts.plan, short),
+        mix=advice.mix_rows(kb, rec),
+        mix_choice=rec.mix_choice,
+        later=advice.later_phases(rec, short),
+        retire=advice.retired(rec),
+        cautions=advice.cautions(rec),
+        comparison=advice.comparison(kb, facts.picks),
+        pitfalls=advice.pitfalls(kb, rec),
+        rollout=rollout(rec, facts.plan, short),
+        examples=examples(kb, rec, short),
+        changes=appendix.changes(kb, rec, short),
+        ranking=ranked,
+        fits_explained=[row for row in ranked if row.framework in mix],
+        glossary=[],
+        profile=appendix.profile(kb, answers, rec),
+        answers=answers,
+        answers_yaml=appendix.answers_yaml(kb, answers),
+    )
+    named = {*facts.picks, *(f for phase in rec.phases for f in phase.frameworks)}
+    used = glossary(kb, _texts(msgspec.to_builtins(draft)), short, named)
+    return msgspec.structs.replace(draft, glossary=used)
+
+
+SKIPPED = frozenset(
+    {"ranking", "fits_explained", "profile", "answers", "answers_yaml", "provenance"}
+    | {"framework", "question", "layer"}
+)
+"""The appendices (the glossary explains the advice, not every framework ranked) and ids."""
+
+
+def _texts(value: Any, key: str = "") -> Iterator[str]:
+    """Every piece of text a reader meets in the body of the report."""
+    if key in SKIPPED:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _texts(item, name)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item, key)
+
+
+def report_data(
+    rec: Recommendation,
+    kb: KnowledgeBase,
+    *,
+    answers: dict[str, Any] | None = None,
+    facts: ReportFacts | None = None,
+    brand: str = "",
+    today: date | None = None,
+) -> ReportData:
+    """What every report renderer calls: defaults filled in, then ``build_report``. The
+    answers are those behind ``rec`` and the facts the engine derived from it (``exports``
+    passes both): never rebuilt here, which would need the engine."""
+    if answers is None:
+        raise TypeError("report_data needs the answers behind the recommendation")
+    if facts is None:
+        raise TypeError("report_data needs the engine's report facts (engine.rollout)")
+    return build_report(kb, dict(answers), rec, facts, brand or "", today or date.today())

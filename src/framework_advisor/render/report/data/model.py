@@ -1,0 +1,233 @@
+"""The report's content as typed data, section by section: built once (``build``), then laid
+out by each format. Prose lives here as finished sentences, so every format says the same."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from msgspec import Struct
+
+from framework_advisor.domain.examples import ExampleKPI, ExampleOKR
+
+
+class Provenance(Struct, frozen=True):
+    date: str
+    """ISO date, e.g. 2026-01-15."""
+    date_text: str
+    """The same date as people write it: 15 January 2026."""
+    tool_version: str
+    kb_name: str
+    kb_version: str
+    packs: list[str]
+    """Each pack as "name version", in the order applied."""
+    brand: str
+    """The consultant or firm preparing the report (``--brand``); may be empty."""
+
+
+class ProfileRow(Struct, frozen=True):
+    question: str
+    prompt: str
+    answer: str
+    note: str = ""
+    label: str = ""
+    """The question's short label, e.g. "Goals feed pay": what the report shows."""
+
+
+class PhaseJob(Struct, frozen=True):
+    phase: str
+    """"Now" for phase one, else "Phase 2", "Phase 3"."""
+    framework: str
+    name: str
+    job: str
+    """The job this framework does here, in one line."""
+
+
+class StepRow(Struct, frozen=True):
+    week: int
+    framework: str
+    label: str
+    """A short name of the framework (OKR, KPI, MBO, ...)."""
+    step: str
+
+
+class Overview(Struct, frozen=True):
+    """Page one: a reader who stops here has the advice."""
+
+    summary: str
+    phases: list[PhaseJob]
+    meetings: str
+    """The monthly meeting cost of phase one against the leaders' time."""
+    first_weeks: list[StepRow]
+
+
+class MixRow(Struct, frozen=True):
+    layer: str
+    layer_label: str
+    framework: str
+    name: str
+    fit: int
+    why: str
+
+
+class Retired(Struct, frozen=True):
+    framework: str
+    name: str
+    why: str
+
+
+class CautionRow(Struct, frozen=True):
+    text: str
+    because: str = ""
+
+
+class LaterPhaseRow(Struct, frozen=True):
+    title: str
+    """"Phase 2 (OKR and NSM)"."""
+    text: str
+    """When to add them and why they wait."""
+
+
+class ReasonRow(Struct, frozen=True):
+    effect: int
+    text: str
+    because: str = ""
+
+
+class RankRow(Struct, frozen=True):
+    rank: int
+    framework: str
+    name: str
+    fit: int
+    in_mix: bool
+    summary: list[str]
+    """The largest effects, each as "+14 Needs: Manage individual performance"."""
+    reasons: list[ReasonRow]
+    """Every contribution: they add up to the fit."""
+
+
+class ComparisonRow(Struct, frozen=True):
+    framework: str
+    name: str
+    purpose: str
+    best_for: str
+    structure: str
+    pros: list[str]
+    cons: list[str]
+
+
+class PitfallRow(Struct, frozen=True):
+    pitfall: str
+    avoid: str
+
+
+class PitfallGroup(Struct, frozen=True):
+    framework: str
+    name: str
+    pitfalls: list[PitfallRow]
+
+
+class RolloutPhase(Struct, frozen=True):
+    title: str
+    first_week: int
+    last_week: int
+    note: str
+    """When this part starts and what to look for first; may be empty."""
+    steps: list[StepRow]
+
+
+class CadenceRow(Struct, frozen=True):
+    ritual: str
+    frequency: str
+    minutes_per_meeting: int
+    minutes_per_month: int
+    serves: str
+
+
+class Rollout(Struct, frozen=True):
+    intro: str
+    phases: list[RolloutPhase]
+    cadence: list[CadenceRow]
+    minutes_per_month: int
+    budget: int | None
+    summary: str
+    """The monthly meeting cost in words, compared with the leaders' time where known."""
+
+
+class Examples(Struct, frozen=True):
+    areas: list[str]
+    """Where the examples come from, e.g. ["Sales", "Software"]."""
+    note: str
+    okrs: list[ExampleOKR]
+    kpis: list[ExampleKPI]
+
+
+class UnansweredQuestion(Struct, frozen=True):
+    question: str
+    prompt: str
+
+
+class SensitivityRow(Struct, frozen=True):
+    answer: str
+    """The changed answer as a label and a value: "Strategy horizon: A quarter or two"."""
+    effect: str
+    """What would move, by name: "4DX would rank above KPI"."""
+
+
+class Changes(Struct, frozen=True):
+    unanswered: list[UnansweredQuestion]
+    sensitivity: list[SensitivityRow]
+    """Single answers that would reorder the top of the ranking."""
+
+
+class GlossaryTerm(Struct, frozen=True):
+    term: str
+    definition: str
+    frameworks: list[str]
+    """Short names of the frameworks the term belongs to."""
+
+
+class ReportData(Struct, frozen=True):
+    title: str
+    organisation: str
+    provenance: Provenance
+    overview: Overview
+    mix: list[MixRow]
+    mix_choice: str
+    """Why this mix and not the runner-up, in one sentence."""
+    later: list[LaterPhaseRow]
+    """The phases after the first: what to add, when, and why it waits."""
+    retire: list[Retired]
+    cautions: list[CautionRow]
+    comparison: list[ComparisonRow]
+    pitfalls: list[PitfallGroup]
+    """The pitfalls of the mix's frameworks only."""
+    rollout: Rollout
+    examples: Examples
+    changes: Changes
+    ranking: list[RankRow]
+    fits_explained: list[RankRow]
+    """The mix's frameworks, with every reason behind their fit."""
+    glossary: list[GlossaryTerm]
+    """Only the terms the rest of the report uses."""
+    profile: list[ProfileRow]
+    answers: dict[str, Any]
+    answers_yaml: str
+    """The answers as an answers file: save it to reproduce this report."""
+
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("overview", "Summary"),
+    ("mix", "Recommended mix"),
+    ("comparison", "Top picks compared"),
+    ("pitfalls", "Pitfalls to avoid"),
+    ("rollout", "Rollout plan"),
+    ("examples", "Examples to start from"),
+    ("changes", "What could change this advice"),
+    ("ranking", "Appendix A: Full ranking"),
+    ("glossary", "Appendix B: Glossary"),
+    ("answers", "Appendix C: Your answers"),
+)
+"""The report's sections after the title, in order, with their headings (every format).
+Those from ``FIRST_APPENDIX`` on are appendices: they start on a new page."""
+SECTION_TITLES = dict(SECTIONS)
+FIRST_APPENDIX = "ranking"

@@ -1,0 +1,81 @@
+"""Page one: the summary, the mix by phase with the job each framework does here, the meeting
+cost against the leaders' time, and the first two weeks."""
+
+from __future__ import annotations
+
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.rollout import RolloutPlan
+from framework_advisor.render.report.data.model import Overview, PhaseJob, StepRow
+from framework_advisor.render.report.data.wording import first_sentence, label_list, sentence
+
+LAYER_JOBS = {
+    "individual": "Individual objectives, agreed with each manager and reviewed.",
+    "structure": "Clear roles: who decides, who does the work, who is consulted.",
+    "execution": "A weekly rhythm that turns the strategy into action.",
+    "health": "Watches the health of the day-to-day business.",
+    "direction": "Sets the direction every team's goals follow.",
+    "focus": "One focus metric for the value customers get.",
+}
+
+
+def overview(
+    kb: KnowledgeBase, rec: Recommendation, plan: RolloutPlan, short: dict[str, str]
+) -> Overview:
+    return Overview(
+        summary=rec.summary,
+        phases=phase_jobs(kb, rec),
+        meetings=meeting_cost(plan),
+        first_weeks=[
+            StepRow(s.week, s.framework, short[s.framework], s.step) for s in plan.first_weeks
+        ],
+    )
+
+
+def phase_jobs(kb: KnowledgeBase, rec: Recommendation) -> list[PhaseJob]:
+    names = {item.id: item.name for item in rec.ranking}
+    labels = _need_labels(kb)
+    rows = [
+        PhaseJob(
+            phase="Now",
+            framework=layer.framework,
+            name=names[layer.framework],
+            job=sentence(label_list([labels.get(n, n) for n in layer.needs]))
+            if layer.needs
+            else first_sentence(layer.why) or LAYER_JOBS.get(layer.layer, ""),
+        )
+        for layer in rec.mix
+    ]
+    waiting = [c.need for c in rec.needs if not c.covered]  # in the order the needs were stated
+    serves = {
+        need.need: {item.framework for item in need.frameworks}
+        for need in kb.needs
+        if need.need in waiting
+    }
+    for phase in rec.phases[1:]:
+        for fid in phase.frameworks:
+            served = [labels.get(n, n) for n in waiting if fid in serves.get(n, ())]
+            job = sentence(label_list(served)) if served else first_sentence(phase.why)
+            rows.append(PhaseJob(f"Phase {phase.phase}", fid, names[fid], job))
+    return rows
+
+
+def meeting_cost(plan: RolloutPlan) -> str:
+    if not plan.phases:
+        return ""
+    minutes = plan.phases[0].meeting_minutes_per_month
+    hours = f"{minutes / 60:.1f}".rstrip("0").rstrip(".")
+    text = f"Phase one takes about {minutes} minutes of meetings a month ({hours} hours)"
+    if plan.budget is None:
+        return text + "; you did not say how much time leaders can give."
+    if minutes <= plan.budget:
+        return text + f", within the {plan.budget} minutes a month leaders said they can give."
+    return (
+        text + f", more than the {plan.budget} minutes a month leaders said they can give: "
+        "shorten the meetings before anything else."
+    )
+
+
+def _need_labels(kb: KnowledgeBase) -> dict[str, str]:
+    question = kb.question("needs")
+    return {o.value: o.label for o in question.options} if question else {}

@@ -1,0 +1,32 @@
+"""The full ranking (an appendix): every framework's fit and the reasons behind it."""
+
+from __future__ import annotations
+
+from framework_advisor.domain.recommendation import RankedFramework, Recommendation
+from framework_advisor.render.report.data.model import RankRow, ReasonRow
+
+SUMMARY_REASONS = 3
+"""Reasons shown beside each framework in the ranking table (the largest effects first)."""
+
+
+def ranking(rec: Recommendation) -> list[RankRow]:
+    mix = {layer.framework for layer in rec.mix}
+    return [_rank_row(item, mix) for item in rec.ranking]
+
+
+def _rank_row(item: RankedFramework, mix: set[str]) -> RankRow:
+    reasons = [ReasonRow(r.effect, r.text, r.because) for r in item.reasons]
+    said = sorted(
+        (r for r in item.reasons if r.rule not in ("base", "clamp")), key=lambda r: -abs(r.effect)
+    )
+    summary = [f"{r.effect:+d} {r.because or r.text}" for r in said[:SUMMARY_REASONS]]
+    summary += [r.text for r in item.reasons if r.rule == "clamp"]
+    return RankRow(
+        rank=item.rank,
+        framework=item.id,
+        name=item.name,
+        fit=item.fit,
+        in_mix=item.id in mix,
+        summary=summary or ["Starting fit only: no answer moved it."],
+        reasons=reasons,
+    )
