@@ -11,6 +11,15 @@ Layer = Literal["direction", "focus", "health", "individual", "execution", "stru
 LAYERS: tuple[Layer, ...] = (
     "direction", "focus", "health", "individual", "execution", "structure"
 )  # fmt: skip
+LAYER_LABELS: dict[str, str] = {
+    "direction": "Direction",
+    "focus": "Focus metric",
+    "health": "Operational health",
+    "individual": "Individual objectives",
+    "execution": "Execution",
+    "structure": "Structure and roles",
+}
+"""How a mix layer is named for a reader."""
 FitLevel = Literal["strong", "good", "fair", "poor"]
 Frequency = Literal["daily", "weekly", "biweekly", "monthly", "quarterly", "annual"]
 
@@ -90,6 +99,9 @@ class Framework(Struct, frozen=True, forbid_unknown_fields=True):
     conflicts: list[str]
     base_fit: Percent
     sources: list[Source]
+    short_name: str = ""
+    """How prose names it when the abbreviation in its name is not what people say
+    ("Balanced Scorecard", not "BSC"); empty: derived from the name (``short_name``)."""
 
 
 def described(framework: Framework) -> list[tuple[str, str]]:
@@ -108,7 +120,10 @@ def described(framework: Framework) -> list[tuple[str, str]]:
 def short_name(framework: Framework) -> str:
     """A label for tight spaces: the abbreviation in brackets if there is one ("Objectives and
     Key Results (OKR)" gives "OKR"), else the name before them ("Hoshin Kanri (Policy
-    Deployment)" gives "Hoshin Kanri"); a name without brackets stays as it is."""
+    Deployment)" gives "Hoshin Kanri"); a name without brackets stays as it is. The
+    framework's own ``short_name`` comes first."""
+    if framework.short_name:
+        return framework.short_name
     match = re.fullmatch(r"\s*(.*?)\s*\(([^()]*)\)\s*", framework.name)
     if not match:
         return framework.name

@@ -36,6 +36,7 @@ class CrossChecks:
     questions: dict[str, Located]
     rules: dict[str, Located]
     glossary: dict[str, Located]
+    forbidden_phrases: dict[str, Located]
     needs: dict[str, Located]
     pairings: dict[str, Located]
     examples: dict[str, Located]
@@ -95,6 +96,7 @@ class CrossChecks:
             glossary=sorted(glossary, key=lambda g: g.term.lower()),
             packs=self.packs,
             examples={key: self.examples[key].value for key in sorted(self.examples)},
+            forbidden_phrases=[entry.value for entry in self.forbidden_phrases.values()],
         )
 
     def _check_contract(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.examples import ExampleSelection
-from framework_advisor.domain.framework import described
+from framework_advisor.domain.framework import LAYER_LABELS, described
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.bars import fit_bar
@@ -35,8 +35,9 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
     out += ["## Profile", "", "| Question | Answer |", "| --- | --- |"]
     for qid, value in rec.profile.items():
         question = kb.question(qid)
-        label = question.label_of(value) if question else value
-        out.append(f"| {cell(qid)} | {cell(label)} |")
+        if question is None:
+            continue  # an answer the questionnaire no longer asks
+        out.append(f"| {cell(question.label)} | {cell(question.label_of(value))} |")
     if rec.summary:
         out += ["", "## In short", "", cell(rec.summary)]
     question = kb.question("needs")
@@ -49,7 +50,8 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
     for layer in rec.mix:
         served = ", ".join(labels.get(n, n) for n in layer.needs)
         out.append(
-            f"| {cell(layer.layer)} | {cell(names[layer.framework])} | {cell(served)} | {cell(layer.why)} |"
+            f"| {cell(LAYER_LABELS.get(layer.layer, layer.layer.capitalize()))} "
+            f"| {cell(names[layer.framework])} | {cell(served)} | {cell(layer.why)} |"
         )
     for phase in rec.phases[1:]:
         added = ", ".join(names[f] for f in phase.frameworks)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.contract import stage_is_derived
 from framework_advisor.domain.examples import ExampleSelection
-from framework_advisor.domain.framework import Framework, described, short_name
+from framework_advisor.domain.framework import LAYER_LABELS, Framework, described, short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.ansi import style as ansi_style
@@ -121,15 +121,18 @@ def recommendation(
     if rec.mix_choice:
         out.append(lay.wrap(rec.mix_choice, "  "))
     need_labels = _need_labels(kb)
-    for layer in rec.mix:
-        out.append(f"  {style(layer.layer.ljust(10), bold=True)} {names[layer.framework]}")
+    titles = [LAYER_LABELS.get(layer.layer, layer.layer.capitalize()) for layer in rec.mix]
+    column = max((len(title) for title in [*titles, "Retire"]), default=6) + 1
+    indent = " " * (column + 3)
+    for layer, title in zip(rec.mix, titles, strict=True):
+        out.append(f"  {style(title.ljust(column), bold=True)} {names[layer.framework]}")
         if layer.needs:
             served = ", ".join(need_labels.get(n, n) for n in layer.needs)
-            out.append(lay.wrap(f"For: {served}.", " " * 13))
-        out.append(lay.wrap(layer.why, " " * 13))
+            out.append(lay.wrap(f"For: {served}.", indent))
+        out.append(lay.wrap(layer.why, indent))
     for item in rec.retire:
-        out.append(f"  {style('retire'.ljust(10), fg='red')} {names[item.id]}")
-        out.append(lay.wrap(item.why, " " * 13))
+        out.append(f"  {style('Retire'.ljust(column), fg='red')} {names[item.id]}")
+        out.append(lay.wrap(item.why, indent))
 
     for phase in rec.phases[1:]:
         added = ", ".join(names[f] for f in phase.frameworks)
