@@ -85,6 +85,7 @@ def test_the_ids_no_reader_writes_are_never_taken_for_words() -> None:
         "If industry were “Retail”, ...",
         "with industry=saas",
         "stage: startup",
+        "Still needed: function, needs",
     ],
 )
 def test_the_issue_s_findings_are_all_caught(text: str) -> None:

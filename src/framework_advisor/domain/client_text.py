@@ -106,16 +106,18 @@ class Vocabulary:
 
     @cached_property
     def _as_ids(self) -> re.Pattern[str]:
-        """A question id used as one: "industry=saas", "industry: saas", "If industry were"."""
+        """A question id used as one: "industry=saas", "industry: saas", "If industry were",
+        or heading a list that ends its line ("Still needed: function, needs")."""
         parts = []
         for question in self.kb.questions:
             qid = re.escape(question.id)
             parts.append(rf"\b{qid}\s*=")
             parts.append(rf"\b(?:[Ii]f|[Ww]hen|[Uu]nless)\s+{qid}\s+(?:were|was|is|also|no)\b")
+            parts.append(rf"(?:^|:)[ \t]*{qid}(?:,[ \t]*\w+)*[ \t]*\.?$")
             values = [re.escape(o.value) for o in question.options]
             if values:
                 parts.append(rf"\b{qid}:\s*(?:{'|'.join(values)})\b")
-        return re.compile("|".join(parts))
+        return re.compile("|".join(parts), re.MULTILINE)
 
     @cached_property
     def phrases(self) -> list[tuple[str, re.Pattern[str]]]:

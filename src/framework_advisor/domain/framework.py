@@ -118,12 +118,15 @@ def described(framework: Framework) -> list[tuple[str, str]]:
 
 
 def short_name(framework: Framework) -> str:
-    """A label for tight spaces: the abbreviation in brackets if there is one ("Objectives and
-    Key Results (OKR)" gives "OKR"), else the name before them ("Hoshin Kanri (Policy
-    Deployment)" gives "Hoshin Kanri"); a name without brackets stays as it is. The
-    framework's own ``short_name`` comes first."""
-    if framework.short_name:
-        return framework.short_name
+    """How prose and tables name a framework: its own ``short_name`` if it has one ("Balanced
+    Scorecard"), else its ``abbreviation``."""
+    return framework.short_name or abbreviation(framework)
+
+
+def abbreviation(framework: Framework) -> str:
+    """A label for the tightest spaces: the abbreviation in brackets if there is one
+    ("Objectives and Key Results (OKR)" gives "OKR"), else the name before them ("Hoshin Kanri
+    (Policy Deployment)" gives "Hoshin Kanri"); a name without brackets stays as it is."""
     match = re.fullmatch(r"\s*(.*?)\s*\(([^()]*)\)\s*", framework.name)
     if not match:
         return framework.name

@@ -211,6 +211,8 @@ class ResultsScreen(Screen[None]):
         self.query_one("#cadence-total", Static).update(
             f"[b]About {rec.meeting_minutes_per_month} minutes of meetings a month[/b] "
             f"({hours:.1f} hours), one calendar for the whole mix."
+            if rec.cadence
+            else "No meetings yet: nothing is recommended to run."
         )
         table = self.query_one("#cadence", DataTable)
         table.clear()
