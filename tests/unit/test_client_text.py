@@ -210,3 +210,21 @@ def test_the_cli_s_reports_for_the_samples(run_cli, tmp_path: Path, name: str) -
         result = run_cli("report", "--answers", answers, "--format", fmt, "-o", target)
         assert result.exit_code == 0, result.stderr
         assert_no_leaks(f"{name} report {fmt} (CLI)", read(target.read_bytes(), appendix))
+
+
+# a framework sheet and a comparison, as a consultant prints them for a client ----------------------
+def _before_sources(text: str) -> str:
+    """A framework sheet up to its sources: a cited title is a citation, not our prose."""
+    for heading in ("\n## Sources\n", "\nSources\n"):
+        text = text.split(heading)[0]
+    return text
+
+
+@pytest.mark.parametrize("framework_id", list(KB.frameworks))
+def test_show_and_compare(framework_id: str) -> None:
+    for fmt in ("text", "md"):
+        sheet = str(render("framework", fmt, KB, framework_id))
+        assert_no_leaks(f"show {framework_id} {fmt}", _before_sources(sheet))
+        others = [fid for fid in KB.frameworks if fid != framework_id][:2]
+        table = str(render("comparison", fmt, KB, [framework_id, *others]))
+        assert_no_leaks(f"compare {framework_id} {fmt}", table)

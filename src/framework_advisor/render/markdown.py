@@ -8,9 +8,10 @@ from framework_advisor.domain.examples import ExampleSelection
 from framework_advisor.domain.framework import LAYER_LABELS, described
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.wording import label as option_label
 from framework_advisor.render.bars import fit_bar
 from framework_advisor.render.plan import phase_pairs
-from framework_advisor.render.text import COMPARE_ROWS
+from framework_advisor.render.text import COMPARE_ROWS, layer_names
 from framework_advisor.safe_text import markdown_text
 
 if TYPE_CHECKING:
@@ -148,12 +149,16 @@ def framework(kb: KnowledgeBase, framework_id: str, **_: Any) -> str:
         for r in f.rituals
     ]
     out += ["", "## Fit by company stage", "", "| Stage | Fit |", "| --- | --- |"]
-    out += [f"| {cell(stage)} | {cell(level)} |" for stage, level in f.fit_by_stage.items()]
+    out += [
+        f"| {cell(option_label(kb, 'stage', stage))} | {cell(level)} |"
+        for stage, level in f.fit_by_stage.items()
+    ]
     out += ["", "## Fit by function", "", "| Function | Fit |", "| --- | --- |"]
     out += [
-        f"| {cell(function)} | {cell(level)} |" for function, level in f.fit_by_function.items()
+        f"| {cell(option_label(kb, 'function', function))} | {cell(level)} |"
+        for function, level in f.fit_by_function.items()
     ]
-    out += ["", f"**Mix layers:** {cell(', '.join(f.layers))}", ""]
+    out += ["", f"**Mix layers:** {cell(layer_names(f.layers))}", ""]
     works = ", ".join(names.get(c, c) for c in f.complements) or "-"
     clashes = ", ".join(names.get(c, c) for c in f.conflicts) or "-"
     out += [f"**Works with:** {cell(works)}", "", f"**Clashes with:** {cell(clashes)}", ""]

@@ -12,6 +12,7 @@ from framework_advisor.domain.examples import ExampleSelection
 from framework_advisor.domain.framework import LAYER_LABELS, Framework, described, short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.wording import label as option_label
 from framework_advisor.render.ansi import style as ansi_style
 from framework_advisor.render.bars import fit_bar, shorten
 from framework_advisor.render.plan import phase_pairs
@@ -285,17 +286,20 @@ def framework(
     )
     section(
         "Fit by stage",
-        ["  " + ", ".join(f"{stage}: {level}" for stage, level in f.fit_by_stage.items())],
+        [lay.hanging("  ", fit_levels(kb, "stage", f.fit_by_stage))],
     )
     section(
         "Fit by function",
-        [lay.wrap(", ".join(f"{fn}: {level}" for fn, level in f.fit_by_function.items()), "  ")],
+        [lay.hanging("  ", fit_levels(kb, "function", f.fit_by_function))],
     )
-    section("Mix layers", ["  " + ", ".join(f.layers)])
+    section("Mix layers", ["  " + layer_names(f.layers)])
     section("First 90 days", [lay.hanging(f"  week {s.week:>2}  ", s.step) for s in f.rollout])
     section("Origin", [lay.wrap(f"{f.origin.who}, {f.origin.when}. {f.origin.story}", "  ")])
-    section("Works with", ["  " + (", ".join(f.complements) or "-")])
-    section("Clashes with", ["  " + (", ".join(f.conflicts) or "-")])
+    names = {fid: other.name for fid, other in kb.frameworks.items()}
+    works = ", ".join(names.get(c, c) for c in f.complements) or "-"
+    clashes = ", ".join(names.get(c, c) for c in f.conflicts) or "-"
+    section("Works with", [lay.hanging("  ", works)])
+    section("Clashes with", [lay.hanging("  ", clashes)])
     section(
         "Sources",
         [
@@ -306,6 +310,17 @@ def framework(
     return "\n".join(out) + "\n"
 
 
+def fit_levels(kb: KnowledgeBase, question_id: str, levels: dict[str, str]) -> str:
+    """Fit by stage or function in words: "Startup (under 50 people): strong; ..."."""
+    return "; ".join(
+        f"{option_label(kb, question_id, key)}: {level}" for key, level in levels.items()
+    )
+
+
+def layer_names(layers: list[str]) -> str:
+    return ", ".join(LAYER_LABELS.get(layer, layer.capitalize()) for layer in layers)
+
+
 COMPARE_ROWS: tuple[tuple[str, Callable[[Framework], str | list[str]]], ...] = (
     ("Purpose", lambda f: f.purpose),
     ("Best for", lambda f: f.best_for),
@@ -314,7 +329,7 @@ COMPARE_ROWS: tuple[tuple[str, Callable[[Framework], str | list[str]]], ...] = (
     ("Cons", lambda f: f.cons),
     ("Timeframe", lambda f: f.timeframe),
     ("Mindset", lambda f: f.mindset),
-    ("Layers", lambda f: ", ".join(f.layers)),
+    ("Layers", lambda f: layer_names(f.layers)),
 )
 
 
