@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from framework_advisor.domain.framework import described
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.render.text import fit_levels, layer_names
 
 
 def framework_markup(kb: KnowledgeBase, framework_id: str) -> str:
@@ -40,9 +41,9 @@ def framework_markup(kb: KnowledgeBase, framework_id: str) -> str:
             for r in f.rituals
         ],
     )
-    section("Fit by stage", [", ".join(f"{k}: {v}" for k, v in f.fit_by_stage.items())])
-    section("Fit by function", [", ".join(f"{k}: {v}" for k, v in f.fit_by_function.items())])
-    section("Mix layers", [", ".join(f.layers)])
+    section("Fit by stage", [escape(fit_levels(kb, "stage", f.fit_by_stage))])
+    section("Fit by function", [escape(fit_levels(kb, "function", f.fit_by_function))])
+    section("Mix layers", [escape(layer_names(f.layers))])
     section("Works with", [escape(", ".join(names.get(c, c) for c in f.complements) or "-")])
     section("Clashes with", [escape(", ".join(names.get(c, c) for c in f.conflicts) or "-")])
     section("First 90 days", [f"Week {s.week:>2}: {escape(s.step)}" for s in f.rollout])
