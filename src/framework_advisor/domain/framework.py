@@ -101,7 +101,7 @@ class Framework(Struct, frozen=True, forbid_unknown_fields=True):
     sources: list[Source]
     short_name: str = ""
     """How prose names it when the abbreviation in its name is not what people say
-    ("Balanced Scorecard", not "BSC"); empty: derived from the name (``short_name``)."""
+    ("Balanced Scorecard", not "BSC"); empty: derived from the name (``abbreviation``)."""
 
 
 def described(framework: Framework) -> list[tuple[str, str]]:

@@ -22,7 +22,7 @@ class Option(Struct, frozen=True, forbid_unknown_fields=True):
 class Question(Struct, frozen=True, forbid_unknown_fields=True, dict=True):
     id: str
     label: str
-    """A short name for the question ("Goals feed pay"): reasons read "Goals feed pay: yes"."""
+    """A short name for the question ("Goals feed pay"): reasons read "Goals feed pay: Yes"."""
     prompt: str
     help: str
     type: QuestionType
