@@ -158,9 +158,19 @@ def leaks(text: str) -> list[Leak]:
     return VOCABULARY.leaks(text)
 
 
+def leak_report(where: str, text: str) -> list[str]:
+    """Each leak in ``text`` as a line naming where it was."""
+    return [f"{where}: {leak}" for leak in leaks(text)]
+
+
 def assert_no_leaks(where: str, text: str) -> None:
-    found = leaks(text)
-    assert not found, f"{where}: {len(found)} leak(s):\n  " + "\n  ".join(map(str, found))
+    found = leak_report(where, text)
+    assert not found, f"{len(found)} leak(s):\n  " + "\n  ".join(found)
+
+
+def assert_none(found: list[str]) -> None:
+    """Fail once, with every leak or contradiction of every format listed."""
+    assert not found, f"{len(found)} problem(s):\n  " + "\n  ".join(found)
 
 
 def names_of(framework_id: str) -> list[str]:
