@@ -81,6 +81,8 @@ def test_the_ids_no_reader_writes_are_never_taken_for_words() -> None:
         "Goals feed pay: yes",
         "OKR sets where you are going (fit 64, #5).",
         "V2MOM would move above KPI (#4 -> #3).",
+        "The frameworks built for it fit poorly (NSM: fit 24).",
+        "Its fit for you is low (31).",
         "(not in the function guide; judgement from the comparison chart)",
         "The stage guide lists it for startups.",
         "The chart recommends KPIs for every company.",

@@ -17,7 +17,9 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 
 SNAKE_CASE = re.compile(r"(?<![\w./@#-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/-]|\.\w)")
 """Any snake_case token: no word a reader writes looks like this (file names and links aside)."""
-SCORE_IN_PROSE = re.compile(r"\bfit \d+\s*,\s*#\d+|\(#\d+\s*->\s*#\d+\)")
+SCORE_IN_PROSE = re.compile(
+    r"\bfit \d+\s*,\s*#\d+|\(#\d+\s*->\s*#\d+\)|\((?:[^()]*:\s*)?fit \d+\)|\bis low \(\d+\)"
+)
 LOWER_ANSWER = re.compile(r"(?:^|[:|])[ \t]*(yes|no)[ \t]*(?=$|[|;,.)])", re.MULTILINE)
 """A yes/no answer printed as a value, in lower case: "Goals feed pay: yes", "| no |"."""
 WORD = re.compile(r"[a-z0-9]+")
