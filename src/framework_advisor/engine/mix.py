@@ -23,7 +23,7 @@ HYBRID = "okr_kpi_hybrid"
 HYBRID_PARTS = ("okr", "kpi")
 HEALTH_METRICS = "kpi"
 """A team with no formal goals starts with one framework plus a few health metrics: KPIs."""
-STRENGTH_WORDS = {"built_for": "built for it", "serves": "serves it", "supports": "supports it"}
+STRENGTH_WORDS = {"built_for": "is built for it", "serves": "serves it", "supports": "supports it"}
 
 
 class Limits(Struct, frozen=True):

@@ -49,7 +49,7 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
     out += ["| Layer | Framework | For | Why |"]
     out += ["| --- | --- | --- | --- |"]
     for layer in rec.mix:
-        served = ", ".join(labels.get(n, n) for n in layer.needs)
+        served = "; ".join(labels.get(n, n) for n in layer.needs)
         out.append(
             f"| {cell(LAYER_LABELS.get(layer.layer, layer.layer.capitalize()))} "
             f"| {cell(names[layer.framework])} | {cell(served)} | {cell(layer.why)} |"

@@ -128,7 +128,7 @@ def recommendation(
     for layer, title in zip(rec.mix, titles, strict=True):
         out.append(f"  {style(title.ljust(column), bold=True)} {names[layer.framework]}")
         if layer.needs:
-            served = ", ".join(need_labels.get(n, n) for n in layer.needs)
+            served = "; ".join(need_labels.get(n, n) for n in layer.needs)
             out.append(lay.wrap(f"For: {served}.", indent))
         out.append(lay.wrap(layer.why, indent))
     for item in rec.retire:
