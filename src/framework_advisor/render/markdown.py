@@ -10,7 +10,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.wording import label as option_label
 from framework_advisor.render.bars import fit_bar
-from framework_advisor.render.plan import phase_pairs
+from framework_advisor.render.plan import phase_pairs, rank_change
 from framework_advisor.render.text import COMPARE_ROWS, layer_names
 from framework_advisor.safe_text import markdown_text
 
@@ -117,7 +117,7 @@ def whatif(result: WhatIf, kb: KnowledgeBase, **_: Any) -> str:
     out += ["", "## Moved", ""]
     names = {item.id: item.name for item in result.after.ranking}
     out += [
-        f"- {cell(names[m.id])}: #{m.from_rank} -> #{m.to_rank}, fit {m.fit_delta:+d}"
+        f"- {cell(names[m.id])}: {rank_change(m.from_rank, m.to_rank)}, fit {m.fit_delta:+d}"
         for m in result.moved
     ] or ["Nothing moved."]
     return "\n".join(out) + "\n"

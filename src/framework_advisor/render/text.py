@@ -15,7 +15,7 @@ from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.wording import label as option_label
 from framework_advisor.render.ansi import style as ansi_style
 from framework_advisor.render.bars import fit_bar, shorten
-from framework_advisor.render.plan import phase_pairs
+from framework_advisor.render.plan import phase_pairs, rank_change
 from framework_advisor.safe_text import own_colour, terminal_text
 
 if TYPE_CHECKING:
@@ -215,16 +215,8 @@ def whatif(
         out.append("  Nothing moved.")
     names = {item.id: item.name for item in after.ranking}
     for move in result.moved:
-        arrow = (
-            "up"
-            if move.to_rank < move.from_rank
-            else "down"
-            if move.to_rank > move.from_rank
-            else "same"
-        )
-        out.append(
-            f"  {names[move.id]}: #{move.from_rank} -> #{move.to_rank} ({arrow}), fit {move.fit_delta:+d}"
-        )
+        change = rank_change(move.from_rank, move.to_rank)
+        out.append(f"  {names[move.id]}: {change}, fit {move.fit_delta:+d}")
     out.append(
         f"\n  Meetings: {before.meeting_minutes_per_month} -> {after.meeting_minutes_per_month} min/month"
     )
