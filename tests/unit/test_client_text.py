@@ -2,7 +2,10 @@
 source-keeping phrase (``knowledge/wording.yaml``), no "fit 64, #5" in prose and no lower-case
 answer in anything a reader sees, and no framework advised in one section and retired in
 another. Every report format, `recommend` and `whatif` in text and Markdown, for the three
-samples and 40 sampled profiles; the app's results are checked in tests/tui/test_client_text.py.
+samples and 40 sampled profiles, `show` and `compare` for every framework, and the knowledge
+base's own client text (which `validate` warns about in packs); the app's results are checked in
+tests/tui/test_client_text.py. The report cases fail today only on the unanswered questions' ids
+(the report templates print them beside each prompt).
 """
 
 from __future__ import annotations
