@@ -17,6 +17,7 @@ from textual.widgets import DataTable, OptionList, Static
 from framework_advisor.tui.app import AdvisorApp
 from framework_advisor.tui.screens.results import TABS, ResultsScreen
 from framework_advisor.tui.screens.review import ReviewScreen
+from framework_advisor.tui.widgets.outline import Outline
 from tests.client_text import SAMPLE_NAMES, assert_no_leaks, profiles
 from tests.tui.conftest import wait_for_screen, wait_until
 
@@ -69,12 +70,14 @@ async def test_the_results_and_review_read_as_a_consultant_writes(
         in_mix = {layer.framework for layer in rec.mix}
 
         table = screen.query_one("#ranking", DataTable)
+        outline = screen.query_one("#why", Outline)
         for row in range(table.row_count):
             framework_id = str(table.coordinate_to_cell_key((row, 0)).row_key.value)
             marked = str(table.get_row_at(row)[1]).startswith("◆")
             assert marked == (framework_id in in_mix), framework_id
-            await wait_until(pilot, lambda r=row: table.cursor_row == r)
-            why = rendered(screen.query_one("#why"))
+            heading = f"Why {app.kb.frameworks[framework_id].name} scores"
+            await wait_until(pilot, lambda h=heading: outline.text.startswith(h), what=heading)
+            why = rendered(outline)
             assert_no_leaks(f"{name} why {framework_id}", why)
             assert ("in your mix" in why) == (framework_id in in_mix), why
             await pilot.press("down")
