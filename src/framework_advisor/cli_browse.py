@@ -223,10 +223,15 @@ def questions(ctx: click.Context, fmt: str, output: Path | None, force: bool) ->
 @kb_option
 @click.pass_context
 def validate(ctx: click.Context) -> None:
-    """Validate the knowledge base and packs from their YAML (never from the cache)."""
+    """Validate the knowledge base and packs from their YAML (never from the cache); warn of
+    ids and source-keeping phrases (wording.yaml) in text a client reads."""
     kb = load_kb(ctx, use_cache=False)
     packs = ", ".join(f"{p.name} {p.version}" for p in kb.packs) or "none"
+    from framework_advisor.domain.client_text import Vocabulary, client_texts
     from framework_advisor.safe_text import one_line
+
+    for leak in Vocabulary(kb).leaks_in(client_texts(kb)):
+        click.echo(one_line(f"warning: text a client reads has {leak}"), err=True)
 
     click.echo(
         one_line(

@@ -165,13 +165,13 @@ async def test_answer_everything_by_keys_then_results(
         assert top[1].startswith("◆")  # in the mix
         assert int(top[2]) == expected.ranking[0].fit
         why = app.screen.query_one("#why", Outline).text
-        assert "(Goals feed pay: yes)" in why
+        assert "(Goals feed pay: Yes)" in why
         # Pay-linked goals for individual performance: MBO carries the individual layer.
         assert ("individual", "mbo") in [(m.layer, m.framework) for m in expected.mix]
         await pilot.press("2")
         await pilot.pause()
         mix = mix_text(app)
-        assert "Individual: Management by Objectives (MBO)" in mix
+        assert "Individual objectives: Management by Objectives (MBO)" in mix
         assert not app.screen.query_one("#results-banner", Static).display
     name = app.assessment.name
     assert name is not None and name.startswith("assessment-")
@@ -316,7 +316,7 @@ async def test_changing_an_answer_in_review_changes_the_results(
         assert app.screen.query_one("#choice", OptionList).highlighted == 0  # Yes, as answered
         await pilot.press("down", "enter")  # No
         await wait_for_screen(pilot, ReviewScreen)
-        assert str(table.get_row_at(row)[2]) == "no"
+        assert str(table.get_row_at(row)[2]) == "No"
         assert app.assessment.answers["compensation_linked"] is False
         assert read_session_file(store, "northwind")["compensation_linked"] is False
 

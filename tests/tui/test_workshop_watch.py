@@ -53,7 +53,7 @@ async def test_the_view_follows_new_answers_and_its_keys_reveal_and_close(
         done, total = people[1][2].split("/")
         assert 0 < int(done) < int(total)  # Bram has not answered everything yet
         industry = next(r for r in _rows(app, "#consensus") if r[0] == "Industry")
-        assert industry[1:] == ["50%", "no"]
+        assert industry[1:] == ["50%", "No"]
 
         await pilot.press("r")
         await wait_until(pilot, lambda: "revealed" in str(app.query_one("#status").render()))

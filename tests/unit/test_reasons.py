@@ -46,7 +46,7 @@ def test_because_reads_as_question_labels_and_option_labels(kb: KnowledgeBase) -
         },
     )
     becauses = {r.because for item in rec.ranking for r in item.reasons if r.because}
-    assert "Goals feed pay: yes" in becauses
+    assert "Goals feed pay: Yes" in becauses
     assert "Goal-setting today: No formal goals yet" in becauses
     assert any(b.startswith("Stage: Startup") and "headcount of 12" in b for b in becauses)
     ids = {q.id for q in kb.questions} | {o.value for q in kb.questions for o in q.options}

@@ -314,7 +314,7 @@ def test_text_and_markdown_summaries_read_as_labels_not_ids(run_cli, kb, tmp_pat
         result = run_cli("workshop", "summary", folder, "--format", fmt)
         assert result.exit_code == 0, result.stderr
         out = result.stdout
-        assert "Goals feed pay" in out and "yes 3" in out and "true" not in out
+        assert "Goals feed pay" in out and "Yes 3" in out and "true" not in out
         needs = {o.value: o.label for o in kb.question_map["needs"].options}
         assert needs["alignment"] in out and "execution_discipline" not in out
 

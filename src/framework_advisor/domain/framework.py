@@ -11,6 +11,22 @@ Layer = Literal["direction", "focus", "health", "individual", "execution", "stru
 LAYERS: tuple[Layer, ...] = (
     "direction", "focus", "health", "individual", "execution", "structure"
 )  # fmt: skip
+LAYER_LABELS: dict[str, str] = {
+    "direction": "Direction",
+    "focus": "Focus metric",
+    "health": "Operational health",
+    "individual": "Individual objectives",
+    "execution": "Execution",
+    "structure": "Structure and roles",
+}
+"""How a mix layer is named for a reader."""
+
+
+def layer_label(layer: str) -> str:
+    """A mix layer as a person reads it ("Operational health")."""
+    return LAYER_LABELS.get(layer, layer.replace("_", " ").capitalize())
+
+
 FitLevel = Literal["strong", "good", "fair", "poor"]
 Frequency = Literal["daily", "weekly", "biweekly", "monthly", "quarterly", "annual"]
 
@@ -93,12 +109,21 @@ class Framework(Struct, frozen=True, forbid_unknown_fields=True):
     conflicts: list[str]
     base_fit: Percent
     sources: list[Source]
+    short_name: str = ""
+    """How prose names it when the abbreviation in its name is not what people say
+    ("Balanced Scorecard", not "BSC"); empty: derived from the name (``abbreviation``)."""
 
 
 def short_name(framework: Framework) -> str:
-    """A label for tight spaces: the abbreviation in brackets if there is one ("Objectives and
-    Key Results (OKR)" gives "OKR"), else the name before them ("Hoshin Kanri (Policy
-    Deployment)" gives "Hoshin Kanri"); a name without brackets stays as it is."""
+    """How prose and tables name a framework: its own ``short_name`` if it has one ("Balanced
+    Scorecard"), else its ``abbreviation``."""
+    return framework.short_name or abbreviation(framework)
+
+
+def abbreviation(framework: Framework) -> str:
+    """A label for the tightest spaces: the abbreviation in brackets if there is one
+    ("Objectives and Key Results (OKR)" gives "OKR"), else the name before them ("Hoshin Kanri
+    (Policy Deployment)" gives "Hoshin Kanri"); a name without brackets stays as it is."""
     match = re.fullmatch(r"\s*(.*?)\s*\(([^()]*)\)\s*", framework.name)
     if not match:
         return framework.name

@@ -7,18 +7,8 @@ from typing import Literal
 
 from msgspec import Struct
 
-from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.framework import Framework, layer_label
 from framework_advisor.domain.knowledge import KnowledgeBase
-
-LAYER_LABELS: dict[str, str] = {
-    "direction": "Direction",
-    "focus": "Focus metric",
-    "health": "Operational health",
-    "individual": "Individual objectives",
-    "execution": "Execution",
-    "structure": "Structure and roles",
-}
-"""How each mix layer reads to a person."""
 
 SectionKind = Literal["prose", "parts", "pros", "cons", "pitfalls", "list", "steps", "sources"]
 """How a section is laid out: ``prose`` is one paragraph; the others are lists whose entries
@@ -43,11 +33,6 @@ class DescribedSection(Struct, frozen=True):
     title: str
     kind: SectionKind
     entries: list[Entry]
-
-
-def layer_label(layer: str) -> str:
-    """A mix layer as a person reads it ("Operational health")."""
-    return LAYER_LABELS.get(layer, layer.replace("_", " ").capitalize())
 
 
 def framework_sections(kb: KnowledgeBase, framework_id: str) -> list[DescribedSection]:

@@ -22,6 +22,14 @@ class GlossaryEntry(Struct, frozen=True, forbid_unknown_fields=True):
     frameworks: list[str] = []
 
 
+class ForbiddenPhrase(Struct, frozen=True, forbid_unknown_fields=True):
+    """Words that belong in a source or a note, never in text a client reads (wording.yaml)."""
+
+    phrase: str
+    why: str
+    """What the phrase gives away, and where the fact belongs instead."""
+
+
 class Settings(Struct, frozen=True, forbid_unknown_fields=True):
     mix_min_fit: int = 40
     """A framework serving a stated need joins the mix only at or above this fit."""
@@ -73,6 +81,8 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     """Example OKRs and KPIs, keyed "function:<id>" or "industry:<id>"."""
     templates: dict[str, Template] = {}
     """Starter templates by id, in file-name order of the embedded base, then packs' new ones."""
+    forbidden_phrases: list[ForbiddenPhrase] = []
+    """Source-keeping phrases no client text may contain (``domain.client_text``)."""
 
     def in_question_order(self, answers: dict[str, Any]) -> dict[str, Any]:
         """The answers to this questionnaire's questions, in its order (as answers files are

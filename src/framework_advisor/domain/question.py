@@ -22,7 +22,7 @@ class Option(Struct, frozen=True, forbid_unknown_fields=True):
 class Question(Struct, frozen=True, forbid_unknown_fields=True, dict=True):
     id: str
     label: str
-    """A short name for the question ("Goals feed pay"): reasons read "Goals feed pay: yes"."""
+    """A short name for the question ("Goals feed pay"): reasons read "Goals feed pay: Yes"."""
     prompt: str
     help: str
     type: QuestionType
@@ -47,7 +47,9 @@ class Question(Struct, frozen=True, forbid_unknown_fields=True, dict=True):
     def label_of(self, value: Any) -> str:
         """How an answer reads to a person: option labels, yes/no, or the value itself."""
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return "Yes" if value else "No"
+        if isinstance(value, int):
+            return f"{value:,}"
         if isinstance(value, list):
             return ", ".join(self.label_of(v) for v in value)
         return self._labels.get(value, str(value)) if isinstance(value, str) else str(value)

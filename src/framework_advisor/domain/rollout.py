@@ -29,7 +29,10 @@ class PlannedPhase(Struct, frozen=True):
     meeting_minutes_per_month: int
     """The whole calendar once this phase runs (the earlier phases' meetings included)."""
     within_budget: bool | None
-    """None when the leaders' time was not answered."""
+    """Whether the minutes the plan adds fit the leaders' time (those of frameworks already
+    running are on the calendar today); None when the leaders' time was not answered."""
+    already_held: int = 0
+    """Of the minutes, those the frameworks already in use hold today."""
 
 
 class RolloutPlan(Struct, frozen=True):
@@ -38,6 +41,8 @@ class RolloutPlan(Struct, frozen=True):
     """Phase one's actions in weeks 1 and 2, in the mix's order within a week."""
     budget: int | None
     """Monthly meeting minutes leaders said they can give; None when not answered."""
+    running: list[str] = []
+    """Phase one's frameworks already in use, whose meetings run today."""
 
 
 class ReportFacts(Struct, frozen=True):

@@ -14,12 +14,18 @@ def label(kb: KnowledgeBase, question_id: str, value: Any) -> str:
     return question.label_of(value) if question else str(value)
 
 
+def _quoted(kb: KnowledgeBase, question_id: str, value: Any) -> str:
+    """An answer as it reads inside a sentence: an option's label in quotes, a number bare."""
+    text = label(kb, question_id, value)
+    return f"“{text}”" if isinstance(value, str) else text
+
+
 def _values(kb: KnowledgeBase, leaf: Leaf) -> str:
     if isinstance(leaf.value, list):
-        labels = [label(kb, leaf.question, v) for v in leaf.value]
+        labels = [_quoted(kb, leaf.question, v) for v in leaf.value]
         joiner = " and " if leaf.op in ("has_all",) else " or "
         return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + joiner + labels[-1]
-    return label(kb, leaf.question, leaf.value)
+    return _quoted(kb, leaf.question, leaf.value)
 
 
 def question_label(kb: KnowledgeBase, question_id: str) -> str:
@@ -29,7 +35,7 @@ def question_label(kb: KnowledgeBase, question_id: str) -> str:
 
 
 def describe(kb: KnowledgeBase, condition: Condition) -> str:
-    """A condition in words: "Function is Sales and Stage is Startup (under 50 people)"."""
+    """A condition in words: "Function is “Sales” and Stage is “Startup (under 50 people)”"."""
     if isinstance(condition, Leaf):
         name = question_label(kb, condition.question)
         words = OPERATORS[condition.op].words

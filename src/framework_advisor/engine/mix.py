@@ -23,7 +23,7 @@ HYBRID = "okr_kpi_hybrid"
 HYBRID_PARTS = ("okr", "kpi")
 HEALTH_METRICS = "kpi"
 """A team with no formal goals starts with one framework plus a few health metrics: KPIs."""
-STRENGTH_WORDS = {"built_for": "built for it", "serves": "serves it", "supports": "supports it"}
+STRENGTH_WORDS = {"built_for": "is built for it", "serves": "serves it", "supports": "supports it"}
 
 
 class Limits(Struct, frozen=True):
@@ -594,23 +594,30 @@ def _left_out_because(
     if not options:
         weak = sorted(servers, key=lambda f: -search.fits[f])
         return (
-            f"The frameworks built for it fit this organisation poorly"
-            f" ({names[weak[0]]}: fit {search.fits[weak[0]]})."
+            f"The frameworks built for it, such as {names[weak[0]]}, fit this organisation poorly."
             if weak
             else "No framework in the knowledge base serves it."
         )
     fid = options[0]
     clash = [m for m in members if fid in index.conflicts[m]]
+    if clash and fid in search.current:
+        return (
+            f"{names[fid]}, which you use today, serves it but clashes with {names[clash[0]]} "
+            f"in the mix: pause it and bring it back when {names[clash[0]]} has done its job."
+        )
     if clash:
         return (
             f"{names[fid]} serves it but clashes with {names[clash[0]]} in the mix; revisit "
             f"once {names[clash[0]]} has done its job."
         )
     limit = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
-    return (
-        f"{names[fid]} serves it, but the mix is already at its limit of {limit} "
-        f"framework{'s' if limit > 1 else ''}; add it when one of them can be dropped."
-    )
+    at_limit = f"the mix is already at its limit of {limit} framework{'s' if limit > 1 else ''}"
+    if fid in search.current:
+        return (
+            f"{names[fid]}, which you use today, serves it, but {at_limit}: pause it and "
+            "bring it back when one of them can be dropped."
+        )
+    return f"{names[fid]} serves it, but {at_limit}; add it when one of them can be dropped."
 
 
 def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> list[MixLayer]:
@@ -714,11 +721,15 @@ def _retirements(
         else:
             label = index.need_labels.get(served[0], served[0])
             others = [m for m in members if m in search.serves[served[0]]]
-            why = (
-                f"{names[others[0]]} serves “{label}” better for you."
-                if others
-                else f"Its fit for you is low ({search.fits[fid]})."
-            )
+            if others:
+                why = f"{names[others[0]]} serves “{label}” better for you."
+            elif search.fits[fid] < index.kb.settings.mix_min_fit:
+                why = f"It fits you too poorly to carry “{label}”."
+            else:
+                why = (
+                    f"It serves “{label}”, but the mix has no room for it: pause it and bring "
+                    "it back when one of them can be dropped."
+                )
         retire.append(Retirement(fid, why))
     return retire
 

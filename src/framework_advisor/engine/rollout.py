@@ -37,6 +37,7 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
             ]
         steps.sort(key=lambda s: s.week)  # stable: within a week, the phase's order
         minutes = phase.meeting_minutes_per_month
+        held = rec.meeting_minutes_already_held
         phases.append(
             PlannedPhase(
                 phase=phase.phase,
@@ -46,11 +47,14 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
                 why=phase.why,
                 steps=steps,
                 meeting_minutes_per_month=minutes,
-                within_budget=None if budget is None else minutes <= budget,
+                within_budget=None if budget is None else minutes - held <= budget,
+                already_held=held,
             )
         )
     first_weeks = [s for s in phases[0].steps if s.week <= FIRST_WEEKS] if phases else []
-    return RolloutPlan(phases=phases, first_weeks=first_weeks, budget=budget)
+    current = rec.profile.get("current_frameworks") or []
+    running = [f for f in phases[0].frameworks if f in current] if phases else []
+    return RolloutPlan(phases=phases, first_weeks=first_weeks, budget=budget, running=running)
 
 
 def report_facts(kb: KnowledgeBase, rec: Recommendation) -> ReportFacts:

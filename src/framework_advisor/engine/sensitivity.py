@@ -43,21 +43,29 @@ def number_candidates(index: EngineIndex, question: Question) -> list[int]:
 def _alternatives(
     index: EngineIndex, question: Question, answers: Answers
 ) -> list[tuple[Any, str]]:
-    """(new value, how it reads) for each single change of this question's answer."""
+    """(new value, how the change reads) for each single change of this question's answer:
+    "Answering “Retail” to “Industry”", "A headcount of 249 instead of 400"."""
     current = answers.get(question.id)
     label = question.label
-    qid = label[0].lower() + label[1:] if label[1:2].islower() else label
     if question.type == "single":
         return [
-            (o.value, f"{qid} were “{o.label}”") for o in question.options if o.value != current
+            (o.value, f"Answering “{o.label}” to “{label}”")
+            for o in question.options
+            if o.value != current
         ]
     if question.type == "yes_no":
-        return [(v, f"{qid} were {'yes' if v else 'no'}") for v in (True, False) if v != current]
+        return [
+            (v, f"Answering {question.label_of(v)} to “{label}”")
+            for v in (True, False)
+            if v != current
+        ]
     if question.type == "number":
         values = [v for v in number_candidates(index, question) if v != current]
         if isinstance(current, int | float):  # the smallest change first: the most telling
             values.sort(key=lambda v: (abs(v - current), v))
-        return [(v, f"{qid} were {v:,}") for v in values]
+        noun = label[0].lower() + label[1:] if label[1:2].islower() else label
+        instead = f" instead of {current:,}" if isinstance(current, int | float) else ""
+        return [(v, f"A {noun} of {v:,}{instead}") for v in values]
     if question.type == "multiple":
         chosen = list(current or [])
         order = [o.value for o in question.options]
@@ -66,10 +74,10 @@ def _alternatives(
             if option.value in chosen:
                 rest = [v for v in chosen if v != option.value]
                 if rest or not question.required:
-                    changes.append((rest, f'{qid} no longer included "{option.label}"'))
+                    changes.append((rest, f"Taking “{option.label}” out of “{label}”"))
             else:
                 added = sorted([*chosen, option.value], key=order.index)
-                changes.append((added, f'{qid} also included "{option.label}"'))
+                changes.append((added, f"Adding “{option.label}” to “{label}”"))
         return changes
     return []
 
@@ -84,19 +92,22 @@ def _moves(before: list[str], after: list[str]) -> list[Move]:
     return sorted(moves, key=lambda m: (m.to_rank, m.id))
 
 
+PLACES = ("first place", "second place", "third place")
+
+
 def _story(index: EngineIndex, change: str, before: list[str], after: list[str]) -> str:
-    names = index.names
+    names = index.short_names
     for fid in after[:TOP]:
         old, new = before.index(fid), after.index(fid)
         if new < old:
             passed = [f for f in before[:old] if after.index(f) > new]
             if passed:
                 return (
-                    f"If {change}, {names[fid]} would move above {names[passed[0]]} "
-                    f"(#{old + 1} -> #{new + 1})."
+                    f"{change} would move {names[fid]} above {names[passed[0]]}, "
+                    f"into {PLACES[new]}."
                 )
-            return f"If {change}, {names[fid]} would move from #{old + 1} to #{new + 1}."
-    return f"If {change}, the top three would reorder."
+            return f"{change} would move {names[fid]} up into {PLACES[new]}."
+    return f"{change} would reorder the top three."
 
 
 def _reranked(

@@ -207,7 +207,7 @@ def question_consensus(
 def _readable(question: Question, text: str) -> str:
     """An answer written as text ("true", "scaleup", "a,b") as a person reads it."""
     if question.type == "yes_no":
-        return {"true": "yes", "false": "no"}.get(text, text)
+        return {"true": question.label_of(True), "false": question.label_of(False)}.get(text, text)
     return ", ".join(question.label_of(part) for part in text.split(",") if part) or text
 
 

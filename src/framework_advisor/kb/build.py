@@ -9,7 +9,13 @@ from typing import Any
 from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS
 from framework_advisor.domain.examples import ExampleSet
 from framework_advisor.domain.framework import Framework
-from framework_advisor.domain.knowledge import GlossaryEntry, KnowledgeBase, PackInfo, Settings
+from framework_advisor.domain.knowledge import (
+    ForbiddenPhrase,
+    GlossaryEntry,
+    KnowledgeBase,
+    PackInfo,
+    Settings,
+)
 from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Question
 from framework_advisor.errors import KnowledgeBaseError
@@ -44,6 +50,7 @@ class _Builder(CrossChecks):
         self.questions: dict[str, Located] = {}
         self.rules: dict[str, Located] = {}
         self.glossary: dict[str, Located] = {}
+        self.forbidden_phrases: dict[str, Located] = {}
         self.needs: dict[str, Located] = {}
         self.pairings: dict[str, Located] = {}
         self.examples: dict[str, Located] = {}
@@ -79,6 +86,9 @@ class _Builder(CrossChecks):
         self._entries(source, "needs.yaml", "needs", self.needs, self._need)
         self._entries(source, "pairings.yaml", "pairings", self.pairings, self._pairing)
         self._entries(source, "glossary.yaml", "glossary", self.glossary, self._term)
+        self._entries(
+            source, "wording.yaml", "forbidden_phrases", self.forbidden_phrases, self._phrase
+        )
         for name in sorted(n for n in source.texts if n.startswith("examples/")):
             self._examples(source, name)
         for name in sorted(n for n in source.texts if n.startswith("templates/")):
@@ -242,10 +252,21 @@ class _Builder(CrossChecks):
         term = self.problems.convert(doc, path, raw, GlossaryEntry)
         return None if term is None else Located(term, doc, path)
 
+    def _phrase(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
+        phrase = self.problems.convert(doc, path, raw, ForbiddenPhrase)
+        if phrase is None:
+            return None
+        if not phrase.phrase.split():
+            self.problems.add(doc, (*path, "phrase"), "a forbidden phrase needs a word or more")
+            return None
+        return Located(phrase, doc, path)
+
 
 def _entry_id(value: Any) -> str:
     if isinstance(value, GlossaryEntry):
         return value.term
+    if isinstance(value, ForbiddenPhrase):
+        return " ".join(value.phrase.lower().split())
     if isinstance(value, Pairing):
         return "+".join(sorted(value.frameworks))
     return value.need if isinstance(value, Need) else value.id

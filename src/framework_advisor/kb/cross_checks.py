@@ -39,6 +39,7 @@ class CrossChecks:
     questions: dict[str, Located]
     rules: dict[str, Located]
     glossary: dict[str, Located]
+    forbidden_phrases: dict[str, Located]
     needs: dict[str, Located]
     pairings: dict[str, Located]
     examples: dict[str, Located]
@@ -115,6 +116,7 @@ class CrossChecks:
             packs=self.packs,
             examples={key: self.examples[key].value for key in sorted(self.examples)},
             templates=self._ordered_templates(order),
+            forbidden_phrases=[entry.value for entry in self.forbidden_phrases.values()],
         )
 
     def _ordered_templates(self, framework_order: list[str]) -> dict[str, Template]:

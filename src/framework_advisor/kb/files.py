@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover - other Python builds
 
 TOP_FILES = (
     "kb.yaml", "pack.yaml", "questions.yaml", "rules.yaml", "needs.yaml", "pairings.yaml",
-    "glossary.yaml",
+    "glossary.yaml", "wording.yaml",
 )  # fmt: skip
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.examples import ExampleSelection
+from framework_advisor.domain.framework import layer_label
 from framework_advisor.domain.framework_sections import framework_sections
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.bars import fit_bar
-from framework_advisor.render.plan import phase_pairs
+from framework_advisor.render.plan import phase_pairs, rank_change
 from framework_advisor.render.text import COMPARE_ROWS
 from framework_advisor.safe_text import markdown_text
 
@@ -35,8 +36,9 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
     out += ["## Profile", "", "| Question | Answer |", "| --- | --- |"]
     for qid, value in rec.profile.items():
         question = kb.question(qid)
-        label = question.label_of(value) if question else value
-        out.append(f"| {cell(qid)} | {cell(label)} |")
+        if question is None:
+            continue  # an answer the questionnaire no longer asks
+        out.append(f"| {cell(question.label)} | {cell(question.label_of(value))} |")
     if rec.summary:
         out += ["", "## In short", "", cell(rec.summary)]
     question = kb.question("needs")
@@ -47,9 +49,10 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
     out += ["| Layer | Framework | For | Why |"]
     out += ["| --- | --- | --- | --- |"]
     for layer in rec.mix:
-        served = ", ".join(labels.get(n, n) for n in layer.needs)
+        served = "; ".join(labels.get(n, n) for n in layer.needs)
         out.append(
-            f"| {cell(layer.layer)} | {cell(names[layer.framework])} | {cell(served)} | {cell(layer.why)} |"
+            f"| {cell(layer_label(layer.layer))} "
+            f"| {cell(names[layer.framework])} | {cell(served)} | {cell(layer.why)} |"
         )
     for phase in rec.phases[1:]:
         added = ", ".join(names[f] for f in phase.frameworks)
@@ -114,7 +117,7 @@ def whatif(result: WhatIf, kb: KnowledgeBase, **_: Any) -> str:
     out += ["", "## Moved", ""]
     names = {item.id: item.name for item in result.after.ranking}
     out += [
-        f"- {cell(names[m.id])}: #{m.from_rank} -> #{m.to_rank}, fit {m.fit_delta:+d}"
+        f"- {cell(names[m.id])}: {rank_change(m.from_rank, m.to_rank)}, fit {m.fit_delta:+d}"
         for m in result.moved
     ] or ["Nothing moved."]
     return "\n".join(out) + "\n"

@@ -17,3 +17,10 @@ def phase_pairs(before: Recommendation, after: Recommendation) -> list[tuple[str
 
     count = max(len(before.phases), len(after.phases))
     return [(label(before.phases, n), label(after.phases, n)) for n in range(count)]
+
+
+def rank_change(from_rank: int, to_rank: int) -> str:
+    """A move in the ranking in words: "up from #6 to #5", "still #3"."""
+    if to_rank == from_rank:
+        return f"still #{to_rank}"
+    return f"{'up' if to_rank < from_rank else 'down'} from #{from_rank} to #{to_rank}"

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.contract import stage_is_derived
 from framework_advisor.domain.examples import ExampleSelection
-from framework_advisor.domain.framework import Framework, short_name
+from framework_advisor.domain.framework import Framework, layer_label, short_name
 from framework_advisor.domain.framework_sections import framework_sections
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.ansi import style as ansi_style
 from framework_advisor.render.bars import fit_bar, shorten
-from framework_advisor.render.plan import phase_pairs
+from framework_advisor.render.plan import phase_pairs, rank_change
 from framework_advisor.safe_text import own_colour, terminal_text
 
 if TYPE_CHECKING:
@@ -122,15 +122,18 @@ def recommendation(
     if rec.mix_choice:
         out.append(lay.wrap(rec.mix_choice, "  "))
     need_labels = _need_labels(kb)
-    for layer in rec.mix:
-        out.append(f"  {style(layer.layer.ljust(10), bold=True)} {names[layer.framework]}")
+    titles = [layer_label(layer.layer) for layer in rec.mix]
+    column = max((len(title) for title in [*titles, "Retire"]), default=6) + 1
+    indent = " " * (column + 3)
+    for layer, title in zip(rec.mix, titles, strict=True):
+        out.append(f"  {style(title.ljust(column), bold=True)} {names[layer.framework]}")
         if layer.needs:
-            served = ", ".join(need_labels.get(n, n) for n in layer.needs)
-            out.append(lay.wrap(f"For: {served}.", " " * 13))
-        out.append(lay.wrap(layer.why, " " * 13))
+            served = "; ".join(need_labels.get(n, n) for n in layer.needs)
+            out.append(lay.wrap(f"For: {served}.", indent))
+        out.append(lay.wrap(layer.why, indent))
     for item in rec.retire:
-        out.append(f"  {style('retire'.ljust(10), fg='red')} {names[item.id]}")
-        out.append(lay.wrap(item.why, " " * 13))
+        out.append(f"  {style('Retire'.ljust(column), fg='red')} {names[item.id]}")
+        out.append(lay.wrap(item.why, indent))
 
     for phase in rec.phases[1:]:
         added = ", ".join(names[f] for f in phase.frameworks)
@@ -212,16 +215,8 @@ def whatif(
         out.append("  Nothing moved.")
     names = {item.id: item.name for item in after.ranking}
     for move in result.moved:
-        arrow = (
-            "up"
-            if move.to_rank < move.from_rank
-            else "down"
-            if move.to_rank > move.from_rank
-            else "same"
-        )
-        out.append(
-            f"  {names[move.id]}: #{move.from_rank} -> #{move.to_rank} ({arrow}), fit {move.fit_delta:+d}"
-        )
+        change = rank_change(move.from_rank, move.to_rank)
+        out.append(f"  {names[move.id]}: {change}, fit {move.fit_delta:+d}")
     out.append(
         f"\n  Meetings: {before.meeting_minutes_per_month} -> {after.meeting_minutes_per_month} min/month"
     )
@@ -288,7 +283,7 @@ COMPARE_ROWS: tuple[tuple[str, Callable[[Framework], str | list[str]]], ...] = (
     ("Cons", lambda f: f.cons),
     ("Timeframe", lambda f: f.timeframe),
     ("Mindset", lambda f: f.mindset),
-    ("Layers", lambda f: ", ".join(f.layers)),
+    ("Layers", lambda f: ", ".join(map(layer_label, f.layers))),
 )
 
 

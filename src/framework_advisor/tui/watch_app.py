@@ -59,7 +59,7 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
     complete, _ = read_participants(kb, directory, config)  # as the summary counts rounds
     round_number, _ = current_round(directory, config, complete)
     scored = consensus(kb, answers_list, config.threshold, fixed) if answers_list else []
-    rows = [(c.label, f"{c.consensus:.0%}", "yes" if c.reached else "no") for c in scored]
+    rows = [(c.label, f"{c.consensus:.0%}", "Yes" if c.reached else "No") for c in scored]
     top = ""
     if answers_list:
         group = group_answers(kb, answers_list, fixed)

@@ -16,7 +16,7 @@ from textual.widgets import Header, SelectionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
-from framework_advisor.domain.framework import short_name
+from framework_advisor.domain.framework import abbreviation
 from framework_advisor.engine.picks import top_picks
 from framework_advisor.render.text import COMPARE_ROWS, comparison
 from framework_advisor.tui.widgets.footer import KeyBar
@@ -59,7 +59,7 @@ class CompareScreen(Screen[None]):
                 yield Static("Pick 2-4 (space)", classes="dim")
                 yield TickList(
                     *[
-                        Selection(short_name(f), fid, fid in preselected)
+                        Selection(abbreviation(f), fid, fid in preselected)
                         for fid, f in self.app.kb.frameworks.items()
                     ],
                     id="compare-list",

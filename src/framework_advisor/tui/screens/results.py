@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from framework_advisor.domain.framework import short_name
+from framework_advisor.domain.framework import layer_label, short_name
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.bars import fit_bar, shorten
 from framework_advisor.tui.messages import AnswersChanged
@@ -112,7 +112,7 @@ class ResultsScreen(Screen[None]):
         banner = self.query_one("#results-banner", Static)
         banner.display = bool(missing)
         if missing:
-            names = ", ".join(q.id for q in missing)
+            names = ", ".join(f"“{q.label}”" for q in missing)
             banner.update(f"Provisional: answer {names} for a complete recommendation (Ctrl+R).")
         self._fill_ranking(rec)
         self._fill_mix(rec)
@@ -150,17 +150,17 @@ class ResultsScreen(Screen[None]):
     def _show_why(self, framework_id: str) -> None:
         rec = self.rec
         item = next(i for i in rec.ranking if i.id == framework_id)
-        in_mix = any(layer.framework == framework_id for layer in rec.mix)
-        where = f"(#{item.rank}; ◆ = in your mix)" if in_mix else f"(#{item.rank})"
+        layers = [layer_label(layer.layer) for layer in rec.mix if layer.framework == framework_id]
+        where = f"◆ in your mix: {', '.join(layers)}" if layers else ""
         lines: list[Line] = [Heading(f"Why {item.name} scores {item.fit}", where)]
         for reason in item.reasons:
             said = f"{reason.text} ({reason.because})" if reason.because else reason.text
             if reason.rule == "base":
                 said = "starting fit"
             lines.append(Item(f"{reason.effect:+d}", said))
-        layers = [layer.layer for layer in rec.mix if layer.framework == framework_id]
-        if layers:
-            lines.append(Heading("In your mix for:", f"{', '.join(layers)}.", gap=True))
+        later = [p.phase for p in rec.phases[1:] if framework_id in p.frameworks]
+        if later:
+            lines.append(Heading("In your plan:", f"added in phase {later[0]}.", gap=True))
         if item.lifts:
             lines.append(Heading("Why not higher?", "These would have lifted it:", gap=True))
             lines += [Item(f"{lift.effect:+d}", f"if {lift.needs}") for lift in item.lifts]
@@ -180,7 +180,8 @@ class ResultsScreen(Screen[None]):
         if rec.mix_choice:
             lines.append(Item("", rec.mix_choice))
         for layer in rec.mix:
-            lines.append(Heading(f"{layer.layer.title()}:", names[layer.framework], gap=True))
+            title = layer_label(layer.layer)
+            lines.append(Heading(f"{title}:", names[layer.framework], gap=True))
             if layer.needs:
                 served = "; ".join(labels.get(n, n) for n in layer.needs)
                 lines.append(Item("", f"For: {served}."))
@@ -206,6 +207,8 @@ class ResultsScreen(Screen[None]):
         self.query_one("#cadence-total", Static).update(
             f"[b]About {rec.meeting_minutes_per_month} minutes of meetings a month[/b] "
             f"({hours:.1f} hours), one calendar for the whole mix."
+            if rec.cadence
+            else "No meetings yet: nothing is recommended to run."
         )
         table = self.query_one("#cadence", DataTable)
         table.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -73,7 +74,7 @@ class ReviewScreen(Screen[None]):
             table.move_cursor(row=min(row, table.row_count - 1))
         missing = assessment.missing_required()
         status = (
-            "[b]Still needed:[/b] " + ", ".join(q.id for q in missing)
+            "[b]Still needed:[/b] " + ", ".join(escape(q.label) for q in missing)
             if missing
             else "All required questions answered. Press Ctrl+O for the results."
         )

@@ -3,7 +3,7 @@ compared and the pitfalls of the frameworks in the mix."""
 
 from __future__ import annotations
 
-from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.framework import Framework, layer_label
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.render.report.data.model import (
@@ -17,15 +17,6 @@ from framework_advisor.render.report.data.model import (
 )
 from framework_advisor.render.report.data.wording import and_list, label_list, sentence
 
-LAYER_LABELS = {
-    "direction": "Direction",
-    "health": "Operational health",
-    "individual": "Individual objectives",
-    "execution": "Execution",
-    "structure": "Structure and roles",
-    "focus": "Focus metric",
-}
-
 
 def mix_rows(kb: KnowledgeBase, rec: Recommendation) -> list[MixRow]:
     names = {item.id: item.name for item in rec.ranking}
@@ -33,7 +24,7 @@ def mix_rows(kb: KnowledgeBase, rec: Recommendation) -> list[MixRow]:
     return [
         MixRow(
             layer=layer.layer,
-            layer_label=LAYER_LABELS.get(layer.layer, layer.layer.capitalize()),
+            layer_label=layer_label(layer.layer),
             framework=layer.framework,
             name=names[layer.framework],
             fit=fits[layer.framework],

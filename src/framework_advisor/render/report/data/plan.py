@@ -82,7 +82,9 @@ def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Ro
         ],
         minutes_per_month=minutes,
         budget=plan.budget,
-        summary=(meeting_cost(plan) + " A meeting that serves several frameworks counts once.")
+        summary=(
+            meeting_cost(plan, short) + " A meeting that serves several frameworks counts once."
+        )
         if plan.phases
         else "",
     )
