@@ -364,14 +364,14 @@ def test_no_pitfall_relies_on_a_framework_the_report_retires() -> None:
 def test_a_pitfall_that_uses_no_framework_is_a_located_problem(run_cli, tmp_path: Path) -> None:
     from tests.conftest import build_tree
 
-    core = (Path(__file__).parents[2] / "knowledge/frameworks/4dx.yaml").read_text()
+    core = (Path(__file__).parents[2] / "knowledge/frameworks/north_star.yaml").read_text()
     pack = build_tree(
         tmp_path / "pack",
         {
             "pack.yaml": 'name: p\nversion: "1.0"\nschema_version: 2\n',
-            "frameworks/4dx.yaml": core.replace("uses: [kpi]", "uses: [kpis]"),
+            "frameworks/north_star.yaml": core.replace("uses: [kpi]", "uses: [kpis]"),
         },
     )
     result = run_cli("validate", "--kb", pack)
     assert result.exit_code != 0
-    assert "4dx.yaml" in result.stderr and "no framework 'kpis'" in result.stderr
+    assert "north_star.yaml" in result.stderr and "no framework 'kpis'" in result.stderr
