@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -20,6 +21,8 @@ from framework_advisor.errors import MissingDependencyError
 from framework_advisor.render.report.data import SECTION_TITLES, ReportData, report_data
 
 TEMPLATE = "report.typ"
+FONTS = str(Path(__file__).with_name("fonts"))
+"""The bundled sans family (Source Sans 3, OFL); scripts it lacks fall back to system fonts."""
 
 
 def pdf(
@@ -45,6 +48,7 @@ def render_data(data: ReportData) -> bytes:
     payload = msgspec.json.encode({"data": data, "titles": SECTION_TITLES}).decode()
     result = typst.compile(
         _template(),
+        font_paths=[FONTS],
         sys_inputs={"report": payload},
         timestamp=_timestamp(data),
     )

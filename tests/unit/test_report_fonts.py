@@ -1,0 +1,104 @@
+"""The PDF report's fonts: the bundled sans (Source Sans 3, OFL) for the text, and a system font
+for scripts it lacks, so that a client named 王芳 prints as glyphs, not boxes."""
+
+from __future__ import annotations
+
+import functools
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from framework_advisor.render.report import pdf as pdf_module
+
+CLIENT = "王芳"
+BRAND = "王芳咨询"
+ANSWERS = {"organisation": CLIENT, "headcount": 40, "function": "company", "needs": ["alignment"]}
+BUNDLED = "SourceSans3"
+
+
+def _system_cjk_fonts() -> list[str]:
+    if shutil.which("fc-list") is None:
+        return []
+    listing = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
+    return [line for line in listing.splitlines() if line.strip()]
+
+
+needs_cjk_font = pytest.mark.skipif(
+    not _system_cjk_fonts(),
+    reason="no system CJK font (Debian: apt-get install fonts-wqy-microhei; .ci/run does)",
+)
+
+
+def _report(kb) -> bytes:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from framework_advisor.engine.recommend import recommend
+
+    rec = recommend(kb, ANSWERS)
+    return pdf_module.pdf(rec, kb, answers=ANSWERS, brand=BRAND, today=date(2026, 1, 15))
+
+
+def _fonts_drawing(document: bytes, characters: str) -> set[str]:
+    """The fonts of the first page whose text runs decode (through the font's ToUnicode map) to
+    ``characters``. A character no font has is drawn as the first font's .notdef box, which maps
+    to no text: it is found in no run."""
+    runs: set[str] = set()
+
+    def visit(text, cm, tm, font, size) -> None:  # type: ignore[no-untyped-def]
+        if characters in text and font is not None:
+            runs.add(str(font.get("/BaseFont", "")).split("+")[-1])
+
+    PdfReader(io.BytesIO(document)).pages[0].extract_text(visitor_text=visit)
+    return runs
+
+
+def _embedded_fonts(document: bytes) -> set[str]:
+    names = set()
+    for page in PdfReader(io.BytesIO(document)).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def test_the_bundled_sans_ships_with_its_licence() -> None:
+    folder = Path(pdf_module.FONTS)
+    names = {path.name for path in folder.iterdir()}
+    assert {"SourceSans3-Roman-VF.ttf", "SourceSans3-Italic-VF.ttf", "OFL.txt"} <= names
+    licence = (folder / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL Open Font License, Version 1.1" in licence and "Adobe" in licence
+    assert sum(path.stat().st_size for path in folder.iterdir()) < 1_500_000
+
+
+def test_body_and_headings_are_set_in_the_bundled_sans(kb) -> None:  # type: ignore[no-untyped-def]
+    fonts = _embedded_fonts(_report(kb))
+    assert {f"{BUNDLED}-Roman", f"{BUNDLED}-Italic"} <= fonts
+    assert not any("Libertinus" in name for name in fonts)
+    assert _fonts_drawing(_report(kb), "Framework recommendation for") == {f"{BUNDLED}-Roman"}
+
+
+@needs_cjk_font
+def test_a_chinese_client_name_prints_in_a_system_font_that_has_the_glyphs(kb) -> None:  # type: ignore[no-untyped-def]
+    document = _report(kb)
+    for text in (CLIENT, BRAND):
+        fonts = _fonts_drawing(document, text)
+        assert fonts, f"{text} is drawn as boxes"
+        assert not any(BUNDLED in name for name in fonts), fonts
+
+
+def test_without_system_fonts_the_same_check_finds_boxes(
+    kb,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check above can fail: with system fonts hidden from Typst, no font has the glyphs."""
+    import typst
+
+    monkeypatch.setattr(
+        typst, "compile", functools.partial(typst.compile, ignore_system_fonts=True)
+    )
+    document = _report(kb)
+    assert _fonts_drawing(document, CLIENT) == set()
+    assert _fonts_drawing(document, "Framework recommendation for") == {f"{BUNDLED}-Roman"}
