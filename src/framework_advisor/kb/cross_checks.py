@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import msgspec
 
+from framework_advisor.domain.brand import Brand
 from framework_advisor.domain.condition import Condition
 from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS, STAGES
 from framework_advisor.domain.framework import Framework
@@ -40,6 +41,7 @@ class CrossChecks:
     pairings: dict[str, Located]
     examples: dict[str, Located]
     packs: list[PackInfo]
+    brand: Brand
 
     def cross_check(self) -> KnowledgeBase:
         problems = self.problems
@@ -95,6 +97,7 @@ class CrossChecks:
             glossary=sorted(glossary, key=lambda g: g.term.lower()),
             packs=self.packs,
             examples={key: self.examples[key].value for key in sorted(self.examples)},
+            brand=self.brand,
         )
 
     def _check_contract(self) -> None:

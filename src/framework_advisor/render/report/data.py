@@ -16,6 +16,8 @@ from framework_advisor.domain.examples import ExampleKPI, ExampleOKR, select_exa
 from framework_advisor.domain.framework import Framework, short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.render.report.chart_data import ChartData, chart_data
+from framework_advisor.render.report.look import ReportColours, report_colours
 
 LAYER_LABELS = {
     "direction": "Direction",
@@ -41,7 +43,8 @@ class Provenance(Struct, frozen=True):
     packs: list[str]
     """Each pack as "name version", in the order applied."""
     brand: str
-    """The consultant or firm preparing the report (``--brand``); may be empty."""
+    """The consultant or firm preparing the report (``--brand``, else the pack's brand name);
+    may be empty."""
 
 
 class ProfileRow(Struct, frozen=True):
@@ -206,6 +209,10 @@ class ReportData(Struct, frozen=True):
     """Why this mix and not the runner-up, in one sentence."""
     later: list[LaterPhaseRow] = []
     """The phases after the first: what to add, when, and why it waits."""
+    colours: ReportColours = ReportColours()
+    """The report's colours: its own, or the knowledge pack's brand."""
+    charts: ChartData = ChartData()
+    """What the ranking chart and the phase-one calendar draw (``charts`` makes the SVG)."""
 
 
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -250,7 +257,7 @@ def build_report(
             kb_name=kb.name,
             kb_version=kb.version,
             packs=[f"{p.name} {p.version}" for p in kb.packs],
-            brand=" ".join(brand.split()),
+            brand=" ".join((brand or kb.brand.name).split()),
         ),
         profile=_profile(kb, answers, rec),
         mix=[
@@ -299,6 +306,8 @@ def build_report(
         glossary=_glossary(kb, picks, short),
         answers=answers,
         answers_yaml=_answers_yaml(kb, answers),
+        colours=report_colours(kb.brand.colours),
+        charts=chart_data(kb, rec),
     )
 
 
