@@ -1,4 +1,4 @@
-"""The PDF report's fonts: the bundled sans (Source Sans 3, OFL) for the text, and a system font
+"""The PDF report's fonts: the bundled sans (Source Sans Pro, OFL) for the text, and a system font
 for scripts it lacks, so that a client named 王芳 prints as glyphs, not boxes."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from framework_advisor.render.report import pdf as pdf_module
 CLIENT = "王芳"
 BRAND = "王芳咨询"
 ANSWERS = {"organisation": CLIENT, "headcount": 40, "function": "company", "needs": ["alignment"]}
-BUNDLED = "SourceSans3"
+BUNDLED = "SourceSansPro"
 
 
 def _system_cjk_fonts() -> list[str]:
@@ -50,34 +50,44 @@ def _fonts_drawing(document: bytes, characters: str) -> set[str]:
 
     def visit(text, cm, tm, font, size) -> None:  # type: ignore[no-untyped-def]
         if characters in text and font is not None:
-            runs.add(str(font.get("/BaseFont", "")).split("+")[-1])
+            runs.add(_name(font))
 
     PdfReader(io.BytesIO(document)).pages[0].extract_text(visitor_text=visit)
     return runs
+
+
+def _name(font) -> str:  # type: ignore[no-untyped-def]
+    """A font's PostScript name without its subset tag or CID encoding: SourceSansPro-Bold."""
+    return str(font.get("/BaseFont", "")).split("+")[-1].removesuffix("-Identity-H")
 
 
 def _embedded_fonts(document: bytes) -> set[str]:
     names = set()
     for page in PdfReader(io.BytesIO(document)).pages:
         for font in (page["/Resources"].get("/Font") or {}).values():
-            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+            names.add(_name(font.get_object()))
     return names
 
 
 def test_the_bundled_sans_ships_with_its_licence() -> None:
     folder = Path(pdf_module.FONTS)
     names = {path.name for path in folder.iterdir()}
-    assert {"SourceSans3-Roman-VF.ttf", "SourceSans3-Italic-VF.ttf", "OFL.txt"} <= names
+    fonts = {f"SourceSansPro-{style}.otf" for style in ("Regular", "Bold", "It", "BoldIt")}
+    assert fonts | {"OFL.txt"} <= names
     licence = (folder / "OFL.txt").read_text(encoding="utf-8")
     assert "SIL Open Font License, Version 1.1" in licence and "Adobe" in licence
-    assert sum(path.stat().st_size for path in folder.iterdir()) < 1_500_000
+    assert sum(path.stat().st_size for path in folder.iterdir()) < 1_000_000
 
 
 def test_body_and_headings_are_set_in_the_bundled_sans(kb) -> None:  # type: ignore[no-untyped-def]
     fonts = _embedded_fonts(_report(kb))
-    assert {f"{BUNDLED}-Roman", f"{BUNDLED}-Italic"} <= fonts
+    assert {f"{BUNDLED}-Regular", f"{BUNDLED}-Bold", f"{BUNDLED}-It"} <= fonts
     assert not any("Libertinus" in name for name in fonts)
-    assert _fonts_drawing(_report(kb), "Framework recommendation for") == {f"{BUNDLED}-Roman"}
+    document = _report(kb)
+    assert _fonts_drawing(document, "Framework Advisor core knowledge base") == {
+        f"{BUNDLED}-Regular"
+    }
+    assert f"{BUNDLED}-Bold" in _fonts_drawing(document, "Framework recommendation for")
 
 
 @needs_cjk_font
@@ -101,4 +111,4 @@ def test_without_system_fonts_the_same_check_finds_boxes(
     )
     document = _report(kb)
     assert _fonts_drawing(document, CLIENT) == set()
-    assert _fonts_drawing(document, "Framework recommendation for") == {f"{BUNDLED}-Roman"}
+    assert f"{BUNDLED}-Bold" in _fonts_drawing(document, "Framework recommendation for")

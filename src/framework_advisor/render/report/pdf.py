@@ -22,7 +22,7 @@ from framework_advisor.render.report.data import SECTION_TITLES, ReportData, rep
 
 TEMPLATE = "report.typ"
 FONTS = str(Path(__file__).with_name("fonts"))
-"""The bundled sans family (Source Sans 3, OFL); scripts it lacks fall back to system fonts."""
+"""The bundled sans family (Source Sans Pro, OFL); scripts it lacks fall back to system fonts."""
 
 
 def pdf(
@@ -45,7 +45,12 @@ def render_data(data: ReportData) -> bytes:
         raise MissingDependencyError(
             "PDF reports need the Python package typst: pip install typst"
         ) from None
-    payload = msgspec.json.encode({"data": data, "titles": SECTION_TITLES}).decode()
+    from framework_advisor.render.report.charts import report_charts
+
+    charts = report_charts(data)
+    payload = msgspec.json.encode(
+        {"data": data, "titles": SECTION_TITLES, "charts": charts}
+    ).decode()
     result = typst.compile(
         _template(),
         font_paths=[FONTS],
