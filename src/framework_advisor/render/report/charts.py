@@ -113,7 +113,7 @@ def _svg(chart_id: str, height: float, title: str, alt: str, body: list[str]) ->
 
 # The ranking --------------------------------------------------------------------------------
 
-ROW = 17
+ROW = 16
 BAR = 11
 MIN_LABEL, MAX_LABEL = 60, 200
 """The label column's width: as the longest short name needs, within these bounds."""
