@@ -280,8 +280,7 @@ def calendar_chart(data: ReportData) -> Chart:
             f"{_how_often(meeting.frequency)}, not shown: {meeting.ritual}, "
             f"{meeting.minutes} min ({', '.join(meeting.serves)})."
         )
-    notes.append(f"In all, about {data.charts.minutes_per_month} minutes of meetings a month.")
-    y += 14
+    y += 14 if notes else 4
     for note in notes:
         for line in wrap(note, WIDTH - 12, 9.5, 3):
             body.append(_text(6, y, line, 9.5, fill=MUTED))
