@@ -43,7 +43,7 @@ def _report(kb) -> bytes:  # type: ignore[no-untyped-def]
 
 
 def _fonts_drawing(document: bytes, characters: str) -> set[str]:
-    """The fonts of the first page whose text runs decode (through the font's ToUnicode map) to
+    """The fonts whose text runs decode (through the font's ToUnicode map) to
     ``characters``. A character no font has is drawn as the first font's .notdef box, which maps
     to no text: it is found in no run."""
     runs: set[str] = set()
@@ -52,7 +52,8 @@ def _fonts_drawing(document: bytes, characters: str) -> set[str]:
         if characters in text and font is not None:
             runs.add(_name(font))
 
-    PdfReader(io.BytesIO(document)).pages[0].extract_text(visitor_text=visit)
+    for page in PdfReader(io.BytesIO(document)).pages:
+        page.extract_text(visitor_text=visit)
     return runs
 
 
@@ -112,3 +113,24 @@ def test_without_system_fonts_the_same_check_finds_boxes(
     document = _report(kb)
     assert _fonts_drawing(document, CLIENT) == set()
     assert f"{BUNDLED}-Bold" in _fonts_drawing(document, "Framework recommendation for")
+
+
+@needs_cjk_font
+def test_chinese_text_in_a_chart_prints_too(kb) -> None:  # type: ignore[no-untyped-def]
+    """The charts are SVG images: Typst draws their text with the same fonts and fallback."""
+    import msgspec
+
+    from framework_advisor.engine.recommend import recommend
+    from framework_advisor.render.report.chart_data import ChartBar, ChartMeeting
+    from framework_advisor.render.report.data import report_data
+
+    data = report_data(recommend(kb, ANSWERS), kb, answers=ANSWERS)
+    charts = msgspec.structs.replace(
+        data.charts,
+        bars=[ChartBar("王芳框架", "王芳框架", 80, 1), *data.charts.bars],
+        meetings=[ChartMeeting("每周例会", "weekly", 30, ["王芳框架"])],
+    )
+    document = pdf_module.render_data(msgspec.structs.replace(data, charts=charts))
+    for character in "王芳框架每周例会":  # SVG text is placed glyph by glyph
+        fonts = _fonts_drawing(document, character)
+        assert fonts and not any(BUNDLED in name for name in fonts), (character, fonts)
