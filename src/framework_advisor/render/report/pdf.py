@@ -1,9 +1,10 @@
 """The report as PDF (A4): the report's data laid out by Typst with ``templates/report.typ``.
 
-Typst (the ``typst`` package, a self-contained wheel with its fonts embedded) is imported only
-here, when a PDF is asked for: no system library, no network, no font to install. The data goes
-in as JSON through ``sys.inputs`` and the template reads it with ``json()``, so text from the
-answers, the brand or a knowledge pack is never interpreted as Typst markup."""
+Typst (the ``typst`` package, a self-contained wheel) is imported only here, when a PDF is
+asked for: no system library, no network, no font to install (the text font ships in
+``fonts/``). The data goes in as JSON through ``sys.inputs`` and the template reads it with
+``json()``, so text from the answers, the brand or a knowledge pack is never interpreted as Typst
+markup; the charts go in the same way, as SVG text that ``image`` reads."""
 
 from __future__ import annotations
 
