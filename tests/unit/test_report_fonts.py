@@ -21,8 +21,10 @@ BUNDLED = "SourceSansPro"
 
 
 def _system_cjk_fonts() -> list[str]:
-    if shutil.which("fc-list") is None:
-        return []
+    if shutil.which("fc-list") is None:  # no fontconfig: look where Debian puts CJK fonts
+        folders = (Path("/usr/share/fonts"), Path.home() / ".fonts")
+        patterns = ("*wqy*", "*[Cc][Jj][Kk]*", "*DroidSansFallback*")
+        return [str(p) for f in folders for pattern in patterns for p in f.rglob(pattern)]
     listing = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
     return [line for line in listing.splitlines() if line.strip()]
 
