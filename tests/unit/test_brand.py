@@ -116,3 +116,12 @@ def test_contrast_follows_wcag() -> None:
     assert contrast_with_white("000000") == pytest.approx(21.0)
     assert contrast_with_white("ffffff") == pytest.approx(1.0)
     assert contrast_with_white("767676") == pytest.approx(4.54, abs=0.01)
+
+
+def test_only_checked_colours_reach_the_templates() -> None:
+    from framework_advisor.domain.brand import BrandColours
+    from framework_advisor.render.report.look import DEFAULT, report_colours
+
+    assert report_colours(BrandColours("#7a1f5c", "#0b7a75")).tint == "#eef6f5"
+    hostile = report_colours(BrandColours("red; } body { display: none", '"><script>'))
+    assert hostile == DEFAULT

@@ -3,6 +3,8 @@ at load). The HTML's CSS and the PDF's Typst template both take them from here."
 
 from __future__ import annotations
 
+import re
+
 from msgspec import Struct
 
 from framework_advisor.domain.brand import BrandColours
@@ -21,14 +23,17 @@ class ReportColours(Struct, frozen=True):
 
 
 DEFAULT = ReportColours()
+_HEX = re.compile(r"#[0-9a-f]{6}")
 
 
 def report_colours(brand: BrandColours) -> ReportColours:
-    accent = brand.accent or DEFAULT.accent
+    """The brand's colours where set; anything but #rrggbb (the loader allows nothing else)
+    never reaches a style sheet or an SVG attribute."""
+    primary, accent = (c if _HEX.fullmatch(c) else "" for c in (brand.primary, brand.accent))
     return ReportColours(
-        primary=brand.primary or DEFAULT.primary,
-        accent=accent,
-        tint=mix(accent, TINT) if brand.accent else DEFAULT.tint,
+        primary=primary or DEFAULT.primary,
+        accent=accent or DEFAULT.accent,
+        tint=mix(accent, TINT) if accent else DEFAULT.tint,
     )
 
 
