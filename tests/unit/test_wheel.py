@@ -29,6 +29,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     names = zipfile.ZipFile(wheel).namelist()
     assert "framework_advisor/knowledge/kb.yaml" in names
     assert "framework_advisor/knowledge/frameworks/okr.yaml" in names
+    for font in ("SourceSansPro-Regular.otf", "SourceSansPro-BoldIt.otf", "OFL.txt"):
+        assert f"framework_advisor/render/report/fonts/{font}" in names
     target = out / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),

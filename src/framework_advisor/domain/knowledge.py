@@ -7,6 +7,7 @@ from typing import Any
 
 from msgspec import Struct, field
 
+from framework_advisor.domain.brand import Brand
 from framework_advisor.domain.examples import ExampleSet
 from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.need import Need, Pairing
@@ -83,6 +84,8 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     """Starter templates by id, in file-name order of the embedded base, then packs' new ones."""
     forbidden_phrases: list[ForbiddenPhrase] = []
     """Source-keeping phrases no client text may contain (``domain.client_text``)."""
+    brand: Brand = Brand()
+    """The reports' name and colours, from kb.yaml and the packs (the last one setting each)."""
 
     def in_question_order(self, answers: dict[str, Any]) -> dict[str, Any]:
         """The answers to this questionnaire's questions, in its order (as answers files are

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from framework_advisor.domain.brand import Brand
 from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS
 from framework_advisor.domain.examples import ExampleSet
 from framework_advisor.domain.framework import Framework
@@ -19,6 +20,7 @@ from framework_advisor.domain.knowledge import (
 from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Question
 from framework_advisor.errors import KnowledgeBaseError
+from framework_advisor.kb.brand import checked_brand
 from framework_advisor.kb.cross_checks import CrossChecks
 from framework_advisor.kb.example_checks import with_metric_ids
 from framework_advisor.kb.files import SourceFiles
@@ -56,6 +58,7 @@ class _Builder(CrossChecks):
         self.examples: dict[str, Located] = {}
         self.templates: dict[str, Located] = {}
         self.packs: list[PackInfo] = []
+        self.brand = Brand()
 
     # pass 1 ----------------------------------------------------------------------------
     def doc(self, source: SourceFiles, name: str) -> YamlDocument | None:
@@ -142,6 +145,7 @@ class _Builder(CrossChecks):
         if header is not None:
             self.name, self.version, self.settings = header.name, header.version, header.settings
             self.settings_at = Located(header.settings, doc, ("settings",))
+            self.brand = checked_brand(self.problems, doc, header.brand).over(self.brand)
 
     def _pack_header(self, source: SourceFiles) -> bool:
         doc = self.doc(source, "pack.yaml")
@@ -166,6 +170,7 @@ class _Builder(CrossChecks):
         self.packs.append(
             PackInfo(header.name, header.version, source.digest()[:12], str(source.root))
         )
+        self.brand = checked_brand(self.problems, doc, header.brand).over(self.brand)
         removal = header.remove
         for kind, ids, table, fixed in (
             ("frameworks", removal.frameworks, self.frameworks, FRAMEWORK_IDS),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import msgspec
 
+from framework_advisor.domain.brand import Brand
 from framework_advisor.domain.condition import Condition
 from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS, STAGES
 from framework_advisor.domain.framework import Framework
@@ -45,6 +46,7 @@ class CrossChecks:
     examples: dict[str, Located]
     templates: dict[str, Located]
     packs: list[PackInfo]
+    brand: Brand
 
     def cross_check(self) -> KnowledgeBase:
         problems = self.problems
@@ -117,6 +119,7 @@ class CrossChecks:
             examples={key: self.examples[key].value for key in sorted(self.examples)},
             templates=self._ordered_templates(order),
             forbidden_phrases=[entry.value for entry in self.forbidden_phrases.values()],
+            brand=self.brand,
         )
 
     def _ordered_templates(self, framework_order: list[str]) -> dict[str, Template]:

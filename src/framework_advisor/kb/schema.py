@@ -7,6 +7,7 @@ from typing import Any
 
 import msgspec
 
+from framework_advisor.domain.brand import Brand
 from framework_advisor.domain.framework import Layer
 from framework_advisor.domain.knowledge import Settings
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
@@ -25,6 +26,7 @@ class KbFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     schema_version: int = SCHEMA_VERSION
     settings: Settings = Settings()
     description: str = ""
+    brand: Brand = Brand()
 
 
 class Removal(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -39,6 +41,8 @@ class PackFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     schema_version: int | None = None
     description: str = ""
     remove: Removal = Removal()
+    brand: Brand = Brand()
+    """The name and colours of the reports made with this pack (a later pack's win)."""
 
 
 class RawEffect(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

@@ -1,15 +1,17 @@
 """The report as PDF (A4): the report's data laid out by Typst with ``templates/report.typ``.
 
-Typst (the ``typst`` package, a self-contained wheel with its fonts embedded) is imported only
-here, when a PDF is asked for: no system library, no network, no font to install. The data goes
-in as JSON through ``sys.inputs`` and the template reads it with ``json()``, so text from the
-answers, the brand or a knowledge pack is never interpreted as Typst markup."""
+Typst (the ``typst`` package, a self-contained wheel) is imported only here, when a PDF is
+asked for: no system library, no network, no font to install (the text font ships in
+``fonts/``). The data goes in as JSON through ``sys.inputs`` and the template reads it with
+``json()``, so text from the answers, the brand or a knowledge pack is never interpreted as Typst
+markup; the charts go in the same way, as SVG text that ``image`` reads."""
 
 from __future__ import annotations
 
 from datetime import date
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -21,6 +23,8 @@ from framework_advisor.errors import MissingDependencyError
 from framework_advisor.render.report.data import SECTION_TITLES, ReportData, report_data
 
 TEMPLATE = "report.typ"
+FONTS = str(Path(__file__).with_name("fonts"))
+"""The bundled sans family (Source Sans Pro, OFL); scripts it lacks fall back to system fonts."""
 
 
 def pdf(
@@ -44,9 +48,15 @@ def render_data(data: ReportData) -> bytes:
         raise MissingDependencyError(
             "PDF reports need the Python package typst: pip install typst"
         ) from None
-    payload = msgspec.json.encode({"data": data, "titles": SECTION_TITLES}).decode()
+    from framework_advisor.render.report.charts import report_charts
+
+    charts = report_charts(data)
+    payload = msgspec.json.encode(
+        {"data": data, "titles": SECTION_TITLES, "charts": charts}
+    ).decode()
     result = typst.compile(
         _template(),
+        font_paths=[FONTS],
         sys_inputs={"report": payload},
         timestamp=_timestamp(data),
     )

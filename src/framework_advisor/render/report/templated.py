@@ -21,8 +21,23 @@ _FENCE = re.compile(r"^(`{3,})")
 def render_data(data: ReportData, fmt: str, bytecode_cache: BytecodeCache | None = None) -> str:
     """Lay out a ReportData as ``fmt`` (md or html)."""
     template = report_environment(fmt, bytecode_cache).get_template("report.j2")
-    text = template.render(data=data, titles=SECTION_TITLES, macros=f"{fmt}.j2")
+    text = template.render(
+        data=data, titles=SECTION_TITLES, macros=f"{fmt}.j2", charts=_charts(data, fmt)
+    )
     return _tidy_markdown(text) if fmt == "md" else _tidy_html(text)
+
+
+def _charts(data: ReportData, fmt: str) -> dict[str, str]:
+    """The charts as inline SVG for HTML; Markdown has none (its tables say the same)."""
+    if fmt != "html":
+        return {"ranking": "", "calendar": ""}
+    from markupsafe import Markup
+
+    from framework_advisor.render.report.charts import inline, report_charts
+
+    charts = report_charts(data)
+    # The SVG is built from escaped text only (charts.py).
+    return {"ranking": Markup(inline(charts.ranking)), "calendar": Markup(inline(charts.calendar))}
 
 
 def markdown(

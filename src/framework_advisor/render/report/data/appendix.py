@@ -79,7 +79,7 @@ def provenance(kb: KnowledgeBase, brand: str, today: date) -> Provenance:
         kb_name=kb.name,
         kb_version=kb.version,
         packs=[f"{p.name} {p.version}" for p in kb.packs],
-        brand=" ".join(brand.split()),
+        brand=" ".join((brand or kb.brand.name).split()),
     )
 
 

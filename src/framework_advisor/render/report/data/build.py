@@ -13,6 +13,7 @@ from framework_advisor.domain.framework import short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.rollout import ReportFacts
+from framework_advisor.render.report.chart_data import chart_data
 from framework_advisor.render.report.data import advice, appendix
 from framework_advisor.render.report.data.examples import examples
 from framework_advisor.render.report.data.glossary import glossary
@@ -20,6 +21,7 @@ from framework_advisor.render.report.data.model import ReportData
 from framework_advisor.render.report.data.overview import overview
 from framework_advisor.render.report.data.plan import rollout
 from framework_advisor.render.report.data.ranking import ranking
+from framework_advisor.render.report.look import report_colours
 
 
 def build_report(
@@ -55,6 +57,8 @@ def build_report(
         profile=appendix.profile(kb, answers, rec),
         answers=answers,
         answers_yaml=appendix.answers_yaml(kb, answers),
+        colours=report_colours(kb.brand.colours),
+        charts=chart_data(kb, rec),
     )
     named = {*facts.picks, *(f for phase in rec.phases for f in phase.frameworks)}
     used = glossary(kb, _texts(msgspec.to_builtins(draft)), short, named)
@@ -62,10 +66,11 @@ def build_report(
 
 
 SKIPPED = frozenset(
-    {"ranking", "fits_explained", "profile", "answers", "answers_yaml", "provenance"}
+    {"ranking", "fits_explained", "profile", "answers", "answers_yaml", "provenance", "charts"}
     | {"framework", "question", "layer"}
 )
-"""The appendices (the glossary explains the advice, not every framework ranked) and ids."""
+"""The appendices and the charts (the glossary explains the advice, not every framework ranked)
+and ids."""
 
 
 def _texts(value: Any, key: str = "") -> Iterator[str]:

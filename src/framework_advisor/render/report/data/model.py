@@ -8,6 +8,8 @@ from typing import Any
 from msgspec import Struct
 
 from framework_advisor.domain.examples import ExampleKPI, ExampleOKR
+from framework_advisor.render.report.chart_data import ChartData
+from framework_advisor.render.report.look import ReportColours
 
 
 class Provenance(Struct, frozen=True):
@@ -213,6 +215,10 @@ class ReportData(Struct, frozen=True):
     answers: dict[str, Any]
     answers_yaml: str
     """The answers as an answers file: save it to reproduce this report."""
+    colours: ReportColours = ReportColours()
+    """The report's colours: its own, or the knowledge pack's brand."""
+    charts: ChartData = ChartData()
+    """What the ranking chart and the phase-one calendar draw (``charts`` makes the SVG)."""
 
 
 SECTIONS: tuple[tuple[str, str], ...] = (
