@@ -12,6 +12,7 @@ import msgspec
 import pytest
 
 from framework_advisor.engine.recommend import recommend
+from framework_advisor.engine.rollout import report_facts
 from framework_advisor.render.report.chart_data import ChartBar, ChartMeeting
 from framework_advisor.render.report.charts import (
     SVG_NS,
@@ -35,7 +36,8 @@ TODAY = date(2026, 1, 15)
 
 def _data(kb, sample: str = "sales-led") -> ReportData:  # type: ignore[no-untyped-def]
     answers = read_answers(kb, SAMPLES / f"{sample}.yaml").answers
-    return report_data(recommend(kb, answers), kb, answers=answers, today=TODAY)
+    rec = recommend(kb, answers)
+    return report_data(rec, kb, answers=answers, today=TODAY, facts=report_facts(kb, rec))
 
 
 def _with_charts(data: ReportData, **changes) -> ReportData:  # type: ignore[no-untyped-def]
@@ -100,7 +102,7 @@ def test_mix_members_are_highlighted_and_named_by_short_name(kb) -> None:  # typ
     assert labels["FAST Goals"] == "600" and labels["OKR"] is None  # FAST is the mix
     assert "Objectives and Key Results (OKR)" not in labels  # short names on the axis
     phases = {bar.label: bar.phase for bar in data.charts.bars}
-    assert phases["FAST Goals"] == 1 and phases["OKR"] == 2 and phases["BSC"] == 0
+    assert phases["FAST Goals"] == 1 and phases["OKR"] == 2 and phases["Balanced Scorecard"] == 0
     assert "A later phase" in labels and "Not advised now" in labels
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from framework_advisor.engine.rollout import report_facts
 from framework_advisor.render.report import pdf as pdf_module
 
 CLIENT = "王芳"
@@ -41,7 +42,9 @@ def _report(kb) -> bytes:  # type: ignore[no-untyped-def]
     from framework_advisor.engine.recommend import recommend
 
     rec = recommend(kb, ANSWERS)
-    return pdf_module.pdf(rec, kb, answers=ANSWERS, brand=BRAND, today=date(2026, 1, 15))
+    return pdf_module.pdf(
+        rec, kb, answers=ANSWERS, brand=BRAND, today=date(2026, 1, 15), facts=report_facts(kb, rec)
+    )
 
 
 def _fonts_drawing(document: bytes, characters: str) -> set[str]:
@@ -126,7 +129,8 @@ def test_chinese_text_in_a_chart_prints_too(kb) -> None:  # type: ignore[no-unty
     from framework_advisor.render.report.chart_data import ChartBar, ChartMeeting
     from framework_advisor.render.report.data import report_data
 
-    data = report_data(recommend(kb, ANSWERS), kb, answers=ANSWERS)
+    rec = recommend(kb, ANSWERS)
+    data = report_data(rec, kb, answers=ANSWERS, facts=report_facts(kb, rec))
     charts = msgspec.structs.replace(
         data.charts,
         bars=[ChartBar("王芳框架", "王芳框架", 80, 1), *data.charts.bars],

@@ -105,7 +105,7 @@ def test_html_and_pdf_show_the_same_charts_with_the_same_text_alternatives(
     svgs = re.findall(r"<svg\b[^>]*>.*?</svg>", page, re.DOTALL)
     assert len(svgs) == 2
     descriptions = []
-    for svg, section in zip(svgs, ("ranking", "rollout"), strict=True):
+    for svg, section in zip(svgs, ("mix", "rollout"), strict=True):
         assert 'role="img"' in svg and "aria-label=" in svg and "<title>" in svg
         descriptions.append(html.unescape(re.search(r"<desc[^>]*>(.*?)</desc>", svg).group(1)))  # type: ignore[union-attr]
         start = page.index(f'<section id="{section}"')
