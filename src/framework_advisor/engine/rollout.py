@@ -3,6 +3,7 @@ quarter after the one before, once its signal shows, with each framework's own s
 
 from __future__ import annotations
 
+from framework_advisor.domain.framework import short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.rollout import (
@@ -21,6 +22,7 @@ __all__ = ["FIRST_WEEKS", "report_facts", "rollout_plan"]
 def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
     """The recommendation's phases in; week-numbered steps for each phase out. A framework whose
     own rollout starts later than week 1 is moved up to the phase's first week."""
+    current = rec.profile.get("current_frameworks") or []
     time = rec.profile.get("leadership_time")
     budget = kb.settings.meeting_budget_minutes.get(time) if isinstance(time, str) else None
     phases: list[PlannedPhase] = []
@@ -29,6 +31,9 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
         steps: list[PlannedStep] = []
         for fid in phase.frameworks:
             own = kb.frameworks[fid].rollout
+            if fid in current:
+                steps.append(PlannedStep(first, fid, _keep_running(kb, fid)))
+                continue
             if not own:
                 continue
             shift = first - min(step.week for step in own)
@@ -52,9 +57,17 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
             )
         )
     first_weeks = [s for s in phases[0].steps if s.week <= FIRST_WEEKS] if phases else []
-    current = rec.profile.get("current_frameworks") or []
     running = [f for f in phases[0].frameworks if f in current] if phases else []
     return RolloutPlan(phases=phases, first_weeks=first_weeks, budget=budget, running=running)
+
+
+def _keep_running(kb: KnowledgeBase, fid: str) -> str:
+    """The first step for a framework the organisation already runs: it starts nothing new."""
+    name = short_name(kb.frameworks[fid])
+    return (
+        f"Keep {name} running as you do today; at its next review, check it against this plan "
+        "and drop anything the other frameworks now do."
+    )
 
 
 def report_facts(kb: KnowledgeBase, rec: Recommendation) -> ReportFacts:

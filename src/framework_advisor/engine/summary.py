@@ -83,6 +83,7 @@ def summarise(
     steps = [
         step.step[0].lower() + step.step[1:].rstrip(".")
         for fid in plan.members
+        if fid not in plan.running  # already running: nothing to start
         for step in kb.frameworks[fid].rollout
         if step.week <= FIRST_WEEKS
     ][:2]
