@@ -358,19 +358,21 @@ class _Search:
         if cached is not None:
             return cached
         start: dict[str, str | None] = dict.fromkeys(self.stated)
-        keeping = self.worth_keeping
+        keeping, current, held = self.worth_keeping, self.current, self.held
+        sets: list[tuple[list[str], dict[str, str | None], int]] = []
+        self._grow(list(pool), 0, [], start, {}, 0, set(), size, sets)
         found: list[Grown] = []
-        for members, reps, cost in self._grow(list(pool), 0, [], start, {}, 0, set(), size):
-            serving = {rep for rep in reps.values() if rep is not None}
-            covered = sum(rep is not None for rep in reps.values())
-            head = (covered, len(keeping.intersection(serving)))
+        for members, reps, cost in sets:
+            serving = reps.values()
+            covered = len(reps) - list(serving).count(None)
+            kept = len(keeping.intersection(serving)) if keeping else 0
             ordered = tuple(members)  # each set in ranking order
-            found.append((head, ordered, reps, cost, self.held(ordered)))
+            found.append(((covered, kept), ordered, reps, cost, held(ordered) if current else 0))
         found.sort(key=lambda grown: grown[0], reverse=True)
         self._valid_sets[(pool, size)] = found
         return found
 
-    def _grow(  # type: ignore[no-untyped-def]
+    def _grow(
         self,
         rest: list[str],
         start: int,
@@ -380,36 +382,40 @@ class _Search:
         cost: int,
         blocked: set[str],
         most: int,
-    ):
+        out: list[tuple[list[str], dict[str, str | None], int]],
+    ) -> None:
         """Every conflict-free set from ``members`` plus later candidates, with the member that
-        serves each need best. A branch stops where a weak member (one that can only earn its
-        place by serving a need best) no longer serves any need best: more members can only
-        take needs from it."""
+        serves each need best, appended to ``out`` depth first. A branch stops where a weak
+        member (one that can only earn its place by serving a need best) no longer serves any
+        need best: more members can only take needs from it."""
         if len(members) >= most:
             return
         excludes = self.index.excludes
+        rituals = self.index.rituals
+        rank_in = self.rank_in
+        weak = self.weak
         for i in range(start, len(rest)):
             fid = rest[i]
             if fid in blocked:
                 continue
             better = reps
             losers: list[str] = []
-            for need, rank in self.rank_in.get(fid, {}).items():
+            for need, rank in rank_in.get(fid, {}).items():
                 held = better[need]
-                if held is None or rank < self.rank_in[held][need]:
+                if held is None or rank < rank_in[held][need]:
                     if better is reps:
                         better = dict(reps)
                     better[need] = fid
                     if held is not None:
                         losers.append(held)
-            weak, serving = self.weak, better.values()
+            serving = better.values()
             if (fid in weak and fid not in serving) or any(
                 m in weak and m not in serving for m in losers
             ):
                 continue  # a weak member serves no need best: no superset can fix that
             grown = [*members, fid]
             merged, total = longest, cost  # the merged calendar, one ritual at a time
-            for key, minutes in self.index.rituals[fid]:
+            for key, minutes in rituals[fid]:
                 held = merged.get(key, 0)
                 if minutes > held:
                     if merged is longest:
@@ -417,9 +423,9 @@ class _Search:
                     per_month = MEETINGS_PER_MONTH[key[1]]
                     total += round(minutes * per_month) - round(held * per_month)
                     merged[key] = minutes
-            yield grown, better, total
-            yield from self._grow(
-                rest, i + 1, grown, better, merged, total, blocked | excludes[fid], most
+            out.append((grown, better, total))
+            self._grow(
+                rest, i + 1, grown, better, merged, total, blocked | excludes[fid], most, out
             )
 
 
