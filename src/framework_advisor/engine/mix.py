@@ -35,10 +35,9 @@ class Limits(Struct, frozen=True):
     """Monthly meeting minutes leaders can give; None when not answered."""
 
 
-Grown = tuple[tuple[int, int], tuple[str, ...], dict[str, str | None], int, int]
+Grown = tuple[tuple[int, int], tuple[str, ...], dict[str, str | None], int]
 """A conflict-free set: the head of its score (needs covered, frameworks in use kept), its
-members, the member serving each stated need best, its meeting minutes, and how many of them
-frameworks in use hold today."""
+members, the member serving each stated need best, and its meeting minutes."""
 
 
 class Choice(Struct, frozen=True):
@@ -246,7 +245,6 @@ class _Search:
         members: tuple[str, ...],
         reps: dict[str, str | None] | None = None,
         cost: int | None = None,
-        held: int | None = None,
     ) -> Choice | None:
         """Score a conflict-free set (``_grow`` never builds another); ``reps``: the member
         serving each stated need best, when the caller already knows."""
@@ -301,10 +299,12 @@ class _Search:
         ranks = [-self.position[m] for m in members]  # members come in ranking order
         key = (covered, kept, quality, fit, -len(members), ranks)
         cost = meeting_cost(index, members) if cost is None else cost
-        return Choice(members, key, cost, self.held(members) if held is None else held)
+        return Choice(members, key, cost, self.held(members))
 
     def held(self, members: tuple[str, ...]) -> int:
         """Monthly minutes of the members already in use: their meetings run today."""
+        if not self.current:
+            return 0
         running = tuple(m for m in members if m in self.current)
         if not running:
             return 0
@@ -326,7 +326,7 @@ class _Search:
         wanted = set(fixed)
         top: list[Choice] = []
         memo = self._memo
-        for head, members, reps, cost, held in self._valid(tuple(pool), most):
+        for head, members, reps, cost in self._valid(tuple(pool), most):
             if len(top) == 2 and head < top[1].key[:2]:
                 break  # sets come best head first: none of the rest can reach the top two
             count = len(members)
@@ -334,14 +334,14 @@ class _Search:
                 count -= 1
             if count > most or len(members) > self.size_cap:
                 continue
-            if budget is not None and cost - held > budget:
+            if budget is not None and cost > budget and cost - self.held(members) > budget:
                 continue
             if wanted and not wanted.issubset(members):
                 continue
             if members in memo:
                 choice = memo[members]
             else:
-                choice = memo[members] = self._score(members, reps, cost, held)
+                choice = memo[members] = self._score(members, reps, cost)
             if choice is None:
                 continue
             top.append(choice)
@@ -358,7 +358,7 @@ class _Search:
         if cached is not None:
             return cached
         start: dict[str, str | None] = dict.fromkeys(self.stated)
-        keeping, current, held = self.worth_keeping, self.current, self.held
+        keeping = self.worth_keeping
         sets: list[tuple[list[str], dict[str, str | None], int]] = []
         self._grow(list(pool), 0, [], start, {}, 0, set(), size, sets)
         found: list[Grown] = []
@@ -367,7 +367,7 @@ class _Search:
             covered = len(reps) - list(serving).count(None)
             kept = len(keeping.intersection(serving)) if keeping else 0
             ordered = tuple(members)  # each set in ranking order
-            found.append(((covered, kept), ordered, reps, cost, held(ordered) if current else 0))
+            found.append(((covered, kept), ordered, reps, cost))
         found.sort(key=lambda grown: grown[0], reverse=True)
         self._valid_sets[(pool, size)] = found
         return found
