@@ -1,4 +1,47 @@
-"""The recommendation report: one typed ReportData (``data``) rendered to Markdown and HTML by one
-set of Jinja templates (``templated``), to PDF from that HTML (``pdf``), to Word (``docx``) and to
+"""The recommendation report: one typed ReportData (``data``) laid out as Markdown and HTML by
+one set of Jinja templates (``templated``), as PDF by Typst (``pdf``), as Word (``docx``) and as
 JSON (``jsonreport``). Nothing here is imported by `recommend` or `whatif`: the registry in
-``render.formats`` imports a renderer only when it is used."""
+``render.formats`` imports a renderer only when it is used.
+
+Each format is a function from ReportData (and the recommendation it came from) to text or
+bytes; ``report_renderer`` turns one into the registry's signature, so the way from a
+recommendation to ReportData is written once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from framework_advisor.domain.knowledge import KnowledgeBase
+    from framework_advisor.domain.recommendation import Recommendation
+    from framework_advisor.domain.rollout import ReportFacts
+    from framework_advisor.render.report.data import ReportData
+
+LayOut = Callable[..., "str | bytes"]
+"""(ReportData, the recommendation, format options) -> the report in one format."""
+
+
+def report_renderer(lay_out: LayOut) -> Callable[..., str | bytes]:
+    """The registry's report renderer for a format that lays out ReportData."""
+
+    def render(
+        rec: Recommendation,
+        kb: KnowledgeBase,
+        *,
+        answers: dict[str, Any] | None = None,
+        facts: ReportFacts | None = None,
+        brand: str = "",
+        today: date | None = None,
+        **options: Any,
+    ) -> str | bytes:
+        from framework_advisor.render.report.data import report_data
+
+        data: ReportData = report_data(
+            rec, kb, answers=answers, facts=facts, brand=brand, today=today
+        )
+        return lay_out(data, rec, **options)
+
+    render.__doc__ = lay_out.__doc__
+    return render

@@ -8,7 +8,6 @@ ever broken across lines ("Managemen t")."""
 from __future__ import annotations
 
 import io
-from datetime import date
 from typing import Any
 
 from docx import Document
@@ -18,14 +17,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Mm, Pt, RGBColor
 
-from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.domain.rollout import ReportFacts
+from framework_advisor.render.report import report_renderer
 from framework_advisor.render.report.data import (
     FIRST_APPENDIX,
     SECTION_TITLES,
     ReportData,
-    report_data,
 )
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(18)
@@ -41,19 +37,6 @@ PT_MM = 25.4 / 72
 
 TableColumn = tuple[str, str, int]
 """(heading, kind, width in percent of the text width); kind: text, strong, number, fit, list."""
-
-
-def docx(
-    rec: Recommendation,
-    kb: KnowledgeBase,
-    *,
-    answers: dict[str, Any] | None = None,
-    facts: ReportFacts | None = None,
-    brand: str = "",
-    today: date | None = None,
-    **_: Any,
-) -> bytes:
-    return render_data(report_data(rec, kb, answers=answers, facts=facts, brand=brand, today=today))
 
 
 def render_data(data: ReportData) -> bytes:
@@ -529,3 +512,6 @@ def _internal_link(paragraph: Any, anchor: str, text: str) -> None:
     run.font.color.rgb = ACCENT
     link.append(run._r)  # moves the run inside the link
     paragraph._p.append(link)
+
+
+docx = report_renderer(lambda data, _rec, **_: render_data(data))

@@ -3,16 +3,14 @@ keys of their own (keys may be added, never renamed)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import msgspec
 
-from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.domain.rollout import ReportFacts
 from framework_advisor.render.jsonout import dumps, recommendation_dict
-from framework_advisor.render.report.data import report_data
+from framework_advisor.render.report import report_renderer
+from framework_advisor.render.report.data import ReportData
 
 EXTRA_SECTIONS: dict[str, str] = {
     "title": "title",
@@ -31,18 +29,12 @@ EXTRA_SECTIONS: dict[str, str] = {
 """JSON key -> ReportData field, for the sections the recommend JSON does not already hold."""
 
 
-def report(
-    rec: Recommendation,
-    kb: KnowledgeBase,
-    *,
-    answers: dict[str, Any] | None = None,
-    facts: ReportFacts | None = None,
-    brand: str = "",
-    today: date | None = None,
-    **_: Any,
-) -> str:
-    data = report_data(rec, kb, answers=answers, facts=facts, brand=brand, today=today)
+def render_data(data: ReportData, rec: Recommendation, **_: Any) -> str:
+    """The recommend JSON of ``rec`` plus the report's sections under keys of their own."""
     document = recommendation_dict(rec)
     for key, field in EXTRA_SECTIONS.items():
         document[key] = msgspec.to_builtins(getattr(data, field))
     return dumps(document)
+
+
+report = report_renderer(render_data)

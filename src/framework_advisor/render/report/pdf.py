@@ -12,32 +12,16 @@ from datetime import date
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 import msgspec
 
-from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.domain.rollout import ReportFacts
 from framework_advisor.errors import MissingDependencyError
-from framework_advisor.render.report.data import SECTION_TITLES, ReportData, report_data
+from framework_advisor.render.report import report_renderer
+from framework_advisor.render.report.data import SECTION_TITLES, ReportData
 
 TEMPLATE = "report.typ"
 FONTS = str(Path(__file__).with_name("fonts"))
 """The bundled sans family (Source Sans Pro, OFL); scripts it lacks fall back to system fonts."""
-
-
-def pdf(
-    rec: Recommendation,
-    kb: KnowledgeBase,
-    *,
-    answers: dict[str, Any] | None = None,
-    facts: ReportFacts | None = None,
-    brand: str = "",
-    today: date | None = None,
-    **_: Any,
-) -> bytes:
-    return render_data(report_data(rec, kb, answers=answers, facts=facts, brand=brand, today=today))
 
 
 def render_data(data: ReportData) -> bytes:
@@ -76,3 +60,6 @@ def _timestamp(data: ReportData) -> int:
 
     day = date.fromisoformat(data.provenance.date)
     return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+
+
+pdf = report_renderer(lambda data, _rec, **_: render_data(data))

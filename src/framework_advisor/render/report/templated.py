@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.domain.rollout import ReportFacts
-from framework_advisor.render.report.data import SECTION_TITLES, ReportData, report_data
+from framework_advisor.render.report import report_renderer
+from framework_advisor.render.report.data import SECTION_TITLES, ReportData
 from framework_advisor.render.report.environment import report_environment
 
 if TYPE_CHECKING:
@@ -40,34 +38,18 @@ def _charts(data: ReportData, fmt: str) -> dict[str, str]:
     return {"ranking": Markup(inline(charts.ranking)), "calendar": Markup(inline(charts.calendar))}
 
 
-def markdown(
-    rec: Recommendation,
-    kb: KnowledgeBase,
-    *,
-    answers: dict[str, Any] | None = None,
-    facts: ReportFacts | None = None,
-    brand: str = "",
-    today: date | None = None,
-    bytecode_cache: BytecodeCache | None = None,
-    **_: Any,
-) -> str:
-    data = report_data(rec, kb, answers=answers, facts=facts, brand=brand, today=today)
-    return render_data(data, "md", bytecode_cache)
+def _markdown(data: ReportData, _rec: Recommendation, **options: Any) -> str:
+    """The report in Markdown."""
+    return render_data(data, "md", options.get("bytecode_cache"))
 
 
-def html(
-    rec: Recommendation,
-    kb: KnowledgeBase,
-    *,
-    answers: dict[str, Any] | None = None,
-    facts: ReportFacts | None = None,
-    brand: str = "",
-    today: date | None = None,
-    bytecode_cache: BytecodeCache | None = None,
-    **_: Any,
-) -> str:
-    data = report_data(rec, kb, answers=answers, facts=facts, brand=brand, today=today)
-    return render_data(data, "html", bytecode_cache)
+def _html(data: ReportData, _rec: Recommendation, **options: Any) -> str:
+    """The report as one self-contained HTML page."""
+    return render_data(data, "html", options.get("bytecode_cache"))
+
+
+markdown = report_renderer(_markdown)
+html = report_renderer(_html)
 
 
 def _tidy_markdown(text: str) -> str:
