@@ -643,6 +643,8 @@ def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> li
             asked = search.requested_layers.get(layer, {}).get(member)
             if partners:
                 why = index.partners[member][partners[0]]
+                if names[member] not in why:  # the pairing's sentence is about the partner
+                    why = f"{names[member]} works beside {names[partners[0]]}: {why}"
             elif asked:
                 why = asked
             else:
