@@ -144,9 +144,19 @@ async def test_two_people_never_share_a_file(room: Served, first: str, second: s
         await one.join(first)
         await two.join(second)
         await asyncio.gather(answer_first(one, "First Org"), answer_first(two, "Second Org"))
-    files = {
-        p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in room.folder.glob("*.yaml")
-    }
+
+    def read() -> dict[str, dict]:
+        return {
+            p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+            for p in room.folder.glob("*.yaml")
+        }
+
+    def orgs() -> set[str]:
+        return {data.get("organisation") for data in read().values()}
+
+    # Each app writes in the background and flushes as it stops: wait for both answers.
+    wait_until(lambda: {"First Org", "Second Org"} <= orgs(), "both answers on disk")
+    files = read()
     mine = {
         stem: data
         for stem, data in files.items()
