@@ -189,6 +189,28 @@ async def test_a_reload_continues_and_the_old_process_ends(room: Served) -> None
     wait_saved(room, "Rita", "Ritacorp")
 
 
+async def test_a_reload_after_the_page_closed_starts_once_the_old_process_ended(
+    room: Served,
+) -> None:
+    """The browser drops the old page before the reload connects: the new app must not start
+    while the old one still holds the session, or it would open it read-only and drop what
+    is typed next."""
+    async with browser(room) as rosa:
+        await rosa.join("Rosa")
+        async with rosa.connect() as first:
+            await first.wait_for(FIRST)
+            await first.type("Rosacorp\r")
+            await first.wait_for(SECOND)
+            (old,) = app_of(room, "Rosa")
+        async with rosa.connect() as second:  # at once, as a reload does
+            await second.wait_for(SECOND)
+            assert not alive(old), "the new app started while the old one held the session"
+            await second.type("42\r")
+            await second.wait_for("Question 3 of")
+    wait_until(lambda: saved(room, "Rosa").get("headcount") == 42, "the answer after the reload")
+    assert saved(room, "Rosa")["organisation"] == "Rosacorp"
+
+
 async def test_the_resume_code_continues_elsewhere_and_a_name_alone_does_not(
     room: Served,
 ) -> None:

@@ -369,11 +369,14 @@ class RoomServer(Server):
         except Exception as error:  # a broken message from one browser ends only its session
             log.warning("%s: %s", participant.stem, error)
         finally:
-            current = self.live.get(participant.id)
-            if current is not None and current.service is service:
-                del self.live[participant.id]
-            if service is not None:
-                await service.stop()
+            # Under the same lock as the takeover: a reload's new process waits until this one
+            # has saved and ended, so it never finds the session still held (read-only).
+            async with self._handovers.setdefault(participant.id, asyncio.Lock()):
+                current = self.live.get(participant.id)
+                if current is not None and current.service is service:
+                    del self.live[participant.id]
+                if service is not None:
+                    await service.stop()
         return websocket
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
