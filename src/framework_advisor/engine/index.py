@@ -12,6 +12,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.need import Need
 from framework_advisor.domain.recommendation import Lift, Reason
 from framework_advisor.domain.rule import CautionEffect, LayerEffect, Rule, WeightEffect
+from framework_advisor.engine.cadence import MEETINGS_PER_MONTH
 from framework_advisor.engine.compiled import Predicate, compile_condition
 from framework_advisor.engine.explain import describe, leaves
 
@@ -59,6 +60,10 @@ class EngineIndex(Struct):
     """framework -> {recognised partner: what the two do together}."""
     rituals: dict[str, tuple[tuple[tuple[str, str], int], ...]] = field(default_factory=dict)
     """framework -> ((ritual id, frequency), minutes) for each of its rituals."""
+    monthly_rituals: dict[str, tuple[tuple[tuple[str, str], int, int], ...]] = field(
+        default_factory=dict
+    )
+    """framework -> ((ritual id, frequency), minutes, minutes a month on its own)."""
 
 
 _CACHE: dict[int, EngineIndex] = {}
@@ -127,6 +132,13 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         partners=partners,
         rituals={
             fid: tuple(((r.id, r.frequency), r.minutes) for r in f.rituals)
+            for fid, f in kb.frameworks.items()
+        },
+        monthly_rituals={
+            fid: tuple(
+                ((r.id, r.frequency), r.minutes, round(r.minutes * MEETINGS_PER_MONTH[r.frequency]))
+                for r in f.rituals
+            )
             for fid, f in kb.frameworks.items()
         },
         rules=rules,

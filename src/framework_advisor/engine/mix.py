@@ -391,7 +391,7 @@ class _Search:
         if len(members) >= most:
             return
         excludes = self.index.excludes
-        rituals = self.index.rituals
+        rituals = self.index.monthly_rituals
         rank_in = self.rank_in
         weak = self.weak
         for i in range(start, len(rest)):
@@ -415,13 +415,12 @@ class _Search:
                 continue  # a weak member serves no need best: no superset can fix that
             grown = [*members, fid]
             merged, total = longest, cost  # the merged calendar, one ritual at a time
-            for key, minutes in rituals[fid]:
+            for key, minutes, monthly in rituals[fid]:
                 held = merged.get(key, 0)
                 if minutes > held:
                     if merged is longest:
                         merged = dict(longest)
-                    per_month = MEETINGS_PER_MONTH[key[1]]
-                    total += round(minutes * per_month) - round(held * per_month)
+                    total += monthly - (round(held * MEETINGS_PER_MONTH[key[1]]) if held else 0)
                     merged[key] = minutes
             out.append((grown, better, total))
             self._grow(
