@@ -10,37 +10,29 @@ recommendation to ReportData is written once."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from framework_advisor.domain.knowledge import KnowledgeBase
     from framework_advisor.domain.recommendation import Recommendation
-    from framework_advisor.domain.rollout import ReportFacts
     from framework_advisor.render.report.data import ReportData
 
 LayOut = Callable[..., "str | bytes"]
 """(ReportData, the recommendation, format options) -> the report in one format."""
 
 
+REPORT_OPTIONS = ("answers", "facts", "brand", "today")
+"""What ``report_data`` takes beside the recommendation; every other option is the format's."""
+
+
 def report_renderer(lay_out: LayOut) -> Callable[..., str | bytes]:
     """The registry's report renderer for a format that lays out ReportData."""
 
-    def render(
-        rec: Recommendation,
-        kb: KnowledgeBase,
-        *,
-        answers: dict[str, Any] | None = None,
-        facts: ReportFacts | None = None,
-        brand: str = "",
-        today: date | None = None,
-        **options: Any,
-    ) -> str | bytes:
+    def render(rec: Recommendation, kb: KnowledgeBase, **options: Any) -> str | bytes:
         from framework_advisor.render.report.data import report_data
 
-        data: ReportData = report_data(
-            rec, kb, answers=answers, facts=facts, brand=brand, today=today
-        )
+        given = {name: options.pop(name) for name in REPORT_OPTIONS if name in options}
+        data: ReportData = report_data(rec, kb, **given)
         return lay_out(data, rec, **options)
 
     render.__doc__ = lay_out.__doc__
