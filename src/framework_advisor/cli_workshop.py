@@ -50,7 +50,7 @@ def workshop() -> None:
 def new(ctx: click.Context, directory: Path, title: str, settings: tuple[str, ...]) -> None:
     """Create a workshop folder: workshop.yaml and participants/."""
     from framework_advisor.engine.answers import parse_value, validate_answers
-    from framework_advisor.errors import AnswersError, UsageError
+    from framework_advisor.errors import UsageError
     from framework_advisor.workshops import create
 
     kb = load_kb(ctx)
@@ -63,12 +63,8 @@ def new(ctx: click.Context, directory: Path, title: str, settings: tuple[str, ..
         if value is not None:
             fixed[qid.strip()] = value
     fixed.setdefault("organisation", title or directory.resolve().name)
-    try:  # the fixed answers together must make sense (a team no larger than the company)
-        validate_answers(kb, fixed, file="--set")
-    except AnswersError as exc:
-        real = [p for p in exc.problems if "is required" not in p.message]
-        if real:
-            raise AnswersError(real) from None
+    # the fixed answers together must make sense (a team no larger than the company)
+    validate_answers(kb, fixed, file="--set", required=False)
     ordered = {q.id: fixed[q.id] for q in kb.questions if q.id in fixed}
     create(directory, kb, title=title or ordered["organisation"], fixed=ordered)
     _say(f"created {directory} (participants' answers go in {directory / 'participants'})")

@@ -25,6 +25,7 @@ from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.workshop import DEFAULT_THRESHOLD, Participant, Skipped
 from framework_advisor.errors import AdvisorError, InputFileError, UsageError
+from framework_advisor.sessions import now_iso
 
 CONFIG = "workshop.yaml"
 PARTICIPANTS = "participants"
@@ -49,10 +50,6 @@ class WorkshopConfig(Struct, forbid_unknown_fields=True):
 
 class WorkshopError(InputFileError):
     """An unreadable workshop folder or `workshop.yaml`."""
-
-
-def now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def participants_dir(directory: Path) -> Path:
@@ -85,7 +82,7 @@ def create(directory: Path, kb: KnowledgeBase, *, title: str, fixed: Answers) ->
         raise WorkshopError(f"{directory}: cannot create: {exc.strerror or exc}") from None
     config = WorkshopConfig(
         title=title,
-        created=now(),
+        created=now_iso(),
         tool_version=__version__,
         kb_version=kb.version,
         packs=[{"name": p.name, "version": p.version} for p in kb.packs],
@@ -218,7 +215,7 @@ def reveal(kb: KnowledgeBase, directory: Path) -> tuple[WorkshopConfig, int]:
     atomic_write(
         _snapshot_path(directory, number), json.dumps(payload, ensure_ascii=False), force=True
     )
-    config.reveals = [*config.reveals, now()]
+    config.reveals = [*config.reveals, now_iso()]
     save_config(directory, config)
     return config, len(participants)
 
@@ -240,7 +237,7 @@ def is_closed(directory: Path) -> bool:
 def close(directory: Path) -> WorkshopConfig:
     config = load_config(directory)
     if not config.closed:
-        config.closed = now()
+        config.closed = now_iso()
         save_config(directory, config)
     return config
 
@@ -297,7 +294,7 @@ def merge(kb: KnowledgeBase, directory: Path, first: str, second: str) -> tuple[
     (directory / MERGED).mkdir(exist_ok=True)
     aside = directory / MERGED / b.file
     if aside.exists():
-        aside = aside.with_name(f"{aside.stem}-{now().replace(':', '')}{aside.suffix}")
+        aside = aside.with_name(f"{aside.stem}-{now_iso().replace(':', '')}{aside.suffix}")
     (folder / b.file).replace(aside)
     said.append(f"{b.file} moved to {MERGED}/{aside.name}")
     return target, said

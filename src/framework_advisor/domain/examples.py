@@ -135,12 +135,6 @@ class InputMetric(RoleExample, frozen=True, tag="input_metric"):
 
 
 Role = Wig | LeadMeasure | ScorecardObjective | MboObjective | NorthStar | InputMetric
-ROLES: tuple[str, ...] = (
-    "okr_objective", "key_result", "kpi", "wig", "lead_measure", "bsc_objective",
-    "mbo_objective", "north_star", "input_metric",
-)  # fmt: skip
-"""Every role a template can prefill from: the OKRs (objectives, key results) and KPIs of
-every example set, and the entries of its `roles:` list by their `role` tag."""
 
 
 class ExampleSet(Struct, frozen=True, forbid_unknown_fields=True):

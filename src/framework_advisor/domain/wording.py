@@ -52,3 +52,16 @@ def describe(kb: KnowledgeBase, condition: Condition) -> str:
         joiner = " and " if isinstance(condition, AllOf) else " or "
         return joiner.join(describe(kb, part) for part in condition.parts)
     raise TypeError(condition)
+
+
+def and_list(words: list[str]) -> str:
+    """Words joined as a person writes them: "A", "A and B", "A, B and C"."""
+    if not words:
+        return ""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def need_labels(kb: KnowledgeBase) -> dict[str, str]:
+    """Each option of the needs question (a stated need) -> its label."""
+    question = kb.question("needs")
+    return {o.value: o.label for o in question.options} if question else {}

@@ -35,7 +35,7 @@ class _Checker:
         line = self.source.line_of(path) if self.source else None
         self.problems.append(Problem(self.file, format_path(path), message, line))
 
-    def check(self, raw: Any) -> Answers:
+    def check(self, raw: Any, *, required: bool = True) -> Answers:
         if raw is None:
             raw = {}
         if not isinstance(raw, dict):
@@ -59,7 +59,8 @@ class _Checker:
             checked = self.value(question, value, (key,))
             if checked is not None:
                 answers[key] = checked
-        self._required(answers)
+        if required:
+            self._required(answers)
         self._consistency(answers)
         return answers
 
@@ -191,11 +192,17 @@ def parse_answer(
 
 
 def validate_answers(
-    kb: KnowledgeBase, raw: Any, source: LineSource | None = None, file: str = "answers"
+    kb: KnowledgeBase,
+    raw: Any,
+    source: LineSource | None = None,
+    file: str = "answers",
+    *,
+    required: bool = True,
 ) -> Answers:
-    """Validated answers, or AnswersError listing every problem."""
+    """Validated answers, or AnswersError listing every problem. ``required=False`` checks a
+    partial set (a workshop's fixed answers): values and their consistency, not completeness."""
     checker = _Checker(kb, source, file)
-    answers = checker.check(raw)
+    answers = checker.check(raw, required=required)
     if checker.problems:
         raise AnswersError(checker.problems)
     return answers

@@ -12,6 +12,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.need import Need
 from framework_advisor.domain.recommendation import Lift, Reason
 from framework_advisor.domain.rule import CautionEffect, LayerEffect, Rule, WeightEffect
+from framework_advisor.domain.wording import need_labels
 from framework_advisor.engine.cadence import MEETINGS_PER_MONTH
 from framework_advisor.engine.compiled import Predicate, compile_condition
 from framework_advisor.engine.explain import describe, leaves
@@ -35,7 +36,6 @@ class EngineIndex(Struct):
     base: dict[str, int]
     names: dict[str, str]
     short_names: dict[str, str]
-    framework_ids: list[str]
     question_order: dict[str, int]
     conflicts: dict[str, set[str]] = field(default_factory=dict)
     excludes: dict[str, set[str]] = field(default_factory=dict)
@@ -45,9 +45,9 @@ class EngineIndex(Struct):
     """layer -> the frameworks that can fill it."""
     base_reasons: dict[str, Reason] = field(default_factory=dict)
     said_texts: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    """Memo of "question: answer label" texts for this knowledge base (a pure function)."""
     rules_on: dict[str, list[int]] = field(default_factory=dict)
     """question -> positions of the rules whose conditions read it."""
-    """Memo of "question: answer label" texts for this knowledge base (a pure function)."""
     lifts_for: dict[str, list[tuple[int, Lift]]] = field(default_factory=dict)
     """framework -> (rule position, lift) for every rule that raises it, strongest first."""
     need_servers: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -107,7 +107,6 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
     for entries in lifts_for.values():
         entries.sort(key=lambda entry: (-entry[1].effect, entry[1].rule))
     weights = kb.settings.need_weights
-    needs_question = kb.question("needs")
     partners: dict[str, dict[str, str]] = {fid: {} for fid in kb.frameworks}
     for pairing in kb.pairings:
         a, b = pairing.frameworks
@@ -128,7 +127,7 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         need_strengths={n.need: {e.framework: e.strength for e in n.frameworks} for n in kb.needs},
         need_whys={n.need: {e.framework: e.why for e in n.frameworks} for n in kb.needs},
         need_layers={n.need: n.layer for n in kb.needs if n.layer is not None},
-        need_labels={o.value: o.label for o in needs_question.options} if needs_question else {},
+        need_labels=need_labels(kb),
         partners=partners,
         rituals={
             fid: tuple(((r.id, r.frequency), r.minutes) for r in f.rituals)
@@ -145,7 +144,6 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         base={fid: f.base_fit for fid, f in kb.frameworks.items()},
         names={fid: f.name for fid, f in kb.frameworks.items()},
         short_names={fid: short_name(f) for fid, f in kb.frameworks.items()},
-        framework_ids=list(kb.frameworks),
         question_order={q.id: i for i, q in enumerate(kb.questions)},
         conflicts=conflicts,
         fillers={

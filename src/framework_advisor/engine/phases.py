@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from framework_advisor.domain.recommendation import Phase
+from framework_advisor.domain.wording import and_list
 from framework_advisor.engine.cadence import merge_cadence
 from framework_advisor.engine.index import EngineIndex
 from framework_advisor.engine.mix import MixPlan
@@ -27,7 +28,7 @@ def build_phases(index: EngineIndex, plan: MixPlan) -> list[Phase]:
         signal = (
             "Start now."
             if number == 1
-            else f"Once {_and(names[f] for f in previous)} "
+            else f"Once {and_list([names[f] for f in previous])} "
             f"{'has' if len(previous) == 1 else 'have'} run for a full quarter: every "
             "meeting held, the first goals reviewed, and leaders asking for more rather than less."
         )
@@ -42,8 +43,3 @@ def build_phases(index: EngineIndex, plan: MixPlan) -> list[Phase]:
             )
         )
     return phases
-
-
-def _and(items) -> str:  # type: ignore[no-untyped-def]
-    words = list(items)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

@@ -159,6 +159,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
                     requested,
                 ).members
             ),
+            mix_before=plan.members,
         )
         if sensitivity
         else [],

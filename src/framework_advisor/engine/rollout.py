@@ -14,6 +14,8 @@ from framework_advisor.domain.rollout import (
     ReportFacts,
     RolloutPlan,
 )
+from framework_advisor.engine.index import index_for
+from framework_advisor.engine.mix import limits_for
 from framework_advisor.engine.picks import top_picks
 
 __all__ = ["FIRST_WEEKS", "report_facts", "rollout_plan"]
@@ -23,8 +25,7 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
     """The recommendation's phases in; week-numbered steps for each phase out. A framework whose
     own rollout starts later than week 1 is moved up to the phase's first week."""
     current = rec.profile.get("current_frameworks") or []
-    time = rec.profile.get("leadership_time")
-    budget = kb.settings.meeting_budget_minutes.get(time) if isinstance(time, str) else None
+    budget = limits_for(index_for(kb), rec.profile).budget
     phases: list[PlannedPhase] = []
     for position, phase in enumerate(rec.phases):
         first = 1 + position * WEEKS_PER_QUARTER

@@ -137,15 +137,18 @@ def sensitivity(
     ranking: list[str],
     base: tuple[dict[str, Any], list[bool | None], dict[str, int]],
     mix_of: Callable[[dict[str, Any], list[str], dict[str, int]], list[str]] | None = None,
+    mix_before: list[str] | None = None,
 ) -> list[Sensitivity]:
     """The single changes of a context answer that matter most: each scored by how many
     top-three places it moves, plus one if it changes the mix; the best ``MAX_CHANGES``.
     ``base``: the view, rule states and raw totals the ranking came from; ``mix_of`` gives the
-    mix for a view and its ranking (None: the mix is not compared)."""
+    mix for a view and its ranking (None: the mix is not compared), ``mix_before`` the mix the
+    caller already chose for ``base``."""
     kb = index.kb
     scored: list[tuple[int, int, Sensitivity]] = []
     stage_from_headcount = "stage" not in answers and "headcount" in answers
-    mix_before = mix_of(base[0], ranking, base[2]) if mix_of is not None else None
+    if mix_of is None:
+        mix_before = None
     for order_at, question in enumerate(visible_questions(kb, answers)):
         if question.role != "context":
             continue  # another scope or other needs is another assessment

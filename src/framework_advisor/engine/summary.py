@@ -7,6 +7,7 @@ from typing import Any
 
 from framework_advisor.domain.recommendation import Phase
 from framework_advisor.domain.rollout import FIRST_WEEKS
+from framework_advisor.domain.wording import and_list
 from framework_advisor.engine.cadence import meeting_cost
 from framework_advisor.engine.index import EngineIndex
 from framework_advisor.engine.mix import MixPlan, limits_for
@@ -19,13 +20,6 @@ LAYER_JOBS = {
     "direction": "direction",
     "focus": "one focus metric",
 }
-
-
-def and_list(words: list[str]) -> str:
-    """Words joined as a person writes them: "A", "A and B", "A, B and C"."""
-    if not words:
-        return ""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def summarise(

@@ -297,9 +297,8 @@ def group_ranking(kb: KnowledgeBase, fit_rows: Sequence[dict[str, int]]) -> list
 
 
 def _outcome(kb: KnowledgeBase, answers: Answers) -> tuple[set[str], set[str]]:
-    top = {item.id for item in rank(kb, answers)[:TOP]}
-    mix = {layer.framework for layer in recommend(kb, answers, sensitivity=False).mix}
-    return top, mix
+    rec = recommend(kb, answers, sensitivity=False)  # its ranking is rank()'s
+    return {item.id for item in rec.ranking[:TOP]}, {layer.framework for layer in rec.mix}
 
 
 def _alternative(
@@ -491,7 +490,8 @@ def compare_rounds(
     later = consensus(kb, [p.answers for p in after], threshold, fixed)
     by_id = {p.file or p.id: p.answers for p in before}
     changes = []
-    for item in sorted(later, key=lambda c: kb.questions.index(kb.question_map[c.question])):
+    order = index_for(kb).question_order
+    for item in sorted(later, key=lambda c: order[c.question]):
         moved = sum(
             1
             for p in after

@@ -36,7 +36,7 @@ from framework_advisor.kb.templates import read_template
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
 from framework_advisor.problems import ProblemCollector, did_you_mean
 
-__all__ = ["SCHEMA_CHANGES", "SCHEMA_VERSION", "build"]
+__all__ = ["build"]
 
 
 class _Builder(CrossChecks):

@@ -9,6 +9,7 @@ from framework_advisor.domain.framework import layer_label
 from framework_advisor.domain.framework_sections import framework_sections
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.wording import need_labels
 from framework_advisor.render.bars import fit_bar
 from framework_advisor.render.plan import phase_pairs, rank_change
 from framework_advisor.render.text import COMPARE_ROWS
@@ -41,8 +42,7 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
         out.append(f"| {cell(question.label)} | {cell(question.label_of(value))} |")
     if rec.summary:
         out += ["", "## In short", "", cell(rec.summary)]
-    question = kb.question("needs")
-    labels = {o.value: o.label for o in question.options} if question else {}
+    labels = need_labels(kb)
     out += ["", "## Run now (phase 1)", ""]
     if rec.mix_choice:
         out += [cell(rec.mix_choice), ""]

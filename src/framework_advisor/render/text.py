@@ -13,6 +13,7 @@ from framework_advisor.domain.framework import Framework, layer_label, short_nam
 from framework_advisor.domain.framework_sections import framework_sections
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.wording import need_labels
 from framework_advisor.render.ansi import style as ansi_style
 from framework_advisor.render.bars import fit_bar, shorten
 from framework_advisor.render.plan import phase_pairs, rank_change
@@ -69,11 +70,6 @@ class _Lines:
         )
 
 
-def _need_labels(kb: KnowledgeBase) -> dict[str, str]:
-    question = kb.question("needs")
-    return {o.value: o.label for o in question.options} if question else {}
-
-
 def _heading(style: Style, text: str) -> str:
     return style(text, bold=True, fg="cyan")
 
@@ -121,14 +117,14 @@ def recommendation(
     out += ["", _heading(style, "Run now (phase 1)")]
     if rec.mix_choice:
         out.append(lay.wrap(rec.mix_choice, "  "))
-    need_labels = _need_labels(kb)
+    labels = need_labels(kb)
     titles = [layer_label(layer.layer) for layer in rec.mix]
     column = max((len(title) for title in [*titles, "Retire"]), default=6) + 1
     indent = " " * (column + 3)
     for layer, title in zip(rec.mix, titles, strict=True):
         out.append(f"  {style(title.ljust(column), bold=True)} {names[layer.framework]}")
         if layer.needs:
-            served = "; ".join(need_labels.get(n, n) for n in layer.needs)
+            served = "; ".join(labels.get(n, n) for n in layer.needs)
             out.append(lay.wrap(f"For: {served}.", indent))
         out.append(lay.wrap(layer.why, indent))
     for item in rec.retire:

@@ -48,7 +48,7 @@ def chart_data(kb: KnowledgeBase, rec: Recommendation) -> ChartData:
             phase_of.setdefault(fid, phase.phase)
     for layer in rec.mix:
         phase_of.setdefault(layer.framework, 1)
-    cadence = rec.phases[0].cadence if rec.phases else rec.cadence
+    cadence = rec.cadence  # phase one's calendar
     return ChartData(
         bars=[
             ChartBar(label(item.id), item.name, item.fit, phase_of.get(item.id, 0))
@@ -63,5 +63,5 @@ def chart_data(kb: KnowledgeBase, rec: Recommendation) -> ChartData:
             )
             for item in cadence
         ],
-        minutes_per_month=sum(item.minutes_per_month for item in cadence),
+        minutes_per_month=rec.meeting_minutes_per_month,
     )

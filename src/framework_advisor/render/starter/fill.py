@@ -62,10 +62,6 @@ class StarterDocument(Struct, kw_only=True):
     """The example sets used (e.g. `function:sales`); empty: the worked example is shown."""
     version: str = ""
 
-    @property
-    def prefilled(self) -> bool:
-        return bool(self.prefilled_from)
-
     def provenance(self) -> str:
         if self.prefilled_from:
             return (
@@ -189,7 +185,6 @@ class Grid:
     """Where a document's cells land in one output layout (a header row, then data rows)."""
 
     def __init__(self, document: StarterDocument, header_row: int) -> None:
-        self.document = document
         self.header_row = header_row
         self.first_row = header_row + 1
         self.filled = {filled.sheet.id: filled for filled in document.sheets}

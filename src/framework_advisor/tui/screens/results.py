@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from framework_advisor.domain.framework import layer_label, short_name
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.wording import need_labels
 from framework_advisor.render.bars import fit_bar, shorten
 from framework_advisor.tui.messages import AnswersChanged
 from framework_advisor.tui.widgets.footer import KeyBar
@@ -172,7 +173,7 @@ class ResultsScreen(Screen[None]):
 
     def _fill_mix(self, rec: Recommendation) -> None:
         names = {item.id: item.name for item in rec.ranking}
-        labels = self._need_labels()
+        labels = need_labels(self.app.kb)
         lines: list[Line] = []
         if rec.summary:
             lines += [Heading("In short"), Item("", rec.summary)]
@@ -197,10 +198,6 @@ class ResultsScreen(Screen[None]):
             lines.append(Heading("Retire", gap=True))
             lines += [Item("", f"{names[item.id]}: {item.why}") for item in rec.retire]
         self.query_one("#mix", Outline).show(lines)
-
-    def _need_labels(self) -> dict[str, str]:
-        question = self.app.kb.question("needs")
-        return {o.value: o.label for o in question.options} if question else {}
 
     def _fill_cadence(self, rec: Recommendation) -> None:
         hours = rec.meeting_minutes_per_month / 60

@@ -6,6 +6,7 @@ from __future__ import annotations
 from framework_advisor.domain.framework import Framework, layer_label
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.wording import and_list
 from framework_advisor.render.report.data.model import (
     CautionRow,
     ComparisonRow,
@@ -15,7 +16,7 @@ from framework_advisor.render.report.data.model import (
     PitfallRow,
     Retired,
 )
-from framework_advisor.render.report.data.wording import and_list, label_list, sentence
+from framework_advisor.render.report.data.wording import label_list, sentence
 
 
 def mix_rows(kb: KnowledgeBase, rec: Recommendation) -> list[MixRow]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from framework_advisor.domain.examples import fits_growth_model, select_examples, unique_by_metric
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.wording import and_list
 from framework_advisor.render.report.data.model import Examples
-from framework_advisor.render.report.data.wording import and_list
 
 SETS_OKRS = frozenset({"okr", "okr_kpi_hybrid"})
 """Frameworks whose goals are objectives with key results."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.rollout import RolloutPlan
+from framework_advisor.domain.wording import need_labels
 from framework_advisor.render.report.data.model import Overview, PhaseJob, StepRow
 from framework_advisor.render.report.data.wording import first_sentence, label_list, sentence
 
@@ -34,7 +35,7 @@ def overview(
 
 def phase_jobs(kb: KnowledgeBase, rec: Recommendation) -> list[PhaseJob]:
     names = {item.id: item.name for item in rec.ranking}
-    labels = _need_labels(kb)
+    labels = need_labels(kb)
     rows = [
         PhaseJob(
             phase="Now",
@@ -90,8 +91,3 @@ def meeting_cost(plan: RolloutPlan, names: dict[str, str]) -> str:
         text + f", more than the {plan.budget} minutes a month leaders said they can give: "
         "shorten the meetings before anything else."
     )
-
-
-def _need_labels(kb: KnowledgeBase) -> dict[str, str]:
-    question = kb.question("needs")
-    return {o.value: o.label for o in question.options} if question else {}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.rollout import WEEKS_PER_QUARTER, PlannedStep, RolloutPlan
+from framework_advisor.domain.wording import and_list
 from framework_advisor.render.report.data.model import CadenceRow, Rollout, RolloutPhase, StepRow
 from framework_advisor.render.report.data.overview import meeting_cost
-from framework_advisor.render.report.data.wording import and_list
 
 MONTHS = ((1, 4), (5, 8), (9, 13))
 """Phase one's quarter as three months of weeks."""

@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 
-def and_list(words: list[str]) -> str:
-    if not words:
-        return ""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def label_list(labels: list[str]) -> str:
     """Need labels as one clause: "Drive strategic change; make goals clear"."""
     if not labels:
