@@ -106,7 +106,7 @@ def templates(
     No ID means all of them (the nine, and any a knowledge pack adds).
     """
     from framework_advisor.errors import UsageError
-    from framework_advisor.exports import Documents, template_files, write_files
+    from framework_advisor.exports import Documents, template_files, today_from_env, write_files
     from framework_advisor.render.starter.build import resolve_ids
 
     if mix and answers_path is None:
@@ -133,7 +133,9 @@ def templates(
     elif not ids:
         chosen = list(kb.templates)
     files = (
-        docs.templates(chosen, fmt) if docs is not None else template_files(kb, chosen, fmt, None)
+        docs.templates(chosen, fmt)
+        if docs is not None
+        else template_files(kb, chosen, fmt, None, today=today_from_env())
     )
     for path in write_files(folder, files, force=force):
         click.echo(f"wrote {path}", err=True)

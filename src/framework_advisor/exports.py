@@ -99,7 +99,10 @@ class Documents:
     def templates(self, template_ids: Sequence[str], fmt: str) -> list[OutputFile]:
         """Starter templates in ``fmt``, prefilled with this organisation's examples."""
         organisation = str(self.answers.get("organisation") or "")
-        return template_files(self.kb, template_ids, fmt, self.examples, organisation=organisation)
+        today = self.now or today_from_env()
+        return template_files(
+            self.kb, template_ids, fmt, self.examples, organisation=organisation, today=today
+        )
 
     def mix_templates(self) -> MixTemplates:
         """The templates serving the recommended plan."""

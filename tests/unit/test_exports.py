@@ -81,3 +81,21 @@ def test_the_recommendation_is_computed_once_for_every_export(
     quick = [e for e in EXPORTS if e.ticked]
     files = export_files(quick, kb, "brightloop", _answers(kb), now=TODAY)
     assert len(files) >= len(quick) and len(calls) == 1
+
+
+@pytest.mark.parametrize("with_answers", [True, False], ids=["prefilled", "blank"])
+def test_starter_templates_follow_the_pinned_date(
+    run_cli, write_answers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kb, with_answers: bool
+) -> None:
+    """FRAMEWORK_ADVISOR_TODAY (and the TUI's export date) reach the templates' dates, as they
+    reach the report's."""
+    answers = ["-a", str(write_answers(_answers(kb)))] if with_answers else []
+    outputs = []
+    for day in ("2026-01-15", "2027-07-15"):
+        monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", day)
+        out = tmp_path / day
+        result = run_cli("templates", "4dx-tracker", *answers, "-f", "csv", "--out", out)
+        assert result.exit_code == 0, result.stderr
+        outputs.append({p.name: p.read_text(encoding="utf-8") for p in out.iterdir()})
+    assert outputs[0].keys() == outputs[1].keys()
+    assert "2026" in "".join(outputs[0].values()) and "2027" in "".join(outputs[1].values())
