@@ -70,7 +70,7 @@ async def test_tui_export_equals_the_cli_byte_for_byte(
 
 
 async def test_tui_templates_equal_cli_templates_mix(
-    make_app: Callable[..., AdvisorApp], tmp_path: Path
+    make_app: Callable[..., AdvisorApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "tui"
     answers_export = next(e for e in EXPORTS if e.document == "answers")
@@ -78,6 +78,7 @@ async def test_tui_templates_equal_cli_templates_mix(
     app = make_app(new_answers=("northwind", dict(SALES_LED)), today=TODAY)
     await _export(app, folder, [answers_export, templates])
     answers_file = folder / export_file_name("northwind", answers_export)
+    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", TODAY.isoformat())
     out = tmp_path / "cli"
     args = ["templates", "--mix", "-a", str(answers_file), "-f", templates.format, "--out", out]
     result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
