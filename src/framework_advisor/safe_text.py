@@ -9,6 +9,8 @@ use them.
   leading apostrophe and stays text. A reader strips the one apostrophe to get the text back.
 - `markdown_text`: raw HTML (`<tag`, `</`, `<!`, `<?`) is escaped, links to anything but
   http(s) are defused, table pipes are escaped. Nothing more: the rest reads as written.
+- `as_text`: a Rich `Text` for Textual and Rich widgets (a table cell, a label, a toast): shown
+  as written, never parsed as markup (so never a link or an action), control characters removed.
 - `terminal_text`: control characters (ESC, BEL, backspace, C1 controls, ...) removed, except
   line breaks and tabs and, when asked, the colour codes our own renderer marked (`own_colour`):
   a colour code inside supplied text is removed like any other.
@@ -18,6 +20,10 @@ from __future__ import annotations
 
 import os
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
 """= + - @ and their fullwidth forms (U+FF1D, U+FF0B, U+FF0D, U+FF20)."""
@@ -83,3 +89,10 @@ def one_line(text: str) -> str:
     and tabs shown as ``\\n``, ``\\r`` and ``\\t`` (a key may hold them)."""
     text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
     return terminal_text(text)
+
+
+def as_text(value: object) -> Text:
+    """Supplied text for a Textual or Rich widget: literal, never markup, no control codes."""
+    from rich.text import Text
+
+    return Text(terminal_text(str(value)).replace("\t", " "))

@@ -10,6 +10,7 @@ import yaml
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.tui.folder_watch import FolderWatcher
 from framework_advisor.tui.watch_app import WatchApp
+from textual.widgets import DataTable
 from tests.tui.conftest import wait_until
 
 ALBA = {"needs": ["alignment"], "industry": "saas", "maturity": "none", "headcount": 80,
@@ -101,3 +102,33 @@ def test_saving_that_never_pauses_still_refreshes_about_once_a_second(tmp_path: 
     finally:
         watcher.stop()
     assert 2 <= len(calls) <= 5, calls
+
+
+HOSTILE_NAMES = [
+    "[@click=app.screenshot('victim.txt','/tmp')]Sam[/]",
+    "[@click=app.close]Close me[/]",
+    "[/]",
+    "[b]Bold[/b] [link=https://example.org]x[/link]",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+async def test_a_participant_name_is_text_in_the_live_view(
+    kb: KnowledgeBase, workshop: Path, name: str
+) -> None:
+    """A name is shown as typed: never parsed as markup, never an action, never a crash."""
+    hostile = {**BRAM, "_meta": {"participant": name}}
+    (workshop / "participants" / "bram.yaml").write_text(yaml.safe_dump(hostile))
+    app = WatchApp(kb, workshop)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await wait_until(pilot, lambda: app.refreshes >= 1)
+        table = app.query_one("#people", DataTable)
+        assert [str(c) for c in table.get_row_at(1)][:2] == ["P2", name]
+        shown = ""
+        for y in range(table.size.height):
+            for segment in table.render_line(y):
+                meta = segment.style.meta if segment.style else {}
+                assert not any(key.startswith("@") for key in meta), segment
+                assert not (segment.style and segment.style.link), segment
+                shown += segment.text
+        assert name[:12] in shown

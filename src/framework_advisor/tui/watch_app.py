@@ -133,12 +133,14 @@ class WatchApp(App[None]):
         self.call_from_thread(self._show, seen)
 
     def _show(self, seen: Seen) -> None:
-        self.query_one("#status", Static).update(seen.status)
-        self.query_one("#top", Static).update(seen.top)
+        from framework_advisor.safe_text import as_text
+
+        self.query_one("#status", Static).update(as_text(seen.status))
+        self.query_one("#top", Static).update(as_text(seen.top))
         for table_id, rows in (("#people", seen.people), ("#consensus", seen.consensus)):
             table = self.query_one(table_id, DataTable)
             table.clear()
-            table.add_rows(rows)
+            table.add_rows([tuple(as_text(cell) for cell in row) for row in rows])
         self.refreshes += 1
 
     def action_reveal(self) -> None:
