@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from textual.widgets import DataTable
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.tui.folder_watch import FolderWatcher
 from framework_advisor.tui.watch_app import WatchApp
-from textual.widgets import DataTable
 from tests.tui.conftest import wait_until
 
 ALBA = {"needs": ["alignment"], "industry": "saas", "maturity": "none", "headcount": 80,
