@@ -46,6 +46,9 @@ def test_the_app_service_hooks_are_still_there() -> None:
     assert "self._process = process = await asyncio.create_subprocess_shell(" in source
     assert "environment = self._build_environment(" in source
     assert issubclass(RoomAppService, AppService)
+    # every resize reaches the app through set_terminal_size, which the room clamps
+    assert "app_service.set_terminal_size(" in inspect.getsource(Server._process_messages)
+    assert "width" in inspect.signature(AppService.set_terminal_size).parameters
     init = inspect.signature(AppService.__init__).parameters
     assert {"write_bytes", "write_str", "close", "download_manager", "debug"} <= set(init)
 

@@ -23,7 +23,7 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from framework_advisor.tui.serve import codes, cookies
+from framework_advisor.tui.serve import codes, cookies, size
 from framework_advisor.tui.serve.env import ENV_PARTICIPANT, ENV_ROOM, ENV_SESSION
 from framework_advisor.tui.serve.limits import WrongCodes
 from framework_advisor.tui.serve.room import Participant, Room
@@ -61,6 +61,10 @@ class RoomAppService(AppService):
         environment[ENV_PARTICIPANT] = self.participant.name
         environment[ENV_SESSION] = self.participant.stem
         return environment
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        """Every resize the browser sends, clamped as the first size was."""
+        await super().set_terminal_size(*size.clamp(width, height))
 
     async def stop(self) -> None:
         await super().stop()
@@ -339,8 +343,7 @@ class RoomServer(Server):
         if joined is None:
             raise web.HTTPForbidden(text="Join the room first.")
         participant, _ = joined
-        width = min(max(to_int(request.query.get("width", "80"), 80), 20), 400)
-        height = min(max(to_int(request.query.get("height", "24"), 24), 10), 200)
+        width, height = size.clamp(request.query.get("width"), request.query.get("height"))
         websocket = web.WebSocketResponse(heartbeat=15)
         service: RoomAppService | None = None
         try:
