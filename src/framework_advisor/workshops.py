@@ -11,7 +11,6 @@ atomic. Pure aggregation lives in `engine.workshop`."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +28,6 @@ from framework_advisor.sessions import now_iso
 
 CONFIG = "workshop.yaml"
 PARTICIPANTS = "participants"
-ROUNDS = "rounds"
 MERGED = "merged"
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -171,28 +169,27 @@ def read_participants(
 # --- rounds -----------------------------------------------------------------------------------
 
 
-def _snapshot_path(directory: Path, number: int) -> Path:
-    return directory / ROUNDS / f"{number}.json"
-
-
-def snapshot(directory: Path, number: int) -> list[Participant]:
-    path = _snapshot_path(directory, number)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return [msgspec.convert(item, Participant) for item in data["participants"]]
-    except (OSError, ValueError, KeyError, TypeError, msgspec.ValidationError):
-        return []
-
-
 def current_round(
-    directory: Path, config: WorkshopConfig, participants: list[Participant]
+    kb: KnowledgeBase,
+    directory: Path,
+    config: WorkshopConfig,
+    participants: list[Participant],
+    notes: list[str] | None = None,
 ) -> tuple[int, list[Participant]]:
     """The round now and the answers at the last reveal: round 1 until a reveal; after the
-    n-th reveal, round n + 1 once someone's answers differ from what was revealed."""
+    n-th reveal, round n + 1 once someone's answers differ from what was revealed. A round
+    file that cannot be read is left out, with a note saying why."""
+    from framework_advisor.workshop_rounds import read_round
+
     reveals = len(config.reveals)
     if reveals == 0:
         return 1, []
-    before = snapshot(directory, reveals)
+    try:
+        before = read_round(kb, directory, reveals)
+    except AdvisorError as exc:
+        if notes is not None:
+            notes.append(f"{exc.messages()[0]} (the previous round is left out)")
+        before = []
     then = {p.file: p.answers for p in before}
     changed = any(then.get(p.file) != p.answers for p in participants)
     return (reveals + 1 if changed else reveals), before
@@ -201,7 +198,7 @@ def current_round(
 def reveal(kb: KnowledgeBase, directory: Path) -> tuple[WorkshopConfig, int]:
     """Show everyone the group's result: the answers as they are now become the round's
     snapshot. Returns the config and how many participants were revealed."""
-    from framework_advisor.storage import atomic_write
+    from framework_advisor.workshop_rounds import write_round
 
     config = load_config(directory, kb)
     if config.closed:
@@ -210,11 +207,7 @@ def reveal(kb: KnowledgeBase, directory: Path) -> tuple[WorkshopConfig, int]:
     if not participants:
         raise UsageError(f"{directory}: no participant has answered yet: nothing to reveal")
     number = len(config.reveals) + 1
-    (directory / ROUNDS).mkdir(exist_ok=True)
-    payload = {"round": number, "participants": msgspec.to_builtins(participants)}
-    atomic_write(
-        _snapshot_path(directory, number), json.dumps(payload, ensure_ascii=False), force=True
-    )
+    write_round(directory, number, participants)
     config.reveals = [*config.reveals, now_iso()]
     save_config(directory, config)
     return config, len(participants)
@@ -336,7 +329,12 @@ def build_summary(
             f"{directory}: no participant answers yet in {participants_dir(directory)}"
             + (f" ({len(skipped)} file(s) skipped)" if skipped else "")
         )
-    number, previous = current_round(directory, config, participants)
+    round_notes: list[str] = []
+    number, previous = current_round(kb, directory, config, participants, round_notes)
+    if say is not None:
+        for note in round_notes:
+            say(note)
+    notes += round_notes
     if anonymous:
         participants = [msgspec.structs.replace(p, name="") for p in participants]
         previous = [msgspec.structs.replace(p, name="") for p in previous]

@@ -57,7 +57,7 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
         people.append((f"P{number}", session.participant or path.stem, f"{done}/{len(asked)}"))
         answers_list.append(answers)
     complete, _ = read_participants(kb, directory, config)  # as the summary counts rounds
-    round_number, _ = current_round(directory, config, complete)
+    round_number, _ = current_round(kb, directory, config, complete)
     scored = consensus(kb, answers_list, config.threshold, fixed) if answers_list else []
     rows = [(c.label, f"{c.consensus:.0%}", "Yes" if c.reached else "No") for c in scored]
     top = ""
