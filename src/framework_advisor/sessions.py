@@ -206,11 +206,9 @@ def _unique(store: SessionStore, base: str) -> str:
     return name
 
 
-def dump_session(
-    kb: KnowledgeBase, answers: Answers, cursor: str | None, participant: str | None = None
-) -> str:
-    import yaml
-
+def _session_data(
+    kb: KnowledgeBase, answers: Answers, cursor: str | None, participant: str | None
+) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "cursor": cursor,
         "updated": now_iso(),
@@ -220,17 +218,34 @@ def dump_session(
     }
     if participant:
         meta["participant"] = participant
-    ordered = kb.in_question_order(answers)
+    return {**kb.in_question_order(answers), META_KEY: meta}
+
+
+def dump_session(
+    kb: KnowledgeBase, answers: Answers, cursor: str | None, participant: str | None = None
+) -> str:
+    import yaml
+
     header = "# Framework Advisor session (an answers file): edit freely, or continue in the app.\n"
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     body = yaml.dump(
-        {**ordered, META_KEY: meta},
+        _session_data(kb, answers, cursor, participant),
         Dumper=dumper,
         sort_keys=False,
         allow_unicode=True,
         width=100,
     )
     return header + body
+
+
+def dump_session_json(
+    kb: KnowledgeBase, answers: Answers, cursor: str | None, participant: str | None = None
+) -> str:
+    """The same session as JSON, for an answers file that is JSON."""
+    import json
+
+    data = _session_data(kb, answers, cursor, participant)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def read_session(path: Path, kb: KnowledgeBase, name: str | None = None) -> Session:

@@ -25,6 +25,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.workshop import DEFAULT_THRESHOLD, Participant, Skipped
 from framework_advisor.errors import AdvisorError, InputFileError, UsageError
 from framework_advisor.sessions import now_iso
+from framework_advisor.workshop_lock import workshop_lock
 
 CONFIG = "workshop.yaml"
 PARTICIPANTS = "participants"
@@ -200,16 +201,18 @@ def reveal(kb: KnowledgeBase, directory: Path) -> tuple[WorkshopConfig, int]:
     snapshot. Returns the config and how many participants were revealed."""
     from framework_advisor.workshop_rounds import write_round
 
-    config = load_config(directory, kb)
-    if config.closed:
-        raise UsageError(f"{directory}: the workshop is closed ({config.closed})")
-    participants, _ = read_participants(kb, directory, config)
-    if not participants:
-        raise UsageError(f"{directory}: no participant has answered yet: nothing to reveal")
-    number = len(config.reveals) + 1
-    write_round(directory, number, participants)
-    config.reveals = [*config.reveals, now_iso()]
-    save_config(directory, config)
+    load_config(directory, kb)  # a bad folder is one line before anything is locked
+    with workshop_lock(directory):
+        config = load_config(directory, kb)
+        if config.closed:
+            raise UsageError(f"{directory}: the workshop is closed ({config.closed})")
+        participants, _ = read_participants(kb, directory, config)
+        if not participants:
+            raise UsageError(f"{directory}: no participant has answered yet: nothing to reveal")
+        number = len(config.reveals) + 1
+        write_round(directory, number, participants)
+        config.reveals = [*config.reveals, now_iso()]
+        save_config(directory, config)
     return config, len(participants)
 
 
@@ -228,10 +231,12 @@ def is_closed(directory: Path) -> bool:
 
 
 def close(directory: Path) -> WorkshopConfig:
-    config = load_config(directory)
-    if not config.closed:
-        config.closed = now_iso()
-        save_config(directory, config)
+    load_config(directory)
+    with workshop_lock(directory):
+        config = load_config(directory)
+        if not config.closed:
+            config.closed = now_iso()
+            save_config(directory, config)
     return config
 
 
@@ -248,27 +253,43 @@ def _find(directory: Path, participants: list[Participant], key: str) -> Partici
 
 
 def merge(kb: KnowledgeBase, directory: Path, first: str, second: str) -> tuple[Path, list[str]]:
-    """Join two files of one person into the first one; per question the later answer (by
-    the files' `_meta.updated`, else their modification time) wins. The second file moves to
-    `merged/`. Returns the file written and what was decided, one line each."""
-    from framework_advisor.sessions import dump_session
-    from framework_advisor.storage import atomic_write
+    """Join two files of one person into the first one, in the first one's format (YAML or
+    JSON); per question the later answer (by the files' `_meta.updated`, else their
+    modification time) wins. The second file moves to `merged/`. All or nothing: a move or a
+    write that fails leaves both files as they were. Returns the file written and what was
+    decided, one line each."""
+    load_config(directory, kb)
+    with workshop_lock(directory):
+        config = load_config(directory, kb)
+        if config.closed:
+            raise UsageError(
+                f"{directory}: the workshop is closed ({config.closed}): its files stay as they are"
+            )
+        participants, _ = read_participants(kb, directory, config)
+        a, b = _find(directory, participants, first), _find(directory, participants, second)
+        if a.file == b.file:
+            raise UsageError(f"{first} and {second} are the same file")
+        return _merge(kb, directory, config, a, b)
 
-    config = load_config(directory, kb)
-    participants, _ = read_participants(kb, directory, config)
-    a, b = _find(directory, participants, first), _find(directory, participants, second)
-    if a.file == b.file:
-        raise UsageError(f"{first} and {second} are the same file")
+
+def _merge(
+    kb: KnowledgeBase, directory: Path, config: WorkshopConfig, a: Participant, b: Participant
+) -> tuple[Path, list[str]]:
+    from framework_advisor.errors import OutputError
+    from framework_advisor.sessions import dump_session, dump_session_json
+    from framework_advisor.storage import atomic_write, read_answers
+
     folder = participants_dir(directory)
 
     def updated(p: Participant) -> str:
-        from framework_advisor.storage import read_answers
-
         meta = read_answers(kb, folder / p.file, fixed=config.fixed).meta
         stamp = meta.get("updated") if isinstance(meta, dict) else None
         if isinstance(stamp, str):
             return stamp
-        mtime = (folder / p.file).stat().st_mtime
+        try:
+            mtime = (folder / p.file).stat().st_mtime
+        except OSError as exc:
+            raise InputFileError(f"{folder / p.file}: cannot read: {exc.strerror}") from None
         return datetime.fromtimestamp(mtime, UTC).isoformat().replace("+00:00", "Z")
 
     earlier, later = (a, b) if updated(a) <= updated(b) else (b, a)
@@ -278,19 +299,50 @@ def merge(kb: KnowledgeBase, directory: Path, first: str, second: str) -> tuple[
         x, y = earlier.answers.get(question.id), later.answers.get(question.id)
         if x is not None and y is not None and x != y:
             said.append(
-                f"{question.id}: {question.label_of(y)} (from {later.file}, the later) "
+                f"{question.label}: {question.label_of(y)} (from {later.file}, the later) "
                 f"over {question.label_of(x)}"
             )
-    text = dump_session(kb, merged, None, participant=a.name)
     target = folder / a.file
-    atomic_write(target, text, force=True)
-    (directory / MERGED).mkdir(exist_ok=True)
-    aside = directory / MERGED / b.file
-    if aside.exists():
-        aside = aside.with_name(f"{aside.stem}-{now_iso().replace(':', '')}{aside.suffix}")
-    (folder / b.file).replace(aside)
+    dump = dump_session_json if target.suffix.lower() == ".json" else dump_session
+    text = dump(kb, merged, None, participant=a.name)
+    aside = _aside(directory, b.file)
+    source = folder / b.file
+    try:
+        source.replace(aside)
+    except OSError as exc:
+        raise OutputError(
+            f"{aside}: cannot move {b.file} there: {exc.strerror or exc} (nothing was changed)"
+        ) from None
+    try:
+        atomic_write(target, text, force=True)
+    except OutputError:
+        aside.replace(source)  # put the second file back: nothing changed
+        raise
     said.append(f"{b.file} moved to {MERGED}/{aside.name}")
     return target, said
+
+
+def _aside(directory: Path, name: str) -> Path:
+    """Where a merged file goes, in `merged/` (made if missing), never over an earlier one."""
+    from framework_advisor.errors import OutputError
+
+    folder = directory / MERGED
+    try:
+        folder.mkdir(exist_ok=True)
+    except FileExistsError:
+        raise OutputError(
+            f"{folder}: is not a folder; move it aside to merge (nothing was changed)"
+        ) from None
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create: {exc.strerror or exc}") from None
+    if not folder.is_dir() or folder.is_symlink():
+        raise OutputError(
+            f"{folder}: is not a folder; move it aside to merge (nothing was changed)"
+        )
+    aside = folder / name
+    if aside.exists() or aside.is_symlink():
+        aside = aside.with_name(f"{aside.stem}-{now_iso().replace(':', '')}{aside.suffix}")
+    return aside
 
 
 # --- the summary ------------------------------------------------------------------------------

@@ -208,7 +208,7 @@ def test_merge_joins_two_files_of_one_person_the_later_answer_winning(run_cli, t
     (participants / "ann-2.yaml").write_text(yaml.safe_dump(late))
     result = run_cli("workshop", "merge", folder, "ann", "ann-2")
     assert result.exit_code == 0, result.stderr
-    assert "needs" in result.stderr and "the later" in result.stderr
+    assert "Needs: " in result.stderr and "the later" in result.stderr
     merged = yaml.safe_load((participants / "ann.yaml").read_text())
     assert merged["needs"] == ["goal_clarity"]
     assert merged["headcount"] == 35
