@@ -17,7 +17,8 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class AdvisorGroup(click.Group):
-    """Turns every AdvisorError into messages on stderr and its exit code: never a traceback.
+    """Turns every AdvisorError (and any OSError) into messages on stderr and its exit code:
+    never a traceback.
 
     Commands off the `recommend` path live in their own modules and are imported only when run
     (click's lazy-loading pattern): defining them all costs more than `recommend` can spare."""
@@ -59,9 +60,21 @@ class AdvisorGroup(click.Group):
             for message in exc.messages():
                 click.echo(f"error: {one_line(message)}", err=True)
             ctx.exit(int(exc.exit_code))
+        except OSError as exc:  # file-system trouble no command foresaw: still one line
+            from framework_advisor.safe_text import one_line
+
+            click.echo(f"error: {one_line(os_error_text(exc))}", err=True)
+            ctx.exit(int(ExitCode.BAD_INPUT))
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+
+
+def os_error_text(exc: OSError) -> str:
+    """`FILE: reason` for an OSError, as every other error names its file."""
+    reason = exc.strerror or str(exc)
+    where = exc.filename if exc.filename is not None else None
+    return f"{where}: {reason}" if where is not None else reason
 
 
 def _add_packs(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple:

@@ -39,17 +39,17 @@ def report(
     ctx: click.Context, answers_path: Path, fmt: str, output: Path | None, force: bool, brand: str
 ) -> None:
     """Write a recommendation report to send: profile, mix, ranking, rollout plan, examples."""
-    from framework_advisor.errors import OutputError, UsageError
+    from framework_advisor.errors import UsageError
     from framework_advisor.exports import Documents, today_from_env
     from framework_advisor.render.formats import FORMATS
-    from framework_advisor.storage import read_answers
+    from framework_advisor.storage import check_output, is_stdout, read_answers
 
     if output is None and FORMATS[fmt].needs_file:
         raise UsageError(
             f"--format {fmt} writes a binary file: give -o/--output FILE (- for standard output)"
         )
-    if output is not None and str(output) != "-" and output.exists() and not force:
-        raise OutputError(f"{output}: already exists; use --force to overwrite it")
+    if output is not None and not is_stdout(output):
+        check_output(output, force=force)  # before the work: a name we cannot write is one line
     today = today_from_env()
     kb = load_kb(ctx)
     answers = read_answers(kb, answers_path)

@@ -239,16 +239,19 @@ def write_files(folder: Path, files: Sequence[OutputFile], *, force: bool) -> li
     from framework_advisor.render.starter.safety import safe_target
     from framework_advisor.storage import write_all
 
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: is a file; --out names a folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{folder}: is a file; --out names a folder") from None
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create the folder: {exc.strerror or exc}") from None
     targets = [safe_target(folder, file.name) for file in files]
     if len(set(targets)) != len(targets):
         raise OutputError("two outputs would have the same file name")
-    existing = [str(path) for path in targets if path.exists() or path.is_symlink()]
+    try:
+        existing = [str(path) for path in targets if path.exists() or path.is_symlink()]
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot write in the folder: {exc.strerror or exc}") from None
     if existing and not force:
         raise OutputError(
             f"{', '.join(existing)}: already exist{'s' if len(existing) == 1 else ''}; "

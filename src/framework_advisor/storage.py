@@ -243,6 +243,13 @@ def _payload(path: Path, data: str | bytes) -> bytes:
         ) from None
 
 
+def check_output(path: Path, *, force: bool = False) -> None:
+    """Refuse, in one line, an output that cannot or may not be written (a name too long, a
+    folder that is missing or that this user may not open, a link, a folder or a special file
+    in its place, an existing file without ``force``), before any work is done."""
+    _check_target(path, force=force)
+
+
 def _check_target(path: Path, *, force: bool) -> Path:
     """The folder to write in, after refusing every target we must not write."""
     import stat
@@ -273,6 +280,12 @@ def _check_target(path: Path, *, force: bool) -> Path:
             raise OutputError(f"{path}: is a special file (FIFO or device); refusing to replace it")
         if not force:
             raise OutputError(f"{path}: already exists; use --force to overwrite it")
+    try:
+        os.stat(directory)
+    except FileNotFoundError:
+        raise OutputError(f"{path}: the folder {directory} does not exist") from None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write in {directory}: {_strerror(exc)}") from None
     if not directory.is_dir():
         raise OutputError(f"{path}: the folder {directory} does not exist")
     return directory

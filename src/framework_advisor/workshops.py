@@ -73,9 +73,9 @@ def save_config(directory: Path, config: WorkshopConfig) -> None:
 
 def create(directory: Path, kb: KnowledgeBase, *, title: str, fixed: Answers) -> WorkshopConfig:
     """A new workshop folder; refused where a workshop (or anything else) is already there."""
-    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
-        raise UsageError(f"{directory}: already exists and is not an empty folder")
     try:
+        if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+            raise UsageError(f"{directory}: already exists and is not an empty folder")
         participants_dir(directory).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WorkshopError(f"{directory}: cannot create: {exc.strerror or exc}") from None
