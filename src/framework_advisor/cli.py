@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from framework_advisor._version import __version__
-from framework_advisor.errors import AdvisorError, ExitCode
+from framework_advisor.errors import AdvisorError, ExitCode, os_error_text
 from framework_advisor.render.formats import formats_for
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -68,13 +68,6 @@ class AdvisorGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
-
-
-def os_error_text(exc: OSError) -> str:
-    """`FILE: reason` for an OSError, as every other error names its file."""
-    reason = exc.strerror or str(exc)
-    where = exc.filename if exc.filename is not None else None
-    return f"{where}: {reason}" if where is not None else reason
 
 
 def _add_packs(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple:

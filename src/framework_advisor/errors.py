@@ -77,3 +77,9 @@ class UsageError(AdvisorError):
 
 class MissingDependencyError(AdvisorError):
     exit_code = ExitCode.MISSING_DEPENDENCY
+
+
+def os_error_text(exc: OSError) -> str:
+    """`FILE: reason` for an OSError, as every other error names its file."""
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename is not None else reason

@@ -80,6 +80,8 @@ class WatchApp(App[None]):
     #people { width: 1fr; }
     #consensus { width: 1fr; }
     #top { height: 2; padding: 0 1; }
+    #error { height: auto; padding: 0 1; color: $text-error; display: none; }
+    #error.shown { display: block; }
     """
     BINDINGS = [
         Binding("r", "reveal", "Reveal", id="watch.reveal",
@@ -94,6 +96,7 @@ class WatchApp(App[None]):
         self.directory = directory
         self.watcher: Any = None
         self.refreshes = 0
+        self.error_source = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,6 +105,7 @@ class WatchApp(App[None]):
             yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
             yield DataTable(id="consensus", cursor_type="row", zebra_stripes=True)
         yield Static("", id="top", markup=False)
+        yield Static("", id="error", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -127,8 +131,8 @@ class WatchApp(App[None]):
 
         try:
             seen = look(self.kb, self.directory)
-        except AdvisorError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+        except (AdvisorError, OSError) as exc:
+            self.call_from_thread(self.show_error, _one_line(exc), "reload")
             return
         self.call_from_thread(self._show, seen)
 
@@ -141,24 +145,58 @@ class WatchApp(App[None]):
             table = self.query_one(table_id, DataTable)
             table.clear()
             table.add_rows([tuple(as_text(cell) for cell in row) for row in rows])
+        if self.error_source == "reload":
+            self.show_error("")
         self.refreshes += 1
 
-    def action_reveal(self) -> None:
-        from framework_advisor.errors import AdvisorError
-        from framework_advisor.workshops import reveal
+    def show_error(self, message: str, source: str = "key") -> None:
+        """One line under the tables saying what went wrong ("" clears it); the view goes on.
+        A refresh that works clears only what a refresh showed."""
+        from framework_advisor.safe_text import as_text
 
-        try:
-            config, count = reveal(self.kb, self.directory)
-        except AdvisorError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
-            return
-        self.notify(
-            f"Revealed {count} participants' answers (reveal {len(config.reveals)}); a change "
-            "now starts the next round."
-        )
+        self.error_source = source
+        line = self.query_one("#error", Static)
+        line.update(as_text(message))
+        line.set_class(bool(message), "shown")
+
+    def action_reveal(self) -> None:
+        self._act("reveal")
 
     def action_close(self) -> None:
-        from framework_advisor.workshops import close
+        self._act("close")
 
-        close(self.directory)
-        self.notify("The workshop is closed: no more joins or edits.")
+    @work(thread=True, group="workshop-write")
+    def _act(self, action: str) -> None:
+        """Reveal or close off the UI thread (it may wait for another command's lock), so `q`
+        keeps working; a failure is the error line, never a crash."""
+        from framework_advisor.errors import AdvisorError
+        from framework_advisor.workshops import close, reveal
+
+        try:
+            if action == "reveal":
+                config, count = reveal(self.kb, self.directory)
+                done = (
+                    f"Revealed {count} participants' answers (reveal {len(config.reveals)}); "
+                    "a change now starts the next round."
+                )
+            else:
+                close(self.directory)
+                done = "The workshop is closed: no more joins or edits."
+        except (AdvisorError, OSError) as exc:
+            self.call_from_thread(self.show_error, f"Could not {action}: {_one_line(exc)}")
+            return
+        self.call_from_thread(self.show_error, "")
+        self.call_from_thread(self.notify, done)
+
+
+def _one_line(exc: BaseException) -> str:
+    from framework_advisor.errors import AdvisorError
+    from framework_advisor.safe_text import one_line
+
+    if isinstance(exc, AdvisorError):
+        return one_line(exc.messages()[0])
+    if isinstance(exc, OSError):
+        from framework_advisor.errors import os_error_text
+
+        return one_line(os_error_text(exc))
+    return one_line(str(exc))
