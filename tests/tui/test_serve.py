@@ -264,6 +264,29 @@ async def test_the_app_process_is_exec_started_and_keeps_secrets_off_its_command
             assert b"Una" not in b" ".join(command)
 
 
+# what one browser may ask of its app -------------------------------------------------------
+CURSOR_TO = re.compile(rb"\x1b\[(\d+);(\d+)H")
+
+
+async def test_a_huge_resize_is_clamped_by_the_real_room(room: Served) -> None:
+    """A resize to 20000x20000 once took an app to about 2 GB: the app draws at 400x200 at
+    most (its cursor never goes further) and keeps answering."""
+    async with browser(room) as wes:
+        await wes.join("Wes")
+        async with wes.connect() as app:
+            await app.wait_for(FIRST)
+            await app.settled()
+            await app.ws.send_json(["resize", {"width": 20000, "height": 20000}])
+            found = await app.wait_for_match(rb"\x1b\[(1[0-9]{2}|200);\d+H")  # drawn taller
+            await app.settled()
+            drawn = found.string + bytes(app.seen)
+            rows = [int(m.group(1)) for m in CURSOR_TO.finditer(drawn)]
+            columns = [int(m.group(2)) for m in CURSOR_TO.finditer(drawn)]
+            assert max(rows) <= 200 and max(columns) <= 400, (max(rows), max(columns))
+            await app.type("Wes Org\r")
+            await app.wait_for(SECOND)
+
+
 # what the page loads -----------------------------------------------------------------------
 async def test_the_pages_load_nothing_from_elsewhere(room: Served) -> None:
     async with browser(room) as vic:
