@@ -21,7 +21,7 @@ WAIT = 10.0
 
 
 @contextmanager
-def workshop_lock(directory: Path, wait: float = WAIT) -> Iterator[None]:
+def workshop_lock(directory: Path, wait: float | None = None) -> Iterator[None]:
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX: no lock, as before
@@ -39,7 +39,7 @@ def workshop_lock(directory: Path, wait: float = WAIT) -> Iterator[None]:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OutputError(f"{path}: is not a regular file; move it aside to lock the workshop")
-        deadline = time.monotonic() + wait
+        deadline = time.monotonic() + (WAIT if wait is None else wait)
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -105,3 +105,40 @@ def test_reveal_and_close_processes_at_once_never_lose_the_close(run_cli, tmp_pa
         assert not err or "closed" in err, err
     for run, folder in enumerate(folders):
         assert _config(folder)["closed"], f"run {run}: the close was lost"
+
+
+def test_a_held_lock_makes_a_close_wait_then_say_busy(run_cli, tmp_path: Path, monkeypatch) -> None:
+    import fcntl
+    import os
+
+    from framework_advisor import workshop_lock
+
+    folder = _workshop(run_cli, tmp_path)
+    monkeypatch.setattr(workshop_lock, "WAIT", 0.3)
+    fd = os.open(folder / workshop_lock.LOCK, os.O_RDONLY | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another command in the middle of its write
+        result = run_cli("workshop", "close", folder)
+    finally:
+        os.close(fd)
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "busy" in result.stderr
+    assert not _config(folder)["closed"]
+    assert run_cli("workshop", "close", folder).exit_code == 0  # once it is free
+    assert _config(folder)["closed"]
+
+
+def test_a_lock_file_that_is_not_a_file_is_one_line(run_cli, tmp_path: Path) -> None:
+    import os
+
+    folder = _workshop(run_cli, tmp_path)
+    lock = folder / "workshop.yaml.lock"
+    for make in (lambda: lock.symlink_to(tmp_path / "elsewhere"), lambda: os.mkfifo(lock),
+                 lock.mkdir):  # fmt: skip
+        make()
+        result = run_cli("workshop", "close", folder)
+        assert result.exit_code == 2, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and "lock" in result.stderr
+        assert not (tmp_path / "elsewhere").exists()
+        lock.rmdir() if lock.is_dir() and not lock.is_symlink() else lock.unlink()
+    assert not _config(folder)["closed"]
