@@ -154,9 +154,9 @@ class AdvisorApp(App[None]):
         from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
 
         screen = self.screen
-        if isinstance(screen, QuestionnaireScreen) and screen.question_id is not None:
-            if not screen.input.control.has_focus:
-                screen.input.focus_control()
+        questionnaire = isinstance(screen, QuestionnaireScreen) and screen.question_id is not None
+        if questionnaire and not screen.input.control.has_focus:
+            screen.input.focus_control()
         if not self._early_keys:
             return
         self._early_keys, held = [], self._early_keys
