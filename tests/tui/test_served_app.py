@@ -56,3 +56,20 @@ async def test_the_welcome_screen_still_serves_a_local_user(
         assert isinstance(app.screen, WelcomeScreen)
         names = [name for name, _, _ in AdvisorCommands(app.screen)._commands()]
         assert "Welcome screen" in names
+
+
+async def test_the_app_tells_the_page_which_question_has_the_keyboard(
+    kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """Served, the app sends a `ready` meta packet (the page's `data-ready`) once a question is
+    drawn with its input focused, and again after each move."""
+    app = _served(kb, tmp_path)
+    sent: list[dict[str, object]] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app._driver.write_meta = sent.append  # type: ignore[union-attr]  # the web driver's
+        await pilot.pause()
+        assert sent and sent[-1] == {"type": "ready", "view": "question:organisation"}
+        await pilot.press(*"Acme", "enter")
+        await pilot.pause()
+        assert sent[-1] == {"type": "ready", "view": "question:headcount"}
+        assert app.focused is not None

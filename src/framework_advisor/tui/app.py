@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from msgspec import Struct
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -44,6 +45,10 @@ class Workshop(Struct):
     directory: Path
     title: str
     fixed: dict[str, Any]
+
+
+MAX_EARLY_KEYS = 10_000
+READY_TRIES, READY_RETRY_SECONDS = 40, 0.05
 
 
 class AdvisorApp(App[None]):
@@ -86,6 +91,10 @@ class AdvisorApp(App[None]):
         self._new_answers = new_answers
         self._notices = list(notices or [])
         self._lock: SessionLock | None = None
+        self._ready_view = ""
+        self._early_keys: list[events.Key] = []
+        self._control_pending = False
+        """A question was just shown and its box has not had the focus yet."""
         self.sub_title = f"v{__version__}"
 
     def on_mount(self) -> None:
@@ -105,6 +114,82 @@ class AdvisorApp(App[None]):
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
         self.call_after_refresh(gc.freeze)  # see tui.launch.collect_garbage_as_an_app
+
+    # keys before the first input has the focus; the served page's ready signal ----------
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._holds_keys():
+            if len(self._early_keys) < MAX_EARLY_KEYS:
+                self._early_keys.append(event)
+            if len(self._early_keys) == 1:
+                self.app_focus = True  # a key means the keyboard is ours (as Textual assumes)
+                self.call_after_refresh(self._let_early_keys_go)
+            return
+        await super().on_event(event)
+
+    def _holds_keys(self) -> bool:
+        """Keys that arrive before a question's box has the focus (a participant typing as
+        the page opens, while the browser hands the app its focus, or as a question of
+        another kind takes over) wait for it, in order: typed into nothing, into the list of
+        the question before, or into a box not yet filled, they were lost."""
+        from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+
+        screen = self.screen
+        if self._early_keys or type(screen) is Screen:
+            return True
+        if not isinstance(screen, QuestionnaireScreen):
+            return False
+        if self.focused is None or screen.question_id is None:
+            return True
+        if self._control_pending and screen.input.control.has_focus:
+            self._control_pending = False
+        return self._control_pending
+
+    def question_shown(self) -> None:
+        """A question is on screen: keys wait until its box has the focus, then go to it."""
+        self._control_pending = True
+        self.call_after_refresh(self._let_early_keys_go)
+        self.announce_ready()
+
+    def _let_early_keys_go(self, tries: int = READY_TRIES) -> None:
+        from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+
+        screen = self.screen
+        questionnaire = isinstance(screen, QuestionnaireScreen) and screen.question_id is not None
+        if questionnaire and not screen.input.control.has_focus:
+            screen.input.focus_control()
+        if not self._early_keys:
+            return
+        self._early_keys, held = [], self._early_keys
+        if self._holds_keys() and tries > 0:
+            self._early_keys = held
+            self.set_timer(READY_RETRY_SECONDS, lambda: self._let_early_keys_go(tries - 1))
+            return
+        for key in held:
+            replay = events.Key(key.key, key.character)
+            replay.set_sender(self)
+            self.post_message(replay)
+
+    def on_descendant_focus(self) -> None:
+        self.announce_ready()
+
+    def announce_ready(self) -> None:
+        """Served: once drawn, tell the page what is shown and that it has the keyboard (the
+        page sets `data-ready` on its body; see the README's served room)."""
+        if self.served is not None:
+            self.call_after_refresh(self._send_ready)
+
+    def _send_ready(self, tries: int = READY_TRIES) -> None:
+        write_meta = getattr(self._driver, "write_meta", None)
+        if write_meta is None:
+            return
+        if self.focused is None:  # focus lands a moment after the screen is drawn
+            if tries > 0:
+                self.set_timer(READY_RETRY_SECONDS, lambda: self._send_ready(tries - 1))
+            return
+        view = str(getattr(self.screen, "ready_view", None) or type(self.screen).__name__)
+        if view != self._ready_view:
+            self._ready_view = view
+            write_meta({"type": "ready", "view": view})
 
     # sessions ----------------------------------------------------------------------------
     def _open_served_session(self, served: Served) -> None:

@@ -50,7 +50,8 @@ class QuestionnaireScreen(Screen[None]):
         yield Header()
         with Vertical(id="question-panel"):
             yield ProgressLine(id="progress")
-            with VerticalScroll(id="question-body"):
+            with VerticalScroll(id="question-body") as body:
+                body.can_focus = False  # the keyboard belongs to the question's own box
                 yield Static("", id="prompt")
                 yield Static("", id="help")
                 yield QuestionInput(self.app.kb, autofocus=True, id="input-area")
@@ -81,6 +82,12 @@ class QuestionnaireScreen(Screen[None]):
         with self.app.batch_update():  # one repaint for the whole switch
             self._show_question(question_id)
             self.query_one(ProgressLine).show(*self.app.assessment.position(question_id), note)
+        self.app.question_shown()
+
+    @property
+    def ready_view(self) -> str:
+        """What the served page's `data-ready` says while this screen has the keyboard."""
+        return f"question:{self.question_id}"
 
     def _show_question(self, question_id: str) -> None:
         assessment = self.app.assessment

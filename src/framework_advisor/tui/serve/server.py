@@ -10,6 +10,7 @@ between) and learns whose session it holds from its environment."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import signal
@@ -31,8 +32,10 @@ from framework_advisor.tui.serve.room import Participant, Room
 log = logging.getLogger("framework-advisor.serve")
 
 TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
 MAX_NAME = 80
 STOP_TIMEOUT = 10.0
+MAX_READY_VIEW = 120
 PAGE_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",  # no-referrer would make browsers send `Origin: null`
@@ -65,6 +68,16 @@ class RoomAppService(AppService):
     async def set_terminal_size(self, width: int, height: int) -> None:
         """Every resize the browser sends, clamped as the first size was."""
         await super().set_terminal_size(*size.clamp(width, height))
+
+    async def on_meta(self, data: bytes) -> None:
+        """The app's ready signal goes on to the page (which sets `data-ready`); the rest is
+        textual-serve's."""
+        meta = json.loads(data)
+        if isinstance(meta, dict) and meta.get("type") == "ready":
+            view = str(meta.get("view", ""))[:MAX_READY_VIEW]
+            await self.remote_write_str(json.dumps(["ready", view]))
+            return
+        await super().on_meta(data)
 
     async def stop(self) -> None:
         await super().stop()
@@ -131,6 +144,7 @@ class RoomServer(Server):
         app.router.add_post("/join", self.handle_join, name="join")
         app.router.add_get("/joined", self.handle_joined, name="joined")
         app.router.add_get("/favicon.ico", self.handle_favicon, name="favicon")
+        app.router.add_static("/room-static/", STATIC, name="room-static")
         app.middlewares.append(self._headers_middleware)
         return app
 
