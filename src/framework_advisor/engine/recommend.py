@@ -20,6 +20,7 @@ from framework_advisor.engine.explain import because_leaves
 from framework_advisor.engine.flow import profile, visible_questions
 from framework_advisor.engine.index import EngineIndex, index_for
 from framework_advisor.engine.mix import plan_mix
+from framework_advisor.engine.pay import pay_caution, pay_plan
 from framework_advisor.engine.phases import build_phases
 from framework_advisor.engine.ranking import clamp, order
 from framework_advisor.engine.sensitivity import sensitivity as sensitivity_of
@@ -119,6 +120,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         and not set(advised).intersection(effect.unless_advised)
     ]
     cautions.extend(plan.cautions)
+    cautions.extend(pay_caution(kb, view))
     names = index.names
     ranked = [
         RankedFramework(
@@ -168,6 +170,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         phases=phases,
         summary=summarise(index, view, plan, phases, ranking),
         mix_choice=plan.choice,
+        pay=pay_plan(kb, view, mix_ids),
     )
 
 

@@ -37,6 +37,9 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
                 continue
             if not own:
                 continue
+            own = [step for step in own if step.applies(rec.profile)]
+            if not own:
+                continue
             shift = first - min(step.week for step in own)
             steps += [
                 PlannedStep(step.week + shift, fid, " ".join(step.step.split())) for step in own

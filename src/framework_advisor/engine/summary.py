@@ -41,7 +41,7 @@ def summarise(
     for layer in plan.layers:
         served = [labels.get(n, n).lower() for n in layer.needs]
         name = names[layer.framework]
-        partners = [m for m in plan.members if m in index.partners.get(layer.framework, {})]
+        partners = [m for m in plan.members if m in plan.partners.get(layer.framework, {})]
         if served:
             jobs.append(f"{name} to {served[0]}")
         elif partners:
@@ -79,7 +79,7 @@ def summarise(
         for fid in plan.members
         if fid not in plan.running  # already running: nothing to start
         for step in kb.frameworks[fid].rollout
-        if step.week <= FIRST_WEEKS
+        if step.week <= FIRST_WEEKS and step.applies(view)
     ][:2]
     if steps:
         sentences.append(f"In the first two weeks: {'; then '.join(steps)}.")
