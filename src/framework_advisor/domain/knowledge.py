@@ -85,6 +85,8 @@ class InUsePolicy(Struct, frozen=True, forbid_unknown_fields=True):
     not_working: str = ""
     """A retirement's why for a framework the client says is not working; {why} and {source}
     come from the framework's ``if_not_working``."""
+    not_working_plain: str = ""
+    """The same for a framework whose sources name no replacement."""
     size_limit: str = ""
     """A retirement's why when the mix's size limit leaves no room; {limit} frameworks."""
     replaces: str = ""

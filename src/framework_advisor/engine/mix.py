@@ -128,6 +128,8 @@ class _Search:
         self.pairing_bonus = settings.pairing_bonus
         self.excluded = {HYBRID} if all(p in self.current for p in HYBRID_PARTS) else set()
         self.excluded |= self.failing
+        if self.failing.intersection(HYBRID_PARTS):
+            self.excluded.add(HYBRID)  # the hybrid runs the OKRs or KPIs that are not working
         self.order_for = {
             need: tuple(sorted(servers, key=lambda f: (-servers[f], -self.score[f], position[f])))
             for need, servers in self.serves.items()
@@ -480,12 +482,20 @@ def plan_mix(
     most = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
     starting = limits.maturity_cap is not None  # one framework, plus a few health metrics
     best, runner_up = search.best(pool, (), most, limits.budget, health_aside=starting)
-    if best is None and limits.budget is not None:  # widen to every framework serving a need
-        pool = search.all_servers()
-        best, runner_up = search.best(pool, (), min(most, 2), limits.budget, starting)
-    over_budget = best is None and limits.budget is not None
-    if best is None:  # nothing fits the budget: the best single framework, with a caution
-        best, runner_up = search.best(pool, (), 1, None)
+
+    def serves_nothing(choice: Choice | None) -> bool:
+        """No set, or only frameworks kept in use that serve no stated need."""
+        return choice is None or (bool(stated) and choice.key[0] == 0)
+
+    if serves_nothing(best) and limits.budget is not None:  # widen to every need's server
+        kept = [f for f in pool if f in search.worth_keeping]
+        pool = sorted({*search.all_servers(), *kept}, key=position.__getitem__)
+        wide = search.best(pool, (), min(most, 2 + len(kept)), limits.budget, starting)
+        if not serves_nothing(wide[0]):
+            best, runner_up = wide
+    over_budget = serves_nothing(best) and limits.budget is not None
+    if serves_nothing(best):  # nothing serving a need fits the budget: the best, with a caution
+        best, runner_up = search.best(pool, (), most if search.worth_keeping else 1, None)
     best = _as_hybrid(search, best, limits.budget)
     members = list(best.members) if best else []
     # A framework in use is kept in phase one or retired with its reason, never deferred
@@ -494,13 +504,15 @@ def plan_mix(
     everything = [m for m in members] + [f for phase, _ in later for f in phase]
     names = index.short_names
     cautions: list[Caution] = []
-    if over_budget and members:
+    adding = [m for m in members if m not in search.current]
+    if over_budget and adding and best is not None:
+        what = f"Even {names[adding[0]]} alone needs" if len(adding) == 1 else "It needs"
         cautions.append(
             Caution(
                 "meeting_budget",
-                f"Even {names[members[0]]} alone needs about {best.cost} minutes of meetings a "
-                f"month, more than the {limits.budget} you said leaders can give. Shorten its "
-                "meetings or find the time before adding anything else.",
+                f"{what} about {best.new_cost} new minutes of meetings a month, more than the "
+                f"{limits.budget} you said leaders can give. Shorten its meetings or find the "
+                "time before adding anything else.",
             )
         )
     coverage = _coverage(search, index, tuple(members), later, pool, limits)
@@ -760,11 +772,11 @@ def _retirements(
     for fid in current:
         if fid in members or fid not in index.kb.frameworks:
             continue
-        if fid in HYBRID_PARTS and HYBRID in members:
-            continue  # the hybrid is OKRs and KPIs run together: nothing to retire
         if fid in search.failing:
             retire.append(Retirement(fid, _not_working_why(index, fid), "not_working"))
             continue
+        if fid in HYBRID_PARTS and HYBRID in members:
+            continue  # the hybrid is OKRs and KPIs run together: nothing to retire
         clash = [m for m in members if fid in index.conflicts[m]]
         served = [n for n in search.stated if fid in search.serves[n]]
         aided = [m for m in members if _complement(index, fid, m)]
@@ -815,7 +827,7 @@ def _not_working_why(index: EngineIndex, fid: str) -> str:
     instead = index.kb.frameworks[fid].if_not_working
     policy = index.kb.policies.in_use
     if instead is None:
-        return policy.not_working.format(why="", source="").strip()
+        return policy.not_working_plain
     return policy.not_working.format(why=" ".join(instead.why.split()), source=instead.source)
 
 

@@ -134,6 +134,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         for rank, fid in enumerate(ranking, start=1)
     ]
     phases = build_phases(index, plan)
+    pay = pay_plan(kb, view, mix_ids)
     cadence = phases[0].cadence if phases else []
     minutes = phases[0].meeting_minutes_per_month if phases else 0
     return Recommendation(
@@ -168,9 +169,9 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         kb={"name": kb.name, "version": kb.version, "packs": [p.name for p in kb.packs]},
         needs=plan.needs,
         phases=phases,
-        summary=summarise(index, view, plan, phases, ranking),
+        summary=summarise(index, view, plan, phases, ranking, pay.text if pay else ""),
         mix_choice=plan.choice,
-        pay=pay_plan(kb, view, mix_ids),
+        pay=pay,
     )
 
 

@@ -1,0 +1,111 @@
+"""Pay and frameworks already running (issue 21), over many sampled profiles: the properties
+the plan states as policies (kb.yaml ``policies``).
+
+The sampled profiles are the property tests' (``answer_sets``), drawn deterministically. The
+deep run (10,000 profiles) is marked ``slow``; raise or lower it with
+FRAMEWORK_ADVISOR_PAY_EXAMPLES.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+
+from framework_advisor.domain.condition import Leaf
+from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.engine.pay import PAY_CAUTION
+from framework_advisor.engine.recommend import recommend
+from framework_advisor.engine.rollout import rollout_plan
+from tests.unit.test_properties import KB, _valid, answer_sets
+
+POLICY = KB.policies.pay
+REASONS = {"conflict", "size_limit", "not_working", "aid"}
+PAY_TRUE = Leaf(question="compensation_linked", op="eq", value=True)
+
+
+def _steps_for_pay() -> tuple[set[str], set[str]]:
+    """First-weeks steps written for goals that feed pay, and those written for goals that
+    do not (they say scores will not drive pay)."""
+    paid, unpaid = set(), set()
+    for framework in KB.frameworks.values():
+        for step in framework.rollout:
+            text = " ".join(step.step.split())
+            if step.when == PAY_TRUE:
+                paid.add(text)
+            if step.unless == PAY_TRUE:
+                unpaid.add(text)
+    return paid, unpaid
+
+
+PAID_STEPS, UNPAID_STEPS = _steps_for_pay()
+PAIRING_WHYS = {p.why for p in KB.pairings if p.when is not None}
+
+
+def check_plan(answers: dict[str, Any], rec: Recommendation) -> None:
+    mix = [layer.framework for layer in rec.mix]
+    first = set(rec.phases[0].frameworks) if rec.phases else set()
+    later = {f for phase in rec.phases[1:] for f in phase.frameworks}
+    steps = {step.step for step in rollout_plan(KB, rec).first_weeks}
+    cautions = {c.id for c in rec.cautions}
+    if answers.get("compensation_linked") is True:
+        assert PAY_CAUTION in cautions, "a pay-linked plan carries the pay caution"
+        assert rec.pay is not None and rec.pay.text
+        assert rec.pay.home is None or rec.pay.home in mix
+        assert rec.pay.home not in POLICY.never, f"pay objectives in {rec.pay.home}"
+        if any(home in mix for home in POLICY.homes):
+            assert rec.pay.home in POLICY.homes
+        assert not steps & UNPAID_STEPS, "a first step says pay is not at stake"
+    else:
+        assert rec.pay is None and PAY_CAUTION not in cautions
+        assert not steps & PAID_STEPS, "a first step assumes goals feed pay"
+        assert not any(why in layer.why for layer in rec.mix for why in PAIRING_WHYS)
+    current = answers.get("current_frameworks", [])
+    retired = {item.id: item for item in rec.retire}
+    hybrid = {"okr", "kpi"} if "okr_kpi_hybrid" in first else set()
+    for fid in current:
+        if fid in first or fid in hybrid:
+            assert fid not in retired
+            assert fid not in answers.get("frameworks_not_working", [])
+            continue
+        assert fid in retired, f"{fid} in use is neither in phase one nor retired"
+        assert fid not in later, f"{fid} in use is only in a later phase"
+        assert retired[fid].reason in REASONS and retired[fid].why
+    for fid in answers.get("frameworks_not_working", []):
+        assert fid not in first | later
+        assert retired[fid].reason == "not_working"
+    failing = set(answers.get("frameworks_not_working", []))
+    if failing & {"okr", "kpi"} or {"okr", "kpi"} <= set(current):
+        failing.add("okr_kpi_hybrid")  # it runs the OKRs and KPIs that fail, or already run
+    servable = [n for n in KB.needs if n.need in answers["needs"]]
+    if any(e.framework not in failing for n in servable for e in n.frameworks):
+        assert any(need.covered for need in rec.needs), "phase one covers no stated need"
+    assert "covers 0 " not in rec.summary and "cover 0 " not in rec.summary
+
+
+def _deep(count: int) -> Any:
+    return settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        phases=[Phase.generate],
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+
+
+@_deep(300)
+@given(raw=answer_sets())
+def test_pay_and_in_use_policies_hold(raw: dict[str, Any]) -> None:
+    answers = _valid(raw)
+    check_plan(answers, recommend(KB, answers, sensitivity=False))
+
+
+@pytest.mark.slow
+@_deep(int(os.environ.get("FRAMEWORK_ADVISOR_PAY_EXAMPLES", "10000")))
+@given(raw=answer_sets())
+def test_pay_and_in_use_policies_hold_over_10000_profiles(raw: dict[str, Any]) -> None:
+    answers = _valid(raw)
+    check_plan(answers, recommend(KB, answers, sensitivity=False))
