@@ -9,9 +9,9 @@ from msgspec import Meta, Struct
 
 from framework_advisor.domain.condition import Condition
 
-Layer = Literal["direction", "focus", "health", "individual", "execution", "structure"]
+Layer = Literal["direction", "focus", "health", "individual", "execution", "structure", "pay"]
 LAYERS: tuple[Layer, ...] = (
-    "direction", "focus", "health", "individual", "execution", "structure"
+    "direction", "focus", "health", "individual", "execution", "structure", "pay"
 )  # fmt: skip
 LAYER_LABELS: dict[str, str] = {
     "direction": "Direction",
@@ -20,6 +20,7 @@ LAYER_LABELS: dict[str, str] = {
     "individual": "Individual objectives",
     "execution": "Execution",
     "structure": "Structure and roles",
+    "pay": "Pay objectives",
 }
 """How a mix layer is named for a reader."""
 

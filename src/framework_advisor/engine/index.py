@@ -122,6 +122,7 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
     excludes = {
         fid: conflicts[fid]
         | {o for o, layer in single_layer.items() if o != fid and single_layer.get(fid) == layer}
+        | _aids(kb, fid)
         for fid in kb.frameworks
     }
     index = EngineIndex(
@@ -204,3 +205,17 @@ def partners_for(index: EngineIndex, view: dict[str, Any]) -> dict[str, dict[str
             partners[a] = {**partners[a], b: why}
             partners[b] = {**partners[b], a: why}
     return partners
+
+
+def _aids(kb: KnowledgeBase, fid: str) -> set[str]:
+    """Frameworks that each name ``fid`` as a complement and share a layer with it: one is a
+    working aid of the other (SMART's checklist inside MBO's objectives), never run beside it."""
+    own = kb.frameworks[fid]
+    return {
+        other
+        for other, framework in kb.frameworks.items()
+        if other != fid
+        and other in own.complements
+        and fid in framework.complements
+        and set(own.layers) & set(framework.layers)
+    }

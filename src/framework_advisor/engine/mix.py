@@ -22,6 +22,8 @@ MAX_CANDIDATES = 7
 HYBRID = "okr_kpi_hybrid"
 HYBRID_PARTS = ("okr", "kpi")
 HEALTH_METRICS = "kpi"
+PAY_LAYER = "pay"
+"""Goals feed pay: a pay home with this layer (MBO) carries the pay objectives in it."""
 """A team with no formal goals starts with one framework plus a few health metrics: KPIs."""
 STRENGTH_WORDS = {"built_for": "is built for it", "serves": "serves it", "supports": "supports it"}
 
@@ -106,6 +108,7 @@ class _Search:
         partners: dict[str, dict[str, str]] | None = None,
         failing: tuple[str, ...] = (),
         replacing: dict[str, str] | None = None,
+        pay_homes: tuple[str, ...] = (),
     ) -> None:
         self.index = index
         self.partners = index.partners if partners is None else partners
@@ -113,6 +116,9 @@ class _Search:
         """Frameworks in use that the client says are not working: never in the plan."""
         self.replacing = replacing or {}
         """framework -> the framework in use, not working, that it replaces."""
+        self.pay_homes = frozenset(pay_homes)
+        """Goals feed pay: the frameworks that can carry the objectives that decide pay
+        (kb.yaml ``policies.pay.homes``); a set with one counts right after frameworks kept."""
         self.fits = fits
         self.position = position
         self.stated = stated
@@ -128,6 +134,7 @@ class _Search:
         self.pairing_bonus = settings.pairing_bonus
         self.excluded = {HYBRID} if all(p in self.current for p in HYBRID_PARTS) else set()
         self.excluded |= self.failing
+        self.pay_homes -= self.failing
         if self.failing.intersection(HYBRID_PARTS):
             self.excluded.add(HYBRID)  # the hybrid runs the OKRs or KPIs that are not working
         self.order_for = {
@@ -175,7 +182,7 @@ class _Search:
                     continue
                 best = ranked.get(fid, (0, 0))
                 ranked[fid] = (max(best[0], weight), self.score[fid])
-        for fid in sorted(self.worth_keeping):
+        for fid in sorted(self.worth_keeping | self.pay_homes):
             ranked.setdefault(fid, (0, self.score[fid]))
         for fid in list(ranked):
             for partner in self.partners.get(fid, {}):
@@ -196,7 +203,7 @@ class _Search:
 
         def priority(fid: str) -> tuple[int, int, int, int]:
             # the best server of each need, then frameworks in use that could stay, then the rest
-            kept = fid in self.worth_keeping or fid in self.current
+            kept = fid in self.worth_keeping or fid in self.current or fid in self.pay_homes
             tier = 0 if fid in best_servers else 1 if kept else 2
             return (tier, -ranked[fid][0], -ranked[fid][1], self.position[fid])
 
@@ -225,7 +232,8 @@ class _Search:
     def _kept(self, fid: str) -> bool:
         """A framework already in use may stay beside its recognised partner, or in a layer a
         rule asks for, whatever its fit."""
-        return (fid in self.current or fid in self.replacing) and fid not in self.excluded
+        kept = fid in self.current or fid in self.replacing or fid in self.pay_homes
+        return kept and fid not in self.excluded
 
     def _strong(self, fid: str) -> bool:
         return fid not in self.excluded and self.fits[fid] >= self.partner_fit
@@ -243,6 +251,8 @@ class _Search:
 
     def _layer(self, member: str, reps: dict[str, str | None]) -> str:
         layers = self.index.kb.frameworks[member].layers
+        if member in self.pay_homes and PAY_LAYER in layers:
+            return PAY_LAYER
         for need in self.stated:
             if reps[need] == member:
                 layer = self.index.need_layers.get(need)
@@ -293,8 +303,8 @@ class _Search:
                     pairs += 1
             if member in represented:
                 continue
-            if member in keeping:
-                quality += self.member_cost  # kept by the in-use policy: it pays its way
+            if member in keeping or member in self.pay_homes:
+                quality += self.member_cost  # kept in use, or the home of pay: it pays its way
                 continue
             fills = [
                 layer
@@ -313,7 +323,13 @@ class _Search:
                 layer = index.need_layers.get(need)
                 if layer is not None and layer in frameworks[rep].layers:
                     layer_of[rep] = layer
-        layers = {layer_of.get(m) or frameworks[m].layers[0] for m in members}
+        pay_homes = self.pay_homes
+        layers = {
+            PAY_LAYER
+            if m in pay_homes and PAY_LAYER in frameworks[m].layers
+            else layer_of.get(m) or frameworks[m].layers[0]
+            for m in members
+        }
         if len(layers) < len(members):
             return None  # one framework per layer: a second direction framework only adds work
         kept = len(keeping.intersection(members))
@@ -321,7 +337,8 @@ class _Search:
         for m in members:
             fit += self.score[m]
         ranks = [-self.position[m] for m in members]  # members come in ranking order
-        key = (covered, kept, quality, fit, -len(members), ranks)
+        paid = 1 if self.pay_homes.intersection(members) else 0
+        key = (covered, kept, paid, quality, fit, -len(members), ranks)
         cost = meeting_cost(index, members) if cost is None else cost
         return Choice(members, key, cost, self.held(members))
 
@@ -477,6 +494,7 @@ def plan_mix(
         partners_for(index, view),
         failing,
         replacing,
+        tuple(index.kb.policies.pay.homes) if view.get("compensation_linked") is True else (),
     )
     pool = search.candidates()
     most = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
@@ -547,7 +565,9 @@ def _as_hybrid(search: _Search, best: Choice | None, budget: int | None) -> Choi
     if any(HYBRID in search.index.excludes[m] for m in others):
         return best
     hybrid = search.evaluate(members, budget)
-    return hybrid if hybrid is not None and hybrid.key[0] >= best.key[0] else best
+    if hybrid is None or hybrid.key[0] < best.key[0] or hybrid.key[2] < best.key[2]:
+        return best  # covering less, or losing the home of pay (the hybrid never carries it)
+    return hybrid
 
 
 def _later_phases(
@@ -579,7 +599,7 @@ def _later_phases(
     for budget, why in steps:
         best, _ = search.best(pool, fixed, limits.size_cap, budget)
         current = search.evaluate(fixed, None)
-        if best is None or current is None or best.key[:3] <= current.key[:3]:
+        if best is None or current is None or best.key[:4] <= current.key[:4]:
             continue  # covers no stated need more, or better, than the phases before
         added = [m for m in best.members if m not in fixed]
         reason = why or (
@@ -702,6 +722,8 @@ def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> li
                     why = f"{names[member]} works beside {names[partners[0]]}: {why}"
             elif asked:
                 why = asked
+            elif member in search.pay_homes:
+                why = " ".join(index.kb.policies.pay.carried_by[member].split())
             else:
                 why = f"{names[member]} fills the {layer} layer your answers ask for."
         policy = index.kb.policies.in_use
@@ -740,7 +762,7 @@ def _against(
             f"it covers {best.key[0]} of your {stated} stated needs, against {runner_up.key[0]}"
         )
     elif best.key[1] != runner_up.key[1]:
-        because = "it keeps more of the frameworks you already run that still serve you"
+        because = "it keeps more of the frameworks you already run and that work"
     elif not dropped:
         first = whys.get(added[0], "").split(". ")[0].rstrip(".")
         return f"{winner} rather than {other} alone: {first}." if first else ""
@@ -748,8 +770,10 @@ def _against(
         extra = " and ".join(names[m] for m in dropped)
         return f"{winner} without {extra}: adding it would cover no more of your needs."
     elif best.key[2] != runner_up.key[2]:
-        because = "it covers the same needs with frameworks built for them"
+        because = "it gives the objectives that decide pay a home"
     elif best.key[3] != runner_up.key[3]:
+        because = "it covers the same needs with frameworks built for them"
+    elif best.key[4] != runner_up.key[4]:
         because = "it covers the same needs with frameworks that fit you better"
     else:
         because = "it does the same with fewer frameworks"

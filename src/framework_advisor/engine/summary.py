@@ -19,6 +19,7 @@ LAYER_JOBS = {
     "health": "operational health",
     "direction": "direction",
     "focus": "one focus metric",
+    "pay": "the objectives that decide pay",
 }
 
 
