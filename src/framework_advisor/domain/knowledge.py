@@ -91,6 +91,14 @@ class InUsePolicy(Struct, frozen=True, forbid_unknown_fields=True):
     """A retirement's why when the mix's size limit leaves no room; {limit} frameworks."""
     replaces: str = ""
     """Appended to the why of a framework that replaces one not working; {name} is the latter."""
+    conflict: str = ""
+    """A retirement's why when {other}, in the plan, does its job (a clash or the same layer)."""
+    outclassed: str = ""
+    """A retirement's why when {other} serves the stated need {need} far better."""
+    aid: str = ""
+    """A retirement's why when it lives on inside {other} (SMART inside MBO)."""
+    keep_running: str = ""
+    """The first rollout step of a framework in use that stays: it starts nothing new."""
     sources: list[str] = []
 
 

@@ -519,7 +519,6 @@ def plan_mix(
     # A framework in use is kept in phase one or retired with its reason, never deferred
     later_pool = [f for f in pool if f not in search.current or f in members]
     later = _later_phases(search, later_pool, tuple(members), limits)
-    everything = [m for m in members] + [f for phase, _ in later for f in phase]
     names = index.short_names
     cautions: list[Caution] = []
     adding = [m for m in members if m not in search.current]
@@ -542,7 +541,7 @@ def plan_mix(
         layers=layers,
         needs=coverage,
         later=later,
-        retire=_retirements(search, index, current, members, everything, limits),
+        retire=_retirements(search, index, current, members, limits),
         cautions=cautions,
         choice=_against(index, best, runner_up, len(stated), whys),
         held_minutes=best.held if best else 0,
@@ -785,7 +784,6 @@ def _retirements(
     index: EngineIndex,
     current: list[str],
     members: list[str],
-    everything: list[str],
     limits: Limits,
 ) -> list[Retirement]:
     """Each framework in use that is not in phase one, with its true reason: the client says it
@@ -806,23 +804,15 @@ def _retirements(
         aided = [m for m in members if _complement(index, fid, m)]
         same_layer = [m for m in members if fid in index.excludes[m]]
         if clash or (same_layer and not aided):
-            other = (clash or same_layer)[0]
-            why = (
-                f"{names[other]} takes over its job in this mix; running both side by side "
-                "duplicates goals and meetings."
-            )
+            why = policy.conflict.format(other=names[(clash or same_layer)[0]])
             retire.append(Retirement(fid, why, "conflict"))
         elif aided:  # SMART beside MBO: the member's own advice still uses it
-            why = (
-                f"It lives on inside {names[aided[0]]}: use it to write {names[aided[0]]}'s "
-                "objectives, with no process or meetings of its own."
-            )
-            retire.append(Retirement(fid, why, "aid"))
+            retire.append(Retirement(fid, policy.aid.format(other=names[aided[0]]), "aid"))
         elif fid not in search.worth_keeping and served:
             label = index.need_labels.get(served[0], served[0])
             others = [m for m in members if m in search.serves[served[0]]]
             better = names[others[0]] if others else "Another framework"
-            why = f"{better} serves “{label}” far better for you, and takes over its job."
+            why = policy.outclassed.format(other=better, need=label)
             retire.append(Retirement(fid, why, "conflict"))
         else:
             limit = min(limits.size_cap, limits.maturity_cap or limits.size_cap)

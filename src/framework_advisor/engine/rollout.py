@@ -67,11 +67,7 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
 
 def _keep_running(kb: KnowledgeBase, fid: str) -> str:
     """The first step for a framework the organisation already runs: it starts nothing new."""
-    name = short_name(kb.frameworks[fid])
-    return (
-        f"Keep {name} running as you do today; at its next review, check it against this plan "
-        "and drop anything the other frameworks now do."
-    )
+    return kb.policies.in_use.keep_running.format(name=short_name(kb.frameworks[fid]))
 
 
 def report_facts(kb: KnowledgeBase, rec: Recommendation) -> ReportFacts:
