@@ -17,6 +17,7 @@ from framework_advisor.domain.recommendation import (
 )
 from framework_advisor.engine.cadence import MEETINGS_PER_MONTH, meeting_cost
 from framework_advisor.engine.index import EngineIndex, partners_for
+from framework_advisor.engine.pay import homes_for
 
 MAX_CANDIDATES = 7
 HYBRID = "okr_kpi_hybrid"
@@ -494,7 +495,7 @@ def plan_mix(
         partners_for(index, view),
         failing,
         replacing,
-        tuple(index.kb.policies.pay.homes) if view.get("compensation_linked") is True else (),
+        homes_for(index.kb, view),
     )
     pool = search.candidates()
     most = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
