@@ -101,7 +101,7 @@ async def answer(pilot: Pilot, kb: KnowledgeBase, question_id: str, value: Any) 
         await pilot.press("enter")
     elif question.type == "multiple":
         control = app.screen.query_one("#choice", OptionList)
-        order = [o.value for o in question.options]
+        order = [o.value for o in question.offered(app.assessment.answers)]
         for item in value:
             await highlight(pilot, control, order.index(item))
             await pilot.press("space")
@@ -149,6 +149,9 @@ async def test_answer_everything_by_keys_then_results(
             if questionnaire(app).question_id == "stage":
                 await pilot.press("ctrl+s")  # don't know: derived from the headcount
                 await pilot.pause()
+            if questionnaire(app).question_id == "frameworks_not_working":
+                await pilot.press("ctrl+s")  # they all work
+                await pilot.pause()
             await answer(pilot, kb, question_id, value)
         # Enter on the last question opens the review.
         await wait_for_screen(pilot, ReviewScreen)
@@ -166,12 +169,12 @@ async def test_answer_everything_by_keys_then_results(
         assert int(top[2]) == expected.ranking[0].fit
         why = app.screen.query_one("#why", Outline).text
         assert "(Goals feed pay: Yes)" in why
-        # Pay-linked goals for individual performance: MBO carries the individual layer.
-        assert ("individual", "mbo") in [(m.layer, m.framework) for m in expected.mix]
+        # Pay-linked goals for individual performance: MBO carries the pay objectives.
+        assert ("pay", "mbo") in [(m.layer, m.framework) for m in expected.mix]
         await pilot.press("2")
         await pilot.pause()
         mix = mix_text(app)
-        assert "Individual objectives: Management by Objectives (MBO)" in mix
+        assert "Pay objectives: Management by Objectives (MBO)" in mix
         assert not app.screen.query_one("#results-banner", Static).display
     name = app.assessment.name
     assert name is not None and name.startswith("assessment-")
@@ -713,15 +716,16 @@ async def test_palette_offers_results_and_jumps_to_questions(
         await pilot.press("enter")
         await wait_for_screen(pilot, ResultsScreen)
 
-        prompts = await search_palette(pilot, "question 9", "Go to question 9:")
+        # question 9 asks which of the frameworks in use are not working
+        prompts = await search_palette(pilot, "question 10", "Go to question 10:")
         assert prompts[0].splitlines() == [
-            "Go to question 9: Which industry are you in?",
+            "Go to question 10: Which industry are you in?",
             "industry",
         ]
         await pilot.press("enter")
         await wait_for_screen(pilot, QuestionnaireScreen)
         assert questionnaire(app).question_id == "industry"
-        assert progress(app) == "Question 9 of 15"
+        assert progress(app) == "Question 10 of 16"
 
 
 async def test_palette_before_an_assessment_has_no_questions(
@@ -952,3 +956,21 @@ async def test_export_starter_templates_for_the_mix(
         assert "mbo-tracker.xlsx" in written
     if "kpi" in mix:
         assert "kpi-dashboard.xlsx" in written
+
+
+async def test_frameworks_not_working_offers_only_the_frameworks_in_use(
+    make_app: Callable[..., AdvisorApp],
+) -> None:
+    app = make_app(new_answers=("northwind", SALES_LED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, QuestionnaireScreen)
+        questionnaire(app).show_question("frameworks_not_working")
+        await pilot.pause()
+        control = app.screen.query_one("#choice", OptionList)
+        in_use = SALES_LED["current_frameworks"]
+        assert control.option_count == len(in_use) == 2
+        labels = [str(control.get_option_at_index(i).prompt) for i in range(2)]
+        assert "Objectives and Key Results" in labels[0] and "Key Performance" in labels[1]
+        app.set_answer("frameworks_not_working", ["okr"])
+        app.set_answer("current_frameworks", ["kpi"])  # okr no longer in use: not "not working"
+        assert "frameworks_not_working" not in app.assessment.answers

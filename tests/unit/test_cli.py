@@ -687,7 +687,7 @@ def test_validate_prints_ok_and_counts(run_cli: Run, kb: KnowledgeBase, tmp_path
         f"questions, {len(kb.needs)} needs, {len(kb.rules)} rules, {len(kb.pairings)} "
         f"pairings, {len(kb.glossary)} glossary terms; packs: none\n"
     )
-    assert (len(kb.frameworks), len(kb.questions)) == (14, 15)
+    assert (len(kb.frameworks), len(kb.questions)) == (14, 16)
     pack = build_tree(tmp_path / "pack", REMOTE_PACK)
     out = ok(run_cli("validate", "--kb", pack)).stdout
     assert (

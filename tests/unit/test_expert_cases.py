@@ -36,6 +36,10 @@ RANKING_KINDS = frozenset({"top", "above", "not_top"})
 MIX_KINDS = frozenset(
     {"in_mix", "not_in_mix", "in_phases", "max_mix", "within_budget", "needs_covered_or_cautioned"}
 )
+PLAN_KINDS = frozenset(
+    {"pay_caution", "pay_home_in", "no_pay_home", "retired", "not_retired", "not_in_phases"}
+)
+PAY_CAUTION = "pay_targets"
 CASE_KEYS = frozenset({"id", "description", "source", "answers", "expect"})
 MIN_CASES = 40
 
@@ -245,10 +249,48 @@ def _need_problems(kb: KnowledgeBase, case: Case, rec: Rec) -> list[str]:
     ]
 
 
-_MIX_CHECKS = (_membership_problems, _phase_problems, _budget_problems, _need_problems)
+def _plan_problems(kb: KnowledgeBase, case: Case, rec: Rec) -> list[str]:
+    """Pay and frameworks in use (issue 21): the pay caution, where pay objectives live,
+    nothing planned for pay when goals do not feed it, retirements, later phases."""
+    expect = case["expect"]
+    if not PLAN_KINDS & set(expect):
+        return []
+    problems: list[str] = []
+    cautions = {c["id"] for c in _require(rec, "cautions")}
+    pay = rec.get("pay")
+    retired = {r["id"] for r in _require(rec, "retire")}
+    if expect.get("pay_caution") and PAY_CAUTION not in cautions:
+        problems.append("pay_caution: no caution about what paying for targets does")
+    homes = expect.get("pay_home_in")
+    if homes and (pay is None or pay.get("home") not in homes):
+        problems.append(
+            f"pay_home_in: pay objectives live in {pay and pay.get('home')}, not {homes}"
+        )
+    if expect.get("no_pay_home") and pay is not None:
+        problems.append(f"no_pay_home: the plan carries pay ({pay})")
+    problems += [
+        f"retired: {f} is not retired" for f in expect.get("retired", []) if f not in retired
+    ]
+    problems += [
+        f"not_retired: {f} is retired" for f in expect.get("not_retired", []) if f in retired
+    ]
+    phased = _phase_frameworks(rec)
+    problems += [
+        f"not_in_phases: {f} is in a phase" for f in expect.get("not_in_phases", []) if f in phased
+    ]
+    return problems
 
 
-@pytest.mark.parametrize("case", _params(MIX_KINDS))
+_MIX_CHECKS = (
+    _membership_problems,
+    _phase_problems,
+    _budget_problems,
+    _need_problems,
+    _plan_problems,
+)
+
+
+@pytest.mark.parametrize("case", _params(MIX_KINDS | PLAN_KINDS))
 def test_mix_expectations(kb: KnowledgeBase, case: Case) -> None:
     rec = _run(kb, case)
     problems: list[str] = []
@@ -300,7 +342,7 @@ def test_every_case_is_well_formed_and_names_a_source() -> None:
         expect = case.get("expect") or {}
         if not expect:
             problems.append(f"{cid}: no expectations")
-        unknown = set(expect) - RANKING_KINDS - MIX_KINDS
+        unknown = set(expect) - RANKING_KINDS - MIX_KINDS - PLAN_KINDS
         if unknown:
             problems.append(f"{cid}: unknown expectation kinds {sorted(unknown)}")
     assert not problems, "\n".join(problems)

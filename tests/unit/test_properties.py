@@ -84,7 +84,13 @@ def _value(question: Question) -> st.SearchStrategy[Any]:
 def answer_sets(draw: st.DrawFn, kb: KnowledgeBase = KB) -> dict[str, Any]:
     answers: dict[str, Any] = {}
     for question in kb.questions:
-        if question.required or draw(st.booleans()):
+        source = question.drawn_from
+        if source is not None:  # options drawn from another answer: a subset of it
+            if answers.get(source) and draw(st.booleans()):
+                answers[question.id] = draw(
+                    st.lists(st.sampled_from(answers[source]), unique=True, min_size=1)
+                )
+        elif question.required or draw(st.booleans()):
             answers[question.id] = draw(_value(question))
     for question in kb.questions:
         other = question.required_unless

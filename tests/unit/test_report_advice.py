@@ -348,7 +348,8 @@ def test_no_pitfall_relies_on_a_framework_the_report_retires() -> None:
                "needs": ["product_focus"], "leadership_time": "low"}  # fmt: skip
     relying = next(p for p in KB.frameworks["north_star"].pitfalls if "kpi" in p.uses)
     kept = _report({**answers, "current_frameworks": []})
-    retired = _report({**answers, "current_frameworks": ["kpi"]})
+    # a working framework in use stays (the in-use policy): KPIs the client says are not working go
+    retired = _report({**answers, "current_frameworks": ["kpi"], "frameworks_not_working": ["kpi"]})
     for report in (kept, retired):
         assert "north_star" in _mix(report)
 

@@ -39,6 +39,7 @@ FIXED_QUESTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "compensation_linked": ("yes_no", ()),
     "current_frameworks": ("multiple", ()),
+    "frameworks_not_working": ("multiple", ()),
     "industry": (
         "single",
         (

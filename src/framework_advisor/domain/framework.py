@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from msgspec import Meta, Struct
 
-Layer = Literal["direction", "focus", "health", "individual", "execution", "structure"]
+from framework_advisor.domain.condition import Condition
+
+Layer = Literal["direction", "focus", "health", "individual", "execution", "structure", "pay"]
 LAYERS: tuple[Layer, ...] = (
-    "direction", "focus", "health", "individual", "execution", "structure"
+    "direction", "focus", "health", "individual", "execution", "structure", "pay"
 )  # fmt: skip
 LAYER_LABELS: dict[str, str] = {
     "direction": "Direction",
@@ -18,6 +20,7 @@ LAYER_LABELS: dict[str, str] = {
     "individual": "Individual objectives",
     "execution": "Execution",
     "structure": "Structure and roles",
+    "pay": "Pay objectives",
 }
 """How a mix layer is named for a reader."""
 
@@ -68,6 +71,24 @@ class Pitfall(Struct, frozen=True, forbid_unknown_fields=True):
 class RolloutStep(Struct, frozen=True, forbid_unknown_fields=True):
     week: Week
     step: Text
+    when: Condition | None = None
+    """The step applies only where this holds (unknown: it does not)."""
+    unless: Condition | None = None
+    """The step applies except where this holds (unknown: it does)."""
+
+    def applies(self, view: dict[str, Any]) -> bool:
+        """Whether the step is for an organisation with this profile ``view``."""
+        if self.when is not None and self.when.evaluate(view) is not True:
+            return False
+        return self.unless is None or self.unless.evaluate(view) is not True
+
+
+class IfNotWorking(Struct, frozen=True, forbid_unknown_fields=True):
+    """What the framework's sources recommend instead when a client says it is not working."""
+
+    replace_with: list[str]
+    why: Text
+    source: Text
 
 
 class Origin(Struct, frozen=True, forbid_unknown_fields=True):
@@ -112,6 +133,8 @@ class Framework(Struct, frozen=True, forbid_unknown_fields=True):
     short_name: str = ""
     """How prose names it when the abbreviation in its name is not what people say
     ("Balanced Scorecard", not "BSC"); empty: derived from the name (``abbreviation``)."""
+    if_not_working: IfNotWorking | None = None
+    """Where a client says it is not working: what replaces it, why, and the source."""
 
 
 def short_name(framework: Framework) -> str:

@@ -60,6 +60,53 @@ class Settings(Struct, frozen=True, forbid_unknown_fields=True):
     """The name of a ritual id when one meeting serves several frameworks."""
 
 
+class PayPolicy(Struct, frozen=True, forbid_unknown_fields=True):
+    """Where the objectives that decide pay live when goals feed pay, and what paying for
+    targets does (kb.yaml ``policies.pay``)."""
+
+    homes: list[str] = []
+    """Frameworks that can carry the objectives that decide pay, best first."""
+    never: list[str] = []
+    """Frameworks whose own sources keep them out of pay: never the home of pay objectives."""
+    carried_by: dict[str, str] = {}
+    """Framework -> the plan's sentence naming it as the home of the pay objectives."""
+    no_home: str = ""
+    """The sentence when no framework in the plan can carry them."""
+    caution: str = ""
+    """What paying for targets does, shown whenever goals feed pay, whatever is in play."""
+    sources: list[str] = []
+
+
+class InUsePolicy(Struct, frozen=True, forbid_unknown_fields=True):
+    """What happens to frameworks a client already runs (kb.yaml ``policies.in_use``)."""
+
+    kept: str = ""
+    """Appended to the why of a framework in use that stays."""
+    not_working: str = ""
+    """A retirement's why for a framework the client says is not working; {why} and {source}
+    come from the framework's ``if_not_working``."""
+    not_working_plain: str = ""
+    """The same for a framework whose sources name no replacement."""
+    size_limit: str = ""
+    """A retirement's why when the mix's size limit leaves no room; {limit} frameworks."""
+    replaces: str = ""
+    """Appended to the why of a framework that replaces one not working; {name} is the latter."""
+    conflict: str = ""
+    """A retirement's why when {other}, in the plan, does its job (a clash or the same layer)."""
+    outclassed: str = ""
+    """A retirement's why when {other} serves the stated need {need} far better."""
+    aid: str = ""
+    """A retirement's why when it lives on inside {other} (SMART inside MBO)."""
+    keep_running: str = ""
+    """The first rollout step of a framework in use that stays: it starts nothing new."""
+    sources: list[str] = []
+
+
+class Policies(Struct, frozen=True, forbid_unknown_fields=True):
+    pay: PayPolicy = PayPolicy()
+    in_use: InUsePolicy = InUsePolicy()
+
+
 class PackInfo(Struct, frozen=True):
     name: str
     version: str
@@ -85,6 +132,7 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     forbidden_phrases: list[ForbiddenPhrase] = []
     """Source-keeping phrases no client text may contain (``domain.client_text``)."""
     brand: Brand = Brand()
+    policies: Policies = Policies()
     """The reports' name and colours, from kb.yaml and the packs (the last one setting each)."""
 
     def in_question_order(self, answers: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from typing import Literal
 
 from msgspec import Struct
 
+from framework_advisor.domain.condition import Condition
 from framework_advisor.domain.framework import Layer
 
 Strength = Literal["built_for", "serves", "supports"]
@@ -34,3 +35,5 @@ class Pairing(Struct, frozen=True, forbid_unknown_fields=True):
     frameworks: list[str]
     why: str
     source: str
+    when: Condition | None = None
+    """The two are partners only where this holds (unknown: they are not)."""

@@ -27,8 +27,10 @@ class Question(Struct, frozen=True, forbid_unknown_fields=True, dict=True):
     help: str
     type: QuestionType
     options: list[Option] = []
-    options_from: Literal["frameworks"] | None = None
-    """Options generated from the knowledge base (``frameworks``: one per framework id)."""
+    options_from: str | None = None
+    """Options generated from the knowledge base (``frameworks``: one per framework id), or
+    drawn from another multiple-choice question's answer (its id): the question is asked only
+    once that answer has a value, and offers only the values chosen there."""
     required: bool = False
     required_unless: str | None = None
     min: int | None = None
@@ -39,6 +41,20 @@ class Question(Struct, frozen=True, forbid_unknown_fields=True, dict=True):
     role: QuestionRole = "context"
     """``scope``: what is assessed (another answer is another assessment); ``needs``: what the
     framework is for; ``context``: facts about the organisation."""
+
+    @property
+    def drawn_from(self) -> str | None:
+        """The question whose answer supplies this one's options, if any."""
+        source = self.options_from
+        return None if source is None or source == "frameworks" else source
+
+    def offered(self, answers: dict[str, Any]) -> list[Option]:
+        """The options a person can choose given the other ``answers``."""
+        source = self.drawn_from
+        if source is None:
+            return list(self.options)
+        chosen = answers.get(source) or []
+        return [option for option in self.options if option.value in chosen]
 
     @cached_property
     def _labels(self) -> dict[str, str]:

@@ -54,6 +54,17 @@ class NeedCoverage(Struct, frozen=True, gc=False):
 class Retirement(Struct, frozen=True, gc=False):
     id: str
     why: str
+    reason: str = ""
+    """Why in one word: ``conflict``, ``size_limit``, ``not_working`` or ``aid`` (it lives on
+    inside a member)."""
+
+
+class PayPlan(Struct, frozen=True, gc=False):
+    """Where the objectives that decide pay live (goals feed pay only)."""
+
+    home: str | None
+    """The framework in phase one that carries them; None when none can."""
+    text: str
 
 
 class Caution(Struct, frozen=True, gc=False):
@@ -113,6 +124,8 @@ class Recommendation(Struct, frozen=True, gc=False):
     mix_choice: str = ""
     """Why this mix and not the runner-up, in one sentence."""
     meeting_minutes_already_held: int = 0
+    pay: PayPlan | None = None
+    """Goals feed pay: where the objectives that decide pay live. None otherwise."""
     """Of ``meeting_minutes_per_month``, the minutes of frameworks already in use that stay:
     on the calendar today, so the leaders' time limits only the rest."""
 

@@ -148,6 +148,8 @@ class _Checker:
         problem = inconsistency(answers)
         if problem is not None:
             self.fail(*problem)
+        for path, message in outside_drawn_options(self.kb, answers):
+            self.fail(path, message)
 
 
 def missing_required(
@@ -176,6 +178,28 @@ def inconsistency(answers: Answers) -> tuple[KeyPath, str] | None:
     return None
 
 
+def outside_drawn_options(kb: KnowledgeBase, answers: Answers) -> list[tuple[KeyPath, str]]:
+    """Each value of a question whose options are drawn from another answer
+    (``frameworks_not_working`` from ``current_frameworks``) that the other answer lacks."""
+    found: list[tuple[KeyPath, str]] = []
+    for question in kb.questions:
+        source = question.drawn_from
+        value = answers.get(question.id)
+        if source is None or not isinstance(value, list):
+            continue
+        chosen = answers.get(source) or []
+        for index, item in enumerate(value):
+            if item not in chosen:
+                found.append(
+                    (
+                        (question.id, index),
+                        f"{item!r} is not among the answers to '{source}' "
+                        f"({', '.join(chosen) or 'unanswered'}); '{question.id}' offers only those",
+                    )
+                )
+    return found
+
+
 def parse_answer(
     kb: KnowledgeBase, question_id: str, text: str, answers: Answers, file: str = "answer"
 ) -> Any:
@@ -184,10 +208,14 @@ def parse_answer(
     text typed and the answers so far; out: the value, or AnswersError naming the problem."""
     value = parse_value(kb, question_id, text, file)
     if value is not None:
-        problem = inconsistency({**answers, question_id: value})
-        if problem is not None:
-            path, message = problem
-            raise AnswersError([Problem(file, format_path(path), message, None)])
+        merged = {**answers, question_id: value}
+        problem = inconsistency(merged)
+        problems = [problem] if problem is not None else []
+        problems += [p for p in outside_drawn_options(kb, merged) if p[0][0] == question_id]
+        if problems:
+            raise AnswersError(
+                [Problem(file, format_path(path), message, None) for path, message in problems]
+            )
     return value
 
 
@@ -264,4 +292,10 @@ def salvage_answers(kb: KnowledgeBase, raw: dict[str, Any]) -> tuple[Answers, li
             )
         elif checked is not None:
             answers[key] = checked
+    for (key, _), message in outside_drawn_options(kb, answers):
+        if key in answers:
+            notices.append(
+                f"The answer to '{key}' no longer fits ({message}): it is unanswered now."
+            )
+            del answers[key]
     return answers, notices

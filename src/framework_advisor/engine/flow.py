@@ -28,7 +28,11 @@ def _with_stage(answers: Answers) -> dict[str, Any]:
 
 
 def is_visible(question: Question, view: dict[str, Any]) -> bool:
-    """A question with a ``when`` shows only where it is true (unknown hides it)."""
+    """A question with a ``when`` shows only where it is true (unknown hides it); one whose
+    options are drawn from another answer, only once that answer has a value."""
+    source = question.drawn_from
+    if source is not None and not view.get(source):
+        return False
     return question.when is None or question.when.evaluate(view) is True
 
 

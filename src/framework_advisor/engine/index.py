@@ -57,7 +57,9 @@ class EngineIndex(Struct):
     need_layers: dict[str, str] = field(default_factory=dict)
     need_labels: dict[str, str] = field(default_factory=dict)
     partners: dict[str, dict[str, str]] = field(default_factory=dict)
-    """framework -> {recognised partner: what the two do together}."""
+    """framework -> {recognised partner: what the two do together} (pairings without ``when``)."""
+    conditional_pairs: tuple[tuple[str, str, str, Predicate], ...] = ()
+    """(a, b, why, condition) for each pairing that holds only where its ``when`` does."""
     rituals: dict[str, tuple[tuple[tuple[str, str], int], ...]] = field(default_factory=dict)
     """framework -> ((ritual id, frequency), minutes) for each of its rituals."""
     monthly_rituals: dict[str, tuple[tuple[tuple[str, str], int, int], ...]] = field(
@@ -108,14 +110,19 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         entries.sort(key=lambda entry: (-entry[1].effect, entry[1].rule))
     weights = kb.settings.need_weights
     partners: dict[str, dict[str, str]] = {fid: {} for fid in kb.frameworks}
+    conditional: list[tuple[str, str, str, Predicate]] = []
     for pairing in kb.pairings:
         a, b = pairing.frameworks
+        if pairing.when is not None:
+            conditional.append((a, b, pairing.why, compile_condition(pairing.when)))
+            continue
         partners[a][b] = pairing.why
         partners[b][a] = pairing.why
     single_layer = {fid: f.layers[0] for fid, f in kb.frameworks.items() if len(f.layers) == 1}
     excludes = {
         fid: conflicts[fid]
         | {o for o, layer in single_layer.items() if o != fid and single_layer.get(fid) == layer}
+        | _aids(kb, fid)
         for fid in kb.frameworks
     }
     index = EngineIndex(
@@ -129,6 +136,7 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         need_layers={n.need: n.layer for n in kb.needs if n.layer is not None},
         need_labels=need_labels(kb),
         partners=partners,
+        conditional_pairs=tuple(conditional),
         rituals={
             fid: tuple(((r.id, r.frequency), r.minutes) for r in f.rituals)
             for fid, f in kb.frameworks.items()
@@ -183,3 +191,31 @@ def _rules_on(rules: list[IndexedRule]) -> dict[str, list[int]]:
         for question in indexed.questions:
             found.setdefault(question, []).append(position)
     return found
+
+
+def partners_for(index: EngineIndex, view: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The recognised partners for a profile ``view``: every pairing whose ``when`` holds."""
+    if not index.conditional_pairs:
+        return index.partners
+    partners = index.partners
+    for a, b, why, holds in index.conditional_pairs:
+        if holds(view) is True:
+            if partners is index.partners:
+                partners = dict(partners)
+            partners[a] = {**partners[a], b: why}
+            partners[b] = {**partners[b], a: why}
+    return partners
+
+
+def _aids(kb: KnowledgeBase, fid: str) -> set[str]:
+    """Frameworks that each name ``fid`` as a complement and share a layer with it: one is a
+    working aid of the other (SMART's checklist inside MBO's objectives), never run beside it."""
+    own = kb.frameworks[fid]
+    return {
+        other
+        for other, framework in kb.frameworks.items()
+        if other != fid
+        and other in own.complements
+        and fid in framework.complements
+        and set(own.layers) & set(framework.layers)
+    }

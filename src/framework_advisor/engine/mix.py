@@ -16,12 +16,15 @@ from framework_advisor.domain.recommendation import (
     Retirement,
 )
 from framework_advisor.engine.cadence import MEETINGS_PER_MONTH, meeting_cost
-from framework_advisor.engine.index import EngineIndex
+from framework_advisor.engine.index import EngineIndex, partners_for
+from framework_advisor.engine.pay import homes_for
 
 MAX_CANDIDATES = 7
 HYBRID = "okr_kpi_hybrid"
 HYBRID_PARTS = ("okr", "kpi")
 HEALTH_METRICS = "kpi"
+PAY_LAYER = "pay"
+"""Goals feed pay: a pay home with this layer (MBO) carries the pay objectives in it."""
 """A team with no formal goals starts with one framework plus a few health metrics: KPIs."""
 STRENGTH_WORDS = {"built_for": "is built for it", "serves": "serves it", "supports": "supports it"}
 
@@ -67,6 +70,8 @@ class MixPlan(Struct):
     """Phase one's meeting minutes that frameworks already in use hold today."""
     running: list[str] = []
     """The members already in use that hold those minutes."""
+    partners: dict[str, dict[str, str]] = {}
+    """The recognised partners for this profile (pairings whose ``when`` holds)."""
 
 
 def limits_for(index: EngineIndex, view: dict[str, Any]) -> Limits:
@@ -101,8 +106,20 @@ class _Search:
         current: list[str],
         requested_layers: dict[str, dict[str, str]],
         size_cap: int,
+        partners: dict[str, dict[str, str]] | None = None,
+        failing: tuple[str, ...] = (),
+        replacing: dict[str, str] | None = None,
+        pay_homes: tuple[str, ...] = (),
     ) -> None:
         self.index = index
+        self.partners = index.partners if partners is None else partners
+        self.failing = set(failing)
+        """Frameworks in use that the client says are not working: never in the plan."""
+        self.replacing = replacing or {}
+        """framework -> the framework in use, not working, that it replaces."""
+        self.pay_homes = frozenset(pay_homes)
+        """Goals feed pay: the frameworks that can carry the objectives that decide pay
+        (kb.yaml ``policies.pay.homes``); a set with one counts right after frameworks kept."""
         self.fits = fits
         self.position = position
         self.stated = stated
@@ -117,6 +134,10 @@ class _Search:
         self.member_cost = settings.mix_member_cost
         self.pairing_bonus = settings.pairing_bonus
         self.excluded = {HYBRID} if all(p in self.current for p in HYBRID_PARTS) else set()
+        self.excluded |= self.failing
+        self.pay_homes -= self.failing
+        if self.failing.intersection(HYBRID_PARTS):
+            self.excluded.add(HYBRID)  # the hybrid runs the OKRs or KPIs that are not working
         self.order_for = {
             need: tuple(sorted(servers, key=lambda f: (-servers[f], -self.score[f], position[f])))
             for need, servers in self.serves.items()
@@ -136,16 +157,20 @@ class _Search:
             f
             for f in self.current - self.excluded
             if f in fits
-            and any(
-                fits[f] + margin
-                >= max(fits[g] for g in self.serves[need] if g not in self.excluded)
-                for need in self.rank_in.get(f, {})
+            and (
+                not self.rank_in.get(f)
+                or any(
+                    fits[f] + margin
+                    >= max(fits[g] for g in self.serves[need] if g not in self.excluded)
+                    for need in self.rank_in[f]
+                )
             )
-        }
-        """Frameworks in use that serve a stated need within ``keep_current_margin`` points of
-        the best fit serving it: keeping them counts before coverage quality. One further behind
-        (SMART beside an MBO built for pay-linked objectives) gives way unless it is the only
-        way to cover a need."""
+        } | {f for f in self.replacing if f in fits and f not in self.excluded}
+        """The in-use policy (kb.yaml ``policies.in_use``): a framework in use that works is
+        kept, and so is what replaces one that does not; keeping them counts right after needs
+        covered. One serving stated needs only far behind the best (more than
+        ``keep_current_margin`` points: SMART beside an MBO built for pay-linked objectives)
+        gives way unless it is the only way to cover a need."""
 
     def candidates(self) -> list[str]:
         """Frameworks serving a stated need, their recognised partners, and the best filler of
@@ -158,8 +183,10 @@ class _Search:
                     continue
                 best = ranked.get(fid, (0, 0))
                 ranked[fid] = (max(best[0], weight), self.score[fid])
+        for fid in sorted(self.worth_keeping | self.pay_homes):
+            ranked.setdefault(fid, (0, self.score[fid]))
         for fid in list(ranked):
-            for partner in self.index.partners.get(fid, {}):
+            for partner in self.partners.get(fid, {}):
                 if partner not in ranked and (self._strong(partner) or self._kept(partner)):
                     ranked[partner] = (0, self.score[partner])
         for layer in sorted(self.requested_layers):
@@ -177,7 +204,8 @@ class _Search:
 
         def priority(fid: str) -> tuple[int, int, int, int]:
             # the best server of each need, then frameworks in use that could stay, then the rest
-            tier = 0 if fid in best_servers else 1 if fid in self.current else 2
+            kept = fid in self.worth_keeping or fid in self.current or fid in self.pay_homes
+            tier = 0 if fid in best_servers else 1 if kept else 2
             return (tier, -ranked[fid][0], -ranked[fid][1], self.position[fid])
 
         order = sorted(ranked, key=priority)
@@ -205,7 +233,8 @@ class _Search:
     def _kept(self, fid: str) -> bool:
         """A framework already in use may stay beside its recognised partner, or in a layer a
         rule asks for, whatever its fit."""
-        return fid in self.current and fid not in self.excluded
+        kept = fid in self.current or fid in self.replacing or fid in self.pay_homes
+        return kept and fid not in self.excluded
 
     def _strong(self, fid: str) -> bool:
         return fid not in self.excluded and self.fits[fid] >= self.partner_fit
@@ -223,6 +252,8 @@ class _Search:
 
     def _layer(self, member: str, reps: dict[str, str | None]) -> str:
         layers = self.index.kb.frameworks[member].layers
+        if member in self.pay_homes and PAY_LAYER in layers:
+            return PAY_LAYER
         for need in self.stated:
             if reps[need] == member:
                 layer = self.index.need_layers.get(need)
@@ -260,7 +291,8 @@ class _Search:
                 covered += 1
                 quality += self.serves[need][rep]
         quality -= self.member_cost * (len(members) - 1)
-        partners = index.partners
+        partners = self.partners
+        keeping = self.worth_keeping
         pairs = 0
         layers_filled: set[str] = set()
         for member in members:
@@ -271,6 +303,9 @@ class _Search:
                     partnered = True
                     pairs += 1
             if member in represented:
+                continue
+            if member in keeping or member in self.pay_homes:
+                quality += self.member_cost  # kept in use, or the home of pay: it pays its way
                 continue
             fills = [
                 layer
@@ -289,15 +324,22 @@ class _Search:
                 layer = index.need_layers.get(need)
                 if layer is not None and layer in frameworks[rep].layers:
                     layer_of[rep] = layer
-        layers = {layer_of.get(m) or frameworks[m].layers[0] for m in members}
+        pay_homes = self.pay_homes
+        layers = {
+            PAY_LAYER
+            if m in pay_homes and PAY_LAYER in frameworks[m].layers
+            else layer_of.get(m) or frameworks[m].layers[0]
+            for m in members
+        }
         if len(layers) < len(members):
             return None  # one framework per layer: a second direction framework only adds work
-        kept = len(self.worth_keeping.intersection(represented))
+        kept = len(keeping.intersection(members))
         fit = 0
         for m in members:
             fit += self.score[m]
         ranks = [-self.position[m] for m in members]  # members come in ranking order
-        key = (covered, kept, quality, fit, -len(members), ranks)
+        paid = 1 if self.pay_homes.intersection(members) else 0
+        key = (covered, kept, paid, quality, fit, -len(members), ranks)
         cost = meeting_cost(index, members) if cost is None else cost
         return Choice(members, key, cost, self.held(members))
 
@@ -365,7 +407,7 @@ class _Search:
         for members, reps, cost in sets:
             serving = reps.values()
             covered = len(reps) - list(serving).count(None)
-            kept = len(keeping.intersection(serving)) if keeping else 0
+            kept = len(keeping.intersection(members)) if keeping else 0
             ordered = tuple(members)  # each set in ranking order
             found.append(((covered, kept), ordered, reps, cost))
         found.sort(key=lambda grown: grown[0], reverse=True)
@@ -441,30 +483,54 @@ def plan_mix(
     position = {fid: i for i, fid in enumerate(ranking)}
     stated = [n for n in view.get("needs", []) if n in index.need_servers]
     limits = limits_for(index, view)
-    search = _Search(index, fits, position, stated, current, requested_layers, limits.size_cap)
+    failing, replacing = not_working(index, view, current)
+    search = _Search(
+        index,
+        fits,
+        position,
+        stated,
+        [f for f in current if f not in failing],
+        requested_layers,
+        limits.size_cap,
+        partners_for(index, view),
+        failing,
+        replacing,
+        homes_for(index.kb, view),
+    )
     pool = search.candidates()
     most = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
     starting = limits.maturity_cap is not None  # one framework, plus a few health metrics
     best, runner_up = search.best(pool, (), most, limits.budget, health_aside=starting)
-    if best is None and limits.budget is not None:  # widen to every framework serving a need
-        pool = search.all_servers()
-        best, runner_up = search.best(pool, (), min(most, 2), limits.budget, starting)
-    over_budget = best is None and limits.budget is not None
-    if best is None:  # nothing fits the budget: the best single framework, with a caution
-        best, runner_up = search.best(pool, (), 1, None)
+
+    def serves_nothing(choice: Choice | None) -> bool:
+        """No set, or only frameworks kept in use that serve no stated need."""
+        return choice is None or (bool(stated) and choice.key[0] == 0)
+
+    if serves_nothing(best) and limits.budget is not None:  # widen to every need's server
+        kept = [f for f in pool if f in search.worth_keeping]
+        pool = sorted({*search.all_servers(), *kept}, key=position.__getitem__)
+        wide = search.best(pool, (), min(most, 2 + len(kept)), limits.budget, starting)
+        if not serves_nothing(wide[0]):
+            best, runner_up = wide
+    over_budget = serves_nothing(best) and limits.budget is not None
+    if serves_nothing(best):  # nothing serving a need fits the budget: the best, with a caution
+        best, runner_up = search.best(pool, (), most if search.worth_keeping else 1, None)
     best = _as_hybrid(search, best, limits.budget)
     members = list(best.members) if best else []
-    later = _later_phases(search, pool, tuple(members), limits)
-    everything = [m for m in members] + [f for phase, _ in later for f in phase]
+    # A framework in use is kept in phase one or retired with its reason, never deferred
+    later_pool = [f for f in pool if f not in search.current or f in members]
+    later = _later_phases(search, later_pool, tuple(members), limits)
     names = index.short_names
     cautions: list[Caution] = []
-    if over_budget and members:
+    adding = [m for m in members if m not in search.current]
+    if over_budget and adding and best is not None:
+        what = f"Even {names[adding[0]]} alone needs" if len(adding) == 1 else "It needs"
         cautions.append(
             Caution(
                 "meeting_budget",
-                f"Even {names[members[0]]} alone needs about {best.cost} minutes of meetings a "
-                f"month, more than the {limits.budget} you said leaders can give. Shorten its "
-                "meetings or find the time before adding anything else.",
+                f"{what} about {best.new_cost} new minutes of meetings a month, more than the "
+                f"{limits.budget} you said leaders can give. Shorten its meetings or find the "
+                "time before adding anything else.",
             )
         )
     coverage = _coverage(search, index, tuple(members), later, pool, limits)
@@ -476,11 +542,12 @@ def plan_mix(
         layers=layers,
         needs=coverage,
         later=later,
-        retire=_retirements(search, index, current, members, everything),
+        retire=_retirements(search, index, current, members, limits),
         cautions=cautions,
         choice=_against(index, best, runner_up, len(stated), whys),
         held_minutes=best.held if best else 0,
         running=[m for m in members if m in search.current],
+        partners=search.partners,
     )
 
 
@@ -498,7 +565,9 @@ def _as_hybrid(search: _Search, best: Choice | None, budget: int | None) -> Choi
     if any(HYBRID in search.index.excludes[m] for m in others):
         return best
     hybrid = search.evaluate(members, budget)
-    return hybrid if hybrid is not None and hybrid.key[0] >= best.key[0] else best
+    if hybrid is None or hybrid.key[0] < best.key[0] or hybrid.key[2] < best.key[2]:
+        return best  # covering less, or losing the home of pay (the hybrid never carries it)
+    return hybrid
 
 
 def _later_phases(
@@ -530,7 +599,7 @@ def _later_phases(
     for budget, why in steps:
         best, _ = search.best(pool, fixed, limits.size_cap, budget)
         current = search.evaluate(fixed, None)
-        if best is None or current is None or best.key[:3] <= current.key[:3]:
+        if best is None or current is None or best.key[:4] <= current.key[:4]:
             continue  # covers no stated need more, or better, than the phases before
         added = [m for m in best.members if m not in fixed]
         reason = why or (
@@ -597,12 +666,17 @@ def _left_out_because(
     names = index.short_names
     options = [f for f in pool if f in servers]
     if not options:
-        weak = sorted(servers, key=lambda f: -search.fits[f])
-        return (
-            f"The frameworks built for it, such as {names[weak[0]]}, fit this organisation poorly."
-            if weak
-            else "No framework in the knowledge base serves it."
+        weak = sorted(
+            (f for f in servers if f not in search.failing), key=lambda f: -search.fits[f]
         )
+        if weak:
+            return (
+                f"The frameworks built for it, such as {names[weak[0]]}, fit this organisation "
+                "poorly."
+            )
+        if search.failing.intersection(servers):
+            return "The only frameworks that serve it are ones you said are not working."
+        return "No framework in the knowledge base serves it."
     fid = options[0]
     clash = [m for m in members if fid in index.conflicts[m]]
     if clash and fid in search.current:
@@ -636,20 +710,28 @@ def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> li
             why = index.need_whys[represented[0]][member]
         else:
             partners = sorted(  # the strongest partner first: its pairing says most
-                (p for p in index.partners.get(member, {}) if p in members),
+                (p for p in search.partners.get(member, {}) if p in members),
                 key=lambda p: (-search.score[p], search.position[p]),
             )
             asked = search.requested_layers.get(layer, {}).get(member)
-            if partners:
-                why = index.partners[member][partners[0]]
+            if member in search.current and not partners:
+                why = ""
+            elif partners:
+                why = search.partners[member][partners[0]]
                 if names[member] not in why:  # the pairing's sentence is about the partner
                     why = f"{names[member]} works beside {names[partners[0]]}: {why}"
             elif asked:
                 why = asked
+            elif member in search.pay_homes:
+                why = " ".join(index.kb.policies.pay.carried_by[member].split())
             else:
                 why = f"{names[member]} fills the {layer} layer your answers ask for."
+        policy = index.kb.policies.in_use
         if member in search.current:
-            why += " You already use it, and it still serves you: it stays."
+            why = f"{why} {policy.kept.format(name=names[member])}".strip()
+        if member in search.replacing:
+            replaced = names[search.replacing[member]]
+            why = f"{why} {policy.replaces.format(name=replaced)}".strip()
         if member in HYBRID_PARTS and all(
             p in members and p in search.current for p in HYBRID_PARTS
         ):
@@ -680,7 +762,7 @@ def _against(
             f"it covers {best.key[0]} of your {stated} stated needs, against {runner_up.key[0]}"
         )
     elif best.key[1] != runner_up.key[1]:
-        because = "it keeps more of the frameworks you already run that still serve you"
+        because = "it keeps more of the frameworks you already run and that work"
     elif not dropped:
         first = whys.get(added[0], "").split(". ")[0].rstrip(".")
         return f"{winner} rather than {other} alone: {first}." if first else ""
@@ -688,8 +770,10 @@ def _against(
         extra = " and ".join(names[m] for m in dropped)
         return f"{winner} without {extra}: adding it would cover no more of your needs."
     elif best.key[2] != runner_up.key[2]:
-        because = "it covers the same needs with frameworks built for them"
+        because = "it gives the objectives that decide pay a home"
     elif best.key[3] != runner_up.key[3]:
+        because = "it covers the same needs with frameworks built for them"
+    elif best.key[4] != runner_up.key[4]:
         because = "it covers the same needs with frameworks that fit you better"
     else:
         because = "it does the same with fewer frameworks"
@@ -701,44 +785,65 @@ def _retirements(
     index: EngineIndex,
     current: list[str],
     members: list[str],
-    everything: list[str],
+    limits: Limits,
 ) -> list[Retirement]:
+    """Each framework in use that is not in phase one, with its true reason: the client says it
+    is not working, it conflicts with a member (or lives on inside one), or the size limit."""
     names = index.short_names
+    policy = index.kb.policies.in_use
     retire: list[Retirement] = []
     for fid in current:
-        if fid in everything or fid not in index.kb.frameworks:
+        if fid in members or fid not in index.kb.frameworks:
+            continue
+        if fid in search.failing:
+            retire.append(Retirement(fid, _not_working_why(index, fid), "not_working"))
             continue
         if fid in HYBRID_PARTS and HYBRID in members:
             continue  # the hybrid is OKRs and KPIs run together: nothing to retire
         clash = [m for m in members if fid in index.conflicts[m]]
         served = [n for n in search.stated if fid in search.serves[n]]
         aided = [m for m in members if _complement(index, fid, m)]
-        if clash:
-            why = (
-                f"{names[clash[0]]} takes over its job in this mix; running both side by side "
-                "duplicates goals and meetings."
-            )
+        same_layer = [m for m in members if fid in index.excludes[m]]
+        if clash or (same_layer and not aided):
+            why = policy.conflict.format(other=names[(clash or same_layer)[0]])
+            retire.append(Retirement(fid, why, "conflict"))
         elif aided:  # SMART beside MBO: the member's own advice still uses it
-            why = (
-                f"It lives on inside {names[aided[0]]}: use it to write {names[aided[0]]}'s "
-                "objectives, with no process or meetings of its own."
-            )
-        elif not served:
-            why = "None of the needs you stated calls for it, and its meetings cost leaders time."
-        else:
+            retire.append(Retirement(fid, policy.aid.format(other=names[aided[0]]), "aid"))
+        elif fid not in search.worth_keeping and served:
             label = index.need_labels.get(served[0], served[0])
             others = [m for m in members if m in search.serves[served[0]]]
-            if others:
-                why = f"{names[others[0]]} serves “{label}” better for you."
-            elif search.fits[fid] < index.kb.settings.mix_min_fit:
-                why = f"It fits you too poorly to carry “{label}”."
-            else:
-                why = (
-                    f"It serves “{label}”, but the mix has no room for it: pause it and bring "
-                    "it back when one of them can be dropped."
-                )
-        retire.append(Retirement(fid, why))
+            better = names[others[0]] if others else "Another framework"
+            why = policy.outclassed.format(other=better, need=label)
+            retire.append(Retirement(fid, why, "conflict"))
+        else:
+            limit = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
+            why = policy.size_limit.format(limit=limit, s="s" if limit > 1 else "")
+            retire.append(Retirement(fid, why, "size_limit"))
     return retire
+
+
+def not_working(
+    index: EngineIndex, view: dict[str, Any], current: list[str]
+) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The frameworks in use the client says are not working, and what replaces each (its
+    ``if_not_working``): replacement -> the framework it replaces."""
+    failing = tuple(f for f in view.get("frameworks_not_working") or () if f in current)
+    replacing: dict[str, str] = {}
+    frameworks = index.kb.frameworks
+    for fid in failing:
+        instead = frameworks[fid].if_not_working
+        for other in instead.replace_with if instead else ():
+            if other not in failing and other in frameworks:
+                replacing.setdefault(other, fid)
+    return failing, replacing
+
+
+def _not_working_why(index: EngineIndex, fid: str) -> str:
+    instead = index.kb.frameworks[fid].if_not_working
+    policy = index.kb.policies.in_use
+    if instead is None:
+        return policy.not_working_plain
+    return policy.not_working.format(why=" ".join(instead.why.split()), source=instead.source)
 
 
 def _complement(index: EngineIndex, a: str, b: str) -> bool:

@@ -20,6 +20,7 @@ from framework_advisor.engine.explain import because_leaves
 from framework_advisor.engine.flow import profile, visible_questions
 from framework_advisor.engine.index import EngineIndex, index_for
 from framework_advisor.engine.mix import plan_mix
+from framework_advisor.engine.pay import pay_caution, pay_plan
 from framework_advisor.engine.phases import build_phases
 from framework_advisor.engine.ranking import clamp, order
 from framework_advisor.engine.sensitivity import sensitivity as sensitivity_of
@@ -119,6 +120,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         and not set(advised).intersection(effect.unless_advised)
     ]
     cautions.extend(plan.cautions)
+    cautions.extend(pay_caution(kb, view))
     names = index.names
     ranked = [
         RankedFramework(
@@ -132,6 +134,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         for rank, fid in enumerate(ranking, start=1)
     ]
     phases = build_phases(index, plan)
+    pay = pay_plan(kb, view, mix_ids)
     cadence = phases[0].cadence if phases else []
     minutes = phases[0].meeting_minutes_per_month if phases else 0
     return Recommendation(
@@ -166,8 +169,9 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         kb={"name": kb.name, "version": kb.version, "packs": [p.name for p in kb.packs]},
         needs=plan.needs,
         phases=phases,
-        summary=summarise(index, view, plan, phases, ranking),
+        summary=summarise(index, view, plan, phases, ranking, pay.text if pay else ""),
         mix_choice=plan.choice,
+        pay=pay,
     )
 
 

@@ -37,6 +37,9 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
                 continue
             if not own:
                 continue
+            own = [step for step in own if step.applies(rec.profile)]
+            if not own:
+                continue
             shift = first - min(step.week for step in own)
             steps += [
                 PlannedStep(step.week + shift, fid, " ".join(step.step.split())) for step in own
@@ -64,11 +67,7 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
 
 def _keep_running(kb: KnowledgeBase, fid: str) -> str:
     """The first step for a framework the organisation already runs: it starts nothing new."""
-    name = short_name(kb.frameworks[fid])
-    return (
-        f"Keep {name} running as you do today; at its next review, check it against this plan "
-        "and drop anything the other frameworks now do."
-    )
+    return kb.policies.in_use.keep_running.format(name=short_name(kb.frameworks[fid]))
 
 
 def report_facts(kb: KnowledgeBase, rec: Recommendation) -> ReportFacts:

@@ -9,7 +9,7 @@ from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.contract import STAGE_BANDS
 from framework_advisor.domain.question import Question
 from framework_advisor.domain.recommendation import Move, Sensitivity
-from framework_advisor.engine.answers import inconsistency
+from framework_advisor.engine.answers import inconsistency, outside_drawn_options
 from framework_advisor.engine.explain import leaves
 from framework_advisor.engine.flow import profile, visible_questions
 from framework_advisor.engine.index import EngineIndex
@@ -70,7 +70,7 @@ def _alternatives(
         chosen = list(current or [])
         order = [o.value for o in question.options]
         changes: list[tuple[Any, str]] = []
-        for option in question.options:
+        for option in question.offered(answers):
             if option.value in chosen:
                 rest = [v for v in chosen if v != option.value]
                 if rest or not question.required:
@@ -149,6 +149,7 @@ def sensitivity(
     stage_from_headcount = "stage" not in answers and "headcount" in answers
     if mix_of is None:
         mix_before = None
+    drawn = any(q.drawn_from is not None and q.id in answers for q in kb.questions)
     for order_at, question in enumerate(visible_questions(kb, answers)):
         if question.role != "context":
             continue  # another scope or other needs is another assessment
@@ -159,7 +160,7 @@ def sensitivity(
             changed = {**answers, question.id: value}
             if value == [] or value is None:
                 changed.pop(question.id)
-            if inconsistency(changed) is not None:
+            if inconsistency(changed) is not None or (drawn and outside_drawn_options(kb, changed)):
                 continue  # e.g. a headcount below the team size: not an answer anyone could give
             view = profile(kb, changed)
             after, totals = _reranked(index, base, view)

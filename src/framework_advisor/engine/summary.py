@@ -19,6 +19,7 @@ LAYER_JOBS = {
     "health": "operational health",
     "direction": "direction",
     "focus": "one focus metric",
+    "pay": "the objectives that decide pay",
 }
 
 
@@ -28,9 +29,11 @@ def summarise(
     plan: MixPlan,
     phases: list[Phase],
     ranking: list[str],
+    pay: str = "",
 ) -> str:
     """The recommendation in a few plain sentences: what to run for which stated need, the
-    meeting time against the budget, and what to do first (one sentence when nothing fits
+    meeting time against the budget, where the objectives that decide pay live (``pay``, when
+    goals feed pay), and what to do first (one sentence when nothing fits
     well enough to recommend)."""
     if not plan.members:
         return "No framework fits these answers well enough to recommend yet."
@@ -41,7 +44,7 @@ def summarise(
     for layer in plan.layers:
         served = [labels.get(n, n).lower() for n in layer.needs]
         name = names[layer.framework]
-        partners = [m for m in plan.members if m in index.partners.get(layer.framework, {})]
+        partners = [m for m in plan.members if m in plan.partners.get(layer.framework, {})]
         if served:
             jobs.append(f"{name} to {served[0]}")
         elif partners:
@@ -52,13 +55,19 @@ def summarise(
             )
     sentences = [f"Run {and_list(jobs)}."]
     covered = sum(1 for c in plan.needs if c.covered)
-    if plan.needs:
+    if plan.needs and covered == 0:  # only frameworks kept in use: nothing serves a need yet
+        sentences.append(
+            "No framework you can run now serves the needs you stated; the cautions say why."
+        )
+    elif plan.needs:
         sentences[0] = sentences[0][:-1] + (
             f": {'together they cover' if len(plan.members) > 1 else 'it covers'} {covered} of "
             f"the {len(plan.needs)} needs you stated."
             if covered < len(plan.needs)
             else ", which covers every need you stated."
         )
+    if pay:
+        sentences.append(pay)
     minutes = phases[0].meeting_minutes_per_month
     budget = limits_for(index, view).budget
     sentences.append(_meeting_time(minutes, budget, plan, names))
@@ -79,7 +88,7 @@ def summarise(
         for fid in plan.members
         if fid not in plan.running  # already running: nothing to start
         for step in kb.frameworks[fid].rollout
-        if step.week <= FIRST_WEEKS
+        if step.week <= FIRST_WEEKS and step.applies(view)
     ][:2]
     if steps:
         sentences.append(f"In the first two weeks: {'; then '.join(steps)}.")

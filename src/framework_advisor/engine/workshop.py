@@ -110,6 +110,14 @@ def group_answers(
         value = _group_value(kb, question, values)
         if value is not None:
             group[question.id] = value
+    for question in kb.questions:  # a drawn answer keeps only what the group's source holds
+        source = question.drawn_from
+        if source is not None and question.id in group:
+            kept = [v for v in group[question.id] if v in (group.get(source) or [])]
+            if kept:
+                group[question.id] = kept
+            else:
+                del group[question.id]
     if "headcount" in group and "stage" in group and "stage" not in fixed:
         del group["stage"]  # the headcount decides the stage
     team, headcount = group.get("team_size"), group.get("headcount")

@@ -48,6 +48,7 @@ class _Builder(CrossChecks):
         self.version = ""
         self.settings = Settings()
         self.settings_at: Located | None = None
+        self.policies_at: Located | None = None
         self.frameworks: dict[str, Located] = {}
         self.questions: dict[str, Located] = {}
         self.rules: dict[str, Located] = {}
@@ -100,7 +101,8 @@ class _Builder(CrossChecks):
             doc = self.doc(source, name)
             if doc is None:
                 continue
-            framework = self.problems.convert(doc, (), doc.data, Framework)
+            data, step_conditions = _split_step_conditions(doc.data)
+            framework = self.problems.convert(doc, (), data, Framework)
             if framework is None:
                 continue
             stem = Path(name).stem
@@ -109,7 +111,7 @@ class _Builder(CrossChecks):
                     doc, ("id",), f"'{framework.id}' differs from the file name '{stem}.yaml'"
                 )
                 continue
-            self.frameworks[framework.id] = Located(framework, doc, ())
+            self.frameworks[framework.id] = Located(framework, doc, (), step_conditions)
 
     def _examples(self, source: SourceFiles, name: str) -> None:
         doc = self.doc(source, name)
@@ -145,6 +147,7 @@ class _Builder(CrossChecks):
         if header is not None:
             self.name, self.version, self.settings = header.name, header.version, header.settings
             self.settings_at = Located(header.settings, doc, ("settings",))
+            self.policies_at = Located(header.policies, doc, ("policies",))
             self.brand = checked_brand(self.problems, doc, header.brand).over(self.brand)
 
     def _pack_header(self, source: SourceFiles) -> bool:
@@ -243,6 +246,9 @@ class _Builder(CrossChecks):
         return None if need is None else Located(need, doc, path)
 
     def _pairing(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
+        raw_when = raw.get("when") if isinstance(raw, dict) else None
+        if isinstance(raw, dict):
+            raw = {k: v for k, v in raw.items() if k != "when"}
         pairing = self.problems.convert(doc, path, raw, Pairing)
         if pairing is None:
             return None
@@ -251,7 +257,7 @@ class _Builder(CrossChecks):
                 doc, (*path, "frameworks"), "a pairing names two different frameworks"
             )
             return None
-        return Located(pairing, doc, path)
+        return Located(pairing, doc, path, raw_when)
 
     def _term(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
         term = self.problems.convert(doc, path, raw, GlossaryEntry)
@@ -287,3 +293,18 @@ def build(sources: list[SourceFiles]) -> KnowledgeBase:
     if builder.problems:
         raise KnowledgeBaseError(builder.problems.problems)
     return builder.cross_check()
+
+
+def _split_step_conditions(data: Any) -> tuple[Any, dict[int, dict[str, Any]]]:
+    """A framework's mapping without its rollout steps' ``when``/``unless`` (parsed in pass 2,
+    once every question is known), and those conditions by step index."""
+    if not isinstance(data, dict) or not isinstance(data.get("rollout"), list):
+        return data, {}
+    conditions: dict[int, dict[str, Any]] = {}
+    steps: list[Any] = []
+    for index, step in enumerate(data["rollout"]):
+        if isinstance(step, dict) and ("when" in step or "unless" in step):
+            step = dict(step)
+            conditions[index] = {k: step.pop(k) for k in ("when", "unless") if k in step}
+        steps.append(step)
+    return {**data, "rollout": steps}, conditions

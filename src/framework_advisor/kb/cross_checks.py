@@ -9,7 +9,7 @@ from framework_advisor.domain.brand import Brand
 from framework_advisor.domain.condition import Condition
 from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS, STAGES
 from framework_advisor.domain.framework import Framework
-from framework_advisor.domain.knowledge import KnowledgeBase, PackInfo, Settings
+from framework_advisor.domain.knowledge import KnowledgeBase, PackInfo, Policies, Settings
 from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Option, Question
 from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Rule, WeightEffect
@@ -17,6 +17,7 @@ from framework_advisor.domain.template import Template
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.example_checks import check_examples
+from framework_advisor.kb.policy_checks import check_policies, check_replacements, resolve_steps
 from framework_advisor.kb.schema import (
     Located,
     RawEffect,
@@ -36,6 +37,7 @@ class CrossChecks:
     version: str
     settings: Settings
     settings_at: Located | None
+    policies_at: Located | None
     frameworks: dict[str, Located]
     questions: dict[str, Located]
     rules: dict[str, Located]
@@ -67,6 +69,12 @@ class CrossChecks:
         needs = self._resolve_needs(parser_questions)
         self._check_frameworks(parser_questions)
         self._check_settings()
+        check_replacements(problems, self.frameworks)
+        check_policies(problems, self.policies_at, self.frameworks)
+        frameworks = {
+            fid: resolve_steps(problems, located, parser_questions)
+            for fid, located in self.frameworks.items()
+        }
         glossary = [entry.value for entry in self.glossary.values()]
         growth = parser_questions.get("growth_model")
         models = {o.value for o in growth.options} if growth is not None else set()
@@ -109,17 +117,18 @@ class CrossChecks:
             name=self.name,
             version=self.version,
             settings=self.settings,
-            frameworks={fid: self.frameworks[fid].value for fid in order},
+            frameworks={fid: frameworks[fid] for fid in order},
             questions=resolved,
             rules=rules,
             needs=needs,
-            pairings=self._resolve_pairings(),
+            pairings=self._resolve_pairings(parser_questions),
             glossary=sorted(glossary, key=lambda g: g.term.lower()),
             packs=self.packs,
             examples={key: self.examples[key].value for key in sorted(self.examples)},
             templates=self._ordered_templates(order),
             forbidden_phrases=[entry.value for entry in self.forbidden_phrases.values()],
             brand=self.brand,
+            policies=self.policies_at.value if self.policies_at is not None else Policies(),
         )
 
     def _ordered_templates(self, framework_order: list[str]) -> dict[str, Template]:
@@ -168,12 +177,14 @@ class CrossChecks:
         for located in self.questions.values():
             question: Question = located.value
             path = located.path
-            if question.options_from == "frameworks":
+            source = question.options_from
+            if source is not None:
                 if question.type != "multiple" and question.type != "single":
                     self.problems.add(
                         located.doc, (*path, "options_from"), "only choice questions take options"
                     )
-                question = msgspec.structs.replace(question, options=framework_options)
+                options = self._options_from(located, source, resolved, framework_options)
+                question = msgspec.structs.replace(question, options=options)
             if question.type in ("single", "multiple") and not question.options:
                 self.problems.add(located.doc, path, f"{question.type} question needs options")
             if question.type not in ("single", "multiple") and question.options:
@@ -206,6 +217,25 @@ class CrossChecks:
                 )
             resolved.append(question)
         return resolved
+
+    def _options_from(
+        self, located: Located, source: str, earlier: list[Question], frameworks: list[Option]
+    ) -> list[Option]:
+        """``options_from: frameworks`` (one option per framework) or an earlier multiple-choice
+        question's id (the options offered are those chosen in its answer)."""
+        if source == "frameworks":
+            return frameworks
+        before = {q.id: q for q in earlier}
+        other = before.get(source)
+        if other is None or other.type != "multiple":
+            self.problems.add(
+                located.doc,
+                (*located.path, "options_from"),
+                f"'{source}' is not 'frameworks' or an earlier multiple-choice question."
+                + did_you_mean(source, ["frameworks", *before]),
+            )
+            return []
+        return list(other.options)
 
     def _ordered_frameworks(self) -> list[tuple[str, Located]]:
         order = [f for f in FRAMEWORK_IDS if f in self.frameworks]
@@ -300,7 +330,7 @@ class CrossChecks:
             ok = False
         return WeightEffect(fid, effect.weight, effect.reason) if ok else None  # type: ignore[arg-type]
 
-    def _resolve_pairings(self) -> list[Pairing]:
+    def _resolve_pairings(self, questions: dict[str, Question]) -> list[Pairing]:
         pairings: list[Pairing] = []
         for located in self.pairings.values():
             unknown = [
@@ -314,8 +344,13 @@ class CrossChecks:
                     (*located.path, "frameworks", i),
                     f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
                 )
+            pairing = located.value
+            if located.raw_when is not None:
+                parser = ConditionParser(questions, self.problems, located.doc)
+                when = parser.parse(located.raw_when, (*located.path, "when"))
+                pairing = msgspec.structs.replace(pairing, when=when)
             if not unknown:
-                pairings.append(located.value)
+                pairings.append(pairing)
         return pairings
 
     def _resolve_needs(self, questions: dict[str, Question]) -> list[Need]:

@@ -9,7 +9,7 @@ import msgspec
 
 from framework_advisor.domain.brand import Brand
 from framework_advisor.domain.framework import Layer
-from framework_advisor.domain.knowledge import Settings
+from framework_advisor.domain.knowledge import Policies, Settings
 from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
 
 SCHEMA_VERSION = 2
@@ -25,6 +25,7 @@ class KbFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     version: str
     schema_version: int = SCHEMA_VERSION
     settings: Settings = Settings()
+    policies: Policies = Policies()
     description: str = ""
     brand: Brand = Brand()
 

@@ -52,6 +52,11 @@ def blank_answers_file(kb: KnowledgeBase, **_: Any) -> str:
         out.append(f"# Answer: {_kind(question)}.")
         if question.when is not None:
             out.append(f"# Asked only when {describe(kb, question.when)}.")
+        if question.drawn_from is not None:
+            out.append(
+                f"# Asked only when '{question.drawn_from}' has an answer; choose only among "
+                "the values given there."
+            )
         for option in question.options:
             out.append(f"#   {option.value:<26} {option.label}")
         out.append(f"{question.id}:")

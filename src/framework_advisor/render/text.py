@@ -353,6 +353,8 @@ def questions(kb: KnowledgeBase, color: bool = False, width: int | None = None, 
             from framework_advisor.domain.wording import describe
 
             out.append(f"    asked only when {describe(kb, q.when)}")
+        if q.drawn_from is not None:
+            out.append(f"    asked only when {q.drawn_from} has an answer; options from it")
         out.append("")
     return "\n".join(out)
 

@@ -135,8 +135,22 @@ class Assessment:
             if self.answers.get(question_id) == value:
                 return
             self.answers[question_id] = value
+        self._trim_drawn(question_id)
         self.version += 1
         self.save()
+
+    def _trim_drawn(self, source: str) -> None:
+        """An answer whose options are drawn from ``source`` keeps only what is still there
+        (a framework taken out of "in use" cannot stay "not working")."""
+        for question in self.kb.questions:
+            drawn = self.answers.get(question.id)
+            if question.drawn_from != source or not isinstance(drawn, list):
+                continue
+            kept = [v for v in drawn if v in (self.answers.get(source) or [])]
+            if kept:
+                self.answers[question.id] = kept
+            else:
+                del self.answers[question.id]
 
     def move_to(self, question_id: str | None) -> None:
         if question_id != self.cursor:

@@ -153,7 +153,8 @@ class QuestionInput(Vertical):
         elif question.type in ("single", "multiple"):
             multiple = question.type == "multiple"
             chosen = list(value or []) if multiple else ([] if value is None else [value])
-            choice.set_choices([(o.value, o.label) for o in question.options], chosen, multiple)
+            offered = question.offered(self.others)  # drawn from another answer, if so
+            choice.set_choices([(o.value, o.label) for o in offered], chosen, multiple)
         else:
             text.value = "" if value is None else str(value)
             text.placeholder = question.placeholder or ""

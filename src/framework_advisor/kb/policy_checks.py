@@ -1,0 +1,79 @@
+"""Pass 2 for the in-use and pay policies (kb.yaml ``policies``) and what frameworks say about
+them: each rollout step's ``when``/``unless`` parsed against the questionnaire, and each
+``if_not_working`` and policy naming frameworks that exist."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.knowledge import Policies
+from framework_advisor.domain.question import Question
+from framework_advisor.kb.conditions import ConditionParser
+from framework_advisor.kb.schema import Located
+from framework_advisor.problems import ProblemCollector, did_you_mean
+
+
+def resolve_steps(
+    problems: ProblemCollector, located: Located, questions: dict[str, Question]
+) -> Framework:
+    """The framework with its rollout steps' conditions parsed (``located.raw_when``: the raw
+    ``when``/``unless`` by step index), and its ``if_not_working`` checked."""
+    framework: Framework = located.value
+    conditions: dict[int, dict[str, Any]] = located.raw_when or {}
+    steps = list(framework.rollout)
+    for index, raw in conditions.items():
+        parsed: dict[str, Any] = {}
+        for key, value in raw.items():
+            parser = ConditionParser(questions, problems, located.doc)
+            parsed[key] = parser.parse(value, ("rollout", index, key))
+        steps[index] = msgspec.structs.replace(steps[index], **parsed)
+    return msgspec.structs.replace(framework, rollout=steps) if conditions else framework
+
+
+def check_replacements(problems: ProblemCollector, frameworks: dict[str, Located]) -> None:
+    """Each ``if_not_working.replace_with`` names other frameworks that exist."""
+    for fid, located in frameworks.items():
+        replacement = located.value.if_not_working
+        if replacement is None:
+            continue
+        if not replacement.replace_with:
+            problems.add(located.doc, ("if_not_working", "replace_with"), "name at least one")
+        for index, other in enumerate(replacement.replace_with):
+            path = ("if_not_working", "replace_with", index)
+            if other == fid:
+                problems.add(located.doc, path, "a framework cannot replace itself")
+            elif other not in frameworks:
+                problems.add(
+                    located.doc, path, f"no framework '{other}'." + did_you_mean(other, frameworks)
+                )
+
+
+def check_policies(
+    problems: ProblemCollector, located: Located | None, frameworks: dict[str, Located]
+) -> None:
+    """The pay policy names frameworks that exist, and no home is also kept out of pay."""
+    if located is None:
+        return
+    pay = located.value.pay if isinstance(located.value, Policies) else None
+    if pay is None:
+        return
+    base = (*located.path, "pay")
+    for key in ("homes", "never"):
+        for index, fid in enumerate(getattr(pay, key)):
+            if fid not in frameworks:
+                problems.add(
+                    located.doc,
+                    (*base, key, index),
+                    f"no framework '{fid}'." + did_you_mean(fid, frameworks),
+                )
+            elif key == "homes" and fid in pay.never:
+                problems.add(located.doc, (*base, key, index), "also listed under never")
+    for fid in pay.carried_by:
+        if fid not in pay.homes:
+            problems.add(located.doc, (*base, "carried_by", fid), "not one of the homes")
+    for fid in pay.homes:
+        if fid not in pay.carried_by:
+            problems.add(located.doc, (*base, "carried_by"), f"missing the sentence for '{fid}'")
