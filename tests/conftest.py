@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/browser drives chromium: the `browser` mark (the fast lane's
+    -m "not slow and not browser and not subprocess" leaves them out)."""
+    browser = ROOT / "tests" / "browser"
+    for item in items:
+        if item.path.is_relative_to(browser):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(autouse=True)
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -26,9 +36,16 @@ def _private_cache(
     monkeypatch.delenv("FRAMEWORK_ADVISOR_KB", raising=False)
 
 
+@functools.cache
+def knowledge() -> KnowledgeBase:
+    """The embedded knowledge base, loaded once per test process: the `kb` fixture, and the
+    modules that parametrize over its content when the tests are collected."""
+    return load([], use_cache=False)
+
+
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
-    return load([], use_cache=False)
+    return knowledge()
 
 
 @pytest.fixture

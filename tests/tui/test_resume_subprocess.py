@@ -143,6 +143,7 @@ def saved(path: Path) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+@pytest.mark.subprocess
 def test_killed_app_keeps_answers_and_resumes_at_the_question(
     app_env: dict[str, str], tmp_path: Path, kb: KnowledgeBase
 ) -> None:

@@ -39,6 +39,7 @@ def _pdf_colours(document: bytes) -> set[str]:
     return found
 
 
+@pytest.mark.slow
 def test_the_brand_reaches_the_html_and_the_pdf(tmp_path: Path) -> None:
     pack = _pack(tmp_path, BRAND)
     answers = SAMPLES / "startup.yaml"
@@ -58,6 +59,7 @@ def test_the_brand_reaches_the_html_and_the_pdf(tmp_path: Path) -> None:
     assert all(p.extract_text().startswith("Acme Consulting") for p in reader.pages)
 
 
+@pytest.mark.slow
 def test_without_a_brand_the_report_keeps_its_own_colours(tmp_path: Path) -> None:
     target = tmp_path / "r.pdf"
     result, _ = run(

@@ -213,6 +213,7 @@ def test_report_markdown_html_and_json(name: str, answers: dict[str, Any]) -> No
 
 
 @pytest.mark.parametrize(("name", "answers"), PRINTED, ids=IDS[: len(PRINTED)])
+@pytest.mark.slow
 def test_report_word_and_pdf(name: str, answers: dict[str, Any]) -> None:
     docs = _documents(answers)
     appendix = answers_lines(str(docs.render("report", "md")))
@@ -225,6 +226,7 @@ def test_report_word_and_pdf(name: str, answers: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
+@pytest.mark.slow
 def test_the_cli_s_reports_for_the_samples(run_cli, tmp_path: Path, name: str) -> None:
     """The profiles above go through exports.Documents; these go through the command."""
     answers = SAMPLES / f"{name}.yaml"

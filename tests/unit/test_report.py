@@ -135,6 +135,7 @@ def test_html_is_self_contained(run_cli, golden_answers: Path) -> None:
 # PDF and Word: opened with the libraries that read them ------------------------------------------
 
 
+@pytest.mark.slow
 def test_pdf_report_has_the_title_mix_and_ranking(run_cli, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
@@ -248,6 +249,7 @@ def test_a_bad_date_override_is_a_usage_error(run_cli, monkeypatch: pytest.Monke
     assert "FRAMEWORK_ADVISOR_TODAY" in result.stderr
 
 
+@pytest.mark.slow
 def test_pdf_needs_no_system_library_nor_weasyprint(
     run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -289,6 +291,7 @@ def test_the_export_list_offers_the_report_and_keeps_the_first_three(kb) -> None
     assert isinstance(document, bytes) and document[:2] == b"PK"
 
 
+@pytest.mark.subprocess
 def test_markdown_report_never_loads_pdf_or_word_libraries(tmp_path: Path) -> None:
     code = (
         "import os, sys, json\n"

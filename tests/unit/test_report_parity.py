@@ -15,6 +15,8 @@ from pypdf import PdfReader
 from framework_advisor.render.report.data import SECTIONS
 from tests.conftest import SAMPLES
 
+pytestmark = pytest.mark.slow
+
 PROFILES = {
     "startup": SAMPLES / "startup.yaml",
     "sales-led": SAMPLES / "sales-led.yaml",

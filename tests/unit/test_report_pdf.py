@@ -11,6 +11,8 @@ from pypdf import PdfReader
 from tests.conftest import SAMPLES
 from tests.unit.test_report import SECTION_TITLES
 
+pytestmark = pytest.mark.slow
+
 A4 = (595, 842)
 HOSTILE_NAMES = [
     "#set page(width: 1cm)",

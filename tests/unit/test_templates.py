@@ -29,7 +29,6 @@ from framework_advisor.engine.examples import select_examples
 from framework_advisor.engine.recommend import recommend
 from framework_advisor.errors import OutputError
 from framework_advisor.exports import write_files
-from framework_advisor.kb.load import load
 from framework_advisor.render.starter import records
 from framework_advisor.render.starter.fill import OutputFile
 from framework_advisor.render.starter.safety import (
@@ -39,11 +38,11 @@ from framework_advisor.render.starter.safety import (
 )
 from framework_advisor.storage import read_answers
 
-from ..conftest import SAMPLES, build_tree
+from ..conftest import SAMPLES, build_tree, knowledge
 
 Run = Callable[..., Result]
 
-TEMPLATES = load([], use_cache=False).templates
+TEMPLATES = knowledge().templates
 TEMPLATE_IDS = [
     "okr-planning-sheet",
     "kpi-dashboard",
@@ -879,6 +878,7 @@ def test_nothing_is_written_outside_the_folder(tmp_path: Path) -> None:
     assert outside.read_text(encoding="utf-8") == "keep"
 
 
+@pytest.mark.subprocess
 def test_templates_command_stays_off_office_libraries_until_needed(tmp_path: Path) -> None:
     """Markdown templates need neither openpyxl nor python-docx; neither does loading the templates."""
     code = (
