@@ -20,9 +20,7 @@ BRAND = 'brand:\n  name: Acme Consulting\n  colours: {primary: "#7a1f5c", accent
 PRIMARY, ACCENT = "#7a1f5c", "#0b7a75"
 
 
-@pytest.fixture(autouse=True)
-def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", "2026-01-15")
+pytestmark = pytest.mark.usefixtures("fixed_date")
 
 
 def _pack(root: Path, text: str, name: str = "pack") -> Path:

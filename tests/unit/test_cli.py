@@ -26,19 +26,6 @@ OKR = (ROOT / "knowledge" / "frameworks" / "okr.yaml").read_text(encoding="utf-8
 OKR_NAME = "name: Objectives and Key Results (OKR)\n"
 
 
-@pytest.fixture(scope="module")
-def module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cli-cache")
-
-
-@pytest.fixture(autouse=True)
-def _shared_cache(
-    _private_cache: None, module_cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """One private cache for the whole module: the embedded base is validated once, not per test."""
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_CACHE_DIR", str(module_cache))
-
-
 def ok(result: Result) -> Result:
     output = result.stdout + result.stderr
     assert result.exit_code == 0, output

@@ -47,9 +47,7 @@ PRINTED = PROFILES[: len(SAMPLE_NAMES) + 8]
 profile, and these two are laid out from the same report data."""
 
 
-@pytest.fixture(autouse=True)
-def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", "2026-01-15")
+pytestmark = pytest.mark.usefixtures("fixed_date")
 
 
 def _documents(answers: dict[str, Any]) -> Documents:

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from framework_advisor.errors import ExitCode
-from tests.conftest import SAMPLES
+from tests.conftest import FIXED_DAY, SAMPLES
 from tests.golden_files import assert_matches_golden
 
-TODAY = "2026-01-15"
+TODAY = FIXED_DAY
 SECTION_TITLES = [
     "Summary",
     "Recommended mix",
@@ -42,9 +42,7 @@ HOSTILE_NAME = "<script>alert(1)</script>"
 HOSTILE_BRAND = '"><img src=x onerror=alert(2)> | Evil & Co'
 
 
-@pytest.fixture(autouse=True)
-def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", TODAY)
+pytestmark = pytest.mark.usefixtures("fixed_date")
 
 
 @pytest.fixture

@@ -84,26 +84,14 @@ def templates_for(framework_id: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("templates-cache")
-
-
-@pytest.fixture(autouse=True)
-def _shared_cache(
-    _private_cache: None, module_cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_CACHE_DIR", str(module_cache))
-
-
-@pytest.fixture(scope="module")
-def workbooks(tmp_path_factory: pytest.TempPathFactory, module_cache: Path) -> dict[str, Any]:
+def workbooks(tmp_path_factory: pytest.TempPathFactory, session_cache: Path) -> dict[str, Any]:
     """All nine workbooks with their worked examples, written once through the CLI."""
     from click.testing import CliRunner
 
     from framework_advisor.cli import cli
 
     out = tmp_path_factory.mktemp("xlsx")
-    env = {"FRAMEWORK_ADVISOR_CACHE_DIR": str(module_cache), "FRAMEWORK_ADVISOR_KB": None}
+    env = {"FRAMEWORK_ADVISOR_CACHE_DIR": str(session_cache), "FRAMEWORK_ADVISOR_KB": None}
     result = CliRunner().invoke(cli, ["templates", "--out", str(out)], env=env)
     assert result.exit_code == 0, result.output
     return {tid: openpyxl.load_workbook(out / f"{tid}.xlsx") for tid in TEMPLATE_IDS}
