@@ -23,12 +23,15 @@ FIXED_DAY = "2026-01-15"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test under tests/browser drives chromium: the `browser` mark (the fast lane's
-    -m "not slow and not browser and not subprocess" leaves them out)."""
-    browser = ROOT / "tests" / "browser"
+    """Marks by folder, for the fast lane (-m "not slow and not browser and not subprocess"):
+    every test under tests/browser drives chromium, and every test under tests/tui drives the
+    Textual app for a second or more."""
+    browser, tui = ROOT / "tests" / "browser", ROOT / "tests" / "tui"
     for item in items:
         if item.path.is_relative_to(browser):
             item.add_marker(pytest.mark.browser)
+        elif item.path.is_relative_to(tui):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ CELL_PADDING_MM = 2 * 1.91  # Word's default cell margins
 TWIPS_PER_MM = 1440 / 25.4
 
 
-pytestmark = pytest.mark.usefixtures("fixed_date")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("fixed_date")]  # words measured in a font
 
 
 def _docx(run_cli, sample: str, target: Path) -> docx.document.Document:
