@@ -886,4 +886,4 @@ def test_templates_command_stays_off_office_libraries_until_needed(tmp_path: Pat
     loaded = set(json.loads(out.splitlines()[-1]))
     assert "framework_advisor.render.starter.md" in loaded
     assert not {m.split(".")[0] for m in loaded} & {"openpyxl", "docx", "textual"}
-    assert len(list((tmp_path / "md").iterdir())) == 9
+    assert len(list((tmp_path / "md").iterdir())) == len(TEMPLATES)
