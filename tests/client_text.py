@@ -8,6 +8,8 @@ report's keys and ids are data; everything else a reader sees counts."""
 
 from __future__ import annotations
 
+import copy
+import functools
 import html as html_lib
 import io
 import json
@@ -43,7 +45,12 @@ SPREAD = 10
 
 def sampled_profiles(count: int = PROFILE_COUNT) -> list[dict[str, Any]]:
     """``count`` valid answer sets from the property tests' strategy, the same on every run
-    (derandomized, no example database, no shrinking)."""
+    (derandomized, no example database, no shrinking); drawn once per test process."""
+    return copy.deepcopy(_drawn(count))
+
+
+@functools.cache
+def _drawn(count: int) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
 
     @settings(

@@ -1,7 +1,9 @@
-"""Shared fixtures. Every test runs with its own knowledge-base cache folder, never the user's."""
+"""Shared fixtures. Every test runs with the test session's knowledge-base cache folder, never
+the user's; the tests of the cache itself take an empty one (`fresh_cache`)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,19 +18,60 @@ from framework_advisor.kb.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+FIXED_DAY = "2026-01-15"
+"""The reports' date in tests (`fixed_date`): the same answers give the same document."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks by folder, for the fast lane (-m "not slow and not browser and not subprocess"):
+    every test under tests/browser drives chromium, and every test under tests/tui drives the
+    Textual app for a second or more."""
+    browser, tui = ROOT / "tests" / "browser", ROOT / "tests" / "tui"
+    for item in items:
+        if item.path.is_relative_to(browser):
+            item.add_marker(pytest.mark.browser)
+        elif item.path.is_relative_to(tui):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+def _private_cache(session_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One cache folder for the session (per xdist worker): the embedded base is validated once,
+    not per test. The cache is keyed by every file's content, so a pack gets entries of its own."""
+    monkeypatch.setenv("FRAMEWORK_ADVISOR_CACHE_DIR", str(session_cache))
     monkeypatch.delenv("FRAMEWORK_ADVISOR_KB", raising=False)
+
+
+@pytest.fixture
+def fresh_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty knowledge-base cache folder of the test's own."""
+    folder = tmp_path_factory.mktemp("fresh-cache")
+    monkeypatch.setenv("FRAMEWORK_ADVISOR_CACHE_DIR", str(folder))
+    return folder
+
+
+@functools.cache
+def knowledge() -> KnowledgeBase:
+    """The embedded knowledge base, loaded once per test process: the `kb` fixture, and the
+    modules that parametrize over its content when the tests are collected."""
+    return load([], use_cache=False)
 
 
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
-    return load([], use_cache=False)
+    return knowledge()
+
+
+@pytest.fixture
+def fixed_date(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Today is FIXED_DAY for the CLI and the exports (FRAMEWORK_ADVISOR_TODAY)."""
+    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", FIXED_DAY)
+    return FIXED_DAY
 
 
 @pytest.fixture

@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from framework_advisor._version import __version__
 from framework_advisor.errors import AdvisorError, ExitCode, os_error_text
 from framework_advisor.render.formats import formats_for
+
+if TYPE_CHECKING:
+    from framework_advisor.domain.knowledge import KnowledgeBase
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -89,7 +92,7 @@ def kb_option(function: Callable) -> Callable:
     )(function)
 
 
-def load_kb(ctx: click.Context, *, use_cache: bool = True):  # type: ignore[no-untyped-def]
+def load_kb(ctx: click.Context, *, use_cache: bool = True) -> KnowledgeBase:
     from framework_advisor.kb.load import load
     from framework_advisor.kb.locate import pack_dirs
 

@@ -103,6 +103,7 @@ def summary(
         kb, directory, minutes=minutes, anonymous=anonymous, say=lambda n: _say(f"note: {n}")
     )
     names = {fid: f.name for fid, f in kb.frameworks.items()}
+    text: str | bytes
     if fmt == "json":
         from framework_advisor.render.workshop import json_summary
 

@@ -93,7 +93,7 @@ class ProblemCollector:
     def extend(self, problems: list[Problem]) -> None:
         self.problems.extend(problems)
 
-    def convert(self, doc: LineSource, path: KeyPath, value: Any, cls: type[T]) -> T | None:
+    def convert(self, doc: LineSource | str, path: KeyPath, value: Any, cls: type[T]) -> T | None:
         """msgspec-convert one entry; on failure record a located problem and return None."""
         try:
             return msgspec.convert(value, cls, str_keys=True)

@@ -6,7 +6,7 @@ test gets its own knowledge-base cache folder."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,22 @@ SALES_LED: dict[str, Any] = {
     "cross_functional": True,
     "leadership_time": "medium",
 }
+
+
+def position(
+    kb: KnowledgeBase, question_id: str, not_asked: Collection[str] = ("team_size",)
+) -> tuple[int, int]:
+    """(N, M) of the progress line's "Question N of M": the knowledge base's questions in order,
+    less those not asked (team size only follows a function below the whole company)."""
+    asked = [q.id for q in kb.questions if q.id not in not_asked]
+    return asked.index(question_id) + 1, len(asked)
+
+
+def progress_label(
+    kb: KnowledgeBase, question_id: str, not_asked: Collection[str] = ("team_size",)
+) -> str:
+    number, count = position(kb, question_id, not_asked)
+    return f"Question {number} of {count}"
 
 
 @pytest.fixture(autouse=True)

@@ -108,6 +108,7 @@ def _docx_content(path: Path) -> list[Any]:
     return [paragraphs, tables, sections]
 
 
+@pytest.mark.slow
 async def test_tui_pdf_word_and_csv_equal_the_cli(
     make_app: Callable[..., AdvisorApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

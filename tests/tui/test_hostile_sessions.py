@@ -239,6 +239,7 @@ async def test_the_app_holds_its_session_against_a_second_window(
     second.release()
 
 
+@pytest.mark.subprocess
 def test_a_crash_never_leaves_the_lock_stuck(store: SessionStore) -> None:
     code = (
         "import os, sys\n"

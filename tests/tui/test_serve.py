@@ -33,6 +33,8 @@ from .room_client import (
     wait_until,
 )
 
+pytestmark = pytest.mark.subprocess
+
 FIRST = "Question 1 of"  # the questionnaire's first question is drawn
 SECOND = "How many"  # ... and the second, after the organisation's name
 _addresses = itertools.count(1)

@@ -6,9 +6,12 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+import pytest
 import yaml
 
 from .room_client import HOST, Participant, Served, serving, wait_until
+
+pytestmark = pytest.mark.subprocess
 
 
 def serving_workshop(directory: Path, env_root: Path) -> contextlib.AbstractContextManager[Served]:

@@ -20,9 +20,7 @@ BRAND = 'brand:\n  name: Acme Consulting\n  colours: {primary: "#7a1f5c", accent
 PRIMARY, ACCENT = "#7a1f5c", "#0b7a75"
 
 
-@pytest.fixture(autouse=True)
-def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", "2026-01-15")
+pytestmark = pytest.mark.usefixtures("fixed_date")
 
 
 def _pack(root: Path, text: str, name: str = "pack") -> Path:
@@ -39,6 +37,7 @@ def _pdf_colours(document: bytes) -> set[str]:
     return found
 
 
+@pytest.mark.slow
 def test_the_brand_reaches_the_html_and_the_pdf(tmp_path: Path) -> None:
     pack = _pack(tmp_path, BRAND)
     answers = SAMPLES / "startup.yaml"
@@ -58,6 +57,7 @@ def test_the_brand_reaches_the_html_and_the_pdf(tmp_path: Path) -> None:
     assert all(p.extract_text().startswith("Acme Consulting") for p in reader.pages)
 
 
+@pytest.mark.slow
 def test_without_a_brand_the_report_keeps_its_own_colours(tmp_path: Path) -> None:
     target = tmp_path / "r.pdf"
     result, _ = run(

@@ -13,6 +13,8 @@ from framework_advisor.kb.locate import embedded_dir
 
 from ..conftest import build_tree
 
+pytestmark = pytest.mark.usefixtures("fresh_cache")
+
 
 def _cache_files() -> list[Path]:
     return sorted(cache.cache_dir().glob("kb-*.msgpack"))

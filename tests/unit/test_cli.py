@@ -13,7 +13,7 @@ import yaml
 from click.testing import Result
 
 from framework_advisor import __version__
-from framework_advisor.domain.contract import FRAMEWORK_IDS
+from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.kb.load import load
 
@@ -24,19 +24,6 @@ STARTUP = SAMPLES / "startup.yaml"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
 OKR = (ROOT / "knowledge" / "frameworks" / "okr.yaml").read_text(encoding="utf-8")
 OKR_NAME = "name: Objectives and Key Results (OKR)\n"
-
-
-@pytest.fixture(scope="module")
-def module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cli-cache")
-
-
-@pytest.fixture(autouse=True)
-def _shared_cache(
-    _private_cache: None, module_cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """One private cache for the whole module: the embedded base is validated once, not per test."""
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_CACHE_DIR", str(module_cache))
 
 
 def ok(result: Result) -> Result:
@@ -687,7 +674,8 @@ def test_validate_prints_ok_and_counts(run_cli: Run, kb: KnowledgeBase, tmp_path
         f"questions, {len(kb.needs)} needs, {len(kb.rules)} rules, {len(kb.pairings)} "
         f"pairings, {len(kb.glossary)} glossary terms; packs: none\n"
     )
-    assert (len(kb.frameworks), len(kb.questions)) == (14, 16)
+    assert list(kb.frameworks) == list(FRAMEWORK_IDS)
+    assert set(FIXED_QUESTIONS) <= {question.id for question in kb.questions}
     pack = build_tree(tmp_path / "pack", REMOTE_PACK)
     out = ok(run_cli("validate", "--kb", pack)).stdout
     assert (

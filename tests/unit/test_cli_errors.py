@@ -24,19 +24,6 @@ VALID = "function: company\nneeds: [alignment]\nheadcount: 12\n"
 FOLDER = object()  # the answers "file" is a folder
 
 
-@pytest.fixture(scope="module")
-def module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cli-errors-cache")
-
-
-@pytest.fixture(autouse=True)
-def _shared_cache(
-    _private_cache: None, module_cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """One private cache for the whole module: the embedded base is validated once, not per test."""
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_CACHE_DIR", str(module_cache))
-
-
 @dataclass(frozen=True)
 class Err:
     """One expected error line."""

@@ -47,9 +47,7 @@ PRINTED = PROFILES[: len(SAMPLE_NAMES) + 8]
 profile, and these two are laid out from the same report data."""
 
 
-@pytest.fixture(autouse=True)
-def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", "2026-01-15")
+pytestmark = pytest.mark.usefixtures("fixed_date")
 
 
 def _documents(answers: dict[str, Any]) -> Documents:
@@ -213,6 +211,7 @@ def test_report_markdown_html_and_json(name: str, answers: dict[str, Any]) -> No
 
 
 @pytest.mark.parametrize(("name", "answers"), PRINTED, ids=IDS[: len(PRINTED)])
+@pytest.mark.slow
 def test_report_word_and_pdf(name: str, answers: dict[str, Any]) -> None:
     docs = _documents(answers)
     appendix = answers_lines(str(docs.render("report", "md")))
@@ -225,6 +224,7 @@ def test_report_word_and_pdf(name: str, answers: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
+@pytest.mark.slow
 def test_the_cli_s_reports_for_the_samples(run_cli, tmp_path: Path, name: str) -> None:
     """The profiles above go through exports.Documents; these go through the command."""
     answers = SAMPLES / f"{name}.yaml"

@@ -16,6 +16,8 @@ from framework_advisor.kb.load import load
 
 from ..conftest import SAMPLES
 
+pytestmark = pytest.mark.subprocess
+
 SCRIPT = Path(sys.executable).with_name("framework-advisor")
 ENTRY_POINTS = [
     pytest.param([sys.executable, "-m", "framework_advisor"], id="python-m"),

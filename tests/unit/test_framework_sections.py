@@ -14,7 +14,8 @@ from framework_advisor.tui.widgets.framework_detail import framework_markup
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.replace("*", "").split())
+    """Words in order, wherever the terminal's width wrapped them (also after a hyphen)."""
+    return re.sub(r"-\s+", "-", " ".join(text.replace("*", "").split()))
 
 
 def _outputs(kb: KnowledgeBase, run_cli, framework_id: str) -> dict[str, str]:

@@ -10,11 +10,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from .hostile import run
+
+pytestmark = pytest.mark.slow  # hundreds of generated inputs, run as the command runs them
 
 EXAMPLES = int(os.environ.get("FRAMEWORK_ADVISOR_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(

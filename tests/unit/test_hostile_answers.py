@@ -124,6 +124,7 @@ def test_every_command_reading_answers_refuses_a_fifo(tmp_path: Path, command: s
     assert_one_error(result, elapsed, "FIFO")
 
 
+@pytest.mark.slow
 def test_a_flood_of_unknown_keys_prints_fifty_errors_and_a_count(tmp_path: Path) -> None:
     keys = 100_000
     path = tmp_path / "flood.yaml"

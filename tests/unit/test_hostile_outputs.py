@@ -179,6 +179,7 @@ def test_simultaneous_writes_without_force_never_both_succeed(tmp_path: Path) ->
     )
 
 
+@pytest.mark.subprocess
 def test_two_processes_racing_for_one_name(tmp_path: Path) -> None:
     target = tmp_path / "same.md"
     command = [
@@ -229,6 +230,7 @@ def test_our_stale_temporary_files_are_cleaned_on_the_next_write(tmp_path: Path)
     assert alive.exists() and other.exists()
 
 
+@pytest.mark.subprocess
 def test_a_killed_write_leaves_nothing_that_stays(tmp_path: Path) -> None:
     """SIGKILL in the middle of a write; the next write to the folder cleans up after it."""
     code = (

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.subprocess
+
 HEADLESS = [
     "framework_advisor",
     "framework_advisor.domain.knowledge",

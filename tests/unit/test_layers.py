@@ -16,6 +16,7 @@ from framework_advisor.render.ansi import style
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.subprocess
 def test_the_import_contracts_hold() -> None:
     command = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
     assert command, "import-linter is in the test extra: pip install -e '.[test]'"

@@ -25,12 +25,12 @@ from framework_advisor.engine.explain import leaves
 from framework_advisor.engine.flow import profile, visible_questions
 from framework_advisor.engine.index import index_for
 from framework_advisor.engine.recommend import recommend
-from framework_advisor.kb.load import load
+from tests.conftest import knowledge
 
 # The strategy is built from the questionnaire, so it needs the knowledge base at import time.
 # The tests use this same object rather than the ``kb`` fixture (loaded the same way): hypothesis
 # prints every argument of a failing example, and a knowledge base prints as 150 kB of text.
-KB = load([], use_cache=False)
+KB = knowledge()
 
 
 def short(fid: str) -> str:

@@ -73,6 +73,7 @@ def sample_pdf(request: pytest.FixtureRequest) -> tuple[str, list[str]]:
     return request.param, [" ".join(page.extract_text().split()) for page in reader.pages]
 
 
+@pytest.mark.slow
 def test_each_sample_is_at_most_eight_a4_pages_before_its_appendices(
     sample_pdf: tuple[str, list[str]],
 ) -> None:
@@ -82,6 +83,7 @@ def test_each_sample_is_at_most_eight_a4_pages_before_its_appendices(
     assert "Appendix A: Full ranking" not in " ".join(pages[:first_appendix])
 
 
+@pytest.mark.slow
 def test_page_one_has_the_advice(sample_pdf: tuple[str, list[str]]) -> None:
     name, pages = sample_pdf
     report = _report(_sample(name))
@@ -238,6 +240,7 @@ def test_no_sampled_report_recommends_and_retires_one_framework(raw: dict[str, A
     assert not retired & {f for phase in rec.phases for f in phase.frameworks}
 
 
+@pytest.mark.slow
 def test_the_pdf_body_fits_for_the_profiles_too(tmp_path: Path) -> None:
     for answers in PROFILES.values():
         data = Documents(KB, answers).render("report", "pdf")

@@ -174,6 +174,7 @@ def test_long_labels_wrap_and_cut_within_their_width() -> None:
     assert text_width("王芳", 10) == pytest.approx(20)  # wide characters count double
 
 
+@pytest.mark.slow
 def test_a_pack_framework_named_with_markup_prints_as_text_in_html_and_pdf(tmp_path: Path) -> None:
     pack = tmp_path / "pack"
     (pack / "frameworks").mkdir(parents=True)

@@ -16,9 +16,7 @@ CELL_PADDING_MM = 2 * 1.91  # Word's default cell margins
 TWIPS_PER_MM = 1440 / 25.4
 
 
-@pytest.fixture(autouse=True)
-def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", "2026-01-15")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("fixed_date")]  # words measured in a font
 
 
 def _docx(run_cli, sample: str, target: Path) -> docx.document.Document:

@@ -15,6 +15,8 @@ from pypdf import PdfReader
 from framework_advisor.engine.rollout import report_facts
 from framework_advisor.render.report import pdf as pdf_module
 
+pytestmark = pytest.mark.slow
+
 CLIENT = "王芳"
 BRAND = "王芳咨询"
 ANSWERS = {"organisation": CLIENT, "headcount": 40, "function": "company", "needs": ["alignment"]}

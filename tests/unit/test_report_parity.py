@@ -15,6 +15,8 @@ from pypdf import PdfReader
 from framework_advisor.render.report.data import SECTIONS
 from tests.conftest import SAMPLES
 
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("fixed_date")]
+
 PROFILES = {
     "startup": SAMPLES / "startup.yaml",
     "sales-led": SAMPLES / "sales-led.yaml",
@@ -26,11 +28,6 @@ PROFILES = {
         "needs": ["alignment"],
     },
 }
-
-
-@pytest.fixture(autouse=True)
-def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", "2026-01-15")
 
 
 def _both(run_cli, write_answers, tmp_path: Path, profile: str) -> tuple[str, PdfReader]:  # type: ignore[no-untyped-def]

@@ -11,6 +11,8 @@ from pypdf import PdfReader
 from tests.conftest import SAMPLES
 from tests.unit.test_report import SECTION_TITLES
 
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("fixed_date")]
+
 A4 = (595, 842)
 HOSTILE_NAMES = [
     "#set page(width: 1cm)",
@@ -25,11 +27,6 @@ BASE = {
     "compensation_linked": False,
     "current_frameworks": ["kpi"],
 }
-
-
-@pytest.fixture(autouse=True)
-def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_TODAY", "2026-01-15")
 
 
 def _pdf(run_cli, answers: Path, target: Path, *extra: str) -> PdfReader:

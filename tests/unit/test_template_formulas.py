@@ -19,9 +19,13 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.exports import template_files
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice (Debian's libreoffice-calc) is not installed"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.subprocess,
+    pytest.mark.skipif(
+        SOFFICE is None, reason="LibreOffice (Debian's libreoffice-calc) is not installed"
+    ),
+]
 TODAY = dt.date(2026, 1, 15)
 
 

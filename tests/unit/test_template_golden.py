@@ -21,6 +21,8 @@ from ..conftest import SAMPLES
 from ..golden_files import assert_matches_golden
 from ..template_dump import dump
 
+pytestmark = pytest.mark.slow  # every template in every format, for each sample
+
 TODAY = dt.date(2026, 1, 15)
 FILLS = ["worked-example", *sorted(p.stem for p in SAMPLES.glob("*.yaml"))]
 

@@ -77,10 +77,10 @@ def test_templates_survive_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert load([]).templates == fresh.templates
 
 
-def test_a_pack_adds_a_template(run_cli: Run, tmp_path: Path) -> None:
+def test_a_pack_adds_a_template(run_cli: Run, kb: KnowledgeBase, tmp_path: Path) -> None:
     folder = pack(tmp_path, {"raci-matrix": RACI})
-    kb = load([str(folder)], use_cache=False)
-    assert "raci-matrix" in kb.templates and len(kb.templates) == 10
+    packed = load([str(folder)], use_cache=False)
+    assert "raci-matrix" in packed.templates and len(packed.templates) == len(kb.templates) + 1
     result = run_cli("--kb", folder, "templates", "raci", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     ws = openpyxl.load_workbook(tmp_path / "out" / "raci-matrix.xlsx")["Matrix"]
@@ -89,13 +89,15 @@ def test_a_pack_adds_a_template(run_cli: Run, tmp_path: Path) -> None:
     assert ws["C4"].value == '=IF(A4="","",IF(B4="","No A","OK"))'
 
 
-def test_a_pack_template_with_an_existing_id_replaces_it(run_cli: Run, tmp_path: Path) -> None:
+def test_a_pack_template_with_an_existing_id_replaces_it(
+    run_cli: Run, kb: KnowledgeBase, tmp_path: Path
+) -> None:
     ours = (ROOT / "knowledge" / "templates" / "smart-worksheet.yaml").read_text()
     theirs = ours.replace("title: SMART goal worksheet", "title: Acme SMART goals", 1)
     folder = pack(tmp_path, {"smart-worksheet": theirs})
-    kb = load([str(folder)], use_cache=False)
-    assert kb.templates["smart-worksheet"].title == "Acme SMART goals"
-    assert len(kb.templates) == 9
+    packed = load([str(folder)], use_cache=False)
+    assert packed.templates["smart-worksheet"].title == "Acme SMART goals"
+    assert len(packed.templates) == len(kb.templates)
     result = run_cli("--kb", folder, "templates", "smart", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     wb = openpyxl.load_workbook(tmp_path / "out" / "smart-worksheet.xlsx")

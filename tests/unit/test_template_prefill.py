@@ -26,9 +26,9 @@ from framework_advisor.domain.examples import (
 )
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.exports import template_files
-from framework_advisor.kb.load import load
 from framework_advisor.render.starter.fill import FilledSheet, StarterDocument, fill_template
 from framework_advisor.render.starter.records import records
+from tests.conftest import knowledge
 
 from ..conftest import build_tree
 
@@ -37,7 +37,7 @@ FUNCTIONS = FIXED_QUESTIONS["function"][1]
 INDUSTRIES = (None, "saas", "software", "ecommerce", "agency", "manufacturing", "education",
               "healthcare", "retail")  # fmt: skip
 PAIRS = [(f, i) for f in FUNCTIONS for i in INDUSTRIES]
-KB = load([], use_cache=False)
+KB = knowledge()
 
 # The columns that name a metric, by template and sheet.
 METRIC_COLUMNS = {

@@ -29,7 +29,6 @@ from framework_advisor.engine.examples import select_examples
 from framework_advisor.engine.recommend import recommend
 from framework_advisor.errors import OutputError
 from framework_advisor.exports import write_files
-from framework_advisor.kb.load import load
 from framework_advisor.render.starter import records
 from framework_advisor.render.starter.fill import OutputFile
 from framework_advisor.render.starter.safety import (
@@ -39,11 +38,11 @@ from framework_advisor.render.starter.safety import (
 )
 from framework_advisor.storage import read_answers
 
-from ..conftest import SAMPLES, build_tree
+from ..conftest import SAMPLES, build_tree, knowledge
 
 Run = Callable[..., Result]
 
-TEMPLATES = load([], use_cache=False).templates
+TEMPLATES = knowledge().templates
 TEMPLATE_IDS = [
     "okr-planning-sheet",
     "kpi-dashboard",
@@ -85,26 +84,14 @@ def templates_for(framework_id: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("templates-cache")
-
-
-@pytest.fixture(autouse=True)
-def _shared_cache(
-    _private_cache: None, module_cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("FRAMEWORK_ADVISOR_CACHE_DIR", str(module_cache))
-
-
-@pytest.fixture(scope="module")
-def workbooks(tmp_path_factory: pytest.TempPathFactory, module_cache: Path) -> dict[str, Any]:
+def workbooks(tmp_path_factory: pytest.TempPathFactory, session_cache: Path) -> dict[str, Any]:
     """All nine workbooks with their worked examples, written once through the CLI."""
     from click.testing import CliRunner
 
     from framework_advisor.cli import cli
 
     out = tmp_path_factory.mktemp("xlsx")
-    env = {"FRAMEWORK_ADVISOR_CACHE_DIR": str(module_cache), "FRAMEWORK_ADVISOR_KB": None}
+    env = {"FRAMEWORK_ADVISOR_CACHE_DIR": str(session_cache), "FRAMEWORK_ADVISOR_KB": None}
     result = CliRunner().invoke(cli, ["templates", "--out", str(out)], env=env)
     assert result.exit_code == 0, result.output
     return {tid: openpyxl.load_workbook(out / f"{tid}.xlsx") for tid in TEMPLATE_IDS}
@@ -879,6 +866,7 @@ def test_nothing_is_written_outside_the_folder(tmp_path: Path) -> None:
     assert outside.read_text(encoding="utf-8") == "keep"
 
 
+@pytest.mark.subprocess
 def test_templates_command_stays_off_office_libraries_until_needed(tmp_path: Path) -> None:
     """Markdown templates need neither openpyxl nor python-docx; neither does loading the templates."""
     code = (
@@ -898,4 +886,4 @@ def test_templates_command_stays_off_office_libraries_until_needed(tmp_path: Pat
     loaded = set(json.loads(out.splitlines()[-1]))
     assert "framework_advisor.render.starter.md" in loaded
     assert not {m.split(".")[0] for m in loaded} & {"openpyxl", "docx", "textual"}
-    assert len(list((tmp_path / "md").iterdir())) == 9
+    assert len(list((tmp_path / "md").iterdir())) == len(TEMPLATES)

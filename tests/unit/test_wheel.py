@@ -13,6 +13,8 @@ import pytest
 
 from framework_advisor.kb.load import load
 
+pytestmark = [pytest.mark.slow, pytest.mark.subprocess]
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from framework_advisor import __version__
@@ -255,6 +256,7 @@ for headcount in range(20, 60):
 """
 
 
+@pytest.mark.subprocess
 def test_several_processes_saving_at_once_lose_nothing(run_cli, tmp_path) -> None:
     folder = tmp_path / "busy"
     run_cli("workshop", "new", folder, "--title", "Acme", "--set", "function=company")
@@ -275,6 +277,7 @@ def test_several_processes_saving_at_once_lose_nothing(run_cli, tmp_path) -> Non
     assert headcount["answered"] == 6
 
 
+@pytest.mark.slow
 def test_pdf_and_word_summaries_read_back(run_cli, tmp_path) -> None:
     import docx
     import pypdf
@@ -319,6 +322,7 @@ def test_text_and_markdown_summaries_read_as_labels_not_ids(run_cli, kb, tmp_pat
         assert needs["alignment"] in out and "execution_discipline" not in out
 
 
+@pytest.mark.slow
 def test_the_pdf_summary_prints_a_hostile_title_literally_on_a4(run_cli, tmp_path) -> None:
     import pypdf
 

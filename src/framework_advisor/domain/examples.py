@@ -169,7 +169,7 @@ class ExampleSelection(Struct, frozen=True):
 
 
 def role_of(entry: Role) -> str:
-    return type(entry).__struct_config__.tag  # type: ignore[return-value]
+    return str(type(entry).__struct_config__.tag)
 
 
 def select_examples(

@@ -3,6 +3,7 @@ the app's detail view all lay out, so the three can never show different things.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from msgspec import Struct
@@ -102,7 +103,7 @@ def _one_liners(f: Framework) -> list[tuple[str, str]]:
     ]
 
 
-def _fits(kb: KnowledgeBase, question_id: str, levels: dict[str, str]) -> list[Entry]:
+def _fits(kb: KnowledgeBase, question_id: str, levels: Mapping[str, str]) -> list[Entry]:
     question = kb.question(question_id)
     return [
         Entry(level, lead=question.label_of(value) if question else value)

@@ -292,10 +292,10 @@ def salvage_answers(kb: KnowledgeBase, raw: dict[str, Any]) -> tuple[Answers, li
             )
         elif checked is not None:
             answers[key] = checked
-    for (key, _), message in outside_drawn_options(kb, answers):
-        if key in answers:
+    for (drawn, _), message in outside_drawn_options(kb, answers):
+        if drawn in answers:
             notices.append(
-                f"The answer to '{key}' no longer fits ({message}): it is unanswered now."
+                f"The answer to '{drawn}' no longer fits ({message}): it is unanswered now."
             )
-            del answers[key]
+            del answers[drawn]
     return answers, notices

@@ -11,7 +11,7 @@ from framework_advisor.domain.framework import LAYERS, short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.need import Need
 from framework_advisor.domain.recommendation import Lift, Reason
-from framework_advisor.domain.rule import CautionEffect, LayerEffect, Rule, WeightEffect
+from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Rule, WeightEffect
 from framework_advisor.domain.wording import need_labels
 from framework_advisor.engine.cadence import MEETINGS_PER_MONTH
 from framework_advisor.engine.compiled import Predicate, compile_condition
@@ -102,10 +102,10 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
             conflicts.setdefault(other, set()).add(fid)
     lifts_for: dict[str, list[tuple[int, Lift]]] = {fid: [] for fid in kb.frameworks}
     for position, indexed in enumerate(rules):
-        for framework, weight, reason in indexed.weights:
+        for target, weight, reason in indexed.weights:
             if weight > 0:
                 lift = Lift(indexed.rule.id, reason, weight, indexed.needs)
-                lifts_for[framework].append((position, lift))
+                lifts_for[target].append((position, lift))
     for entries in lifts_for.values():
         entries.sort(key=lambda entry: (-entry[1].effect, entry[1].rule))
     weights = kb.settings.need_weights
@@ -175,7 +175,7 @@ def need_rule(kb: KnowledgeBase, need: Need) -> Rule:
     """A stated need as a rule: when ``needs`` includes it, each framework built for it (or
     serving it) gains the weight of its strength, for the reason needs.yaml gives."""
     weights = kb.settings.need_weights
-    effects: list[WeightEffect | LayerEffect] = [
+    effects: list[Effect] = [
         WeightEffect(entry.framework, weights[entry.strength], entry.why)
         for entry in need.frameworks
     ]

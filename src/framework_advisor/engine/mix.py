@@ -194,8 +194,8 @@ class _Search:
                 f for f in self.index.fillers.get(layer, ()) if self._strong(f) or self._kept(f)
             ]
             if fillers:
-                best = max(fillers, key=lambda f: (self.score[f], -self.position[f]))
-                ranked.setdefault(best, (0, self.score[best]))
+                top = max(fillers, key=lambda f: (self.score[f], -self.position[f]))
+                ranked.setdefault(top, (0, self.score[top]))
         best_servers = {
             order[0]
             for need in self.stated
@@ -458,11 +458,11 @@ class _Search:
             grown = [*members, fid]
             merged, total = longest, cost  # the merged calendar, one ritual at a time
             for key, minutes, monthly in rituals[fid]:
-                held = merged.get(key, 0)
-                if minutes > held:
+                before = merged.get(key, 0)
+                if minutes > before:
                     if merged is longest:
                         merged = dict(longest)
-                    total += monthly - (round(held * MEETINGS_PER_MONTH[key[1]]) if held else 0)
+                    total += monthly - (round(before * MEETINGS_PER_MONTH[key[1]]) if before else 0)
                     merged[key] = minutes
             out.append((grown, better, total))
             self._grow(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from itertools import combinations
 from typing import Any
 
@@ -129,7 +129,7 @@ def group_answers(
 # --- consensus --------------------------------------------------------------------------------
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
+def jaccard(a: Set[str], b: Set[str]) -> float:
     """How alike two sets are: shared members over all members (1.0 for two empty sets)."""
     union = a | b
     return 1.0 if not union else len(a & b) / len(union)
@@ -173,7 +173,7 @@ def question_consensus(
     if question.type == "multiple":
         sets = [frozenset(v) for v in values]
         counts = Counter(option for s in sets for option in s)
-        order = options_of(kb, question)
+        order: list[Any] = options_of(kb, question)
         answers = {o: counts[o] for o in order if counts[o]}
         value = _mean_jaccard_fast(sets)
         group = _group_value(kb, question, values)
@@ -181,7 +181,7 @@ def question_consensus(
     elif question.type in ("single", "yes_no") or question.id == "headcount":
         if question.id == "headcount":
             values = [stage_for_headcount(v) for v in values]
-            order: list[Any] = list(STAGES)
+            order = list(STAGES)
         elif question.type == "yes_no":
             order = [True, False]
         else:

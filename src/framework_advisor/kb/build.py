@@ -3,6 +3,7 @@ cross-references between them. Every problem is collected and reported at once."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -196,7 +197,14 @@ class _Builder(CrossChecks):
                     del table[entry_id]
         return True
 
-    def _entries(self, source, name, key, table, convert) -> None:  # type: ignore[no-untyped-def]
+    def _entries(
+        self,
+        source: SourceFiles,
+        name: str,
+        key: str,
+        table: dict[str, Located],
+        convert: Callable[[YamlDocument, KeyPath, Any], Located | None],
+    ) -> None:
         doc = self.doc(source, name)
         if doc is None:
             return

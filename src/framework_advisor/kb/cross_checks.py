@@ -90,13 +90,13 @@ class CrossChecks:
                                 + did_you_mean(model, sorted(models)),
                             )
             kind, area = key.split(":")
-            question = parser_questions.get(kind)
-            if question is not None and area not in {o.value for o in question.options}:
+            area_question = parser_questions.get(kind)
+            if area_question is not None and area not in {o.value for o in area_question.options}:
                 problems.add(
                     located.doc,
                     ("area",),
                     f"'{area}' is not an option of question '{kind}'."
-                    + did_you_mean(area, [o.value for o in question.options]),
+                    + did_you_mean(area, [o.value for o in area_question.options]),
                 )
         roles = check_examples(problems, self.examples.values())
         for located in self.templates.values():
@@ -328,7 +328,9 @@ class CrossChecks:
                 "organisation (schema 2)",
             )
             ok = False
-        return WeightEffect(fid, effect.weight, effect.reason) if ok else None  # type: ignore[arg-type]
+        if not ok or effect.weight is None or effect.reason is None:
+            return None
+        return WeightEffect(fid, effect.weight, effect.reason)
 
     def _resolve_pairings(self, questions: dict[str, Question]) -> list[Pairing]:
         pairings: list[Pairing] = []

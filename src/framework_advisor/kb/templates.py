@@ -75,7 +75,7 @@ def read_template(problems: ProblemCollector, doc: YamlDocument, stem: str) -> T
 class _Header(Template, frozen=True, kw_only=True):
     """The template without its sheets (they are converted one by one)."""
 
-    sheets: tuple[Sheet, ...] = ()  # type: ignore[assignment]
+    sheets: tuple[Sheet, ...] = ()
 
 
 class TemplateChecks:

@@ -84,7 +84,7 @@ def _profile_line(kb: KnowledgeBase, rec: Recommendation, answers: dict[str, Any
     stage = profile.get("stage")
     derived = stage_is_derived(answers if answers is not None else profile)
     if stage:
-        label = kb.question("stage").label_of(stage) if kb.question("stage") else stage
+        label = question.label_of(stage) if (question := kb.question("stage")) else stage
         source = f", from a headcount of {profile['headcount']:,}" if derived else ""
         parts.append(f"Stage: {label}{source}")
     if "headcount" in profile and not derived:
@@ -127,9 +127,9 @@ def recommendation(
             served = "; ".join(labels.get(n, n) for n in layer.needs)
             out.append(lay.wrap(f"For: {served}.", indent))
         out.append(lay.wrap(layer.why, indent))
-    for item in rec.retire:
-        out.append(f"  {style('Retire'.ljust(column), fg='red')} {names[item.id]}")
-        out.append(lay.wrap(item.why, indent))
+    for retired in rec.retire:
+        out.append(f"  {style('Retire'.ljust(column), fg='red')} {names[retired.id]}")
+        out.append(lay.wrap(retired.why, indent))
 
     for phase in rec.phases[1:]:
         added = ", ".join(names[f] for f in phase.frameworks)
@@ -181,8 +181,8 @@ def recommendation(
             out.append(lay.wrap(f"{label}: {prompt}", "  "))
     if rec.sensitivity:
         out += ["", _heading(style, "What would change the order")]
-        for item in rec.sensitivity:
-            out.append(lay.hanging("  - ", item.text))
+        for change in rec.sensitivity:
+            out.append(lay.hanging("  - ", change.text))
     return "\n".join(out) + "\n"
 
 

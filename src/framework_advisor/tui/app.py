@@ -154,8 +154,11 @@ class AdvisorApp(App[None]):
         from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
 
         screen = self.screen
-        questionnaire = isinstance(screen, QuestionnaireScreen) and screen.question_id is not None
-        if questionnaire and not screen.input.control.has_focus:
+        if (
+            isinstance(screen, QuestionnaireScreen)
+            and screen.question_id is not None
+            and not screen.input.control.has_focus
+        ):
             screen.input.focus_control()
         if not self._early_keys:
             return

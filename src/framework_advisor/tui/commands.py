@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -12,9 +13,9 @@ if TYPE_CHECKING:
 
 
 class AdvisorCommands(Provider):
-    def _commands(self) -> list[tuple[str, str, object]]:
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app: AdvisorApp = self.app  # type: ignore[assignment]
-        commands: list[tuple[str, str, object]] = []
+        commands: list[tuple[str, str, Callable[[], object]]] = []
         if app.has_assessment():  # only what works: these need answers to work on
             commands += [
                 ("Results", "The ranked frameworks, mix, cadence and cautions", app.action_results),
@@ -49,11 +50,11 @@ class AdvisorCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands()[:6]:
-            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
+            yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, callback in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

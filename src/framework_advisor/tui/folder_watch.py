@@ -26,7 +26,7 @@ POLL = 1.0
 
 
 class FolderWatcher:
-    def __init__(self, folders: Sequence[Path], changed: Callable[[], None]) -> None:
+    def __init__(self, folders: Sequence[Path], changed: Callable[[], object]) -> None:
         self.folders = [Path(f) for f in folders]
         self.changed = changed
         self._stop = threading.Event()

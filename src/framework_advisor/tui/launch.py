@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.errors import UsageError
 from framework_advisor.sessions import SessionStore
+
+if TYPE_CHECKING:
+    from framework_advisor.domain.answers import Answers
+    from framework_advisor.tui.app import Workshop
+    from framework_advisor.workshops import WorkshopConfig
 
 
 def collect_garbage_as_an_app() -> None:
@@ -34,7 +40,7 @@ def run_app(
     collect_garbage_as_an_app()
     store = SessionStore()
     session = None
-    new_answers = None
+    new_answers: tuple[str, Answers] | None = None
     notices: list[str] = []
     if sum(bool(x) for x in (resume, session_name, answers_path)) > 1:
         raise UsageError("give only one of --resume, --session NAME and --answers FILE")
@@ -80,7 +86,7 @@ def unique_name(store: SessionStore, base: str) -> str:
     return name
 
 
-def workshop_of(kb: KnowledgeBase, directory: Path):  # type: ignore[no-untyped-def]
+def workshop_of(kb: KnowledgeBase, directory: Path) -> tuple[Workshop, WorkshopConfig]:
     """The TUI's view of a workshop folder (fixed answers, title); errors are one line."""
     from framework_advisor.tui.app import Workshop
     from framework_advisor.workshops import load_config

@@ -254,7 +254,7 @@ def calendar_chart(data: ReportData) -> Chart:
     for day, name in enumerate(DAYS):
         body.append(_text(left + column * day + column / 2, top + 13, name, 9.5, text_anchor="middle",
                           font_weight="600"))  # fmt: skip
-    y = top + 18
+    y: float = top + 18
     for week in range(1, WEEKS + 1):
         chips = [cells.get((week, day), []) for day in range(len(DAYS))]
         height = max(

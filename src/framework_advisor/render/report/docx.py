@@ -16,6 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from framework_advisor.render.report import report_renderer
 from framework_advisor.render.report.data import (
@@ -71,7 +72,9 @@ class _Writer:
         paragraph = self.doc.add_heading(text, level)
         paragraph.paragraph_format.keep_with_next = True  # never the last line of a page
 
-    def paragraph(self, text: str, *, lead: str = "", muted: bool = False, keep: bool = False):  # type: ignore[no-untyped-def]
+    def paragraph(
+        self, text: str, *, lead: str = "", muted: bool = False, keep: bool = False
+    ) -> Paragraph:
         paragraph = self.doc.add_paragraph()
         if lead:
             paragraph.add_run(lead + " ").bold = True

@@ -38,7 +38,8 @@ def render_data(data: ReportData) -> bytes:
     payload = msgspec.json.encode(
         {"data": data, "titles": SECTION_TITLES, "charts": charts}
     ).decode()
-    result = typst.compile(
+    # typst's stub gives the template (bytes) and the font paths (str) one type variable
+    result = typst.compile(  # type: ignore[misc]
         _template(),
         font_paths=[FONTS],
         sys_inputs={"report": payload},

@@ -32,8 +32,9 @@ def document_bytes(document: StarterDocument) -> bytes:
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
-    if section.page_width < section.page_height:
-        section.page_width, section.page_height = section.page_height, section.page_width
+    page_width, page_height = section.page_width, section.page_height
+    if page_width is not None and page_height is not None and page_width < page_height:
+        section.page_width, section.page_height = page_height, page_width
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.5))
     doc.core_properties.title = document.title
@@ -47,7 +48,7 @@ def document_bytes(document: StarterDocument) -> bytes:
         doc.add_paragraph(paragraph)
     doc.add_paragraph().add_run(document.provenance()).italic = True
 
-    width = section.page_width - section.left_margin - section.right_margin
+    width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
     for filled in document.sheets:
         _sheet(doc, filled, width)
 

@@ -20,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from framework_advisor.domain.template import Column, Highlight, Sheet
+from framework_advisor.domain.template import Column, Computed, Highlight, Sheet
 from framework_advisor.render.starter.fill import (
     FilledSheet,
     Grid,
@@ -53,7 +53,8 @@ def render(document: StarterDocument, **_: Any) -> list[OutputFile]:
 
 def workbook_bytes(document: StarterDocument) -> bytes:
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    if (default := workbook.active) is not None:
+        workbook.remove(default)
     grid = Grid(document, HEADER_ROW)
     for filled in document.sheets:
         _sheet(workbook.create_sheet(filled.sheet.title), grid, document, filled)
@@ -84,8 +85,8 @@ def _sheet(ws: Worksheet, grid: Grid, document: StarterDocument, filled: FilledS
 
     for index, column in enumerate(columns):
         letter = column_letter(index)
-        cell = ws.cell(row=HEADER_ROW, column=index + 1, value=neutralise_cell(column.header))
-        cell.font, cell.fill, cell.alignment, cell.border = (
+        header = ws.cell(row=HEADER_ROW, column=index + 1, value=neutralise_cell(column.header))
+        header.font, header.fill, header.alignment, header.border = (
             HEADER_FONT,
             HEADER_FILL,
             HEADER_ALIGN,
@@ -93,7 +94,7 @@ def _sheet(ws: Worksheet, grid: Grid, document: StarterDocument, filled: FilledS
         )
         note = column.note or column.explain
         if note:
-            cell.comment = Comment(note, AUTHOR, width=260, height=90)
+            header.comment = Comment(note, AUTHOR, width=260, height=90)
         ws.column_dimensions[letter].width = column.width
     ws.row_dimensions[HEADER_ROW].height = 32
 
@@ -113,7 +114,7 @@ def _sheet(ws: Worksheet, grid: Grid, document: StarterDocument, filled: FilledS
                 if isinstance(value, str):
                     cell.value = neutralise_cell(value)
                     cell.data_type = "s"  # never a formula, whatever the text
-                elif value is not None:
+                elif value is not None and not isinstance(value, Computed):  # Computed: a formula
                     cell.value = value
             code = row.formats.get(column.key) or column.format_code()
             if code:
@@ -225,10 +226,18 @@ def _print_setup(ws: Worksheet, document: StarterDocument) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _fit_to_page(ws)
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.oddFooter.left.text = neutralise_cell(document.title).replace("&", "&&")
-    ws.oddFooter.right.text = "Page &P of &N"
+    footer = ws.oddFooter
+    assert footer is not None, "openpyxl gives every new sheet its footers"
+    footer.left.text = neutralise_cell(document.title).replace("&", "&&")
+    footer.right.text = "Page &P of &N"
+
+
+def _fit_to_page(ws: Worksheet) -> None:
+    properties = ws.sheet_properties.pageSetUpPr
+    assert properties is not None, "openpyxl gives every new sheet its page set-up properties"
+    properties.fitToPage = True
 
 
 def _how_to_use(ws: Worksheet, document: StarterDocument) -> None:
@@ -276,4 +285,4 @@ def _how_to_use(ws: Worksheet, document: StarterDocument) -> None:
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _fit_to_page(ws)

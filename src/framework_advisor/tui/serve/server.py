@@ -227,7 +227,7 @@ class RoomServer(Server):
             return None
         return self.public_url.rstrip("/") + request.path_qs
 
-    async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.Response:
         if (there := self.elsewhere(request)) is not None:
             raise web.HTTPTemporaryRedirect(there)
         joined = self.participant(request)
@@ -350,7 +350,7 @@ class RoomServer(Server):
         )
 
     # the app -------------------------------------------------------------------------------
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if not self.same_origin(request):
             raise web.HTTPForbidden(text="Connections come from this room's own page only.")
         joined = self.participant(request)

@@ -81,7 +81,8 @@ class ChoiceList(OptionList):
         del parameters
         return self.multiple if action == "toggle" else True
 
-    def action_toggle(self) -> None:
+    # Not DOMNode's action_toggle(attribute): the "toggle" binding of a choice list is this one.
+    def action_toggle(self) -> None:  # type: ignore[override]
         index = self.highlighted
         if index is None:
             return
