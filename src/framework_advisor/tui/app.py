@@ -239,6 +239,7 @@ class AdvisorApp(App[None]):
                 fixed=self._fixed(),
             )
         )
+        self.assessment.revision = session.revision
         for notice in session.notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
         self.open_questionnaire()
@@ -272,6 +273,17 @@ class AdvisorApp(App[None]):
     def _save_failed(self, error: BaseException) -> None:
         """Called from the autosave thread, or from this one when the write failed at once
         (then call_from_thread would raise): notify is thread-safe either way."""
+        from framework_advisor.sessions import NewerSession
+
+        if isinstance(error, NewerSession):
+            self.notify(
+                "Newer answers were saved from another window: they are kept, and this window "
+                "saves nothing more. Reopen the session to continue with them.",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+            return
         self.notify(
             f"Could not save your answers: {error}", severity="error", timeout=15, markup=False
         )
