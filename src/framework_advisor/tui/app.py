@@ -127,12 +127,14 @@ class AdvisorApp(App[None]):
         await super().on_event(event)
 
     def _holds_keys(self) -> bool:
-        """Keys that arrive before a question's box has the focus (a participant typing as
+        """Served: keys that arrive before a question's box has the focus (a participant typing as
         the page opens, while the browser hands the app its focus, or as a question of
         another kind takes over) wait for it, in order: typed into nothing, into the list of
         the question before, or into a box not yet filled, they were lost."""
         from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
 
+        if self.served is None:
+            return False  # a terminal delivers keys to a drawn screen (see HoldsTypeAhead)
         screen = self.screen
         if self._early_keys or type(screen) is Screen:
             return True
