@@ -2,10 +2,12 @@
 
 Starts the real server on loopback, joins N participants over HTTP, opens their N websockets
 together (each starts one app process, only after its join code was checked), and has every
-participant answer three questions, all at the same time. Prints the time until every app had
-drawn its first question, the answer latency (key press to the next question drawn: median,
-95th percentile, worst), and the memory: per app process (proportional set size, which shares
-the Python runtime's pages fairly among processes) and the server's own.
+participant answer three questions, all at the same time. Then every participant's second tab
+takes the session over and answers the next question, and a reload continues it. Prints the
+time until every app had drawn its first question, the answer latency (key press to the next
+question drawn: median, 95th percentile, worst), the memory: per app process (proportional set
+size, which shares the Python runtime's pages fairly among processes) and the server's own, and
+how many answers the joins, takeovers and reloads lost (read back from the files: none).
 
 Run: python benchmarks/room_bench.py [--participants 50]
 """
@@ -26,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 from tests.tui.room_client import Participant, serving  # noqa: E402
 
 STEPS = [("Acme\r", "How many"), ("120\r", "Which stage"), ("\r", "Which part of")]
+TAKEOVER_KEYS = "\x1b[B\r"  # the second tab chooses the first option of "Which part of"
+EXPECTED = ("organisation", "headcount", "function")
 
 
 class Crowd:
@@ -61,6 +65,26 @@ async def participant(  # type: ignore[no-untyped-def]
                 latencies.append(time.perf_counter() - sent)
             crowd.answered += 1
             await crowd.all_answered.wait()  # stay connected: memory is measured with all in
+            async with person.connect() as second_tab:  # takes the session over
+                await second_tab.wait_for("Which part of", timeout=300)
+                await app.closed.wait()
+                await second_tab.settled()
+                await second_tab.type(TAKEOVER_KEYS)
+                await second_tab.wait_for("Question 5 of", timeout=300)
+        async with person.connect() as reloaded:  # a reload continues where they were
+            await reloaded.wait_for("Question 5 of", timeout=300)
+
+
+def lost_answers(folder: Path, count: int) -> int:
+    """Answers typed but missing from the participants' files, read back after the room."""
+    import yaml
+
+    lost = 0
+    for path in folder.glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        lost += sum(1 for key in EXPECTED if data.get(key) is None)
+    files = len(list(folder.glob("*.yaml")))
+    return lost + (count - files) * len(EXPECTED)
 
 
 async def run(count: int) -> None:
@@ -94,6 +118,7 @@ async def run(count: int) -> None:
             server = memory_kib(room.pid, "Rss")
             crowd.all_answered.set()
             await asyncio.gather(*tasks)
+        lost = lost_answers(root / "room", count)
     latencies.sort()
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
     print(f"participants connected at once:      {count} ({len(apps)} app processes)")
@@ -106,6 +131,7 @@ async def run(count: int) -> None:
     print(f"server:                              {server / 1024:.0f} MiB RSS "
           f"({idle_server / 1024:.0f} MiB idle)")  # fmt: skip
     print(f"room total:                          {(sum(pss) + server) / 1024:.0f} MiB")
+    print(f"answers lost (joins, takeovers, reloads): {lost} of {count * len(EXPECTED)}")
 
 
 def main() -> None:

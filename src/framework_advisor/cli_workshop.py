@@ -147,6 +147,24 @@ def merge(ctx: click.Context, directory: Path, first: str, second: str) -> None:
     _say(f"wrote {target}")
 
 
+@workshop.command("withdraw", context_settings=CONTEXT)
+@dir_argument
+@click.argument("who", metavar="NAME")
+@kb_option
+@click.pass_context
+def withdraw(ctx: click.Context, directory: Path, who: str) -> None:
+    """Remove one participant's answers from a workshop or a room's folder, and from every
+    round; only a count is kept. NAME is their file name or the name they joined with."""
+    from framework_advisor.withdrawal import withdraw as run
+
+    done = run(load_kb(ctx), directory, who)
+    for name in done.removed:
+        _say(f"removed {name}")
+    if done.rounds:
+        _say(f"removed {done.name} from round(s) {', '.join(map(str, done.rounds))}")
+    _say(f"{done.name} withdrew: nothing of theirs is left in {directory} ({done.count} withdrawn)")
+
+
 @workshop.command("reveal", context_settings=CONTEXT)
 @dir_argument
 @kb_option

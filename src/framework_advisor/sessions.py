@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from msgspec import Struct
 from framework_advisor._version import __version__
 from framework_advisor.domain.answers import META_KEY, Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.errors import InputFileError, UsageError
+from framework_advisor.errors import AdvisorError, InputFileError, UsageError
 from framework_advisor.paths import ENV_DATA_DIR, data_dir
 
 __all__ = ["ENV_DATA_DIR", "data_dir"]
@@ -33,6 +35,8 @@ class Session(Struct):
     updated: str | None = None
     participant: str | None = None
     notices: list[str] = []
+    revision: int = 0
+    """The app's save count in the file (`_meta.revision`; 0 for a file without one)."""
     damaged: str | None = None
     """Why the file could not be read (then `answers` holds what could be salvaged): opening
     it sets the file aside first (`SessionStore.set_aside`), so it is never overwritten."""
@@ -92,8 +96,10 @@ class SessionStore:
     ) -> Path:
         return self.write(name, dump_session(kb, answers, cursor, participant))
 
-    def write(self, name: str, text: str) -> Path:
-        """Write a session file atomically (a temporary file, then a rename)."""
+    def write(self, name: str, text: str, *, based_on: int | None = None) -> Path:
+        """Write a session file atomically (a temporary file, then a rename). With `based_on`
+        (the revision this state was built on), a file already at a later revision is left as
+        it is and `NewerSession` is raised: an older state never replaces a newer one."""
         from framework_advisor.storage import atomic_write
 
         path = self.path_for(name)
@@ -101,7 +107,17 @@ class SessionStore:
         # A session kept elsewhere through a link is saved where the link points (the link
         # stays); a link to anything but a regular file is refused by the writer.
         target = path.resolve() if path.is_symlink() and path.resolve().is_file() else path
-        atomic_write(target, text, force=True)
+        if based_on is None:
+            atomic_write(target, text, force=True)
+            return path
+        with folder_lock(target.parent):  # the check and the rename as one step
+            found = revision_on_disk(target)
+            if found > based_on:
+                raise NewerSession(
+                    f"{path}: newer answers were saved there (revision {found}, this window "
+                    f"has {based_on})"
+                )
+            atomic_write(target, text, force=True)
         return path
 
     def load(self, name: str, kb: KnowledgeBase) -> Session:
@@ -159,6 +175,40 @@ class SessionStore:
         return lock if lock.acquire() else None
 
 
+class NewerSession(AdvisorError):
+    """A save refused because the file holds a later revision (another window saved)."""
+
+
+def revision_on_disk(path: Path) -> int:
+    """The `_meta.revision` of a session file (0 if it has none, is missing or unreadable)."""
+    if not path.is_file():
+        return 0
+    meta = salvage_text(path).get(META_KEY)
+    return _revision(meta) if isinstance(meta, dict) else 0
+
+
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """flock(2) on the folder itself, for a few file operations that must not interleave with
+    another process's (none where the folder cannot be opened or locked)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        yield
+        return
+    try:
+        with suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
 class SessionLock:
     """flock(2) on an open descriptor, held until `release` or the process ends."""
 
@@ -207,7 +257,11 @@ def _unique(store: SessionStore, base: str) -> str:
 
 
 def _session_data(
-    kb: KnowledgeBase, answers: Answers, cursor: str | None, participant: str | None
+    kb: KnowledgeBase,
+    answers: Answers,
+    cursor: str | None,
+    participant: str | None,
+    revision: int | None = None,
 ) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "cursor": cursor,
@@ -218,18 +272,24 @@ def _session_data(
     }
     if participant:
         meta["participant"] = participant
+    if revision is not None:
+        meta["revision"] = revision
     return {**kb.in_question_order(answers), META_KEY: meta}
 
 
 def dump_session(
-    kb: KnowledgeBase, answers: Answers, cursor: str | None, participant: str | None = None
+    kb: KnowledgeBase,
+    answers: Answers,
+    cursor: str | None,
+    participant: str | None = None,
+    revision: int | None = None,
 ) -> str:
     import yaml
 
     header = "# Framework Advisor session (an answers file): edit freely, or continue in the app.\n"
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     body = yaml.dump(
-        _session_data(kb, answers, cursor, participant),
+        _session_data(kb, answers, cursor, participant, revision),
         Dumper=dumper,
         sort_keys=False,
         allow_unicode=True,
@@ -282,9 +342,15 @@ def read_session(path: Path, kb: KnowledgeBase, name: str | None = None) -> Sess
         updated=str(meta.get("updated") or "") or None,
         participant=meta.get("participant") if isinstance(meta.get("participant"), str) else None,
         notices=notices,
+        revision=_revision(meta),
         damaged=damaged,
         dropped=damaged is None and len(answers) < _answered(data),
     )
+
+
+def _revision(meta: dict[str, Any]) -> int:
+    value = meta.get("revision")
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 def _answered(data: dict[str, Any]) -> int:

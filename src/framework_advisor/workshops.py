@@ -5,7 +5,7 @@ DIR/workshop.yaml        title, created, versions, packs, fixed answers, thresho
 DIR/participants/*.yaml  one answers file per participant (*.yml and *.json are read too)
 DIR/rounds/<n>.json      the answers as they were at the n-th reveal (to compare rounds)
 DIR/merged/              files merged into another by `workshop merge` (kept, never deleted)
-DIR/workshop.yaml.lock   held by reveal, close and merge while they rewrite (`workshop_lock`)
+DIR/workshop.yaml.lock   held by reveal, close, merge and withdraw while they rewrite (`workshop_lock`)
 ```
 Reading goes through `storage.read_answers` (size, alias and format bounds); every write is
 atomic. Pure aggregation lives in `engine.workshop`."""
@@ -46,6 +46,9 @@ class WorkshopConfig(Struct, forbid_unknown_fields=True):
     reveals: list[str] = []
     """When each reveal happened (UTC); the n-th reveal's answers are in rounds/<n>.json."""
     closed: str | None = None
+    withdrawn: int = 0
+    """How many participants withdrew their answers (`workshop withdraw`): nothing else of them
+    is kept."""
 
 
 class WorkshopError(InputFileError):

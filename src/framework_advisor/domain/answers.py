@@ -26,3 +26,6 @@ class AnswersMeta(Struct, frozen=True, forbid_unknown_fields=True):
     tool_version: str | None = None
     kb_version: str | None = None
     packs: list[PackRef] = []
+    revision: int | None = None
+    """How many times the app has saved this session: a save based on an older revision than
+    the file's is refused, so a newer state is never replaced by an older one."""

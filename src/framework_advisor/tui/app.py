@@ -127,12 +127,14 @@ class AdvisorApp(App[None]):
         await super().on_event(event)
 
     def _holds_keys(self) -> bool:
-        """Keys that arrive before a question's box has the focus (a participant typing as
+        """Served: keys that arrive before a question's box has the focus (a participant typing as
         the page opens, while the browser hands the app its focus, or as a question of
         another kind takes over) wait for it, in order: typed into nothing, into the list of
         the question before, or into a box not yet filled, they were lost."""
         from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
 
+        if self.served is None:
+            return False  # a terminal delivers keys to a drawn screen (see HoldsTypeAhead)
         screen = self.screen
         if self._early_keys or type(screen) is Screen:
             return True
@@ -242,6 +244,7 @@ class AdvisorApp(App[None]):
                 fixed=self._fixed(),
             )
         )
+        self.assessment.revision = session.revision
         for notice in session.notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
         self.open_questionnaire()
@@ -275,6 +278,17 @@ class AdvisorApp(App[None]):
     def _save_failed(self, error: BaseException) -> None:
         """Called from the autosave thread, or from this one when the write failed at once
         (then call_from_thread would raise): notify is thread-safe either way."""
+        from framework_advisor.sessions import NewerSession
+
+        if isinstance(error, NewerSession):
+            self.notify(
+                "Newer answers were saved from another window: they are kept, and this window "
+                "saves nothing more. Reopen the session to continue with them.",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+            return
         self.notify(
             f"Could not save your answers: {error}", severity="error", timeout=15, markup=False
         )

@@ -60,6 +60,9 @@ class Assessment:
         self.on_save_error: Callable[[BaseException], None] | None = None
         self.read_only = False
         """Open in another window too: shown and editable here, never saved from here."""
+        self.revision = 0
+        """The revision of the file this state was loaded from or last saved as: each save
+        writes the next one, and is refused if the file has moved past it meanwhile."""
         self.export_folder: str | None = None
         self.export_ticked: dict[str, bool] = {}
         """The export dialog's folder and ticks (by label), kept while the session is open."""
@@ -163,14 +166,22 @@ class Assessment:
             return
         store, name, kb = self.store, self.name, self.kb
         answers, cursor, participant = dict(self.answers), self.cursor, self.participant
+        based_on = self.revision
+        self.revision = revision = based_on + 1
         self.saved_to = store.path_for(name)
         future = _writer().submit(
-            lambda: store.write(name, dump_session(kb, answers, cursor, participant))
+            lambda: store.write(
+                name, dump_session(kb, answers, cursor, participant, revision), based_on=based_on
+            )
         )
         future.add_done_callback(self._report)
 
     def _report(self, future: Future[Path]) -> None:
+        from framework_advisor.sessions import NewerSession
+
         error = future.exception()
+        if isinstance(error, NewerSession):
+            self.read_only = True  # the newer answers stay; nothing more is saved from here
         if error is not None and self.on_save_error is not None:
             self.on_save_error(error)
 

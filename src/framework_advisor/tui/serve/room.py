@@ -31,12 +31,19 @@ class Participant(Struct):
 
 class Room:
     def __init__(
-        self, folder: Path, join_code: str, secret: bytes, participants: list[Participant]
+        self,
+        folder: Path,
+        join_code: str,
+        secret: bytes,
+        participants: list[Participant],
+        withdrawn: int = 0,
     ) -> None:
         self.folder = folder
         self.join_code = join_code
         self.secret = secret
         self.participants = {p.id: p for p in participants}
+        self.withdrawn = withdrawn
+        """How many participants withdrew (`workshop withdraw`): nothing else of them is kept."""
 
     @classmethod
     def open(cls, folder: Path) -> Room:
@@ -49,6 +56,7 @@ class Room:
                 data["join_code"],
                 bytes.fromhex(data["secret"]),
                 [Participant(**p) for p in data["participants"]],
+                int(data.get("withdrawn", 0)),
             )
         room = cls(folder, codes.new_code(), secrets.token_bytes(32), [])
         room.save()
@@ -64,6 +72,8 @@ class Room:
                 for p in self.participants.values()
             ],
         }
+        if self.withdrawn:
+            data["withdrawn"] = self.withdrawn
         path = self.folder / STATE_FILE
         temporary = path.with_name(f"{STATE_FILE}.{secrets.token_hex(4)}.tmp")
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

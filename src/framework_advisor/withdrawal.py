@@ -1,0 +1,182 @@
+"""A participant takes their answers back: `workshop withdraw DIR NAME`.
+
+From a workshop folder: their answers file, the files merged from theirs (`merged/`), and their
+entry in every round (`rounds/<n>.json`) are removed, and so is their place in a served room
+kept in `participants/`. From a room's folder (`serve --dir`): their answers file and their
+place in `.room.json` (so their resume code opens nothing). What is kept is a count:
+`withdrawn` in `workshop.yaml` or `.room.json`.
+
+Everything is read and checked before anything is removed: an unreadable round file stops the
+withdrawal with one line, and nothing has changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from msgspec import Struct
+
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.errors import AdvisorError, OutputError, UsageError
+
+ROOM_STATE = ".room.json"
+ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+class Withdrawn(Struct):
+    """What a withdrawal removed (file names, for the facilitator's record) and the count."""
+
+    name: str
+    removed: list[str]
+    rounds: list[int]
+    count: int
+
+
+def withdraw(kb: KnowledgeBase, directory: Path, who: str) -> Withdrawn:
+    """Withdraw `who` (a file name, or the name they joined with) from a workshop or room."""
+    from framework_advisor.workshops import CONFIG
+
+    if (directory / CONFIG).is_file():
+        return _from_workshop(kb, directory, who)
+    if (directory / ROOM_STATE).is_file():
+        return _from_room(directory, who, count_here=True)
+    raise UsageError(
+        f"{directory}: neither a workshop folder (no {CONFIG}) nor a room's folder "
+        f"(no {ROOM_STATE})"
+    )
+
+
+# --- finding the person ----------------------------------------------------------------------
+
+
+def _named(path: Path) -> str:
+    """The name an answers file was written for (`_meta.participant`), else its stem."""
+    from framework_advisor.sessions import salvage_text
+
+    meta = salvage_text(path).get("_meta")
+    name = meta.get("participant") if isinstance(meta, dict) else None
+    return name if isinstance(name, str) and name.strip() else path.stem
+
+
+def _answer_files(folder: Path) -> list[Path]:
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise UsageError(f"{folder}: cannot read: {exc.strerror or exc}") from None
+    return [
+        p
+        for p in entries
+        if p.suffix.lower() in ANSWER_SUFFIXES and not p.name.startswith(".") and p.is_file()
+    ]
+
+
+def _find(folder: Path, who: str) -> tuple[Path, str]:
+    """The one answers file of `who`: by file name first, else by the name they gave."""
+    from framework_advisor.participants import name_key
+
+    files = _answer_files(folder)
+    wanted = name_key(who)
+    by_file = [p for p in files if wanted in (name_key(p.name), name_key(p.stem))]
+    if by_file:
+        return by_file[0], _named(by_file[0])
+    by_name = [(p, name) for p in files if name_key(name := _named(p)) == wanted]
+    if len(by_name) == 1:
+        return by_name[0]
+    if by_name:
+        stems = ", ".join(p.stem for p, _ in by_name)
+        raise UsageError(
+            f"{who}: {len(by_name)} participants have this name; give the file: {stems}"
+        )
+    known = ", ".join(p.stem for p in files) or "none"
+    raise UsageError(f"{who}: no such participant in {folder} (participants: {known})")
+
+
+# --- a workshop ------------------------------------------------------------------------------
+
+
+def _from_workshop(kb: KnowledgeBase, directory: Path, who: str) -> Withdrawn:
+    import msgspec
+
+    from framework_advisor.participants import name_key
+    from framework_advisor.workshop_lock import workshop_lock
+    from framework_advisor.workshop_rounds import ROUNDS, read_round, write_round
+    from framework_advisor.workshops import MERGED, load_config, participants_dir, save_config
+
+    load_config(directory, kb)
+    with workshop_lock(directory):
+        config = load_config(directory, kb)
+        folder = participants_dir(directory)
+        path, name = _find(folder, who)
+        merged = [
+            p
+            for p in _answer_files(directory / MERGED)
+            if name_key(_named(p)) == name_key(name) or name_key(p.stem) == name_key(path.stem)
+        ]
+        rounds: dict[int, list[Any]] = {}
+        for number in range(1, len(config.reveals) + 1):
+            if not (directory / ROUNDS / f"{number}.json").exists():
+                continue
+            try:
+                people = read_round(kb, directory, number)
+            except AdvisorError as exc:
+                raise UsageError(
+                    f"{exc.messages()[0]}: cannot remove {name} from it; move it aside or "
+                    "fix it, then withdraw again (nothing was changed)"
+                ) from None
+            kept = [p for p in people if p.file != path.name]
+            if len(kept) != len(people):
+                rounds[number] = kept
+        room_state = folder / ROOM_STATE
+        if room_state.is_file():
+            _from_room(folder, path.stem, count_here=False, path=path)
+        for number, kept in rounds.items():
+            write_round(directory, number, kept)
+        removed = [_remove(path)] + [_remove(p) for p in merged]
+        config = msgspec.structs.replace(config, withdrawn=config.withdrawn + 1)
+        save_config(directory, config)
+    return Withdrawn(name, removed, sorted(rounds), config.withdrawn)
+
+
+def _remove(path: Path) -> str:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot remove: {exc.strerror or exc}") from None
+    return path.name
+
+
+# --- a room ----------------------------------------------------------------------------------
+
+
+def _from_room(folder: Path, who: str, *, count_here: bool, path: Path | None = None) -> Withdrawn:
+    """Remove a participant from a room's state (and, when `path` is not given, their answers
+    file): their resume code then opens nothing."""
+    from framework_advisor.participants import name_key
+    from framework_advisor.storage import atomic_write
+
+    state_path = folder / ROOM_STATE
+    try:
+        state = json.loads(state_path.read_text(encoding="utf-8"))
+        people = state["participants"]
+        if not isinstance(people, list):
+            raise TypeError("participants is not a list")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise UsageError(f"{state_path}: the room's state cannot be read ({exc})") from None
+    if path is None:
+        path, name = _find(folder, who)
+    else:
+        name = _named(path)
+    stem = name_key(path.stem)
+    kept = [p for p in people if not (isinstance(p, dict) and name_key(str(p.get("stem"))) == stem)]
+    state["participants"] = kept
+    count = int(state.get("withdrawn", 0)) + (1 if count_here else 0)
+    if count_here:
+        state["withdrawn"] = count
+    atomic_write(state_path, json.dumps(state, ensure_ascii=False, indent=1), force=True)
+    removed = [_remove(path)] if count_here else []
+    return Withdrawn(name, removed, [], count)
