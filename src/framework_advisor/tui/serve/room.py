@@ -64,7 +64,7 @@ class Room:
 
     def save(self) -> None:
         """Written to a private temporary file, then renamed over the old state."""
-        data = {
+        data: dict[str, object] = {
             "join_code": self.join_code,
             "secret": self.secret.hex(),
             "participants": [
