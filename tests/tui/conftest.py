@@ -6,7 +6,7 @@ test gets its own knowledge-base cache folder."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,18 +41,21 @@ SALES_LED: dict[str, Any] = {
 
 
 def position(
-    kb: KnowledgeBase, question_id: str, not_asked: Collection[str] = ("team_size",)
+    kb: KnowledgeBase, question_id: str, answers: Mapping[str, Any] | None = None
 ) -> tuple[int, int]:
-    """(N, M) of the progress line's "Question N of M": the knowledge base's questions in order,
-    less those not asked (team size only follows a function below the whole company)."""
-    asked = [q.id for q in kb.questions if q.id not in not_asked]
+    """(N, M) of the progress line's "Question N of M": the questions the engine shows for these
+    answers (a question asked only after another answer, such as team size after a function
+    below the whole company, is left out until that answer is given)."""
+    from framework_advisor.engine.flow import visible_questions
+
+    asked = [q.id for q in visible_questions(kb, dict(answers or {}))]
     return asked.index(question_id) + 1, len(asked)
 
 
 def progress_label(
-    kb: KnowledgeBase, question_id: str, not_asked: Collection[str] = ("team_size",)
+    kb: KnowledgeBase, question_id: str, answers: Mapping[str, Any] | None = None
 ) -> str:
-    number, count = position(kb, question_id, not_asked)
+    number, count = position(kb, question_id, answers)
     return f"Question {number} of {count}"
 
 

@@ -31,7 +31,7 @@ SNAPSHOT_DIR = Path("/tmp/fa-snapshots")
 SIZE = (80, 24)
 PICTURED = (
     "organisation", "headcount", "stage", "function", "team_size", "needs", "compensation_linked",
-    "current_frameworks", "industry", "maturity", "growth_model", "planning_horizon",
+    "current_frameworks", "frameworks_not_working", "industry", "maturity", "growth_model", "planning_horizon",
     "change_pace", "cross_functional", "leadership_time",
 )  # fmt: skip
 """The questions the screens were pictured with: one added to questions.yaml would change every

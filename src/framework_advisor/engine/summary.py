@@ -36,6 +36,12 @@ def summarise(
     goals feed pay), and what to do first (one sentence when nothing fits
     well enough to recommend)."""
     if not plan.members:
+        if any(retired.reason == "not_working" for retired in plan.retire):
+            return (
+                "Every framework that fits these answers is one you said is not working: before "
+                "starting another, find out why they failed; each one retired below says what "
+                "its sources put in its place."
+            )
         return "No framework fits these answers well enough to recommend yet."
     kb = index.kb
     names = index.short_names
