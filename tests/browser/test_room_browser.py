@@ -101,18 +101,16 @@ def test_a_browser_joins_answers_and_reloads(room: Served, page) -> None:  # typ
     page.click("#start")
 
     drawn.wait_for("Question 1 of")
-    drawn.settled()
+    page.wait_for_selector('body[data-ready="question:organisation"]', state="attached")
     assert "Framework Advisor" in page.title() and "Bea Müller" in page.title()
-    page.focus(".xterm-helper-textarea")
-    page.keyboard.type("Bea Corp")
+    page.keyboard.type("Bea Corp")  # no click: the page gave the app the keyboard
     page.keyboard.press("Enter")
     wait_until(lambda: saved(room, "Bea-Müller").get("organisation") == "Bea Corp", "the answer")
     page.screenshot(path=str(SCREENSHOTS / "answered.png"))
 
     page.reload()  # the same participant continues, on the second question
     drawn.wait_for("Question 2 of")
-    drawn.settled()
-    page.focus(".xterm-helper-textarea")
+    page.wait_for_selector('body[data-ready="question:headcount"]', state="attached")
     page.keyboard.type("42")
     page.keyboard.press("Enter")
     try:

@@ -39,13 +39,17 @@ def test_two_browsers_answer_and_see_the_group_after_the_reveal(run_cli, tmp_pat
                 page.click("#join")
                 page.click("#start")
                 drawn.wait_for("Question 1 of")  # the needs: everything before it is fixed
-                drawn.settled()
-                page.focus(".xterm-helper-textarea")
+                page.wait_for_selector('body[data-ready="question:needs"]', state="attached")
                 page.keyboard.press(" ")  # tick the first need
                 page.keyboard.press("Enter")
                 path = directory / "participants" / f"{name}.yaml"
                 wait_until(lambda p=path: _saved(p).get("needs"), f"{name}'s needs")
-                drawn.settled()
+                wait_until(  # the next question has the keyboard (the page's CSP forbids eval)
+                    lambda p=page: (
+                        p.evaluate("document.body.dataset.ready") not in (None, "question:needs")
+                    ),
+                    f"{name}'s next question",
+                )
                 pages.append((page, drawn))
 
             page, drawn = pages[0]

@@ -17,6 +17,7 @@ import stat
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import aiohttp
@@ -194,6 +195,56 @@ async def test_a_reload_continues_and_the_old_process_ends(room: Served) -> None
                 (new,) = app_of(room, "Rita")
                 assert new != old
     wait_saved(room, "Rita", "Ritacorp")
+
+
+@contextmanager
+def cpu_hogs(count: int = 2, seconds: int = 120) -> Iterator[None]:
+    """Busy processes beside the room (each ends by itself), as on a loaded laptop."""
+    hogs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                f"import time\nend = time.time() + {seconds}\nwhile time.time() < end: pass",
+            ]
+        )
+        for _ in range(count)
+    ]
+    try:
+        yield
+    finally:
+        for hog in hogs:
+            hog.kill()
+            hog.wait()
+
+
+async def test_reloads_and_takeovers_under_cpu_hogs_lose_no_answer(room: Served) -> None:
+    """Answer, reload at once, answer, take over from a second tab at once, answer: with two
+    busy processes beside the room, every answer is on disk and the saves only move forward."""
+    with cpu_hogs():
+        async with browser(room) as hana:
+            await hana.join("Hana")
+            async with hana.connect() as first:
+                await first.wait_for(FIRST)
+                await first.type("Hanacorp\r")
+                await first.wait_for(SECOND)
+            async with hana.connect() as reloaded:  # the page reloaded
+                await reloaded.wait_for(SECOND)
+                await reloaded.type("42\r")
+                await reloaded.wait_for("Which stage")
+                async with hana.connect() as second_tab:  # takes over while the first is open
+                    await second_tab.wait_for("Which stage")
+                    await asyncio.wait_for(reloaded.closed.wait(), 60)
+        revisions: list[int] = []
+
+        def settled() -> bool:
+            data = saved(room, "Hana")
+            revisions.append(data.get("_meta", {}).get("revision", 0))
+            return data.get("organisation") == "Hanacorp" and data.get("headcount") == 42
+
+        wait_until(settled, "both of Hana's answers on disk")
+    assert revisions == sorted(revisions), revisions  # never back to an older state
+    assert len(app_of(room, "Hana")) <= 1
 
 
 async def test_a_reload_after_the_page_closed_starts_once_the_old_process_ended(
