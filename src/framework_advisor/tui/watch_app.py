@@ -154,11 +154,12 @@ class WatchApp(App[None]):
             return
         self.notify(
             f"Revealed {count} participants' answers (reveal {len(config.reveals)}); a change "
-            "now starts the next round."
+            "now starts the next round.",
+            markup=False,
         )
 
     def action_close(self) -> None:
         from framework_advisor.workshops import close
 
         close(self.directory)
-        self.notify("The workshop is closed: no more joins or edits.")
+        self.notify("The workshop is closed: no more joins or edits.", markup=False)
