@@ -179,8 +179,8 @@ async def test_answer_everything_by_keys_then_results(
         assert ranking_ids(app)[0] == "mbo"
         top = app.screen.query_one("#ranking", DataTable).get_row_at(0)
         assert "Management by Objectives" in top[1]
-        assert top[1].startswith("◆")  # in the mix
-        assert int(top[2]) == expected.ranking[0].fit
+        assert top[1].plain.startswith("◆")  # in the mix
+        assert int(str(top[2])) == expected.ranking[0].fit
         why = app.screen.query_one("#why", Outline).text
         assert "(Goals feed pay: Yes)" in why
         # Pay-linked goals for individual performance: MBO carries the pay objectives.
@@ -399,7 +399,7 @@ async def test_two_named_sessions_are_kept_apart(
         await pilot.press("s")
         sessions = await wait_for_screen(pilot, SessionsScreen)
         table = sessions.query_one(DataTable)
-        names = [table.get_row_at(r)[0] for r in range(table.row_count)]
+        names = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
         assert sorted(names) == ["alpha", "beta"]
         await select_row(pilot, table, "alpha")
         await pilot.press("enter")
@@ -585,7 +585,7 @@ async def test_sessions_screen_renames_and_deletes(
         table = screen.query_one(DataTable)
 
         def names() -> list[str]:
-            return [table.get_row_at(r)[0] for r in range(table.row_count)]
+            return [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
 
         assert sorted(names()) == ["alpha", "beta"]
         await select_row(pilot, table, "alpha")

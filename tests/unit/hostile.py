@@ -57,3 +57,53 @@ def make_fifo(path: Path) -> Path:
 
 
 Maker = Callable[[Path], Path]
+
+
+def markdown_hazards(markdown: str) -> list[str]:
+    """What a Markdown viewer would do with the text beyond showing it: fetch an image (a
+    tracking pixel), keep raw HTML, or follow a link to anything but http(s)."""
+    from markdown_it import MarkdownIt
+
+    found = []
+    for token in MarkdownIt("commonmark").parse(markdown):
+        for child in token.children or [token]:
+            if child.type == "html_inline" and child.content in ("<br>", "<br/>"):
+                continue  # our own line breaks in table cells (supplied `<` is escaped)
+            if child.type in ("image", "html_inline", "html_block"):
+                found.append(f"{child.type}: {child.content or child.attrs}")
+            elif child.type == "link_open":
+                href = str(child.attrs.get("href", ""))
+                if not href.startswith(("http://", "https://")):
+                    found.append(f"link: {href}")
+    return found
+
+
+def docx_text(path: Path | bytes) -> str:
+    """Every paragraph and table cell of a Word file, read back with python-docx."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(path) if isinstance(path, bytes) else str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+    return "\n".join(parts)
+
+
+def xlsx_text(path: Path | bytes) -> str:
+    """Every text cell of an Excel workbook, read back with openpyxl."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(path) if isinstance(path, bytes) else path)
+    return "\n".join(
+        str(cell.value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    )

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from rich.text import Text
 
 from framework_advisor.domain.framework_sections import framework_sections
 from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.tui.widgets.framework_detail import framework_markup
+from framework_advisor.tui.widgets.framework_detail import framework_content
 
 
 def _flat(text: str) -> str:
@@ -22,7 +21,7 @@ def _outputs(kb: KnowledgeBase, run_cli, framework_id: str) -> dict[str, str]:
     text = run_cli("show", framework_id)
     markdown = run_cli("show", framework_id, "--format", "md")
     assert text.exit_code == 0 and markdown.exit_code == 0
-    app = Text.from_markup(framework_markup(kb, framework_id)).plain
+    app = framework_content(kb, framework_id).plain
     return {"text": text.stdout, "md": markdown.stdout, "app": app}
 
 

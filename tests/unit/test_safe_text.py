@@ -192,3 +192,121 @@ def test_csv_guards_pack_examples_and_keeps_our_formulas(tmp_path: Path) -> None
     ours = [cell for cell in cells if cell.startswith("=")]
     assert ours and all("evil" not in cell for cell in ours)  # our own formulas stay formulas
     assert not [c for c in cells if c.startswith("'=")]  # and are never guarded
+
+
+# images, backslashes, and the report's literal escaping (issue 19) -----------------------------
+def _markdown_tokens(text: str) -> list:
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    return [child for token in tokens for child in (token.children or [token])]
+
+
+def assert_no_image_or_unsafe_link(markdown: str) -> None:
+    for token in _markdown_tokens(markdown):
+        assert token.type not in ("image", "html_inline", "html_block"), (token, markdown)
+        if token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+            assert href.startswith(("http://", "https://")), (href, markdown)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("![p](https://evil.example/p.png)", "!\\[p](https://evil.example/p.png)"),
+        ("![p][ref]", "!\\[p][ref]"),
+        ("!![p](http://x/y)", "!!\\[p](http://x/y)"),
+        ("![x](javascript:alert(1))", "!\\[x](javascript:alert(1))"),
+        ("\\\\![p](https://x)", "\\\\!\\[p](https://x)"),  # an escaped backslash, a live image
+        ("\\[x](javascript:a)", "\\[x](javascript:a)"),  # already escaped: left alone
+        ("\\\\[x](javascript:a)", "\\\\\\[x](javascript:a)"),  # a backslash, then a live link
+        ("\\![p](https://x)", "\\![p](https://x)"),  # a literal "!" and an http link
+    ],
+)
+def test_markdown_text_defuses_images(text: str, expected: str) -> None:
+    assert markdown_text(text) == expected
+    assert_no_image_or_unsafe_link(markdown_text(text))
+
+
+def test_markdown_literal_is_the_report_filter() -> None:
+    from framework_advisor.render.report.environment import md
+    from framework_advisor.safe_text import markdown_literal
+
+    text = "![p](https://x) [a](b) <img> *x* `y` a|b \\"
+    assert (
+        md(text)
+        == markdown_literal(text)
+        == ("!\\[p\\](https://x) \\[a\\](b) \\<img> \\*x\\* \\`y\\` a\\|b \\\\")
+    )
+    assert_no_image_or_unsafe_link(markdown_literal(text))
+
+
+def test_xml_text_turns_what_xml_cannot_hold_into_a_space() -> None:
+    from framework_advisor.safe_text import xml_text
+
+    assert xml_text("Acme\vLtd") == "Acme Ltd"
+    assert xml_text("a\fb\x1bc\x00d\x07e\ud800f\ufffeg") == "a b c d e f g"
+    assert xml_text("tab\tline\nreturn\r é 日 \x85") == "tab\tline\nreturn\r é 日 \x85"
+
+
+def test_xml_safe_reaches_every_string_and_keeps_what_needs_no_change() -> None:
+    from typing import NamedTuple
+
+    from msgspec import Struct
+
+    from framework_advisor.safe_text import xml_safe
+
+    class Pair(NamedTuple):
+        left: str
+        right: int
+
+    class Inner(Struct, frozen=True):
+        name: str
+        tags: list[str]
+
+    class Outer(Struct, frozen=True):
+        inner: Inner
+        by_key: dict[str, str]
+        pairs: tuple[Pair, ...]
+        untouched: Inner
+
+    clean = Inner("fine", ["a"])
+    data = Outer(Inner("Acme\vLtd", ["x\fy", "ok"]), {"k\x1b": "v\x00"}, (Pair("p\vq", 1),), clean)
+    safe = xml_safe(data)
+    assert safe.inner == Inner("Acme Ltd", ["x y", "ok"])
+    assert safe.by_key == {"k ": "v "}
+    assert safe.pairs == (Pair("p q", 1),) and isinstance(safe.pairs[0], Pair)
+    assert safe.untouched is clean  # nothing to change: the same object
+    assert xml_safe(clean) is clean
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [("short", 10, "short"), ("x" * 10, 10, "x" * 10), ("x" * 11, 10, "x" * 9 + "…"),
+     ("words and more words", 10, "words and…")],
+)  # fmt: skip
+def test_cut_only_what_is_over_the_limit(text: str, limit: int, expected: str) -> None:
+    from framework_advisor.safe_text import cut
+
+    assert cut(text, limit) == expected
+    assert len(cut(text, limit)) <= limit
+
+
+HOSTILE_MARKUP = [
+    "[/]", "OKR [/] x", "Acme [/EU]", "[@click=app.quit]Quit[/]", "[$accent]x[/]", "[B]x[/B]",
+    "[link=https://evil.example]x[/link]", "x\\", "\\[b]x", "[b]bold[/b]\x1b]0;title\x07",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", HOSTILE_MARKUP)
+def test_as_text_and_markup_escape_show_text_as_written(text: str) -> None:
+    from textual.content import Content
+
+    from framework_advisor.safe_text import as_text, markup_escape
+
+    shown = text.replace("\x1b", "").replace("\x07", "")
+    cell = as_text(text, "bold")
+    assert cell.plain == shown and str(cell.style) == "bold"
+    assert not [span for span in cell.spans if "@" in str(span.style)]
+    content = Content.from_markup(markup_escape(text))
+    assert content.plain == shown and not content.spans

@@ -13,11 +13,13 @@ from msgspec import Struct
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from framework_advisor._version import __version__
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.safe_text import terminal_text
 from framework_advisor.sessions import Session, SessionLock, SessionStore
 from framework_advisor.tui.commands import AdvisorCommands
 from framework_advisor.tui.messages import AnswersChanged
@@ -203,14 +205,16 @@ class AdvisorApp(App[None]):
             self.continue_session(store.load(served.session, self.kb))
         else:
             self.start_assessment(served.session, participant=served.participant)
-        self.sub_title = served.participant
+        self.sub_title = terminal_text(served.participant)  # the header shows it literally
         if self.workshop is not None:
             fixed = "; ".join(
                 f"{q.label}: {q.label_of(self.workshop.fixed[q.id])}"
                 for q in self.kb.questions
                 if q.id in self.workshop.fixed
             )
-            self.sub_title = f"{served.participant} · {self.workshop.title} · {fixed}"
+            self.sub_title = terminal_text(
+                f"{served.participant} · {self.workshop.title} · {fixed}"
+            )
             self.notify(
                 f"Set for everyone in this workshop (not asked): {fixed}.",
                 title=self.workshop.title,
@@ -275,6 +279,34 @@ class AdvisorApp(App[None]):
                 markup=False,
             )
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast without control or escape sequences. Ours always pass ``markup=False`` (a
+        message may hold a name, a path or an error about a file); Textual's own keep theirs."""
+        super().notify(
+            terminal_text(message),
+            title=terminal_text(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        """The palette's Screenshot says where it went with the path as written (Textual's own
+        toast puts the path, which holds the session's name, into markup)."""
+        if event.name != "screenshot":
+            return
+        event.prevent_default()
+        where = f" to {event.path}" if event.path is not None else ""
+        self.notify(f"Saved screenshot{where}", title="Screenshot", markup=False)
+
     def _save_failed(self, error: BaseException) -> None:
         """Called from the autosave thread, or from this one when the write failed at once
         (then call_from_thread would raise): notify is thread-safe either way."""
@@ -305,7 +337,9 @@ class AdvisorApp(App[None]):
 
             if is_closed(self.workshop.directory):
                 self.notify(
-                    "The workshop is closed: answers can no longer change.", severity="warning"
+                    "The workshop is closed: answers can no longer change.",
+                    severity="warning",
+                    markup=False,
                 )
                 return
         before = self.assessment.version
@@ -383,6 +417,7 @@ class AdvisorApp(App[None]):
             self.notify(
                 "The group's answers and result are shown once your facilitator reveals them.",
                 timeout=8,
+                markup=False,
             )
             return
         from framework_advisor.tui.screens.group import GroupScreen
@@ -420,6 +455,6 @@ class AdvisorApp(App[None]):
 
     def _needs_assessment(self) -> bool:
         if not self.has_assessment():
-            self.notify("Start or continue an assessment first.", severity="warning")
+            self.notify("Start or continue an assessment first.", severity="warning", markup=False)
             return False
         return True

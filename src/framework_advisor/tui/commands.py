@@ -1,4 +1,5 @@
-"""Command palette entries: jump to a question, results, review, compare, export, theme."""
+"""Command palette entries: jump to a question, results, review, compare, export, theme. A
+question's prompt comes from the knowledge pack: every entry is literal text, never markup."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+from framework_advisor.safe_text import as_text, cut, markup_escape, terminal_text
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -41,7 +46,7 @@ class AdvisorCommands(Provider):
             for number, question in enumerate(app.assessment.visible(), start=1):
                 commands.append(
                     (
-                        f"Go to question {number}: {question.prompt}",
+                        cut(f"Go to question {number}: {terminal_text(question.prompt)}", LONGEST),
                         question.id,
                         partial(app.open_questionnaire, question.id),
                     )
@@ -50,11 +55,37 @@ class AdvisorCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands()[:6]:
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(
+                as_text(name),
+                callback,
+                text=name,
+                help=markup_escape(help_text),
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, callback in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(
+                    score,
+                    highlight(matcher, name),
+                    callback,
+                    text=name,
+                    help=markup_escape(help_text),
+                )
+
+
+LONGEST = 100
+"""Characters of a palette entry (one line; the fuzzy search grows with the length)."""
+
+
+def highlight(matcher: Matcher, candidate: str) -> Content:
+    """``candidate`` as literal content, the letters matched highlighted (Textual's own
+    `Matcher.highlight` reads the candidate as markup)."""
+    content = Content(candidate)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

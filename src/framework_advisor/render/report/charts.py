@@ -7,13 +7,13 @@ report inlines the SVG; the PDF embeds the same text through Typst's ``image``."
 from __future__ import annotations
 
 import unicodedata
-from html import escape
 
 from msgspec import Struct
 
 from framework_advisor.render.report.chart_data import ChartMeeting
 from framework_advisor.render.report.data import ReportData
 from framework_advisor.render.report.look import mix
+from framework_advisor.safe_text import xml_escape as escape  # never a character XML cannot hold
 
 WIDTH = 640
 FONT = "'Source Sans Pro', 'Source Sans 3', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
@@ -76,6 +76,7 @@ def fit_text(text: str, width: float, size: float, bold: bool = False) -> str:
     """``text`` cut with an ellipsis to fit ``width``."""
     if text_width(text, size, bold) <= width:
         return text
+    text = text[: int(width / (0.3 * size)) + 1]  # no more fits (a long name: few steps back)
     while text and text_width(text + "…", size, bold) > width:
         text = text[:-1]
     return text.rstrip() + "…"

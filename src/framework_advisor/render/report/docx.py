@@ -24,6 +24,7 @@ from framework_advisor.render.report.data import (
     SECTION_TITLES,
     ReportData,
 )
+from framework_advisor.safe_text import PROPERTY_LIMIT, cut, xml_safe
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(18)
 TEXT_WIDTH_MM = 210 - 2 * 18
@@ -41,7 +42,7 @@ TableColumn = tuple[str, str, int]
 
 
 def render_data(data: ReportData) -> bytes:
-    writer = _Writer(data)
+    writer = _Writer(xml_safe(data))  # "Acme\vLtd" (Word's Shift+Enter) reads "Acme Ltd"
     writer.write()
     stream = io.BytesIO()
     writer.doc.save(stream)
@@ -62,8 +63,8 @@ class _Writer:
         normal.paragraph_format.space_after = Pt(4)
         _running_header_and_footer(section, data)
         core = self.doc.core_properties
-        core.title = data.title
-        core.author = data.provenance.brand or "Framework Advisor"
+        core.title = cut(data.title, PROPERTY_LIMIT)
+        core.author = cut(data.provenance.brand or "Framework Advisor", PROPERTY_LIMIT)
         core.comments = f"Framework Advisor {data.provenance.tool_version}"
 
     # building blocks -------------------------------------------------------------------------

@@ -20,12 +20,13 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MARKUP_FORMATS = ("md", "html")
 
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<|])")
-
 
 def md(value: Any) -> str:
-    """Text safe in Markdown, on one line: Markdown syntax and inline HTML are escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    """Text safe in Markdown, on one line: Markdown syntax and inline HTML are escaped (so
+    never a link, an image or HTML: `safe_text.markdown_literal`)."""
+    from framework_advisor.safe_text import markdown_literal
+
+    return markdown_literal(value)
 
 
 def md_code(value: Any) -> str:

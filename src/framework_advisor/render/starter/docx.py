@@ -19,6 +19,7 @@ from framework_advisor.render.starter.fill import (
     StarterDocument,
     display,
 )
+from framework_advisor.safe_text import PROPERTY_LIMIT, cut, xml_safe
 
 HEADER_SHADING = "D9E2F3"
 
@@ -28,6 +29,7 @@ def render(document: StarterDocument, **_: Any) -> list[OutputFile]:
 
 
 def document_bytes(document: StarterDocument) -> bytes:
+    document = xml_safe(document)  # what Word cannot hold (a vertical tab, ESC) is a space
     template = document.template
     doc = Document()
     section = doc.sections[0]
@@ -37,9 +39,9 @@ def document_bytes(document: StarterDocument) -> bytes:
         section.page_width, section.page_height = page_height, page_width
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.5))
-    doc.core_properties.title = document.title
+    doc.core_properties.title = cut(document.title, PROPERTY_LIMIT)
     doc.core_properties.author = "Framework Advisor"
-    doc.core_properties.subject = template.summary
+    doc.core_properties.subject = cut(template.summary, PROPERTY_LIMIT)
 
     doc.add_heading(document.title, level=0)
     doc.add_paragraph(template.summary)

@@ -4,7 +4,9 @@ How to use sheet.
 
 Each sheet has the title in row 1, a note in row 2 and the column headers in row 3; data starts
 in row 4. Text from the user or a knowledge pack is written as text and neutralised
-(`safety.neutralise_cell`); only our own formula patterns become formulas."""
+(`safety.neutralise_cell`); only our own formula patterns become formulas. What XML cannot hold
+(a vertical tab, ESC) is a space (`safe_text.xml_safe`), and text is cut only at Excel's own
+limits: a cell, a document property, the page footer."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from framework_advisor.render.starter.fill import (
     column_letter,
 )
 from framework_advisor.render.starter.safety import neutralise_cell
+from framework_advisor.safe_text import CELL_LIMIT, PROPERTY_LIMIT, cut, xml_safe
 
 HEADER_ROW = 3
 AUTHOR = "Framework Advisor"
@@ -45,6 +48,14 @@ TOP = Alignment(vertical="top")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
 HOW_TO_USE = "How to use"
 WRAP_FROM = 24  # columns this wide or wider wrap their text
+FOOTER_LIMIT = 200
+"""Characters of the footer's left part: Excel holds 255 in a whole header or footer, codes
+(`&L`, `&P`) included."""
+
+
+def _text(text: str) -> str:
+    """A text cell's value: never a formula, at most the 32,767 characters a cell holds."""
+    return cut(neutralise_cell(text), CELL_LIMIT)
 
 
 def render(document: StarterDocument, **_: Any) -> list[OutputFile]:
@@ -52,6 +63,7 @@ def render(document: StarterDocument, **_: Any) -> list[OutputFile]:
 
 
 def workbook_bytes(document: StarterDocument) -> bytes:
+    document = xml_safe(document)  # "Acme\vLtd" (Word's Shift+Enter, pasted) reads "Acme Ltd"
     workbook = Workbook()
     if (default := workbook.active) is not None:
         workbook.remove(default)
@@ -60,9 +72,9 @@ def workbook_bytes(document: StarterDocument) -> bytes:
         _sheet(workbook.create_sheet(filled.sheet.title), grid, document, filled)
     _how_to_use(workbook.create_sheet(HOW_TO_USE), document)
     workbook.active = 0
-    workbook.properties.title = neutralise_cell(document.title)
+    workbook.properties.title = cut(neutralise_cell(document.title), PROPERTY_LIMIT)
     workbook.properties.creator = AUTHOR
-    workbook.properties.subject = document.template.summary
+    workbook.properties.subject = cut(document.template.summary, PROPERTY_LIMIT)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -78,14 +90,14 @@ def _sheet(ws: Worksheet, grid: Grid, document: StarterDocument, filled: FilledS
     last_letter = column_letter(len(columns) - 1)
     last_row = grid.row_number(len(filled.rows) - 1)
 
-    ws["A1"] = neutralise_cell(f"{document.title}: {sheet.title}")
+    ws["A1"] = _text(f"{document.title}: {sheet.title}")
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = neutralise_cell(sheet.note)
+    ws["A2"] = _text(sheet.note)
     ws["A2"].font = Font(italic=True, color="595959")
 
     for index, column in enumerate(columns):
         letter = column_letter(index)
-        header = ws.cell(row=HEADER_ROW, column=index + 1, value=neutralise_cell(column.header))
+        header = ws.cell(row=HEADER_ROW, column=index + 1, value=_text(column.header))
         header.font, header.fill, header.alignment, header.border = (
             HEADER_FONT,
             HEADER_FILL,
@@ -112,7 +124,7 @@ def _sheet(ws: Worksheet, grid: Grid, document: StarterDocument, filled: FilledS
             else:
                 value = row.values.get(column.key)
                 if isinstance(value, str):
-                    cell.value = neutralise_cell(value)
+                    cell.value = _text(value)
                     cell.data_type = "s"  # never a formula, whatever the text
                 elif value is not None and not isinstance(value, Computed):  # Computed: a formula
                     cell.value = value
@@ -244,7 +256,7 @@ def _how_to_use(ws: Worksheet, document: StarterDocument) -> None:
     template = document.template
     ws.column_dimensions["A"].width = 80  # fits a portrait page at 100%, whatever the scaling
     lines: list[tuple[str, str]] = [
-        ("title", neutralise_cell(document.title)),
+        ("title", document.title),
         ("text", template.summary),
         ("", ""),
         ("heading", "How to use"),
@@ -271,7 +283,7 @@ def _how_to_use(ws: Worksheet, document: StarterDocument) -> None:
     version = f" {document.version}" if document.version else ""
     lines += [("", ""), ("small", f"Made with Framework Advisor{version}.")]
     for number, (kind, text) in enumerate(lines, start=1):
-        cell = ws.cell(row=number, column=1, value=neutralise_cell(text) or None)
+        cell = ws.cell(row=number, column=1, value=_text(text) or None)
         if kind == "title":
             cell.font = Font(bold=True, size=16)
         elif kind == "heading":

@@ -4,9 +4,9 @@ and a description (its text alternative); each chart's numbers are also in a tab
 from __future__ import annotations
 
 import statistics
-from html import escape
 
 from framework_advisor.domain.workshop import WorkshopSummary
+from framework_advisor.safe_text import xml_escape as escape  # never a character XML cannot hold
 
 WIDTH = 640
 ROW = 22

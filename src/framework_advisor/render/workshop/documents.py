@@ -152,6 +152,9 @@ def _blocks(summary: WorkshopSummary, names: dict[str, str]) -> list[dict[str, A
 def docx_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
     from docx import Document
 
+    from framework_advisor.safe_text import PROPERTY_LIMIT, cut, xml_safe
+
+    summary, names = xml_safe(summary), xml_safe(names)  # a vertical tab or ESC is a space
     document = Document()
     document.add_heading(f"Workshop: {summary.title}" if summary.title else "Workshop", 0)
     document.add_paragraph(
@@ -221,6 +224,6 @@ def docx_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
             document.add_paragraph(f"{s.file}: {s.error}", style="List Bullet")
     out = io.BytesIO()
     document.core_properties.author = ""
-    document.core_properties.title = summary.title
+    document.core_properties.title = cut(summary.title, PROPERTY_LIMIT)
     document.save(out)
     return out.getvalue()

@@ -19,6 +19,7 @@ from textual.widgets.selection_list import Selection
 from framework_advisor.domain.framework import abbreviation
 from framework_advisor.engine.picks import top_picks
 from framework_advisor.render.text import COMPARE_ROWS, comparison
+from framework_advisor.safe_text import as_text
 from framework_advisor.tui.widgets.footer import KeyBar
 
 if TYPE_CHECKING:
@@ -59,13 +60,13 @@ class CompareScreen(Screen[None]):
                 yield Static("Pick 2-4 (space)", classes="dim")
                 yield TickList(
                     *[
-                        Selection(abbreviation(f), fid, fid in preselected)
+                        Selection(as_text(abbreviation(f)), fid, fid in preselected)
                         for fid, f in self.app.kb.frameworks.items()
                     ],
                     id="compare-list",
                 )
             with VerticalScroll(id="compare-table"):
-                yield Static(id="compare-text", markup=False)
+                yield Static(id="compare-text")
         yield KeyBar()
 
     def _preselected(self) -> list[str]:
@@ -84,7 +85,9 @@ class CompareScreen(Screen[None]):
         selected = event.selection_list.selected
         if len(selected) > MAX_COMPARED:
             event.selection_list.deselect(selected[-1])
-            self.app.notify(f"Compare at most {MAX_COMPARED} frameworks.", severity="warning")
+            self.app.notify(
+                f"Compare at most {MAX_COMPARED} frameworks.", severity="warning", markup=False
+            )
             return
         self._render_table()
 
@@ -96,7 +99,7 @@ class CompareScreen(Screen[None]):
             if len(ids) >= 2
             else "Pick at least two frameworks to compare."
         )
-        self.query_one("#compare-text", Static).update(text)
+        self.query_one("#compare-text", Static).update(as_text(text))
 
     def on_resize(self) -> None:
         self._render_table()

@@ -1,4 +1,5 @@
-"""Small modal dialogs: ask for a name or a path, confirm an action."""
+"""Small modal dialogs: ask for a name or a path, confirm an action. Titles, prompts and messages
+are shown as written (they may hold a session's name or a path): never markup."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+
+from framework_advisor.safe_text import as_text
 
 
 class AskText(ModalScreen[str | None]):
@@ -24,8 +27,8 @@ class AskText(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.prompt, classes="dialog-prompt")
+            yield Label(as_text(self.title_text), classes="dialog-title")
+            yield Static(as_text(self.prompt), classes="dialog-prompt")
             yield Input(self.value, placeholder=self.placeholder, id="answer")
             yield Static("", classes="error", id="error")
             with Horizontal(classes="dialog-buttons"):
@@ -46,7 +49,7 @@ class AskText(ModalScreen[str | None]):
         self.dismiss(None)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(message)
+        self.query_one("#error", Static).update(as_text(message))
 
 
 class Confirm(ModalScreen[bool]):
@@ -60,8 +63,8 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-prompt")
+            yield Label(as_text(self.title_text), classes="dialog-title")
+            yield Static(as_text(self.message), classes="dialog-prompt")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.no, id="no")
                 yield Button(self.yes, id="yes", variant="warning")

@@ -6,18 +6,19 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from framework_advisor.errors import AdvisorError
 from framework_advisor.exports import EXPORTS, export_files
 from framework_advisor.render.starter.safety import safe_file_name, safe_target
+from framework_advisor.safe_text import as_text
 from framework_advisor.tui.screens.dialogs import Confirm
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ class ExportScreen(ModalScreen[None]):
             typed = self.query_one("#folder", Input).value.strip()
             folder = Path(typed).expanduser() if typed else default_folder(assessment.name)
             if folder.exists() and not folder.is_dir():
-                self._say(f"[b]Not a folder:[/b] {escape(str(folder))}")
+                self._say("Not a folder:", folder)
                 return
         name = assessment.name or "assessment"
         answers = dict(assessment.answers)
@@ -120,7 +121,7 @@ class ExportScreen(ModalScreen[None]):
                 lambda: export_files(chosen, self.app.kb, name, answers, now=self.app.today)
             )
         except AdvisorError as exc:
-            self._say(f"[b]Could not prepare the files:[/b] {escape(str(exc))}")
+            self._say("Could not prepare the files:", exc)
             return
         finally:
             self.query_one("#go", Button).disabled = False
@@ -137,7 +138,7 @@ class ExportScreen(ModalScreen[None]):
             sure = await self.app.push_screen_wait(
                 Confirm(
                     "Overwrite?",
-                    f"These files already exist in {escape(str(folder))}:\n" + "\n".join(existing),
+                    f"These files already exist in {folder}:\n" + "\n".join(existing),
                     yes="Overwrite",
                 )
             )
@@ -150,23 +151,23 @@ class ExportScreen(ModalScreen[None]):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self._say(
-                f"[b]Could not create the folder:[/b] {escape(str(folder))}: {escape(exc.strerror or str(exc))}"
-            )
+            self._say("Could not create the folder:", f"{folder}: {exc.strerror or exc}")
             return
         try:  # all the files or none; overwriting only what the user agreed to
             targets = [(safe_target(folder, name), content) for name, content in files]
             write_all(targets, force=bool(existing))
         except AdvisorError as exc:
-            self._say(f"[b]Could not write:[/b] {escape(str(exc))}")
+            self._say("Could not write:", exc)
             return
         files_word = "file" if len(written) == 1 else "files"
-        self._say(
-            f"[b]Wrote {len(written)} {files_word}[/b] in {escape(str(folder))}: "
-            + ", ".join(written)
-        )
+        self._say(f"Wrote {len(written)} {files_word}", f"in {folder}: " + ", ".join(written))
 
-    def _say(self, message: str) -> None:
+    def _say(self, message: str, detail: object = None) -> None:
+        """``message`` (in bold when a ``detail`` follows), then the detail: a path, a file
+        name or an error, shown as written."""
         result = self.query_one("#export-result", Static)
-        result.update(message)
+        if detail is None:
+            result.update(as_text(message))
+        else:
+            result.update(Text.assemble(as_text(message, "bold"), " ", as_text(detail)))
         self.call_after_refresh(result.scroll_visible, animate=False)

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
+from framework_advisor.safe_text import as_text
 from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.widgets.framework_detail import FrameworkDetail
 
@@ -36,7 +37,7 @@ class FrameworksScreen(Screen[None]):
         yield Header()
         with Horizontal(id="frameworks"):
             yield OptionList(
-                *[Option(f.name, id=fid) for fid, f in self.app.kb.frameworks.items()],
+                *[Option(as_text(f.name), id=fid) for fid, f in self.app.kb.frameworks.items()],
                 id="framework-list",
             )
             with VerticalScroll(id="framework-detail"):

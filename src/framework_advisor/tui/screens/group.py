@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from framework_advisor.safe_text import as_text
+
 
 class GroupScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="group.back", tooltip="Back")]
@@ -21,7 +23,7 @@ class GroupScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="group"):
-            yield Static(self._text(), id="group-summary", markup=False)
+            yield Static(as_text(self._text()), id="group-summary")
         yield Footer()
 
     def _text(self) -> str:

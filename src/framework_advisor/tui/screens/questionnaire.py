@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
+from framework_advisor.safe_text import widget_text
 from framework_advisor.tui.messages import AnswersChanged
 from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.widgets.progress_line import ProgressLine
@@ -96,10 +97,14 @@ class QuestionnaireScreen(Screen[None]):
         assessment.move_to(question_id)
         required = assessment.is_required(question)
         self.refresh_progress()
-        note = "" if required else f"  [dim]({_escape(self._why_optional(question))})[/]"
-        self.query_one("#prompt", Static).update(f"[b]{_escape(question.prompt)}[/b]{note}")
+        prompt = Content.styled(widget_text(question.prompt), "b")
+        if not required:
+            prompt += Content.assemble(
+                "  ", (f"({widget_text(self._why_optional(question))})", "dim")
+            )
+        self.query_one("#prompt", Static).update(prompt)
         self.query_one("#help", Static).update(
-            f"[b]Why we ask[/b]\n{_escape(self._help(question))}"
+            Content.assemble(("Why we ask", "b"), "\n", widget_text(self._help(question)))
         )
         self.query_one("#dont-know", Button).disabled = required
         self.query_one("#back", Button).disabled = assessment.previous_question(question_id) is None
@@ -218,7 +223,3 @@ class QuestionnaireScreen(Screen[None]):
             question = self.app.assessment.question(self.question_id)
             return not self.app.assessment.is_required(question)
         return True
-
-
-def _escape(text: Any) -> str:
-    return escape(str(text))

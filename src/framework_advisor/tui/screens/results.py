@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +18,7 @@ from framework_advisor.domain.framework import layer_label, short_name
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.wording import need_labels
 from framework_advisor.render.bars import fit_bar, shorten
+from framework_advisor.safe_text import as_text
 from framework_advisor.tui.messages import AnswersChanged
 from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.widgets.outline import Heading, Item, Line, Outline
@@ -114,7 +116,9 @@ class ResultsScreen(Screen[None]):
         banner.display = bool(missing)
         if missing:
             names = ", ".join(f"“{q.label}”" for q in missing)
-            banner.update(f"Provisional: answer {names} for a complete recommendation (Ctrl+R).")
+            banner.update(
+                as_text(f"Provisional: answer {names} for a complete recommendation (Ctrl+R).")
+            )
         self._fill_ranking(rec)
         self._fill_mix(rec)
         self._fill_cadence(rec)
@@ -133,13 +137,13 @@ class ResultsScreen(Screen[None]):
         in_mix = {layer.framework for layer in rec.mix}
         for item in rec.ranking:
             mark = "◆ " if item.id in in_mix else "  "
-            table.add_row(
-                str(item.rank),
+            cells = (
+                item.rank,
                 mark + shorten(item.name, name_width - 2),
                 f"{item.fit:>3}",
                 fit_bar(item.fit, bar_width),
-                key=item.id,
             )
+            table.add_row(*(as_text(cell) for cell in cells), key=item.id)
         table.move_cursor(row=max(0, min(row, table.row_count - 1)))
         self._show_why(rec.ranking[max(0, min(row, len(rec.ranking) - 1))].id)
 
@@ -202,21 +206,26 @@ class ResultsScreen(Screen[None]):
     def _fill_cadence(self, rec: Recommendation) -> None:
         hours = rec.meeting_minutes_per_month / 60
         self.query_one("#cadence-total", Static).update(
-            f"[b]About {rec.meeting_minutes_per_month} minutes of meetings a month[/b] "
-            f"({hours:.1f} hours), one calendar for the whole mix."
+            Text.assemble(
+                as_text(
+                    f"About {rec.meeting_minutes_per_month} minutes of meetings a month", "bold"
+                ),
+                f" ({hours:.1f} hours), one calendar for the whole mix.",
+            )
             if rec.cadence
-            else "No meetings yet: nothing is recommended to run."
+            else as_text("No meetings yet: nothing is recommended to run.")
         )
         table = self.query_one("#cadence", DataTable)
         table.clear()
         for ritual in rec.cadence:
-            table.add_row(
+            cells = (
                 ritual.ritual,
                 ritual.frequency,
-                str(ritual.minutes_per_meeting),
-                str(ritual.minutes_per_month),
+                ritual.minutes_per_meeting,
+                ritual.minutes_per_month,
                 ", ".join(short_name(self.app.kb.frameworks[f]) for f in ritual.frameworks),
             )
+            table.add_row(*(as_text(cell) for cell in cells))
 
     def _fill_cautions(self, rec: Recommendation) -> None:
         lines: list[Line] = [Item("!", c.text) for c in rec.cautions]
@@ -241,7 +250,8 @@ class ResultsScreen(Screen[None]):
         kb = self.app.kb
         for question_id in rec.unanswered:
             question = kb.question(question_id)
-            options.add_option(Option(question.prompt if question else question_id, id=question_id))
+            prompt = question.prompt if question else question_id
+            options.add_option(Option(as_text(prompt), id=question_id))
         options.display = bool(rec.unanswered)
 
     @on(OptionList.OptionSelected, "#unanswered")

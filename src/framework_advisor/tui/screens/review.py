@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Header, Label, Static
 
 from framework_advisor.domain.question import Question
+from framework_advisor.safe_text import as_text
 from framework_advisor.tui.messages import AnswersChanged
 from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.widgets.question_input import QuestionInput
@@ -64,9 +64,9 @@ class ReviewScreen(Screen[None]):
         assessment = self.app.assessment
         for number, question in enumerate(assessment.visible(), start=1):
             table.add_row(
-                str(number),
-                Text(question.prompt),
-                Text(answer_text(question, assessment.answers)),
+                as_text(number),
+                as_text(question.prompt),
+                as_text(answer_text(question, assessment.answers)),
                 key=question.id,
                 height=None,  # as many lines as the longest cell needs
             )
@@ -74,9 +74,11 @@ class ReviewScreen(Screen[None]):
             table.move_cursor(row=min(row, table.row_count - 1))
         missing = assessment.missing_required()
         status = (
-            "[b]Still needed:[/b] " + ", ".join(escape(q.label) for q in missing)
+            Text.assemble(
+                as_text("Still needed:", "bold"), " ", as_text(", ".join(q.label for q in missing))
+            )
             if missing
-            else "All required questions answered. Press Ctrl+O for the results."
+            else as_text("All required questions answered. Press Ctrl+O for the results.")
         )
         self.query_one("#review-status", Static).update(status)
 
@@ -110,7 +112,7 @@ class EditAnswer(ModalScreen[None]):
         assessment = self.app.assessment
         question = assessment.question(self.question_id)
         with Vertical(classes="dialog wide"):
-            yield Label(question.prompt, classes="dialog-title")
+            yield Label(as_text(question.prompt), classes="dialog-title")
             yield QuestionInput(
                 self.app.kb,
                 question,

@@ -9,11 +9,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from framework_advisor.errors import AdvisorError
+from framework_advisor.safe_text import as_text
 from framework_advisor.tui.screens.dialogs import AskText, Confirm
 from framework_advisor.tui.widgets.footer import KeyBar
 
@@ -52,12 +52,15 @@ class SessionsScreen(Screen[None]):
         for name in store.names():
             session = store.load(name, self.app.kb)
             saved = datetime.fromtimestamp(session.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-            organisation = str(session.answers.get("organisation", ""))
-            table.add_row(name, organisation, str(len(session.answers)), saved, key=name)
+            organisation = session.answers.get("organisation", "")
+            cells = (name, organisation, len(session.answers), saved)
+            table.add_row(*(as_text(cell) for cell in cells), key=name)
         self.query_one("#sessions-where", Static).update(
-            f"{table.row_count} session(s) in {escape(str(store.folder))}"
-            if table.row_count
-            else f"No saved sessions yet. They are kept in {escape(str(store.folder))}"
+            as_text(
+                f"{table.row_count} session(s) in {store.folder}"
+                if table.row_count
+                else f"No saved sessions yet. They are kept in {store.folder}"
+            )
         )
         table.focus()
 

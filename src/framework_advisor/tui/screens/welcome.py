@@ -10,11 +10,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from framework_advisor.safe_text import as_text
 from framework_advisor.tui.screens.dialogs import AskText
 from framework_advisor.tui.widgets.footer import KeyBar
 
@@ -73,7 +73,7 @@ class WelcomeScreen(Screen[None]):
         options = [Option("New assessment", id="new")]
         latest = store.most_recent() if store else None
         if latest:
-            options.append(Option(f"Continue '{latest}'", id="continue"))
+            options.append(Option(as_text(f"Continue '{latest}'"), id="continue"))
         if store and not served:
             count = len(store.names())
             options.append(Option(f"Saved sessions ({count})", id="sessions"))
@@ -87,8 +87,8 @@ class WelcomeScreen(Screen[None]):
         ids = [option.id for option in options]
         # back from a dialog (a failed "Open an answers file", say): the cursor stays put
         menu.highlighted = ids.index(was) if was in ids else (1 if latest else 0)
-        where = f"Sessions are saved in {escape(str(store.folder))}" if store and not served else ""
-        self.query_one("#welcome-where", Static).update(where)
+        where = f"Sessions are saved in {store.folder}" if store and not served else ""
+        self.query_one("#welcome-where", Static).update(as_text(where))
         menu.focus()
         self.refresh_bindings()
 
@@ -134,7 +134,7 @@ class WelcomeScreen(Screen[None]):
         store = self.app.store
         latest = store.most_recent() if store else None
         if store is None or latest is None:
-            self.app.notify("No saved session yet: start a new assessment.")
+            self.app.notify("No saved session yet: start a new assessment.", markup=False)
             return
         self.app.continue_session(store.load(latest, self.app.kb))
 

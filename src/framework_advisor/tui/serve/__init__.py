@@ -82,6 +82,7 @@ def serve(
 ) -> None:
     import gc
 
+    from framework_advisor.safe_text import terminal_text
     from framework_advisor.tui.serve import codes
     from framework_advisor.tui.serve.room import STATE_FILE, Room
     from framework_advisor.tui.serve.server import RoomServer
@@ -111,7 +112,7 @@ def serve(
     if qr:
         print_qr(server.public_url)
     click.echo(f"Join code: {codes.grouped(room.join_code)}")
-    click.echo(f"Participants' sessions are saved in {folder}")
+    click.echo(f"Participants' sessions are saved in {terminal_text(str(folder))}")
     if not kept:
         click.echo("(a new room: serve again with --dir to keep this one's code and participants)")
     if host not in LOOPBACK and public_url is None:

@@ -24,12 +24,25 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from framework_advisor.safe_text import one_line
 from framework_advisor.tui.serve import codes, cookies, size
 from framework_advisor.tui.serve.env import ENV_PARTICIPANT, ENV_ROOM, ENV_SESSION
 from framework_advisor.tui.serve.limits import WrongCodes
 from framework_advisor.tui.serve.room import Participant, Room
 
+
+class OneLine(logging.Filter):
+    """Each log line is one line of plain text: a participant's name (or a browser's broken
+    message) can hold ESC, BEL or line breaks, which must never reach the facilitator's
+    terminal (a window title, the clipboard, a forged line)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = one_line(record.getMessage()), None
+        return True
+
+
 log = logging.getLogger("framework-advisor.serve")
+log.addFilter(OneLine())
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"

@@ -10,6 +10,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from framework_advisor.safe_text import widget_text
+
 
 class _FromChoiceList(Message):
     def __init__(self, choice_list: ChoiceList) -> None:
@@ -69,7 +71,7 @@ class ChoiceList(OptionList):
             mark = Content.styled("[x] ", "bold $success") if chosen else Content("[ ] ")
         else:
             mark = Content("● " if chosen else "  ")
-        return mark + Content(self._labels[value])
+        return mark + Content(widget_text(self._labels[value]))  # literal, never markup
 
     def action_submit(self) -> None:
         if self.multiple or self.highlighted is None:

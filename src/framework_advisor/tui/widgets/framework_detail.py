@@ -1,26 +1,32 @@
-"""A framework's full description as styled text: one Static, fast to switch between."""
+"""A framework's full description as styled text: one Static, fast to switch between. Pack
+text goes in as literal Content, never as markup (a name like `OKR [/] x` is shown as written)."""
 
 from __future__ import annotations
 
-from textual.markup import escape
+from textual.content import Content
 from textual.widgets import Static
 
 from framework_advisor.domain.framework_sections import framework_sections
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.safe_text import widget_text
 
 
-def framework_markup(kb: KnowledgeBase, framework_id: str) -> str:
+def framework_content(kb: KnowledgeBase, framework_id: str) -> Content:
     f = kb.frameworks[framework_id]
-    out = [f"[b $accent]{escape(f.name)}[/]", f"[i]{escape(f.summary)}[/i]"]
+
+    def styled(text: str, style: str = "") -> Content:
+        return Content.styled(widget_text(text), style)
+
+    out = [styled(f.name, "bold $accent"), styled(f.summary, "italic")]
     if f.aliases:
-        out.append(f"[dim]Also known as: {escape(', '.join(f.aliases))}[/dim]")
+        out.append(styled(f"Also known as: {', '.join(f.aliases)}", "dim"))
     for section in framework_sections(kb, framework_id):
-        out += ["", f"[b]{escape(section.title)}[/b]"]
+        out += [Content(""), styled(section.title, "bold")]
         mark = MARKS.get(section.kind, "")
         for entry in section.entries:
-            lead = f"[b]{escape(entry.lead)}[/b]{entry.separator}" if entry.lead else ""
-            out.append(f"{mark}{lead}{escape(entry.text)}")
-    return "\n".join(out)
+            lead = styled(entry.lead, "bold") + entry.separator if entry.lead else Content("")
+            out.append(Content(mark) + lead + styled(entry.text))
+    return Content("\n").join(out)
 
 
 MARKS = {
@@ -38,4 +44,4 @@ class FrameworkDetail(Static):
     DEFAULT_CSS = "FrameworkDetail { height: auto; padding: 0 1; }"
 
     def show(self, kb: KnowledgeBase, framework_id: str) -> None:
-        self.update(framework_markup(kb, framework_id))
+        self.update(framework_content(kb, framework_id))

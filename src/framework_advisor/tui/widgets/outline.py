@@ -10,6 +10,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from framework_advisor.safe_text import as_text
+
 
 class Heading(NamedTuple):
     title: str  # bold
@@ -19,7 +21,7 @@ class Heading(NamedTuple):
 
 class Item(NamedTuple):
     marker: str
-    text: str  # plain text, shown as written
+    text: str  # plain text, shown as written (never markup)
 
 
 Line = Heading | Item
@@ -46,9 +48,9 @@ class Outline(Static):
                 plain += [f"{item.marker} {item.text}" for item in items]
                 items = []
             if isinstance(line, Heading):
-                heading = Text.assemble(("\n" if line.gap else ""), (line.title, "bold"))
+                heading = Text.assemble("\n" if line.gap else "", as_text(line.title, "bold"))
                 if line.note:
-                    heading.append(f" {line.note}" if line.title else line.note)
+                    heading.append_text(as_text(f" {line.note}" if line.title else line.note))
                 parts.append(heading)
                 plain.append(heading.plain)
         self.text = "\n".join(plain)
@@ -62,5 +64,5 @@ def _hanging(items: list[Item], spaced: bool) -> Padding:
     for index, item in enumerate(items):
         if spaced and index:
             grid.add_row()
-        grid.add_row(Text(item.marker), Text(item.text))
+        grid.add_row(as_text(item.marker), as_text(item.text))
     return Padding(grid, (0, 0, 0, 2))

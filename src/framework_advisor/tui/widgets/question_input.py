@@ -18,6 +18,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.question import Question
 from framework_advisor.engine.answers import parse_answer
 from framework_advisor.errors import AnswersError
+from framework_advisor.safe_text import as_text, terminal_text
 from framework_advisor.tui.widgets.choice_list import ChoiceList
 
 YES, NO = "yes", "no"
@@ -157,7 +158,7 @@ class QuestionInput(Vertical):
             choice.set_choices([(o.value, o.label) for o in offered], chosen, multiple)
         else:
             text.value = "" if value is None else str(value)
-            text.placeholder = question.placeholder or ""
+            text.placeholder = terminal_text(question.placeholder or "")  # shown literally
             text.cursor_position = len(text.value)
         self.show_error("")
         self._filling = False
@@ -175,7 +176,7 @@ class QuestionInput(Vertical):
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#error", Static)
-        error.update(message)
+        error.update(as_text(message))  # it may quote what was typed: never markup
         if message:
             self.call_after_refresh(error.scroll_visible, animate=False)
 
