@@ -242,7 +242,9 @@ def _print_setup(ws: Worksheet, document: StarterDocument) -> None:
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     footer = ws.oddFooter
     assert footer is not None, "openpyxl gives every new sheet its footers"
-    footer.left.text = neutralise_cell(document.title).replace("&", "&&")
+    title = neutralise_cell(document.title)
+    title = cut(title, FOOTER_LIMIT - title[:FOOTER_LIMIT].count("&"))  # each & is written twice
+    footer.left.text = title.replace("&", "&&")
     footer.right.text = "Page &P of &N"
 
 
