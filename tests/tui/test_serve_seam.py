@@ -70,3 +70,17 @@ def test_the_local_page_keeps_what_textual_js_reads() -> None:
     assert "fonts.googleapis" in theirs and "googleapis" not in ours
     js = Path(textual_serve.__file__).parent / "static" / "js" / "textual.js"
     assert "dataset.sessionWebsocketUrl" in js.read_text()
+
+
+def test_textual_js_still_works_the_way_room_js_relies_on() -> None:
+    """room.js wraps the page's WebSocket before textual.js connects, reads its string messages
+    and types into xterm.js's helper textarea; Textual's web driver starts the app blurred."""
+    script = (Path(textual_serve.__file__).parent / "static" / "js" / "textual.js").read_text()
+    assert "new WebSocket(" in script  # looked up when connecting: our class is used
+    assert 'JSON.stringify(["stdin",' in script and '"focus"' in script
+    assert "xterm-helper-textarea" in script
+    assert callable(getattr(AppService, "on_meta", None))  # the ready signal rides its meta
+    assert RoomAppService.on_meta.__qualname__ == "RoomAppService.on_meta"
+    from textual.drivers import web_driver
+
+    assert "events.AppBlur()" in Path(web_driver.__file__).read_text()
