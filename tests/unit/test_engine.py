@@ -341,14 +341,15 @@ def test_a_framework_in_use_is_kept_only_while_it_is_nearly_the_best_at_its_job(
 
 def test_meetings_of_frameworks_that_stay_are_already_on_the_calendar(kb: KnowledgeBase) -> None:
     """The leaders' time limits what the plan adds: KPIs in use are not put off to a later
-    phase because their own meetings, held today, exceed it."""
+    phase because the calendar with their meetings, held today, exceeds it. (Their own sourced
+    minutes, a short weekly item of an existing meeting, no longer exceed it alone.)"""
     answers = validate_answers(kb, SALES_TEAM_ON_KPIS_AND_SMART)
     rec = recommend(kb, answers)
     budget = kb.settings.meeting_budget_minutes["low"]
     kpi_minutes = sum(
         round(r.minutes * MEETINGS_PER_MONTH[r.frequency]) for r in kb.frameworks["kpi"].rituals
     )
-    assert "kpi" in rec.phases[0].frameworks and kpi_minutes > budget
+    assert "kpi" in rec.phases[0].frameworks and rec.meeting_minutes_per_month > budget
     assert rec.meeting_minutes_already_held == kpi_minutes
     added = rec.meeting_minutes_per_month - rec.meeting_minutes_already_held
     assert 0 < added <= budget

@@ -51,6 +51,7 @@ def client_texts(kb: KnowledgeBase) -> Iterator[str]:
         yield from (f.ownership, f.mindset, f.measurability, f.use_case, f.structure.summary)
         yield from (text for part in f.structure.parts for text in (part.name, part.description))
         yield from (text for ritual in f.rituals for text in (ritual.name, ritual.purpose))
+        yield from (variant.name for ritual in f.rituals for variant in ritual.lighter)
         yield from (*f.pros, *f.cons, *(step.step for step in f.rollout), f.origin.story)
         yield from (text for pitfall in f.pitfalls for text in (pitfall.pitfall, pitfall.avoid))
     for rule in kb.rules:

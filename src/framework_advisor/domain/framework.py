@@ -32,6 +32,15 @@ def layer_label(layer: str) -> str:
 
 FitLevel = Literal["strong", "good", "fair", "poor"]
 Frequency = Literal["daily", "weekly", "biweekly", "monthly", "quarterly", "annual"]
+MEETINGS_PER_MONTH: dict[str, float] = {
+    "daily": 260 / 12,  # working days
+    "weekly": 52 / 12,
+    "biweekly": 26 / 12,
+    "monthly": 1.0,
+    "quarterly": 1 / 3,
+    "annual": 1 / 12,
+}
+"""How many times a month a meeting of each frequency is held, on average."""
 
 Identifier = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9_]*$")]
 Text = Annotated[str, Meta(min_length=1)]
@@ -50,6 +59,21 @@ class Structure(Struct, frozen=True, forbid_unknown_fields=True):
     parts: list[Part]
 
 
+class LighterRitual(Struct, frozen=True, forbid_unknown_fields=True):
+    """A lighter form of a ritual that the framework's sources document: shorter, less often,
+    or held inside a meeting the organisation already has. It takes fewer minutes a month."""
+
+    name: Text
+    frequency: Frequency
+    minutes: Minutes
+    source: Text
+    """Where its frequency and length come from (author, title, year)."""
+
+    @property
+    def minutes_a_month(self) -> float:
+        return self.minutes * MEETINGS_PER_MONTH[self.frequency]
+
+
 class Ritual(Struct, frozen=True, forbid_unknown_fields=True):
     """A recurring meeting. Rituals with the same id in a mix merge into one meeting."""
 
@@ -58,6 +82,14 @@ class Ritual(Struct, frozen=True, forbid_unknown_fields=True):
     frequency: Frequency
     minutes: Minutes
     purpose: Text
+    source: Text
+    """Where its frequency and length come from (author, title, year): cited, never quoted."""
+    lighter: list[LighterRitual] = []
+    """Lighter documented variants, lightest last; the plan uses the full ritual (issue 22)."""
+
+    @property
+    def minutes_a_month(self) -> float:
+        return self.minutes * MEETINGS_PER_MONTH[self.frequency]
 
 
 class Pitfall(Struct, frozen=True, forbid_unknown_fields=True):

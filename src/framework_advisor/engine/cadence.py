@@ -5,20 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from framework_advisor.domain.framework import Framework
+from framework_advisor.domain.framework import MEETINGS_PER_MONTH, Framework
 from framework_advisor.domain.recommendation import CadenceItem
 
 if TYPE_CHECKING:
     from framework_advisor.engine.index import EngineIndex
 
-MEETINGS_PER_MONTH = {
-    "daily": 260 / 12,  # working days
-    "weekly": 52 / 12,
-    "biweekly": 26 / 12,
-    "monthly": 1.0,
-    "quarterly": 1 / 3,
-    "annual": 1 / 12,
-}
+__all__ = ["FREQUENCY_ORDER", "MEETINGS_PER_MONTH", "meeting_cost", "merge_cadence"]
 FREQUENCY_ORDER = list(MEETINGS_PER_MONTH)
 
 

@@ -444,6 +444,18 @@ class CrossChecks:
             ritual_ids = [r.id for r in framework.rituals]
             if len(set(ritual_ids)) != len(ritual_ids):
                 self.problems.add(doc, ("rituals",), "a ritual id appears twice")
+            for r, ritual in enumerate(framework.rituals):
+                before = ritual.minutes_a_month
+                for v, variant in enumerate(ritual.lighter):
+                    if variant.minutes_a_month >= before:
+                        self.problems.add(
+                            doc,
+                            ("rituals", r, "lighter", v),
+                            f"'{variant.name}' takes {round(variant.minutes_a_month)} minutes "
+                            f"a month, not fewer than the {round(before)} before it: a lighter "
+                            "variant takes fewer minutes a month, lightest last",
+                        )
+                    before = variant.minutes_a_month
             if not framework.layers:
                 self.problems.add(doc, ("layers",), "a framework fills at least one mix layer")
 
