@@ -11,7 +11,13 @@ from framework_advisor.domain.question import Question
 
 
 def _comment(text: str) -> list[str]:
-    return textwrap.wrap(" ".join(text.split()), 96, initial_indent="# ", subsequent_indent="# ")
+    return textwrap.wrap(_one_line(text), 96, initial_indent="# ", subsequent_indent="# ")
+
+
+def _one_line(text: object) -> str:
+    """Pack text on one comment line: a line break in a label (YAML also breaks at U+0085,
+    U+2028 and U+2029) would end the comment and write an answer nobody chose."""
+    return " ".join(str(text).split())
 
 
 def _kind(question: Question) -> str:
@@ -41,7 +47,7 @@ def blank_answers_file(kb: KnowledgeBase, **_: Any) -> str:
     from framework_advisor.domain.wording import describe
 
     out = [
-        f"# Framework Advisor answers file ({kb.name}, version {kb.version})",
+        f"# Framework Advisor answers file ({_one_line(kb.name)}, version {_one_line(kb.version)})",
         "# Fill in the answers, leave a question blank if you do not know, then run:",
         "#   framework-advisor recommend --answers THIS_FILE",
         "",
@@ -51,14 +57,14 @@ def blank_answers_file(kb: KnowledgeBase, **_: Any) -> str:
         out += _comment(f"Why we ask: {question.help}")
         out.append(f"# Answer: {_kind(question)}.")
         if question.when is not None:
-            out.append(f"# Asked only when {describe(kb, question.when)}.")
+            out.append(f"# Asked only when {_one_line(describe(kb, question.when))}.")
         if question.drawn_from is not None:
             out.append(
                 f"# Asked only when '{question.drawn_from}' has an answer; choose only among "
                 "the values given there."
             )
         for option in question.options:
-            out.append(f"#   {option.value:<26} {option.label}")
+            out.append(f"#   {option.value:<26} {_one_line(option.label)}")
         out.append(f"{question.id}:")
         out.append("")
     return "\n".join(out)
