@@ -65,6 +65,11 @@ class SessionStore:
         self.lock_folder = data_dir() / "locks" if folder is None else self.folder / ".locks"
 
     def path_for(self, name: str) -> Path:
+        """A session's file: the name slugged, unless it is the stem of a file already in the
+        folder (`names()` lists files made by hand, such as `[x].yaml`, by their stems)."""
+        listed = self.folder / f"{name}{SUFFIX}"
+        if name and Path(name).name == name and name not in (".", "..") and listed.is_file():
+            return listed
         return self.folder / f"{slug(name)}{SUFFIX}"
 
     def names(self) -> list[str]:

@@ -255,3 +255,20 @@ def test_a_crash_never_leaves_the_lock_stuck(store: SessionStore) -> None:
     lock = store.lock("crashy")
     assert lock is not None
     lock.release()
+
+
+@pytest.mark.parametrize("stem", ["[x]", "Acme [EU]", "plan (v2)", "ünïcødé name"])
+def test_every_listed_session_opens_by_the_name_it_is_listed_under(
+    store: SessionStore, kb: KnowledgeBase, stem: str
+) -> None:
+    """A file made by hand (or elsewhere) is listed by its stem: that name opens it and saves
+    to it, never to another file."""
+    store.folder.mkdir(parents=True, exist_ok=True)
+    (store.folder / f"{stem}.yaml").write_text(GOOD, encoding="utf-8")
+    assert stem in store.names()
+    session = store.load(stem, kb)
+    assert session.answers["organisation"] == "Acme"
+    store.save(stem, kb, {**session.answers, "headcount": 130}, None)
+    assert sorted(p.name for p in store.folder.glob("*.yaml")) == [f"{stem}.yaml"]
+    for sneaky in ("../outside", "..", "a/b"):
+        assert store.path_for(sneaky).parent == store.folder
