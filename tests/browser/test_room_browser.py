@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from ..tui.room_client import Served, serving, wait_until
+from ..tui.room_client import Served, wait_until
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = [
@@ -33,20 +32,8 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture
-def room(tmp_path: Path) -> Iterator[Served]:
-    with serving(tmp_path / "room", tmp_path) as served:
-        yield served
-
-
-@pytest.fixture
-def page():  # type: ignore[no-untyped-def]
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield browser.new_page(viewport={"width": 1100, "height": 760})
-        finally:
-            browser.close()
+def page(browser):  # type: ignore[no-untyped-def]
+    return browser.new_page(viewport={"width": 1100, "height": 760})
 
 
 def saved(room: Served, stem: str) -> dict:

@@ -4,35 +4,15 @@ the keyboard on arrival, keeps keys typed while it connects, and says when it is
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from ..tui.room_client import Served, serving, wait_until
-from .test_room_browser import ARGS, CHROMIUM, saved
+from ..tui.room_client import Served, wait_until
+from .test_room_browser import CHROMIUM, saved
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="no chromium installed (Debian: apt-get install chromium)"
 )
 READY = 60_000  # ms: an app process starts in about a second; CI machines are busy
-
-
-@pytest.fixture
-def room(tmp_path: Path) -> Iterator[Served]:
-    with serving(tmp_path / "room", tmp_path) as served:
-        yield served
-
-
-@pytest.fixture
-def browser():  # type: ignore[no-untyped-def]
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def join(page, room: Served, name: str) -> None:  # type: ignore[no-untyped-def]
