@@ -53,7 +53,7 @@ def live_view(kb, count: int = 50, saves: int = 60) -> None:  # type: ignore[no-
     off its UI thread, so the screen stays responsive while it does)."""
     import threading
 
-    from framework_advisor.storage import atomic_write
+    from framework_advisor.sources.atomic import atomic_write
     from framework_advisor.tui.folder_watch import FolderWatcher
     from framework_advisor.tui.watch_app import look
 

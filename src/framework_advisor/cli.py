@@ -109,7 +109,7 @@ def emit(text: str | bytes, output: Path | None, force: bool) -> None:
             text = terminal_text(text, keep_colour=use_color(None))
         click.echo(text, nl=False)
         return
-    from framework_advisor.storage import atomic_write
+    from framework_advisor.sources.atomic import atomic_write
 
     atomic_write(output, text, force=force)
     click.echo(f"wrote {terminal_text(str(output))}", err=True)

@@ -42,7 +42,8 @@ def report(
     from framework_advisor.errors import UsageError
     from framework_advisor.exports import Documents, today_from_env
     from framework_advisor.render.formats import FORMATS
-    from framework_advisor.storage import check_output, is_stdout, read_answers
+    from framework_advisor.sources.atomic import check_output, is_stdout
+    from framework_advisor.storage import read_answers
 
     if output is None and FORMATS[fmt].needs_file:
         raise UsageError(

@@ -115,7 +115,7 @@ def summary(
     elif fmt in ("pdf", "docx"):
         from framework_advisor.errors import OutputError
         from framework_advisor.render.workshop.documents import docx_summary, pdf_summary
-        from framework_advisor.storage import is_stdout
+        from framework_advisor.sources.atomic import is_stdout
 
         if output is None or is_stdout(output):
             raise OutputError(f"--format {fmt} needs a file: give -o FILE")

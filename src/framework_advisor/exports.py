@@ -237,7 +237,7 @@ def write_files(folder: Path, files: Sequence[OutputFile], *, force: bool) -> li
     anything without `force`, checking all targets before writing the first: all the files or
     none (`storage.write_all`)."""
     from framework_advisor.render.starter.safety import safe_target
-    from framework_advisor.storage import write_all
+    from framework_advisor.sources.atomic import write_all
 
     try:
         folder.mkdir(parents=True, exist_ok=True)

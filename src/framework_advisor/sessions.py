@@ -105,7 +105,7 @@ class SessionStore:
         """Write a session file atomically (a temporary file, then a rename). With `based_on`
         (the revision this state was built on), a file already at a later revision is left as
         it is and `NewerSession` is raised: an older state never replaces a newer one."""
-        from framework_advisor.storage import atomic_write
+        from framework_advisor.sources.atomic import atomic_write
 
         path = self.path_for(name)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -157,7 +157,7 @@ def _from_room(folder: Path, who: str, *, count_here: bool, path: Path | None = 
     """Remove a participant from a room's state (and, when `path` is not given, their answers
     file): their resume code then opens nothing."""
     from framework_advisor.participants import name_key
-    from framework_advisor.storage import atomic_write
+    from framework_advisor.sources.atomic import atomic_write
 
     state_path = folder / ROOM_STATE
     try:
@@ -177,6 +177,8 @@ def _from_room(folder: Path, who: str, *, count_here: bool, path: Path | None = 
     count = int(state.get("withdrawn", 0)) + (1 if count_here else 0)
     if count_here:
         state["withdrawn"] = count
-    atomic_write(state_path, json.dumps(state, ensure_ascii=False, indent=1), force=True)
+    atomic_write(
+        state_path, json.dumps(state, ensure_ascii=False, indent=1), force=True, mode=0o600
+    )
     removed = [_remove(path)] if count_here else []
     return Withdrawn(name, removed, [], count)

@@ -53,7 +53,7 @@ def read_round(kb: KnowledgeBase, directory: Path, number: int) -> list[Particip
 def write_round(directory: Path, number: int, participants: list[Participant]) -> None:
     """The n-th reveal's answers (atomically; a `rounds` that is not a folder is one line)."""
     from framework_advisor.errors import OutputError
-    from framework_advisor.storage import atomic_write
+    from framework_advisor.sources.atomic import atomic_write
 
     folder = directory / ROUNDS
     try:

@@ -70,7 +70,7 @@ def _dump(config: WorkshopConfig) -> str:
 
 
 def save_config(directory: Path, config: WorkshopConfig) -> None:
-    from framework_advisor.storage import atomic_write
+    from framework_advisor.sources.atomic import atomic_write
 
     atomic_write(directory / CONFIG, _dump(config), force=True)
 
@@ -281,7 +281,8 @@ def _merge(
 ) -> tuple[Path, list[str]]:
     from framework_advisor.errors import OutputError
     from framework_advisor.sessions import dump_session, dump_session_json
-    from framework_advisor.storage import atomic_write, read_answers
+    from framework_advisor.sources.atomic import atomic_write
+    from framework_advisor.storage import read_answers
 
     folder = participants_dir(directory)
 

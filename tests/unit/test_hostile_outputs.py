@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from framework_advisor import storage
 from framework_advisor.errors import OutputError
-from framework_advisor.storage import atomic_write
+from framework_advisor.sources import atomic
+from framework_advisor.sources.atomic import atomic_write
 
 from ..conftest import SAMPLES
 from .hostile import assert_one_error, make_fifo, run
@@ -201,7 +201,7 @@ def test_two_processes_racing_for_one_name(tmp_path: Path) -> None:
 
 
 def _stale_temp(folder: Path, pid: int, age: float = 0.0, tag: str = "abc123") -> Path:
-    stamp = storage._stamp().rpartition("-")[2]
+    stamp = atomic._stamp().rpartition("-")[2]
     path = folder / f".out.md.fa{pid}-{stamp}{tag}.tmp"
     path.write_bytes(b"x" * 1000)
     if age:
@@ -236,12 +236,12 @@ def test_a_killed_write_leaves_nothing_that_stays(tmp_path: Path) -> None:
     code = (
         "import os, sys\n"
         "from pathlib import Path\n"
-        "from framework_advisor import storage\n"
+        "from framework_advisor.sources import atomic\n"
         "real = os.fsync\n"
         "def die(fd):\n"
         "    os.kill(os.getpid(), 9)\n"
         "os.fsync = die\n"
-        f"storage.atomic_write(Path({str(tmp_path / 'big.md')!r}), b'x' * 10_000_000)\n"
+        f"atomic.atomic_write(Path({str(tmp_path / 'big.md')!r}), b'x' * 10_000_000)\n"
     )
     subprocess.run([sys.executable, "-c", code], timeout=60, check=False)
     assert any(p.name.endswith(".tmp") for p in tmp_path.iterdir())  # the kill left one
@@ -255,7 +255,7 @@ def test_templates_are_all_or_nothing_when_the_disk_fills(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     written: list[str] = []
-    real = storage._write_temp
+    real = atomic._write_temp
 
     def fill_up(directory: Path, name: str, payload: bytes, mode: int) -> Path:
         if len(written) == 4:
@@ -263,7 +263,7 @@ def test_templates_are_all_or_nothing_when_the_disk_fills(
         written.append(name)
         return real(directory, name, payload, mode)
 
-    monkeypatch.setattr(storage, "_write_temp", fill_up)
+    monkeypatch.setattr(atomic, "_write_temp", fill_up)
     out = tmp_path / "starter"
     result, elapsed = run("templates", "-f", "md", "--out", out)
     assert_one_error(result, elapsed, "No space left on device", "nothing was written")
@@ -300,7 +300,7 @@ def test_templates_with_force_put_everything_back_when_a_move_fails(
         path.write_text(f"the user's own {path.name}\n", encoding="utf-8")
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     moves: list[Path] = []
-    real = storage._place
+    real = atomic._place
 
     def fail_third(temp: Path, path: Path, *, force: bool) -> None:
         moves.append(path)
@@ -308,7 +308,7 @@ def test_templates_with_force_put_everything_back_when_a_move_fails(
             raise OSError(5, "Input/output error")
         real(temp, path, force=force)
 
-    monkeypatch.setattr(storage, "_place", fail_third)
+    monkeypatch.setattr(atomic, "_place", fail_third)
     result, elapsed = run("templates", "-f", "md", "--out", out, "--force")
     assert_one_error(result, elapsed, "Input/output error", "nothing was written")
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

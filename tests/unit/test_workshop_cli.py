@@ -246,7 +246,7 @@ import sys
 from pathlib import Path
 from framework_advisor.kb.load import load
 from framework_advisor.sessions import dump_session
-from framework_advisor.storage import atomic_write
+from framework_advisor.sources.atomic import atomic_write
 kb = load([], use_cache=False)
 folder, name = Path(sys.argv[1]), sys.argv[2]
 for headcount in range(20, 60):

@@ -73,15 +73,15 @@ def test_merge_when_merged_is_a_file_changes_nothing(run_cli, tmp_path: Path) ->
 def test_merge_whose_write_fails_puts_the_second_file_back(
     run_cli, tmp_path: Path, monkeypatch
 ) -> None:
-    from framework_advisor import storage
+    from framework_advisor.sources import atomic
 
     folder = _workshop(run_cli, tmp_path)
     before = _files(folder)
 
     def refuse(path: Path, *_: object, **__: object) -> None:
-        raise storage.OutputError(f"{path}: cannot write: Permission denied")
+        raise atomic.OutputError(f"{path}: cannot write: Permission denied")
 
-    monkeypatch.setattr(storage, "atomic_write", refuse)
+    monkeypatch.setattr(atomic, "atomic_write", refuse)
     result = run_cli("workshop", "merge", folder, "xanthe.yaml", "borvik.json")
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "Permission denied" in result.stderr

@@ -3,8 +3,6 @@ file and the tool version. A stale, corrupt or unreadable cache is ignored and r
 
 from __future__ import annotations
 
-import os
-
 from framework_advisor._version import __version__
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.kb.files import SourceFiles, blake2b
@@ -42,15 +40,16 @@ def write_cached(key: str, kb: KnowledgeBase) -> None:
     """Best effort: a cache that cannot be written only costs speed next time."""
     import msgspec
 
+    from framework_advisor.errors import OutputError
+    from framework_advisor.sources.atomic import atomic_write
+
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         target = directory / f"kb-{key}.msgpack"
-        temp = directory / f".kb-{key}.{os.getpid()}.tmp"
-        temp.write_bytes(msgspec.msgpack.encode(kb))
-        os.replace(temp, target)
+        atomic_write(target, msgspec.msgpack.encode(kb), force=True)
         for old in directory.glob("kb-*.msgpack"):
             if old != target and old.stat().st_mtime < target.stat().st_mtime - 86400 * 30:
                 old.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, OutputError):
         return

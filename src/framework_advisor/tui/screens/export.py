@@ -145,7 +145,7 @@ class ExportScreen(ModalScreen[None]):
             if not sure:
                 self._say("Nothing written.")
                 return
-        from framework_advisor.storage import write_all
+        from framework_advisor.sources.atomic import write_all
 
         written = [file_name for file_name, _ in files]
         try:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 import secrets
 from pathlib import Path
 
@@ -63,7 +62,7 @@ class Room:
         return room
 
     def save(self) -> None:
-        """Written to a private temporary file, then renamed over the old state."""
+        """Written atomically, readable by its owner only (0600)."""
         data: dict[str, object] = {
             "join_code": self.join_code,
             "secret": self.secret.hex(),
@@ -74,18 +73,10 @@ class Room:
         }
         if self.withdrawn:
             data["withdrawn"] = self.withdrawn
-        path = self.folder / STATE_FILE
-        temporary = path.with_name(f"{STATE_FILE}.{secrets.token_hex(4)}.tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as file:
-                json.dump(data, file, ensure_ascii=False, indent=1)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        from framework_advisor.sources.atomic import atomic_write
+
+        state = json.dumps(data, ensure_ascii=False, indent=1)
+        atomic_write(self.folder / STATE_FILE, state, force=True, mode=0o600)
 
     def _hash(self, resume_code: str) -> str:
         return hmac.new(self.secret, resume_code.encode(), hashlib.sha256).hexdigest()

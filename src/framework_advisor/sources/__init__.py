@@ -1,0 +1,1 @@
+"""The file floor: files read and written, with no meaning of their own (below kb)."""
