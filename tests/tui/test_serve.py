@@ -242,7 +242,12 @@ async def test_reloads_and_takeovers_under_cpu_hogs_lose_no_answer(room: Served)
             revisions.append(data.get("_meta", {}).get("revision", 0))
             return data.get("organisation") == "Hanacorp" and data.get("headcount") == 42
 
-        wait_until(settled, "both of Hana's answers on disk")
+        try:
+            wait_until(settled, "both of Hana's answers on disk", timeout=120)
+        except AssertionError:
+            print("Hana's file:", saved(room, "Hana"), "revisions seen:", sorted(set(revisions)))
+            print("the room's output:", "".join(room.printed[-20:]))
+            raise
     assert revisions == sorted(revisions), revisions  # never back to an older state
     assert len(app_of(room, "Hana")) <= 1
 
