@@ -19,9 +19,9 @@ from msgspec import Struct
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.errors import AdvisorError, OutputError, UsageError
+from framework_advisor.workshops import answer_files
 
 ROOM_STATE = ".room.json"
-ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 class Withdrawn(Struct):
@@ -59,25 +59,11 @@ def _named(path: Path) -> str:
     return name if isinstance(name, str) and name.strip() else path.stem
 
 
-def _answer_files(folder: Path) -> list[Path]:
-    try:
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        raise UsageError(f"{folder}: cannot read: {exc.strerror or exc}") from None
-    return [
-        p
-        for p in entries
-        if p.suffix.lower() in ANSWER_SUFFIXES and not p.name.startswith(".") and p.is_file()
-    ]
-
-
 def _find(folder: Path, who: str) -> tuple[Path, str]:
     """The one answers file of `who`: by file name first, else by the name they gave."""
     from framework_advisor.participants import name_key
 
-    files = _answer_files(folder)
+    files = answer_files(folder)
     wanted = name_key(who)
     by_file = [p for p in files if wanted in (name_key(p.name), name_key(p.stem))]
     if by_file:
@@ -112,7 +98,7 @@ def _from_workshop(kb: KnowledgeBase, directory: Path, who: str) -> Withdrawn:
         path, name = _find(folder, who)
         merged = [
             p
-            for p in _answer_files(directory / MERGED)
+            for p in answer_files(directory / MERGED)
             if name_key(_named(p)) == name_key(name) or name_key(p.stem) == name_key(path.stem)
         ]
         rounds: dict[int, list[Any]] = {}

@@ -52,17 +52,8 @@ def read_round(kb: KnowledgeBase, directory: Path, number: int) -> list[Particip
 
 def write_round(directory: Path, number: int, participants: list[Participant]) -> None:
     """The n-th reveal's answers (atomically; a `rounds` that is not a folder is one line)."""
-    from framework_advisor.errors import OutputError
-    from framework_advisor.sources.atomic import atomic_write
+    from framework_advisor.sources.atomic import atomic_write, make_folder
 
-    folder = directory / ROUNDS
-    try:
-        folder.mkdir(exist_ok=True)
-    except FileExistsError:
-        raise OutputError(f"{folder}: is not a folder; move it aside to reveal") from None
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot create: {exc.strerror or exc}") from None
-    if not folder.is_dir():
-        raise OutputError(f"{folder}: is not a folder; move it aside to reveal")
+    make_folder(directory / ROUNDS, then="reveal")
     payload = {"round": number, "participants": msgspec.to_builtins(participants)}
     atomic_write(round_path(directory, number), json.dumps(payload, ensure_ascii=False), force=True)

@@ -123,10 +123,18 @@ def load_config(directory: Path, kb: KnowledgeBase | None = None) -> WorkshopCon
 
 def participant_files(directory: Path) -> list[Path]:
     folder = participants_dir(directory)
+    if not folder.exists() and not folder.is_symlink():
+        raise WorkshopError(f"{folder}: missing: is {directory} a workshop folder?")
+    return answer_files(folder)
+
+
+def answer_files(folder: Path) -> list[Path]:
+    """The answers files in a folder (`*.yaml`, `*.yml`, `*.json`, not hidden), by name; none
+    where the folder is missing."""
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
     except FileNotFoundError:
-        raise WorkshopError(f"{folder}: missing: is {directory} a workshop folder?") from None
+        return []
     except OSError as exc:
         raise WorkshopError(f"{folder}: cannot read: {exc.strerror or exc}") from None
     return [
@@ -329,21 +337,9 @@ def _merge(
 
 def _aside(directory: Path, name: str) -> Path:
     """Where a merged file goes, in `merged/` (made if missing), never over an earlier one."""
-    from framework_advisor.errors import OutputError
+    from framework_advisor.sources.atomic import make_folder
 
-    folder = directory / MERGED
-    try:
-        folder.mkdir(exist_ok=True)
-    except FileExistsError:
-        raise OutputError(
-            f"{folder}: is not a folder; move it aside to merge (nothing was changed)"
-        ) from None
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot create: {exc.strerror or exc}") from None
-    if not folder.is_dir() or folder.is_symlink():
-        raise OutputError(
-            f"{folder}: is not a folder; move it aside to merge (nothing was changed)"
-        )
+    folder = make_folder(directory / MERGED, then="merge (nothing was changed)")
     aside = folder / name
     if aside.exists() or aside.is_symlink():
         aside = aside.with_name(f"{aside.stem}-{now_iso().replace(':', '')}{aside.suffix}")

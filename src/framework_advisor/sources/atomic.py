@@ -170,6 +170,20 @@ def _check_target(path: Path, *, force: bool) -> Path:
     return directory
 
 
+def make_folder(folder: Path, *, then: str) -> Path:
+    """``folder`` made if missing. Anything else in its place (a file, a link) is one line:
+    "FOLDER: is not a folder; move it aside to THEN"."""
+    try:
+        folder.mkdir(exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{folder}: is not a folder; move it aside to {then}") from None
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create: {_strerror(exc)}") from None
+    if not folder.is_dir() or folder.is_symlink():
+        raise OutputError(f"{folder}: is not a folder; move it aside to {then}")
+    return folder
+
+
 def name_max(directory: Path) -> int:
     """The longest file name the folder's file system takes, in bytes (255 on most)."""
     try:

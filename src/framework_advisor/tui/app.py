@@ -119,7 +119,7 @@ class AdvisorApp(App[None]):
 
     # keys before the first input has the focus; the served page's ready signal ----------
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and self._holds_keys():
+        if isinstance(event, events.Key) and (self._early_keys or self._waiting_for_question()):
             if len(self._early_keys) < MAX_EARLY_KEYS:
                 self._early_keys.append(event)
             if len(self._early_keys) == 1:
@@ -128,7 +128,7 @@ class AdvisorApp(App[None]):
             return
         await super().on_event(event)
 
-    def _holds_keys(self) -> bool:
+    def _waiting_for_question(self) -> bool:
         """Served: keys that arrive before a question's box has the focus (a participant typing as
         the page opens, while the browser hands the app its focus, or as a question of
         another kind takes over) wait for it, in order: typed into nothing, into the list of
@@ -138,7 +138,7 @@ class AdvisorApp(App[None]):
         if self.served is None:
             return False  # a terminal delivers keys to a drawn screen (see HoldsTypeAhead)
         screen = self.screen
-        if self._early_keys or type(screen) is Screen:
+        if type(screen) is Screen:
             return True
         if not isinstance(screen, QuestionnaireScreen):
             return False
@@ -155,6 +155,7 @@ class AdvisorApp(App[None]):
         self.announce_ready()
 
     def _let_early_keys_go(self, tries: int = READY_TRIES) -> None:
+        from framework_advisor.tui.messages import replay_keys
         from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
 
         screen = self.screen
@@ -166,15 +167,11 @@ class AdvisorApp(App[None]):
             screen.input.focus_control()
         if not self._early_keys:
             return
-        self._early_keys, held = [], self._early_keys
-        if self._holds_keys() and tries > 0:
-            self._early_keys = held
+        if self._waiting_for_question() and tries > 0:
             self.set_timer(READY_RETRY_SECONDS, lambda: self._let_early_keys_go(tries - 1))
             return
-        for key in held:
-            replay = events.Key(key.key, key.character)
-            replay.set_sender(self)
-            self.post_message(replay)
+        held, self._early_keys = self._early_keys, []
+        replay_keys(self, held)
 
     def on_descendant_focus(self) -> None:
         self.announce_ready()

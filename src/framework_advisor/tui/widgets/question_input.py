@@ -55,11 +55,10 @@ class HoldsTypeAhead:
     def let_go(self) -> None:
         """Replay the held keys, in order, as if just typed: the app hands them to the
         control in focus (the next question's, or this one's)."""
+        from framework_advisor.tui.messages import replay_keys
+
         held, self._held = self._held, None
-        for key in held or []:
-            replay = events.Key(key.key, key.character)
-            replay.set_sender(self.app)  # type: ignore[attr-defined]
-            self.app.post_message(replay)  # type: ignore[attr-defined]
+        replay_keys(self.app, held or [])  # type: ignore[attr-defined]
 
 
 class AnswerInput(HoldsTypeAhead, Input):
