@@ -197,7 +197,7 @@ def test_recommend_markdown(run_cli: Run) -> None:
     assert "| Layer | Framework | For | Why |" in lines
     mix_at = lines.index("| Layer | Framework | For | Why |")
     assert lines[mix_at + 1].startswith("| ---")
-    assert lines[mix_at + 2].startswith("| Individual objectives | FAST Goals |")
+    assert lines[mix_at + 2].startswith("| Direction | Objectives and Key Results (OKR) |")
 
 
 def test_recommend_reads_json_answers(run_cli: Run, write_answers: Callable[..., Path]) -> None:

@@ -99,10 +99,10 @@ def test_mix_members_are_highlighted_and_named_by_short_name(kb) -> None:  # typ
     data = _data(kb, "startup")
     root = _parse(ranking_chart(data).svg)
     labels = {t.text: t.get("font-weight") for t in root.iter(f"{{{SVG_NS}}}text")}
-    assert labels["FAST Goals"] == "600" and labels["OKR"] is None  # FAST is the mix
+    assert labels["OKR"] == "600" and labels["FAST Goals"] is None  # OKR is the mix
     assert "Objectives and Key Results (OKR)" not in labels  # short names on the axis
     phases = {bar.label: bar.phase for bar in data.charts.bars}
-    assert phases["FAST Goals"] == 1 and phases["OKR"] == 2 and phases["Balanced Scorecard"] == 0
+    assert phases["OKR"] == 1 and phases["SMART Goals"] == 2 and phases["Balanced Scorecard"] == 0
     assert "A later phase" in labels and "Not advised now" in labels
 
 

@@ -102,9 +102,81 @@ class InUsePolicy(Struct, frozen=True, forbid_unknown_fields=True):
     sources: list[str] = []
 
 
+class CapacityBand(Struct, frozen=True, forbid_unknown_fields=True):
+    """How many new frameworks phase one may start at once below a headcount."""
+
+    most: int
+    below: int | None = None
+    """The band holds organisations under this headcount; None: every size above the last."""
+
+
+class StaggerPolicy(Struct, frozen=True, forbid_unknown_fields=True):
+    """Phase-one frameworks start one after another where ``when`` holds (low maturity or
+    little time): the first runs ``weeks`` weeks, with its signal, before the next starts."""
+
+    when_any: dict[str, list[str]]
+    """Question id -> answers: staggered where the answer to any of them is one of these."""
+    weeks: int
+    first: str
+    """Why the first starts first; {name}, {job}."""
+    next: str
+    """When and on what signal each next one starts; {name}, {week}, {previous}, {weeks}."""
+    sources: list[str] = []
+
+    def applies(self, view: dict[str, Any]) -> bool:
+        return any(view.get(qid) in answers for qid, answers in self.when_any.items())
+
+
+class CapacityPolicy(Struct, frozen=True, forbid_unknown_fields=True):
+    """How many frameworks phase one may start at once, by size and goal-setting maturity
+    (kb.yaml ``policies.capacity``)."""
+
+    new_at_once: list[CapacityBand] = []
+    """By headcount, smallest band first; the first band the headcount is under applies."""
+    no_formal_goals: int = 1
+    """A team with no formal goals starts this many (plus a few health metrics)."""
+    stagger: StaggerPolicy | None = None
+    sources: list[str] = []
+
+    def most_new(self, headcount: int | None) -> int | None:
+        """The most new frameworks phase one starts at once for an organisation this size."""
+        if headcount is None or not self.new_at_once:
+            return None
+        for band in self.new_at_once:
+            if band.below is None or headcount < band.below:
+                return band.most
+        return self.new_at_once[-1].most
+
+
+class BudgetPolicy(Struct, frozen=True, forbid_unknown_fields=True):
+    """The sentence stating phase one's meeting time against the leaders' (kb.yaml
+    ``policies.budget``): the whole merged calendar, meetings already held included."""
+
+    unknown: str = ""
+    """{minutes}; no time was given."""
+    fits: str = ""
+    """{minutes}, {budget}."""
+    fits_held: str = ""
+    """{minutes}, {budget}, {held}, {running}: part of it is held today."""
+    over: str = ""
+    """{minutes}, {budget}, {over}: more than leaders can give."""
+    held_over: str = ""
+    """{minutes}, {running}, {budget}, {over}: the meetings already held exceed it on their own;
+    the plan keeps them and adds nothing new."""
+    lighter: str = ""
+    """{variants}: the lighter documented forms the plan uses to fit."""
+    lighter_over: str = ""
+    """{variants}: the lighter forms used, when even they do not fit."""
+    left_out: str = ""
+    """Why a stated need waits: {name} serves it, but its meetings would pass {budget}."""
+    sources: list[str] = []
+
+
 class Policies(Struct, frozen=True, forbid_unknown_fields=True):
     pay: PayPolicy = PayPolicy()
     in_use: InUsePolicy = InUsePolicy()
+    capacity: CapacityPolicy = CapacityPolicy()
+    budget: BudgetPolicy = BudgetPolicy()
 
 
 class PackInfo(Struct, frozen=True):

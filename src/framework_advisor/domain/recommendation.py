@@ -80,6 +80,36 @@ class CadenceItem(Struct, frozen=True, gc=False):
     frequency: str
     minutes_per_meeting: int
     minutes_per_month: int
+    variant: str = ""
+    """The lighter documented form the plan holds it in, to fit the leaders' time ("": full)."""
+
+
+class FrameworkStart(Struct, frozen=True, gc=False):
+    """When a phase's framework starts: phase one's frameworks start one after another where
+    goal-setting is new or leaders have little time (kb.yaml ``policies.capacity.stagger``)."""
+
+    framework: str
+    week: int
+    """Counted from the phase's first week (1)."""
+    why: str = ""
+
+
+class MeetingTime(Struct, frozen=True, gc=False):
+    """Phase one's whole merged calendar against the time leaders said they can give."""
+
+    minutes: int
+    budget: int | None
+    held: int = 0
+    """Of ``minutes``, those of meetings the organisation already holds (frameworks kept)."""
+    running: list[str] = []
+    """The frameworks kept that hold them."""
+    over: int = 0
+    """How many minutes a month over ``budget`` (0 within it or with no budget)."""
+    held_over: bool = False
+    """The meetings already held exceed the budget on their own: nothing new adds minutes."""
+    variants: list[str] = []
+    """The lighter documented forms used to fit, by name."""
+    text: str = ""
 
 
 class Phase(Struct, frozen=True, gc=False):
@@ -92,6 +122,8 @@ class Phase(Struct, frozen=True, gc=False):
     signal: str
     cadence: list[CadenceItem]
     meeting_minutes_per_month: int
+    starts: list[FrameworkStart] = []
+    """When each of ``frameworks`` starts, in order."""
 
 
 class Move(Struct, frozen=True, gc=False):
@@ -124,10 +156,11 @@ class Recommendation(Struct, frozen=True, gc=False):
     mix_choice: str = ""
     """Why this mix and not the runner-up, in one sentence."""
     meeting_minutes_already_held: int = 0
+    """Of ``meeting_minutes_per_month``, the minutes of frameworks already in use that stay."""
     pay: PayPlan | None = None
     """Goals feed pay: where the objectives that decide pay live. None otherwise."""
-    """Of ``meeting_minutes_per_month``, the minutes of frameworks already in use that stay:
-    on the calendar today, so the leaders' time limits only the rest."""
+    meeting_time: MeetingTime | None = None
+    """Phase one's whole calendar against the leaders' time (None: nothing recommended)."""
 
     def rank_of(self, framework_id: str) -> int:
         for item in self.ranking:

@@ -29,8 +29,8 @@ class PlannedPhase(Struct, frozen=True):
     meeting_minutes_per_month: int
     """The whole calendar once this phase runs (the earlier phases' meetings included)."""
     within_budget: bool | None
-    """Whether the minutes the plan adds fit the leaders' time (those of frameworks already
-    running are on the calendar today); None when the leaders' time was not answered."""
+    """Whether the whole calendar, meetings already held included, fits the leaders' time;
+    None when the leaders' time was not answered."""
     already_held: int = 0
     """Of the minutes, those the frameworks already in use hold today."""
 

@@ -30,6 +30,9 @@ class IndexedRule(Struct, frozen=True):
     leaves: list[Leaf]
 
 
+RitualForms = tuple[tuple[str, str], int, tuple[str, str] | None, int]
+
+
 class EngineIndex(Struct):
     kb: KnowledgeBase
     rules: list[IndexedRule]
@@ -66,6 +69,9 @@ class EngineIndex(Struct):
         default_factory=dict
     )
     """framework -> ((ritual id, frequency), minutes, minutes a month on its own)."""
+    ritual_forms: dict[str, tuple[RitualForms, ...]] = field(default_factory=dict)
+    """framework -> for each ritual: its full (ritual id, frequency) and minutes, and its
+    lightest documented variant's (or None)."""
 
 
 _CACHE: dict[int, EngineIndex] = {}
@@ -139,6 +145,18 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         conditional_pairs=tuple(conditional),
         rituals={
             fid: tuple(((r.id, r.frequency), r.minutes) for r in f.rituals)
+            for fid, f in kb.frameworks.items()
+        },
+        ritual_forms={
+            fid: tuple(
+                (
+                    (r.id, r.frequency),
+                    r.minutes,
+                    (r.id, r.lighter[-1].frequency) if r.lighter else None,
+                    r.lighter[-1].minutes if r.lighter else 0,
+                )
+                for r in f.rituals
+            )
             for fid, f in kb.frameworks.items()
         },
         monthly_rituals={

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 from msgspec import Struct
 
-from framework_advisor.domain.contract import stage_for_headcount
+from framework_advisor.domain.contract import STAGE_BANDS, stage_for_headcount
 from framework_advisor.domain.recommendation import (
     Caution,
     MixLayer,
     NeedCoverage,
     Retirement,
 )
-from framework_advisor.engine.cadence import MEETINGS_PER_MONTH, meeting_cost
+from framework_advisor.engine.cadence import MEETINGS_PER_MONTH, fit_calendar, meeting_cost
 from framework_advisor.engine.index import EngineIndex, partners_for
 from framework_advisor.engine.pay import homes_for
 
@@ -36,6 +37,28 @@ class Limits(Struct, frozen=True):
     """A team with no formal goals starts with one framework (plus a few health metrics)."""
     budget: int | None
     """Monthly meeting minutes leaders can give; None when not answered."""
+    new_cap: int | None = None
+    """Most new frameworks phase one starts at once for this headcount (kb.yaml
+    ``policies.capacity``); frameworks kept in use do not count."""
+    held_floor: int = 0
+    """The monthly minutes of the frameworks kept in use, in their lightest forms: when they
+    exceed ``budget`` on their own, the plan keeps them and adds nothing that adds minutes."""
+
+    @property
+    def most_new(self) -> int:
+        """Most new frameworks phase one starts at once."""
+        caps = [self.size_cap, self.new_cap, self.maturity_cap]
+        return min(cap for cap in caps if cap is not None)
+
+    @property
+    def effective(self) -> int | None:
+        """The minutes the search holds phase one to: the budget, or the meetings already held
+        when those alone exceed it."""
+        return None if self.budget is None else max(self.budget, self.held_floor)
+
+    @property
+    def held_over(self) -> bool:
+        return self.budget is not None and self.held_floor > self.budget
 
 
 Grown = tuple[tuple[int, int], tuple[str, ...], dict[str, str | None], int]
@@ -47,13 +70,7 @@ class Choice(Struct, frozen=True):
     members: tuple[str, ...]
     key: tuple[Any, ...]
     cost: int
-    held: int = 0
-    """Of ``cost``, the minutes of members already in use: on the calendar today, so the
-    meeting budget limits only the rest (``cost - held``)."""
-
-    @property
-    def new_cost(self) -> int:
-        return self.cost - self.held
+    """Monthly minutes of the members' merged calendar, every meeting in full."""
 
 
 class MixPlan(Struct):
@@ -66,8 +83,7 @@ class MixPlan(Struct):
     cautions: list[Caution]
     choice: str
     """Why these members and not the runner-up, in one sentence."""
-    held_minutes: int = 0
-    """Phase one's meeting minutes that frameworks already in use hold today."""
+    limits: Limits | None = None
     running: list[str] = []
     """The members already in use that hold those minutes."""
     partners: dict[str, dict[str, str]] = {}
@@ -86,9 +102,14 @@ def limits_for(index: EngineIndex, view: dict[str, Any]) -> Limits:
         if stage is None or caps.get(team_stage, 5) < caps.get(stage, 5):
             stage = team_stage
     size_cap = caps.get(stage or "enterprise", 5)
-    maturity_cap = 1 if view.get("maturity") == "none" else None
+    capacity = index.kb.policies.capacity
+    maturity_cap = capacity.no_formal_goals if view.get("maturity") == "none" else None
     budget = settings.meeting_budget_minutes.get(view.get("leadership_time", ""))
-    return Limits(size_cap, maturity_cap, budget)
+    sizes = [n for n in (view.get("headcount"), team_size) if isinstance(n, int)]
+    if not sizes and view.get("stage") in dict(STAGE_BANDS):
+        sizes = [dict(STAGE_BANDS)[view["stage"]]]  # only the stage: its smallest headcount
+    new_cap = capacity.most_new(min(sizes)) if sizes else None
+    return Limits(size_cap, maturity_cap, budget, new_cap)
 
 
 class _Search:
@@ -149,7 +170,7 @@ class _Search:
             for place, fid in enumerate(order):
                 self.rank_in.setdefault(fid, {})[need] = place
         self._valid_sets: dict[tuple[tuple[str, ...], int], list[Grown]] = {}
-        self._held: dict[tuple[str, ...], int] = {}
+        self._fitted: dict[tuple[tuple[str, ...], int], int] = {}
         self.size_cap = size_cap
         self.weak = {f for f in fits if not self._strong(f) and not self._kept(f)}
         """Frameworks that can only join by serving a stated need best."""
@@ -267,9 +288,18 @@ class _Search:
             choice = self._memo[members]
         else:
             choice = self._memo[members] = self._score(members)
-        if choice is None or (budget is not None and choice.new_cost > budget):
+        if choice is None or not self.within(members, choice.cost, budget):
             return None
         return choice
+
+    def within(self, members: tuple[str, ...], cost: int, budget: int | None) -> bool:
+        """The set's calendar fits ``budget``: in full, or in its lighter forms."""
+        if budget is None or cost <= budget:
+            return True
+        fitted = self._fitted.get((members, budget))
+        if fitted is None:
+            fitted = self._fitted[(members, budget)] = fit_calendar(self.index, members, budget)[0]
+        return fitted <= budget
 
     def _score(
         self,
@@ -341,19 +371,7 @@ class _Search:
         paid = 1 if self.pay_homes.intersection(members) else 0
         key = (covered, kept, paid, quality, fit, -len(members), ranks)
         cost = meeting_cost(index, members) if cost is None else cost
-        return Choice(members, key, cost, self.held(members))
-
-    def held(self, members: tuple[str, ...]) -> int:
-        """Monthly minutes of the members already in use: their meetings run today."""
-        if not self.current:
-            return 0
-        running = tuple(m for m in members if m in self.current)
-        if not running:
-            return 0
-        minutes = self._held.get(running)
-        if minutes is None:
-            minutes = self._held[running] = meeting_cost(self.index, running)
-        return minutes
+        return Choice(members, key, cost)
 
     def best(
         self,
@@ -363,20 +381,25 @@ class _Search:
         budget: int | None,
         health_aside: bool = False,
     ) -> tuple[Choice | None, Choice | None]:
-        """The best and second-best sets ``fixed + extra`` with at most ``most`` members
-        (``health_aside``: KPIs as a few health metrics do not count, within the size cap)."""
+        """The best and second-best sets ``fixed + extra`` with at most ``most`` new members
+        beyond ``fixed`` and the frameworks kept in use (``health_aside``: KPIs as a few health
+        metrics do not count), within the size cap and ``budget``."""
         wanted = set(fixed)
+        current = self.current
         top: list[Choice] = []
         memo = self._memo
         for head, members, reps, cost in self._valid(tuple(pool), most):
             if len(top) == 2 and head < top[1].key[:2]:
                 break  # sets come best head first: none of the rest can reach the top two
-            count = len(members)
-            if health_aside and HEALTH_METRICS in members:
-                count -= 1
-            if count > most or len(members) > self.size_cap:
+            if len(members) > self.size_cap:
                 continue
-            if budget is not None and cost > budget and cost - self.held(members) > budget:
+            count = 0
+            for m in members:
+                if m not in wanted and m not in current:
+                    count += 1
+            if health_aside and HEALTH_METRICS in members and HEALTH_METRICS not in current:
+                count -= 1
+            if count > most or not self.within(members, cost, budget):
                 continue
             if wanted and not wanted.issubset(members):
                 continue
@@ -498,41 +521,33 @@ def plan_mix(
         homes_for(index.kb, view),
     )
     pool = search.candidates()
-    most = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
+    if limits.budget is not None and search.worth_keeping:
+        limits = msgspec.structs.replace(limits, held_floor=_held_floor(search, limits.budget))
+    budget = limits.effective
+    most = limits.most_new
     starting = limits.maturity_cap is not None  # one framework, plus a few health metrics
-    best, runner_up = search.best(pool, (), most, limits.budget, health_aside=starting)
+    best, runner_up = search.best(pool, (), most, budget, health_aside=starting)
 
     def serves_nothing(choice: Choice | None) -> bool:
         """No set, or only frameworks kept in use that serve no stated need."""
         return choice is None or (bool(stated) and choice.key[0] == 0)
 
-    if serves_nothing(best) and limits.budget is not None:  # widen to every need's server
+    if serves_nothing(best) and budget is not None:  # widen to every need's server
         kept = [f for f in pool if f in search.worth_keeping]
         pool = sorted({*search.all_servers(), *kept}, key=position.__getitem__)
-        wide = search.best(pool, (), min(most, 2 + len(kept)), limits.budget, starting)
+        wide = search.best(pool, (), min(most, 2), budget, starting)
         if not serves_nothing(wide[0]):
             best, runner_up = wide
-    over_budget = serves_nothing(best) and limits.budget is not None
-    if serves_nothing(best):  # nothing serving a need fits the budget: the best, with a caution
-        best, runner_up = search.best(pool, (), most if search.worth_keeping else 1, None)
-    best = _as_hybrid(search, best, limits.budget)
+    if serves_nothing(best) and not limits.held_over:
+        # nothing serving a need fits the budget: the best single one, over the budget (the
+        # meeting time says by how much); with the meetings held over it already, nothing new
+        best, runner_up = search.best(pool, (), 1, None)
+    best = _as_hybrid(search, best, budget)
     members = list(best.members) if best else []
     # A framework in use is kept in phase one or retired with its reason, never deferred
     later_pool = [f for f in pool if f not in search.current or f in members]
     later = _later_phases(search, later_pool, tuple(members), limits)
-    names = index.short_names
     cautions: list[Caution] = []
-    adding = [m for m in members if m not in search.current]
-    if over_budget and adding and best is not None:
-        what = f"Even {names[adding[0]]} alone needs" if len(adding) == 1 else "It needs"
-        cautions.append(
-            Caution(
-                "meeting_budget",
-                f"{what} about {best.new_cost} new minutes of meetings a month, more than the "
-                f"{limits.budget} you said leaders can give. Shorten its meetings or find the "
-                "time before adding anything else.",
-            )
-        )
     coverage = _coverage(search, index, tuple(members), later, pool, limits)
     cautions.extend(Caution(f"need_left_out:{c.need}", c.why) for c in coverage if not c.covered)
     layers = _layers(search, index, tuple(members))
@@ -545,10 +560,22 @@ def plan_mix(
         retire=_retirements(search, index, current, members, limits),
         cautions=cautions,
         choice=_against(index, best, runner_up, len(stated), whys),
-        held_minutes=best.held if best else 0,
+        limits=limits,
         running=[m for m in members if m in search.current],
         partners=search.partners,
     )
+
+
+def _held_floor(search: _Search, budget: int) -> int:
+    """The minutes of the meetings already held that the plan keeps, in their lightest forms:
+    those of the best set of frameworks kept in use alone (two kept frameworks that clash
+    are never both kept)."""
+    keeping = sorted(search.worth_keeping, key=search.position.__getitem__)
+    minutes = fit_calendar(search.index, keeping, budget)[0]
+    if minutes <= budget:
+        return minutes
+    kept, _ = search.best(keeping, (), 0, None)
+    return fit_calendar(search.index, kept.members, budget)[0] if kept else 0
 
 
 def _as_hybrid(search: _Search, best: Choice | None, budget: int | None) -> Choice | None:
@@ -581,13 +608,13 @@ def _later_phases(
     if limits.maturity_cap is not None:
         steps.append(
             (
-                limits.budget,
+                limits.effective,
                 "A team with no formal goals starts with one framework (and a few health "
                 "metrics) and adds the next once the first habit holds.",
             )
         )
     else:
-        steps.append((limits.budget, ""))
+        steps.append((limits.effective, ""))
     if limits.budget is not None:
         steps.append(
             (
@@ -597,13 +624,13 @@ def _later_phases(
             )
         )
     for budget, why in steps:
-        best, _ = search.best(pool, fixed, limits.size_cap, budget)
+        best, _ = search.best(pool, fixed, limits.new_cap or limits.size_cap, budget)
         current = search.evaluate(fixed, None)
         if best is None or current is None or best.key[:4] <= current.key[:4]:
             continue  # covers no stated need more, or better, than the phases before
         added = [m for m in best.members if m not in fixed]
         reason = why or (
-            f"At most {limits.size_cap} frameworks at once for an organisation this size: "
+            f"At most {limits.most_new} new frameworks at once for an organisation this size: "
             f"{', '.join(names[a] for a in added)} "
             f"{'waits' if len(added) == 1 else 'wait'} until the first phase runs."
         )
@@ -689,7 +716,11 @@ def _left_out_because(
             f"{names[fid]} serves it but clashes with {names[clash[0]]} in the mix; revisit "
             f"once {names[clash[0]]} has done its job."
         )
-    limit = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
+    limit = limits.most_new
+    if limits.budget is not None and not search.within(
+        (*members, fid), meeting_cost(index, (*members, fid)), limits.effective
+    ):
+        return index.kb.policies.budget.left_out.format(name=names[fid], budget=limits.budget)
     at_limit = f"the mix is already at its limit of {limit} framework{'s' if limit > 1 else ''}"
     if fid in search.current:
         return (
@@ -816,7 +847,7 @@ def _retirements(
             why = policy.outclassed.format(other=better, need=label)
             retire.append(Retirement(fid, why, "conflict"))
         else:
-            limit = min(limits.size_cap, limits.maturity_cap or limits.size_cap)
+            limit = limits.most_new
             why = policy.size_limit.format(limit=limit, s="s" if limit > 1 else "")
             retire.append(Retirement(fid, why, "size_limit"))
     return retire

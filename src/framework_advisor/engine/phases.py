@@ -1,19 +1,37 @@
-"""The rollout in phases: phase 1 is the mix; each later phase adds what had to wait."""
+"""The rollout in phases: phase 1 is the mix; each later phase adds what had to wait. Each
+phase's calendar fits the leaders' time where the meetings' lighter forms allow, and its new
+frameworks start one after another where goal-setting is new or time is short."""
 
 from __future__ import annotations
 
-from framework_advisor.domain.recommendation import Phase
+from typing import Any
+
+from framework_advisor.domain.recommendation import FrameworkStart, Phase
 from framework_advisor.domain.wording import and_list
-from framework_advisor.engine.cadence import merge_cadence
+from framework_advisor.engine.cadence import fit_calendar, merge_cadence
 from framework_advisor.engine.index import EngineIndex
 from framework_advisor.engine.mix import MixPlan
 
+LAYER_JOBS = {
+    "individual": "agree individual objectives and review them",
+    "structure": "clarify who does what",
+    "execution": "set a weekly rhythm of execution",
+    "health": "watch the health of day-to-day operations",
+    "direction": "set the direction",
+    "focus": "keep one focus metric",
+    "pay": "carry the objectives that decide pay",
+}
+"""What a framework chosen for a layer, not a stated need, starts first to do."""
 
-def build_phases(index: EngineIndex, plan: MixPlan) -> list[Phase]:
+
+def build_phases(index: EngineIndex, plan: MixPlan, view: dict[str, Any]) -> list[Phase]:
     """The plan as phases: phase one's frameworks, then each later step once the frameworks
-    before it run, each with why, the signal to start it, and its meeting calendar."""
+    before it run, each with why, the signal to start it, its meeting calendar and when each
+    of its frameworks starts."""
     kb = index.kb
     names = index.short_names
+    budget = plan.limits.effective if plan.limits else None
+    current = set(view.get("current_frameworks") or ())
     phases: list[Phase] = []
     running: list[str] = []
     steps = [(plan.members, "What to run now: it covers the most of your stated needs within "
@@ -24,7 +42,10 @@ def build_phases(index: EngineIndex, plan: MixPlan) -> list[Phase]:
             continue
         previous = list(running)
         running = [*running, *added]
-        cadence = merge_cadence([kb.frameworks[f] for f in running], kb.settings.ritual_names)
+        _, lightened = fit_calendar(index, running, budget)
+        cadence = merge_cadence(
+            [kb.frameworks[f] for f in running], kb.settings.ritual_names, lightened
+        )
         signal = (
             "Start now."
             if number == 1
@@ -40,6 +61,47 @@ def build_phases(index: EngineIndex, plan: MixPlan) -> list[Phase]:
                 signal=signal,
                 cadence=cadence,
                 meeting_minutes_per_month=sum(item.minutes_per_month for item in cadence),
+                starts=starts(
+                    index, plan, view, [f for f in added if f not in current], number == 1
+                ),
             )
         )
     return phases
+
+
+def starts(
+    index: EngineIndex, plan: MixPlan, view: dict[str, Any], new: list[str], first: bool
+) -> list[FrameworkStart]:
+    """When each new framework of a phase starts: together in week 1, or, where kb.yaml's
+    stagger policy holds (goal-setting new, or little time), one after another, the one doing
+    the plan's main job first (the most stated needs it serves best, then its rank)."""
+    stagger = index.kb.policies.capacity.stagger
+    if stagger is None or not first or len(new) < 2 or not stagger.applies(view):
+        return [FrameworkStart(fid, 1) for fid in new]
+    names = index.short_names
+    labels = index.need_labels
+    served = {layer.framework: layer.needs for layer in plan.layers}
+    position = {fid: i for i, fid in enumerate(plan.members)}
+    order = sorted(new, key=lambda f: (-len(served.get(f, ())), position.get(f, len(position))))
+    result: list[FrameworkStart] = []
+    for place, fid in enumerate(order):
+        if place == 0:
+            needs = served.get(fid, ())
+            job = (
+                labels.get(needs[0], needs[0]).lower()
+                if needs
+                else LAYER_JOBS.get(_layer(plan, fid), "")
+            )
+            why = stagger.first.format(name=names[fid], job=job)
+            result.append(FrameworkStart(fid, 1, " ".join(why.split())))
+            continue
+        week = 1 + place * stagger.weeks
+        why = stagger.next.format(
+            name=names[fid], week=week, previous=names[order[place - 1]], weeks=stagger.weeks
+        )
+        result.append(FrameworkStart(fid, week, " ".join(why.split())))
+    return result
+
+
+def _layer(plan: MixPlan, fid: str) -> str:
+    return next((layer.layer for layer in plan.layers if layer.framework == fid), "")

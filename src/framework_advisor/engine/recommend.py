@@ -19,6 +19,7 @@ from framework_advisor.domain.rule import CautionEffect
 from framework_advisor.engine.explain import because_leaves
 from framework_advisor.engine.flow import profile, visible_questions
 from framework_advisor.engine.index import EngineIndex, index_for
+from framework_advisor.engine.meeting_time import budget_caution, meeting_time
 from framework_advisor.engine.mix import plan_mix
 from framework_advisor.engine.pay import pay_caution, pay_plan
 from framework_advisor.engine.phases import build_phases
@@ -133,7 +134,9 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         )
         for rank, fid in enumerate(ranking, start=1)
     ]
-    phases = build_phases(index, plan)
+    phases = build_phases(index, plan, view)
+    time = meeting_time(index, plan, phases)
+    cautions.extend(budget_caution(time))
     pay = pay_plan(kb, view, mix_ids)
     cadence = phases[0].cadence if phases else []
     minutes = phases[0].meeting_minutes_per_month if phases else 0
@@ -145,7 +148,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         cautions=cautions,
         cadence=cadence,
         meeting_minutes_per_month=minutes,
-        meeting_minutes_already_held=min(plan.held_minutes, minutes),
+        meeting_minutes_already_held=time.held if time else 0,
         unanswered=_unanswered(index, answers, view, states),
         sensitivity=sensitivity_of(
             index,
@@ -169,9 +172,10 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         kb={"name": kb.name, "version": kb.version, "packs": [p.name for p in kb.packs]},
         needs=plan.needs,
         phases=phases,
-        summary=summarise(index, view, plan, phases, ranking, pay.text if pay else ""),
+        summary=summarise(index, view, plan, phases, ranking, time, pay.text if pay else ""),
         mix_choice=plan.choice,
         pay=pay,
+        meeting_time=time,
     )
 
 

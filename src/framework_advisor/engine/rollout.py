@@ -1,5 +1,6 @@
-"""The rollout plan: phase one's frameworks start in weeks 1-2; each later phase starts a full
-quarter after the one before, once its signal shows, with each framework's own steps."""
+"""The rollout plan: phase one's frameworks start in weeks 1-2, or one after another where
+goal-setting is new or time is short (``Phase.starts``); each later phase starts a full quarter
+after the one before, once its signal shows, with each framework's own steps."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
     for position, phase in enumerate(rec.phases):
         first = 1 + position * WEEKS_PER_QUARTER
         steps: list[PlannedStep] = []
+        start_week = {start.framework: start.week for start in phase.starts}
         for fid in phase.frameworks:
             own = kb.frameworks[fid].rollout
             if fid in current:
@@ -40,7 +42,7 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
             own = [step for step in own if step.applies(rec.profile)]
             if not own:
                 continue
-            shift = first - min(step.week for step in own)
+            shift = first + start_week.get(fid, 1) - 1 - min(step.week for step in own)
             steps += [
                 PlannedStep(step.week + shift, fid, " ".join(step.step.split())) for step in own
             ]
@@ -56,8 +58,8 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
                 why=phase.why,
                 steps=steps,
                 meeting_minutes_per_month=minutes,
-                within_budget=None if budget is None else minutes - held <= budget,
-                already_held=held,
+                within_budget=None if budget is None else minutes <= budget,
+                already_held=held if position == 0 else 0,
             )
         )
     first_weeks = [s for s in phases[0].steps if s.week <= FIRST_WEEKS] if phases else []

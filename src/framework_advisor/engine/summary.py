@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from framework_advisor.domain.recommendation import Phase
+from framework_advisor.domain.recommendation import MeetingTime, Phase
 from framework_advisor.domain.rollout import FIRST_WEEKS
 from framework_advisor.domain.wording import and_list
-from framework_advisor.engine.cadence import meeting_cost
+from framework_advisor.engine.cadence import fit_calendar
 from framework_advisor.engine.index import EngineIndex
-from framework_advisor.engine.mix import MixPlan, limits_for
+from framework_advisor.engine.mix import MixPlan
 
 LAYER_JOBS = {
     "individual": "individual objectives and reviews",
@@ -29,10 +29,11 @@ def summarise(
     plan: MixPlan,
     phases: list[Phase],
     ranking: list[str],
+    time: MeetingTime | None,
     pay: str = "",
 ) -> str:
     """The recommendation in a few plain sentences: what to run for which stated need, the
-    meeting time against the budget, where the objectives that decide pay live (``pay``, when
+    meeting time against the budget (``time``, stated once), where the objectives that decide pay live (``pay``, when
     goals feed pay), and what to do first (one sentence when nothing fits
     well enough to recommend)."""
     if not plan.members:
@@ -74,13 +75,13 @@ def summarise(
         )
     if pay:
         sentences.append(pay)
-    minutes = phases[0].meeting_minutes_per_month
-    budget = limits_for(index, view).budget
-    sentences.append(_meeting_time(minutes, budget, plan, names))
+    if time is not None:
+        sentences.append(time.text)
+    budget = time.budget if time else None
     top = ranking[0] if ranking else None
     if top is not None and top not in plan.members:
         later = [p.phase for p in phases if top in p.frameworks]
-        cost = meeting_cost(index, [top])
+        cost = fit_calendar(index, [top], budget)[0]
         when = f"; it comes in phase {later[0]}" if later else ""
         if budget is not None and cost > budget:
             sentences.append(
@@ -89,15 +90,19 @@ def summarise(
             )
         elif later:
             sentences.append(f"{names[top]} ranks first and comes in phase {later[0]}.")
+    starts = phases[0].starts if phases else []
+    early = {s.framework for s in starts if s.week <= FIRST_WEEKS}
     steps = [
         step.step[0].lower() + step.step[1:].rstrip(".")
         for fid in plan.members
-        if fid not in plan.running  # already running: nothing to start
+        if fid in early  # already running, or starting later: nothing to start now
         for step in kb.frameworks[fid].rollout
         if step.week <= FIRST_WEEKS and step.applies(view)
     ][:2]
     if steps:
         sentences.append(f"In the first two weeks: {'; then '.join(steps)}.")
+    if len(early) < len(starts):
+        sentences.extend(s.why for s in starts[:2])
     if len(phases) > 1:
         nxt = phases[1]
         sentences.append(
@@ -105,33 +110,3 @@ def summarise(
             f"{nxt.signal[0].lower()}{nxt.signal[1:].split(':')[0]}."
         )
     return " ".join(sentences)
-
-
-def _meeting_time(minutes: int, budget: int | None, plan: MixPlan, names: dict[str, str]) -> str:
-    """Phase one's meetings against the leaders' time. Meetings of frameworks already running
-    are on the calendar today: the budget limits what the plan adds to them."""
-    held = min(plan.held_minutes, minutes)
-    added = minutes - held
-    if held and budget is not None:
-        running = and_list([names[f] for f in plan.running])
-        if added == 0:
-            return (
-                f"It adds no meetings to the {held} minutes a month you already hold for {running}."
-            )
-        fits = "fit within" if added <= budget else "are more than"
-        return (
-            f"It takes about {minutes} minutes of meetings a month: {held} of them you already "
-            f"hold for {running}, and the {added} new minutes {fits} the {budget} leaders can "
-            "give" + ("." if added <= budget else ": shorten the meetings before anything else.")
-        )
-    if budget is None:
-        return f"It takes about {minutes} minutes of meetings a month."
-    if minutes <= budget:
-        return (
-            f"It takes about {minutes} minutes of meetings a month, within the {budget} leaders "
-            "can give."
-        )
-    return (
-        f"It takes about {minutes} minutes of meetings a month, more than the {budget} leaders "
-        "can give: shorten the meetings before anything else."
-    )

@@ -1,5 +1,5 @@
-"""Page one: the summary, the mix by phase with the job each framework does here, the meeting
-cost against the leaders' time, and the first two weeks."""
+"""Page one: the summary (which states the meeting time against the leaders' once), the mix by
+phase with the job each framework does here, and the first two weeks."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def overview(
     return Overview(
         summary=rec.summary,
         phases=phase_jobs(kb, rec),
-        meetings=meeting_cost(plan, short),
+        meetings="",  # the summary states the meeting time, once (issue 22)
         first_weeks=[
             StepRow(s.week, s.framework, short[s.framework], s.step) for s in plan.first_weeks
         ],
@@ -59,35 +59,3 @@ def phase_jobs(kb: KnowledgeBase, rec: Recommendation) -> list[PhaseJob]:
             job = sentence(label_list(served)) if served else first_sentence(phase.why)
             rows.append(PhaseJob(f"Phase {phase.phase}", fid, names[fid], job))
     return rows
-
-
-def meeting_cost(plan: RolloutPlan, names: dict[str, str]) -> str:
-    """Phase one's monthly meetings in words, against the leaders' time; meetings of frameworks
-    already running are on the calendar today, so the time limits what the plan adds."""
-    if not plan.phases:
-        return ""
-    minutes = plan.phases[0].meeting_minutes_per_month
-    hours = f"{minutes / 60:.1f}".rstrip("0").rstrip(".")
-    text = f"Phase one takes about {minutes} minutes of meetings a month ({hours} hours)"
-    held = plan.phases[0].already_held
-    if held and plan.budget is not None:
-        added = minutes - held
-        running = " and ".join(names[f] for f in plan.running)
-        fits = (
-            f"fit within the {plan.budget} minutes a month leaders said they can give."
-            if added <= plan.budget
-            else f"are more than the {plan.budget} minutes a month leaders said they can give: "
-            "shorten the meetings before anything else."
-        )
-        return (
-            text
-            + f": {held} of them you already hold for {running}, and the {added} new minutes {fits}"
-        )
-    if plan.budget is None:
-        return text + "; you did not say how much time leaders can give."
-    if minutes <= plan.budget:
-        return text + f", within the {plan.budget} minutes a month leaders said they can give."
-    return (
-        text + f", more than the {plan.budget} minutes a month leaders said they can give: "
-        "shorten the meetings before anything else."
-    )

@@ -7,7 +7,6 @@ from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.rollout import WEEKS_PER_QUARTER, PlannedStep, RolloutPlan
 from framework_advisor.domain.wording import and_list
 from framework_advisor.render.report.data.model import CadenceRow, Rollout, RolloutPhase, StepRow
-from framework_advisor.render.report.data.overview import meeting_cost
 
 MONTHS = ((1, 4), (5, 8), (9, 13))
 """Phase one's quarter as three months of weeks."""
@@ -50,9 +49,13 @@ def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Ro
         )
     minutes = plan.phases[0].meeting_minutes_per_month if plan.phases else 0
     later = len(plan.phases) > 1
+    starts = rec.phases[0].starts if rec.phases else []
+    staggered = any(start.week > 1 for start in starts)
     intro = (
         (
-            "Phase one starts in the first two weeks"
+            " ".join(start.why for start in starts).rstrip(".")
+            if staggered
+            else "Phase one starts in the first two weeks"
             if plan.phases and len(plan.phases[0].frameworks) == 1
             else "Phase one's frameworks all start in the first two weeks"
         )
@@ -82,13 +85,20 @@ def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Ro
         ],
         minutes_per_month=minutes,
         budget=plan.budget,
-        summary=(
-            meeting_cost(plan, short) + " A meeting that serves several frameworks counts once."
-        )
-        if plan.phases
-        else "",
+        summary=calendar_note(minutes) if plan.phases else "",
     )
 
 
 def _row(step: PlannedStep, short: dict[str, str]) -> StepRow:
     return StepRow(step.week, step.framework, short[step.framework], step.step)
+
+
+def calendar_note(minutes: int) -> str:
+    """The cadence page's line: the calendar's total (page one compares it with the leaders'
+    time)."""
+    hours = f"{minutes / 60:.1f}".rstrip("0").rstrip(".")
+    return (
+        f"Phase one's merged calendar: about {minutes} minutes of meetings a month ({hours} "
+        "hours). A meeting that serves several frameworks counts once; one held in a lighter "
+        "documented form is named by that form."
+    )
