@@ -19,7 +19,7 @@ T = TypeVar("T")
 
 
 class LineSource(Protocol):
-    """A parsed document that knows the line of each key (``kb.yaml_source.YamlDocument``)."""
+    """A parsed document that knows the line of each key (``sources.yaml_lines.YamlDocument``)."""
 
     file: str
 

@@ -52,9 +52,9 @@ def withdraw(kb: KnowledgeBase, directory: Path, who: str) -> Withdrawn:
 
 def _named(path: Path) -> str:
     """The name an answers file was written for (`_meta.participant`), else its stem."""
-    from framework_advisor.sessions import salvage_text
+    from framework_advisor.sources.answers_file import salvage
 
-    meta = salvage_text(path).get("_meta")
+    meta = salvage(path).get("_meta")
     name = meta.get("participant") if isinstance(meta, dict) else None
     return name if isinstance(name, str) and name.strip() else path.stem
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -166,6 +166,24 @@ def missing_required(
         if q.id not in present
         and (q.required or (q.required_unless and q.required_unless not in present))
     ]
+
+
+def required_now(question: Question, visible: Sequence[Question], answers: Answers) -> bool:
+    """Whether ``question`` must be answered before moving on from it, among the ``visible``
+    questions in order: a ``required`` one always; a ``required_unless`` one (headcount, unless
+    stage) while its alternative is unanswered, except that it may be skipped while the
+    alternative is still ahead; and the alternative itself once the question it stands in for
+    was skipped. The same rule as `missing_required`, asked one question at a time."""
+    if question.required:
+        return True
+    ids = [q.id for q in visible]
+    other = question.required_unless
+    if other:
+        if other in answers:
+            return False
+        later = other in ids and question.id in ids
+        return not (later and ids.index(other) > ids.index(question.id))
+    return any(q.required_unless == question.id and q.id not in answers for q in visible)
 
 
 def inconsistency(answers: Answers) -> tuple[KeyPath, str] | None:

@@ -34,8 +34,8 @@ from framework_advisor.kb.schema import (
     RawRule,
 )
 from framework_advisor.kb.templates import read_template
-from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
 from framework_advisor.problems import ProblemCollector, did_you_mean
+from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
 
 __all__ = ["build"]
 

@@ -24,8 +24,8 @@ from framework_advisor.kb.schema import (
     RawRule,
 )
 from framework_advisor.kb.templates import TemplateChecks
-from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
 from framework_advisor.problems import ProblemCollector, did_you_mean, one_of
+from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
 
 
 class CrossChecks:

@@ -8,7 +8,7 @@ from pathlib import Path
 from msgspec import Struct, field
 
 from framework_advisor.errors import InputFileError
-from framework_advisor.kb.yaml_source import read_bytes
+from framework_advisor.sources.reading import read_bytes
 
 try:  # the builtin module: hashlib would also load OpenSSL, 5 ms on the `recommend` path
     from _blake2 import blake2b

@@ -17,8 +17,8 @@ from framework_advisor.domain.template import (
     Sheet,
     Template,
 )
-from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
 from framework_advisor.problems import ProblemCollector, did_you_mean
+from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
 
 # The spreadsheet functions a template's formulas may call: enough for progress, status, grades
 # and bonuses, and none that reaches outside the workbook (HYPERLINK, WEBSERVICE, DDE, CALL).
