@@ -44,7 +44,7 @@ def read_answers(kb: KnowledgeBase, path: Path, *, fixed: Answers | None = None)
 
 
 def _with_fixed(kb: KnowledgeBase, document: YamlDocument, fixed: Answers) -> YamlDocument:
-    from framework_advisor.errors import AnswersError, Problem
+    from framework_advisor.errors import AnswersError, Diagnostic
 
     data = document.data
     if not isinstance(data, dict):
@@ -56,12 +56,13 @@ def _with_fixed(kb: KnowledgeBase, document: YamlDocument, fixed: Answers) -> Ya
         if given is None or given == value or (question is not None and question.type == "text"):
             continue
         problems.append(
-            Problem(
+            Diagnostic.at(
                 document.file,
                 qid,
                 f"{given!r} differs from the workshop's fixed answer {value!r} "
                 "(a different scope is a different assessment)",
                 document.line_of((qid,)),
+                rule="answers-fixed",
             )
         )
     if problems:

@@ -9,7 +9,7 @@ from typing import Any
 from framework_advisor.domain.answers import META_KEY, Answers, AnswersMeta
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.question import Question
-from framework_advisor.errors import AnswersError, Problem
+from framework_advisor.errors import AnswersError, Diagnostic
 from framework_advisor.problems import (
     KeyPath,
     LineSource,
@@ -18,6 +18,9 @@ from framework_advisor.problems import (
     format_path,
     one_of,
 )
+
+RULE = "answers"
+"""The rule of an answer that does not fit the questionnaire."""
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
@@ -28,12 +31,12 @@ class _Checker:
         self.kb = kb
         self.source = source
         self.file = source.file if source else file
-        self.problems: list[Problem] = []
+        self.problems: list[Diagnostic] = []
         self.given: set[str] = set()
 
     def fail(self, path: KeyPath, message: str) -> None:
         line = self.source.line_of(path) if self.source else None
-        self.problems.append(Problem(self.file, format_path(path), message, line))
+        self.problems.append(Diagnostic.at(self.file, format_path(path), message, line, rule=RULE))
 
     def check(self, raw: Any, *, required: bool = True) -> Answers:
         if raw is None:
@@ -142,7 +145,7 @@ class _Checker:
                     f"'{question.id}' is required unless '{question.required_unless}' "
                     f"is given: {question.prompt}"
                 )
-            self.problems.append(Problem(self.file, "", message))
+            self.problems.append(Diagnostic.at(self.file, "", message, rule=RULE))
 
     def _consistency(self, answers: Answers) -> None:
         problem = inconsistency(answers)
@@ -232,7 +235,10 @@ def parse_answer(
         problems += [p for p in outside_drawn_options(kb, merged) if p[0][0] == question_id]
         if problems:
             raise AnswersError(
-                [Problem(file, format_path(path), message, None) for path, message in problems]
+                [
+                    Diagnostic.at(file, format_path(path), message, rule=RULE)
+                    for path, message in problems
+                ]
             )
     return value
 

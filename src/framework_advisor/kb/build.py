@@ -33,7 +33,7 @@ from framework_advisor.kb.schema import (
     PackFile,
     RawRule,
 )
-from framework_advisor.kb.templates import read_template
+from framework_advisor.kb.templates import RULE, read_template
 from framework_advisor.problems import ProblemCollector, did_you_mean
 from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
 
@@ -118,7 +118,8 @@ class _Builder(CrossChecks):
         doc = self.doc(source, name)
         if doc is None:
             return
-        examples = self.problems.convert(doc, (), doc.data, ExampleSet)
+        with self.problems.checking("kb-example"):
+            examples = self.problems.convert(doc, (), doc.data, ExampleSet)
         if examples is None:
             return
         stem = Path(name).stem
@@ -136,7 +137,8 @@ class _Builder(CrossChecks):
         doc = self.doc(source, name)
         if doc is None:
             return
-        template = read_template(self.problems, doc, Path(name).stem)
+        with self.problems.checking(RULE):
+            template = read_template(self.problems, doc, Path(name).stem)
         if template is not None:
             self.templates[template.id] = Located(template, doc, ())  # a pack's replaces ours
 
@@ -149,7 +151,8 @@ class _Builder(CrossChecks):
             self.name, self.version, self.settings = header.name, header.version, header.settings
             self.settings_at = Located(header.settings, doc, ("settings",))
             self.policies_at = Located(header.policies, doc, ("policies",))
-            self.brand = checked_brand(self.problems, doc, header.brand).over(self.brand)
+            with self.problems.checking("kb-brand"):
+                self.brand = checked_brand(self.problems, doc, header.brand).over(self.brand)
 
     def _pack_header(self, source: SourceFiles) -> bool:
         doc = self.doc(source, "pack.yaml")
@@ -174,7 +177,8 @@ class _Builder(CrossChecks):
         self.packs.append(
             PackInfo(header.name, header.version, source.digest()[:12], str(source.root))
         )
-        self.brand = checked_brand(self.problems, doc, header.brand).over(self.brand)
+        with self.problems.checking("kb-brand"):
+            self.brand = checked_brand(self.problems, doc, header.brand).over(self.brand)
         removal = header.remove
         for kind, ids, table, fixed in (
             ("frameworks", removal.frameworks, self.frameworks, FRAMEWORK_IDS),

@@ -33,7 +33,7 @@ class ConditionParser:
 
     def fail(self, path: KeyPath, message: str) -> None:
         self.ok = False
-        self.problems.add(self.doc, path, message)
+        self.problems.add(self.doc, path, message, rule="kb-condition")
 
     def parse(self, raw: Any, path: KeyPath) -> Condition | None:
         """A condition node, or None after recording problems."""

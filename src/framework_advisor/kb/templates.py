@@ -20,6 +20,9 @@ from framework_advisor.domain.template import (
 from framework_advisor.problems import ProblemCollector, did_you_mean
 from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
 
+RULE = "kb-template"
+"""The rule of every problem in a starter template."""
+
 # The spreadsheet functions a template's formulas may call: enough for progress, status, grades
 # and bonuses, and none that reaches outside the workbook (HYPERLINK, WEBSERVICE, DDE, CALL).
 FUNCTIONS = frozenset(
@@ -97,15 +100,11 @@ class TemplateChecks:
         self.sheets = {sheet.id: sheet for sheet in template.sheets}
 
     def add(self, path: KeyPath, message: str) -> None:
-        self.problems.add(self.doc, path, message)
+        self.problems.add(self.doc, path, message, rule=RULE)
 
     def run(self) -> None:
         for index, fid in enumerate(self.template.frameworks):
-            if fid not in self.frameworks:
-                self.add(
-                    ("frameworks", index),
-                    f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
-                )
+            self.problems.known(self.doc, ("frameworks", index), "framework", fid, self.frameworks)
         seen: set[str] = set()
         titles: set[str] = set()
         for index, sheet in enumerate(self.template.sheets):

@@ -17,10 +17,15 @@ from typing import Any
 from msgspec import Struct
 
 from framework_advisor.domain.answers import META_KEY
-from framework_advisor.errors import AnswersError, InputFileError, Problem
+from framework_advisor.errors import AnswersError, Diagnostic, InputFileError
 from framework_advisor.sources import limits
 from framework_advisor.sources.reading import read_bytes, read_text
-from framework_advisor.sources.yaml_lines import YamlDocument, check_values, parse_yaml
+from framework_advisor.sources.yaml_lines import (
+    DUPLICATE,
+    YamlDocument,
+    check_values,
+    parse_yaml,
+)
 
 
 class StrictReading(Struct):
@@ -151,7 +156,8 @@ def _parse_json(text: str, file: str) -> YamlDocument:
             data=data,
             lines=document.lines,
             duplicates=[
-                Problem(file, key, "duplicate key", document.line_of((key,))) for key in duplicates
+                Diagnostic.at(file, key, "duplicate key", document.line_of((key,)), rule=DUPLICATE)
+                for key in duplicates
             ],
         )
     return YamlDocument(file=file, data=data)

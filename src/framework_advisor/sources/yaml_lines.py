@@ -8,13 +8,20 @@ from typing import Any
 
 from msgspec import Struct, field
 
-from framework_advisor.errors import InputFileError, Problem
+from framework_advisor.errors import Diagnostic, InputFileError
 from framework_advisor.problems import KeyPath, format_path
 from framework_advisor.sources import limits
 
+SYNTAX = "yaml-syntax"
+"""The rule of a file the parser cannot read."""
+LIMIT = "input-limit"
+"""The rule of a value or a shape beyond `sources.limits`."""
+DUPLICATE = "duplicate-key"
+"""The rule of a key given twice in one mapping."""
+
 
 class YamlSyntaxError(InputFileError):
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Diagnostic) -> None:
         self.problem = problem
         super().__init__(str(problem))
 
@@ -23,7 +30,7 @@ class YamlDocument(Struct):
     file: str
     data: Any
     lines: dict[KeyPath, int] = field(default_factory=dict)
-    duplicates: list[Problem] = field(default_factory=list)
+    duplicates: list[Diagnostic] = field(default_factory=list)
 
     def line_of(self, path: KeyPath) -> int | None:
         """The line of the key at ``path``, or of its nearest indexed ancestor (not the root:
@@ -61,14 +68,18 @@ def parse_yaml(text: str, file: str, *, aliases: bool = True) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         message = str(exc.problem or exc).replace("\n", " ")
-        raise YamlSyntaxError(Problem(file, "", f"not valid YAML: {message}", line)) from None
+        raise YamlSyntaxError(
+            Diagnostic.at(file, "", f"not valid YAML: {message}", line, rule=SYNTAX)
+        ) from None
     except yaml.YAMLError as exc:  # a ReaderError: a character YAML does not allow
         reason = getattr(exc, "reason", None) or " ".join(str(exc).split())
-        raise YamlSyntaxError(Problem(file, "", f"not valid YAML: {reason}")) from None
+        raise YamlSyntaxError(
+            Diagnostic.at(file, "", f"not valid YAML: {reason}", rule=SYNTAX)
+        ) from None
     except ValueError as exc:  # int() of a scalar beyond Python's digit limit
-        raise YamlSyntaxError(Problem(file, "", _value_error(exc))) from None
+        raise YamlSyntaxError(Diagnostic.at(file, "", _value_error(exc), rule=LIMIT)) from None
     except RecursionError:
-        raise YamlSyntaxError(Problem(file, "", _TOO_DEEP)) from None
+        raise YamlSyntaxError(Diagnostic.at(file, "", _TOO_DEEP, rule=LIMIT)) from None
     finally:
         loader.dispose()
     document = YamlDocument(file=file, data=data)
@@ -147,7 +158,7 @@ def _check_graph(root: Any, file: str, *, aliases: bool) -> None:
 
 
 def _graph_error(file: str, line: int, message: str) -> YamlSyntaxError:
-    return YamlSyntaxError(Problem(file, "", message, line))
+    return YamlSyntaxError(Diagnostic.at(file, "", message, line, rule=LIMIT))
 
 
 def check_values(document: YamlDocument) -> None:
@@ -163,7 +174,9 @@ def check_values(document: YamlDocument) -> None:
             problem = _TOO_DEEP
         if problem is not None:
             raise YamlSyntaxError(
-                Problem(document.file, format_path(path), problem, document.line_of(path))
+                Diagnostic.at(
+                    document.file, format_path(path), problem, document.line_of(path), rule=LIMIT
+                )
             )
         if isinstance(value, dict | list):
             if id(value) in seen:  # repeated by an alias: checked once
@@ -174,11 +187,12 @@ def check_values(document: YamlDocument) -> None:
                 key_problem = _bad_value(key)
                 if key_problem is not None:
                     raise YamlSyntaxError(
-                        Problem(
+                        Diagnostic.at(
                             document.file,
                             format_path(path),
                             f"a key: {key_problem}",
                             document.line_of(path),
+                            rule=LIMIT,
                         )
                     )
                 stack.append(((*path, key), item))
@@ -227,7 +241,13 @@ def _index(root: Any, document: YamlDocument) -> None:
                 line = key_node.start_mark.line + 1
                 if key in seen:
                     document.duplicates.append(
-                        Problem(document.file, format_path((*path, key)), "duplicate key", line)
+                        Diagnostic.at(
+                            document.file,
+                            format_path((*path, key)),
+                            "duplicate key",
+                            line,
+                            rule=DUPLICATE,
+                        )
                     )
                 seen.add(key)
                 document.lines[(*path, key)] = line
