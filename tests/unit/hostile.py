@@ -65,6 +65,9 @@ def make_fifo(path: Path) -> Path:
 Maker = Callable[[Path], Path]
 
 
+STAMP_COMMENT = re.compile(r"<!-- Framework Advisor template: [a-z0-9_-]+ v\d+ -->")
+
+
 def markdown_hazards(markdown: str) -> list[str]:
     """What a Markdown viewer would do with the text beyond showing it: fetch an image (a
     tracking pixel), keep raw HTML, or follow a link to anything but http(s)."""
@@ -75,6 +78,8 @@ def markdown_hazards(markdown: str) -> list[str]:
         for child in token.children or [token]:
             if child.type == "html_inline" and child.content in ("<br>", "<br/>"):
                 continue  # our own line breaks in table cells (supplied `<` is escaped)
+            if child.type == "html_block" and STAMP_COMMENT.fullmatch(child.content.strip()):
+                continue  # a starter file's stamp (`domain.stamp`): a comment, never shown
             if child.type in ("image", "html_inline", "html_block"):
                 found.append(f"{child.type}: {child.content or child.attrs}")
             elif child.type == "link_open":

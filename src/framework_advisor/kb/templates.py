@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import msgspec
+
 from framework_advisor.domain.template import (
     PATTERN,
     RECORD_FIELDS,
@@ -64,15 +66,8 @@ def read_template(problems: ProblemCollector, doc: YamlDocument, stem: str) -> T
     if template.id != stem:
         problems.add(doc, ("id",), f"'{template.id}' differs from the file name '{stem}.yaml'")
         return None
-    return Template(
-        id=template.id,
-        title=template.title,
-        frameworks=template.frameworks,
-        summary=template.summary,
-        guidance=template.guidance,
-        sources=template.sources,
-        sheets=tuple(s for s in sheets if s is not None),
-    )
+    fields = msgspec.structs.asdict(template)  # one step: a new field needs no copying here
+    return Template(**{**fields, "sheets": tuple(s for s in sheets if s is not None)})
 
 
 class _Header(Template, frozen=True, kw_only=True):
