@@ -84,7 +84,12 @@ def test_a_pack_adds_a_template(run_cli: Run, kb: KnowledgeBase, tmp_path: Path)
     result = run_cli("--kb", folder, "templates", "raci", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     ws = openpyxl.load_workbook(tmp_path / "out" / "raci-matrix.xlsx")["Matrix"]
-    assert [c.value for c in ws[3]] == ["Decision or deliverable", "Accountable", "Check"]
+    assert [c.value for c in ws[3]] == [
+        "Decision or deliverable",
+        "Accountable",
+        "Check",
+        "Framework Advisor template: raci-matrix v1",  # the stamp: a pack's template gets it too
+    ]
     assert ws["A4"].value == "Approve the pricing change"
     assert ws["C4"].value == '=IF(A4="","",IF(B4="","No A","OK"))'
 

@@ -17,6 +17,7 @@ from framework_advisor.domain.template import Template
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.example_checks import check_examples
+from framework_advisor.kb.kinds import KINDS, named
 from framework_advisor.kb.policy_checks import check_policies, check_replacements, resolve_steps
 from framework_advisor.kb.schema import (
     Located,
@@ -57,6 +58,7 @@ class CrossChecks:
             self._check_contract()
         if problems:  # a broken contract makes every later check fail for the same reason
             raise KnowledgeBaseError(problems.problems)
+        self._check_references()
         questions = self._resolve_questions()
         parser_questions = {q.id: q for q in questions}
         resolved: list[Question] = []
@@ -105,11 +107,6 @@ class CrossChecks:
             roles = check_examples(problems, self.examples.values())
         for located in self.templates.values():
             TemplateChecks(problems, located.doc, located.value, self.frameworks, roles).run()
-        for term in self.glossary.values():
-            for index, fid in enumerate(term.value.frameworks):
-                problems.known(
-                    term.doc, (*term.path, "frameworks", index), "framework", fid, self.frameworks
-                )
         if problems:
             raise KnowledgeBaseError(problems.problems)
         order = [f for f in FRAMEWORK_IDS if f in self.frameworks]
@@ -325,18 +322,22 @@ class CrossChecks:
             return None
         return WeightEffect(fid, effect.weight, effect.reason)
 
+    def _check_references(self) -> None:
+        """The one unknown-reference check over every kind's references (`kinds.KINDS`)."""
+        known = {"framework": self.frameworks}
+        for kind in KINDS:
+            for field, what in kind.references:
+                table: dict[str, Located] = getattr(self, kind.table)
+                for located in table.values():
+                    for path, name in named(located.value, field):
+                        self.problems.known(
+                            located.doc, (*located.path, *path), what, name, known[what]
+                        )
+
     def _resolve_pairings(self, questions: dict[str, Question]) -> list[Pairing]:
         pairings: list[Pairing] = []
         for located in self.pairings.values():
-            unknown = [
-                (i, fid)
-                for i, fid in enumerate(located.value.frameworks)
-                if fid not in self.frameworks
-            ]
-            for i, fid in unknown:
-                self.problems.known(
-                    located.doc, (*located.path, "frameworks", i), "framework", fid, self.frameworks
-                )
+            unknown = [fid for fid in located.value.frameworks if fid not in self.frameworks]
             pairing = located.value
             if located.raw_when is not None:
                 parser = ConditionParser(questions, self.problems, located.doc)
