@@ -125,15 +125,15 @@ class ProblemCollector:
         what: str,
         name: str,
         names: Iterable[str],
+        where: str = "",
     ) -> bool:
-        """Whether ``name`` is one of ``names``; if not, record "no {what} '{name}'." with the
-        closest name ("Did you mean ..."): the one unknown-reference check."""
+        """Whether ``name`` is one of ``names``; if not, record "no {what} '{name}'{where}."
+        with the closest name ("Did you mean ..."): the one unknown-reference check."""
         names = list(names)
         if name in names:
             return True
-        self.add(
-            doc, path, f"no {what} '{name}'." + did_you_mean(name, names), rule=UNKNOWN_REFERENCE
-        )
+        message = f"no {what} '{name}'{where}." + did_you_mean(name, names)
+        self.add(doc, path, message, rule=UNKNOWN_REFERENCE)
         return False
 
     def convert(self, doc: LineSource | str, path: KeyPath, value: Any, cls: type[T]) -> T | None:

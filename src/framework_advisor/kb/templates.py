@@ -162,11 +162,9 @@ class TemplateChecks:
                 self.add((*where, "equals"), "the text to match may not hold a quote")
             if highlight.formula:
                 self.formula((*where, "formula"), "=" + highlight.formula, sheet, highlight=True)
-            if highlight.row and highlight.row not in row_keys:
-                self.add(
-                    (*where, "row"),
-                    f"no row '{highlight.row}' in this sheet."
-                    + did_you_mean(highlight.row, row_keys),
+            if highlight.row:
+                self.problems.known(
+                    self.doc, (*where, "row"), "row", highlight.row, row_keys, " in this sheet"
                 )
 
     def section(self, path: KeyPath, section: Section, sheet: Sheet) -> None:
@@ -234,7 +232,7 @@ class TemplateChecks:
 
     def unknown_column(self, path: KeyPath, key: str, sheet: Sheet) -> None:
         keys = [column.key for column in sheet.columns]
-        self.add(path, f"no column '{key}' in sheet '{sheet.id}'." + did_you_mean(key, keys))
+        self.problems.known(self.doc, path, "column", key, keys, f" in sheet '{sheet.id}'")
 
     def formula(
         self,
