@@ -2,11 +2,13 @@
 is one too), in three readings. What the answers mean is checked above, by the engine.
 
 - **strict** (`read_strict`): the file parses, with no duplicate key, or it is refused with a
-  located error: the CLI's `--answers`, a workshop's participants and rounds.
+  located error: the CLI's `--answers`, a workshop's participants and rounds, and the app's
+  "open a file" (which, like YAML, takes a duplicate key's last value).
 - **lenient** (`read_lenient`): a file that does not parse is not an error but *damaged*: what
   can be salvaged is returned with the reason: saved sessions, which are never lost.
 - **salvage** (`salvage`): each top-level entry parsed on its own (a typo, a tab or a truncated
-  last line loses only its own entry); never raises: reading a revision or a withdrawal mark.
+  last line loses only its own entry); never raises: a session's revision, the name a
+  participant's file was written for.
 """
 
 from __future__ import annotations
