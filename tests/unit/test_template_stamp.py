@@ -78,3 +78,33 @@ def test_read_stamp_finds_nothing_in_ordinary_text() -> None:
     assert read_stamp("Objective") is None
     assert read_stamp("Framework Advisor template: ") is None
     assert read_stamp("Framework Advisor template: okr-tracker v12") == Stamp("okr-tracker", 12)
+
+
+@pytest.mark.parametrize("tid", list(knowledge().templates))
+def test_a_filled_in_sheet_is_recognised_by_its_stamp_else_by_its_header_row(
+    kb: KnowledgeBase, tid: str
+) -> None:
+    from framework_advisor.engine.recognise import recognise
+
+    template = kb.templates[tid]
+    workbook = openpyxl.load_workbook(io.BytesIO(next(iter(_files(kb, tid, "xlsx").values()))))
+    for sheet in template.sheets:
+        rows = [[c.value for c in row] for row in workbook[sheet.title].iter_rows(max_row=5)]
+        found = recognise(kb, rows)
+        assert found is not None and (found.stamp, found.sheet) == (template.stamp(), sheet.id)
+        assert not found.by_header
+    csv_files = _files(kb, tid, "csv")
+    for sheet, data in zip(template.sheets, csv_files.values(), strict=True):
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+        without_marker = [rows[0][:-1], *rows[1:]]  # the marker cell deleted by hand
+        found = recognise(kb, without_marker)
+        assert found is not None and found.by_header, sheet.id
+        alike = [s for s in template.sheets if s.columns == sheet.columns]  # EOS: two forms
+        assert (found.stamp.template, found.sheet) == (tid, sheet.id if len(alike) == 1 else None)
+
+
+def test_a_sheet_of_something_else_is_not_recognised(kb: KnowledgeBase) -> None:
+    from framework_advisor.engine.recognise import recognise
+
+    assert recognise(kb, [["Name", "Email"], ["Ann", "ann@example.com"]]) is None
+    assert recognise(kb, []) is None
