@@ -134,9 +134,15 @@ class SessionStore:
 
     def rename(self, old: str, new: str) -> str:
         source, target = self.path_for(old), self.path_for(new)
+        from framework_advisor.sources.atomic import move_to_new_name
+
+        taken = UsageError(f"a session '{target.stem}' already exists")
         if target.exists():
-            raise UsageError(f"a session '{target.stem}' already exists")
-        source.rename(target)
+            raise taken
+        try:
+            move_to_new_name(source, target)
+        except FileExistsError:
+            raise taken from None
         return target.stem
 
     def delete(self, name: str) -> None:
@@ -148,13 +154,15 @@ class SessionStore:
         answers partly no longer fit is copied as `NAME.kept-<time>.yaml`. Nothing is lost."""
         import shutil
 
+        from framework_advisor.sources.atomic import move_to_new_name
+
         if session.damaged is None and not session.dropped:
             return session
         kind = "corrupt" if session.damaged is not None else "kept"
         aside = _aside_path(session.path, kind)
         try:
             if session.damaged is not None:
-                os.rename(session.path, aside)
+                move_to_new_name(session.path, aside)
             else:
                 shutil.copy2(session.path, aside)
             kept = f"the file is kept as {aside.name}"
