@@ -96,3 +96,11 @@ def test_the_apps_required_now_rule_agrees_with_the_answers_check(kb) -> None:  
                 q.id for q in visible if q.id not in answers and required_now(q, visible, answers)
             ]
             assert bool(stops) == bool(missing_required(visible, answers)), (sample.name, dropped)
+
+
+def test_input_files_are_read_within_the_limits() -> None:
+    """Outside `sources/`, only our own cache and files shipped in the package are read
+    directly; every input (answers, sessions, workshop and room files, knowledge) goes through
+    `sources.reading` (a regular file within the size limit, never a FIFO or a device)."""
+    direct = _modules_matching(r"\.read_(text|bytes)\(")
+    assert direct == ["kb/cache.py", "render/report/pdf.py", "render/workshop/documents.py"], direct
