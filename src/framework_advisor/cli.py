@@ -61,7 +61,7 @@ class AdvisorGroup(click.Group):
             from framework_advisor.safe_text import one_line
 
             for message in exc.messages():
-                click.echo(f"error: {one_line(message)}", err=True)
+                click.echo(f"{exc.line_prefix}{one_line(message)}", err=True)
             ctx.exit(int(exc.exit_code))
         except OSError as exc:  # file-system trouble no command foresaw: still one line
             from framework_advisor.safe_text import one_line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Literal
 
 from msgspec import Struct
 
@@ -14,23 +15,88 @@ class ExitCode(IntEnum):
     MISSING_DEPENDENCY = 3  # a system library or optional package is missing
 
 
-class Problem(Struct, frozen=True):
-    """One thing wrong with one input, located as precisely as we know."""
+Severity = Literal["error", "warning", "info"]
+
+
+class Location(Struct, frozen=True):
+    """Where a diagnostic points: a line (and column) of a text file, or a cell of a sheet."""
 
     file: str
-    key: str
-    message: str
     line: int | None = None
+    column: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+        if self.sheet is not None:
+            return (
+                f"{self.file}:{self.sheet}!{self.cell}"
+                if self.cell
+                else f"{self.file}:{self.sheet}"
+            )
+        if not self.line:
+            return self.file
+        return (
+            f"{self.file}:{self.line}:{self.column}" if self.column else f"{self.file}:{self.line}"
+        )
+
+
+class Diagnostic(Struct, frozen=True):
+    """One thing wrong with one input, located as precisely as we know: a knowledge-base
+    problem, an answers problem and (next) a goal checker's finding. ``rule`` is a stable id
+    (SARIF's ruleId); ``key`` the field it is about (`rules[3].when`), if any. The message is
+    text until the catalogue gives it an id and parameters."""
+
+    location: Location
+    message: str
+    key: str = ""
+    rule: str = ""
+    severity: Severity = "error"
+
+    @classmethod
+    def at(
+        cls,
+        file: str,
+        key: str,
+        message: str,
+        line: int | None = None,
+        *,
+        rule: str = "",
+        severity: Severity = "error",
+    ) -> Diagnostic:
+        """A diagnostic about ``key`` of a text file, at ``line`` when known."""
+        return cls(Location(file, line), message, key, rule, severity)
+
+    @property
+    def file(self) -> str:
+        return self.location.file
+
+    @property
+    def line(self) -> int | None:
+        return self.location.line
+
+    def __str__(self) -> str:
+        """`file:line: key: message`, as answers problems print."""
+        return (
+            f"{self.location}: {self.key}: {self.message}"
+            if self.key
+            else f"{self.location}: {self.message}"
+        )
+
+    def lint_line(self) -> str:
+        """`file:line: severity rule: key: message`, as linters print (the knowledge base's
+        problems; the goal checker's findings next)."""
+        what = f"{self.key}: {self.message}" if self.key else self.message
+        rule = f" {self.rule}" if self.rule else ""
+        return f"{self.location}: {self.severity}{rule}: {what}"
 
 
 class AdvisorError(Exception):
     """Base of every error shown to the user as a message, never as a traceback."""
 
     exit_code: ExitCode = ExitCode.BAD_INPUT
+    line_prefix = "error: "
+    """What the CLI prints before each of `messages` (nothing where a line names its severity)."""
 
     def messages(self) -> list[str]:
         return [str(self)]
@@ -42,21 +108,30 @@ class ProblemsError(AdvisorError):
     title = "invalid input"
     MAX_LINES = 50
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Diagnostic]) -> None:
         self.problems = list(problems)
         super().__init__(f"{self.title}: {len(self.problems)} problem(s)")
 
     def messages(self) -> list[str]:
         """One line per problem, the first `MAX_LINES`, then how many more there are."""
-        lines = [str(p) for p in self.problems[: self.MAX_LINES]]
+        lines = [self.line_of(p) for p in self.problems[: self.MAX_LINES]]
         rest = len(self.problems) - self.MAX_LINES
         if rest > 0:
             lines.append(f"... and {rest} more problem{'s' if rest > 1 else ''}")
         return lines
 
+    def line_of(self, problem: Diagnostic) -> str:
+        return str(problem)
+
 
 class KnowledgeBaseError(ProblemsError):
+    """The knowledge base's problems print as diagnostics, with their rule ids."""
+
     title = "invalid knowledge base"
+    line_prefix = ""
+
+    def line_of(self, problem: Diagnostic) -> str:
+        return problem.lint_line()
 
 
 class AnswersError(ProblemsError):

@@ -5,12 +5,13 @@ engine), so it sits at the bottom beside ``errors`` and imports neither."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
 
 import msgspec
 
-from framework_advisor.errors import Problem
+from framework_advisor.errors import Diagnostic
 
 KeyPath = tuple[str | int, ...]
 """Where a value sits in a document: ("rules", 3, "when")."""
@@ -19,7 +20,7 @@ T = TypeVar("T")
 
 
 class LineSource(Protocol):
-    """A parsed document that knows the line of each key (``kb.yaml_source.YamlDocument``)."""
+    """A parsed document that knows the line of each key (``sources.yaml_lines.YamlDocument``)."""
 
     file: str
 
@@ -77,21 +78,63 @@ def _friendly(message: str) -> str:
     return message
 
 
+UNKNOWN_REFERENCE = "kb-unknown-reference"
+"""The rule of a name that names nothing (a framework, a question, a sheet, a column ...)."""
+
+
 class ProblemCollector:
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
+    """Problems collected before failing. Each gets the rule id of the check that found it:
+    ``rule`` (``field_rule`` for a field of the wrong shape), or the rule of the innermost
+    `checking` block."""
+
+    def __init__(self, rule: str = "kb-entry", field_rule: str = "kb-field") -> None:
+        self.problems: list[Diagnostic] = []
+        self.rule = rule
+        self.field_rule = field_rule
 
     def __bool__(self) -> bool:
         return bool(self.problems)
 
-    def add(self, doc: LineSource | str, path: KeyPath, message: str) -> None:
-        if isinstance(doc, str):
-            self.problems.append(Problem(doc, format_path(path), message))
-        else:
-            self.problems.append(Problem(doc.file, format_path(path), message, doc.line_of(path)))
+    @contextmanager
+    def checking(self, rule: str) -> Iterator[None]:
+        """Problems added inside the block carry ``rule``."""
+        outer, self.rule = self.rule, rule
+        try:
+            yield
+        finally:
+            self.rule = outer
 
-    def extend(self, problems: list[Problem]) -> None:
+    def add(
+        self, doc: LineSource | str, path: KeyPath, message: str, *, rule: str | None = None
+    ) -> None:
+        rule = rule or self.rule
+        if isinstance(doc, str):
+            self.problems.append(Diagnostic.at(doc, format_path(path), message, rule=rule))
+        else:
+            self.problems.append(
+                Diagnostic.at(doc.file, format_path(path), message, doc.line_of(path), rule=rule)
+            )
+
+    def extend(self, problems: list[Diagnostic]) -> None:
         self.problems.extend(problems)
+
+    def known(
+        self,
+        doc: LineSource | str,
+        path: KeyPath,
+        what: str,
+        name: str,
+        names: Iterable[str],
+        where: str = "",
+    ) -> bool:
+        """Whether ``name`` is one of ``names``; if not, record "no {what} '{name}'{where}."
+        with the closest name ("Did you mean ..."): the one unknown-reference check."""
+        names = list(names)
+        if name in names:
+            return True
+        message = f"no {what} '{name}'{where}." + did_you_mean(name, names)
+        self.add(doc, path, message, rule=UNKNOWN_REFERENCE)
+        return False
 
     def convert(self, doc: LineSource | str, path: KeyPath, value: Any, cls: type[T]) -> T | None:
         """msgspec-convert one entry; on failure record a located problem and return None."""
@@ -104,11 +147,21 @@ class ProblemCollector:
             if match := _UNKNOWN.match(message):
                 name = match.group(1)
                 fields = _fields_at(cls, sub)
-                self.add(doc, (*path, *sub, name), "unknown field." + did_you_mean(name, fields))
+                self.add(
+                    doc,
+                    (*path, *sub, name),
+                    "unknown field." + did_you_mean(name, fields),
+                    rule=self.field_rule,
+                )
             elif match := _MISSING.match(message):
-                self.add(doc, (*path, *sub), f"missing required field '{match.group(1)}'")
+                self.add(
+                    doc,
+                    (*path, *sub),
+                    f"missing required field '{match.group(1)}'",
+                    rule=self.field_rule,
+                )
             else:
-                self.add(doc, (*path, *sub), _friendly(message))
+                self.add(doc, (*path, *sub), _friendly(message), rule=self.field_rule)
             return None
 
 

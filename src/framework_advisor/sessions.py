@@ -17,7 +17,7 @@ from msgspec import Struct
 from framework_advisor._version import __version__
 from framework_advisor.domain.answers import META_KEY, Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.errors import AdvisorError, InputFileError, UsageError
+from framework_advisor.errors import AdvisorError, UsageError
 from framework_advisor.paths import ENV_DATA_DIR, data_dir
 
 __all__ = ["ENV_DATA_DIR", "data_dir"]
@@ -134,9 +134,15 @@ class SessionStore:
 
     def rename(self, old: str, new: str) -> str:
         source, target = self.path_for(old), self.path_for(new)
+        from framework_advisor.sources.atomic import move_to_new_name
+
+        taken = UsageError(f"a session '{target.stem}' already exists")
         if target.exists():
-            raise UsageError(f"a session '{target.stem}' already exists")
-        source.rename(target)
+            raise taken
+        try:
+            move_to_new_name(source, target)
+        except FileExistsError:
+            raise taken from None
         return target.stem
 
     def delete(self, name: str) -> None:
@@ -148,13 +154,15 @@ class SessionStore:
         answers partly no longer fit is copied as `NAME.kept-<time>.yaml`. Nothing is lost."""
         import shutil
 
+        from framework_advisor.sources.atomic import move_to_new_name
+
         if session.damaged is None and not session.dropped:
             return session
         kind = "corrupt" if session.damaged is not None else "kept"
         aside = _aside_path(session.path, kind)
         try:
             if session.damaged is not None:
-                os.rename(session.path, aside)
+                move_to_new_name(session.path, aside)
             else:
                 shutil.copy2(session.path, aside)
             kept = f"the file is kept as {aside.name}"
@@ -188,7 +196,9 @@ def revision_on_disk(path: Path) -> int:
     """The `_meta.revision` of a session file (0 if it has none, is missing or unreadable)."""
     if not path.is_file():
         return 0
-    meta = salvage_text(path).get(META_KEY)
+    from framework_advisor.sources.answers_file import salvage
+
+    meta = salvage(path).get(META_KEY)
     return _revision(meta) if isinstance(meta, dict) else 0
 
 
@@ -317,17 +327,10 @@ def read_session(path: Path, kb: KnowledgeBase, name: str | None = None) -> Sess
     """A saved session, salvaged: answers that no longer fit the knowledge base are dropped
     with a notice, never a crash."""
     from framework_advisor.engine.answers import salvage_answers
-    from framework_advisor.kb.yaml_source import load_yaml_file
+    from framework_advisor.sources.answers_file import read_lenient
 
-    damaged = None
-    try:
-        data = load_yaml_file(path, "session file").data
-    except InputFileError as exc:
-        damaged, data = _reason(exc, path), salvage_text(path)
-    if not isinstance(data, dict):
-        damaged = damaged or "expected a mapping of question ids to answers"
-        data = _merge_mappings(data)
-    meta = data.get(META_KEY) if isinstance(data.get(META_KEY), dict) else {}
+    reading = read_lenient(path)
+    data, damaged, meta = reading.data, reading.damaged, reading.meta
     answers, notices = salvage_answers(kb, data)
     loaded = {p.name for p in kb.packs}
     for pack in meta.get("packs") or []:
@@ -360,53 +363,3 @@ def _revision(meta: dict[str, Any]) -> int:
 
 def _answered(data: dict[str, Any]) -> int:
     return sum(1 for key, value in data.items() if key != META_KEY and value is not None)
-
-
-def _reason(exc: InputFileError, path: Path) -> str:
-    text = str(exc)
-    prefix = f"{path}"
-    return text[len(prefix) :].lstrip(":").strip() if text.startswith(prefix) else text
-
-
-def salvage_text(path: Path) -> dict[str, Any]:
-    """What can be read of a damaged session file: each top-level entry parsed on its own
-    (a typo, a tab or a truncated last line loses only its own entry)."""
-    from framework_advisor.kb.yaml_source import parse_yaml, read_bytes
-
-    try:
-        raw = read_bytes(path, "session file")
-    except InputFileError:
-        return {}
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        text = raw.decode("utf-16", errors="replace")
-    else:
-        text = raw.decode("utf-8", errors="replace")
-    blocks: list[list[str]] = []
-    for line in text.splitlines():
-        item = line[:2] in ("- ", "-") and not blocks[-1][0].startswith("-") if blocks else False
-        if (line[:1].isspace() or item) and blocks:  # indented, or a list under the last key
-            blocks[-1].append(line)
-        elif line.strip() and not line.startswith("#"):
-            blocks.append([line])
-    salvaged: dict[str, Any] = {}
-    for block in blocks:
-        data = None
-        for attempt in ("\n".join(block), block[0]):  # the entry, else its first line alone
-            try:
-                data = parse_yaml(attempt.lstrip("- "), str(path), aliases=False).data
-                break
-            except InputFileError:
-                continue
-        if isinstance(data, dict):
-            salvaged.update({k: v for k, v in data.items() if isinstance(k, str)})
-    return salvaged
-
-
-def _merge_mappings(data: Any) -> dict[str, Any]:
-    """A top-level list of mappings (a stray dash) still holds answers."""
-    merged: dict[str, Any] = {}
-    if isinstance(data, list):
-        for item in data:
-            if isinstance(item, dict):
-                merged.update({k: v for k, v in item.items() if isinstance(k, str)})
-    return merged

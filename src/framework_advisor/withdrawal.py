@@ -52,9 +52,9 @@ def withdraw(kb: KnowledgeBase, directory: Path, who: str) -> Withdrawn:
 
 def _named(path: Path) -> str:
     """The name an answers file was written for (`_meta.participant`), else its stem."""
-    from framework_advisor.sessions import salvage_text
+    from framework_advisor.sources.answers_file import salvage
 
-    meta = salvage_text(path).get("_meta")
+    meta = salvage(path).get("_meta")
     name = meta.get("participant") if isinstance(meta, dict) else None
     return name if isinstance(name, str) and name.strip() else path.stem
 
@@ -142,16 +142,18 @@ def _remove(path: Path) -> str:
 def _from_room(folder: Path, who: str, *, count_here: bool, path: Path | None = None) -> Withdrawn:
     """Remove a participant from a room's state (and, when `path` is not given, their answers
     file): their resume code then opens nothing."""
+    from framework_advisor.errors import InputFileError
     from framework_advisor.participants import name_key
     from framework_advisor.sources.atomic import atomic_write
+    from framework_advisor.sources.reading import read_text
 
     state_path = folder / ROOM_STATE
     try:
-        state = json.loads(state_path.read_text(encoding="utf-8"))
+        state = json.loads(read_text(state_path, "room state"))
         people = state["participants"]
         if not isinstance(people, list):
             raise TypeError("participants is not a list")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, InputFileError, ValueError, KeyError, TypeError) as exc:
         raise UsageError(f"{state_path}: the room's state cannot be read ({exc})") from None
     if path is None:
         path, name = _find(folder, who)

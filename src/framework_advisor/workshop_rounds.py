@@ -26,12 +26,10 @@ def read_round(kb: KnowledgeBase, directory: Path, number: int) -> list[Particip
     """The participants as they were at the n-th reveal; InputFileError for a file that is not
     a round file (unreadable, too large, not JSON, wrong shapes or answers)."""
     from framework_advisor.engine.answers import validate_answers
-    from framework_advisor.kb.yaml_source import read_text
-    from framework_advisor.storage import parse_answers_text
+    from framework_advisor.sources.answers_file import read_strict
 
     path = round_path(directory, number)
-    document = parse_answers_text(read_text(path, "round file"), str(path))
-    data = document.data
+    data = read_strict(path, "round file", duplicates=True).document.data
     items = data.get("participants") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise InputFileError(f"{path}: expected a mapping with a list of participants")

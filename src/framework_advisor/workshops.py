@@ -7,8 +7,8 @@ DIR/rounds/<n>.json      the answers as they were at the n-th reveal (to compare
 DIR/merged/              files merged into another by `workshop merge` (kept, never deleted)
 DIR/workshop.yaml.lock   held by reveal, close, merge and withdraw while they rewrite (`workshop_lock`)
 ```
-Reading goes through `storage.read_answers` (size, alias and format bounds); every write is
-atomic. Pure aggregation lives in `engine.workshop`."""
+Reading goes through `storage.read_answers` (the strict reading of `sources.answers_file`: size,
+alias and format bounds); every write is atomic. Pure aggregation lives in `engine.workshop`."""
 
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ def create(directory: Path, kb: KnowledgeBase, *, title: str, fixed: Answers) ->
 
 def load_config(directory: Path, kb: KnowledgeBase | None = None) -> WorkshopConfig:
     """`workshop.yaml`, checked; one-line errors for a missing folder or a bad file."""
-    from framework_advisor.kb.yaml_source import load_yaml_file
+    from framework_advisor.sources.yaml_lines import load_yaml_file
 
     if not directory.is_dir():
         raise WorkshopError(f"{directory}: not a workshop folder (no such folder)")

@@ -4,6 +4,7 @@ exit code 2 (or the exact safe behaviour), no traceback, in bounded time."""
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,15 +27,20 @@ def run(*args: Any, input: str | None = None) -> tuple[Result, float]:
     return result, time.monotonic() - start
 
 
+ERROR_LINE = re.compile(r"^(error: |\S.*?: error [a-z0-9-]+: )")
+"""An error line: `error: ...`, or a diagnostic `FILE:LINE: error RULE: ...` (the knowledge
+base's problems, which name their rule)."""
+
+
 def errors(result: Result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    return [line for line in result.stderr.splitlines() if ERROR_LINE.match(line)]
 
 
 def assert_one_error(result: Result, elapsed: float, *has: str) -> str:
     """Exit 2, exactly one line on stderr, an `error:` naming what it must, nothing on stdout."""
     lines = result.stderr.splitlines()
     assert result.exit_code == 2, (result.exit_code, result.stderr, result.stdout[:300])
-    assert len(lines) == 1 and lines[0].startswith("error: "), lines[:5]
+    assert len(lines) == 1 and ERROR_LINE.match(lines[0]), lines[:5]
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
     for text in has:
@@ -59,6 +65,9 @@ def make_fifo(path: Path) -> Path:
 Maker = Callable[[Path], Path]
 
 
+STAMP_COMMENT = re.compile(r"<!-- Framework Advisor template: [a-z0-9_-]+ v\d+ -->")
+
+
 def markdown_hazards(markdown: str) -> list[str]:
     """What a Markdown viewer would do with the text beyond showing it: fetch an image (a
     tracking pixel), keep raw HTML, or follow a link to anything but http(s)."""
@@ -69,6 +78,8 @@ def markdown_hazards(markdown: str) -> list[str]:
         for child in token.children or [token]:
             if child.type == "html_inline" and child.content in ("<br>", "<br/>"):
                 continue  # our own line breaks in table cells (supplied `<` is escaped)
+            if child.type == "html_block" and STAMP_COMMENT.fullmatch(child.content.strip()):
+                continue  # a starter file's stamp (`domain.stamp`): a comment, never shown
             if child.type in ("image", "html_inline", "html_block"):
                 found.append(f"{child.type}: {child.content or child.attrs}")
             elif child.type == "link_open":

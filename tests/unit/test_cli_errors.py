@@ -1,13 +1,15 @@
 """Malformed answers files and knowledge packs: exit code 2 and a located message on stderr.
 
-Every case lists each error line it expects, as `error: FILE[:LINE]: [KEY: ]MESSAGE`: the file,
-the line (None where no line can be known, and then none may be printed), the key path and the
-facts the message must state. The number of error lines must match too, so a problem is never
+Every case lists each error line it expects, as `error: FILE[:LINE]: [KEY: ]MESSAGE` (an answers
+file) or as a diagnostic `FILE[:LINE]: error RULE: [KEY: ]MESSAGE` (a knowledge pack): the file,
+the line (None where no line can be known, and then none may be printed), the key path, the
+facts the message must state and, where a case names it, the rule. The number of error lines must match too, so a problem is never
 reported twice or drowned in follow-on errors.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,7 @@ import pytest
 from click.testing import Result
 
 from ..conftest import ROOT, build_tree
+from .hostile import ERROR_LINE
 
 KNOWLEDGE = ROOT / "knowledge"
 OKR = (KNOWLEDGE / "frameworks" / "okr.yaml").read_text(encoding="utf-8")
@@ -34,6 +37,8 @@ class Err:
     lacks: tuple[str, ...] = ()
     file: str | None = None
     """Pack cases: the file relative to the pack folder ('' is the folder itself)."""
+    rule: str | None = None
+    """Pack cases: the diagnostic's rule id, where the case pins it."""
 
 
 def line_of(text: str, start: str, after: str = "") -> int:
@@ -45,7 +50,7 @@ def line_of(text: str, start: str, after: str = "") -> int:
 
 
 def error_lines(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines() if line.startswith("error: ")]
+    return [line for line in stderr.splitlines() if ERROR_LINE.match(line)]
 
 
 def check_errors(result: Result, expected: list[Err], file_of: Callable[[Err], str]) -> None:
@@ -56,11 +61,19 @@ def check_errors(result: Result, expected: list[Err], file_of: Callable[[Err], s
     lines = error_lines(result.stderr)
     for err in expected:
         where = file_of(err) + (f":{err.line}" if err.line is not None else "")
-        prefix = f"error: {where}: " + (f"{err.key}: " if err.key else "")
+        key = f"{err.key}: " if err.key else ""
+        prefix = f"error: {where}: {key}"
+        diagnostic = re.compile(re.escape(f"{where}: error ") + r"([a-z0-9-]+): " + re.escape(key))
         found = [
             line
             for line in lines
-            if line.startswith(prefix)
+            if (
+                line.startswith(prefix)
+                or (
+                    (match := diagnostic.match(line)) is not None
+                    and match.group(1) == (err.rule or match.group(1))
+                )
+            )
             and all(fact in line for fact in err.has)
             and not any(fact in line for fact in err.lacks)
         ]
@@ -468,6 +481,7 @@ PACK_CASES = [
                 "rules[0].effects[0].framework",
                 ("no framework 'okrr'", "Did you mean 'okr'?"),
                 file="rules.yaml",
+                rule="kb-unknown-reference",
             )
         ],
         id="rule-unknown-framework",
@@ -573,13 +587,14 @@ PACK_CASES = [
                 "complements[0]",
                 ("no framework 'kpii'", "Did you mean 'kpi'?"),
                 file="frameworks/okr.yaml",
+                rule="kb-unknown-reference",
             )
         ],
         id="complements-unknown-framework",
     ),
     pytest.param(
         {"rules.yaml": "rules:\n  - id: pack_rule\n    when: {stage: [startup\n    source: x\n"},
-        [Err(4, "", ("not valid YAML",), file="rules.yaml")],
+        [Err(4, "", ("not valid YAML",), file="rules.yaml", rule="yaml-syntax")],
         id="yaml-syntax-error-in-pack-file",
     ),
     pytest.param(
@@ -636,6 +651,7 @@ PACK_CASES = [
                 "glossary[0].frameworks[0]",
                 ("no framework 'okrr'", "Did you mean 'okr'?"),
                 file="glossary.yaml",
+                rule="kb-unknown-reference",
             )
         ],
         id="glossary-unknown-framework",
@@ -805,5 +821,5 @@ def test_a_rule_level_reason_in_a_schema_2_pack_is_located(
     )
     result = run_cli("--kb", pack, "validate")
     assert result.exit_code == 2
-    assert "rules.yaml:5: rules[0].reason:" in result.stderr
+    assert "rules.yaml:5: error kb-entry: rules[0].reason:" in result.stderr
     assert "on each framework effect" in result.stderr

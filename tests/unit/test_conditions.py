@@ -20,8 +20,8 @@ from framework_advisor.engine.compiled import compile_condition
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.load import load
-from framework_advisor.kb.yaml_source import parse_yaml
 from framework_advisor.problems import ProblemCollector
+from framework_advisor.sources.yaml_lines import parse_yaml
 
 from ..conftest import build_tree
 

@@ -84,7 +84,12 @@ def test_a_pack_adds_a_template(run_cli: Run, kb: KnowledgeBase, tmp_path: Path)
     result = run_cli("--kb", folder, "templates", "raci", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     ws = openpyxl.load_workbook(tmp_path / "out" / "raci-matrix.xlsx")["Matrix"]
-    assert [c.value for c in ws[3]] == ["Decision or deliverable", "Accountable", "Check"]
+    assert [c.value for c in ws[3]] == [
+        "Decision or deliverable",
+        "Accountable",
+        "Check",
+        "Framework Advisor template: raci-matrix v1",  # the stamp: a pack's template gets it too
+    ]
     assert ws["A4"].value == "Approve the pricing change"
     assert ws["C4"].value == '=IF(A4="","",IF(B4="","No A","OK"))'
 
@@ -107,20 +112,21 @@ def test_a_pack_template_with_an_existing_id_replaces_it(
 BAD = {
     "unknown field": (
         RACI.replace("    note: One accountable", "    notes: One accountable"),
-        "raci-matrix.yaml:12: sheets[0].notes: unknown field. Did you mean 'note'?",
+        "raci-matrix.yaml:12: error kb-field: sheets[0].notes: unknown field. Did you mean 'note'?",
     ),
     "wrong type": (
         RACI.replace("width: 40", "width: wide"),
-        "raci-matrix.yaml:14: sheets[0].columns[0].width: expected a whole number, got text",
+        "raci-matrix.yaml:14: error kb-field: sheets[0].columns[0].width: expected a whole number, got text",
     ),
     "formula naming a missing column": (
         RACI.replace("IF({accountable}", "IF({acountable}"),
-        "raci-matrix.yaml:19: sheets[0].columns[2].formula: {acountable}: no column "
+        "raci-matrix.yaml:19: error kb-template: sheets[0].columns[2].formula: {acountable}: no column "
         "'acountable' in sheet 'matrix'. Did you mean 'accountable'?",
     ),
     "a missing sheet": (
         RACI.replace('IF({task}=""', 'IF({other.task:all}=""'),
-        "raci-matrix.yaml:19: sheets[0].columns[2].formula: {other.task:all}: no sheet 'other'",
+        "raci-matrix.yaml:19: error kb-template: sheets[0].columns[2].formula: {other.task:all}: "
+        "no sheet 'other'",
     ),
     "a function reaching outside": (
         RACI.replace('"No A"', 'HYPERLINK("http://example.invalid")'),
@@ -132,7 +138,7 @@ BAD = {
     ),
     "an unknown framework": (
         RACI.replace("frameworks: [raci]", "frameworks: [rasci]"),
-        "raci-matrix.yaml:3: frameworks[0]: no framework 'rasci'. Did you mean 'raci'?",
+        "raci-matrix.yaml:3: error kb-unknown-reference: frameworks[0]: no framework 'rasci'. Did you mean 'raci'?",
     ),
     "a row value for no column": (
         RACI.replace("accountable: CFO}", "acountable: CFO}"),
@@ -140,7 +146,7 @@ BAD = {
     ),
     "an id that is not the file name": (
         RACI.replace("id: raci-matrix", "id: raci"),
-        "raci-matrix.yaml:1: id: 'raci' differs from the file name 'raci-matrix.yaml'",
+        "raci-matrix.yaml:1: error kb-template: id: 'raci' differs from the file name 'raci-matrix.yaml'",
     ),
     "an unclosed text in a formula": (
         RACI.replace('"No A"', '"No A'),

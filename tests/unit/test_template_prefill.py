@@ -298,8 +298,8 @@ def test_a_bad_role_example_is_a_located_error(run_cli, tmp_path: Path, case: st
 
 def test_a_prefill_role_no_example_has_is_a_located_error() -> None:
     from framework_advisor.kb.templates import TemplateChecks
-    from framework_advisor.kb.yaml_source import parse_yaml
     from framework_advisor.problems import ProblemCollector
+    from framework_advisor.sources.yaml_lines import parse_yaml
 
     path = Path(__file__).resolve().parents[2] / "knowledge" / "templates" / "4dx-tracker.yaml"
     doc = parse_yaml(path.read_text(), "4dx-tracker.yaml")

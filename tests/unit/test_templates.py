@@ -466,8 +466,9 @@ def test_csv_one_file_per_sheet(run_cli: Run, tmp_path: Path) -> None:
                 else f"{tid}--{sheet.id.replace('_', '-')}.csv"
             )
             rows = read_csv(tmp_path / name)
-            assert rows[0] == [column.header for column in sheet.columns]
-            assert all(len(row) == len(sheet.columns) for row in rows)
+            stamp = TEMPLATES[tid].stamp().marker()  # right of the headers: what the file is
+            assert rows[0] == [*(column.header for column in sheet.columns), stamp]
+            assert all(len(row) == len(sheet.columns) for row in rows[1:])
     assert b"\r\n" in (tmp_path / "kpi-dashboard.csv").read_bytes()
     krs = read_csv(tmp_path / "okr-planning-sheet--key-results.csv")
     assert krs[1][:8] == [

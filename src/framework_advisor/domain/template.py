@@ -22,6 +22,7 @@ from typing import Annotated, Literal
 from msgspec import Meta, Struct
 
 from framework_advisor.domain.framework import Source
+from framework_advisor.domain.stamp import Stamp
 
 ColumnType = Literal["text", "number", "percent", "date", "choice"]
 Tone = Literal["good", "warn", "bad"]
@@ -225,12 +226,20 @@ class Template(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Paragraphs on how to use the template (the How to use sheet, Markdown and Word)."""
     sheets: Annotated[tuple[Sheet, ...], Meta(min_length=1)]
     sources: tuple[Source, ...] = ()
+    version: Annotated[int, Meta(ge=1)] = 1
+    """The template's layout version, stamped in every file made from it (`domain.stamp`):
+    raise it when its sheets or columns change, so that a filled-in copy is read as the version
+    it was made from."""
 
     def sheet(self, sheet_id: str) -> Sheet:
         for sheet in self.sheets:
             if sheet.id == sheet_id:
                 return sheet
         raise KeyError(f"template '{self.id}' has no sheet '{sheet_id}'")
+
+    def stamp(self) -> Stamp:
+        """What every file made from this template says it is."""
+        return Stamp(template=self.id, version=self.version)
 
 
 def templates_for(templates: dict[str, Template], framework_id: str) -> list[str]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
 from framework_advisor.domain.answers import META_KEY, Answers, AnswersMeta
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.question import Question
-from framework_advisor.errors import AnswersError, Problem
+from framework_advisor.errors import AnswersError, Diagnostic
 from framework_advisor.problems import (
     KeyPath,
     LineSource,
@@ -18,6 +18,9 @@ from framework_advisor.problems import (
     format_path,
     one_of,
 )
+
+RULE = "answers"
+"""The rule of an answer that does not fit the questionnaire."""
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
@@ -28,12 +31,12 @@ class _Checker:
         self.kb = kb
         self.source = source
         self.file = source.file if source else file
-        self.problems: list[Problem] = []
+        self.problems: list[Diagnostic] = []
         self.given: set[str] = set()
 
     def fail(self, path: KeyPath, message: str) -> None:
         line = self.source.line_of(path) if self.source else None
-        self.problems.append(Problem(self.file, format_path(path), message, line))
+        self.problems.append(Diagnostic.at(self.file, format_path(path), message, line, rule=RULE))
 
     def check(self, raw: Any, *, required: bool = True) -> Answers:
         if raw is None:
@@ -142,7 +145,7 @@ class _Checker:
                     f"'{question.id}' is required unless '{question.required_unless}' "
                     f"is given: {question.prompt}"
                 )
-            self.problems.append(Problem(self.file, "", message))
+            self.problems.append(Diagnostic.at(self.file, "", message, rule=RULE))
 
     def _consistency(self, answers: Answers) -> None:
         problem = inconsistency(answers)
@@ -166,6 +169,24 @@ def missing_required(
         if q.id not in present
         and (q.required or (q.required_unless and q.required_unless not in present))
     ]
+
+
+def required_now(question: Question, visible: Sequence[Question], answers: Answers) -> bool:
+    """Whether ``question`` must be answered before moving on from it, among the ``visible``
+    questions in order: a ``required`` one always; a ``required_unless`` one (headcount, unless
+    stage) while its alternative is unanswered, except that it may be skipped while the
+    alternative is still ahead; and the alternative itself once the question it stands in for
+    was skipped. The same rule as `missing_required`, asked one question at a time."""
+    if question.required:
+        return True
+    ids = [q.id for q in visible]
+    other = question.required_unless
+    if other:
+        if other in answers:
+            return False
+        later = other in ids and question.id in ids
+        return not (later and ids.index(other) > ids.index(question.id))
+    return any(q.required_unless == question.id and q.id not in answers for q in visible)
 
 
 def inconsistency(answers: Answers) -> tuple[KeyPath, str] | None:
@@ -214,7 +235,10 @@ def parse_answer(
         problems += [p for p in outside_drawn_options(kb, merged) if p[0][0] == question_id]
         if problems:
             raise AnswersError(
-                [Problem(file, format_path(path), message, None) for path, message in problems]
+                [
+                    Diagnostic.at(file, format_path(path), message, rule=RULE)
+                    for path, message in problems
+                ]
             )
     return value
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from framework_advisor.domain.brand import Brand, BrandColours
-from framework_advisor.kb.yaml_source import YamlDocument
 from framework_advisor.problems import ProblemCollector
+from framework_advisor.sources.yaml_lines import YamlDocument
 
 NAME_LIMIT = 80
 MIN_CONTRAST = 3.0

@@ -3,7 +3,6 @@ cross-references between them. Every problem is collected and reported at once."
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,30 +11,26 @@ from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS
 from framework_advisor.domain.examples import ExampleSet
 from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.knowledge import (
-    ForbiddenPhrase,
-    GlossaryEntry,
     KnowledgeBase,
     PackInfo,
     Settings,
 )
-from framework_advisor.domain.need import Need, Pairing
-from framework_advisor.domain.question import Question
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.brand import checked_brand
 from framework_advisor.kb.cross_checks import CrossChecks
 from framework_advisor.kb.example_checks import with_metric_ids
 from framework_advisor.kb.files import SourceFiles
+from framework_advisor.kb.kinds import KINDS, Kind
 from framework_advisor.kb.schema import (
     SCHEMA_CHANGES,
     SCHEMA_VERSION,
     KbFile,
     Located,
     PackFile,
-    RawRule,
 )
-from framework_advisor.kb.templates import read_template
-from framework_advisor.kb.yaml_source import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
+from framework_advisor.kb.templates import RULE, read_template
 from framework_advisor.problems import ProblemCollector, did_you_mean
+from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
 
 __all__ = ["build"]
 
@@ -51,12 +46,8 @@ class _Builder(CrossChecks):
         self.settings_at: Located | None = None
         self.policies_at: Located | None = None
         self.frameworks: dict[str, Located] = {}
-        self.questions: dict[str, Located] = {}
-        self.rules: dict[str, Located] = {}
-        self.glossary: dict[str, Located] = {}
-        self.forbidden_phrases: dict[str, Located] = {}
-        self.needs: dict[str, Located] = {}
-        self.pairings: dict[str, Located] = {}
+        for kind in KINDS:  # questions, rules, needs, pairings, glossary, forbidden phrases
+            setattr(self, kind.table, {})
         self.examples: dict[str, Located] = {}
         self.templates: dict[str, Located] = {}
         self.packs: list[PackInfo] = []
@@ -86,14 +77,8 @@ class _Builder(CrossChecks):
                 return  # a pack for another schema: one error, not one per entry
         else:
             self._kb_header(source)
-        self._entries(source, "questions.yaml", "questions", self.questions, self._question)
-        self._entries(source, "rules.yaml", "rules", self.rules, self._rule)
-        self._entries(source, "needs.yaml", "needs", self.needs, self._need)
-        self._entries(source, "pairings.yaml", "pairings", self.pairings, self._pairing)
-        self._entries(source, "glossary.yaml", "glossary", self.glossary, self._term)
-        self._entries(
-            source, "wording.yaml", "forbidden_phrases", self.forbidden_phrases, self._phrase
-        )
+        for kind in KINDS:
+            self._entries(source, kind)
         for name in sorted(n for n in source.texts if n.startswith("examples/")):
             self._examples(source, name)
         for name in sorted(n for n in source.texts if n.startswith("templates/")):
@@ -118,7 +103,8 @@ class _Builder(CrossChecks):
         doc = self.doc(source, name)
         if doc is None:
             return
-        examples = self.problems.convert(doc, (), doc.data, ExampleSet)
+        with self.problems.checking("kb-example"):
+            examples = self.problems.convert(doc, (), doc.data, ExampleSet)
         if examples is None:
             return
         stem = Path(name).stem
@@ -136,7 +122,8 @@ class _Builder(CrossChecks):
         doc = self.doc(source, name)
         if doc is None:
             return
-        template = read_template(self.problems, doc, Path(name).stem)
+        with self.problems.checking(RULE):
+            template = read_template(self.problems, doc, Path(name).stem)
         if template is not None:
             self.templates[template.id] = Located(template, doc, ())  # a pack's replaces ours
 
@@ -149,7 +136,8 @@ class _Builder(CrossChecks):
             self.name, self.version, self.settings = header.name, header.version, header.settings
             self.settings_at = Located(header.settings, doc, ("settings",))
             self.policies_at = Located(header.policies, doc, ("policies",))
-            self.brand = checked_brand(self.problems, doc, header.brand).over(self.brand)
+            with self.problems.checking("kb-brand"):
+                self.brand = checked_brand(self.problems, doc, header.brand).over(self.brand)
 
     def _pack_header(self, source: SourceFiles) -> bool:
         doc = self.doc(source, "pack.yaml")
@@ -174,7 +162,8 @@ class _Builder(CrossChecks):
         self.packs.append(
             PackInfo(header.name, header.version, source.digest()[:12], str(source.root))
         )
-        self.brand = checked_brand(self.problems, doc, header.brand).over(self.brand)
+        with self.problems.checking("kb-brand"):
+            self.brand = checked_brand(self.problems, doc, header.brand).over(self.brand)
         removal = header.remove
         for kind, ids, table, fixed in (
             ("frameworks", removal.frameworks, self.frameworks, FRAMEWORK_IDS),
@@ -197,98 +186,46 @@ class _Builder(CrossChecks):
                     del table[entry_id]
         return True
 
-    def _entries(
-        self,
-        source: SourceFiles,
-        name: str,
-        key: str,
-        table: dict[str, Located],
-        convert: Callable[[YamlDocument, KeyPath, Any], Located | None],
-    ) -> None:
-        doc = self.doc(source, name)
+    def _entries(self, source: SourceFiles, kind: Kind) -> None:
+        """Every entry of one kind's file, each converted on its own; an entry whose id is
+        already there (from ours or an earlier pack) replaces it."""
+        doc = self.doc(source, kind.file)
         if doc is None:
             return
-        data = doc.data
+        data, key = doc.data, kind.key
         if not isinstance(data, dict) or not isinstance(data.get(key), list):
             self.problems.add(doc, (), f"expected a mapping with a list under '{key}:'")
             return
         unknown = [k for k in data if k != key]
         for extra in unknown:
             self.problems.add(doc, (extra,), f"unknown top-level key; expected only '{key}'")
+        table: dict[str, Located] = getattr(self, kind.table)
         seen: set[str] = set()
         for index, raw in enumerate(data[key]):
             path: KeyPath = (key, index)
-            located = convert(doc, path, raw)
+            located = self._entry(kind, doc, path, raw)
             if located is None:
                 continue
-            entry_id = _entry_id(located.value)
+            entry_id = kind.id_of(located.value)
             if entry_id in seen:
                 self.problems.add(doc, path, f"'{entry_id}' is defined twice in this file")
                 continue
             seen.add(entry_id)
             table[entry_id] = located  # a pack entry with an existing id replaces it
 
-    def _question(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
-        if not isinstance(raw, dict):
-            self.problems.add(doc, path, "expected a mapping describing a question")
+    def _entry(self, kind: Kind, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
+        if kind.before is not None and not kind.before(self.problems, doc, path, raw):
             return None
-        fields = dict(raw)
-        raw_when = fields.pop("when", None)
-        question = self.problems.convert(doc, path, fields, Question)
-        return None if question is None else Located(question, doc, path, raw_when)
-
-    def _rule(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
-        if isinstance(raw, dict) and "reason" in raw:
-            self.problems.add(
-                doc,
-                (*path, "reason"),
-                "a rule-level reason is schema 1: write a `reason:` on each framework effect "
-                "instead, about the framework it moves",
-            )
-            return None
-        rule = self.problems.convert(doc, path, raw, RawRule)
-        return None if rule is None else Located(rule, doc, path, rule.when)
-
-    def _need(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
-        need = self.problems.convert(doc, path, raw, Need)
-        return None if need is None else Located(need, doc, path)
-
-    def _pairing(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
-        raw_when = raw.get("when") if isinstance(raw, dict) else None
-        if isinstance(raw, dict):
+        raw_when = None
+        if kind.when and isinstance(raw, dict):
+            raw_when = raw.get("when")
             raw = {k: v for k, v in raw.items() if k != "when"}
-        pairing = self.problems.convert(doc, path, raw, Pairing)
-        if pairing is None:
+        value = self.problems.convert(doc, path, raw, kind.model)
+        if value is None:
             return None
-        if len(pairing.frameworks) != 2 or len(set(pairing.frameworks)) != 2:
-            self.problems.add(
-                doc, (*path, "frameworks"), "a pairing names two different frameworks"
-            )
+        if kind.after is not None and not kind.after(self.problems, doc, path, value):
             return None
-        return Located(pairing, doc, path, raw_when)
-
-    def _term(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
-        term = self.problems.convert(doc, path, raw, GlossaryEntry)
-        return None if term is None else Located(term, doc, path)
-
-    def _phrase(self, doc: YamlDocument, path: KeyPath, raw: Any) -> Located | None:
-        phrase = self.problems.convert(doc, path, raw, ForbiddenPhrase)
-        if phrase is None:
-            return None
-        if not phrase.phrase.split():
-            self.problems.add(doc, (*path, "phrase"), "a forbidden phrase needs a word or more")
-            return None
-        return Located(phrase, doc, path)
-
-
-def _entry_id(value: Any) -> str:
-    if isinstance(value, GlossaryEntry):
-        return value.term
-    if isinstance(value, ForbiddenPhrase):
-        return " ".join(value.phrase.lower().split())
-    if isinstance(value, Pairing):
-        return "+".join(sorted(value.frameworks))
-    return value.need if isinstance(value, Need) else value.id
+        return Located(value, doc, path, raw_when)
 
 
 def build(sources: list[SourceFiles]) -> KnowledgeBase:

@@ -7,9 +7,9 @@ from typing import Any
 
 from framework_advisor.domain.condition import AllOf, AnyOf, Condition, Leaf, Not
 from framework_advisor.domain.question import Question
-from framework_advisor.kb.limits import MAX_CONDITION_NUMBER
-from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
 from framework_advisor.problems import ProblemCollector, did_you_mean, one_of
+from framework_advisor.sources.limits import MAX_CONDITION_NUMBER
+from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
 
 COMBINATORS = ("all_of", "any_of", "not")
 OPERATORS_BY_TYPE: dict[str, tuple[str, ...]] = {
@@ -33,7 +33,7 @@ class ConditionParser:
 
     def fail(self, path: KeyPath, message: str) -> None:
         self.ok = False
-        self.problems.add(self.doc, path, message)
+        self.problems.add(self.doc, path, message, rule="kb-condition")
 
     def parse(self, raw: Any, path: KeyPath) -> Condition | None:
         """A condition node, or None after recording problems."""

@@ -17,6 +17,7 @@ from framework_advisor.domain.template import Template
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.example_checks import check_examples
+from framework_advisor.kb.kinds import KINDS, named
 from framework_advisor.kb.policy_checks import check_policies, check_replacements, resolve_steps
 from framework_advisor.kb.schema import (
     Located,
@@ -24,8 +25,8 @@ from framework_advisor.kb.schema import (
     RawRule,
 )
 from framework_advisor.kb.templates import TemplateChecks
-from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
 from framework_advisor.problems import ProblemCollector, did_you_mean, one_of
+from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
 
 
 class CrossChecks:
@@ -52,9 +53,12 @@ class CrossChecks:
 
     def cross_check(self) -> KnowledgeBase:
         problems = self.problems
-        self._check_contract()
+        problems.rule = "kb-consistency"  # pass 2: entries that do not fit together
+        with problems.checking("kb-contract"):
+            self._check_contract()
         if problems:  # a broken contract makes every later check fail for the same reason
             raise KnowledgeBaseError(problems.problems)
+        self._check_references()
         questions = self._resolve_questions()
         parser_questions = {q.id: q for q in questions}
         resolved: list[Question] = []
@@ -69,8 +73,9 @@ class CrossChecks:
         needs = self._resolve_needs(parser_questions)
         self._check_frameworks(parser_questions)
         self._check_settings()
-        check_replacements(problems, self.frameworks)
-        check_policies(problems, self.policies_at, self.frameworks)
+        with problems.checking("kb-policy"):
+            check_replacements(problems, self.frameworks)
+            check_policies(problems, self.policies_at, self.frameworks)
         frameworks = {
             fid: resolve_steps(problems, located, parser_questions)
             for fid, located in self.frameworks.items()
@@ -98,17 +103,10 @@ class CrossChecks:
                     f"'{area}' is not an option of question '{kind}'."
                     + did_you_mean(area, [o.value for o in area_question.options]),
                 )
-        roles = check_examples(problems, self.examples.values())
+        with problems.checking("kb-example"):
+            roles = check_examples(problems, self.examples.values())
         for located in self.templates.values():
             TemplateChecks(problems, located.doc, located.value, self.frameworks, roles).run()
-        for term in self.glossary.values():
-            for index, fid in enumerate(term.value.frameworks):
-                if fid not in self.frameworks:
-                    problems.add(
-                        term.doc,
-                        (*term.path, "frameworks", index),
-                        f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
-                    )
         if problems:
             raise KnowledgeBaseError(problems.problems)
         order = [f for f in FRAMEWORK_IDS if f in self.frameworks]
@@ -209,11 +207,12 @@ class CrossChecks:
                 question.required_unless is not None
                 and question.required_unless not in self.questions
             ):
-                self.problems.add(
+                self.problems.known(
                     located.doc,
                     (*path, "required_unless"),
-                    f"no question '{question.required_unless}'."
-                    + did_you_mean(question.required_unless, self.questions),
+                    "question",
+                    question.required_unless,
+                    self.questions,
                 )
             resolved.append(question)
         return resolved
@@ -295,23 +294,14 @@ class CrossChecks:
                 if fid not in self.frameworks
             ]
             for key, i, fid in unknown:
-                self.problems.add(
-                    doc,
-                    (*path, key, i),
-                    f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
-                )
+                self.problems.known(doc, (*path, key, i), "framework", fid, self.frameworks)
             if not effect.caution.strip():
                 self.problems.add(doc, (*path, "caution"), "a caution needs its text")
                 return None
             return None if unknown else CautionEffect(effect.caution, about, unless)
         ok = True
         fid = effect.framework or ""
-        if fid not in self.frameworks:
-            self.problems.add(
-                doc,
-                (*path, "framework"),
-                f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
-            )
+        if not self.problems.known(doc, (*path, "framework"), "framework", fid, self.frameworks):
             ok = False
         if effect.weight is None or not -100 <= effect.weight <= 100 or effect.weight == 0:
             self.problems.add(
@@ -332,20 +322,22 @@ class CrossChecks:
             return None
         return WeightEffect(fid, effect.weight, effect.reason)
 
+    def _check_references(self) -> None:
+        """The one unknown-reference check over every kind's references (`kinds.KINDS`)."""
+        known = {"framework": self.frameworks}
+        for kind in KINDS:
+            for field, what in kind.references:
+                table: dict[str, Located] = getattr(self, kind.table)
+                for located in table.values():
+                    for path, name in named(located.value, field):
+                        self.problems.known(
+                            located.doc, (*located.path, *path), what, name, known[what]
+                        )
+
     def _resolve_pairings(self, questions: dict[str, Question]) -> list[Pairing]:
         pairings: list[Pairing] = []
         for located in self.pairings.values():
-            unknown = [
-                (i, fid)
-                for i, fid in enumerate(located.value.frameworks)
-                if fid not in self.frameworks
-            ]
-            for i, fid in unknown:
-                self.problems.add(
-                    located.doc,
-                    (*located.path, "frameworks", i),
-                    f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
-                )
+            unknown = [fid for fid in located.value.frameworks if fid not in self.frameworks]
             pairing = located.value
             if located.raw_when is not None:
                 parser = ConditionParser(questions, self.problems, located.doc)
@@ -374,11 +366,12 @@ class CrossChecks:
             for index, entry in enumerate(need.frameworks):
                 where = (*located.path, "frameworks", index)
                 if entry.framework not in self.frameworks:
-                    self.problems.add(
+                    self.problems.known(
                         located.doc,
                         (*where, "framework"),
-                        f"no framework '{entry.framework}'."
-                        + did_you_mean(entry.framework, self.frameworks),
+                        "framework",
+                        entry.framework,
+                        self.frameworks,
                     )
                     ok = False
                 elif entry.framework in seen:
@@ -417,22 +410,20 @@ class CrossChecks:
                     self.problems.add(doc, (key,), f"missing {one_of(missing)}")
             for key in ("complements", "conflicts"):
                 for index, other in enumerate(getattr(framework, key)):
-                    if other not in self.frameworks:
-                        self.problems.add(
-                            doc,
-                            (key, index),
-                            f"no framework '{other}'." + did_you_mean(other, self.frameworks),
-                        )
-                    elif other == fid:
+                    known = self.problems.known(
+                        doc, (key, index), "framework", other, self.frameworks
+                    )
+                    if known and other == fid:
                         self.problems.add(doc, (key, index), "a framework cannot list itself")
             for index, pitfall in enumerate(framework.pitfalls):
                 for position, other in enumerate(pitfall.uses):
-                    if other not in self.frameworks:
-                        self.problems.add(
-                            doc,
-                            ("pitfalls", index, "uses", position),
-                            f"no framework '{other}'." + did_you_mean(other, self.frameworks),
-                        )
+                    self.problems.known(
+                        doc,
+                        ("pitfalls", index, "uses", position),
+                        "framework",
+                        other,
+                        self.frameworks,
+                    )
             both = set(framework.complements) & set(framework.conflicts)
             if both:
                 self.problems.add(

@@ -8,17 +8,13 @@ from pathlib import Path
 from msgspec import Struct, field
 
 from framework_advisor.errors import InputFileError
-from framework_advisor.kb.yaml_source import read_bytes
+from framework_advisor.kb.kinds import FOLDERS, TOP_FILES
+from framework_advisor.sources.reading import read_bytes
 
 try:  # the builtin module: hashlib would also load OpenSSL, 5 ms on the `recommend` path
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
-
-TOP_FILES = (
-    "kb.yaml", "pack.yaml", "questions.yaml", "rules.yaml", "needs.yaml", "pairings.yaml",
-    "glossary.yaml", "wording.yaml",
-)  # fmt: skip
 
 
 class SourceFiles(Struct):
@@ -57,9 +53,7 @@ def read_source(root: Path, *, is_pack: bool) -> SourceFiles:
     # device or a link leaving the folder is an error, not a file that silently is not there.
     names = [n for n in TOP_FILES if os.path.lexists(root / n)]
     real_root = root.resolve()
-    for folder in (
-        "frameworks", "templates", "examples", "examples/functions", "examples/industries",
-    ):  # fmt: skip
+    for folder in ("examples", *FOLDERS):
         directory = root / folder
         if directory.is_dir():
             _inside(real_root, directory, resolve=True)

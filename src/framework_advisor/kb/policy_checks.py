@@ -13,7 +13,7 @@ from framework_advisor.domain.knowledge import Policies
 from framework_advisor.domain.question import Question
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.schema import Located
-from framework_advisor.problems import ProblemCollector, did_you_mean
+from framework_advisor.problems import ProblemCollector
 
 
 def resolve_steps(
@@ -45,10 +45,8 @@ def check_replacements(problems: ProblemCollector, frameworks: dict[str, Located
             path = ("if_not_working", "replace_with", index)
             if other == fid:
                 problems.add(located.doc, path, "a framework cannot replace itself")
-            elif other not in frameworks:
-                problems.add(
-                    located.doc, path, f"no framework '{other}'." + did_you_mean(other, frameworks)
-                )
+            else:
+                problems.known(located.doc, path, "framework", other, frameworks)
 
 
 def check_policies(
@@ -63,13 +61,8 @@ def check_policies(
     base = (*located.path, "pay")
     for key in ("homes", "never"):
         for index, fid in enumerate(getattr(pay, key)):
-            if fid not in frameworks:
-                problems.add(
-                    located.doc,
-                    (*base, key, index),
-                    f"no framework '{fid}'." + did_you_mean(fid, frameworks),
-                )
-            elif key == "homes" and fid in pay.never:
+            known = problems.known(located.doc, (*base, key, index), "framework", fid, frameworks)
+            if known and key == "homes" and fid in pay.never:
                 problems.add(located.doc, (*base, key, index), "also listed under never")
     for fid in pay.carried_by:
         if fid not in pay.homes:

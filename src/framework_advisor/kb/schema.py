@@ -10,7 +10,7 @@ import msgspec
 from framework_advisor.domain.brand import Brand
 from framework_advisor.domain.framework import Layer
 from framework_advisor.domain.knowledge import Policies, Settings
-from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
+from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
 
 SCHEMA_VERSION = 2
 SCHEMA_CHANGES = (

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import msgspec
+
 from framework_advisor.domain.template import (
     PATTERN,
     RECORD_FIELDS,
@@ -17,8 +19,11 @@ from framework_advisor.domain.template import (
     Sheet,
     Template,
 )
-from framework_advisor.kb.yaml_source import KeyPath, YamlDocument
 from framework_advisor.problems import ProblemCollector, did_you_mean
+from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
+
+RULE = "kb-template"
+"""The rule of every problem in a starter template."""
 
 # The spreadsheet functions a template's formulas may call: enough for progress, status, grades
 # and bonuses, and none that reaches outside the workbook (HYPERLINK, WEBSERVICE, DDE, CALL).
@@ -61,15 +66,8 @@ def read_template(problems: ProblemCollector, doc: YamlDocument, stem: str) -> T
     if template.id != stem:
         problems.add(doc, ("id",), f"'{template.id}' differs from the file name '{stem}.yaml'")
         return None
-    return Template(
-        id=template.id,
-        title=template.title,
-        frameworks=template.frameworks,
-        summary=template.summary,
-        guidance=template.guidance,
-        sources=template.sources,
-        sheets=tuple(s for s in sheets if s is not None),
-    )
+    fields = msgspec.structs.asdict(template)  # one step: a new field needs no copying here
+    return Template(**{**fields, "sheets": tuple(s for s in sheets if s is not None)})
 
 
 class _Header(Template, frozen=True, kw_only=True):
@@ -97,15 +95,11 @@ class TemplateChecks:
         self.sheets = {sheet.id: sheet for sheet in template.sheets}
 
     def add(self, path: KeyPath, message: str) -> None:
-        self.problems.add(self.doc, path, message)
+        self.problems.add(self.doc, path, message, rule=RULE)
 
     def run(self) -> None:
         for index, fid in enumerate(self.template.frameworks):
-            if fid not in self.frameworks:
-                self.add(
-                    ("frameworks", index),
-                    f"no framework '{fid}'." + did_you_mean(fid, self.frameworks),
-                )
+            self.problems.known(self.doc, ("frameworks", index), "framework", fid, self.frameworks)
         seen: set[str] = set()
         titles: set[str] = set()
         for index, sheet in enumerate(self.template.sheets):
@@ -168,11 +162,9 @@ class TemplateChecks:
                 self.add((*where, "equals"), "the text to match may not hold a quote")
             if highlight.formula:
                 self.formula((*where, "formula"), "=" + highlight.formula, sheet, highlight=True)
-            if highlight.row and highlight.row not in row_keys:
-                self.add(
-                    (*where, "row"),
-                    f"no row '{highlight.row}' in this sheet."
-                    + did_you_mean(highlight.row, row_keys),
+            if highlight.row:
+                self.problems.known(
+                    self.doc, (*where, "row"), "row", highlight.row, row_keys, " in this sheet"
                 )
 
     def section(self, path: KeyPath, section: Section, sheet: Sheet) -> None:
@@ -240,7 +232,7 @@ class TemplateChecks:
 
     def unknown_column(self, path: KeyPath, key: str, sheet: Sheet) -> None:
         keys = [column.key for column in sheet.columns]
-        self.add(path, f"no column '{key}' in sheet '{sheet.id}'." + did_you_mean(key, keys))
+        self.problems.known(self.doc, path, "column", key, keys, f" in sheet '{sheet.id}'")
 
     def formula(
         self,

@@ -170,6 +170,24 @@ def _check_target(path: Path, *, force: bool) -> Path:
     return directory
 
 
+def move_to_new_name(source: Path, target: Path) -> None:
+    """Move a file to a name nothing has yet (a session renamed or set aside): a hard link, then
+    the old name removed, so that a file appearing at ``target`` meanwhile is never replaced
+    (FileExistsError). Where links are not supported, a rename after a check."""
+    import errno
+
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+        os.rename(source, target)
+        return
+    os.unlink(source)
+
+
 def make_folder(folder: Path, *, then: str) -> Path:
     """``folder`` made if missing. Anything else in its place (a file, a link) is one line:
     "FOLDER: is not a folder; move it aside to THEN"."""

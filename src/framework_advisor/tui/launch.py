@@ -69,9 +69,9 @@ def session_from_file(
     answers that still fit the questionnaire; the file's name, made unique among the sessions.
     Used by `framework-advisor app --answers` and the welcome screen's "open a file"."""
     from framework_advisor.engine.answers import salvage_answers
-    from framework_advisor.kb.yaml_source import load_yaml_file
+    from framework_advisor.sources.answers_file import read_strict
 
-    data = load_yaml_file(path).data
+    data = read_strict(path, "file", duplicates=True).document.data
     if not isinstance(data, dict):
         raise UsageError(f"{path}: expected a mapping of question ids to answers")
     answers, notices = salvage_answers(kb, data)

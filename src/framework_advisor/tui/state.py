@@ -14,6 +14,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.question import Question
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.engine import flow
+from framework_advisor.engine.answers import required_now
 from framework_advisor.engine.recommend import recommend
 from framework_advisor.sessions import SessionStore, dump_session
 
@@ -109,22 +110,9 @@ class Assessment:
         return missing_required(self.visible(), self.answers)
 
     def is_required(self, question: Question) -> bool:
-        """Whether the user must answer this question before moving on.
-
-        ``headcount`` (required unless ``stage``) may be skipped while ``stage`` is still ahead;
-        ``stage`` is then required in its place."""
-        if question.required:
-            return True
-        visible = [q.id for q in self.visible()]
-        other = question.required_unless
-        if other:
-            if other in self.answers:
-                return False
-            later = other in visible and question.id in visible
-            return not (later and visible.index(other) > visible.index(question.id))
-        return any(
-            q.required_unless == question.id and q.id not in self.answers for q in self.visible()
-        )
+        """Whether the user must answer this question before moving on (the engine's rule,
+        `required_now`, over the questions shown now)."""
+        return required_now(question, self.visible(), self.answers)
 
     # changes -----------------------------------------------------------------------------
     def set_answer(self, question_id: str, value: Any) -> None:

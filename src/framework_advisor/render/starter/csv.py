@@ -4,7 +4,8 @@ Decisions:
 - UTF-8 with a byte-order mark and CRLF line ends (RFC 4180): Excel needs the mark to read
   UTF-8 (accents, the euro sign) instead of the local code page; Google Sheets and LibreOffice
   read it fine either way.
-- The header row is row 1 and data starts in row 2. Calculated columns hold the formula as text
+- The header row is row 1 and data starts in row 2. The cell right of the last header holds the
+  template's stamp (`domain.stamp`: id and version), which survives Google Sheets and CSV. Calculated columns hold the formula as text
   (`=IF(...)`), which Google Sheets, Excel and LibreOffice compute on import.
 - A formula that uses another sheet names it by its tab title (`'Key results'!$A$2:$A$201`):
   import a template's files into one spreadsheet, each as a new sheet, and name each tab after
@@ -41,17 +42,21 @@ def file_name(document: StarterDocument, filled: FilledSheet) -> str:
 
 def render(document: StarterDocument, **_: Any) -> list[OutputFile]:
     grid = Grid(document, HEADER_ROW)
+    marker = document.template.stamp().marker()
     return [
-        OutputFile(name=file_name(document, filled), data=sheet_text(grid, filled).encode("utf-8"))
+        OutputFile(
+            name=file_name(document, filled), data=sheet_text(grid, filled, marker).encode("utf-8")
+        )
         for filled in document.sheets
     ]
 
 
-def sheet_text(grid: Grid, filled: FilledSheet) -> str:
+def sheet_text(grid: Grid, filled: FilledSheet, marker: str) -> str:
     sheet = filled.sheet
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)  # the excel dialect: commas, minimal quoting, CRLF
-    writer.writerow([neutralise_cell(column.header) for column in sheet.columns])
+    headers = [neutralise_cell(column.header) for column in sheet.columns]
+    writer.writerow([*headers, marker])
     for position, row in enumerate(filled.rows):
         cells = []
         for column in sheet.columns:

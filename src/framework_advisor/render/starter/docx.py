@@ -42,6 +42,10 @@ def document_bytes(document: StarterDocument) -> bytes:
     doc.core_properties.title = cut(document.title, PROPERTY_LIMIT)
     doc.core_properties.author = "Framework Advisor"
     doc.core_properties.subject = cut(template.summary, PROPERTY_LIMIT)
+    stamp = template.stamp()  # what the file is, for the goal checker (`domain.stamp`)
+    doc.core_properties.identifier = stamp.template
+    doc.core_properties.version = str(stamp.version)
+    doc.core_properties.keywords = stamp.marker()
 
     doc.add_heading(document.title, level=0)
     doc.add_paragraph(template.summary)

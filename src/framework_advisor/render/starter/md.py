@@ -37,5 +37,5 @@ def text(document: StarterDocument) -> str:
             out += [f"- **{cell(c.header)}**: {cell(c.explain)}" for c in calculated]
             out.append("")
     version = f" {document.version}" if document.version else ""
-    out += ["---", "", f"*Made with Framework Advisor{version}.*"]
+    out += ["---", "", f"*Made with Framework Advisor{version}.*", "", template.stamp().comment()]
     return "\n".join(out) + "\n"

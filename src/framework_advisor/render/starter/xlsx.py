@@ -2,8 +2,8 @@
 column widths, drop-down lists and number checks, conditional formatting, print setup and a
 How to use sheet.
 
-Each sheet has the title in row 1, a note in row 2 and the column headers in row 3; data starts
-in row 4. Text from the user or a knowledge pack is written as text and neutralised
+Each sheet has the title in row 1, a note in row 2 and the column headers in row 3, with the
+template's stamp (`domain.stamp`) in the cell right of the last header; data starts in row 4. Text from the user or a knowledge pack is written as text and neutralised
 (`safety.neutralise_cell`); only our own formula patterns become formulas. What XML cannot hold
 (a vertical tab, ESC) is a space (`safe_text.xml_safe`), and text is cut only at Excel's own
 limits: a cell, a document property, the page footer."""
@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
+from framework_advisor.domain.stamp import PROPERTY_TEMPLATE, PROPERTY_VERSION, Stamp
 from framework_advisor.domain.template import Column, Computed, Highlight, Sheet
 from framework_advisor.render.starter.fill import (
     FilledSheet,
@@ -47,6 +48,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
 HOW_TO_USE = "How to use"
+MARKER_FONT = Font(size=8, color="808080")
 WRAP_FROM = 24  # columns this wide or wider wrap their text
 FOOTER_LIMIT = 200
 """Characters of the footer's left part: Excel holds 255 in a whole header or footer, codes
@@ -75,9 +77,21 @@ def workbook_bytes(document: StarterDocument) -> bytes:
     workbook.properties.title = cut(neutralise_cell(document.title), PROPERTY_LIMIT)
     workbook.properties.creator = AUTHOR
     workbook.properties.subject = cut(document.template.summary, PROPERTY_LIMIT)
+    _stamp_properties(workbook, document.template.stamp())
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _stamp_properties(workbook: Workbook, stamp: Stamp) -> None:
+    """The template's id and version as keywords and as custom document properties."""
+    from openpyxl.packaging.custom import CustomPropertyList, IntProperty, StringProperty
+
+    workbook.properties.keywords = stamp.marker()
+    # openpyxl sets custom_doc_props in Workbook.__init__; its type stubs leave it out.
+    custom: CustomPropertyList = workbook.custom_doc_props  # type: ignore[attr-defined]
+    custom.append(StringProperty(name=PROPERTY_TEMPLATE, value=stamp.template))
+    custom.append(IntProperty(name=PROPERTY_VERSION, value=stamp.version))
 
 
 def _is_form(sheet: Sheet) -> bool:
@@ -109,6 +123,10 @@ def _sheet(ws: Worksheet, grid: Grid, document: StarterDocument, filled: FilledS
             header.comment = Comment(note, AUTHOR, width=260, height=90)
         ws.column_dimensions[letter].width = column.width
     ws.row_dimensions[HEADER_ROW].height = 32
+    marker = ws.cell(
+        row=HEADER_ROW, column=len(columns) + 1, value=document.template.stamp().marker()
+    )
+    marker.font, marker.alignment = MARKER_FONT, HEADER_ALIGN
 
     for position, row in enumerate(filled.rows):
         number = grid.row_number(position)

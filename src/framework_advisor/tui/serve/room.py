@@ -15,6 +15,7 @@ from pathlib import Path
 from msgspec import Struct
 
 from framework_advisor.participants import allocate_stem, normalise
+from framework_advisor.sources.reading import read_text
 from framework_advisor.tui.serve import codes
 
 STATE_FILE = ".room.json"
@@ -49,7 +50,7 @@ class Room:
         """The room kept in this folder, or a new one (saved at once)."""
         path = folder / STATE_FILE
         if path.is_file():
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_text(path, "room state"))  # within the input limits
             return cls(
                 folder,
                 data["join_code"],

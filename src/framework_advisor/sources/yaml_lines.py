@@ -1,4 +1,5 @@
-"""Safe YAML loading that remembers where every key stands, for located error messages."""
+"""Safe YAML loading that remembers where every key stands, for located error messages, within
+the limits of `sources.limits`."""
 
 from __future__ import annotations
 
@@ -7,13 +8,20 @@ from typing import Any
 
 from msgspec import Struct, field
 
-from framework_advisor.errors import InputFileError, Problem
-from framework_advisor.kb import limits
+from framework_advisor.errors import Diagnostic, InputFileError
 from framework_advisor.problems import KeyPath, format_path
+from framework_advisor.sources import limits
+
+SYNTAX = "yaml-syntax"
+"""The rule of a file the parser cannot read."""
+LIMIT = "input-limit"
+"""The rule of a value or a shape beyond `sources.limits`."""
+DUPLICATE = "duplicate-key"
+"""The rule of a key given twice in one mapping."""
 
 
 class YamlSyntaxError(InputFileError):
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Diagnostic) -> None:
         self.problem = problem
         super().__init__(str(problem))
 
@@ -22,7 +30,7 @@ class YamlDocument(Struct):
     file: str
     data: Any
     lines: dict[KeyPath, int] = field(default_factory=dict)
-    duplicates: list[Problem] = field(default_factory=list)
+    duplicates: list[Diagnostic] = field(default_factory=list)
 
     def line_of(self, path: KeyPath) -> int | None:
         """The line of the key at ``path``, or of its nearest indexed ancestor (not the root:
@@ -60,14 +68,18 @@ def parse_yaml(text: str, file: str, *, aliases: bool = True) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         message = str(exc.problem or exc).replace("\n", " ")
-        raise YamlSyntaxError(Problem(file, "", f"not valid YAML: {message}", line)) from None
+        raise YamlSyntaxError(
+            Diagnostic.at(file, "", f"not valid YAML: {message}", line, rule=SYNTAX)
+        ) from None
     except yaml.YAMLError as exc:  # a ReaderError: a character YAML does not allow
         reason = getattr(exc, "reason", None) or " ".join(str(exc).split())
-        raise YamlSyntaxError(Problem(file, "", f"not valid YAML: {reason}")) from None
+        raise YamlSyntaxError(
+            Diagnostic.at(file, "", f"not valid YAML: {reason}", rule=SYNTAX)
+        ) from None
     except ValueError as exc:  # int() of a scalar beyond Python's digit limit
-        raise YamlSyntaxError(Problem(file, "", _value_error(exc))) from None
+        raise YamlSyntaxError(Diagnostic.at(file, "", _value_error(exc), rule=LIMIT)) from None
     except RecursionError:
-        raise YamlSyntaxError(Problem(file, "", _TOO_DEEP)) from None
+        raise YamlSyntaxError(Diagnostic.at(file, "", _TOO_DEEP, rule=LIMIT)) from None
     finally:
         loader.dispose()
     document = YamlDocument(file=file, data=data)
@@ -146,7 +158,7 @@ def _check_graph(root: Any, file: str, *, aliases: bool) -> None:
 
 
 def _graph_error(file: str, line: int, message: str) -> YamlSyntaxError:
-    return YamlSyntaxError(Problem(file, "", message, line))
+    return YamlSyntaxError(Diagnostic.at(file, "", message, line, rule=LIMIT))
 
 
 def check_values(document: YamlDocument) -> None:
@@ -162,7 +174,9 @@ def check_values(document: YamlDocument) -> None:
             problem = _TOO_DEEP
         if problem is not None:
             raise YamlSyntaxError(
-                Problem(document.file, format_path(path), problem, document.line_of(path))
+                Diagnostic.at(
+                    document.file, format_path(path), problem, document.line_of(path), rule=LIMIT
+                )
             )
         if isinstance(value, dict | list):
             if id(value) in seen:  # repeated by an alias: checked once
@@ -173,11 +187,12 @@ def check_values(document: YamlDocument) -> None:
                 key_problem = _bad_value(key)
                 if key_problem is not None:
                     raise YamlSyntaxError(
-                        Problem(
+                        Diagnostic.at(
                             document.file,
                             format_path(path),
                             f"a key: {key_problem}",
                             document.line_of(path),
+                            rule=LIMIT,
                         )
                     )
                 stack.append(((*path, key), item))
@@ -226,7 +241,13 @@ def _index(root: Any, document: YamlDocument) -> None:
                 line = key_node.start_mark.line + 1
                 if key in seen:
                     document.duplicates.append(
-                        Problem(document.file, format_path((*path, key)), "duplicate key", line)
+                        Diagnostic.at(
+                            document.file,
+                            format_path((*path, key)),
+                            "duplicate key",
+                            line,
+                            rule=DUPLICATE,
+                        )
                     )
                 seen.add(key)
                 document.lines[(*path, key)] = line
@@ -238,85 +259,9 @@ def _index(root: Any, document: YamlDocument) -> None:
         stack.extend(reversed(children))
 
 
-def read_bytes(path: Path, what: str = "file", limit: int | None = None) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes (`limits.MAX_FILE_BYTES`).
-
-    Opened without blocking and checked on the open descriptor: a FIFO, a device such as
-    /dev/zero or /dev/urandom, or a socket is refused at once instead of hanging or filling
-    memory."""
-    import os
-    import stat
-
-    limit = limits.MAX_FILE_BYTES if limit is None else limit
-    article = "an" if what[:1] in "aeiou" else "a"
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        if path.is_symlink():
-            raise InputFileError(f"{path}: a link to nothing, expected {article} {what}") from None
-        raise InputFileError(f"{path}: no such {what}") from None
-    except IsADirectoryError:
-        raise InputFileError(f"{path}: is a folder, expected {article} {what}") from None
-    except (OSError, ValueError) as exc:
-        raise InputFileError(f"{path}: cannot read: {_reason(exc)}") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputFileError(f"{path}: is a folder, expected {article} {what}")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputFileError(
-                f"{path}: is {_kind(info.st_mode)}, not a regular file; expected {article} {what}"
-            )
-        if info.st_size > limit:
-            raise InputFileError(_too_large(path, limit))
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                raise InputFileError(_too_large(path, limit))
-        return b"".join(chunks)
-    except OSError as exc:
-        raise InputFileError(f"{path}: cannot read: {_reason(exc)}") from None
-    finally:
-        os.close(fd)
-
-
-def _reason(exc: BaseException) -> str:
-    return (getattr(exc, "strerror", None) or str(exc)).lower()
-
-
-def _kind(mode: int) -> str:
-    import stat
-
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
-
-
-def _too_large(path: Path, limit: int) -> str:
-    return f"{path}: larger than the limit of {limit // (1024 * 1024)} MB for an input file"
-
-
-def read_text(path: Path, what: str = "file") -> str:
-    """The file's text as UTF-8 (size-limited); raises InputFileError saying which file and
-    what is wrong."""
-    data = read_bytes(path, what)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-
-
 def load_yaml_file(path: Path, what: str = "file", *, aliases: bool = False) -> YamlDocument:
-    """An answers or session file (no aliases by default: they are never needed there)."""
+    """A YAML file read within the limits (no aliases by default: answers, session and
+    workshop files never need them)."""
+    from framework_advisor.sources.reading import read_text
+
     return parse_yaml(read_text(path, what), str(path), aliases=aliases)

@@ -1,0 +1,74 @@
+"""One `Diagnostic` for every located problem: a rule id, a severity, a message and a location
+(a file's line and column, or a sheet's cell); the knowledge base's problems print as linters'
+lines, `FILE:LINE: severity rule: key: message`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framework_advisor.errors import Diagnostic, KnowledgeBaseError, Location
+from framework_advisor.problems import UNKNOWN_REFERENCE, ProblemCollector
+
+from ..conftest import build_tree
+
+
+def test_a_location_is_a_line_and_column_or_a_sheets_cell() -> None:
+    assert str(Location("goals.md", 12, 5)) == "goals.md:12:5"
+    assert str(Location("goals.md", 12)) == "goals.md:12"
+    assert str(Location("goals.md")) == "goals.md"
+    assert str(Location("okrs.xlsx", sheet="Key results", cell="C7")) == "okrs.xlsx:Key results!C7"
+
+
+def test_a_diagnostic_prints_as_a_problem_and_as_a_linters_line() -> None:
+    found = Diagnostic.at("rules.yaml", "rules[3].when", "no question 'stag'.", 42, rule="kb-x")
+    assert (found.file, found.line, found.severity) == ("rules.yaml", 42, "error")
+    assert str(found) == "rules.yaml:42: rules[3].when: no question 'stag'."
+    assert found.lint_line() == "rules.yaml:42: error kb-x: rules[3].when: no question 'stag'."
+    assert KnowledgeBaseError([found]).messages() == [found.lint_line()]
+
+
+def test_one_unknown_reference_check_names_the_closest_and_its_rule() -> None:
+    problems = ProblemCollector()
+    assert problems.known("needs.yaml", ("needs", 0), "framework", "okr", ["okr", "kpi"])
+    assert not problems.known("needs.yaml", ("needs", 1), "framework", "okrr", ["okr", "kpi"])
+    [found] = problems.problems
+    assert found.rule == UNKNOWN_REFERENCE
+    assert found.message == "no framework 'okrr'. Did you mean 'okr'?"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "glossary.yaml",
+            "glossary:\n  - term: T\n    definition: D.\n    frameworks: [okrr]\n",
+            "glossary.yaml:4: error kb-unknown-reference: glossary[0].frameworks[0]: "
+            "no framework 'okrr'. Did you mean 'okr'?",
+        ),
+        (
+            "rules.yaml",
+            "rules:\n  - id: r\n    when: {stage: startup}\n    sorce: x\n",
+            "rules.yaml:4: error kb-field: rules[0].sorce: unknown field. Did you mean 'source'?",
+        ),
+        (
+            "rules.yaml",
+            "rules:\n  - id: r\n    when: {stage: startp}\n"
+            "    effects: [{framework: okr, weight: 5, reason: R.}]\n    source: x\n",
+            "rules.yaml:3: error kb-condition: rules[0].when.stage:",
+        ),
+        ("rules.yaml", "rules: [\n", "rules.yaml:2: error yaml-syntax: not valid YAML"),
+    ],
+    ids=["unknown-reference", "field", "condition", "syntax"],
+)
+def test_a_packs_problems_print_as_diagnostics_with_rule_ids(
+    run_cli, tmp_path: Path, name: str, text: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    pack = build_tree(
+        tmp_path / "pack", {"pack.yaml": "name: p\nversion: '1'\nschema_version: 2\n", name: text}
+    )
+    result = run_cli("--kb", pack, "validate")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(str(pack / expected)), lines
