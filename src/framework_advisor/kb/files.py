@@ -59,6 +59,7 @@ def read_source(root: Path, *, is_pack: bool) -> SourceFiles:
     real_root = root.resolve()
     for folder in (
         "frameworks", "templates", "examples", "examples/functions", "examples/industries",
+        "examples/roles",
     ):  # fmt: skip
         directory = root / folder
         if directory.is_dir():
