@@ -377,3 +377,33 @@ def test_the_new_templates_carry_no_ids_or_working_notes(
     found = Vocabulary(kb).leaks(text)
     assert not found, "\n".join(map(str, found))
     assert "[baseline]" not in text or chosen is not None  # placeholders only in prefilled rows
+
+
+# -- the older templates draw on the new roles ---------------------------------------------
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_rocks_methods_measures_and_smart_goals_come_from_their_roles(function: str) -> None:
+    """EOS Rocks are 90-day priorities with an owner (never an OKR's key result); V2MOM's
+    methods and measures and the SMART worksheet's goals are written for those frameworks."""
+    chosen = select_examples(KB, function, "manufacturing")
+    rocks = column(workbook("eos-vto", function=function)["Rocks"], "Rock")
+    assert filled(rocks) == [r.rock for r in chosen.of_role("rock")][:5]
+    owners = filled(column(workbook("eos-vto", function=function)["Rocks"], "Owner"))
+    assert owners == [r.owner for r in chosen.of_role("rock")][:5]
+    annual = workbook("v2mom-planner", function=function)["Annual"]
+    parts = column(annual, "Part")
+    entries = column(annual, "Entry")
+    methods = [e for p, e in zip(parts, entries, strict=True) if p == "Methods" and e]
+    expected = sorted(chosen.of_role("v2mom_method"), key=lambda m: m.priority)
+    assert methods == [m.method for m in expected][:4]
+    measures = [e for p, e in zip(parts, entries, strict=True) if p == "Measures" and e]
+    assert measures == [m.measure for m in chosen.of_role("v2mom_measure")][:4]
+    goals = workbook("smart-worksheet", function=function)["Goals"]
+    assert (
+        filled(column(goals, "Goal (first draft)"))
+        == [g.goal for g in chosen.of_role("smart_goal")][:5]
+    )
+    assert len(filled(column(goals, "SMART goal (final wording)"))) == len(
+        filled(column(goals, "Goal (first draft)"))
+    )
