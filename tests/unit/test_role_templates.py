@@ -407,3 +407,13 @@ def test_rocks_methods_measures_and_smart_goals_come_from_their_roles(function: 
     assert len(filled(column(goals, "SMART goal (final wording)"))) == len(
         filled(column(goals, "Goal (first draft)"))
     )
+
+
+def test_the_eos_scorecard_holds_the_measurables_with_their_owners() -> None:
+    chosen = select_examples(KB, "operations", "retail")
+    scorecard = workbook("eos-vto", function="operations", industry="retail")["Scorecard"]
+    expected = chosen.of_role("measurable")
+    assert expected
+    assert filled(column(scorecard, "Measurable")) == [m.name for m in expected][:10]
+    assert filled(column(scorecard, "Owner")) == [m.owner for m in expected][:10]
+    assert filled(column(scorecard, "Weekly goal")) == [m.weekly_goal for m in expected][:10]

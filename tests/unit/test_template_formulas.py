@@ -101,7 +101,9 @@ def test_okr_progress_with_a_falling_target(kb: KnowledgeBase, tmp_path: Path) -
 
 # -- RACI, 7S, Hoshin Kanri and FAST: one LibreOffice run for the four ----------------------
 
-NEW_TEMPLATES = ("raci-matrix", "mckinsey-7s-diagnostic", "hoshin-kanri-x-matrix", "fast-goals")
+NEW_TEMPLATES = (
+    "raci-matrix", "mckinsey-7s-diagnostic", "hoshin-kanri-x-matrix", "fast-goals", "eos-vto",
+)  # fmt: skip
 FIRST = 4  # the first data row (title, note, header above it)
 
 
@@ -155,6 +157,12 @@ def four(kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -> dict:
     typing(goals, FIRST, {"Last discussed": dt.datetime(2020, 1, 1), "Frequently discussed: how often": "Weekly"})  # fmt: skip
     soon = dt.datetime.combine(dt.date.today(), dt.time())
     typing(goals, FIRST + 1, {"Last discussed": soon, "Frequently discussed: how often": "Monthly"})
+    scorecard = written["eos-vto"]["Scorecard"]
+    typing(scorecard, FIRST, {"Goal as a number": 20, "Goal is": "At least", "Week 1": 25,
+                              "Week 2": 15})  # fmt: skip
+    typing(scorecard, FIRST + 1, {"Goal as a number": 3, "Goal is": "At most", "Week 1": 2,
+                                  "Week 2": 3, "Week 3": 4})  # fmt: skip
+    typing(scorecard, FIRST + 2, {"Goal as a number": 3, "Goal is": "At most"})
     sources = []
     for tid, workbook in written.items():
         sources.append(tmp_path / f"{tid}.xlsx")
@@ -265,3 +273,15 @@ def test_fast_check_and_next_discussion(four: dict) -> None:
     assert nexts[1].date() == dt.date.today() + dt.timedelta(days=30) and nexts[2] is None
     assert values(goals, "Discussion due", FIRST, FIRST + 2) == ["Overdue", "On schedule", None]
     assert values(goals, "FAST check", FIRST + count, FIRST + count + 2) == [None] * 3
+
+
+def test_eos_scorecard_weeks_on_goal_and_hit_rate(four: dict) -> None:
+    written, wb = four["eos-vto"]
+    scorecard = wb["Scorecard"]
+    count = prefilled_count(written["Scorecard"])
+    assert count >= 3
+    assert values(scorecard, "Weeks on goal", FIRST, FIRST + 2) == [1, 2, None]
+    rates = values(scorecard, "Hit rate", FIRST, FIRST + 2)
+    assert rates[:2] == [pytest.approx(0.5), pytest.approx(2 / 3)] and rates[2] is None
+    rest = values(scorecard, "Weeks on goal", FIRST + 3, FIRST + count + 1)
+    assert rest == [None] * (count - 1)  # prefilled without numbers, then empty: blank

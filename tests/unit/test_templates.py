@@ -67,7 +67,7 @@ SHEETS = {
     "v2mom-planner": ["Annual", "Quarterly"],
     "4dx-tracker": ["WIG", "Scoreboard", "Commitments"],
     "north-star-canvas": ["Canvas", "Candidates", "Input metrics"],
-    "eos-vto": ["Vision", "Traction", "Rocks", "Issues"],
+    "eos-vto": ["Vision", "Traction", "Rocks", "Issues", "Scorecard"],
     "hoshin-kanri-x-matrix": ["Breakthrough", "Annual", "Priorities"],
     "mckinsey-7s-diagnostic": ["Diagnostic", "Alignment"],
     "raci-matrix": ["Matrix", "Roles"],
