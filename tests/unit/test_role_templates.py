@@ -358,9 +358,11 @@ def test_a_bad_role_file_is_a_located_error(run_cli: Run, tmp_path: Path, case: 
 # -- client text ---------------------------------------------------------------------------
 
 
+FILLS = [(None, None), ("company", "manufacturing"), ("sales", "software"), ("hr", "healthcare")]
+
+
 @pytest.mark.parametrize("tid", list(NEW.values()))
-@pytest.mark.parametrize(("function", "industry"), [(None, None), ("company", "manufacturing"),
-                                                    ("sales", "software"), ("hr", "healthcare")])  # fmt: skip
+@pytest.mark.parametrize(("function", "industry"), FILLS)
 def test_the_new_templates_carry_no_ids_or_working_notes(
     kb: KnowledgeBase, tid: str, function: str | None, industry: str | None
 ) -> None:

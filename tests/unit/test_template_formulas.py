@@ -154,9 +154,10 @@ def four(kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -> dict:
     priorities = written["hoshin-kanri-x-matrix"]["Priorities"]
     typing(priorities, FIRST, {"Catchball": "Agreed"})
     goals = written["fast-goals"]["Goals"]
-    typing(goals, FIRST, {"Last discussed": dt.datetime(2020, 1, 1), "Frequently discussed: how often": "Weekly"})  # fmt: skip
+    cadence = "Frequently discussed: how often"
+    typing(goals, FIRST, {"Last discussed": dt.datetime(2020, 1, 1), cadence: "Weekly"})
     soon = dt.datetime.combine(dt.date.today(), dt.time())
-    typing(goals, FIRST + 1, {"Last discussed": soon, "Frequently discussed: how often": "Monthly"})
+    typing(goals, FIRST + 1, {"Last discussed": soon, cadence: "Monthly"})
     scorecard = written["eos-vto"]["Scorecard"]
     typing(scorecard, FIRST, {"Goal as a number": 20, "Goal is": "At least", "Week 1": 25,
                               "Week 2": 15})  # fmt: skip
