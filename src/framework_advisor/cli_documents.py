@@ -101,10 +101,12 @@ def templates(
 
     \b
     IDs are template ids (okr-planning-sheet, kpi-dashboard, mbo-tracker,
-    smart-worksheet, balanced-scorecard, 4dx-tracker, v2mom-planner,
-    north-star-canvas, eos-vto) or framework ids standing for their template
-    (okr, kpi, okr_kpi_hybrid, mbo, smart, bsc, v2mom, 4dx, north_star, eos).
-    No ID means all of them (the nine, and any a knowledge pack adds).
+    smart-worksheet, balanced-scorecard, hoshin-kanri-x-matrix, 4dx-tracker,
+    v2mom-planner, north-star-canvas, eos-vto, mckinsey-7s-diagnostic,
+    raci-matrix, fast-goals) or framework ids standing for their template
+    (okr, kpi, okr_kpi_hybrid, mbo, smart, bsc, hoshin_kanri, v2mom, 4dx,
+    north_star, eos, mckinsey_7s, raci, fast). No ID means all of them (ours,
+    and any a knowledge pack adds).
     """
     from framework_advisor.errors import UsageError
     from framework_advisor.exports import Documents, template_files, today_from_env, write_files

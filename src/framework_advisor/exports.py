@@ -141,7 +141,7 @@ class MixTemplates(Struct, frozen=True):
     templates: list[str]
     """Templates serving the plan's frameworks: phase one's first, then each later phase's."""
     uncovered: list[str]
-    """Frameworks in the plan that no template serves (RACI, 7S, FAST, Hoshin Kanri)."""
+    """Frameworks in the plan that no template serves (a knowledge pack's framework)."""
 
 
 def mix_templates(kb: KnowledgeBase, rec: Recommendation) -> MixTemplates:

@@ -1,7 +1,9 @@
 """The starter templates' formulas compute: LibreOffice recalculates workbooks filled in as a
 team would, and the results are read back (skipped, saying why, where LibreOffice is missing).
 KPI status, MBO weights and bonus, 4DX progress, hit rate and the WIG sentence (20,000,000, not
-20000000), OKR progress including a falling target."""
+20000000), OKR progress including a falling target; RACI's one-Accountable check, 7S gaps and
+alignment, Hoshin Kanri links and catchball, FAST checks and the next discussion (the four
+recalculated in one LibreOffice run), each a value on prefilled rows and blank on empty ones."""
 
 from __future__ import annotations
 
@@ -95,3 +97,192 @@ def test_okr_progress_with_a_falling_target(kb: KnowledgeBase, tmp_path: Path) -
     krs = wb["Key results"]
     assert krs["H4"].value == pytest.approx(0.5) and krs["H5"].value == pytest.approx(0.4)
     assert wb["Objectives"]["G4"].value == pytest.approx(0.45)
+
+
+# -- RACI, 7S, Hoshin Kanri and FAST: one LibreOffice run for the four ----------------------
+
+NEW_TEMPLATES = (
+    "raci-matrix", "mckinsey-7s-diagnostic", "hoshin-kanri-x-matrix", "fast-goals", "eos-vto",
+)  # fmt: skip
+FIRST = 4  # the first data row (title, note, header above it)
+
+
+def letter_of(ws, header: str) -> str:
+    """The column letter under which `header` stands in the header row."""
+    for cell in ws[FIRST - 1]:
+        if cell.value == header:
+            return cell.column_letter
+    raise KeyError(header)
+
+
+def prefilled_count(ws) -> int:
+    """How many rows from the first hold something in their first column."""
+    count = 0
+    while ws.cell(FIRST + count, 1).value not in (None, ""):
+        count += 1
+    return count
+
+
+def typing(ws, row: int, values: dict[str, object]) -> None:
+    for header, value in values.items():
+        ws[f"{letter_of(ws, header)}{row}"] = value
+
+
+@pytest.fixture(scope="module")
+def four(kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The four templates prefilled for a manufacturer, typed into as a team would, then
+    recalculated by LibreOffice in one run: {tid: (as written, recalculated)}."""
+    tmp_path = tmp_path_factory.mktemp("four")
+    chosen = select_examples(kb, "company", "manufacturing")
+    written = {}
+    for file in template_files(kb, list(NEW_TEMPLATES), "xlsx", chosen, today=TODAY):
+        written[file.name.removesuffix(".xlsx")] = openpyxl.load_workbook(io.BytesIO(file.data))
+    raci = written["raci-matrix"]["Matrix"]
+    after = FIRST + prefilled_count(raci)
+    typing(raci, after, {"Activity or decision": "Two A's", "Executive sponsor": "A",
+                         "Project lead": "A", "Staff": "R"})  # fmt: skip
+    typing(raci, after + 1, {"Activity or decision": "No A", "Project lead": "R"})
+    typing(raci, after + 2, {"Activity or decision": "No R", "Finance": "A"})
+    diagnostic = written["mckinsey-7s-diagnostic"]["Diagnostic"]
+    typing(diagnostic, FIRST, {"Score now (1-5)": 3, "Score needed (1-5)": 5})
+    typing(diagnostic, FIRST + 1, {"Score now (1-5)": 4, "Score needed (1-5)": 4})
+    typing(diagnostic, FIRST + 2, {"Score now (1-5)": 3, "Score needed (1-5)": 4})
+    alignment = written["mckinsey-7s-diagnostic"]["Alignment"]
+    typing(alignment, FIRST, {"Strategy": "Clashes", "Structure": "Fits"})
+    typing(alignment, FIRST + 1, {"Shared values": "Fits", "Structure": "Fits"})
+    typing(alignment, FIRST + 2, {"Shared values": "Fits", "Strategy": "Partly"})
+    priorities = written["hoshin-kanri-x-matrix"]["Priorities"]
+    typing(priorities, FIRST, {"Catchball": "Agreed"})
+    goals = written["fast-goals"]["Goals"]
+    cadence = "Frequently discussed: how often"
+    typing(goals, FIRST, {"Last discussed": dt.datetime(2020, 1, 1), cadence: "Weekly"})
+    soon = dt.datetime.combine(dt.date.today(), dt.time())
+    typing(goals, FIRST + 1, {"Last discussed": soon, cadence: "Monthly"})
+    scorecard = written["eos-vto"]["Scorecard"]
+    typing(scorecard, FIRST, {"Goal as a number": 20, "Goal is": "At least", "Week 1": 25,
+                              "Week 2": 15})  # fmt: skip
+    typing(scorecard, FIRST + 1, {"Goal as a number": 3, "Goal is": "At most", "Week 1": 2,
+                                  "Week 2": 3, "Week 3": 4})  # fmt: skip
+    typing(scorecard, FIRST + 2, {"Goal as a number": 3, "Goal is": "At most"})
+    sources = []
+    for tid, workbook in written.items():
+        sources.append(tmp_path / f"{tid}.xlsx")
+        workbook.save(sources[-1])
+    out = tmp_path / "out"
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out),
+         *map(str, sources)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return {
+        tid: (written[tid], openpyxl.load_workbook(out / f"{tid}.xlsx", data_only=True))
+        for tid in written
+    }
+
+
+def values(ws, header: str, first: int, last: int) -> list:
+    letter = letter_of(ws, header)
+    return [ws[f"{letter}{row}"].value for row in range(first, last + 1)]
+
+
+def test_raci_counts_and_flags_a_row_with_two_accountables(kb: KnowledgeBase, four: dict) -> None:
+    written, wb = four["raci-matrix"]
+    matrix = wb["Matrix"]
+    rows = len(kb.examples["function:company"].of_role("raci_activity"))
+    assert prefilled_count(written["Matrix"]) == rows + 3  # ours, and three typed
+    last = FIRST + rows - 1
+    assert values(matrix, "A's", FIRST, last) == [1] * rows
+    assert all(r >= 1 for r in values(matrix, "R's", FIRST, last))
+    assert values(matrix, "Check", FIRST, last) == ["OK"] * rows
+    assert values(matrix, "Check", last + 1, last + 3) == [
+        "Two or more A's: keep one",
+        "No A: name one",
+        "No R: name who does it",
+    ]
+    assert values(matrix, "A's", last + 1, last + 1) == [2]
+    empty = last + 4
+    for header in ("A's", "R's", "Check"):
+        assert values(matrix, header, empty, empty + 3) == [None] * 4, header
+    roles = {row[0]: row[2] for row in wb["Roles"].iter_rows(min_row=FIRST, values_only=True)}
+    assert roles["Activities to fix"] == 3
+    assert (
+        roles["Executive sponsor"]
+        == sum(
+            a.sponsor in ("A", "A/R")
+            for a in kb.examples["function:company"].of_role("raci_activity")
+        )
+        + 1
+    )  # and the typed row with two A's
+
+
+def test_7s_gap_what_to_do_and_alignment(four: dict) -> None:
+    _, wb = four["mckinsey-7s-diagnostic"]
+    diagnostic = wb["Diagnostic"]
+    assert values(diagnostic, "Gap", FIRST, FIRST + 3) == [2, 0, 1, None]
+    assert values(diagnostic, "What to do", FIRST, FIRST + 3) == [
+        "Close first", "Keep", "Improve", None,
+    ]  # fmt: skip
+    alignment = wb["Alignment"]
+    assert values(alignment, "Clashes", FIRST, FIRST + 3) == [1, 0, 0, None]
+    assert values(alignment, "Alignment", FIRST, FIRST + 3) == [
+        "Clashes with 1", "Aligned", "Partly aligned", None,
+    ]  # fmt: skip
+
+
+def test_hoshin_links_count_up_and_catchball_agrees(kb: KnowledgeBase, four: dict) -> None:
+    from framework_advisor.domain.examples import AnnualObjective, ImprovementPriority
+
+    written, wb = four["hoshin-kanri-x-matrix"]
+    roles = kb.examples["function:company"].roles
+    annual = [r for r in roles if isinstance(r, AnnualObjective)]
+    priorities = [r for r in roles if isinstance(r, ImprovementPriority)]
+    breakthrough = wb["Breakthrough"]
+    count = prefilled_count(written["Breakthrough"])
+    metrics = [r.metric for r in roles if type(r).__name__ == "BreakthroughObjective"][:count]
+    expected = [sum(a.drives == m for a in annual) for m in metrics]
+    assert values(breakthrough, "Annual objectives", FIRST, FIRST + count) == [*expected, None]
+    assert values(breakthrough, "Check", FIRST, FIRST + count) == [
+        *("OK" if n else "No annual objective yet" for n in expected), None,
+    ]  # fmt: skip
+    sheet = wb["Annual"]
+    expected = [sum(p.drives == a.metric for p in priorities) for a in annual]
+    assert values(sheet, "Improvement priorities", FIRST, FIRST + len(annual)) == [*expected, None]
+    assert values(sheet, "Check", FIRST, FIRST + len(annual)) == [
+        *("OK" if n else "No improvement priority yet" for n in expected), None,
+    ]  # fmt: skip
+    checks = values(wb["Priorities"], "Check", FIRST, FIRST + len(priorities))
+    assert checks == ["Agreed", *["Still in catchball"] * (len(priorities) - 1), None]
+
+
+def test_fast_check_and_next_discussion(four: dict) -> None:
+    written, wb = four["fast-goals"]
+    goals = wb["Goals"]
+    count = prefilled_count(written["Goals"])
+    answers = ("Ambitious: the stretch", "Specific: next milestone and measure", "Milestone date",
+               "Transparent: where published", "Frequently discussed: how often")  # fmt: skip
+    given = [
+        sum(written["Goals"][f"{letter_of(written['Goals'], h)}{row}"].value is not None
+            for h in answers)
+        for row in range(FIRST, FIRST + count)
+    ]  # fmt: skip
+    assert values(goals, "FAST check", FIRST, FIRST + count) == [
+        *("FAST" if n == 5 else f"Missing {5 - n} of 5" for n in given), None,
+    ]  # fmt: skip
+    nexts = values(goals, "Next discussion", FIRST, FIRST + 2)
+    assert nexts[0].date() == dt.date(2020, 1, 8)
+    assert nexts[1].date() == dt.date.today() + dt.timedelta(days=30) and nexts[2] is None
+    assert values(goals, "Discussion due", FIRST, FIRST + 2) == ["Overdue", "On schedule", None]
+    assert values(goals, "FAST check", FIRST + count, FIRST + count + 2) == [None] * 3
+
+
+def test_eos_scorecard_weeks_on_goal_and_hit_rate(four: dict) -> None:
+    written, wb = four["eos-vto"]
+    scorecard = wb["Scorecard"]
+    count = prefilled_count(written["Scorecard"])
+    assert count >= 3
+    assert values(scorecard, "Weeks on goal", FIRST, FIRST + 2) == [1, 2, None]
+    rates = values(scorecard, "Hit rate", FIRST, FIRST + 2)
+    assert rates[:2] == [pytest.approx(0.5), pytest.approx(2 / 3)] and rates[2] is None
+    rest = values(scorecard, "Weeks on goal", FIRST + 3, FIRST + count + 1)
+    assert rest == [None] * (count - 1)  # prefilled without numbers, then empty: blank

@@ -78,17 +78,23 @@ def test_templates_survive_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_a_pack_adds_a_template(run_cli: Run, kb: KnowledgeBase, tmp_path: Path) -> None:
-    folder = pack(tmp_path, {"raci-matrix": RACI})
+    theirs = RACI.replace("id: raci-matrix", "id: decision-rights")
+    folder = pack(tmp_path, {"decision-rights": theirs})
     packed = load([str(folder)], use_cache=False)
-    assert "raci-matrix" in packed.templates and len(packed.templates) == len(kb.templates) + 1
+    assert "decision-rights" in packed.templates
+    assert len(packed.templates) == len(kb.templates) + 1
     result = run_cli("--kb", folder, "templates", "raci", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
-    ws = openpyxl.load_workbook(tmp_path / "out" / "raci-matrix.xlsx")["Matrix"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "decision-rights.xlsx",
+        "raci-matrix.xlsx",
+    ]
+    ws = openpyxl.load_workbook(tmp_path / "out" / "decision-rights.xlsx")["Matrix"]
     assert [c.value for c in ws[3]] == [
         "Decision or deliverable",
         "Accountable",
         "Check",
-        "Framework Advisor template: raci-matrix v1",  # the stamp: a pack's template gets it too
+        "Framework Advisor template: decision-rights v1",  # a pack's template gets the stamp too
     ]
     assert ws["A4"].value == "Approve the pricing change"
     assert ws["C4"].value == '=IF(A4="","",IF(B4="","No A","OK"))'

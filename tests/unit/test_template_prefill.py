@@ -48,7 +48,12 @@ METRIC_COLUMNS = {
     "north-star-canvas": {"candidates": "candidate", "inputs": "metric"},
     "v2mom-planner": {"annual": "item"},
     "eos-vto": {"traction": "answer"},
-}
+    "hoshin-kanri-x-matrix": {
+        "breakthrough": "objective", "annual": "objective", "priorities": "priority",
+    },
+    "raci-matrix": {"matrix": "activity"},
+    "fast-goals": {"goals": "goal"},
+}  # fmt: skip
 
 
 def selection(function: str, industry: str | None) -> ExampleSelection:

@@ -1,4 +1,4 @@
-"""`framework-advisor templates`: the nine starter templates in xlsx, csv, md and docx.
+"""`framework-advisor templates`: the starter templates in xlsx, csv, md and docx.
 
 Every file is opened with the library that reads it (openpyxl, python-docx, the csv module) and
 its content asserted: sheets, headers, frozen panes, formula text and the cells it references,
@@ -38,7 +38,7 @@ from framework_advisor.render.starter.safety import (
 )
 from framework_advisor.storage import read_answers
 
-from ..conftest import SAMPLES, build_tree, knowledge
+from ..conftest import ROOT, SAMPLES, build_tree, knowledge
 
 Run = Callable[..., Result]
 
@@ -49,10 +49,14 @@ TEMPLATE_IDS = [
     "mbo-tracker",
     "smart-worksheet",
     "balanced-scorecard",
+    "hoshin-kanri-x-matrix",
     "4dx-tracker",
     "v2mom-planner",
     "north-star-canvas",
     "eos-vto",
+    "mckinsey-7s-diagnostic",
+    "raci-matrix",
+    "fast-goals",
 ]
 SHEETS = {
     "okr-planning-sheet": ["Objectives", "Key results"],
@@ -63,7 +67,11 @@ SHEETS = {
     "v2mom-planner": ["Annual", "Quarterly"],
     "4dx-tracker": ["WIG", "Scoreboard", "Commitments"],
     "north-star-canvas": ["Canvas", "Candidates", "Input metrics"],
-    "eos-vto": ["Vision", "Traction", "Rocks", "Issues"],
+    "eos-vto": ["Vision", "Traction", "Rocks", "Issues", "Scorecard"],
+    "hoshin-kanri-x-matrix": ["Breakthrough", "Annual", "Priorities"],
+    "mckinsey-7s-diagnostic": ["Diagnostic", "Alignment"],
+    "raci-matrix": ["Matrix", "Roles"],
+    "fast-goals": ["Goals", "Guide"],
 }
 CSV_FILES = sorted(
     f"{tid}.csv" if len(TEMPLATES[tid].sheets) == 1 else f"{tid}--{sheet.id.replace('_', '-')}.csv"
@@ -85,7 +93,7 @@ def templates_for(framework_id: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def workbooks(tmp_path_factory: pytest.TempPathFactory, session_cache: Path) -> dict[str, Any]:
-    """All nine workbooks with their worked examples, written once through the CLI."""
+    """Every workbook with its worked example, written once through the CLI."""
     from click.testing import CliRunner
 
     from framework_advisor.cli import cli
@@ -145,7 +153,7 @@ def read_csv(path: Path) -> list[list[str]]:
 # -- the templates ------------------------------------------------------------------------------
 
 
-def test_the_nine_templates_and_the_frameworks_they_serve() -> None:
+def test_every_template_and_the_frameworks_it_serves() -> None:
     assert list(TEMPLATES) == TEMPLATE_IDS
     expected = {
         "okr": ["okr-planning-sheet"],
@@ -158,10 +166,10 @@ def test_the_nine_templates_and_the_frameworks_they_serve() -> None:
         "4dx": ["4dx-tracker"],
         "north_star": ["north-star-canvas"],
         "eos": ["eos-vto"],
-        "raci": [],
-        "mckinsey_7s": [],
-        "fast": [],
-        "hoshin_kanri": [],
+        "raci": ["raci-matrix"],
+        "mckinsey_7s": ["mckinsey-7s-diagnostic"],
+        "fast": ["fast-goals"],
+        "hoshin_kanri": ["hoshin-kanri-x-matrix"],
     }
     assert {fid: templates_for(fid) for fid in expected} == expected
 
@@ -229,7 +237,7 @@ def test_prefill_helpers() -> None:
 # -- xlsx ------------------------------------------------------------------------------------
 
 
-def test_all_nine_workbooks_by_default(run_cli: Run, tmp_path: Path) -> None:
+def test_every_workbook_by_default(run_cli: Run, tmp_path: Path) -> None:
     result = ok(run_cli("templates", "--out", tmp_path / "new" / "folder"))
     written = sorted(p.name for p in (tmp_path / "new" / "folder").iterdir())
     assert written == sorted(f"{tid}.xlsx" for tid in TEMPLATE_IDS)
@@ -751,9 +759,10 @@ def test_mix_names_uncovered_frameworks(
         return msgspec.structs.replace(result, phases=[*result.phases, extra])
 
     monkeypatch.setattr(engine, "recommend", with_raci)
-    result = ok(
-        run_cli("templates", "--mix", "-a", SAMPLES / "startup.yaml", "-f", "md", "--out", tmp_path)
-    )
+    startup = SAMPLES / "startup.yaml"
+    folder = without_templates_for(tmp_path, "raci", "mckinsey_7s")
+    result = ok(run_cli("--kb", folder, "templates", "--mix", "-a", startup, "-f", "md",
+                        "--out", tmp_path / "out"))  # fmt: skip
     assert "RACI Matrix, McKinsey 7S Framework (in the plan)" in result.stderr
 
 
@@ -793,8 +802,25 @@ def test_unknown_id_exits_2_with_did_you_mean(
     assert not (tmp_path / "out").exists()
 
 
+def without_templates_for(tmp_path: Path, *framework_ids: str) -> Path:
+    """A pack whose copies of our templates for these frameworks serve OKR instead, so that
+    the frameworks have none (every framework of ours has one)."""
+    files = {"pack.yaml": "name: bare\nversion: '1'\nschema_version: 2\n"}
+    for fid in framework_ids:
+        for tid in templates_in(TEMPLATES, fid):
+            text = (ROOT / "knowledge" / "templates" / f"{tid}.yaml").read_text(encoding="utf-8")
+            files[f"templates/{tid}.yaml"] = text.replace(
+                f"frameworks: [{fid}]", "frameworks: [okr]"
+            )
+    return build_tree(tmp_path / "bare-pack", files)
+
+
 def test_a_framework_without_a_template_is_named(run_cli: Run, tmp_path: Path) -> None:
-    fails(run_cli("templates", "raci", "--out", tmp_path), "RACI Matrix has no starter template")
+    folder = without_templates_for(tmp_path, "raci")
+    fails(
+        run_cli("--kb", folder, "templates", "raci", "--out", tmp_path / "out"),
+        "RACI Matrix has no starter template",
+    )
 
 
 # -- writing safely --------------------------------------------------------------------------

@@ -65,7 +65,8 @@ def test_templates_markdown_never_keeps_a_remote_image(tmp_path: Path) -> None:
     answers = tmp_path / "image.yaml"
     answers.write_text(IMAGE_ANSWERS, encoding="utf-8")
     out = tmp_path / "o"
-    result, _ = run("templates", "okr", "-f", "md", "--answers", answers, "--out", out)
+    result, _ = run("templates", "okr", "raci", "hoshin_kanri", "mckinsey_7s", "fast", "-f", "md",
+                    "--answers", answers, "--out", out)  # fmt: skip
     assert result.exit_code == 0, result.stderr
     for path in out.iterdir():
         text = path.read_text(encoding="utf-8")
@@ -84,8 +85,17 @@ CONTROL_ORGANISATION = 'organisation: "Acme\\vLtd\\f\\e[31m\\x01"\n' + VALID
         (("report", "-f", "docx", "--brand", "Brand\vCo\x1b", "-o", "{out}/r.docx"), "docx"),
         (("templates", "okr", "-f", "docx", "--out", "{out}"), "docx"),
         (("templates", "okr", "-f", "xlsx", "--out", "{out}"), "xlsx"),
+        (("templates", "raci", "hoshin_kanri", "-f", "docx", "--out", "{out}"), "docx"),
+        (("templates", "mckinsey_7s", "fast", "-f", "xlsx", "--out", "{out}"), "xlsx"),
     ],
-    ids=["report-docx", "report-docx-brand", "templates-docx", "templates-xlsx"],
+    ids=[
+        "report-docx",
+        "report-docx-brand",
+        "templates-docx",
+        "templates-xlsx",
+        "raci-hoshin-docx",
+        "7s-fast-xlsx",
+    ],
 )
 def test_office_files_turn_control_characters_into_spaces(
     tmp_path: Path, command: tuple[str, ...], read: str

@@ -134,7 +134,118 @@ class InputMetric(RoleExample, frozen=True, tag="input_metric"):
     owner: str = ""
 
 
-Role = Wig | LeadMeasure | ScorecardObjective | MboObjective | NorthStar | InputMetric
+class Rock(RoleExample, frozen=True, tag="rock"):
+    """An EOS Rock: a 90-day priority with one owner, done or not done at the quarter's end
+    (Wickman, *Traction*)."""
+
+    rock: Text
+    done_when: Text
+    """What makes it done: Rocks are judged done or not done, never by percent."""
+    owner: Text
+
+
+class Measurable(RoleExample, frozen=True, tag="measurable"):
+    """An EOS Scorecard measurable: a number one person owns, with a weekly goal, reviewed in
+    the weekly Level 10 meeting (Wickman, *Traction*)."""
+
+    name: Text
+    weekly_goal: Text
+    """The goal as the scorecard states it (a threshold or a range), e.g. "at least 20"."""
+    owner: Text
+    definition: str = ""
+
+
+class V2momMethod(RoleExample, frozen=True, tag="v2mom_method"):
+    """A V2MOM method: an action that delivers the vision, in priority order, with the
+    obstacle in its way (Benioff & Adler, *Behind the Cloud*)."""
+
+    method: Text
+    priority: Annotated[int, Meta(ge=1, le=20)]
+    obstacle: Text
+    owner: str = ""
+
+
+class V2momMeasure(RoleExample, frozen=True, tag="v2mom_measure"):
+    """A V2MOM measure: the result that shows a method worked, with its target."""
+
+    measure: Text
+    target: Text
+    drives: Metric
+    """The metric of the method (a v2mom_method's) it measures."""
+    owner: str = ""
+
+
+class SmartGoal(RoleExample, frozen=True, tag="smart_goal"):
+    """A goal written the SMART way: specific, measurable, achievable, relevant, time-bound
+    (Doran, 1981, in its modern wording)."""
+
+    goal: Text
+    specific: Text
+    measurable: Text
+    achievable: Text
+    relevant: Text
+    deadline: Text
+    """When, in words ("by the end of the quarter"): the template's date column stays typed."""
+    owner: Text
+    statement: Text
+
+
+class BreakthroughObjective(RoleExample, frozen=True, tag="breakthrough_objective"):
+    """A Hoshin Kanri breakthrough objective: a three-to-five-year change the organisation
+    cannot reach by doing more of the same (Akao, *Hoshin Kanri*)."""
+
+    objective: Text
+    measure: Text
+    target: Text
+    owner: Text
+
+
+class AnnualObjective(RoleExample, frozen=True, tag="annual_objective"):
+    """A Hoshin Kanri annual objective: this year's step towards a breakthrough objective."""
+
+    objective: Text
+    measure: Text
+    target: Text
+    owner: Text
+    drives: Metric
+    """The metric of the breakthrough objective this year's step serves."""
+
+
+class ImprovementPriority(RoleExample, frozen=True, tag="improvement_priority"):
+    """A Hoshin Kanri improvement priority: a team's project, agreed in catchball, that
+    delivers an annual objective."""
+
+    priority: Text
+    measure: Text
+    target: Text
+    owner: Text
+    drives: Metric
+    """The metric of the annual objective it delivers."""
+
+
+RaciLetter = Literal["R", "A", "C", "I", "A/R", ""]
+
+
+class RaciActivity(RoleExample, frozen=True, tag="raci_activity"):
+    """A RACI row: an activity or decision and who is Responsible, Accountable (exactly one),
+    Consulted and Informed (PMI, *PMBOK Guide*), by the roles of the template's columns."""
+
+    activity: Text
+    sponsor: RaciLetter = ""
+    project_lead: RaciLetter = ""
+    hr: RaciLetter = ""
+    finance: RaciLetter = ""
+    line_managers: RaciLetter = ""
+    staff: RaciLetter = ""
+
+
+Role = (
+    Wig | LeadMeasure | ScorecardObjective | MboObjective | NorthStar | InputMetric | Rock
+    | Measurable | V2momMethod | V2momMeasure | SmartGoal | BreakthroughObjective
+    | AnnualObjective | ImprovementPriority | RaciActivity
+)  # fmt: skip
+LINKED_ROLES = (LeadMeasure, InputMetric, V2momMeasure, AnnualObjective, ImprovementPriority)
+"""The roles whose `drives` names another example's metric (checked at load)."""
 
 
 class ExampleSet(Struct, frozen=True, forbid_unknown_fields=True):
@@ -151,6 +262,17 @@ class ExampleSet(Struct, frozen=True, forbid_unknown_fields=True):
 
     def of_role(self, role: str) -> list[Role]:
         return [entry for entry in self.roles if role_of(entry) == role]
+
+
+class RoleExamples(Struct, frozen=True, forbid_unknown_fields=True):
+    """A file of role examples only (`examples/roles/<name>.yaml`), for frameworks whose role
+    no function or industry set has yet: they join the company-wide set's roles."""
+
+    title: Text
+    roles: Annotated[list[Role], Meta(min_length=1)]
+    sources: Annotated[list[Source], Meta(min_length=1)]
+    """The published work each role here follows."""
+    notes: str = ""
 
 
 class ExampleSelection(Struct, frozen=True):

@@ -128,7 +128,9 @@ class Highlight(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
 
 PrefillRole = Literal[
     "okr_objective", "key_result", "kpi", "wig", "lead_measure", "bsc_objective",
-    "mbo_objective", "north_star", "input_metric",
+    "mbo_objective", "north_star", "input_metric", "rock", "measurable", "v2mom_method",
+    "v2mom_measure", "smart_goal", "breakthrough_objective", "annual_objective",
+    "improvement_priority", "raci_activity",
 ]  # fmt: skip
 
 
@@ -162,6 +164,7 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
     "wig": ("metric", "goal", "lag", "start", "target", "unit", "statement"),
     "lead_measure": (
         "metric", "name", "definition", "weekly_target", "owner", "drives", "cadence", "unit",
+        "serves",
     ),
     "bsc_objective": (
         "metric", "perspective", "objective", "measure", "target", "initiative", "owner",
@@ -171,9 +174,27 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
         "metric", "name", "value", "game", "definition", "why", "current_target",
         "counter_metrics", "owner",
     ),
-    "input_metric": ("metric", "name", "kind", "drives", "levers", "owner"),
+    "input_metric": ("metric", "name", "kind", "drives", "levers", "owner", "serves"),
+    "rock": ("metric", "rock", "done_when", "owner"),
+    "measurable": ("metric", "name", "weekly_goal", "owner", "definition"),
+    "v2mom_method": ("metric", "method", "priority", "obstacle", "owner"),
+    "v2mom_measure": ("metric", "measure", "target", "drives", "owner", "serves"),
+    "smart_goal": (
+        "metric", "goal", "specific", "measurable", "achievable", "relevant", "deadline",
+        "owner", "statement",
+    ),
+    "breakthrough_objective": ("metric", "objective", "measure", "target", "owner"),
+    "annual_objective": ("metric", "objective", "measure", "target", "owner", "drives", "serves"),
+    "improvement_priority": (
+        "metric", "priority", "measure", "target", "owner", "drives", "serves",
+    ),
+    "raci_activity": (
+        "metric", "activity", "sponsor", "project_lead", "hr", "finance", "line_managers", "staff",
+    ),
 }  # fmt: skip
-"""The fields of the records each prefill role gives."""
+"""The fields of the records each prefill role gives. `serves` is the name of the example whose
+metric a record `drives` (a WIG's goal, a breakthrough objective), so that a row names what it
+serves in words."""
 
 
 class Section(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -243,5 +264,5 @@ class Template(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
 
 
 def templates_for(templates: dict[str, Template], framework_id: str) -> list[str]:
-    """The templates that serve a framework (none for RACI, 7S, FAST, Hoshin Kanri)."""
+    """The templates that serve a framework."""
     return [tid for tid, template in templates.items() if framework_id in template.frameworks]

@@ -8,7 +8,7 @@ from typing import Any
 
 from framework_advisor.domain.brand import Brand
 from framework_advisor.domain.contract import FIXED_QUESTIONS, FRAMEWORK_IDS
-from framework_advisor.domain.examples import ExampleSet
+from framework_advisor.domain.examples import ExampleSet, RoleExamples
 from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.knowledge import (
     KnowledgeBase,
@@ -49,6 +49,7 @@ class _Builder(CrossChecks):
         for kind in KINDS:  # questions, rules, needs, pairings, glossary, forbidden phrases
             setattr(self, kind.table, {})
         self.examples: dict[str, Located] = {}
+        self.role_examples: dict[str, Located] = {}
         self.templates: dict[str, Located] = {}
         self.packs: list[PackInfo] = []
         self.brand = Brand()
@@ -102,6 +103,12 @@ class _Builder(CrossChecks):
     def _examples(self, source: SourceFiles, name: str) -> None:
         doc = self.doc(source, name)
         if doc is None:
+            return
+        if name.startswith("examples/roles/"):  # a pack's file replaces ours of that name
+            with self.problems.checking("kb-example"):
+                role_examples = self.problems.convert(doc, (), doc.data, RoleExamples)
+            if role_examples is not None:
+                self.role_examples[Path(name).stem] = Located(role_examples, doc, ())
             return
         with self.problems.checking("kb-example"):
             examples = self.problems.convert(doc, (), doc.data, ExampleSet)

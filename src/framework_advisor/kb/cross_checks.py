@@ -16,7 +16,7 @@ from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Ru
 from framework_advisor.domain.template import Template
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
-from framework_advisor.kb.example_checks import check_examples
+from framework_advisor.kb.example_checks import check_examples, with_role_examples
 from framework_advisor.kb.kinds import KINDS, named
 from framework_advisor.kb.policy_checks import check_policies, check_replacements, resolve_steps
 from framework_advisor.kb.schema import (
@@ -47,6 +47,7 @@ class CrossChecks:
     needs: dict[str, Located]
     pairings: dict[str, Located]
     examples: dict[str, Located]
+    role_examples: dict[str, Located]
     templates: dict[str, Located]
     packs: list[PackInfo]
     brand: Brand
@@ -104,7 +105,9 @@ class CrossChecks:
                     + did_you_mean(area, [o.value for o in area_question.options]),
                 )
         with problems.checking("kb-example"):
-            roles = check_examples(problems, self.examples.values())
+            roles = check_examples(
+                problems, [*self.examples.values(), *self.role_examples.values()]
+            )
         for located in self.templates.values():
             TemplateChecks(problems, located.doc, located.value, self.frameworks, roles).run()
         if problems:
@@ -122,7 +125,10 @@ class CrossChecks:
             pairings=self._resolve_pairings(parser_questions),
             glossary=sorted(glossary, key=lambda g: g.term.lower()),
             packs=self.packs,
-            examples={key: self.examples[key].value for key in sorted(self.examples)},
+            examples=with_role_examples(
+                {key: self.examples[key].value for key in sorted(self.examples)},
+                [self.role_examples[name].value for name in sorted(self.role_examples)],
+            ),
             templates=self._ordered_templates(order),
             forbidden_phrases=[entry.value for entry in self.forbidden_phrases.values()],
             brand=self.brand,

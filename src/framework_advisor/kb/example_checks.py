@@ -1,6 +1,8 @@
 """Example sets: metric ids filled in where a file leaves them out (a KPI's is its name's
-slug), and pass 2's checks of the role examples: one metric once per role in a file, and what a
-lead measure or an input metric `drives` is a metric the knowledge base has."""
+slug), the role-only files (`examples/roles/`) joined to the company-wide set, and pass 2's
+checks of the role examples: one metric once per role in a file, and what a lead measure, an
+input metric, a V2MOM measure or a Hoshin Kanri objective `drives` is a metric the knowledge
+base has."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from collections.abc import Iterable
 
 import msgspec
 
-from framework_advisor.domain.examples import ExampleSet, InputMetric, LeadMeasure, role_of
+from framework_advisor.domain.examples import LINKED_ROLES, ExampleSet, RoleExamples, role_of
 from framework_advisor.kb.schema import Located
 from framework_advisor.problems import ProblemCollector, did_you_mean
 
@@ -29,10 +31,32 @@ def with_metric_ids(examples: ExampleSet) -> ExampleSet:
     return msgspec.structs.replace(examples, kpis=kpis)
 
 
+COMPANY = "function:company"
+
+
+def with_role_examples(
+    examples: dict[str, ExampleSet], role_files: list[RoleExamples]
+) -> dict[str, ExampleSet]:
+    """The example sets, the company-wide one with the role files' roles and sources after its
+    own: roles that fit any organisation, used where a function's or industry's set has none."""
+    company = examples.get(COMPANY)
+    if company is None or not role_files:
+        return examples
+    joined = msgspec.structs.replace(
+        company,
+        roles=[*company.roles, *(entry for file in role_files for entry in file.roles)],
+        sources=[*company.sources, *(source for file in role_files for source in file.sources)],
+    )
+    return {**examples, COMPANY: joined}
+
+
 def check_examples(problems: ProblemCollector, located: Iterable[Located]) -> set[str]:
-    """Check every example set's role entries; return the roles that have examples."""
+    """Check the role entries of every example set and role file; return the roles that have
+    examples."""
     sets = list(located)
-    metrics = {kpi.metric for item in sets for kpi in item.value.kpis}
+    metrics = {
+        kpi.metric for item in sets if isinstance(item.value, ExampleSet) for kpi in item.value.kpis
+    }
     metrics |= {entry.metric for item in sets for entry in item.value.roles}
     roles = {"okr_objective", "key_result", "kpi"} if sets else set()
     for item in sets:
@@ -46,7 +70,7 @@ def check_examples(problems: ProblemCollector, located: Iterable[Located]) -> se
                     item.doc, (*path, "metric"), f"metric '{entry.metric}' twice as a {role} here"
                 )
             seen.add((role, entry.metric))
-            if isinstance(entry, LeadMeasure | InputMetric) and entry.drives not in metrics:
+            if isinstance(entry, LINKED_ROLES) and entry.drives not in metrics:
                 problems.add(
                     item.doc,
                     (*path, "drives"),

@@ -95,7 +95,13 @@ KINDS: tuple[Kind, ...] = (
 
 HEADERS = ("kb.yaml", "pack.yaml")
 """The files that say what a folder is (the embedded base, a pack)."""
-FOLDERS = ("frameworks", "templates", "examples/functions", "examples/industries")
+FOLDERS = (
+    "frameworks",
+    "templates",
+    "examples/functions",
+    "examples/industries",
+    "examples/roles",
+)
 """The kinds with one file per entry, read by readers of their own."""
 TOP_FILES = (*HEADERS, *(kind.file for kind in KINDS))
 """Every file at the top of a knowledge folder."""

@@ -198,6 +198,21 @@ def role_record(entry: Role) -> Record:
     return record
 
 
+_NAME_FIELDS = ("goal", "objective", "method", "name", "rock", "priority", "measure")
+
+
+def _names_by_metric(selection: ExampleSelection) -> dict[str, str]:
+    """Each role example's metric -> its name in words (the first field of `_NAME_FIELDS` it
+    has), the first example of a metric winning, for a row that says what it serves."""
+    names: dict[str, str] = {}
+    for entry in selection.roles:
+        for field_name in _NAME_FIELDS:
+            if field_name in entry.__struct_fields__:
+                names.setdefault(entry.metric, str(getattr(entry, field_name)))
+                break
+    return names
+
+
 GAMES = {
     "attention": "Attention: customers win when they spend time with the product",
     "transaction": "Transaction: customers win when they buy through the product",
@@ -214,6 +229,10 @@ def records(selection: ExampleSelection, prefill: Prefill, used: set[str]) -> li
         out = _kpi_records(selection)
     else:
         out = [role_record(entry) for entry in selection.of_role(prefill.role)]
+        names = _names_by_metric(selection)
+        for record in out:
+            if "drives" in record:
+                record["serves"] = names.get(record["drives"], "")
     for field_name, wanted in prefill.where.items():
         out = [record for record in out if record.get(field_name) == wanted]
     if prefill.role not in ("okr_objective", "key_result"):  # every other record has a metric
