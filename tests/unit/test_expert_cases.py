@@ -37,9 +37,20 @@ MIX_KINDS = frozenset(
     {"in_mix", "not_in_mix", "in_phases", "max_mix", "within_budget", "needs_covered_or_cautioned"}
 )
 PLAN_KINDS = frozenset(
-    {"pay_caution", "pay_home_in", "no_pay_home", "retired", "not_retired", "not_in_phases"}
+    {
+        "pay_caution",
+        "pay_home_in",
+        "no_pay_home",
+        "retired",
+        "not_retired",
+        "not_in_phases",
+        "retired_as",
+        "size_said",
+    }
 )
 PAY_CAUTION = "pay_targets"
+SIZE_CAUTIONS = {"eos": "caution_eos_size"}
+"""A framework's size caution (the rule in knowledge/rules.yaml that says it is beyond its size)."""
 CASE_KEYS = frozenset({"id", "description", "source", "answers", "expect"})
 MIN_CASES = 40
 
@@ -278,6 +289,25 @@ def _plan_problems(kb: KnowledgeBase, case: Case, rec: Rec) -> list[str]:
     problems += [
         f"not_in_phases: {f} is in a phase" for f in expect.get("not_in_phases", []) if f in phased
     ]
+    return problems + _size_problems(expect, rec)
+
+
+def _size_problems(expect: dict[str, Any], rec: Rec) -> list[str]:
+    """Retirement reasons (issue 23): ``retired_as`` names the reason; ``size_said`` wants a
+    framework beyond its size retired as outgrown, or kept with its size caution."""
+    reasons = {r["id"]: r.get("reason") for r in _require(rec, "retire")}
+    cautions = {c["id"] for c in _require(rec, "cautions")}
+    problems = [
+        f"retired_as: {f} is {'retired as ' + str(reasons[f]) if f in reasons else 'not retired'}"
+        f", not {why}"
+        for f, why in expect.get("retired_as", {}).items()
+        if reasons.get(f) != why
+    ]
+    problems += [
+        f"size_said: {f} is neither retired as outgrown nor cautioned about its size"
+        for f in expect.get("size_said", [])
+        if reasons.get(f) != "outgrown" and SIZE_CAUTIONS.get(f) not in cautions
+    ]
     return problems
 
 
@@ -438,3 +468,16 @@ def test_mix_checks_catch_a_wrong_mix(kb: KnowledgeBase) -> None:
         "cautions": [{"id": "left-out", "text": f"{label} waits for phase two."}],
     }
     assert [p for check in _MIX_CHECKS for p in check(kb, case, right)] == []
+
+
+def test_size_checks_catch_a_wrong_retirement() -> None:
+    """The harness itself: ``retired_as`` and ``size_said`` fail on a plan that breaks them."""
+    expect = {"retired_as": {"eos": "outgrown"}, "size_said": ["eos"]}
+    conflict: Rec = {"retire": [{"id": "eos", "reason": "conflict"}], "cautions": []}
+    found = _size_problems(expect, conflict)
+    assert any(p.startswith("retired_as") for p in found)
+    assert any(p.startswith("size_said") for p in found)
+    kept: Rec = {"retire": [], "cautions": [{"id": SIZE_CAUTIONS["eos"]}]}
+    assert _size_problems({"size_said": ["eos"]}, kept) == []
+    outgrown: Rec = {"retire": [{"id": "eos", "reason": "outgrown"}], "cautions": []}
+    assert _size_problems(expect, outgrown) == []
