@@ -225,3 +225,47 @@ def test_eos_beyond_its_size_is_never_kept_quietly_nor_retired_for_another_reaso
             assert SIZE_CAUTION in cautions
     # the sample reaches both outcomes, not only the easy one
     assert min(kept_beyond, retired_beyond) > EXAMPLES // 50, (beyond, kept_beyond, retired_beyond)
+
+
+# --- the workshop ---------------------------------------------------------------------------
+
+
+def test_a_workshop_groups_the_change_and_merges_a_persons_two_files(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    from tests.unit.test_workshop_cli import _summary, _workshop
+
+    said = ["merger_integration", "merger_integration", "restructuring", "turnaround"]
+    people = {
+        name: {"headcount": 1500, "needs": ["org_diagnosis"], QUESTION: value}
+        for name, value in zip(["Ada M", "Bo L", "Cy O", "Dee W"], said, strict=True)
+    }
+    folder = _workshop(run_cli, tmp_path, people)
+    summary = _summary(run_cli, folder)
+    assert summary["group_answers"][QUESTION] == "merger_integration"
+    (split,) = [item for item in summary["disagreements"] if item["question"] == QUESTION]
+    assert split["consensus"] == 0.5 and split["answers"]["merger_integration"] == 2
+    assert summary["group_ranking"][0]["id"] == "mckinsey_7s", summary["group_ranking"][:3]
+    result = run_cli("workshop", "merge", folder, "cy.yaml", "dee.yaml")
+    assert result.exit_code == 0, result.stderr
+    label = KB.question_map[QUESTION].label
+    assert any(line.startswith(f"{label}: ") for line in result.stderr.splitlines())
+
+
+def test_the_blank_answers_file_offers_the_question_and_reads_back(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    result = run_cli("questions", "--format", "yaml")
+    assert result.exit_code == 0, result.stderr
+    template = result.stdout
+    for option in KB.question_map[QUESTION].options:
+        assert option.value in template and option.label in template
+    filled = template.replace(f"{QUESTION}:\n", f"{QUESTION}: turnaround\n")
+    filled = filled.replace("\nneeds:\n", "\nneeds: [org_diagnosis]\n")
+    filled = filled.replace("\nfunction:\n", "\nfunction: leadership\n")
+    filled = filled.replace("\nheadcount:\n", "\nheadcount: 800\n")
+    path = tmp_path / "answers.yaml"
+    path.write_text(filled, encoding="utf-8")
+    shown = run_cli("recommend", "--answers", path, "--format", "json")
+    assert shown.exit_code == 0, shown.stderr
+    assert '"change_turnaround"' in shown.stdout  # the rule fired from the file's answer
