@@ -30,7 +30,7 @@ from tests.unit.test_properties import KB, _valid
 QUESTION = "change_under_way"
 REORGANISING = ("restructuring", "merger_integration")
 SIZE_CAUTION = "caution_eos_size"
-EXAMPLES = int(os.environ.get("FRAMEWORK_ADVISOR_CHANGE_EXAMPLES", "3000"))
+EXAMPLES = int(os.environ.get("FRAMEWORK_ADVISOR_CHANGE_EXAMPLES", "10000"))
 EOS_LIMIT = KB.frameworks["eos"].size_range.max_headcount if KB.frameworks["eos"].size_range else 0
 
 
@@ -160,17 +160,15 @@ def test_a_size_range_in_a_pack_is_checked_where_it_is_written(
 # --- properties over sampled profiles -------------------------------------------------------
 
 
-def _reorganising_leadership(rng: random.Random) -> dict[str, Any]:
+def _reorganising_leadership(rng: random.Random, most_others: int = 1) -> dict[str, Any]:
     """A leadership team in a restructuring or an integration whose leading need is diagnosing
-    the organisation, with at most one other need (the engine weighs needs alike, so "first"
-    means the need the team leads with, not the order of a list)."""
+    the organisation, with at most ``most_others`` other needs (the engine weighs needs alike,
+    so "first" means the need the team leads with, not the order of a list)."""
     answers = sample_profile(rng)
     others = [o.value for o in KB.question_map["needs"].options if o.value != "org_diagnosis"]
     answers["function"] = "leadership"
     answers[QUESTION] = rng.choice(REORGANISING)
-    answers["needs"] = ["org_diagnosis", *rng.sample(others, rng.randint(0, 1))]
-    answers.pop("frameworks_not_working", None)
-    answers.pop("current_frameworks", None)
+    answers["needs"] = ["org_diagnosis", *rng.sample(others, rng.randint(0, most_others))]
     return _valid(answers)
 
 
@@ -181,6 +179,22 @@ def test_a_reorganising_leadership_team_sees_7s_in_its_top_two() -> None:
         answers = _reorganising_leadership(rng)
         top = [r.id for r in recommend(KB, answers, sensitivity=False).ranking[:2]]
         assert "mckinsey_7s" in top, (answers, top)
+
+
+@pytest.mark.slow
+def test_with_two_other_needs_7s_is_still_in_the_top_two_almost_always() -> None:
+    """The issue's own leadership team led with the diagnosis and added two needs (direction
+    and change), each with a framework built for it: 7S is in the top two for at least 95% of
+    such teams (97% when this was written; the rest add two needs that one framework is built
+    for or serves, such as a multi-year transformation and strategy translation)."""
+    rng = random.Random(2303)
+    count = EXAMPLES // 2
+    missed = 0
+    for _ in range(count):
+        answers = _reorganising_leadership(rng, most_others=2)
+        top = [r.id for r in recommend(KB, answers, sensitivity=False).ranking[:2]]
+        missed += "mckinsey_7s" not in top
+    assert missed <= count * 0.05, f"7S outside the top two for {missed} of {count}"
 
 
 def _with_eos(rng: random.Random) -> dict[str, Any]:
