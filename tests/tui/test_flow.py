@@ -160,6 +160,9 @@ async def test_answer_everything_by_keys_then_results(
             if questionnaire(app).question_id == "frameworks_not_working":
                 await pilot.press("ctrl+s")  # they all work
                 await pilot.pause()
+            if questionnaire(app).question_id == "change_under_way":
+                await pilot.press("enter")  # optional, and the sample says nothing of it
+                await pilot.pause()
             await answer(pilot, kb, question_id, value)
         for _ in kb.questions:  # an optional question the profile leaves out: Enter skips it
             screen = app.screen
@@ -989,3 +992,33 @@ async def test_frameworks_not_working_offers_only_the_frameworks_in_use(
         app.set_answer("frameworks_not_working", ["okr"])
         app.set_answer("current_frameworks", ["kpi"])  # okr no longer in use: not "not working"
         assert "frameworks_not_working" not in app.assessment.answers
+
+
+async def test_a_merger_answered_in_the_app_lifts_7s_in_its_results(
+    make_app: Callable[..., AdvisorApp], kb: KnowledgeBase
+) -> None:
+    """Issue 23: the leadership team integrating an acquisition says so with the question
+    "Change under way", by keys, and 7S rises in the results with the merger as its reason."""
+    answers = {
+        "organisation": "Ironbridge",
+        "headcount": 1500,
+        "function": "leadership",
+        "team_size": 9,
+        "needs": ["org_diagnosis", "strategic_change", "alignment"],
+    }
+    app = make_app(new_answers=("ironbridge", answers))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, QuestionnaireScreen)
+        questionnaire(app).show_question("change_under_way")
+        await pilot.pause()
+        assert progress(app) == progress_label(kb, "change_under_way", answers)
+        control = app.screen.query_one("#choice", OptionList)
+        shown = [str(control.get_option_at_index(i).prompt) for i in range(control.option_count)]
+        options = kb.question_map["change_under_way"].options
+        assert [label.strip() for label in shown] == [option.label for option in options]
+        await answer(pilot, kb, "change_under_way", "merger_integration")
+        assert app.assessment.answers["change_under_way"] == "merger_integration"
+        await open_results(pilot)
+        expected = recommend(kb, {**answers, "change_under_way": "merger_integration"})
+        assert ranking_ids(app) == [item.id for item in expected.ranking]
+        assert "mckinsey_7s" in ranking_ids(app)[:2]

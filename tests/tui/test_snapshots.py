@@ -244,3 +244,18 @@ def test_export_dialog_after_an_export(
 
     app = snap_app(new_answers=("northwind", SALES_LED))
     assert snap_compare(app, run_before=export, terminal_size=SIZE)
+
+
+def test_change_under_way_question(snap_compare: Any, fixed_world: Path) -> None:
+    """The question added after the screens above were pictured (issue 23), with the whole
+    questionnaire, so its progress line counts every question asked; the others keep theirs."""
+    from tests.conftest import knowledge
+
+    answers = {"organisation": "Ironbridge", "headcount": 1500, "function": "leadership"}
+    app = AdvisorApp(
+        knowledge(), SessionStore(fixed_world / "sessions"), new_answers=("ironbridge", answers)
+    )
+    app.animation_level = "none"
+    assert snap_compare(
+        app, run_before=at_question("change_under_way"), press=["down", "down"], terminal_size=SIZE
+    )

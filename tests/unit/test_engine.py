@@ -202,6 +202,7 @@ def test_unanswered_is_empty_once_every_question_that_matters_is_answered(
         "growth_model": "sales_led",
         "planning_horizon": "year",
         "change_pace": "moderate",
+        "change_under_way": "none",
         "cross_functional": True,
         "leadership_time": "medium",
     }

@@ -37,10 +37,21 @@ MIX_KINDS = frozenset(
     {"in_mix", "not_in_mix", "in_phases", "max_mix", "within_budget", "needs_covered_or_cautioned"}
 )
 PLAN_KINDS = frozenset(
-    {"pay_caution", "pay_home_in", "no_pay_home", "retired", "not_retired", "not_in_phases"}
+    {
+        "pay_caution",
+        "pay_home_in",
+        "no_pay_home",
+        "retired",
+        "not_retired",
+        "not_in_phases",
+        "retired_as",
+        "size_said",
+    }
 )
 PAY_CAUTION = "pay_targets"
-CASE_KEYS = frozenset({"id", "description", "source", "answers", "expect"})
+SIZE_CAUTIONS = {"eos": "caution_eos_size"}
+"""A framework's size caution (the rule in knowledge/rules.yaml that says it is beyond its size)."""
+CASE_KEYS = frozenset({"id", "description", "source", "answers", "expect", "pending"})
 MIN_CASES = 40
 
 Case = dict[str, Any]
@@ -175,7 +186,7 @@ def test_ranking_expectations(kb: KnowledgeBase, case: Case) -> None:
         *_check_above(ranks, expect.get("above", [])),
         *_check_not_top(ranks, expect.get("not_top", {})),
     ]
-    assert not problems, "\n".join([*problems, _context(case, rec)])
+    _settle(case, rec, problems, RANKING_KINDS)
 
 
 # --- Mix expectations ----------------------------------------------------------------------
@@ -278,6 +289,25 @@ def _plan_problems(kb: KnowledgeBase, case: Case, rec: Rec) -> list[str]:
     problems += [
         f"not_in_phases: {f} is in a phase" for f in expect.get("not_in_phases", []) if f in phased
     ]
+    return problems + _size_problems(expect, rec)
+
+
+def _size_problems(expect: dict[str, Any], rec: Rec) -> list[str]:
+    """Retirement reasons (issue 23): ``retired_as`` names the reason; ``size_said`` wants a
+    framework beyond its size retired as outgrown, or kept with its size caution."""
+    reasons = {r["id"]: r.get("reason") for r in _require(rec, "retire")}
+    cautions = {c["id"] for c in _require(rec, "cautions")}
+    problems = [
+        f"retired_as: {f} is {'retired as ' + str(reasons[f]) if f in reasons else 'not retired'}"
+        f", not {why}"
+        for f, why in expect.get("retired_as", {}).items()
+        if reasons.get(f) != why
+    ]
+    problems += [
+        f"size_said: {f} is neither retired as outgrown nor cautioned about its size"
+        for f in expect.get("size_said", [])
+        if reasons.get(f) != "outgrown" and SIZE_CAUTIONS.get(f) not in cautions
+    ]
     return problems
 
 
@@ -299,7 +329,23 @@ def test_mix_expectations(kb: KnowledgeBase, case: Case) -> None:
             problems += check(kb, case, rec)
         except MissingKeyError as error:
             problems.append(f"{check.__name__.strip('_')}: {error}")
-    assert not problems, "\n".join([*problems, _context(case, rec)])
+    _settle(case, rec, problems, MIX_KINDS | PLAN_KINDS)
+
+
+def _settle(case: Case, rec: Rec, problems: list[str], kinds: frozenset[str]) -> None:
+    """Fail on any problem, except that a case's ``pending`` kinds (an expectation the engine
+    does not meet yet, each with the work that will meet it) mark the test as an expected
+    failure while they still fail, and fail it once they hold (remove them from ``pending``)."""
+    pending: dict[str, str] = case.get("pending") or {}
+    failing = {p.split(":", 1)[0] for p in problems}
+    mine = {kind for kind in pending if kind in case["expect"]}
+    tested = mine & kinds
+    held = sorted(kind for kind in tested if kind not in failing)
+    rest = [p for p in problems if p.split(":", 1)[0] not in pending]
+    assert not rest, "\n".join([*rest, _context(case, rec)])
+    assert not held, f"pending {held} now hold: remove them from the case's pending"
+    if tested:
+        pytest.xfail("; ".join(f"{kind}: {pending[kind]}" for kind in sorted(tested)))
 
 
 # --- The table itself ----------------------------------------------------------------------
@@ -345,6 +391,11 @@ def test_every_case_is_well_formed_and_names_a_source() -> None:
         unknown = set(expect) - RANKING_KINDS - MIX_KINDS - PLAN_KINDS
         if unknown:
             problems.append(f"{cid}: unknown expectation kinds {sorted(unknown)}")
+        pending = case.get("pending") or {}
+        if not isinstance(pending, dict) or set(pending) - set(expect):
+            problems.append(f"{cid}: pending must map kinds the case expects to the work due")
+        if any(not str(why).strip() for why in dict(pending).values()):
+            problems.append(f"{cid}: each pending kind names the work that will meet it")
     assert not problems, "\n".join(problems)
 
 
@@ -438,3 +489,33 @@ def test_mix_checks_catch_a_wrong_mix(kb: KnowledgeBase) -> None:
         "cautions": [{"id": "left-out", "text": f"{label} waits for phase two."}],
     }
     assert [p for check in _MIX_CHECKS for p in check(kb, case, right)] == []
+
+
+def test_size_checks_catch_a_wrong_retirement() -> None:
+    """The harness itself: ``retired_as`` and ``size_said`` fail on a plan that breaks them."""
+    expect = {"retired_as": {"eos": "outgrown"}, "size_said": ["eos"]}
+    conflict: Rec = {"retire": [{"id": "eos", "reason": "conflict"}], "cautions": []}
+    found = _size_problems(expect, conflict)
+    assert any(p.startswith("retired_as") for p in found)
+    assert any(p.startswith("size_said") for p in found)
+    kept: Rec = {"retire": [], "cautions": [{"id": SIZE_CAUTIONS["eos"]}]}
+    assert _size_problems({"size_said": ["eos"]}, kept) == []
+    outgrown: Rec = {"retire": [{"id": "eos", "reason": "outgrown"}], "cautions": []}
+    assert _size_problems(expect, outgrown) == []
+
+
+def test_pending_kinds_fail_as_expected_until_they_hold() -> None:
+    """The harness itself: a pending kind that still fails is an expected failure; one that
+    holds fails the test so that it is taken out of ``pending``; other kinds still fail."""
+    case: Case = {
+        "id": "pending-self-check",
+        "expect": {"in_mix": ["raci"], "max_mix": 1},
+        "pending": {"in_mix": "the work that will put RACI in phase one"},
+    }
+    with pytest.raises(pytest.xfail.Exception):
+        _settle(case, {}, ["in_mix: raci is not in phase one"], MIX_KINDS)
+    with pytest.raises(AssertionError, match="now hold"):
+        _settle(case, {}, [], MIX_KINDS)
+    with pytest.raises(AssertionError, match="max_mix"):
+        _settle(case, {}, ["in_mix: raci is not in phase one", "max_mix: 2"], MIX_KINDS)
+    _settle(case, {}, [], RANKING_KINDS)  # no pending kind of its own: passes

@@ -24,7 +24,7 @@ from framework_advisor.engine.rollout import rollout_plan
 from tests.unit.test_properties import KB, _thresholds, _valid, answer_sets
 
 POLICY = KB.policies.pay
-REASONS = {"conflict", "size_limit", "not_working", "aid"}
+REASONS = {"conflict", "size_limit", "not_working", "aid", "outgrown"}
 PAY_TRUE = Leaf(question="compensation_linked", op="eq", value=True)
 
 

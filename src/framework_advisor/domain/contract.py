@@ -48,6 +48,7 @@ FIXED_QUESTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "maturity": ("single", ("none", "kpis_only", "some_okrs", "mature")),
+    "change_under_way": ("single", ("none", "restructuring", "merger_integration", "turnaround")),
     "organisation": ("text", ()),
 }  # fmt: skip
 

@@ -123,6 +123,16 @@ class IfNotWorking(Struct, frozen=True, forbid_unknown_fields=True):
     source: Text
 
 
+class SizeRange(Struct, frozen=True, forbid_unknown_fields=True):
+    """The headcount a framework's sources write it for, and why an organisation beyond it
+    has outgrown it (the retirement's reason)."""
+
+    max_headcount: Annotated[int, Meta(ge=1)]
+    outgrown: Text
+    """Why an organisation above ``max_headcount`` has outgrown it: a sentence for the client."""
+    source: Text
+
+
 class Origin(Struct, frozen=True, forbid_unknown_fields=True):
     who: Text
     when: Text
@@ -167,6 +177,9 @@ class Framework(Struct, frozen=True, forbid_unknown_fields=True):
     ("Balanced Scorecard", not "BSC"); empty: derived from the name (``abbreviation``)."""
     if_not_working: IfNotWorking | None = None
     """Where a client says it is not working: what replaces it, why, and the source."""
+    size_range: SizeRange | None = None
+    """The largest organisation its sources write it for; one in use beyond it that the plan
+    retires is retired as outgrown."""
 
 
 def short_name(framework: Framework) -> str:

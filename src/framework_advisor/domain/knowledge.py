@@ -97,6 +97,9 @@ class InUsePolicy(Struct, frozen=True, forbid_unknown_fields=True):
     """A retirement's why when {other} serves the stated need {need} far better."""
     aid: str = ""
     """A retirement's why when it lives on inside {other} (SMART inside MBO)."""
+    outgrown: str = ""
+    """A retirement's why for a framework in use beyond its ``size_range``; {why} and {source}
+    come from that range."""
     keep_running: str = ""
     """The first rollout step of a framework in use that stays: it starts nothing new."""
     sources: list[str] = []

@@ -55,8 +55,8 @@ class Retirement(Struct, frozen=True, gc=False):
     id: str
     why: str
     reason: str = ""
-    """Why in one word: ``conflict``, ``size_limit``, ``not_working`` or ``aid`` (it lives on
-    inside a member)."""
+    """Why in one word: ``conflict``, ``size_limit``, ``not_working``, ``aid`` (it lives on
+    inside a member) or ``outgrown`` (the organisation is beyond the size its sources give)."""
 
 
 class PayPlan(Struct, frozen=True, gc=False):

@@ -18,6 +18,7 @@ from framework_advisor.domain.recommendation import (
 )
 from framework_advisor.engine.cadence import MEETINGS_PER_MONTH, fit_calendar, meeting_cost
 from framework_advisor.engine.index import EngineIndex, partners_for
+from framework_advisor.engine.outgrown import has_outgrown, outgrown_why
 from framework_advisor.engine.pay import homes_for
 
 MAX_CANDIDATES = 7
@@ -557,7 +558,7 @@ def plan_mix(
         layers=layers,
         needs=coverage,
         later=later,
-        retire=_retirements(search, index, current, members, limits),
+        retire=_retirements(search, index, current, members, limits, view),
         cautions=cautions,
         choice=_against(index, best, runner_up, len(stated), whys),
         limits=limits,
@@ -817,9 +818,11 @@ def _retirements(
     current: list[str],
     members: list[str],
     limits: Limits,
+    view: dict[str, Any] | None = None,
 ) -> list[Retirement]:
     """Each framework in use that is not in phase one, with its true reason: the client says it
-    is not working, it conflicts with a member (or lives on inside one), or the size limit."""
+    is not working, the organisation has outgrown it (``view``: the answers), it conflicts with
+    a member (or lives on inside one), or the size limit."""
     names = index.short_names
     policy = index.kb.policies.in_use
     retire: list[Retirement] = []
@@ -835,7 +838,12 @@ def _retirements(
         served = [n for n in search.stated if fid in search.serves[n]]
         aided = [m for m in members if _complement(index, fid, m)]
         same_layer = [m for m in members if fid in index.excludes[m]]
-        if clash or (same_layer and not aided):
+        if view is not None and has_outgrown(index.kb, fid, view):
+            why = outgrown_why(index.kb, fid)
+            if clash or same_layer:
+                why += " " + policy.conflict.format(other=names[(clash or same_layer)[0]])
+            retire.append(Retirement(fid, why, "outgrown"))
+        elif clash or (same_layer and not aided):
             why = policy.conflict.format(other=names[(clash or same_layer)[0]])
             retire.append(Retirement(fid, why, "conflict"))
         elif aided:  # SMART beside MBO: the member's own advice still uses it
