@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .hostile import run
+from .hostile import ERROR_LINE, run
 
 pytestmark = pytest.mark.slow  # hundreds of generated inputs, run as the command runs them
 
@@ -76,7 +76,9 @@ def check(result: Any, started: float) -> None:
     assert result.exit_code in (0, 2), (result.exit_code, result.stderr[-500:])
     if result.exit_code == 2:
         lines = result.stderr.splitlines()
-        assert lines and all(line.startswith(("error: ", "note: ")) for line in lines), lines[:5]
+        assert lines and all(
+            ERROR_LINE.match(line) or line.startswith("note: ") for line in lines
+        ), lines[:5]
     assert "Traceback" not in result.stderr
 
 

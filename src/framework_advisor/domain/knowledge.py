@@ -172,6 +172,8 @@ class BudgetPolicy(Struct, frozen=True, forbid_unknown_fields=True):
     """{variants}: the lighter forms used, when even they do not fit."""
     left_out: str = ""
     """Why a stated need waits: {name} serves it, but its meetings would pass {budget}."""
+    left_out_in_use: str = ""
+    """The same when {name} is in use today (and so retired from this plan)."""
     sources: list[str] = []
 
 

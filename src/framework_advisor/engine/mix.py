@@ -721,7 +721,9 @@ def _left_out_because(
     if limits.budget is not None and not search.within(
         (*members, fid), meeting_cost(index, (*members, fid)), limits.effective
     ):
-        return index.kb.policies.budget.left_out.format(name=names[fid], budget=limits.budget)
+        budget = index.kb.policies.budget
+        left_out = budget.left_out_in_use if fid in search.current else budget.left_out
+        return left_out.format(name=names[fid], budget=limits.budget)
     at_limit = f"the mix is already at its limit of {limit} framework{'s' if limit > 1 else ''}"
     if fid in search.current:
         return (
