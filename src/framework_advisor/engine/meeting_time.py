@@ -23,7 +23,7 @@ def meeting_time(index: EngineIndex, plan: MixPlan, phases: list[Phase]) -> Meet
     first = phases[0]
     minutes = first.meeting_minutes_per_month
     members = [f for phase in phases[:1] for f in phase.frameworks]
-    _, lightened = fit_calendar(index, members, limits.effective)
+    _, lightened = fit_calendar(index, members, budget)
     held = calendar_minutes(index, plan.running, lightened) if plan.running else 0
     running = and_list([names[f] for f in plan.running])
     variants = [item.variant for item in first.cadence if item.variant]

@@ -172,6 +172,8 @@ class _Search:
                 self.rank_in.setdefault(fid, {})[need] = place
         self._valid_sets: dict[tuple[tuple[str, ...], int], list[Grown]] = {}
         self._fitted: dict[tuple[tuple[str, ...], int], int] = {}
+        self.held_only: int | None = None
+        """The leaders' time, when the meetings kept exceed it: nothing new may add minutes."""
         self.size_cap = size_cap
         self.weak = {f for f in fits if not self._strong(f) and not self._kept(f)}
         """Frameworks that can only join by serving a stated need best."""
@@ -294,13 +296,26 @@ class _Search:
         return choice
 
     def within(self, members: tuple[str, ...], cost: int, budget: int | None) -> bool:
-        """The set's calendar fits ``budget``: in full, or in its lighter forms."""
-        if budget is None or cost <= budget:
+        """The set's calendar fits ``budget``: in full, or in its lighter forms. While the
+        meetings kept exceed the leaders' time on their own (``held_only``), a new member joins
+        only if it adds no minutes to those of the kept members beside it."""
+        if budget is None:
             return True
-        fitted = self._fitted.get((members, budget))
-        if fitted is None:
-            fitted = self._fitted[(members, budget)] = fit_calendar(self.index, members, budget)[0]
-        return fitted <= budget
+        if self.held_only is not None:  # both as light as the leaders' time asks
+            kept = tuple(m for m in members if m in self.current)
+            lightest = self.held_only
+            if len(kept) < len(members) and self.fitted(members, lightest) > self.fitted(
+                kept, lightest
+            ):
+                return False
+        return cost <= budget or self.fitted(members, budget) <= budget
+
+    def fitted(self, members: tuple[str, ...], budget: int) -> int:
+        """The set's calendar in minutes, lightened toward ``budget`` (``fit_calendar``)."""
+        minutes = self._fitted.get((members, budget))
+        if minutes is None:
+            minutes = self._fitted[(members, budget)] = fit_calendar(self.index, members, budget)[0]
+        return minutes
 
     def _score(
         self,
@@ -524,6 +539,7 @@ def plan_mix(
     pool = search.candidates()
     if limits.budget is not None and search.worth_keeping:
         limits = msgspec.structs.replace(limits, held_floor=_held_floor(search, limits.budget))
+        search.held_only = limits.budget if limits.held_over else None
     budget = limits.effective
     most = limits.most_new
     starting = limits.maturity_cap is not None  # one framework, plus a few health metrics

@@ -30,7 +30,7 @@ def build_phases(index: EngineIndex, plan: MixPlan, view: dict[str, Any]) -> lis
     of its frameworks starts."""
     kb = index.kb
     names = index.short_names
-    budget = plan.limits.effective if plan.limits else None
+    budget = plan.limits.budget if plan.limits else None  # as light as the time asks
     current = set(view.get("current_frameworks") or ())
     phases: list[Phase] = []
     running: list[str] = []
