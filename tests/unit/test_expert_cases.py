@@ -46,6 +46,10 @@ PLAN_KINDS = frozenset(
         "not_in_phases",
         "retired_as",
         "size_said",
+        "min_mix",
+        "max_new",
+        "staggered",
+        "budget_said",
     }
 )
 PAY_CAUTION = "pay_targets"
@@ -311,7 +315,35 @@ def _size_problems(expect: dict[str, Any], rec: Rec) -> list[str]:
     return problems
 
 
+def _capacity_problems(kb: KnowledgeBase, case: Case, rec: Rec) -> list[str]:
+    """Capacity and time (issue 22): ``min_mix`` / ``max_new`` bound phase one's frameworks
+    (``max_new`` counts those not in use today); ``staggered`` wants phase one's new frameworks
+    to start one after another; ``budget_said`` wants a phase one over the leaders' time to say
+    by how much."""
+    expect = case["expect"]
+    phases = _require(rec, "phases")
+    first = phases[0] if phases else {"frameworks": [], "starts": []}
+    current = set(case["answers"].get("current_frameworks", []))
+    new = [f for f in first["frameworks"] if f not in current]
+    problems: list[str] = []
+    if "min_mix" in expect and len(_mix(rec)) < expect["min_mix"]:
+        problems.append(f"min_mix: phase one has {len(_mix(rec))}, at least {expect['min_mix']}")
+    if "max_new" in expect and len(new) > expect["max_new"]:
+        problems.append(f"max_new: phase one starts {new}, at most {expect['max_new']} new")
+    if expect.get("staggered"):
+        weeks = [start["week"] for start in first.get("starts", [])]
+        if len(weeks) < 2 or len(set(weeks)) < len(weeks):
+            problems.append(f"staggered: phase one's new frameworks start in weeks {weeks}")
+    if expect.get("budget_said"):
+        time = rec.get("meeting_time") or {}
+        over = time.get("over", 0)
+        if not over or f"{over} more than" not in rec.get("summary", ""):
+            problems.append(f"budget_said: phase one's time ({time.get('text')!r}) says no excess")
+    return problems
+
+
 _MIX_CHECKS = (
+    _capacity_problems,
     _membership_problems,
     _phase_problems,
     _budget_problems,

@@ -297,15 +297,16 @@ class _Search:
 
     def within(self, members: tuple[str, ...], cost: int, budget: int | None) -> bool:
         """The set's calendar fits ``budget``: in full, or in its lighter forms. While the
-        meetings kept exceed the leaders' time on their own (``held_only``), a new member joins
-        only if it adds no minutes to those of the kept members beside it."""
+        meetings kept exceed the leaders' time on their own (``held_only``), nothing new joins
+        but what replaces a framework said not to work, and only if it adds no minutes to those
+        of the kept members beside it."""
         if budget is None:
             return True
         if self.held_only is not None:  # both as light as the leaders' time asks
             kept = tuple(m for m in members if m in self.current)
-            lightest = self.held_only
-            if len(kept) < len(members) and self.fitted(members, lightest) > self.fitted(
-                kept, lightest
+            if len(kept) < len(members) and (
+                any(m not in self.current and m not in self.replacing for m in members)
+                or self.fitted(members, self.held_only) > self.fitted(kept, self.held_only)
             ):
                 return False
         return cost <= budget or self.fitted(members, budget) <= budget
