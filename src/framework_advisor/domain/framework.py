@@ -9,9 +9,11 @@ from msgspec import Meta, Struct
 
 from framework_advisor.domain.condition import Condition
 
-Layer = Literal["direction", "focus", "health", "individual", "execution", "structure", "pay"]
+Layer = Literal[
+    "direction", "focus", "health", "individual", "execution", "structure", "diagnosis", "pay"
+]  # fmt: skip
 LAYERS: tuple[Layer, ...] = (
-    "direction", "focus", "health", "individual", "execution", "structure", "pay"
+    "direction", "focus", "health", "individual", "execution", "structure", "diagnosis", "pay"
 )  # fmt: skip
 LAYER_LABELS: dict[str, str] = {
     "direction": "Direction",
@@ -20,6 +22,7 @@ LAYER_LABELS: dict[str, str] = {
     "individual": "Individual objectives",
     "execution": "Execution",
     "structure": "Structure and roles",
+    "diagnosis": "Organisational diagnosis",
     "pay": "Pay objectives",
 }
 """How a mix layer is named for a reader."""

@@ -177,11 +177,40 @@ class BudgetPolicy(Struct, frozen=True, forbid_unknown_fields=True):
     sources: list[str] = []
 
 
+class ChoicePolicy(Struct, frozen=True, forbid_unknown_fields=True):
+    """The sentence saying why the mix beat its runner-up (kb.yaml ``policies.choice``), one
+    per criterion that can decide it; {chosen}, {other}, {a}, {b} (the two sides' figures),
+    {stated}, {names}."""
+
+    because: dict[str, str] = {}
+    sentence: str = ""
+    """{chosen}, {other}, {because}."""
+    superset: str = ""
+    """The chosen set is the runner-up plus {names}: {chosen}, {other}, {why}."""
+    subset: str = ""
+    """The chosen set is the runner-up without {names}: {chosen}."""
+
+
+class BuiltForPolicy(Struct, frozen=True, forbid_unknown_fields=True):
+    """Why a framework built for a stated need is not in the plan while one merely supporting
+    it covers the need (kb.yaml ``policies.built_for``)."""
+
+    sentence: str = ""
+    """{name}, {reason}."""
+    later: str = ""
+    """{name}, {phase}: it comes in a later phase."""
+    reasons: dict[str, str] = {}
+    """not_working, poor_fit ({fit}), conflict and same_job ({other}, {need}), budget
+    ({budget}), capacity and capacity_new ({limit}), other."""
+
+
 class Policies(Struct, frozen=True, forbid_unknown_fields=True):
     pay: PayPolicy = PayPolicy()
     in_use: InUsePolicy = InUsePolicy()
     capacity: CapacityPolicy = CapacityPolicy()
     budget: BudgetPolicy = BudgetPolicy()
+    choice: ChoicePolicy = ChoicePolicy()
+    built_for: BuiltForPolicy = BuiltForPolicy()
 
 
 class PackInfo(Struct, frozen=True):

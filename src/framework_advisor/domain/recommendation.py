@@ -40,6 +40,44 @@ class MixLayer(Struct, frozen=True, gc=False):
     why: str
     needs: list[str] = []
     """The stated needs this framework serves in the mix."""
+    chosen_for: list[str] = []
+    """The stated needs it serves best in the mix: the job it was chosen for (no two members
+    share one); empty for a member that joined for its layer or beside a partner."""
+
+
+class ChoiceSide(Struct, frozen=True, gc=False):
+    """One side of the comparison that decided the mix: a set of frameworks and its facts."""
+
+    members: list[str]
+    strong: int
+    """Stated needs covered by a member built for or serving them."""
+    covered: int
+    """Stated needs covered at all (a member merely supporting one counts)."""
+    built: int
+    """Stated needs covered by a member built for them."""
+    kept: int
+    """Frameworks in use, working, that the set keeps."""
+    paid: bool
+    """The set holds a home for the objectives that decide pay (goals feed pay)."""
+    weights: int
+    """The need weights of the members covering each need (kb.yaml ``need_weights``)."""
+    pairs: int
+    """Recognised pairings inside the set."""
+    fits: dict[str, int]
+    mean_fit: int
+    minutes: int
+    """Monthly meeting minutes of its merged calendar, every meeting in full."""
+
+
+class MixComparison(Struct, frozen=True, gc=False):
+    """The mix against its runner-up, as the search compared them: ``decided_by`` is the first
+    of the search's criteria on which they differ, in the chosen set's favour."""
+
+    chosen: ChoiceSide
+    runner_up: ChoiceSide
+    stated: int
+    decided_by: str
+    """strong | covered | kept | paid | built | weights | fewer | pairs | fit | rank."""
 
 
 class NeedCoverage(Struct, frozen=True, gc=False):
@@ -159,6 +197,8 @@ class Recommendation(Struct, frozen=True, gc=False):
     """Of ``meeting_minutes_per_month``, the minutes of frameworks already in use that stay."""
     pay: PayPlan | None = None
     """Goals feed pay: where the objectives that decide pay live. None otherwise."""
+    mix_comparison: MixComparison | None = None
+    """The facts ``mix_choice`` is written from (None: no runner-up)."""
     meeting_time: MeetingTime | None = None
     """Phase one's whole calendar against the leaders' time (None: nothing recommended)."""
 

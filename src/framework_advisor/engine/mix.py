@@ -12,10 +12,13 @@ from msgspec import Struct
 from framework_advisor.domain.contract import STAGE_BANDS, stage_for_headcount
 from framework_advisor.domain.recommendation import (
     Caution,
+    ChoiceSide,
+    MixComparison,
     MixLayer,
     NeedCoverage,
     Retirement,
 )
+from framework_advisor.domain.wording import and_list
 from framework_advisor.engine.cadence import MEETINGS_PER_MONTH, fit_calendar, meeting_cost
 from framework_advisor.engine.index import EngineIndex, partners_for
 from framework_advisor.engine.outgrown import has_outgrown, outgrown_why
@@ -28,6 +31,12 @@ HEALTH_METRICS = "kpi"
 PAY_LAYER = "pay"
 """Goals feed pay: a pay home with this layer (MBO) carries the pay objectives in it."""
 """A team with no formal goals starts with one framework plus a few health metrics: KPIs."""
+STRONG, COVERED, KEPT, PAID, QUALITY, BUILT, FIT = range(7)
+"""A set's score, compared in this order: how strongly the stated needs are covered (each need
+covered by a framework built for it or serving it counts two, by one merely supporting it one:
+built for beats supports), needs covered at all, frameworks in use kept, a home for pay, need
+weights less member costs plus pairings, needs covered by a framework built for them, the
+members' mean fit."""
 STRENGTH_WORDS = {"built_for": "is built for it", "serves": "serves it", "supports": "supports it"}
 
 
@@ -72,6 +81,10 @@ class Choice(Struct, frozen=True):
     key: tuple[Any, ...]
     cost: int
     """Monthly minutes of the members' merged calendar, every meeting in full."""
+    weights: int = 0
+    """The need weights of the members covering each stated need."""
+    pairs: int = 0
+    """Recognised pairings inside the set."""
 
 
 class MixPlan(Struct):
@@ -84,6 +97,8 @@ class MixPlan(Struct):
     cautions: list[Caution]
     choice: str
     """Why these members and not the runner-up, in one sentence."""
+    comparison: MixComparison | None = None
+    """The facts ``choice`` is written from."""
     limits: Limits | None = None
     running: list[str] = []
     """The members already in use that hold those minutes."""
@@ -155,6 +170,11 @@ class _Search:
         self.partner_fit = settings.partner_min_fit
         self.member_cost = settings.mix_member_cost
         self.pairing_bonus = settings.pairing_bonus
+        self.built_for = settings.need_weights.get("built_for", 40)
+        self.serving = settings.need_weights.get("serves", 20)
+        """A need covered by a framework built for it or serving it counts before one merely
+        supporting it: a framework that supports a need covers it only when none built for it
+        (or serving it) fits within the limits."""
         self.excluded = {HYBRID} if all(p in self.current for p in HYBRID_PARTS) else set()
         self.excluded |= self.failing
         self.pay_homes -= self.failing
@@ -331,12 +351,17 @@ class _Search:
             inside = frozenset(members)
             reps = {need: self.representative(need, inside) for need in self.stated}
         represented: set[str] = set()
-        covered = quality = 0
+        covered = quality = built = strong = 0
+        built_for, serving = self.built_for, self.serving
         for need, rep in reps.items():
             if rep is not None:
                 represented.add(rep)
                 covered += 1
-                quality += self.serves[need][rep]
+                weight = self.serves[need][rep]
+                quality += weight
+                built += weight >= built_for
+                strong += weight >= serving
+        weights = quality
         quality -= self.member_cost * (len(members) - 1)
         partners = self.partners
         keeping = self.worth_keeping
@@ -383,12 +408,13 @@ class _Search:
         kept = len(keeping.intersection(members))
         fit = 0
         for m in members:
-            fit += self.score[m]
+            fit += self.fits[m]
+        fit = round(fit / max(len(members), 1))  # the mean: adding members never adds fit
         ranks = [-self.position[m] for m in members]  # members come in ranking order
         paid = 1 if self.pay_homes.intersection(members) else 0
-        key = (covered, kept, paid, quality, fit, -len(members), ranks)
+        key = (covered + strong, covered, kept, paid, quality, built, fit, -len(members), ranks)
         cost = meeting_cost(index, members) if cost is None else cost
-        return Choice(members, key, cost)
+        return Choice(members, key, cost, weights, pairs // 2)
 
     def best(
         self,
@@ -440,16 +466,18 @@ class _Search:
         if cached is not None:
             return cached
         start: dict[str, str | None] = dict.fromkeys(self.stated)
-        keeping = self.worth_keeping
         sets: list[tuple[list[str], dict[str, str | None], int]] = []
         self._grow(list(pool), 0, [], start, {}, 0, set(), size, sets)
         found: list[Grown] = []
+        serves, strength = self.serves, self.serving
         for members, reps, cost in sets:
-            serving = reps.values()
-            covered = len(reps) - list(serving).count(None)
-            kept = len(keeping.intersection(members)) if keeping else 0
+            covered = strong = 0
+            for need, rep in reps.items():
+                if rep is not None:
+                    covered += 1
+                    strong += serves[need][rep] >= strength
             ordered = tuple(members)  # each set in ranking order
-            found.append(((covered, kept), ordered, reps, cost))
+            found.append(((covered + strong, covered), ordered, reps, cost))
         found.sort(key=lambda grown: grown[0], reverse=True)
         self._valid_sets[(pool, size)] = found
         return found
@@ -548,7 +576,7 @@ def plan_mix(
 
     def serves_nothing(choice: Choice | None) -> bool:
         """No set, or only frameworks kept in use that serve no stated need."""
-        return choice is None or (bool(stated) and choice.key[0] == 0)
+        return choice is None or (bool(stated) and choice.key[COVERED] == 0)
 
     if serves_nothing(best) and budget is not None:  # widen to every need's server
         kept = [f for f in pool if f in search.worth_keeping]
@@ -570,6 +598,7 @@ def plan_mix(
     cautions.extend(Caution(f"need_left_out:{c.need}", c.why) for c in coverage if not c.covered)
     layers = _layers(search, index, tuple(members))
     whys = {layer.framework: layer.why for layer in layers}
+    comparison = compare(search, best, runner_up, len(stated))
     return MixPlan(
         members=members,
         layers=layers,
@@ -577,7 +606,8 @@ def plan_mix(
         later=later,
         retire=_retirements(search, index, current, members, limits, view),
         cautions=cautions,
-        choice=_against(index, best, runner_up, len(stated), whys),
+        choice=choice_sentence(index, comparison, whys),
+        comparison=comparison,
         limits=limits,
         running=[m for m in members if m in search.current],
         partners=search.partners,
@@ -610,7 +640,11 @@ def _as_hybrid(search: _Search, best: Choice | None, budget: int | None) -> Choi
     if any(HYBRID in search.index.excludes[m] for m in others):
         return best
     hybrid = search.evaluate(members, budget)
-    if hybrid is None or hybrid.key[0] < best.key[0] or hybrid.key[2] < best.key[2]:
+    if (
+        hybrid is None
+        or hybrid.key[COVERED] < best.key[COVERED]
+        or hybrid.key[PAID] < best.key[PAID]
+    ):
         return best  # covering less, or losing the home of pay (the hybrid never carries it)
     return hybrid
 
@@ -644,7 +678,7 @@ def _later_phases(
     for budget, why in steps:
         best, _ = search.best(pool, fixed, limits.new_cap or limits.size_cap, budget)
         current = search.evaluate(fixed, None)
-        if best is None or current is None or best.key[:4] <= current.key[:4]:
+        if best is None or current is None or best.key[: QUALITY + 1] <= current.key[: QUALITY + 1]:
             continue  # covers no stated need more, or better, than the phases before
         added = [m for m in best.members if m not in fixed]
         reason = why or (
@@ -677,7 +711,9 @@ def _coverage(
             top = inside[0]
             strength = index.need_strengths[need][top]
             why = f"{names[top]} {STRENGTH_WORDS[strength]}."
-            result.append(NeedCoverage(need, inside, True, why))
+            if servers[top] < search.serving:
+                why += " " + _built_for_left_out(search, index, members, need, later, limits)
+            result.append(NeedCoverage(need, inside, True, why.strip()))
             continue
         label = labels.get(need, need)
         waiting = [
@@ -698,6 +734,73 @@ def _coverage(
             )
         result.append(NeedCoverage(need, [], False, why))
     return result
+
+
+def _built_for_left_out(
+    search: _Search,
+    index: EngineIndex,
+    members: tuple[str, ...],
+    need: str,
+    later: list[tuple[list[str], str]],
+    limits: Limits,
+) -> str:
+    """Why the frameworks built for ``need`` are not in phase one while one merely supporting
+    it covers it: the first built for it, and the first reason that holds."""
+    policy = index.kb.policies.built_for
+    names = index.short_names
+    built = [
+        f for f, s in index.need_strengths[need].items() if s == "built_for" and f in search.fits
+    ]
+    if not built:
+        return ""
+    fid = max(built, key=lambda f: (search.fits[f], -search.position[f]))
+    for phase, (added, _) in enumerate(later, start=2):
+        if fid in added:
+            return policy.later.format(name=names[fid], phase=phase)
+    reasons = policy.reasons
+    labels = index.need_labels
+
+    def needed_for(other: str) -> str:
+        served = [
+            n for n in search.stated if n != need and search.representative(n, members) == other
+        ]
+        if not served:
+            return ""
+        label = labels.get(served[0], served[0])
+        return label[0].lower() + label[1:]
+
+    clash = [m for m in members if fid in index.conflicts[m] and needed_for(m)]
+    own_layer = index.kb.frameworks[fid].layers[0]
+    same = [
+        m
+        for m in members
+        if (fid in index.excludes[m] or search.layer_of(m, members) == own_layer) and needed_for(m)
+    ]
+    new = [m for m in members if m not in search.current]
+    instead = (*(m for m in members if fid not in index.excludes[m]), fid)
+    if fid in search.failing:
+        reason = reasons["not_working"]
+    elif search.fits[fid] < search.min_fit:
+        reason = reasons["poor_fit"].format(fit=search.fits[fid])
+    elif limits.budget is not None and not search.within(
+        instead, meeting_cost(index, instead), limits.effective
+    ):
+        reason = reasons["budget"].format(budget=limits.budget)
+    elif clash:
+        reason = reasons["conflict"].format(other=names[clash[0]], need=needed_for(clash[0]))
+    elif same:
+        reason = reasons["same_job"].format(other=names[same[0]], need=needed_for(same[0]))
+    elif limits.budget is not None and not search.within(
+        (*members, fid), meeting_cost(index, (*members, fid)), limits.effective
+    ):
+        reason = reasons["budget"].format(budget=limits.budget)
+    elif len(members) >= limits.size_cap:
+        reason = reasons["capacity"].format(limit=limits.size_cap)
+    elif len(new) >= limits.most_new:
+        reason = reasons["capacity_new"].format(limit=limits.most_new)
+    else:
+        reason = reasons["other"]
+    return policy.sentence.format(name=names[fid], reason=reason)
 
 
 def _left_out_because(
@@ -787,48 +890,97 @@ def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> li
             p in members and p in search.current for p in HYBRID_PARTS
         ):
             why += " Running OKRs and KPIs together is the OKR + KPI hybrid: keep both."
-        layers.append(MixLayer(layer, member, why, served))
+        layers.append(MixLayer(layer, member, why, served, represented))
     return layers
 
 
-def _against(
-    index: EngineIndex,
-    best: Choice | None,
-    runner_up: Choice | None,
-    stated: int,
-    whys: dict[str, str],
+def compare(
+    search: _Search, best: Choice | None, runner_up: Choice | None, stated: int
+) -> MixComparison | None:
+    """The mix against its runner-up as a record of the facts the search compared."""
+    if best is None or runner_up is None or set(best.members) == set(runner_up.members):
+        return None
+    chosen, other = _side(search, best), _side(search, runner_up)
+    return MixComparison(chosen, other, stated, _decided_by(best, runner_up))
+
+
+def _side(search: _Search, choice: Choice) -> ChoiceSide:
+    key = choice.key
+    return ChoiceSide(
+        members=list(choice.members),
+        strong=key[STRONG] - key[COVERED],
+        covered=key[COVERED],
+        built=key[BUILT],
+        kept=key[KEPT],
+        paid=bool(key[PAID]),
+        weights=choice.weights,
+        pairs=choice.pairs,
+        fits={m: search.fits[m] for m in choice.members},
+        mean_fit=key[FIT],
+        minutes=choice.cost,
+    )
+
+
+def _decided_by(best: Choice, other: Choice) -> str:
+    """The first criterion of the search's score on which the two differ; where need strength,
+    the number of frameworks and pairings were weighed together (``QUALITY``), the part of it
+    that favours the chosen set."""
+    for index, name in enumerate(("strong", "covered", "kept", "paid")):
+        if best.key[index] != other.key[index]:
+            return name
+    if best.key[QUALITY] != other.key[QUALITY]:
+        if best.weights > other.weights:
+            return "weights"
+        if len(best.members) < len(other.members):
+            return "fewer"
+        if best.pairs > other.pairs:
+            return "pairs"
+        return "weights" if best.weights == other.weights else "fewer"
+    if best.key[BUILT] != other.key[BUILT]:
+        return "built"
+    if best.key[FIT] != other.key[FIT]:
+        return "fit"
+    if len(best.members) < len(other.members):
+        return "fewer"
+    return "rank"
+
+
+def choice_sentence(
+    index: EngineIndex, comparison: MixComparison | None, whys: dict[str, str]
 ) -> str:
-    """Why the chosen set beat the runner-up, in one sentence (``whys``: each member's)."""
-    if best is None or runner_up is None:
+    """Why the chosen set beat the runner-up, in one sentence written from ``comparison`` and
+    stating only what it holds (``whys``: each member's why)."""
+    if comparison is None:
         return ""
+    policy = index.kb.policies.choice
     names = index.short_names
-    winner = " + ".join(names[m] for m in best.members)
-    other = " + ".join(names[m] for m in runner_up.members)
-    added = [m for m in best.members if m not in runner_up.members]
-    dropped = [m for m in runner_up.members if m not in best.members]
-    if not added and not dropped:
-        return ""
-    if best.key[0] != runner_up.key[0]:
-        because = (
-            f"it covers {best.key[0]} of your {stated} stated needs, against {runner_up.key[0]}"
-        )
-    elif best.key[1] != runner_up.key[1]:
-        because = "it keeps more of the frameworks you already run and that work"
-    elif not dropped:
+    chosen, other = comparison.chosen, comparison.runner_up
+    winner = " + ".join(names[m] for m in chosen.members)
+    loser = " + ".join(names[m] for m in other.members)
+    added = [m for m in chosen.members if m not in other.members]
+    dropped = [m for m in other.members if m not in chosen.members]
+    decided = comparison.decided_by
+    if not dropped and decided not in ("strong", "covered", "kept", "paid", "built"):
         first = whys.get(added[0], "").split(". ")[0].rstrip(".")
-        return f"{winner} rather than {other} alone: {first}." if first else ""
-    elif not added:
-        extra = " and ".join(names[m] for m in dropped)
-        return f"{winner} without {extra}: adding it would cover no more of your needs."
-    elif best.key[2] != runner_up.key[2]:
-        because = "it gives the objectives that decide pay a home"
-    elif best.key[3] != runner_up.key[3]:
-        because = "it covers the same needs with frameworks built for them"
-    elif best.key[4] != runner_up.key[4]:
-        because = "it covers the same needs with frameworks that fit you better"
-    else:
-        because = "it does the same with fewer frameworks"
-    return f"{winner} was chosen over {other}: {because}."
+        if first:
+            return policy.superset.format(chosen=winner, other=loser, why=first)
+    if not added and chosen.covered == other.covered and chosen.strong == other.strong:
+        extra = and_list([names[m] for m in dropped])
+        them = "it" if len(dropped) == 1 else "them"
+        return policy.subset.format(chosen=winner, names=extra, them=them)
+    figures = {
+        "strong": (chosen.covered, other.covered),
+        "covered": (chosen.covered, other.covered),
+        "kept": (chosen.kept, other.kept),
+        "built": (chosen.built, other.built),
+        "fewer": (len(chosen.members), len(other.members)),
+        "fit": (chosen.mean_fit, other.mean_fit),
+    }
+    a, b = figures.get(decided, (0, 0))
+    because = policy.because[decided].format(
+        a=a, b=b, c=chosen.strong, d=other.strong, stated=comparison.stated
+    )
+    return policy.sentence.format(chosen=winner, other=loser, because=because)
 
 
 def _retirements(

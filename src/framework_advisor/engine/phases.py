@@ -15,6 +15,7 @@ from framework_advisor.engine.mix import MixPlan
 LAYER_JOBS = {
     "individual": "agree individual objectives and review them",
     "structure": "clarify who does what",
+    "diagnosis": "diagnose how the organisation fits together",
     "execution": "set a weekly rhythm of execution",
     "health": "watch the health of day-to-day operations",
     "direction": "set the direction",

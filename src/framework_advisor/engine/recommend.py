@@ -174,6 +174,7 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         phases=phases,
         summary=summarise(index, view, plan, phases, ranking, time, pay.text if pay else ""),
         mix_choice=plan.choice,
+        mix_comparison=plan.comparison,
         pay=pay,
         meeting_time=time,
     )

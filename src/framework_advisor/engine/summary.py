@@ -15,6 +15,7 @@ from framework_advisor.engine.mix import MixPlan
 LAYER_JOBS = {
     "individual": "individual objectives and reviews",
     "structure": "clear roles",
+    "diagnosis": "diagnosing how the organisation fits together",
     "execution": "a weekly execution rhythm",
     "health": "operational health",
     "direction": "direction",
@@ -48,14 +49,11 @@ def summarise(
     names = index.short_names
     labels = index.need_labels
     jobs = []
-    for layer in plan.layers:
-        served = [labels.get(n, n).lower() for n in layer.needs]
+    for layer in plan.layers:  # each by the job it was chosen for: no two share one
         name = names[layer.framework]
-        partners = [m for m in plan.members if m in plan.partners.get(layer.framework, {})]
-        if served:
-            jobs.append(f"{name} to {served[0]}")
-        elif partners:
-            jobs.append(f"{name} beside {names[partners[0]]}")
+        if layer.chosen_for:
+            label = labels.get(layer.chosen_for[0], layer.chosen_for[0])
+            jobs.append(f"{name} to {label[0].lower()}{label[1:]}")
         else:
             jobs.append(
                 f"{name} for {LAYER_JOBS.get(layer.layer, 'the ' + layer.layer + ' layer')}"

@@ -13,6 +13,7 @@ from framework_advisor.render.report.data.wording import first_sentence, label_l
 LAYER_JOBS = {
     "individual": "Individual objectives, agreed with each manager and reviewed.",
     "structure": "Clear roles: who decides, who does the work, who is consulted.",
+    "diagnosis": "Diagnoses how strategy, structure, systems and people fit together.",
     "execution": "A weekly rhythm that turns the strategy into action.",
     "health": "Watches the health of the day-to-day business.",
     "direction": "Sets the direction every team's goals follow.",
