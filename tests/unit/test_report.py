@@ -382,13 +382,16 @@ def _data(kb, answers: dict, **changes):  # type: ignore[no-untyped-def]
     import msgspec
 
     from framework_advisor.engine.answers import validate_answers
+    from framework_advisor.engine.examples import select_examples
     from framework_advisor.engine.recommend import recommend
     from framework_advisor.engine.rollout import report_facts
     from framework_advisor.render.report.data import build_report
 
     valid = validate_answers(kb, answers)
     rec = msgspec.structs.replace(recommend(kb, valid), **changes)
-    return rec, build_report(kb, valid, rec, report_facts(kb, rec), "", date(2026, 1, 15))
+    return rec, build_report(
+        kb, valid, rec, report_facts(kb, rec), select_examples(kb, valid), "", date(2026, 1, 15)
+    )
 
 
 def test_rollout_runs_phase_one_week_by_week_with_each_step_labelled(kb) -> None:

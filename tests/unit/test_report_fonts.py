@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from framework_advisor.engine.examples import select_examples
 from framework_advisor.engine.rollout import report_facts
 from framework_advisor.render.report import pdf as pdf_module
 
@@ -45,7 +46,13 @@ def _report(kb) -> bytes:  # type: ignore[no-untyped-def]
 
     rec = recommend(kb, ANSWERS)
     return pdf_module.pdf(
-        rec, kb, answers=ANSWERS, brand=BRAND, today=date(2026, 1, 15), facts=report_facts(kb, rec)
+        rec,
+        kb,
+        answers=ANSWERS,
+        brand=BRAND,
+        today=date(2026, 1, 15),
+        facts=report_facts(kb, rec),
+        examples=select_examples(kb, ANSWERS),
     )
 
 
@@ -132,7 +139,9 @@ def test_chinese_text_in_a_chart_prints_too(kb) -> None:  # type: ignore[no-unty
     from framework_advisor.render.report.data import report_data
 
     rec = recommend(kb, ANSWERS)
-    data = report_data(rec, kb, answers=ANSWERS, facts=report_facts(kb, rec))
+    data = report_data(
+        rec, kb, answers=ANSWERS, facts=report_facts(kb, rec), examples=select_examples(kb, ANSWERS)
+    )
     charts = msgspec.structs.replace(
         data.charts,
         bars=[ChartBar("王芳框架", "王芳框架", 80, 1), *data.charts.bars],

@@ -14,8 +14,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from framework_advisor.domain.examples import select_examples
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.engine.examples import select_examples
 from framework_advisor.exports import template_files
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -32,7 +32,7 @@ TODAY = dt.date(2026, 1, 15)
 def recalculated(kb: KnowledgeBase, tmp_path: Path, tid: str, typed: dict) -> openpyxl.Workbook:
     """The template prefilled for a company in manufacturing, with `typed` cells filled in
     ({sheet: {cell: value}}), recalculated by LibreOffice and read back with values."""
-    chosen = select_examples(kb, "company", "manufacturing")
+    chosen = select_examples(kb, {"function": "company", "industry": "manufacturing"})
     [file] = template_files(kb, [tid], "xlsx", chosen, today=TODAY)
     workbook = openpyxl.load_workbook(io.BytesIO(file.data))
     for sheet, cells in typed.items():

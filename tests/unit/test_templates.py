@@ -551,8 +551,12 @@ def test_answers_prefill_the_function_and_industry_examples(
             "industry": "software",
         }
     )
-    selection = select_examples(kb, "sales", "software")
-    assert selection.okrs and selection.kpis and selection.areas[0] == "function:sales"
+    selection = select_examples(kb, {"function": "sales", "industry": "software"})
+    assert (
+        selection.okrs
+        and selection.kpis
+        and selection.areas == ["industry:software", "function:sales"]
+    )
     out = tmp_path / "out"
     ok(run_cli("templates", "okr", "kpi", "4dx", "--answers", answers, "--out", out))
     okr = openpyxl.load_workbook(out / "okr-planning-sheet.xlsx")
@@ -567,7 +571,7 @@ def test_answers_prefill_the_function_and_industry_examples(
     assert okr["Key results"]["E4"].value == first_start
     assert okr["Key results"]["F4"].value == first_target
     how_to = "\n".join(str(c.value) for c in okr["How to use"]["A"] if c.value)
-    assert "Prefilled with example OKRs and KPIs for function sales, industry software" in how_to
+    assert "Prefilled with example OKRs and KPIs for industry software, function sales" in how_to
 
     kpis = openpyxl.load_workbook(out / "kpi-dashboard.xlsx")["KPIs"]
     names = [k.name for k in selection.kpis[:15]]

@@ -23,7 +23,7 @@ from framework_advisor.domain.question import Question
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.brand import checked_brand
 from framework_advisor.kb.cross_checks import CrossChecks
-from framework_advisor.kb.example_checks import with_metric_ids
+from framework_advisor.kb.example_checks import split_conditions, with_metric_ids
 from framework_advisor.kb.files import SourceFiles
 from framework_advisor.kb.schema import (
     SCHEMA_CHANGES,
@@ -118,7 +118,8 @@ class _Builder(CrossChecks):
         doc = self.doc(source, name)
         if doc is None:
             return
-        examples = self.problems.convert(doc, (), doc.data, ExampleSet)
+        data, conditions = split_conditions(doc.data)
+        examples = self.problems.convert(doc, (), data, ExampleSet)
         if examples is None:
             return
         stem = Path(name).stem
@@ -130,7 +131,9 @@ class _Builder(CrossChecks):
         elif examples.kind != kind:
             self.problems.add(doc, ("kind",), f"expected '{kind}' for a file in examples/{kind}s/")
         else:
-            self.examples[f"{kind}:{stem}"] = Located(with_metric_ids(examples), doc, ())
+            self.examples[f"{kind}:{stem}"] = Located(
+                with_metric_ids(examples), doc, (), conditions
+            )
 
     def _template(self, source: SourceFiles, name: str) -> None:
         doc = self.doc(source, name)

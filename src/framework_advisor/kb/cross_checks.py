@@ -16,7 +16,7 @@ from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Ru
 from framework_advisor.domain.template import Template
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
-from framework_advisor.kb.example_checks import check_examples
+from framework_advisor.kb.example_checks import check_examples, with_conditions
 from framework_advisor.kb.policy_checks import check_policies, check_replacements, resolve_steps
 from framework_advisor.kb.schema import (
     Located,
@@ -99,6 +99,10 @@ class CrossChecks:
                     + did_you_mean(area, [o.value for o in area_question.options]),
                 )
         roles = check_examples(problems, self.examples.values())
+        examples = {
+            key: with_conditions(problems, self.examples[key], parser_questions)
+            for key in sorted(self.examples)
+        }
         for located in self.templates.values():
             TemplateChecks(problems, located.doc, located.value, self.frameworks, roles).run()
         for term in self.glossary.values():
@@ -124,7 +128,7 @@ class CrossChecks:
             pairings=self._resolve_pairings(parser_questions),
             glossary=sorted(glossary, key=lambda g: g.term.lower()),
             packs=self.packs,
-            examples={key: self.examples[key].value for key in sorted(self.examples)},
+            examples=examples,
             templates=self._ordered_templates(order),
             forbidden_phrases=[entry.value for entry in self.forbidden_phrases.values()],
             brand=self.brand,

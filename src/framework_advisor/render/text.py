@@ -369,6 +369,14 @@ def examples(
     style = _styler(color)
     lay = _Lines(width)
     out = [style("Examples from: " + ", ".join(selection.areas), bold=True)]
+    if selection.missing_industry:
+        out.append(
+            lay.hanging(
+                "",
+                f"No examples are written for {selection.missing_industry} yet: these fit "
+                "any industry.",
+            )
+        )
     if framework in (None, "okr"):
         out += ["", _heading(style, "Example OKRs")]
         for okr in selection.okrs:

@@ -269,7 +269,7 @@ class _Writer:
         if examples.note:
             self.paragraph(examples.note, muted=True, keep=True)
         if examples.okrs:
-            self.heading("OKRs", 2)
+            self.heading(examples.okr_title, 2)
             for okr in examples.okrs:
                 self.paragraph(f"({okr.type})", lead=okr.objective, keep=True)
                 self.bullets(list(okr.key_results))
@@ -284,6 +284,11 @@ class _Writer:
                 ],
                 size=8.5,
             )  # fmt: skip
+        for group in examples.roles:
+            self.heading(group.title, 2)
+            for item in group.items:
+                self.paragraph("", lead=item.lead, keep=True)
+                self.bullets(list(item.lines))
 
     def _changes(self) -> None:
         changes = self.data.changes

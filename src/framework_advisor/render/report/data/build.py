@@ -9,6 +9,7 @@ from typing import Any
 
 import msgspec
 
+from framework_advisor.domain.examples import ExampleSelection
 from framework_advisor.domain.framework import short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
@@ -29,8 +30,10 @@ def build_report(
     answers: dict[str, Any],
     rec: Recommendation,
     facts: ReportFacts,
+    selection: ExampleSelection,
     brand: str,
     today: date,
+    note: str = "",
 ) -> ReportData:
     short = {fid: short_name(f) for fid, f in kb.frameworks.items()}
     organisation = str(rec.profile.get("organisation") or "").strip()
@@ -49,7 +52,7 @@ def build_report(
         comparison=advice.comparison(kb, facts.picks),
         pitfalls=advice.pitfalls(kb, rec),
         rollout=rollout(rec, facts.plan, short),
-        examples=examples(kb, rec, short),
+        examples=examples(kb, rec, short, selection),
         changes=appendix.changes(kb, rec, short),
         ranking=ranked,
         fits_explained=[row for row in ranked if row.framework in mix],
@@ -93,14 +96,21 @@ def report_data(
     *,
     answers: dict[str, Any] | None = None,
     facts: ReportFacts | None = None,
+    examples: ExampleSelection | None = None,
     brand: str = "",
     today: date | None = None,
+    note: str = "",
 ) -> ReportData:
     """What every report renderer calls: defaults filled in, then ``build_report``. The
-    answers are those behind ``rec`` and the facts the engine derived from it (``exports``
-    passes both): never rebuilt here, which would need the engine."""
+    answers are those behind ``rec``, and the facts and the example selection the engine derived
+    (``exports`` passes them: the templates get the same selection): never rebuilt here, which
+    would need the engine. ``note`` is the consultant's covering note, shown as text."""
     if answers is None:
         raise TypeError("report_data needs the answers behind the recommendation")
     if facts is None:
         raise TypeError("report_data needs the engine's report facts (engine.rollout)")
-    return build_report(kb, dict(answers), rec, facts, brand or "", today or date.today())
+    if examples is None:
+        raise TypeError("report_data needs the engine's example selection (engine.examples)")
+    return build_report(
+        kb, dict(answers), rec, facts, examples, brand or "", today or date.today(), note
+    )

@@ -155,12 +155,32 @@ class Rollout(Struct, frozen=True):
     """The monthly meeting cost in words, compared with the leaders' time where known."""
 
 
+class RoleItem(Struct, frozen=True):
+    lead: str
+    """The example's headline: a goal, an objective, a metric."""
+    lines: list[str]
+    """What goes with it: its measure and target, its lead measures, its inputs."""
+
+
+class RoleGroup(Struct, frozen=True):
+    framework: str
+    """The framework's id (never shown)."""
+    title: str
+    """The framework's name and the role: "4DX: a Wildly Important Goal"."""
+    items: list[RoleItem]
+
+
 class Examples(Struct, frozen=True):
     areas: list[str]
     """Where the examples come from, e.g. ["Sales", "Software"]."""
     note: str
     okrs: list[ExampleOKR]
     kpis: list[ExampleKPI]
+    roles: list[RoleGroup] = []
+    """Examples for the other frameworks of phase one, one group each."""
+    okr_title: str = "OKRs"
+    """The objectives' heading: OKRs, or objectives where phase one sets no OKRs (V2MOM's
+    methods, EOS's goals)."""
 
 
 class UnansweredQuestion(Struct, frozen=True):
