@@ -1,0 +1,202 @@
+"""Examples that fit the client (issue 24): nothing written for another industry or growth model
+in the report or any starter template, across sampled industries, functions and growth models;
+the templates carry the report's own examples; the library says when it has nothing for the
+client's industry."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from framework_advisor.domain.contract import FIXED_QUESTIONS
+from framework_advisor.domain.examples import (
+    Example,
+    ExampleKPI,
+    ExampleOKR,
+    ExampleSet,
+    InputMetric,
+    LeadMeasure,
+    MboObjective,
+    NorthStar,
+    ScorecardObjective,
+    Wig,
+)
+from framework_advisor.engine.examples import fits
+from framework_advisor.engine.flow import profile
+from framework_advisor.exports import Documents
+from tests.conftest import knowledge
+
+KB = knowledge()
+FUNCTIONS = FIXED_QUESTIONS["function"][1]
+INDUSTRIES = [None, *(o.value for o in KB.question("industry").options)]  # type: ignore[union-attr]
+MODELS = [None, *(o.value for o in KB.question("growth_model").options)]  # type: ignore[union-attr]
+NEEDS = (["operational_health", "alignment"], ["execution_discipline"], ["individual_performance"],
+         ["strategy_translation"], ["product_focus"], ["goal_clarity"])  # fmt: skip
+
+
+def _profiles() -> list[dict[str, Any]]:
+    """Every industry (and none), each with two functions and a growth model in turn, and needs
+    that bring different frameworks (OKRs, KPIs, 4DX, MBO, the scorecard, the North Star)."""
+    out = []
+    for n, industry in enumerate(INDUSTRIES):
+        for k, function in enumerate(("company", FUNCTIONS[(n * 3 + 1) % len(FUNCTIONS)])):
+            answers: dict[str, Any] = {
+                "organisation": "Client",
+                "headcount": (40, 120, 600, 2500)[(n + k) % 4],
+                "function": function,
+                "needs": NEEDS[(n + 2 * k) % len(NEEDS)],
+                "compensation_linked": (n + k) % 3 == 0,
+            }
+            if industry is not None:
+                answers["industry"] = industry
+            model = MODELS[(n + k) % len(MODELS)]
+            if model is not None:
+                answers["growth_model"] = model
+            out.append(answers)
+    return out
+
+
+PROFILES = _profiles()
+
+
+def _texts(entry: Example) -> str:
+    """The words that name an example wherever it is shown."""
+    if isinstance(entry, ExampleOKR):
+        return entry.objective
+    if isinstance(entry, ExampleKPI):
+        return entry.name
+    if isinstance(entry, Wig):
+        return entry.goal
+    if isinstance(entry, ScorecardObjective | MboObjective):
+        return entry.objective
+    assert isinstance(entry, LeadMeasure | NorthStar | InputMetric)
+    return entry.name
+
+
+def _library() -> dict[str, list[tuple[ExampleSet, Example]]]:
+    index: dict[str, list[tuple[ExampleSet, Example]]] = {}
+    for example in KB.examples.values():
+        for entry in [*example.okrs, *example.kpis, *example.roles]:
+            index.setdefault(_texts(entry), []).append((example, entry))
+    return index
+
+
+LIBRARY = _library()
+
+
+def _shown_in_report(examples: dict[str, Any]) -> Iterator[str]:
+    yield from (okr["objective"] for okr in examples["okrs"])
+    yield from (kpi["name"] for kpi in examples["kpis"])
+    for group in examples.get("roles", []):
+        for item in group["items"]:
+            for text in (item["lead"], *item["lines"]):
+                for name in LIBRARY:
+                    if (
+                        text == name
+                        or text.endswith(f": {name}")
+                        or text.startswith(f"{name}: from ")
+                        or text.startswith(f"Lead measure: {name}, ")
+                    ):
+                        yield name
+
+
+def _cells(files: list[Any]) -> Iterator[str]:
+    for file in files:
+        for row in csv.reader(io.StringIO(file.data.decode("utf-8-sig"))):
+            yield from (cell.strip() for cell in row if cell.strip())
+
+
+def _misfits(names: set[str], view: dict[str, Any]) -> list[str]:
+    """Names of library examples shown although no example of that name fits the profile."""
+    return sorted(
+        name
+        for name in names
+        if name in LIBRARY and not any(fits(s, e, view) for s, e in LIBRARY[name])
+    )
+
+
+@pytest.mark.parametrize("answers", PROFILES, ids=lambda a: f"{a['function']}-{a.get('industry')}")
+def test_nothing_written_for_another_industry_or_growth_model_is_shown(
+    answers: dict[str, Any],
+) -> None:
+    docs = Documents(KB, answers, sensitivity=False)
+    view = profile(KB, answers)
+    report = json.loads(docs.render("report", "json"))
+    shown = set(_shown_in_report(report["examples"]))
+    assert not _misfits(shown, view), f"report for {answers}"
+    templates = docs.mix_templates().templates or list(KB.templates)
+    prefilled = set(_cells(docs.templates(templates, "csv")))
+    assert not _misfits(prefilled, view), f"templates for {answers}"
+    # The templates carry the report's own examples: every example they are prefilled with is
+    # in the report.
+    carried = {name for name in prefilled if name in LIBRARY}
+    assert carried <= shown, sorted(carried - shown)
+
+
+def test_the_hospital_gets_no_sales_pipeline_revenue_or_churn(run_cli, tmp_path) -> None:
+    """The hospital group of the issue: its report led with pipeline coverage, churn and
+    revenue growth, and its scorecard with 'Be the supplier customers recommend'."""
+    import yaml
+
+    answers = tmp_path / "hospital.yaml"
+    answers.write_text(
+        yaml.safe_dump(
+            {
+                "organisation": "St Anne's",
+                "headcount": 2500,
+                "function": "company",
+                "industry": "healthcare",
+                "needs": ["strategy_translation", "operational_health"],
+                "current_frameworks": ["kpi"],
+                "planning_horizon": "multi_year",
+            }  # fmt: skip
+        ),
+        encoding="utf-8",
+    )
+    result = run_cli("report", "-a", answers, "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout.split("## Examples to start from")[1].split("\n## ")[0]
+    for foreign in ("pipeline", "churn", "Year-on-year revenue", "supplier", "Orders or projects"):
+        assert foreign not in text, foreign
+    assert "Hand hygiene compliance" in text  # the healthcare library's own content stays
+    out = tmp_path / "templates"
+    result = run_cli("templates", "bsc", "kpi", "--answers", answers, "--out", out, "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    cells = " ".join(p.read_text(encoding="utf-8-sig") for p in out.glob("*.csv"))
+    for foreign in ("pipeline", "churn", "supplier customers recommend", "Orders or projects"):
+        assert foreign not in cells, foreign
+
+
+def test_an_industry_without_examples_is_named_and_gets_only_what_fits_every_industry() -> None:
+    answers = {"headcount": 300, "function": "company", "industry": "public_sector",
+               "needs": ["operational_health"]}  # fmt: skip
+    docs = Documents(KB, answers, sensitivity=False)
+    assert f"industry:{answers['industry']}" not in KB.examples
+    assert docs.examples.missing_industry == "public_sector"
+    report = json.loads(docs.render("report", "json"))
+    label = KB.question("industry").label_of("public_sector")  # type: ignore[union-attr]
+    assert f"no examples written for {label}" in report["examples"]["note"]
+    view = profile(KB, answers)
+    for kpi in docs.examples.kpis:
+        assert not any("industry" in s.when.questions() for s, e in LIBRARY[kpi.name] if s.when)
+        assert any(fits(s, e, view) for s, e in LIBRARY[kpi.name])
+
+
+def test_growth_model_content_waits_for_the_answer() -> None:
+    """Written for product-led growth: never shown to a sales-led company, nor to one that has
+    not said what drives its growth."""
+    written = [
+        (s, e)
+        for s in KB.examples.values()
+        for e in [*s.okrs, *s.kpis, *s.roles]
+        if e.when is not None and "growth_model" in e.when.questions()
+    ]
+    assert written
+    for example, entry in written:
+        industry = example.area if example.kind == "industry" else "saas"
+        assert not fits(example, entry, {"function": "company", "industry": industry})
