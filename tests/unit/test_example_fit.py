@@ -154,7 +154,7 @@ def test_the_hospital_gets_no_sales_pipeline_revenue_or_churn(run_cli, tmp_path)
                 "needs": ["strategy_translation", "operational_health"],
                 "current_frameworks": ["kpi"],
                 "planning_horizon": "multi_year",
-            }  # fmt: skip
+            }
         ),
         encoding="utf-8",
     )

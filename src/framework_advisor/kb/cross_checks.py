@@ -430,11 +430,13 @@ class CrossChecks:
                     elif other == fid:
                         self.problems.add(doc, (key, index), "a framework cannot list itself")
             for index, pitfall in enumerate(framework.pitfalls):
-                for position, other in enumerate(pitfall.uses):
+                named = [("uses", n, o) for n, o in enumerate(pitfall.uses)]
+                named += [("about", n, o) for n, o in enumerate(pitfall.about)]
+                for field, position, other in named:
                     if other not in self.frameworks:
                         self.problems.add(
                             doc,
-                            ("pitfalls", index, "uses", position),
+                            ("pitfalls", index, field, position),
                             f"no framework '{other}'." + did_you_mean(other, self.frameworks),
                         )
             both = set(framework.complements) & set(framework.conflicts)

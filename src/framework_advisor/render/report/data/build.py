@@ -60,6 +60,7 @@ def build_report(
         profile=appendix.profile(kb, answers, rec),
         answers=answers,
         answers_yaml=appendix.answers_yaml(kb, answers),
+        note=covering_note(note),
         colours=report_colours(kb.brand.colours),
         charts=chart_data(kb, rec),
     )
@@ -114,3 +115,11 @@ def report_data(
     return build_report(
         kb, dict(answers), rec, facts, examples, brand or "", today or date.today(), note
     )
+
+
+def covering_note(text: str) -> str:
+    """The consultant's note as plain paragraphs: each paragraph's lines joined, control
+    characters dropped; never read as markup (each writer escapes it as it does all text)."""
+    kept = "".join(c if c.isprintable() or c == "\n" else " " for c in text.replace("\r", ""))
+    paragraphs = [" ".join(part.split()) for part in kept.split("\n\n")]
+    return "\n\n".join(part for part in paragraphs if part)

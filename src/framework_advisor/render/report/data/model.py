@@ -24,6 +24,8 @@ class Provenance(Struct, frozen=True):
     """Each pack as "name version", in the order applied."""
     brand: str
     """The consultant or firm preparing the report (``--brand``); may be empty."""
+    line: str = ""
+    """The one provenance line a client reads: tool, knowledge base and packs with versions."""
 
 
 class ProfileRow(Struct, frozen=True):
@@ -234,7 +236,11 @@ class ReportData(Struct, frozen=True):
     profile: list[ProfileRow]
     answers: dict[str, Any]
     answers_yaml: str
-    """The answers as an answers file: save it to reproduce this report."""
+    """The answers as an answers file (JSON only: the client's documents leave it out; the
+    app's export and `report --with-answers FILE` write it beside the report)."""
+    note: str = ""
+    """The consultant's covering note (`report --note FILE.md`), shown as text at the top of
+    page one; empty: none."""
     colours: ReportColours = ReportColours()
     """The report's colours: its own, or the knowledge pack's brand."""
     charts: ChartData = ChartData()
