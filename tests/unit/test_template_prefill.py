@@ -28,6 +28,7 @@ from framework_advisor.engine.examples import select_examples
 from framework_advisor.exports import template_files
 from framework_advisor.render.starter.fill import FilledSheet, StarterDocument, fill_template
 from framework_advisor.render.starter.records import records
+from framework_advisor.render.starter.records import target_number as records_target_number
 from tests.conftest import knowledge
 
 from ..conftest import build_tree
@@ -320,3 +321,21 @@ def test_a_prefill_role_no_example_has_is_a_located_error() -> None:
         "sheets[0].sections[0].prefill.role: no example has the role 'wig'" in m for m in messages
     ), messages
     assert all(m.split(":")[0].isdigit() for m in messages)
+
+
+@pytest.mark.parametrize(("function", "industry"), PAIRS[::7])
+def test_kpi_targets_are_numbers_wherever_the_written_target_has_one(
+    function: str, industry: str | None
+) -> None:
+    """The status needs a numeric target: "≥ 95%" is 95 beside its written form; a target
+    relative to another figure ("110% of last year's") is left for the team to set."""
+    document = filled("kpi-dashboard", function, industry)
+    rows = rows_with(document, "kpis", "kpi")
+    assert rows
+    for row in rows:
+        written = row["target_text"]
+        number = records_target_number(written)
+        assert row.get("target") == number, written
+        plain = re.fullmatch(r"[≥≤<>]?\s*[$€£]?\d[\d,.]*\s?%?(\s+[a-z ]+)?", written)
+        if plain and " of " not in written:
+            assert isinstance(row.get("target"), int | float), written
