@@ -389,7 +389,9 @@ def test_mbo_tracker_weights_check_and_bonus(workbooks: dict[str, Any]) -> None:
     assert total == "=SUM(Objectives!$D$4:$D$203)"
     check = summary[f"B{labels['Weights check']}"].value
     assert check.startswith(f'=IF(ROUND($B${labels["Total weight"]},4)=1,"OK: weights total 100%"')
-    assert summary[f"B{labels['Weighted score']}"].value == "=SUM(Objectives!$F$4:$F$203)"
+    assert summary[f"B{labels['Weighted score']}"].value == (
+        '=IF(COUNT(Objectives!$F$4:$F$203)=0,"",SUM(Objectives!$F$4:$F$203))'
+    )
     payout = summary[f"B{labels['Bonus payout']}"].value
     bonus, score = labels["Target bonus"], labels["Weighted score"]
     assert payout == f'=IF($B${bonus}="","",$B${bonus}*$B${score})'
@@ -421,7 +423,9 @@ def test_other_templates_hold_their_parts(workbooks: dict[str, Any]) -> None:
     weeks = [header for header in headers(board) if header.startswith("Wk ")]
     assert weeks == [f"Wk {n}" for n in range(1, 14)]
     hb = headers(board)
-    assert board[f"{hb['Weeks met']}4"].value == '=IF(OR(B4="",D4=""),"",COUNTIF(E4:Q4,">="&D4))'
+    assert board[f"{hb['Weeks met']}4"].value == (
+        '=IF(OR(B4="",D4="",COUNT(E4:Q4)=0),"",COUNTIF(E4:Q4,">="&D4))'
+    )
     assert rules_for(board, "E4")[0].formula == ['AND(ISNUMBER(E4),$D4<>"",E4>=$D4)']
 
     smart = workbooks["smart-worksheet"]["Goals"]
