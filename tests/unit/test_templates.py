@@ -575,7 +575,7 @@ def test_answers_prefill_the_function_and_industry_examples(
     assert okr["Key results"]["E4"].value == first_start
     assert okr["Key results"]["F4"].value == first_target
     how_to = "\n".join(str(c.value) for c in okr["How to use"]["A"] if c.value)
-    assert "Prefilled with example OKRs and KPIs for industry software, function sales" in how_to
+    assert "Prefilled with the examples of your report (Software, Sales)" in how_to
 
     kpis = openpyxl.load_workbook(out / "kpi-dashboard.xlsx")["KPIs"]
     names = [k.name for k in selection.kpis[:15]]

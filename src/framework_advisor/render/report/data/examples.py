@@ -84,7 +84,11 @@ def examples(
         notes.append(
             f"The library has no examples written for {label} yet: these fit any industry."
         )
-    notes.append("Replace each [bracketed] figure with your own baseline and target.")
+    shown = [t for o in okrs for t in (o.objective, *o.key_results)] + [k.target for k in kpis]
+    shown += [t for group in roles for item in group.items for t in (item.lead, *item.lines)]
+    if any("[" in text for text in shown):
+        notes.append("Replace each [bracketed] figure with your own baseline and target.")
+    notes.append("Targets are starting points: set yours from your own baselines.")
     okr_title = "OKRs" if SETS_OKRS.intersection(mix) else "Objectives, with how to measure them"
     return Examples(
         areas=areas,
