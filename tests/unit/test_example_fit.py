@@ -200,3 +200,37 @@ def test_growth_model_content_waits_for_the_answer() -> None:
     for example, entry in written:
         industry = example.area if example.kind == "industry" else "saas"
         assert not fits(example, entry, {"function": "company", "industry": industry})
+
+
+def _rate(target: str, period: str) -> float | None:
+    import re
+
+    match = re.fullmatch(rf"≥ (\d+(?:\.\d+)?)%(?: {period})?", target)
+    return float(match[1]) / 100 if match else None
+
+
+@pytest.mark.parametrize("answers", PROFILES, ids=lambda a: f"{a['function']}-{a.get('industry')}")
+def test_a_monthly_and_an_annual_growth_target_agree(answers: dict[str, Any]) -> None:
+    """Monthly recurring revenue +3% a month beside revenue +20% a year was two companies:
+    compounded, the monthly target is the annual one (within 3 points)."""
+    kpis = Documents(KB, answers, sensitivity=False).examples.kpis
+    monthly = [
+        _rate(k.target, "a month")
+        for k in kpis
+        if "growth" in k.name.lower() and k.target.endswith("a month")
+    ]
+    annual = [_rate(k.target, "") for k in kpis if "year-on-year" in k.name.lower()]
+    for month in (m for m in monthly if m):
+        for year in (y for y in annual if y):
+            assert abs((1 + month) ** 12 - 1 - year) <= 0.03, (month, year)
+
+
+def test_the_saas_library_s_growth_targets_agree() -> None:
+    """The sampled profiles may miss the pair: the sales-led SaaS company of the issue has both."""
+    answers = {"function": "company", "industry": "saas", "growth_model": "sales_led"}
+    kpis = {k.name: k.target for k in Documents(KB, answers, sensitivity=False).examples.kpis}
+    month, year = (
+        _rate(kpis["MRR growth rate"], "a month"),
+        _rate(kpis["Year-on-year revenue growth"], ""),
+    )
+    assert month and year and abs((1 + month) ** 12 - 1 - year) <= 0.03
