@@ -72,7 +72,7 @@ def test_the_consultant_named_on_the_command_line_comes_first(tmp_path: Path) ->
     pack = _pack(tmp_path, BRAND)
     result, _ = run("--kb", pack, "report", "--answers", SAMPLES / "startup.yaml",
                     "--format", "html", "--brand", "Jo Smith")  # fmt: skip
-    assert "<dd>Jo Smith</dd>" in result.stdout and "Acme Consulting" not in result.stdout
+    assert "Prepared by Jo Smith with" in result.stdout and "Acme Consulting" not in result.stdout
     assert f"--primary: {PRIMARY}" in result.stdout
 
 
