@@ -234,3 +234,37 @@ def test_the_saas_library_s_growth_targets_agree() -> None:
         _rate(kpis["Year-on-year revenue growth"], ""),
     )
     assert month and year and abs((1 + month) ** 12 - 1 - year) <= 0.03
+
+
+@pytest.mark.parametrize("answers", PROFILES, ids=lambda a: f"{a['function']}-{a.get('industry')}")
+def test_a_wig_is_not_a_key_result_s_number_and_says_what_it_delivers(
+    answers: dict[str, Any],
+) -> None:
+    """One number, one owner: the 4DX WIG once was OKR 1's first key result (20,000,000 to
+    24,000,000); where a WIG measures what a KPI measures, the report says the WIG delivers it."""
+    from framework_advisor.render.starter.records import grouped
+
+    docs = Documents(KB, answers, sensitivity=False)
+    chosen = docs.examples
+    results = [kr for okr in chosen.okrs for kr in okr.key_results]
+    report = json.loads(docs.render("report", "json"))
+    groups = [g for g in report["examples"].get("roles", []) if g["framework"] == "4dx"]
+    lines = [line for g in groups for i in g["items"] for line in i["lines"]]
+    kpis = {k.metric: k.name for k in chosen.kpis}
+    for wig in chosen.of_role("wig"):
+        assert isinstance(wig, Wig)
+        start, target = grouped(wig.start, wig.unit), grouped(wig.target, wig.unit)
+        assert not [kr for kr in results if start in kr and target in kr], wig.goal
+        if wig.delivers in kpis and groups:
+            assert f"It delivers the KPI {kpis[wig.delivers]}" in " ".join(lines)
+
+
+def test_the_sales_led_saas_company_s_wig_delivers_its_revenue_kpi() -> None:
+    answers = {"organisation": "Brightpath", "headcount": 120, "function": "company",
+               "industry": "saas", "growth_model": "sales_led", "maturity": "none",
+               "needs": ["alignment", "operational_health", "execution_discipline"]}  # fmt: skip
+    report = json.loads(Documents(KB, answers, sensitivity=False).render("report", "json"))
+    [group] = [g for g in report["examples"]["roles"] if g["framework"] == "4dx"]
+    [wig] = group["items"]
+    assert "It delivers the KPI Year-on-year revenue growth (≥ 20%)" in wig["lines"]
+    assert "$" not in wig["lead"] and "000,000" not in wig["lead"]

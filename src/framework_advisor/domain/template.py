@@ -158,7 +158,7 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
         "metric", "name", "definition", "indicator", "level", "frequency", "target", "unit",
         "direction", "perspective", "name_target", "target_value",
     ),
-    "wig": ("metric", "goal", "lag", "start", "target", "unit", "statement"),
+    "wig": ("metric", "goal", "lag", "start", "target", "unit", "statement", "delivers"),
     "lead_measure": (
         "metric", "name", "definition", "weekly_target", "owner", "drives", "cadence", "unit",
     ),

@@ -10,7 +10,7 @@ from typing import Any
 
 import msgspec
 
-from framework_advisor.domain.examples import ExampleSet, InputMetric, LeadMeasure, role_of
+from framework_advisor.domain.examples import ExampleSet, InputMetric, LeadMeasure, Wig, role_of
 from framework_advisor.domain.question import Question
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.schema import Located
@@ -50,6 +50,14 @@ def check_examples(problems: ProblemCollector, located: Iterable[Located]) -> se
                     item.doc, (*path, "metric"), f"metric '{entry.metric}' twice as a {role} here"
                 )
             seen.add((role, entry.metric))
+            kpi_metrics = {kpi.metric for other in sets for kpi in other.value.kpis}
+            if isinstance(entry, Wig) and entry.delivers and entry.delivers not in kpi_metrics:
+                problems.add(
+                    item.doc,
+                    (*path, "delivers"),
+                    f"no KPI has the metric '{entry.delivers}'."
+                    + did_you_mean(entry.delivers, kpi_metrics),
+                )
             if isinstance(entry, LeadMeasure | InputMetric) and entry.drives not in metrics:
                 problems.add(
                     item.doc,

@@ -113,6 +113,8 @@ def _role_groups(fid: str, short: dict[str, str], selection: ExampleSelection) -
         for wig in _first(selection.of_role("wig"), "wig"):
             assert isinstance(wig, Wig)
             lines = [f"Lag measure: {wig.lag}"]
+            delivered = [k for k in selection.kpis if wig.delivers and k.metric == wig.delivers]
+            lines += [f"It delivers the KPI {k.name} ({k.target})" for k in delivered]
             lines += [
                 f"Lead measure: {m.name}, {grouped(m.weekly_target)} a week ({m.owner})"
                 for m in measures
