@@ -268,3 +268,17 @@ def test_the_sales_led_saas_company_s_wig_delivers_its_revenue_kpi() -> None:
     [wig] = group["items"]
     assert "It delivers the KPI Year-on-year revenue growth (≥ 20%)" in wig["lines"]
     assert "$" not in wig["lead"] and "000,000" not in wig["lead"]
+
+
+def test_later_phases_templates_carry_the_report_s_examples_too() -> None:
+    """`templates --mix` and the app's export write every phase's templates: the V2MOM planner
+    of a later phase is prefilled with objectives the report shows."""
+    answers = {"organisation": "Brightpath", "headcount": 120, "function": "company",
+               "industry": "saas", "growth_model": "sales_led", "maturity": "none",
+               "needs": ["alignment", "operational_health", "execution_discipline"]}  # fmt: skip
+    docs = Documents(KB, answers, sensitivity=False)
+    report = json.loads(docs.render("report", "json"))
+    shown = set(_shown_in_report(report["examples"]))
+    prefilled = {c for c in _cells(docs.templates(docs.mix_templates().templates, "csv"))}
+    carried = {name for name in prefilled if name in LIBRARY}
+    assert carried and carried <= shown, sorted(carried - shown)

@@ -192,8 +192,11 @@ def test_pitfalls_glossary_and_examples_are_only_this_organisations(
             forms.append(f"{first} {rest.split(' ', 1)[1]}")
         assert any(form.lower() in body for form in forms), term["term"]
     examples = report["examples"]
-    if examples["okrs"]:
-        assert {"okr", "okr_kpi_hybrid"} & set(mix)
+    if examples["okrs"]:  # shown where a framework of the plan, or its template, draws on them
+        from framework_advisor.render.report.data.examples import drawn_roles
+
+        planned = {f for phase in report["phases"] for f in phase["frameworks"]}
+        assert any("okr_objective" in drawn_roles(KB, fid) for fid in planned | set(mix))
     metrics = [metric_key(kpi["name"]) for kpi in examples["kpis"]]
     assert len(metrics) == len(set(metrics)), metrics
 
@@ -330,7 +333,8 @@ def test_every_sampled_report_keeps_to_its_mix(raw: dict[str, Any]) -> None:
         mix or [report["ranking"][0]["id"]]
     )
     if report["examples"]["okrs"]:  # shown only where a framework of the mix draws on them
-        assert any("okr_objective" in drawn_roles(KB, fid) for fid in mix)
+        planned = {f for phase in report["phases"] for f in phase["frameworks"]} | set(mix)
+        assert any("okr_objective" in drawn_roles(KB, fid) for fid in planned)
     metrics = [metric_key(kpi["name"]) for kpi in report["examples"]["kpis"]]
     assert len(metrics) == len(set(metrics))
     assert {row["framework"] for row in report["overview"]["phases"]} == {

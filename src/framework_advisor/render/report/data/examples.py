@@ -54,12 +54,15 @@ def examples(
     kb: KnowledgeBase, rec: Recommendation, short: dict[str, str], selection: ExampleSelection
 ) -> Examples:
     mix = [layer.framework for layer in rec.mix]
-    drawn = {role for fid in mix for role in drawn_roles(kb, fid)}
+    # Every framework the plan brings, phase one's first: the starter templates (`templates
+    # --mix`, the app's export) serve them all and carry these same examples.
+    planned = list(dict.fromkeys([*mix, *(f for phase in rec.phases for f in phase.frameworks)]))
+    drawn = {role for fid in planned for role in drawn_roles(kb, fid)}
     want_okrs = bool(drawn & {"okr_objective", "key_result"})
     want_kpis = "kpi" in drawn
     okrs = list(selection.okrs) if want_okrs else []
     kpis = list(selection.kpis) if want_kpis else []
-    roles = [group for fid in mix for group in _role_groups(fid, short, selection)]
+    roles = [group for fid in planned for group in _role_groups(fid, short, selection)]
     areas = []
     for area in selection.areas:
         kind, _, value = area.partition(":")
@@ -89,7 +92,9 @@ def examples(
     if any("[" in text for text in shown):
         notes.append("Replace each [bracketed] figure with your own baseline and target.")
     notes.append("Targets are starting points: set yours from your own baselines.")
-    okr_title = "OKRs" if SETS_OKRS.intersection(mix) else "Objectives, with how to measure them"
+    okr_title = (
+        "OKRs" if SETS_OKRS.intersection(planned) else "Objectives, with how to measure them"
+    )
     return Examples(
         areas=areas,
         note=" ".join(notes),
