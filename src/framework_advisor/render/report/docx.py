@@ -288,6 +288,8 @@ class _Writer:
             )  # fmt: skip
         for group in examples.roles:
             self.heading(group.title, 2)
+            if group.note:
+                self.paragraph(group.note, muted=True, keep=True)
             for item in group.items:
                 self.paragraph("", lead=item.lead, keep=True)
                 self.bullets(list(item.lines))

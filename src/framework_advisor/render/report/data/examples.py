@@ -113,6 +113,7 @@ def _first(entries: list[Role], role: str) -> list[Role]:
 def _role_groups(fid: str, short: dict[str, str], selection: ExampleSelection) -> list[RoleGroup]:
     name = short.get(fid, fid)
     items: list[RoleItem] = []
+    note = ""
     if fid == "4dx":
         measures = _first(selection.of_role("lead_measure"), "lead_measure")
         for wig in _first(selection.of_role("wig"), "wig"):
@@ -140,6 +141,13 @@ def _role_groups(fid: str, short: dict[str, str], selection: ExampleSelection) -
                 )
             )
         title = f"{name}: objectives in each perspective"
+        have = {getattr(e, "perspective", "") for e in selection.of_role("bsc_objective")}
+        missing = [label for key, label in PERSPECTIVE_LABELS.items() if key not in have]
+        if items and missing:
+            note = (
+                f"The library has no objectives that fit this organisation for "
+                f"{and_list(missing)}: write them from your strategy map."
+            )
     elif fid == "mbo":
         for entry in _first(selection.of_role("mbo_objective"), "mbo_objective"):
             assert isinstance(entry, MboObjective)
@@ -160,7 +168,7 @@ def _role_groups(fid: str, short: dict[str, str], selection: ExampleSelection) -
         title = f"{name}: the metric and its inputs"
     else:
         return []
-    return [RoleGroup(framework=fid, title=title, items=items)] if items else []
+    return [RoleGroup(framework=fid, title=title, items=items, note=note)] if items else []
 
 
 def wig_statement(wig: Wig) -> str:

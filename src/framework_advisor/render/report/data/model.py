@@ -170,6 +170,9 @@ class RoleGroup(Struct, frozen=True):
     title: str
     """The framework's name and the role: "4DX: a Wildly Important Goal"."""
     items: list[RoleItem]
+    note: str = ""
+    """What the library does not have for this organisation (a scorecard's missing
+    perspectives), so the reader knows what to write."""
 
 
 class Examples(Struct, frozen=True):
