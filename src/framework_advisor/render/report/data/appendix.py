@@ -87,13 +87,3 @@ def provenance(kb: KnowledgeBase, brand: str, today: date) -> Provenance:
         packs=[f"{p.name} {p.version}" for p in kb.packs],
         brand=brand,
     )
-
-
-def answers_yaml(kb: KnowledgeBase, answers: dict[str, Any]) -> str:
-    import yaml
-
-    order = {q.id: position for position, q in enumerate(kb.questions)}
-    ordered = dict(sorted(answers.items(), key=lambda kv: order.get(kv[0], len(order))))
-    return yaml.safe_dump(
-        ordered, sort_keys=False, allow_unicode=True, default_flow_style=None, width=88
-    )

@@ -59,7 +59,6 @@ def build_report(
         glossary=[],
         profile=appendix.profile(kb, answers, rec),
         answers=answers,
-        answers_yaml=appendix.answers_yaml(kb, answers),
         note=covering_note(note),
         colours=report_colours(kb.brand.colours),
         charts=chart_data(kb, rec),
@@ -70,7 +69,7 @@ def build_report(
 
 
 SKIPPED = frozenset(
-    {"ranking", "fits_explained", "profile", "answers", "answers_yaml", "provenance", "charts"}
+    {"ranking", "fits_explained", "profile", "answers", "provenance", "charts"}
     | {"framework", "question", "layer"}
 )
 """The appendices and the charts (the glossary explains the advice, not every framework ranked)

@@ -238,9 +238,6 @@ class ReportData(Struct, frozen=True):
     """Only the terms the rest of the report uses."""
     profile: list[ProfileRow]
     answers: dict[str, Any]
-    answers_yaml: str
-    """The answers as an answers file (JSON only: the client's documents leave it out; the
-    app's export and `report --with-answers FILE` write it beside the report)."""
     note: str = ""
     """The consultant's covering note (`report --note FILE.md`), shown as text at the top of
     page one; empty: none."""
