@@ -377,6 +377,14 @@ def examples(
                 "any industry.",
             )
         )
+    elif not any(area.startswith("industry:") for area in selection.areas):
+        out.append(
+            lay.hanging(
+                "",
+                "Examples written for an industry or a growth model show once you give "
+                "--industry and --growth-model.",
+            )
+        )
     if framework in (None, "okr"):
         out += ["", _heading(style, "Example OKRs")]
         for okr in selection.okrs:
