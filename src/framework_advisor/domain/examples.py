@@ -67,7 +67,7 @@ class Wig(RoleExample, frozen=True, tag="wig"):
     start: Number
     target: Number
     unit: str = ""
-    delivers: Metric | Literal[""] = ""
+    delivers: str = ""
     """The KPI (its metric) this WIG delivers, where one measures the same result: the plan
     then says so, so that one number has one owner."""
 
