@@ -282,3 +282,33 @@ def test_later_phases_templates_carry_the_report_s_examples_too() -> None:
     prefilled = {c for c in _cells(docs.templates(docs.mix_templates().templates, "csv"))}
     carried = {name for name in prefilled if name in LIBRARY}
     assert carried and carried <= shown, sorted(carried - shown)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("delivers: year_on_year_revenue_growth", "delivers: yoy_growth", "'yoy_growth'"),
+        ("when: {growth_model: product_led}", "when: {growth_model: prodct_led}", "'prodct_led'"),
+        ("when: {industry: {not_in: [", "when: {industy: {not_in: [", "'industy'"),
+    ],
+)
+def test_a_bad_example_condition_is_a_located_problem(
+    run_cli, tmp_path, old: str, new: str, said: str
+) -> None:
+    from pathlib import Path
+
+    from tests.conftest import build_tree
+
+    core = (Path(__file__).parents[2] / "knowledge/examples/functions/company.yaml").read_text()
+    assert old in core
+    pack = build_tree(
+        tmp_path / "pack",
+        {
+            "pack.yaml": 'name: bad\nversion: "1.0"\nschema_version: 2\n',
+            "examples/functions/company.yaml": core.replace(old, new, 1),
+        },
+    )
+    result = run_cli("validate", "--kb", pack)
+    assert result.exit_code == 2, result.stderr
+    assert "company.yaml:" in result.stderr and said in result.stderr
+    assert "Traceback" not in result.stderr
