@@ -46,7 +46,7 @@ def test_the_brand_reaches_the_html_and_the_pdf(tmp_path: Path) -> None:
     page = html.stdout
     assert f"--primary: {PRIMARY}; --accent: {ACCENT};" in page
     assert '<p class="brand">Acme Consulting</p>' in page
-    assert "<dt>Prepared by</dt><dd>Acme Consulting</dd>" in page
+    assert "Prepared by Acme Consulting with Framework Advisor" in page
     assert "color: var(--primary" in page and "solid var(--accent" in page  # the CSS uses them
     target = tmp_path / "r.pdf"
     result, _ = run("--kb", pack, "report", "--answers", answers, "--format", "pdf", "-o", target)
