@@ -9,6 +9,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -312,3 +313,23 @@ def test_a_bad_example_condition_is_a_located_problem(
     assert result.exit_code == 2, result.stderr
     assert "company.yaml:" in result.stderr and said in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_pitfall_about_okrs_arriving_only_where_the_plan_brings_okrs() -> None:
+    """The KPI pitfall "Dropping KPIs when OKRs arrive" in a plan without OKRs was a working
+    note; it stays where the plan brings OKRs."""
+    import yaml
+
+    samples = Path(__file__).parents[2] / "samples"
+    warned = "Dropping KPIs when OKRs arrive"
+    [pitfall] = [p for p in KB.frameworks["kpi"].pitfalls if p.pitfall.startswith(warned)]
+    seen = {}
+    for name in ("manufacturer", "sales-led", "startup"):
+        answers = yaml.safe_load((samples / f"{name}.yaml").read_text(encoding="utf-8"))
+        report = json.loads(Documents(KB, answers, sensitivity=False).render("report", "json"))
+        planned = {f for phase in report["phases"] for f in phase["frameworks"]}
+        shown = [p["pitfall"] for g in report["pitfalls"] for p in g["pitfalls"]]
+        if "kpi" in {g["framework"] for g in report["pitfalls"]}:
+            seen[name] = bool(planned & set(pitfall.about))
+            assert (pitfall.pitfall in shown) == seen[name], name
+    assert False in seen.values(), "no sample plan with KPIs and without OKRs"
