@@ -333,3 +333,23 @@ def test_a_pitfall_about_okrs_arriving_only_where_the_plan_brings_okrs() -> None
             seen[name] = bool(planned & set(pitfall.about))
             assert (pitfall.pitfall in shown) == seen[name], name
     assert False in seen.values(), "no sample plan with KPIs and without OKRs"
+
+
+def test_no_example_states_another_company_s_money() -> None:
+    """Revenue of $20M, MRR of $500k, pipeline of $11,000 a day belong to one company: the
+    library writes ratios ("+20% on last year") or placeholders ("[agreed quota]"). Unit costs
+    and prices ($2,500 per customer, $55 an order) may stay."""
+    import re
+
+    money = re.compile(r"[$€£]\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m|bn)?\b", re.IGNORECASE)
+    for key, example in KB.examples.items():
+        texts = [t for okr in example.okrs for t in (okr.objective, *okr.key_results)]
+        texts += [k.target for k in example.kpis]
+        texts += [
+            str(getattr(r, f, "")) for r in example.roles for f in ("target", "current_target")
+        ]
+        for text in texts:
+            for amount, scale in money.findall(text):
+                assert not scale and float(amount.replace(",", "")) < 10_000, (key, text)
+    wigs = [w for e in KB.examples.values() for w in e.roles if isinstance(w, Wig)]
+    assert wigs and not [w.goal for w in wigs if w.unit in ("$", "€", "£")], "a WIG in money"
