@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from msgspec import Meta, Struct
 
-from framework_advisor.domain.condition import Condition
+from framework_advisor.domain.condition import Condition, Leaf
 from framework_advisor.domain.framework import Source
 
 if TYPE_CHECKING:
@@ -214,9 +214,8 @@ def unique_by_metric(kpis: list[ExampleKPI]) -> list[ExampleKPI]:
 
 
 def condition_of(example: ExampleSet, entry: Example) -> list[Condition]:
-    """Every condition an entry must meet: its file's, its own and its growth models."""
-    from framework_advisor.domain.condition import Leaf
-
+    """Every condition an entry must meet: its file's, its own, its growth models and an
+    industry file's industry."""
     parts = [c for c in (example.when, entry.when) if c is not None]
     if example.kind == "industry":
         parts.append(Leaf(question="industry", op="eq", value=example.area))
