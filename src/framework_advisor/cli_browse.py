@@ -165,6 +165,9 @@ def compare(
 @click.command(context_settings=CONTEXT)
 @click.option("--function", "function", metavar="ID", help="A function id (see `questions`).")
 @click.option("--industry", "industry", metavar="ID", help="An industry id (see `questions`).")
+@click.option(
+    "--growth-model", "growth_model", metavar="ID", help="A growth model id (see `questions`)."
+)
 @click.option("--framework", type=click.Choice(["okr", "kpi"]), help="Only OKRs or only KPIs.")
 @format_option(*formats_for("examples"))
 @output_option
@@ -175,12 +178,15 @@ def examples(
     ctx: click.Context,
     function: str | None,
     industry: str | None,
+    growth_model: str | None,
     framework: str | None,
     fmt: str,
     output: Path | None,
     force: bool,
 ) -> None:
-    """Example OKRs and KPIs for a function and an industry."""
+    """Example OKRs and KPIs for a function, an industry and a growth model: the same selection
+    the report and the starter templates use (content written for an industry or growth model
+    shows only when it is given)."""
     from framework_advisor.engine.answers import parse_value
     from framework_advisor.engine.examples import select_examples
     from framework_advisor.render.formats import render
@@ -188,7 +194,13 @@ def examples(
     kb = load_kb(ctx)
     function = parse_value(kb, "function", function, file="--function") if function else None
     industry = parse_value(kb, "industry", industry, file="--industry") if industry else None
-    selection = select_examples(kb, function, industry)
+    growth_model = (
+        parse_value(kb, "growth_model", growth_model, file="--growth-model")
+        if growth_model
+        else None
+    )
+    given = {"function": function, "industry": industry, "growth_model": growth_model}
+    selection = select_examples(kb, {k: v for k, v in given.items() if v is not None})
     text = render(
         "examples",
         fmt,

@@ -33,12 +33,35 @@ from framework_advisor.render.formats import formats_for
 @output_option
 @force_option
 @click.option("--brand", metavar="NAME", default="", help="The consultant or firm preparing it.")
+@click.option(
+    "--note",
+    "note_path",
+    metavar="FILE.md",
+    type=click.Path(path_type=Path),
+    help="Your covering note, shown as text at the top of page one.",
+)
+@click.option(
+    "--with-answers",
+    "answers_out",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Also write the answers file behind the report (to reproduce or edit it) to FILE.",
+)
 @kb_option
 @click.pass_context
 def report(
-    ctx: click.Context, answers_path: Path, fmt: str, output: Path | None, force: bool, brand: str
+    ctx: click.Context,
+    answers_path: Path,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    brand: str,
+    note_path: Path | None,
+    answers_out: Path | None,
 ) -> None:
-    """Write a recommendation report to send: profile, mix, ranking, rollout plan, examples."""
+    """Write a recommendation report to send: profile, mix, ranking, rollout plan, examples.
+
+    The report carries no answers file: --with-answers FILE writes it beside the report."""
     from framework_advisor.errors import UsageError
     from framework_advisor.exports import Documents, today_from_env
     from framework_advisor.render.formats import FORMATS
@@ -51,12 +74,39 @@ def report(
         )
     if output is not None and not is_stdout(output):
         check_output(output, force=force)  # before the work: a name we cannot write is one line
+    if answers_out is not None:
+        check_output(answers_out, force=force)
+    note = read_note(note_path) if note_path is not None else ""
     today = today_from_env()
     kb = load_kb(ctx)
     answers = read_answers(kb, answers_path)
     warn_hidden(kb, answers.answers)
-    document = Documents(kb, answers.answers, now=today).render("report", fmt, brand=brand)
+    docs = Documents(kb, kb.in_question_order(answers.answers), now=today)
+    document = docs.render("report", fmt, brand=brand, note=note)
     emit(document, output, force)
+    if answers_out is not None:
+        from framework_advisor.sources.atomic import atomic_write
+
+        atomic_write(answers_out, docs.answers_file(), force=force)
+        click.echo(f"wrote {answers_out}", err=True)
+
+
+NOTE_LIMIT = 20_000
+"""Characters in a covering note: a page or two, not a document."""
+
+
+def read_note(path: Path) -> str:
+    """The covering note's text (UTF-8), or a one-line error naming the file."""
+    from framework_advisor.errors import InputFileError
+    from framework_advisor.sources.reading import read_text
+
+    text = read_text(path, "note").removeprefix("\ufeff")
+    if len(text) > NOTE_LIMIT:
+        raise InputFileError(
+            f"{path}: the note has {len(text):,} characters; a covering note takes at most "
+            f"{NOTE_LIMIT:,}"
+        )
+    return text
 
 
 @click.command(context_settings=CONTEXT)

@@ -67,9 +67,9 @@ class Documents:
 
     @cached_property
     def examples(self) -> ExampleSelection:
-        from framework_advisor.domain.examples import select_examples
+        from framework_advisor.engine.examples import select_examples
 
-        return select_examples(self.kb, self.answers.get("function"), self.answers.get("industry"))
+        return select_examples(self.kb, self.answers)
 
     @cached_property
     def report_facts(self) -> ReportFacts:
@@ -85,6 +85,7 @@ class Documents:
         if document == "report":
             options.setdefault("today", self.now or today_from_env())
             options.setdefault("facts", self.report_facts)
+            options.setdefault("examples", self.examples)
             if fmt in ("md", "html"):
                 options.setdefault("bytecode_cache", report_bytecode_cache(fmt))
         return render(

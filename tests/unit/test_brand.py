@@ -46,7 +46,7 @@ def test_the_brand_reaches_the_html_and_the_pdf(tmp_path: Path) -> None:
     page = html.stdout
     assert f"--primary: {PRIMARY}; --accent: {ACCENT};" in page
     assert '<p class="brand">Acme Consulting</p>' in page
-    assert "<dt>Prepared by</dt><dd>Acme Consulting</dd>" in page
+    assert "Prepared by Acme Consulting with Framework Advisor" in page
     assert "color: var(--primary" in page and "solid var(--accent" in page  # the CSS uses them
     target = tmp_path / "r.pdf"
     result, _ = run("--kb", pack, "report", "--answers", answers, "--format", "pdf", "-o", target)
@@ -72,7 +72,7 @@ def test_the_consultant_named_on_the_command_line_comes_first(tmp_path: Path) ->
     pack = _pack(tmp_path, BRAND)
     result, _ = run("--kb", pack, "report", "--answers", SAMPLES / "startup.yaml",
                     "--format", "html", "--brand", "Jo Smith")  # fmt: skip
-    assert "<dd>Jo Smith</dd>" in result.stdout and "Acme Consulting" not in result.stdout
+    assert "Prepared by Jo Smith with" in result.stdout and "Acme Consulting" not in result.stdout
     assert f"--primary: {PRIMARY}" in result.stdout
 
 

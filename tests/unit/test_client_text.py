@@ -91,6 +91,9 @@ def test_the_ids_no_reader_writes_are_never_taken_for_words() -> None:
         "with industry=saas",
         "stage: startup",
         "Still needed: function, needs",
+        "Annual customer churn rate: >= 9%",
+        "Missed appointment rate <= 5%",
+        "-43 Fit is capped at 100.",
     ],
 )
 def test_the_issue_s_findings_are_all_caught(text: str) -> None:

@@ -34,12 +34,12 @@ def test_okrs_are_outcomes_and_kpis_are_tagged(kb) -> None:
 
 
 def test_selection_falls_back_to_the_function_for_other_industries(kb) -> None:
-    retail = select_examples(kb, "sales", "retail")
+    retail = select_examples(kb, {"function": "sales", "industry": "retail"})
     assert retail.areas == ["function:sales"]
-    saas = select_examples(kb, "sales", "saas")
-    assert saas.areas == ["function:sales", "industry:saas"]
+    saas = select_examples(kb, {"function": "sales", "industry": "saas"})
+    assert saas.areas == ["industry:saas", "function:sales"]
     assert len(saas.kpis) > len(retail.kpis)
-    assert select_examples(kb, None, None).areas == ["function:company"]
+    assert select_examples(kb, {}).areas == ["function:company"]
 
 
 @pytest.mark.parametrize("fmt", ["text", "md", "json"])
@@ -48,7 +48,7 @@ def test_examples_command(run_cli, fmt: str) -> None:
     assert result.exit_code == 0, result.stderr
     if fmt == "json":
         data = json.loads(result.stdout)
-        assert data["areas"] == ["function:marketing", "industry:ecommerce"]
+        assert data["areas"] == ["industry:ecommerce", "function:marketing"]
         assert data["okrs"] and data["kpis"]
     else:
         assert "OKR" in result.stdout and "KPI" in result.stdout

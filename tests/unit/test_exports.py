@@ -42,7 +42,7 @@ def test_the_tui_report_keeps_a_given_stage_in_its_answers(kb: KnowledgeBase, fm
     assert "from a headcount" not in text
     if fmt == "md":
         appendix = text.split("Appendix C: Your answers")[1]
-        assert "stage: enterprise" in appendix and "headcount: 12" in appendix
+        assert "| Stage | Enterprise (1,000+) |" in appendix and "| Headcount | 12 |" in appendix
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

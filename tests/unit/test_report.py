@@ -87,21 +87,70 @@ def test_markdown_shows_fit_bars_provenance_and_unanswered_questions(
 
     markdown = _report(run_cli, golden_answers, "md", "--brand", "Northbeam Advisory").stdout
     assert re.search(r"\| `█+[▏▎▍▌▋▊▉]? *` \d+ \|", markdown)  # a block-character bar, then the fit
-    assert "- **Prepared by:** Northbeam Advisory" in markdown
-    assert "- **Date:** 15 January 2026" in markdown
-    assert f"Framework Advisor {__version__}" in markdown
-    assert "Framework Advisor core knowledge base, version" in markdown
+    assert "15 January 2026" in markdown.split("## Summary")[0]
+    [line] = [ln for ln in markdown.splitlines() if "with Framework Advisor" in ln]
+    assert "Prepared by Northbeam Advisory" in line
+    assert f"Framework Advisor {__version__}" in line and "core knowledge base 20" in line
     # an unanswered question that matters, listed with its prompt
     assert "- How far ahead does your strategy look?\n" in markdown  # its prompt, not its id
-    assert "planning_horizon" not in markdown.split("```yaml")[0]
-    assert "```yaml\norganisation: Brightloop & Co\nheadcount: 120\n" in markdown
+    assert "planning_horizon" not in markdown
+    # the answers file is the consultant's, never the client's: not in the report
+    assert "```yaml" not in markdown and "headcount: 120" not in markdown
+
+
+def test_with_answers_writes_the_answers_file_beside_the_report(
+    run_cli, golden_answers: Path, tmp_path: Path
+) -> None:
+    import yaml
+
+    out, beside = tmp_path / "report.md", tmp_path / "report-answers.yaml"
+    result = run_cli(
+        "report", "-a", golden_answers, "-f", "md", "-o", out, "--with-answers", beside
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "headcount:" not in out.read_text(encoding="utf-8")
+    saved = yaml.safe_load(beside.read_text(encoding="utf-8"))
+    given = yaml.safe_load(golden_answers.read_text(encoding="utf-8"))
+    assert {k: v for k, v in saved.items() if k != "_meta"}.keys() == given.keys()
+    assert saved["organisation"] == given["organisation"]
+    again = tmp_path / "again.md"
+    assert run_cli("report", "-a", beside, "-f", "md", "-o", again).exit_code == 0
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+    refused = run_cli("report", "-a", golden_answers, "-f", "md", "--with-answers", beside)
+    assert refused.exit_code == 2 and "already exist" in refused.stderr
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_covering_note_opens_page_one_as_text(
+    run_cli, golden_answers: Path, tmp_path: Path, fmt: str
+) -> None:
+    note = tmp_path / "note.md"
+    note.write_text("Dear Board,\n\nOur *advice* <script>x</script>\nfollows.\n", encoding="utf-8")
+    text = _report(run_cli, golden_answers, fmt, "--note", note).stdout
+    first = text.split("Summary")[0]
+    assert "Dear Board," in first
+    assert "<em>advice</em>" not in text
+    assert "<script>" not in text.replace("\\<script>", "")  # escaped in Markdown
+    if fmt == "md":
+        assert "Our \\*advice\\* \\<script>x\\</script> follows." in first
+
+
+def test_an_unreadable_note_is_one_line_and_exit_2(run_cli, golden_answers: Path, tmp_path: Path):
+    bad = tmp_path / "note.md"
+    bad.write_bytes(b"\xff\xfe\x00bad")
+    result = run_cli("report", "-a", golden_answers, "-f", "md", "--note", bad)
+    assert (
+        result.exit_code == 2 and "not UTF-8" in result.stderr and "Traceback" not in result.stderr
+    )
+    missing = run_cli("report", "-a", golden_answers, "-f", "md", "--note", tmp_path / "none.md")
+    assert missing.exit_code == 2 and "none.md" in missing.stderr
 
 
 def test_markdown_tables_survive_pipes_and_markup_in_answers(run_cli, write_answers) -> None:
     answers = write_answers({**GOLDEN_ANSWERS, "organisation": "A | B <i>corp</i>"})
     markdown = _report(run_cli, answers, "md").stdout
     assert "| Organisation | A \\| B \\<i>corp\\</i> |" in markdown
-    body = markdown.split("```yaml")[0].replace("<br>", "")  # <br>: line breaks in table cells
+    body = markdown.replace("<br>", "")  # <br>: line breaks in table cells
     assert not re.search(r"(?<!\\)<", body)  # no raw HTML
 
 
@@ -367,7 +416,7 @@ def test_provenance_names_the_packs_used(run_cli, tmp_path: Path) -> None:
         "report", "--kb", pack, "--answers", SAMPLES / "startup.yaml", "--format", "md"
     )
     assert result.exit_code == 0, result.stderr
-    assert "- **Knowledge packs:** acme-consulting 1.0" in result.stdout
+    assert "with the packs acme-consulting 1.0" in result.stdout
 
 
 def kb_short(kb, fid: str) -> str:  # type: ignore[no-untyped-def]
@@ -382,13 +431,16 @@ def _data(kb, answers: dict, **changes):  # type: ignore[no-untyped-def]
     import msgspec
 
     from framework_advisor.engine.answers import validate_answers
+    from framework_advisor.engine.examples import select_examples
     from framework_advisor.engine.recommend import recommend
     from framework_advisor.engine.rollout import report_facts
     from framework_advisor.render.report.data import build_report
 
     valid = validate_answers(kb, answers)
     rec = msgspec.structs.replace(recommend(kb, valid), **changes)
-    return rec, build_report(kb, valid, rec, report_facts(kb, rec), "", date(2026, 1, 15))
+    return rec, build_report(
+        kb, valid, rec, report_facts(kb, rec), select_examples(kb, valid), "", date(2026, 1, 15)
+    )
 
 
 def test_rollout_runs_phase_one_week_by_week_with_each_step_labelled(kb) -> None:

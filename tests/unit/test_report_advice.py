@@ -199,8 +199,11 @@ def test_pitfalls_glossary_and_examples_are_only_this_organisations(
             forms.append(f"{first} {rest.split(' ', 1)[1]}")
         assert any(form.lower() in body for form in forms), term["term"]
     examples = report["examples"]
-    if examples["okrs"]:
-        assert {"okr", "okr_kpi_hybrid"} & set(mix)
+    if examples["okrs"]:  # shown where a framework of the plan, or its template, draws on them
+        from framework_advisor.render.report.data.examples import drawn_roles
+
+        planned = {f for phase in report["phases"] for f in phase["frameworks"]}
+        assert any("okr_objective" in drawn_roles(KB, fid) for fid in planned | set(mix))
     metrics = [metric_key(kpi["name"]) for kpi in examples["kpis"]]
     assert len(metrics) == len(set(metrics)), metrics
 
@@ -214,9 +217,12 @@ def test_example_okrs_only_for_a_mix_that_sets_okrs() -> None:
 
 def test_one_metric_is_shown_once_with_one_target() -> None:
     answers = {**_sample("startup"), "function": "product", "needs": ["operational_health"]}
-    kpis = Documents(KB, answers).examples.kpis
-    names = [metric_key(k.name) for k in kpis]
+    keys = ("function:product", f"industry:{answers.get('industry')}")
+    sets = [KB.examples[key] for key in keys if key in KB.examples]
+    names = [kpi.metric for example in sets for kpi in example.kpis]
     assert len(names) > len(set(names))  # the library repeats a metric across sets ...
+    kpis = Documents(KB, answers).examples.kpis
+    assert len({k.metric for k in kpis}) == len(kpis)
     shown = [metric_key(k["name"]) for k in _report(answers)["examples"]["kpis"]]
     assert len(shown) == len(set(shown))  # ... the report shows it once
 
@@ -285,7 +291,9 @@ def test_examples_written_for_another_growth_model_are_left_out(run_cli, tmp_pat
             "industry": "saas", "needs": ["strategic_change"], "leadership_time": "high"}  # fmt: skip
     self_serve = "Make self-serve sign-up our strongest growth channel"
     tagged = [okr for okr in KB.examples["industry:saas"].okrs if okr.objective == self_serve]
-    assert tagged and tagged[0].growth_models == ["product_led"]
+    assert tagged and tagged[0].when is not None
+    assert tagged[0].when.evaluate({"growth_model": "product_led"}) is True
+    assert tagged[0].when.evaluate({"growth_model": "sales_led"}) is False
     objectives = {}
     for model in ("sales_led", "product_led"):
         answers = tmp_path / f"{model}.yaml"
@@ -308,7 +316,9 @@ def test_a_growth_model_that_is_no_option_is_a_located_problem(run_cli, tmp_path
         {
             "pack.yaml": 'name: growth\nversion: "1.0"\nschema_version: 2\n',
             "examples/industries/saas.yaml": core.replace(
-                "    growth_models: [product_led]\n", "    growth_models: [prodct_led]\n", 1
+                "    when: {growth_model: product_led}\n",
+                "    when: {growth_model: prodct_led}\n",
+                1,
             ),
         },
     )
@@ -321,14 +331,17 @@ def test_a_growth_model_that_is_no_option_is_a_located_problem(run_cli, tmp_path
 @PROPERTY
 @given(raw=answer_sets())
 def test_every_sampled_report_keeps_to_its_mix(raw: dict[str, Any]) -> None:
+    from framework_advisor.render.report.data.examples import drawn_roles
+
     report = _report(_valid(raw))
     _check_consistent(report)
     mix = _mix(report)
     assert [group["framework"] for group in report["pitfalls"]] == (
         mix or [report["ranking"][0]["id"]]
     )
-    if report["examples"]["okrs"]:
-        assert {"okr", "okr_kpi_hybrid"} & set(mix)
+    if report["examples"]["okrs"]:  # shown only where a framework of the mix draws on them
+        planned = {f for phase in report["phases"] for f in phase["frameworks"]} | set(mix)
+        assert any("okr_objective" in drawn_roles(KB, fid) for fid in planned)
     metrics = [metric_key(kpi["name"]) for kpi in report["examples"]["kpis"]]
     assert len(metrics) == len(set(metrics))
     assert {row["framework"] for row in report["overview"]["phases"]} == {
@@ -340,6 +353,7 @@ def test_every_sampled_report_keeps_to_its_mix(raw: dict[str, Any]) -> None:
 def test_a_report_with_nothing_to_recommend_says_so_in_every_format(fmt: str) -> None:
     import msgspec
 
+    from framework_advisor.engine.examples import select_examples
     from framework_advisor.engine.rollout import report_facts
     from framework_advisor.render.formats import render
 
@@ -347,7 +361,15 @@ def test_a_report_with_nothing_to_recommend_says_so_in_every_format(fmt: str) ->
     rec = msgspec.structs.replace(
         recommend(KB, answers), mix=[], phases=[], cadence=[], meeting_minutes_per_month=0
     )
-    out = render("report", fmt, rec, kb=KB, answers=answers, facts=report_facts(KB, rec))
+    out = render(
+        "report",
+        fmt,
+        rec,
+        kb=KB,
+        answers=answers,
+        facts=report_facts(KB, rec),
+        examples=select_examples(KB, answers),
+    )
     if fmt == "md":
         assert isinstance(out, str)
         assert "Nothing to roll out yet" in out and "Meeting cadence" not in out

@@ -11,6 +11,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
+from framework_advisor.engine.examples import select_examples
 from framework_advisor.engine.recommend import recommend
 from framework_advisor.engine.rollout import report_facts
 from framework_advisor.render.report.chart_data import ChartBar, ChartMeeting
@@ -37,7 +38,14 @@ TODAY = date(2026, 1, 15)
 def _data(kb, sample: str = "sales-led") -> ReportData:  # type: ignore[no-untyped-def]
     answers = read_answers(kb, SAMPLES / f"{sample}.yaml").answers
     rec = recommend(kb, answers)
-    return report_data(rec, kb, answers=answers, today=TODAY, facts=report_facts(kb, rec))
+    return report_data(
+        rec,
+        kb,
+        answers=answers,
+        today=TODAY,
+        facts=report_facts(kb, rec),
+        examples=select_examples(kb, answers),
+    )
 
 
 def _with_charts(data: ReportData, **changes) -> ReportData:  # type: ignore[no-untyped-def]

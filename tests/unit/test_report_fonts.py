@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from framework_advisor.engine.examples import select_examples
 from framework_advisor.engine.rollout import report_facts
 from framework_advisor.render.report import pdf as pdf_module
 
@@ -45,7 +46,13 @@ def _report(kb) -> bytes:  # type: ignore[no-untyped-def]
 
     rec = recommend(kb, ANSWERS)
     return pdf_module.pdf(
-        rec, kb, answers=ANSWERS, brand=BRAND, today=date(2026, 1, 15), facts=report_facts(kb, rec)
+        rec,
+        kb,
+        answers=ANSWERS,
+        brand=BRAND,
+        today=date(2026, 1, 15),
+        facts=report_facts(kb, rec),
+        examples=select_examples(kb, ANSWERS),
     )
 
 
@@ -92,9 +99,7 @@ def test_body_and_headings_are_set_in_the_bundled_sans(kb) -> None:  # type: ign
     assert {f"{BUNDLED}-Regular", f"{BUNDLED}-Bold", f"{BUNDLED}-It"} <= fonts
     assert not any("Libertinus" in name for name in fonts)
     document = _report(kb)
-    assert _fonts_drawing(document, "Framework Advisor core knowledge base") == {
-        f"{BUNDLED}-Regular"
-    }
+    assert _fonts_drawing(document, "meetings take about") == {f"{BUNDLED}-Regular"}  # body
     assert f"{BUNDLED}-Bold" in _fonts_drawing(document, "Framework recommendation for")
 
 
@@ -132,7 +137,9 @@ def test_chinese_text_in_a_chart_prints_too(kb) -> None:  # type: ignore[no-unty
     from framework_advisor.render.report.data import report_data
 
     rec = recommend(kb, ANSWERS)
-    data = report_data(rec, kb, answers=ANSWERS, facts=report_facts(kb, rec))
+    data = report_data(
+        rec, kb, answers=ANSWERS, facts=report_facts(kb, rec), examples=select_examples(kb, ANSWERS)
+    )
     charts = msgspec.structs.replace(
         data.charts,
         bars=[ChartBar("王芳框架", "王芳框架", 80, 1), *data.charts.bars],

@@ -25,9 +25,9 @@ from framework_advisor.domain.examples import (
     AnnualObjective,
     ImprovementPriority,
     RaciActivity,
-    select_examples,
 )
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.engine.examples import select_examples
 from framework_advisor.exports import template_files
 
 from ..conftest import ROOT, build_tree, knowledge
@@ -48,8 +48,13 @@ INDUSTRIES = [None, *FIXED_QUESTIONS["industry"][1]]
 RACI_ROLES = ("sponsor", "project_lead", "hr", "finance", "line_managers", "staff")
 
 
+def _area(function: str, industry: str | None) -> dict[str, str]:
+    """Answers naming a function and (when given) an industry, as the selection reads them."""
+    return {"function": function, **({"industry": industry} if industry else {})}
+
+
 def files(tid: str, fmt: str, function: str = "company", industry: str | None = "manufacturing"):
-    chosen = select_examples(KB, function, industry)
+    chosen = select_examples(KB, _area(function, industry))
     return {f.name: f.data for f in template_files(KB, [tid], fmt, chosen, today=TODAY)}
 
 
@@ -95,7 +100,7 @@ def test_every_organisation_gets_each_new_role(kb: KnowledgeBase, function: str)
     assert {"rock", "measurable", "v2mom_method", "v2mom_measure", "smart_goal"} <= new_roles
     assert {"breakthrough_objective", "annual_objective", "raci_activity"} <= new_roles
     for industry in INDUSTRIES:
-        chosen = select_examples(kb, function, industry)
+        chosen = select_examples(kb, _area(function, industry))
         for role in new_roles:
             assert chosen.of_role(role), (function, industry, role)
 
@@ -208,7 +213,7 @@ def test_hoshin_matrix_links_each_level_to_the_one_above() -> None:
 
 def test_fast_goals_carry_the_okrs_and_the_7s_its_seven_elements(kb: KnowledgeBase) -> None:
     goals = workbook("fast-goals")["Goals"]
-    chosen = select_examples(kb, "company", "manufacturing")
+    chosen = select_examples(kb, _area("company", "manufacturing"))
     assert filled(column(goals, "Goal")) == [okr.objective for okr in chosen.okrs][:5]
     diagnostic = workbook("mckinsey-7s-diagnostic")["Diagnostic"]
     elements = filled(column(diagnostic, "Element"))
@@ -371,7 +376,7 @@ def test_the_new_templates_carry_no_ids_or_working_notes(
     names the sets by id: issue 24 rewrites it, so it is left out here."""
     from framework_advisor.domain.client_text import Vocabulary
 
-    chosen = None if function is None else select_examples(kb, function, industry)
+    chosen = None if function is None else select_examples(kb, _area(function, industry))
     [file] = template_files(kb, [tid], "md", chosen, today=TODAY)
     lines = file.data.decode("utf-8").splitlines()
     text = "\n".join(line for line in lines if not line.startswith("*Prefilled with"))
@@ -388,7 +393,7 @@ def test_the_new_templates_carry_no_ids_or_working_notes(
 def test_rocks_methods_measures_and_smart_goals_come_from_their_roles(function: str) -> None:
     """EOS Rocks are 90-day priorities with an owner (never an OKR's key result); V2MOM's
     methods and measures and the SMART worksheet's goals are written for those frameworks."""
-    chosen = select_examples(KB, function, "manufacturing")
+    chosen = select_examples(KB, _area(function, "manufacturing"))
     rocks = column(workbook("eos-vto", function=function)["Rocks"], "Rock")
     assert filled(rocks) == [r.rock for r in chosen.of_role("rock")][:5]
     owners = filled(column(workbook("eos-vto", function=function)["Rocks"], "Owner"))
@@ -412,7 +417,7 @@ def test_rocks_methods_measures_and_smart_goals_come_from_their_roles(function: 
 
 
 def test_the_eos_scorecard_holds_the_measurables_with_their_owners() -> None:
-    chosen = select_examples(KB, "operations", "retail")
+    chosen = select_examples(KB, _area("operations", "retail"))
     scorecard = workbook("eos-vto", function="operations", industry="retail")["Scorecard"]
     expected = chosen.of_role("measurable")
     assert expected

@@ -150,7 +150,7 @@ def evil_pack(tmp_path: Path) -> Path:
         "  - objective: Win more of the right customers this quarter",
         '  - objective: \' =HYPERLINK("http://evil","x")\'',
     ).replace(
-        "      - Close 20% more deals than in Q2, from 40 to 48, by end of Q3",
+        "      - Close 20% more deals than in Q2 by end of Q3",
         '      - "\\uff1d1+1"',
     )
     (pack / "examples" / "functions" / "sales.yaml").write_text(sales, encoding="utf-8")

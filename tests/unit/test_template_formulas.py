@@ -1,9 +1,7 @@
 """The starter templates' formulas compute: LibreOffice recalculates workbooks filled in as a
 team would, and the results are read back (skipped, saying why, where LibreOffice is missing).
 KPI status, MBO weights and bonus, 4DX progress, hit rate and the WIG sentence (20,000,000, not
-20000000), OKR progress including a falling target; RACI's one-Accountable check, 7S gaps and
-alignment, Hoshin Kanri links and catchball, FAST checks and the next discussion (the four
-recalculated in one LibreOffice run), each a value on prefilled rows and blank on empty ones."""
+20000000), OKR progress including a falling target."""
 
 from __future__ import annotations
 
@@ -12,12 +10,13 @@ import io
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 
-from framework_advisor.domain.examples import select_examples
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.engine.examples import select_examples
 from framework_advisor.exports import template_files
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -34,7 +33,7 @@ TODAY = dt.date(2026, 1, 15)
 def recalculated(kb: KnowledgeBase, tmp_path: Path, tid: str, typed: dict) -> openpyxl.Workbook:
     """The template prefilled for a company in manufacturing, with `typed` cells filled in
     ({sheet: {cell: value}}), recalculated by LibreOffice and read back with values."""
-    chosen = select_examples(kb, "company", "manufacturing")
+    chosen = select_examples(kb, {"function": "company", "industry": "manufacturing"})
     [file] = template_files(kb, [tid], "xlsx", chosen, today=TODAY)
     workbook = openpyxl.load_workbook(io.BytesIO(file.data))
     for sheet, cells in typed.items():
@@ -56,11 +55,13 @@ def test_4dx_progress_hit_rate_and_the_wig_sentence(kb: KnowledgeBase, tmp_path:
         kb,
         tmp_path,
         "4dx-tracker",
-        {"WIG": {"G4": 21_000_000}, "Scoreboard": {"E4": 70, "F4": 50, "G4": 60}},
-    )
+        {"WIG": {"D4": 20_000_000, "E4": 24_000_000, "G4": 21_000_000},
+         "Scoreboard": {"D4": 60, "E4": 70, "F4": 50, "G4": 60}},
+    )  # fmt: skip
     wig = wb["WIG"]
     assert wig["H4"].value == pytest.approx(0.25)
-    assert wig["I4"].value == "Grow annual revenue: from 20,000,000 to 24,000,000 by 2026-06-30"
+    goal = wig["B4"].value
+    assert wig["I4"].value == f"{goal}: from 20,000,000 to 24,000,000 by 2026-06-30"
     board = wb["Scoreboard"]
     assert board["R4"].value == 2 and board["S4"].value == pytest.approx(2 / 3)
 
@@ -99,6 +100,93 @@ def test_okr_progress_with_a_falling_target(kb: KnowledgeBase, tmp_path: Path) -
     assert wb["Objectives"]["G4"].value == pytest.approx(0.45)
 
 
+PROFILES = {
+    "hospital": {"function": "company", "industry": "healthcare", "headcount": 2500},
+    "saas": {"function": "company", "industry": "saas", "growth_model": "sales_led",
+             "headcount": 120},
+    "manufacturer": {"function": "operations", "industry": "manufacturing", "headcount": 800},
+}  # fmt: skip
+
+
+def _example_texts(chosen: Any) -> set[str]:
+    texts = {okr.objective for okr in chosen.okrs}
+    texts |= {kr for okr in chosen.okrs for kr in okr.key_results}
+    texts |= {kpi.name for kpi in chosen.kpis}
+    for entry in chosen.roles:
+        for name in ("goal", "objective", "name"):
+            if isinstance(getattr(entry, name, None), str):
+                texts.add(getattr(entry, name))
+    return texts
+
+
+def _typed_readings(workbook: openpyxl.Workbook, texts: set[str]) -> dict[str, set[int]]:
+    """Fill every empty number cell of each prefilled row (one holding an example) as a team
+    would, each column with its own number (so a start and a target differ); return the
+    prefilled rows by sheet."""
+    prefilled: dict[str, set[int]] = {}
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows(min_row=4):
+            if not any(isinstance(c.value, str) and c.value in texts for c in row):
+                continue
+            prefilled.setdefault(ws.title, set()).add(row[0].row)
+            for offset, cell in enumerate(row):
+                number_format = cell.number_format or ""
+                if cell.value is None and ("0" in number_format or "%" in number_format):
+                    cell.value = 2 + offset
+    return prefilled
+
+
+@pytest.mark.parametrize("profile", list(PROFILES))
+def test_prefilled_rows_compute_and_empty_rows_stay_blank(
+    kb: KnowledgeBase, tmp_path: Path, profile: str
+) -> None:
+    """Every formula cell of a prefilled row shows a value once the team types its readings;
+    on a row nobody filled, every formula cell is blank, never 0. One LibreOffice run recalculates
+    every template of the profile."""
+    chosen = select_examples(kb, PROFILES[profile])
+    sources: dict[str, tuple[Path, dict[str, set[int]], dict[str, set[str]]]] = {}
+    for tid in kb.templates:
+        [file] = template_files(kb, [tid], "xlsx", chosen, today=TODAY)
+        workbook = openpyxl.load_workbook(io.BytesIO(file.data))
+        formulas = {
+            ws.title: {
+                c.coordinate
+                for row in ws.iter_rows(min_row=4)
+                for c in row
+                if isinstance(c.value, str) and c.value.startswith("=")
+            }
+            for ws in workbook.worksheets
+        }
+        untyped = tmp_path / f"{tid}-as-written.xlsx"
+        workbook.save(untyped)
+        sources[f"{tid} as written"] = (untyped, {}, formulas)
+        prefilled = _typed_readings(workbook, _example_texts(chosen))
+        assert tid not in ("kpi-dashboard", "okr-planning-sheet") or prefilled, tid
+        source = tmp_path / f"{tid}.xlsx"
+        workbook.save(source)
+        sources[tid] = (source, prefilled, formulas)
+    out = tmp_path / "out"
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out),
+         *(str(source) for source, _, _ in sources.values())],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    blank, zero = [], []
+    for tid, (source, prefilled, formulas) in sources.items():
+        workbook = openpyxl.load_workbook(out / source.name, data_only=True)
+        for ws in workbook.worksheets:
+            rows = prefilled.get(ws.title, set())
+            for coordinate in formulas.get(ws.title, set()):
+                cell = ws[coordinate]
+                if cell.row in rows and cell.value in (None, ""):
+                    blank.append(f"{tid} {ws.title}!{coordinate}")
+                if cell.row not in rows and cell.value == 0:
+                    zero.append(f"{tid} {ws.title}!{coordinate}")
+    assert not zero, f"0 where nothing was entered: {zero[:10]}"
+    assert not blank, f"no value on a prefilled row: {blank[:10]}"
+
+
 # -- RACI, 7S, Hoshin Kanri and FAST: one LibreOffice run for the four ----------------------
 
 NEW_TEMPLATES = (
@@ -133,7 +221,7 @@ def four(kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The four templates prefilled for a manufacturer, typed into as a team would, then
     recalculated by LibreOffice in one run: {tid: (as written, recalculated)}."""
     tmp_path = tmp_path_factory.mktemp("four")
-    chosen = select_examples(kb, "company", "manufacturing")
+    chosen = select_examples(kb, {"function": "company", "industry": "manufacturing"})
     written = {}
     for file in template_files(kb, list(NEW_TEMPLATES), "xlsx", chosen, today=TODAY):
         written[file.name.removesuffix(".xlsx")] = openpyxl.load_workbook(io.BytesIO(file.data))

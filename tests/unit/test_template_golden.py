@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from framework_advisor.domain.examples import select_examples
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.engine.examples import select_examples
 from framework_advisor.exports import template_files
 from framework_advisor.render.starter.build import FORMATS
 from framework_advisor.storage import read_answers
@@ -36,7 +36,7 @@ def files_for(kb: KnowledgeBase, tid: str, fill: str) -> dict[str, dict[str, byt
     selection, organisation = None, ""
     if fill != "worked-example":
         answers = read_answers(kb, SAMPLES / f"{fill}.yaml").answers
-        selection = select_examples(kb, answers.get("function"), answers.get("industry"))
+        selection = select_examples(kb, answers)
         organisation = str(answers.get("organisation") or "")
     return {
         fmt: {

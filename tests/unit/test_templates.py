@@ -397,7 +397,9 @@ def test_mbo_tracker_weights_check_and_bonus(workbooks: dict[str, Any]) -> None:
     assert total == "=SUM(Objectives!$D$4:$D$203)"
     check = summary[f"B{labels['Weights check']}"].value
     assert check.startswith(f'=IF(ROUND($B${labels["Total weight"]},4)=1,"OK: weights total 100%"')
-    assert summary[f"B{labels['Weighted score']}"].value == "=SUM(Objectives!$F$4:$F$203)"
+    assert summary[f"B{labels['Weighted score']}"].value == (
+        '=IF(COUNT(Objectives!$F$4:$F$203)=0,"",SUM(Objectives!$F$4:$F$203))'
+    )
     payout = summary[f"B{labels['Bonus payout']}"].value
     bonus, score = labels["Target bonus"], labels["Weighted score"]
     assert payout == f'=IF($B${bonus}="","",$B${bonus}*$B${score})'
@@ -429,7 +431,9 @@ def test_other_templates_hold_their_parts(workbooks: dict[str, Any]) -> None:
     weeks = [header for header in headers(board) if header.startswith("Wk ")]
     assert weeks == [f"Wk {n}" for n in range(1, 14)]
     hb = headers(board)
-    assert board[f"{hb['Weeks met']}4"].value == '=IF(OR(B4="",D4=""),"",COUNTIF(E4:Q4,">="&D4))'
+    assert board[f"{hb['Weeks met']}4"].value == (
+        '=IF(OR(B4="",D4="",COUNT(E4:Q4)=0),"",COUNTIF(E4:Q4,">="&D4))'
+    )
     assert rules_for(board, "E4")[0].formula == ['AND(ISNUMBER(E4),$D4<>"",E4>=$D4)']
 
     smart = workbooks["smart-worksheet"]["Goals"]
@@ -560,8 +564,12 @@ def test_answers_prefill_the_function_and_industry_examples(
             "industry": "software",
         }
     )
-    selection = select_examples(kb, "sales", "software")
-    assert selection.okrs and selection.kpis and selection.areas[0] == "function:sales"
+    selection = select_examples(kb, {"function": "sales", "industry": "software"})
+    assert (
+        selection.okrs
+        and selection.kpis
+        and selection.areas == ["industry:software", "function:sales"]
+    )
     out = tmp_path / "out"
     ok(run_cli("templates", "okr", "kpi", "4dx", "--answers", answers, "--out", out))
     okr = openpyxl.load_workbook(out / "okr-planning-sheet.xlsx")
@@ -576,7 +584,7 @@ def test_answers_prefill_the_function_and_industry_examples(
     assert okr["Key results"]["E4"].value == first_start
     assert okr["Key results"]["F4"].value == first_target
     how_to = "\n".join(str(c.value) for c in okr["How to use"]["A"] if c.value)
-    assert "Prefilled with example OKRs and KPIs for function sales, industry software" in how_to
+    assert "Prefilled with the examples of your report (Software, Sales)" in how_to
 
     kpis = openpyxl.load_workbook(out / "kpi-dashboard.xlsx")["KPIs"]
     names = [k.name for k in selection.kpis[:15]]

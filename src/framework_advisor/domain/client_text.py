@@ -22,12 +22,15 @@ SCORE_IN_PROSE = re.compile(
 )
 LOWER_ANSWER = re.compile(r"(?:^|[:|])[ \t]*(yes|no)[ \t]*(?=$|[|;,.)])", re.MULTILINE)
 """A yes/no answer printed as a value, in lower case: "Goals feed pay: yes", "| no |"."""
+WORKING_NOTE = re.compile(r">=|<=|\b(?:capped|floored) at\b")
+"""A consultant's working notes in a client's text: raw operators (write ≥ and ≤) and the
+engine's arithmetic ("Fit is capped at 100")."""
 WORD = re.compile(r"[a-z0-9]+")
 
 
 class Leak(Struct, frozen=True):
     kind: str
-    """``id``, ``phrase``, ``score`` or ``answer``."""
+    """``id``, ``phrase``, ``score``, ``answer`` or ``note`` (a working note)."""
     found: str
     context: str
 
@@ -152,6 +155,8 @@ class Vocabulary:
             add("score", match)
         for match in LOWER_ANSWER.finditer(text):
             add("answer", match)
+        for match in WORKING_NOTE.finditer(text):
+            add("note", match)
         flat = " ".join(text.split())
         for _phrase, pattern in self.phrases:
             for match in pattern.finditer(flat):

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from msgspec import Meta, Struct
 
+from framework_advisor.domain.condition import Condition, Leaf
 from framework_advisor.domain.framework import Source
 
 if TYPE_CHECKING:
-    from framework_advisor.domain.knowledge import KnowledgeBase
+    pass
 
 Text = Annotated[str, Meta(min_length=1)]
 Provenance = Literal["seed", "common_practice"]
@@ -27,7 +28,10 @@ class ExampleOKR(Struct, frozen=True, forbid_unknown_fields=True):
     type: Literal["committed", "aspirational", "learning"] = "committed"
     source: Provenance = "common_practice"
     growth_models: list[str] = []
-    """Options of ``growth_model`` this example is written for; empty: any."""
+    """Options of ``growth_model`` this example is written for; empty: any (kept for packs;
+    ``when: {growth_model: [...]}`` says the same)."""
+    when: Condition | None = None
+    """Where it fits, in the rules' condition language (parsed at load); None: everywhere."""
 
 
 class ExampleKPI(Struct, frozen=True, forbid_unknown_fields=True):
@@ -43,11 +47,15 @@ class ExampleKPI(Struct, frozen=True, forbid_unknown_fields=True):
     """Empty in a file: the loader fills in the name's slug."""
     growth_models: list[str] = []
     """Options of ``growth_model`` this example is written for; empty: any."""
+    when: Condition | None = None
+    """Where it fits, in the rules' condition language (parsed at load); None: everywhere."""
 
 
 class RoleExample(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, tag_field="role"):
     metric: Metric
     source: Provenance = "common_practice"
+    when: Condition | None = None
+    """Where it fits, in the rules' condition language (parsed at load); None: everywhere."""
 
 
 class Wig(RoleExample, frozen=True, tag="wig"):
@@ -59,6 +67,9 @@ class Wig(RoleExample, frozen=True, tag="wig"):
     start: Number
     target: Number
     unit: str = ""
+    delivers: str = ""
+    """The KPI (its metric) this WIG delivers, where one measures the same result: the plan
+    then says so, so that one number has one owner."""
 
 
 class LeadMeasure(RoleExample, frozen=True, tag="lead_measure"):
@@ -259,6 +270,9 @@ class ExampleSet(Struct, frozen=True, forbid_unknown_fields=True):
     """Examples written for one framework's role, each tagged with it (`role: lead_measure`)."""
     sources: list[Source] = []
     """Where the role examples' practice comes from (the book or playbook each role follows)."""
+    when: Condition | None = None
+    """Where every entry of the file fits (each entry's own ``when`` narrows it further); an
+    industry's file fits that industry only, without saying so."""
 
     def of_role(self, role: str) -> list[Role]:
         return [entry for entry in self.roles if role_of(entry) == role]
@@ -275,16 +289,23 @@ class RoleExamples(Struct, frozen=True, forbid_unknown_fields=True):
     notes: str = ""
 
 
+Example = ExampleOKR | ExampleKPI | Role
+
+
 class ExampleSelection(Struct, frozen=True):
-    """The examples chosen for an organisation (``select_examples``)."""
+    """The examples chosen for an organisation (``engine.examples.select_examples``): the one
+    selection the report shows and every starter template is prefilled from."""
 
     okrs: list[ExampleOKR]
     kpis: list[ExampleKPI]
+    """Each metric once."""
     areas: list[str]
-    """The example sets used, e.g. ["function:sales", "industry:saas"]."""
+    """The example sets used, e.g. ["industry:saas", "function:sales"]."""
     roles: list[Role] = []
-    """Role examples: the function's, then the industry's; for a role neither has, the
-    company-wide set's (``select_examples``)."""
+    """Role examples, each metric once per role: content written for the client's industry
+    first, then the function's, then the company-wide set's for a role neither has."""
+    missing_industry: str = ""
+    """The client's industry when the library has no examples written for it."""
 
     def of_role(self, role: str) -> list[Role]:
         return [entry for entry in self.roles if role_of(entry) == role]
@@ -292,34 +313,6 @@ class ExampleSelection(Struct, frozen=True):
 
 def role_of(entry: Role) -> str:
     return str(type(entry).__struct_config__.tag)
-
-
-def select_examples(
-    kb: KnowledgeBase, function: str | None, industry: str | None
-) -> ExampleSelection:
-    """The function's examples and the industry's; an industry without examples of its own
-    (retail, public sector, ...) falls back to the function's, and no function to the
-    company-wide set. In: the knowledge base and two answers; out: the selection."""
-    keys = [f"function:{function or 'company'}"]
-    if industry:
-        keys.append(f"industry:{industry}")
-    sets = [kb.examples[key] for key in keys if key in kb.examples]
-    if not sets and "function:company" in kb.examples:
-        sets = [kb.examples["function:company"]]
-    # Role examples from the most specific set first: a team's function, then its industry;
-    # the company-wide set comes last, and gives only the roles the others lack.
-    company = kb.examples.get("function:company")
-    specific = [example for example in sets if example is not company]
-    roles = [entry for example in specific for entry in example.roles]
-    if company is not None:
-        have = {role_of(entry) for entry in roles}
-        roles += [entry for entry in company.roles if role_of(entry) not in have]
-    return ExampleSelection(
-        okrs=[okr for example in sets for okr in example.okrs],
-        kpis=[kpi for example in sets for kpi in example.kpis],
-        areas=[f"{example.kind}:{example.area}" for example in sets],
-        roles=roles,
-    )
 
 
 def metric_key(name: str) -> str:
@@ -342,9 +335,13 @@ def unique_by_metric(kpis: list[ExampleKPI]) -> list[ExampleKPI]:
     return unique
 
 
-def fits_growth_model(example: ExampleOKR | ExampleKPI, growth_model: str | None) -> bool:
-    """An example written for some growth models only (self-serve sign-up: product-led) fits
-    another organisation only when its growth model is unknown."""
-    return (
-        not example.growth_models or growth_model is None or growth_model in example.growth_models
-    )
+def condition_of(example: ExampleSet, entry: Example) -> list[Condition]:
+    """Every condition an entry must meet: its file's, its own, its growth models and an
+    industry file's industry."""
+    parts = [c for c in (example.when, entry.when) if c is not None]
+    if example.kind == "industry":
+        parts.append(Leaf(question="industry", op="eq", value=example.area))
+    models = getattr(entry, "growth_models", [])
+    if models:
+        parts.append(Leaf(question="growth_model", op="in", value=list(models)))
+    return parts

@@ -101,6 +101,9 @@ class Pitfall(Struct, frozen=True, forbid_unknown_fields=True):
     uses: list[str] = []
     """Frameworks the advice relies on running (a KPI dashboard beside 4DX): a report that
     retires one of them leaves this pitfall out rather than contradict itself."""
+    about: list[str] = []
+    """Frameworks whose arrival it warns about (KPIs dropped when OKRs arrive): a report shows
+    it only when one of them is in the plan. Empty: it is about its own framework alone."""
 
 
 class RolloutStep(Struct, frozen=True, forbid_unknown_fields=True):

@@ -159,9 +159,9 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
     "key_result": ("objective_id", "objective", "key_result", "kr_id", "start", "target"),
     "kpi": (
         "metric", "name", "definition", "indicator", "level", "frequency", "target", "unit",
-        "direction", "perspective", "name_target",
+        "direction", "perspective", "name_target", "target_value",
     ),
-    "wig": ("metric", "goal", "lag", "start", "target", "unit", "statement"),
+    "wig": ("metric", "goal", "lag", "start", "target", "unit", "statement", "delivers"),
     "lead_measure": (
         "metric", "name", "definition", "weekly_target", "owner", "drives", "cadence", "unit",
         "serves",

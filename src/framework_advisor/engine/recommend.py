@@ -184,8 +184,8 @@ def _with_clamp(reasons: list[Reason], total: int) -> list[Reason]:
     """Reasons add up to the fit: a fit clamped to 0-100 gets a reason for the difference."""
     fit = clamp(total)
     if fit != total:
-        bound = "capped at 100" if total > 100 else "floored at 0"
-        reasons.append(Reason("clamp", f"Fit is {bound}.", fit - total))
+        bound = "The highest fit is 100." if total > 100 else "The lowest fit is 0."
+        reasons.append(Reason("clamp", bound, fit - total))
     return reasons
 
 

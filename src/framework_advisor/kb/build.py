@@ -18,7 +18,7 @@ from framework_advisor.domain.knowledge import (
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.brand import checked_brand
 from framework_advisor.kb.cross_checks import CrossChecks
-from framework_advisor.kb.example_checks import with_metric_ids
+from framework_advisor.kb.example_checks import split_conditions, with_metric_ids
 from framework_advisor.kb.files import SourceFiles
 from framework_advisor.kb.kinds import KINDS, Kind
 from framework_advisor.kb.schema import (
@@ -110,8 +110,9 @@ class _Builder(CrossChecks):
             if role_examples is not None:
                 self.role_examples[Path(name).stem] = Located(role_examples, doc, ())
             return
+        data, conditions = split_conditions(doc.data)
         with self.problems.checking("kb-example"):
-            examples = self.problems.convert(doc, (), doc.data, ExampleSet)
+            examples = self.problems.convert(doc, (), data, ExampleSet)
         if examples is None:
             return
         stem = Path(name).stem
@@ -123,7 +124,9 @@ class _Builder(CrossChecks):
         elif examples.kind != kind:
             self.problems.add(doc, ("kind",), f"expected '{kind}' for a file in examples/{kind}s/")
         else:
-            self.examples[f"{kind}:{stem}"] = Located(with_metric_ids(examples), doc, ())
+            self.examples[f"{kind}:{stem}"] = Located(
+                with_metric_ids(examples), doc, (), conditions
+            )
 
     def _template(self, source: SourceFiles, name: str) -> None:
         doc = self.doc(source, name)

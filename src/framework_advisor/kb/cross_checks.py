@@ -16,7 +16,11 @@ from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Ru
 from framework_advisor.domain.template import Template
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
-from framework_advisor.kb.example_checks import check_examples, with_role_examples
+from framework_advisor.kb.example_checks import (
+    check_examples,
+    with_conditions,
+    with_role_examples,
+)
 from framework_advisor.kb.kinds import KINDS, named
 from framework_advisor.kb.policy_checks import check_policies, check_replacements, resolve_steps
 from framework_advisor.kb.schema import (
@@ -108,6 +112,10 @@ class CrossChecks:
             roles = check_examples(
                 problems, [*self.examples.values(), *self.role_examples.values()]
             )
+            examples = {
+                key: with_conditions(problems, self.examples[key], parser_questions)
+                for key in sorted(self.examples)
+            }
         for located in self.templates.values():
             TemplateChecks(problems, located.doc, located.value, self.frameworks, roles).run()
         if problems:
@@ -126,8 +134,7 @@ class CrossChecks:
             glossary=sorted(glossary, key=lambda g: g.term.lower()),
             packs=self.packs,
             examples=with_role_examples(
-                {key: self.examples[key].value for key in sorted(self.examples)},
-                [self.role_examples[name].value for name in sorted(self.role_examples)],
+                examples, [self.role_examples[name].value for name in sorted(self.role_examples)]
             ),
             templates=self._ordered_templates(order),
             forbidden_phrases=[entry.value for entry in self.forbidden_phrases.values()],
@@ -422,10 +429,12 @@ class CrossChecks:
                     if known and other == fid:
                         self.problems.add(doc, (key, index), "a framework cannot list itself")
             for index, pitfall in enumerate(framework.pitfalls):
-                for position, other in enumerate(pitfall.uses):
+                named_frameworks = [("uses", n, o) for n, o in enumerate(pitfall.uses)]
+                named_frameworks += [("about", n, o) for n, o in enumerate(pitfall.about)]
+                for field, position, other in named_frameworks:
                     self.problems.known(
                         doc,
-                        ("pitfalls", index, "uses", position),
+                        ("pitfalls", index, field, position),
                         "framework",
                         other,
                         self.frameworks,

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import msgspec
 
-from framework_advisor.domain.examples import LINKED_ROLES, ExampleSet, RoleExamples, role_of
+from framework_advisor.domain.examples import (
+    LINKED_ROLES,
+    ExampleSet,
+    RoleExamples,
+    Wig,
+    role_of,
+)
+from framework_advisor.domain.question import Question
+from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.schema import Located
 from framework_advisor.problems import ProblemCollector, did_you_mean
+from framework_advisor.sources.yaml_lines import KeyPath
 
 
 def metric_slug(name: str) -> str:
@@ -70,6 +80,19 @@ def check_examples(problems: ProblemCollector, located: Iterable[Located]) -> se
                     item.doc, (*path, "metric"), f"metric '{entry.metric}' twice as a {role} here"
                 )
             seen.add((role, entry.metric))
+            kpi_metrics = {
+                kpi.metric
+                for other in sets
+                if isinstance(other.value, ExampleSet)
+                for kpi in other.value.kpis
+            }
+            if isinstance(entry, Wig) and entry.delivers and entry.delivers not in kpi_metrics:
+                problems.add(
+                    item.doc,
+                    (*path, "delivers"),
+                    f"no KPI has the metric '{entry.delivers}'."
+                    + did_you_mean(entry.delivers, kpi_metrics),
+                )
             if isinstance(entry, LINKED_ROLES) and entry.drives not in metrics:
                 problems.add(
                     item.doc,
@@ -78,3 +101,53 @@ def check_examples(problems: ProblemCollector, located: Iterable[Located]) -> se
                     + did_you_mean(entry.drives, metrics),
                 )
     return roles
+
+
+GROUPS = ("okrs", "kpis", "roles")
+"""The lists of an example set whose entries may carry a ``when:``."""
+
+
+def split_conditions(data: Any) -> tuple[Any, dict[KeyPath, Any]]:
+    """An example file's mapping without its ``when:`` conditions (parsed in pass 2, once every
+    question is known), and those conditions by key path: ``()`` for the file's own."""
+    if not isinstance(data, dict):
+        return data, {}
+    conditions: dict[KeyPath, Any] = {}
+    data = dict(data)
+    if "when" in data:
+        conditions[()] = data.pop("when")
+    for group in GROUPS:
+        entries = data.get(group)
+        if not isinstance(entries, list):
+            continue
+        kept: list[Any] = []
+        for index, entry in enumerate(entries):
+            if isinstance(entry, dict) and "when" in entry:
+                entry = dict(entry)
+                conditions[(group, index)] = entry.pop("when")
+            kept.append(entry)
+        data[group] = kept
+    return data, conditions
+
+
+def with_conditions(
+    problems: ProblemCollector, located: Located, questions: dict[str, Question]
+) -> ExampleSet:
+    """The example set with its ``when:`` conditions parsed in the rules' language (unknown
+    questions and options are errors with file, line and 'did you mean')."""
+    example: ExampleSet = located.value
+    raw: dict[KeyPath, Any] = located.raw_when or {}
+    if not raw:
+        return example
+    parser = ConditionParser(questions, problems, located.doc)
+    parsed = {path: parser.parse(value, (*path, "when")) for path, value in raw.items()}
+    changes: dict[str, Any] = {}
+    if () in parsed:
+        changes["when"] = parsed[()]
+    for group in GROUPS:
+        entries = list(getattr(example, group))
+        for index, entry in enumerate(entries):
+            if (group, index) in parsed:
+                entries[index] = msgspec.structs.replace(entry, when=parsed[(group, index)])
+        changes[group] = entries
+    return msgspec.structs.replace(example, **changes)

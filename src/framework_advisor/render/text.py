@@ -369,6 +369,22 @@ def examples(
     style = _styler(color)
     lay = _Lines(width)
     out = [style("Examples from: " + ", ".join(selection.areas), bold=True)]
+    if selection.missing_industry:
+        out.append(
+            lay.hanging(
+                "",
+                f"No examples are written for {selection.missing_industry} yet: these fit "
+                "any industry.",
+            )
+        )
+    elif not any(area.startswith("industry:") for area in selection.areas):
+        out.append(
+            lay.hanging(
+                "",
+                "Examples written for an industry or a growth model show once you give "
+                "--industry and --growth-model.",
+            )
+        )
     if framework in (None, "okr"):
         out += ["", _heading(style, "Example OKRs")]
         for okr in selection.okrs:

@@ -21,7 +21,7 @@ LayOut = Callable[..., "str | bytes"]
 """(ReportData, the recommendation, format options) -> the report in one format."""
 
 
-REPORT_OPTIONS = ("answers", "facts", "brand", "today")
+REPORT_OPTIONS = ("answers", "facts", "examples", "brand", "today", "note")
 """What ``report_data`` takes beside the recommendation; every other option is the format's."""
 
 

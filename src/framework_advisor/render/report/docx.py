@@ -132,6 +132,8 @@ class _Writer:
             brand.runs[0].italic = False
         self.doc.add_heading(data.title, 0)
         self.paragraph(data.provenance.date_text, muted=True)
+        for paragraph in (p for p in data.note.split("\n\n") if p.strip()):
+            self.paragraph(" ".join(paragraph.split()))
         self._contents()
         for number, (key, title) in enumerate(SECTION_TITLES.items(), start=1):
             if key == FIRST_APPENDIX:
@@ -269,7 +271,7 @@ class _Writer:
         if examples.note:
             self.paragraph(examples.note, muted=True, keep=True)
         if examples.okrs:
-            self.heading("OKRs", 2)
+            self.heading(examples.okr_title, 2)
             for okr in examples.okrs:
                 self.paragraph(f"({okr.type})", lead=okr.objective, keep=True)
                 self.bullets(list(okr.key_results))
@@ -284,6 +286,13 @@ class _Writer:
                 ],
                 size=8.5,
             )  # fmt: skip
+        for group in examples.roles:
+            self.heading(group.title, 2)
+            if group.note:
+                self.paragraph(group.note, muted=True, keep=True)
+            for item in group.items:
+                self.paragraph("", lead=item.lead, keep=True)
+                self.bullets(list(item.lines))
 
     def _changes(self) -> None:
         changes = self.data.changes
@@ -317,30 +326,7 @@ class _Writer:
                 for row in data.profile
             ],
         )
-        self.heading("About this report", 2)
-        p = data.provenance
-        facts = [("Prepared by", p.brand)] if p.brand else []
-        facts += [
-            ("Date", p.date_text),
-            ("Tool", f"Framework Advisor {p.tool_version}"),
-            ("Knowledge base", f"{p.kb_name}, version {p.kb_version}"),
-            ("Knowledge packs", ", ".join(p.packs) or "none"),
-        ]
-        self.bullets([value for _, value in facts], leads=[label for label, _ in facts])
-        self.heading("The answers file", 2)
-        self.paragraph(
-            "Save this as an answers file (for example answers.yaml) to reproduce this report, "
-            "or edit it to explore alternatives.",
-            keep=True,
-        )
-        lines = self.data.answers_yaml.rstrip("\n").splitlines()
-        for number, line in enumerate(lines, start=1):
-            paragraph = self.doc.add_paragraph()
-            paragraph.paragraph_format.space_after = Pt(0)
-            paragraph.paragraph_format.keep_with_next = number < len(lines)
-            run = paragraph.add_run(line)
-            run.font.name = "Consolas"
-            run.font.size = Pt(9)
+        self.paragraph(data.provenance.line, muted=True)
 
 
 def _fill(

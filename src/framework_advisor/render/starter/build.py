@@ -69,6 +69,17 @@ def documents(
 ) -> list[StarterDocument]:
     from framework_advisor._version import __version__
 
+    labels: list[str] = []
+    missing = ""
+    if selection is not None:
+        for area in selection.areas:
+            kind, _, value = area.partition(":")
+            question = kb.question(kind)
+            labels.append(question.label_of(value) if question else value)
+        industry = kb.question("industry")
+        if selection.missing_industry:
+            missing = selection.missing_industry
+            missing = industry.label_of(missing) if industry else missing
     return [
         fill_template(
             kb.templates[tid],
@@ -76,6 +87,8 @@ def documents(
             organisation=organisation,
             version=__version__,
             today=today,
+            labels=labels,
+            missing_industry=missing,
         )
         for tid in template_ids
     ]

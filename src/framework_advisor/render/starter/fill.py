@@ -62,14 +62,23 @@ class StarterDocument(Struct, kw_only=True):
     """The example sets used (e.g. `function:sales`); empty: the worked example is shown."""
     version: str = ""
 
+    prefilled_labels: list[str] = []
+    """The same sets as people name them ("Healthcare", "Whole company")."""
+    missing_industry: str = ""
+    """The client's industry, as people name it, when the library has nothing written for it."""
+
     def provenance(self) -> str:
         if self.prefilled_from:
+            named = ", ".join(self.prefilled_labels) or "your organisation"
+            gap = (
+                f" The library has no examples written for {self.missing_industry} yet: these "
+                "fit any industry."
+                if self.missing_industry
+                else ""
+            )
             return (
-                "Prefilled with example OKRs and KPIs for "
-                + ", ".join(
-                    area.replace(":", " ").replace("_", " ") for area in self.prefilled_from
-                )
-                + ": keep what fits, change the rest, and fill in owners and numbers."
+                f"Prefilled with the examples of your report ({named}): keep what fits, change "
+                "the rest, and replace each [bracketed] figure with your own." + gap
             )
         return (
             "The first filled rows are a worked example: read them, then replace them with your "
@@ -136,6 +145,8 @@ def fill_template(
     organisation: str = "",
     version: str = "",
     today: dt.date | None = None,
+    labels: list[str] | None = None,
+    missing_industry: str = "",
 ) -> StarterDocument:
     """The template with rows: its worked example (no selection) or the organisation's examples."""
     today = today or dt.date.today()
@@ -158,6 +169,8 @@ def fill_template(
         title=title,
         organisation=organisation,
         prefilled_from=list(selection.areas) if selection is not None else [],
+        prefilled_labels=list(labels or []),
+        missing_industry=missing_industry,
         version=version,
     )
 

@@ -85,6 +85,25 @@ def from_to(text: str) -> tuple[float | None, float | None]:
     return tidy(start), tidy(target)
 
 
+_PLAIN_TARGET = re.compile(
+    r"^\s*(?:≥|≤|>|<|at least|at most|under|over)?\s*[$€£]?(\d[\d,]*(?:\.\d+)?)\s?(k|m|bn)?\b"
+    r"(?!\s*x\b)",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(?:last|this|next|previous|average|target)\b|\d\s*x\b", re.IGNORECASE)
+
+
+def target_number(text: str) -> float | int | None:
+    """The number a written target states, in its own unit ("≥ 95%" -> 95, "≤ 20 minutes" ->
+    20, "≥ $55" -> 55, "≤ 1.0 per 1,000 patient days" -> 1), or None when it has none or is
+    relative to another figure ("≥ 3x next quarter's target", "110% of last year's")."""
+    match = _PLAIN_TARGET.match(text)
+    if not match or _RELATIVE.search(text):
+        return None
+    number = float(match[1].replace(",", "")) * _SCALE.get((match[2] or "").lower(), 1)
+    return tidy(number)
+
+
 def tidy(number: float) -> float | int:
     number = round(number, 6)
     return int(number) if number.is_integer() else number
@@ -174,6 +193,7 @@ def _kpi_records(selection: ExampleSelection) -> list[Record]:
             "direction": direction(kpi.name, kpi.target),
             "perspective": perspective(kpi.name, kpi.definition),
             "name_target": f"{kpi.name}: {kpi.target}",
+            "target_value": target_number(kpi.target),
         }
         for kpi in selection.kpis
     ]

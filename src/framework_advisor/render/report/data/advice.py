@@ -60,11 +60,13 @@ def comparison(kb: KnowledgeBase, picks: list[str]) -> list[ComparisonRow]:
 
 def pitfalls(kb: KnowledgeBase, rec: Recommendation) -> list[PitfallGroup]:
     """The pitfalls of the mix's frameworks (the top of the ranking when there is no mix), but
-    none whose advice relies on a framework the recommendation retires."""
+    none whose advice relies on a framework the recommendation retires, nor one that warns
+    about a framework the plan does not bring."""
     names = {item.id: item.name for item in rec.ranking}
     retired = {item.id for item in rec.retire}
     mix = list(dict.fromkeys(layer.framework for layer in rec.mix))
     chosen = mix or [item.id for item in rec.ranking[:1]]
+    planned = {*chosen, *(fid for phase in rec.phases for fid in phase.frameworks)}
     return [
         PitfallGroup(
             framework=fid,
@@ -73,6 +75,7 @@ def pitfalls(kb: KnowledgeBase, rec: Recommendation) -> list[PitfallGroup]:
                 PitfallRow(p.pitfall, p.avoid)
                 for p in kb.frameworks[fid].pitfalls
                 if not retired.intersection(p.uses)
+                and (not p.about or planned.intersection(p.about))
             ],
         )
         for fid in chosen

@@ -33,7 +33,7 @@ def profile(kb: KnowledgeBase, answers: dict[str, Any], rec: Recommendation) -> 
         value = rec.profile[question.id]
         note = ""
         if question.id == "stage" and "stage" not in answers and "headcount" in rec.profile:
-            note = f"from a headcount of {rec.profile['headcount']}"
+            note = f"from a headcount of {rec.profile['headcount']:,}"
         rows.append(
             ProfileRow(
                 question.id, question.prompt, answer_text(question, value), note, question.label
@@ -72,22 +72,18 @@ def changes(kb: KnowledgeBase, rec: Recommendation, short: dict[str, str]) -> Ch
 
 
 def provenance(kb: KnowledgeBase, brand: str, today: date) -> Provenance:
+    packs = [f"{p.name} {p.version}" for p in kb.packs]
+    brand = " ".join((brand or kb.brand.name).split())
+    line = f"Prepared by {brand} with" if brand else "Prepared with"
+    line += f" Framework Advisor {__version__} and {kb.name} {kb.version}"
+    line += f", with the packs {', '.join(packs)}." if packs else "."
     return Provenance(
+        line=line,
         date=today.isoformat(),
         date_text=f"{today.day} {today:%B %Y}",
         tool_version=__version__,
         kb_name=kb.name,
         kb_version=kb.version,
         packs=[f"{p.name} {p.version}" for p in kb.packs],
-        brand=" ".join((brand or kb.brand.name).split()),
-    )
-
-
-def answers_yaml(kb: KnowledgeBase, answers: dict[str, Any]) -> str:
-    import yaml
-
-    order = {q.id: position for position, q in enumerate(kb.questions)}
-    ordered = dict(sorted(answers.items(), key=lambda kv: order.get(kv[0], len(order))))
-    return yaml.safe_dump(
-        ordered, sort_keys=False, allow_unicode=True, default_flow_style=None, width=88
+        brand=brand,
     )

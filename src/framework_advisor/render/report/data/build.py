@@ -9,6 +9,7 @@ from typing import Any
 
 import msgspec
 
+from framework_advisor.domain.examples import ExampleSelection
 from framework_advisor.domain.framework import short_name
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
@@ -29,8 +30,10 @@ def build_report(
     answers: dict[str, Any],
     rec: Recommendation,
     facts: ReportFacts,
+    selection: ExampleSelection,
     brand: str,
     today: date,
+    note: str = "",
 ) -> ReportData:
     short = {fid: short_name(f) for fid, f in kb.frameworks.items()}
     organisation = str(rec.profile.get("organisation") or "").strip()
@@ -49,14 +52,14 @@ def build_report(
         comparison=advice.comparison(kb, facts.picks),
         pitfalls=advice.pitfalls(kb, rec),
         rollout=rollout(rec, facts.plan, short),
-        examples=examples(kb, rec, short),
+        examples=examples(kb, rec, short, selection),
         changes=appendix.changes(kb, rec, short),
         ranking=ranked,
         fits_explained=[row for row in ranked if row.framework in mix],
         glossary=[],
         profile=appendix.profile(kb, answers, rec),
         answers=answers,
-        answers_yaml=appendix.answers_yaml(kb, answers),
+        note=covering_note(note),
         colours=report_colours(kb.brand.colours),
         charts=chart_data(kb, rec),
     )
@@ -66,7 +69,7 @@ def build_report(
 
 
 SKIPPED = frozenset(
-    {"ranking", "fits_explained", "profile", "answers", "answers_yaml", "provenance", "charts"}
+    {"ranking", "fits_explained", "profile", "answers", "provenance", "charts"}
     | {"framework", "question", "layer"}
 )
 """The appendices and the charts (the glossary explains the advice, not every framework ranked)
@@ -93,14 +96,29 @@ def report_data(
     *,
     answers: dict[str, Any] | None = None,
     facts: ReportFacts | None = None,
+    examples: ExampleSelection | None = None,
     brand: str = "",
     today: date | None = None,
+    note: str = "",
 ) -> ReportData:
     """What every report renderer calls: defaults filled in, then ``build_report``. The
-    answers are those behind ``rec`` and the facts the engine derived from it (``exports``
-    passes both): never rebuilt here, which would need the engine."""
+    answers are those behind ``rec``, and the facts and the example selection the engine derived
+    (``exports`` passes them: the templates get the same selection): never rebuilt here, which
+    would need the engine. ``note`` is the consultant's covering note, shown as text."""
     if answers is None:
         raise TypeError("report_data needs the answers behind the recommendation")
     if facts is None:
         raise TypeError("report_data needs the engine's report facts (engine.rollout)")
-    return build_report(kb, dict(answers), rec, facts, brand or "", today or date.today())
+    if examples is None:
+        raise TypeError("report_data needs the engine's example selection (engine.examples)")
+    return build_report(
+        kb, dict(answers), rec, facts, examples, brand or "", today or date.today(), note
+    )
+
+
+def covering_note(text: str) -> str:
+    """The consultant's note as plain paragraphs: each paragraph's lines joined, control
+    characters dropped; never read as markup (each writer escapes it as it does all text)."""
+    kept = "".join(c if c.isprintable() or c == "\n" else " " for c in text.replace("\r", ""))
+    paragraphs = [" ".join(part.split()) for part in kept.split("\n\n")]
+    return "\n\n".join(part for part in paragraphs if part)

@@ -24,6 +24,8 @@ class Provenance(Struct, frozen=True):
     """Each pack as "name version", in the order applied."""
     brand: str
     """The consultant or firm preparing the report (``--brand``); may be empty."""
+    line: str = ""
+    """The one provenance line a client reads: tool, knowledge base and packs with versions."""
 
 
 class ProfileRow(Struct, frozen=True):
@@ -155,12 +157,35 @@ class Rollout(Struct, frozen=True):
     """The monthly meeting cost in words, compared with the leaders' time where known."""
 
 
+class RoleItem(Struct, frozen=True):
+    lead: str
+    """The example's headline: a goal, an objective, a metric."""
+    lines: list[str]
+    """What goes with it: its measure and target, its lead measures, its inputs."""
+
+
+class RoleGroup(Struct, frozen=True):
+    framework: str
+    """The framework's id (never shown)."""
+    title: str
+    """The framework's name and the role: "4DX: a Wildly Important Goal"."""
+    items: list[RoleItem]
+    note: str = ""
+    """What the library does not have for this organisation (a scorecard's missing
+    perspectives), so the reader knows what to write."""
+
+
 class Examples(Struct, frozen=True):
     areas: list[str]
     """Where the examples come from, e.g. ["Sales", "Software"]."""
     note: str
     okrs: list[ExampleOKR]
     kpis: list[ExampleKPI]
+    roles: list[RoleGroup] = []
+    """Examples for the other frameworks of phase one, one group each."""
+    okr_title: str = "OKRs"
+    """The objectives' heading: OKRs, or objectives where phase one sets no OKRs (V2MOM's
+    methods, EOS's goals)."""
 
 
 class UnansweredQuestion(Struct, frozen=True):
@@ -213,8 +238,9 @@ class ReportData(Struct, frozen=True):
     """Only the terms the rest of the report uses."""
     profile: list[ProfileRow]
     answers: dict[str, Any]
-    answers_yaml: str
-    """The answers as an answers file: save it to reproduce this report."""
+    note: str = ""
+    """The consultant's covering note (`report --note FILE.md`), shown as text at the top of
+    page one; empty: none."""
     colours: ReportColours = ReportColours()
     """The report's colours: its own, or the knowledge pack's brand."""
     charts: ChartData = ChartData()

@@ -15,12 +15,12 @@ def ranking(rec: Recommendation) -> list[RankRow]:
 
 
 def _rank_row(item: RankedFramework, mix: set[str]) -> RankRow:
-    reasons = [ReasonRow(r.effect, r.text, r.because) for r in item.reasons]
+    # A fit held at 0 or 100 is the engine's arithmetic, not a reason a client needs to read.
+    reasons = [ReasonRow(r.effect, r.text, r.because) for r in item.reasons if r.rule != "clamp"]
     said = sorted(
         (r for r in item.reasons if r.rule not in ("base", "clamp")), key=lambda r: -abs(r.effect)
     )
     summary = [f"{r.effect:+d} {r.because or r.text}" for r in said[:SUMMARY_REASONS]]
-    summary += [r.text for r in item.reasons if r.rule == "clamp"]
     return RankRow(
         rank=item.rank,
         framework=item.id,
