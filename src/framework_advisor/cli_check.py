@@ -1,0 +1,145 @@
+"""`framework-advisor check`: review written goals (OKRs, KPIs, SMART goals, WIGs, Rocks,
+scorecards, North Stars, MBOs, V2MOMs). Imports neither Textual nor openpyxl."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from framework_advisor.cli import CONTEXT, emit, format_option
+from framework_advisor.errors import ExitCode, UsageError
+
+KINDS = (
+    "objective",
+    "key_result",
+    "kpi",
+    "smart",
+    "wig",
+    "lead_measure",
+    "rock",
+    "bsc_objective",
+    "north_star",
+    "mbo_objective",
+    "v2mom_measure",
+)
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, metavar="FILE...")
+@format_option("text", "json", "md", help="text: like a linter; json: an API; md: a table.")
+@click.option("--profile", metavar="NAME", help="Limits to write to (default: seeds).")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option(
+    "--kind",
+    type=click.Choice(KINDS),
+    help="Check one goal given as text (the arguments, or - for standard input).",
+)
+@click.option("--items", "show_items", is_flag=True, help="Text: also list what each item is.")
+def check(
+    inputs: tuple[str, ...],
+    fmt: str,
+    profile: str | None,
+    strict: bool,
+    kind: str | None,
+    show_items: bool,
+) -> None:
+    """Check written goals in YAML or Markdown files (- for standard input).
+
+    Exit 1 when there are errors (with --strict, warnings too), 0 otherwise, 2 for input that
+    cannot be read."""
+    from framework_advisor.engine.goals.check import check_goals, one_goal
+    from framework_advisor.engine.goals.rules import rule_ids
+    from framework_advisor.kb.checks import load_checks
+
+    book = load_checks(known_rules=rule_ids())
+    if profile is not None and profile not in book.profiles:
+        from framework_advisor.problems import did_you_mean, one_of
+
+        raise UsageError(
+            f"--profile: no profile '{profile}'; one of {one_of(book.profiles)}."
+            + did_you_mean(profile, book.profiles)
+        )
+    if not inputs:
+        raise UsageError(
+            "give a goal file (or - for standard input), or --kind KIND and a goal's text"
+        )
+    reports = []
+    if kind is not None:
+        text = _stdin("goal") if inputs == ("-",) else " ".join(inputs)
+        data = one_goal(kind, text)
+        reports.append(check_goals(data, _Plain("<goal>"), book, profile))
+    else:
+        for name in inputs:
+            data, doc = _read(name)
+            reports.append(check_goals(data, doc, book, profile))
+    from framework_advisor.render import findings
+
+    if fmt == "json":
+        output = findings.as_json(reports)
+    elif fmt == "md":
+        output = findings.as_markdown(reports)
+    else:
+        output = findings.as_text(reports, show_items=show_items)
+    emit(output, None, False)
+    errors = sum(r.count("error") for r in reports)
+    warnings = sum(r.count("warning") for r in reports)
+    if errors or (strict and warnings):
+        click.get_current_context().exit(int(ExitCode.FINDINGS))
+
+
+class _Plain:
+    """A goal given as text: no lines to point at."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+
+    def line_of(self, path: Any) -> int | None:
+        return None
+
+
+def _stdin(what: str) -> str:
+    from framework_advisor.errors import InputFileError
+    from framework_advisor.sources import limits
+
+    raw = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)
+    if len(raw) > limits.MAX_FILE_BYTES:
+        raise InputFileError(
+            f"-: larger than the limit of {limits.MAX_FILE_BYTES // (1024 * 1024)} MB for an input file"
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputFileError(f"-: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def _read(name: str) -> tuple[Any, Any]:
+    """A goal file's data and its lines: Markdown by its extension (or, on standard input, by
+    its headings), else YAML (JSON is YAML)."""
+    from framework_advisor.sources.reading import read_text
+    from framework_advisor.sources.yaml_lines import YamlDocument, parse_yaml
+
+    if name == "-":
+        text, file = _stdin("goal file"), "<stdin>"
+        markdown = _looks_like_markdown(text)
+    else:
+        text, file = read_text(Path(name), "goal file"), name
+        markdown = Path(name).suffix.lower() in (".md", ".markdown")
+    if markdown:
+        from framework_advisor.engine.goals.markdown import goals_from_outline
+        from framework_advisor.sources.markdown_outline import outline
+
+        data, lines = goals_from_outline(outline(text))
+        return data, YamlDocument(file=file, data=data, lines=lines)
+    document = parse_yaml(text, file, aliases=False)
+    if document.duplicates:
+        from framework_advisor.engine.goals.check import GoalFileError
+
+        raise GoalFileError(document.duplicates)
+    return document.data, document
+
+
+def _looks_like_markdown(text: str) -> bool:
+    return any(line.startswith("#") and line[1:2] in ("#", " ") for line in text.splitlines())

@@ -1,0 +1,159 @@
+"""The goal checker's data: its checks and profiles as read from `knowledge/checks.yaml`, the
+items it finds in a goal file, and its findings. No I/O, no words of its own: messages and
+suggestions are the check book's, filled from named parameters by `fill`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from msgspec import Struct, field
+
+from framework_advisor.errors import Diagnostic, Severity
+
+ItemKind = Literal[
+    "objective",
+    "key_result",
+    "kpi",
+    "initiative",
+    "milestone",
+    "smart",
+    "wig",
+    "lead_measure",
+    "rock",
+    "bsc_objective",
+    "north_star",
+    "input_metric",
+    "mbo_objective",
+    "v2mom_measure",
+]
+ResultKind = Literal["metric", "maintain", "milestone", "baseline"]
+"""What makes a key result verifiable: a number to reach, a band to keep, a thing done or not
+by a date, or a measure being established."""
+Scope = Literal["item", "set"]
+"""`set` checks judge a whole list (counts, a missing part) and run only where a file holds it."""
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+class Example(Struct, frozen=True, forbid_unknown_fields=True):
+    """A goal file (its YAML shape) a check must pass or fail, run as a test."""
+
+    goals: dict[str, Any]
+    note: str = ""
+
+
+class Check(Struct, frozen=True, forbid_unknown_fields=True):
+    id: str
+    severity: Severity
+    applies_to: str
+    """What the check reads: an item kind (`key_result`), or a set (`objectives`)."""
+    message: str
+    suggestion: str
+    source: str
+    why: str = ""
+    scope: Scope = "item"
+    params: list[str] = field(default_factory=list)
+    """The named placeholders its message and suggestion may use."""
+    profiles: list[str] = field(default_factory=lambda: ["all"])
+    rewrite: str = ""
+    """A pattern for an honest rewrite ({metric}, {baseline}, {target}, {when}), if any."""
+    passes: list[Example] = field(default_factory=list, name="pass")
+    fails: list[Example] = field(default_factory=list, name="fail")
+
+
+class Profile(Struct, frozen=True, forbid_unknown_fields=True):
+    """Limits a team writes to, each profile citing its source; a limit left out is the
+    default profile's."""
+
+    id: str
+    title: str
+    source: str
+    objectives_max: int | None = None
+    key_results_min: int | None = None
+    key_results_max: int | None = None
+    rocks_min: int | None = None
+    rocks_max: int | None = None
+    wigs_max: int | None = None
+    duplicate_overlap: float | None = None
+    """Share of the normalised words two key results share above which they are duplicates."""
+
+
+class Hints(Struct, frozen=True, forbid_unknown_fields=True):
+    """Word lists: hints that lower confidence, never verdicts on their own."""
+
+    activity_verbs: list[str]
+    output_nouns: list[str]
+    done_verbs: list[str]
+    continuity_verbs: list[str]
+    change_words: list[str]
+    vanity_terms: dict[str, str]
+    """A vanity term and the better measure to suggest."""
+    rate_words: list[str]
+    lag_terms: list[str]
+    end_of_cycle_terms: list[str]
+    revenue_terms: list[str]
+    raw_usage_terms: list[str]
+    vague_words: list[str]
+
+
+class CheckBook(Struct, frozen=True):
+    default_profile: str
+    profiles: dict[str, Profile]
+    checks: dict[str, Check]
+    hints: Hints
+    file: str = ""
+
+    def limit(self, profile: str, name: str) -> Any:
+        value = getattr(self.profiles[profile], name)
+        return value if value is not None else getattr(self.profiles[self.default_profile], name)
+
+
+class Item(Struct, frozen=True):
+    """One goal found in a file: its declared role, where it stands and what it says."""
+
+    role: ItemKind
+    path: tuple[str | int, ...]
+    text: str
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+class Classified(Struct, frozen=True):
+    """What an item really is, and why: a "key result" may be a KPI or a task."""
+
+    where: str
+    kind: ItemKind
+    reason: str
+    line: int | None = None
+    result_kind: ResultKind | None = None
+
+
+class Finding(Struct, frozen=True):
+    """A check's finding: a located Diagnostic (its message filled from the check book) with
+    the suggestion, the check's source, and a rewrite that passed the same checks ('' if
+    none)."""
+
+    diagnostic: Diagnostic
+    suggestion: str
+    source: str
+    rewrite: str = ""
+
+    @property
+    def where(self) -> str:
+        return self.diagnostic.key
+
+
+class Report(Struct, frozen=True):
+    file: str
+    findings: list[Finding]
+    items: list[Classified]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.diagnostic.severity == severity)
+
+
+def fill(template: str, params: dict[str, str]) -> str:
+    """The template with each `{name}` replaced by its parameter's text. A person's text is
+    substituted as it is, never interpreted (no str.format: no attribute or index lookups);
+    an unknown name is left as written (the loader refuses those)."""
+    return PLACEHOLDER.sub(lambda m: params.get(m.group(1), m.group(0)), template)

@@ -1,0 +1,185 @@
+"""Run the check book over a goal file: every item classified with its reason, every check of
+the profile applied, findings located and filled from the check book, and rewrites offered only
+when the same checks pass them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from framework_advisor.domain.goals import CheckBook, Classified, Finding, Item, Report, fill
+from framework_advisor.engine.goals.items import GoalFile, items_of
+from framework_advisor.engine.goals.rules import (
+    ITEM_RULES,
+    SET_RULES,
+    Context,
+    Hit,
+    is_activity,
+    is_health_metric,
+    smart_letters,
+)
+from framework_advisor.engine.goals.text import read, result_kind
+from framework_advisor.errors import Diagnostic, Location, ProblemsError
+from framework_advisor.problems import LineSource, ProblemCollector, format_path
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SINGLE_KEY = {
+    "objective": "objective",
+    "key_result": "key_result",
+    "kpi": "kpi",
+    "smart": "smart_goal",
+    "wig": "wig",
+    "lead_measure": "lead_measure",
+    "rock": "rock",
+    "bsc_objective": "bsc_objective",
+    "mbo_objective": "mbo_objective",
+    "v2mom_measure": "v2mom_measure",
+    "north_star": "north_star",
+}
+"""The kinds `check --kind` takes, and the goal file's key for one goal of that kind."""
+
+
+class GoalFileError(ProblemsError):
+    """A goal file whose shape no goal file has: exit 2, one line per problem."""
+
+    title = "invalid goal file"
+
+
+def check_goals(data: Any, doc: LineSource, book: CheckBook, profile: str | None = None) -> Report:
+    """Findings and classified items for a goal file's data; GoalFileError for a bad shape."""
+    problems = ProblemCollector(rule="goal-file")
+    goals = items_of(data, doc, problems)
+    if problems:
+        raise GoalFileError(problems.problems)
+    ctx = Context(book=book, profile=profile or book.default_profile, goals=goals)
+    hits = run_rules(ctx)
+    findings = [_finding(ctx, rule, hit, doc) for rule, hit in hits]
+    findings.sort(key=lambda f: (f.diagnostic.line or 0, SEVERITY_ORDER[f.diagnostic.severity]))
+    items = [classify(ctx, item, doc) for item in goals.items]
+    return Report(file=doc.file, findings=findings, items=items)
+
+
+def active(book: CheckBook, profile: str, rule: str) -> bool:
+    check = book.checks.get(rule)
+    return check is not None and ("all" in check.profiles or profile in check.profiles)
+
+
+def run_rules(ctx: Context, *, sets: bool = True) -> list[tuple[str, Hit]]:
+    hits: list[tuple[str, Hit]] = []
+    for rule, (role, function) in ITEM_RULES.items():
+        if not active(ctx.book, ctx.profile, rule):
+            continue
+        for item in ctx.goals.items:
+            if item.role == role:
+                hit = function(ctx, item, read(item.text))
+                if hit is not None:
+                    hits.append((rule, hit))
+    for rule, set_function in SET_RULES.items() if sets else ():
+        if active(ctx.book, ctx.profile, rule):
+            hits.extend((rule, hit) for hit in set_function(ctx))
+    return hits
+
+
+def _finding(ctx: Context, rule: str, hit: Hit, doc: LineSource) -> Finding:
+    check = ctx.book.checks[rule]
+    where = format_path(hit.path)
+    line = doc.line_of(hit.path) if hit.path else None
+    diagnostic = Diagnostic(
+        Location(doc.file, line),
+        fill(check.message, hit.params),
+        key=where,
+        rule=rule,
+        severity=check.severity,
+    )
+    rewrite = _rewrite(ctx, rule, hit) if check.rewrite and hit.rewrite else ""
+    return Finding(diagnostic, fill(check.suggestion, hit.params), check.source, rewrite)
+
+
+def _rewrite(ctx: Context, rule: str, hit: Hit) -> str:
+    """The check's rewrite pattern filled with the author's words and placeholders, offered
+    only if every item check of the profile passes it (no error or warning)."""
+    fields = {
+        "baseline": "[baseline]",
+        "target": "[target]",
+        "when": "[when]",
+        **(hit.rewrite or {}),
+    }
+    text = " ".join(fill(ctx.book.checks[rule].rewrite, fields).split())
+    role = ITEM_RULES[rule][0] if rule in ITEM_RULES else "key_result"
+    if role == "objective":
+        role = "key_result"  # an objective's number becomes a key result
+    item = Item(role=role, path=(SINGLE_KEY.get(role, role),), text=text)  # type: ignore[arg-type]  # role is one of the item kinds
+    probe = Context(book=ctx.book, profile=ctx.profile, goals=GoalFile(items=[item]))
+    for other, _ in run_rules(probe, sets=False):
+        if ctx.book.checks[other].severity in ("error", "warning"):
+            return ""
+    return text
+
+
+def classify(ctx: Context, item: Item, doc: LineSource) -> Classified:
+    """What the item really is, and why."""
+    reading = read(item.text)
+    where, line = format_path(item.path), doc.line_of(item.path) if item.path else None
+    if item.role == "key_result":
+        kind, reason = result_kind(reading, ctx.book.hints, item.fields.get("kind"))
+        if item.fields.get("leading") is True:
+            return Classified(
+                where,
+                "lead_measure",
+                "declared leading: an action that predicts the outcome",
+                line,
+                kind,
+            )
+        if is_health_metric(ctx, item, reading):
+            return Classified(where, "kpi", f"{reason}: a health metric kept in range", line, kind)
+        if is_activity(ctx, item, reading):
+            return Classified(
+                where,
+                "initiative",
+                f"{reason}, but it counts work done, not an outcome",
+                line,
+                kind,
+            )
+        if kind == "milestone":
+            return Classified(where, "milestone", reason, line, kind)
+        if kind is None:
+            return Classified(
+                where,
+                "initiative",
+                f"{reason}: a wish or a task until it has a measure",
+                line,
+                None,
+            )
+        return Classified(where, "key_result", reason, line, kind)
+    if item.role == "kpi":
+        kind, reason = result_kind(reading, ctx.book.hints)
+        if kind == "milestone" and not reading.targets:
+            return Classified(where, "milestone", f"{reason}: a one-off project", line, kind)
+        return Classified(where, "kpi", "an indicator watched over time", line, None)
+    if item.role == "smart":
+        letters = smart_letters(ctx, item, reading)
+        said = ", ".join(f"{k} {'yes' if v else 'no'}" for k, v in letters.items() if k in "SMT")
+        declared = [k for k in "AR" if letters[k]]
+        extra = f"; {' and '.join(declared)} declared" if declared else "; A and R not declared"
+        return Classified(where, "smart", said + extra, line, None)
+    if item.role == "objective":
+        if reading.targets:
+            return Classified(
+                where, "objective", "written as a number: a key result in disguise", line, None
+            )
+        return Classified(where, "objective", "a qualitative direction", line, None)
+    reasons = {
+        "wig": "a Wildly Important Goal: a lag measure from X to Y by when",
+        "lead_measure": "a lead measure: an action the team controls, counted weekly",
+        "rock": "a Rock: a 90-day priority, done or not done",
+        "bsc_objective": "a scorecard objective",
+        "north_star": "the North Star: one measure of value delivered to customers",
+        "input_metric": "an input metric that moves the North Star",
+        "mbo_objective": "an individual objective, weighted for review",
+        "v2mom_measure": "a V2MOM measure: the result that shows a method worked",
+    }
+    return Classified(where, item.role, reasons.get(item.role, ""), line, None)
+
+
+def one_goal(kind: str, text: str) -> dict[str, Any]:
+    """A goal file holding one goal of ``kind`` given as text (`check --kind`)."""
+    return {SINGLE_KEY[kind]: text}

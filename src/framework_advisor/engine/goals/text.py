@@ -1,0 +1,191 @@
+"""What a goal's words say: its numbers (targets apart from dates), its time bound, and its
+kind of verifiability. Word lists come from the check book's hints."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from msgspec import Struct
+
+from framework_advisor.domain.goals import Hints, ResultKind
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = re.compile(
+    r"\b(?:"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?(?:,?\s+\d{{4}})?"
+    rf"|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|{MONTH}\.?(?:\s+\d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+    r"|(?:fy|q[1-4]|h[12])\s*[-']?\s*\d{2,4}|\d{4}\s*[-/]?\s*(?:q[1-4]|h[12])|q[1-4]|h[12]"
+    r"|(?:19|20)\d{2}"
+    r"|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:quarter|year|month|week|sprint|cycle|period|season)"
+    r"|this\s+(?:quarter|year|month|week|sprint|cycle|season)"
+    r"|(?:next|first|coming)\s+\d+\s+(?:days?|weeks?|months?)"
+    r"|in\s+\d+\s+(?:days|weeks|months)"
+    r")(?![\w-])",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"(?<![\w.])(?P<sign>[-+])?(?P<cur>[$£€¥])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    r"(?P<unit>\s*(?:%|percent\b|pp\b|x\b|k\b|m\b|bn\b|mn\b|million\b|billion\b|thousand\b)|[a-z]+)?",
+    re.IGNORECASE,
+)
+_FROM_TO = re.compile(
+    r"\bfrom\b[^\d$£€¥\[]{0,40}[\[$£€¥\d][^,;]{0,40}?\bto\b\s*[\[$£€¥\d<>~]", re.IGNORECASE
+)
+_COMPARATOR = re.compile(
+    r"\b(?:to|under|below|over|above|at least|at most|less than|more than|fewer than|"
+    r"no more than|within|of|by|reach(?:es|ing)?|hit|exceed|beyond|greater than|up to|"
+    r"double|triple|halve|quadruple)\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(?:double|triple|halve|quadruple|10x|2x|3x)\b", re.IGNORECASE)
+_BAND = re.compile(r"\bbetween\b.*\d.*\band\b.*\d|\d\s*[-–]\s*\d", re.IGNORECASE)
+_MAINTAIN = re.compile(r"^\s*(?:maintain|keep|hold|stay|sustain|remain)\b", re.IGNORECASE)
+_BASELINE = re.compile(
+    r"\bbaselines?\b|\bfor the first time\b|\bstart (?:measuring|tracking)\b"
+    r"|\bestablish (?:a |the )?(?:measure|metric|benchmark)",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"\[(?:baseline|target|when|metric|outcome|number|date)\]", re.IGNORECASE)
+_WEEKLY = re.compile(
+    r"\b(?:weekly|each week|every week|per week|a week|daily|each day|every day|per day|a day)\b",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"[a-z0-9%$£€]+(?:['’-][a-z0-9]+)*", re.IGNORECASE)
+
+
+class Reading(Struct, frozen=True):
+    """What a goal's text says, found once and shared by every check."""
+
+    text: str
+    lower: str
+    words: tuple[str, ...]
+    targets: tuple[str, ...]
+    """Numbers that are quantities, not dates or names (16-bit, the 8086)."""
+    dated: bool
+    from_to: bool
+    weekly: bool
+
+
+def read(text: str) -> Reading:
+    return _read(text)
+
+
+@lru_cache(maxsize=8192)
+def _read(text: str) -> Reading:
+    lower = text.lower()
+    dated = bool(_DATE.search(text))
+    undated = _DATE.sub(" ", text)
+    targets = tuple(_targets(undated))
+    if _PLACEHOLDER.search(text):
+        targets = (*targets, "[target]")
+    return Reading(
+        text=text,
+        lower=lower,
+        words=tuple(w.lower() for w in WORD.findall(text)),
+        targets=targets,
+        dated=dated or bool(re.search(r"\[when\]", text, re.IGNORECASE)),
+        from_to=bool(_FROM_TO.search(undated)) or bool(_PLACEHOLDER.search(text)),
+        weekly=bool(_WEEKLY.search(text)),
+    )
+
+
+QUANTITY_UNITS = frozenset(
+    {"%", "percent", "pp", "x", "k", "m", "bn", "mn", "million", "billion", "thousand"}
+)
+TIME_UNITS = frozenset({"h", "hr", "hrs", "hours", "days", "mins", "ms", "s"})
+
+
+def _targets(text: str) -> list[str]:
+    found = []
+    for match in _NUMBER.finditer(text):
+        unit = (match.group("unit") or "").strip().lower()
+        before = text[: match.start()].rstrip().lower()
+        after = text[match.end() : match.end() + 1]
+        if unit and unit not in QUANTITY_UNITS and unit not in TIME_UNITS:
+            continue  # a name or a spec (8MHz, 16-bit, 3D), not a quantity
+        if after == "-" or before.endswith(("the", "model", "version", "v", "no.", "#")):
+            continue
+        found.append(match.group(0).strip())
+    return found
+
+
+def has_phrase(reading: Reading, phrases: list[str] | tuple[str, ...]) -> str | None:
+    """The first phrase of ``phrases`` that the text holds as whole words, if any."""
+    return _find_phrase(reading.lower, tuple(phrases))
+
+
+@lru_cache(maxsize=65536)
+def _find_phrase(lower: str, phrases: tuple[str, ...]) -> str | None:
+    for phrase in phrases:
+        if phrase in lower and re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lower):
+            return phrase
+    return None
+
+
+def first_word(reading: Reading) -> str:
+    return reading.words[0] if reading.words else ""
+
+
+def starts_with(reading: Reading, phrases: list[str]) -> str | None:
+    for phrase in phrases:
+        if reading.lower.lstrip().startswith(phrase) and (
+            len(reading.lower.lstrip()) == len(phrase)
+            or not reading.lower.lstrip()[len(phrase)].isalnum()
+        ):
+            return phrase
+    return None
+
+
+def result_kind(
+    reading: Reading, hints: Hints, declared: object = None
+) -> tuple[ResultKind | None, str]:
+    """The kind of verifiability a key result has, and why; (None, why) when it has none."""
+    if declared in ("metric", "maintain", "milestone", "baseline"):
+        return declared, f"declared {declared}"
+    if _BASELINE.search(_PLACEHOLDER.sub(" ", reading.text)):
+        return "baseline", "a measure being established: its baseline is set this cycle"
+    quantity = bool(reading.targets) or bool(_RELATIVE.search(reading.text))
+    if quantity and (
+        _MAINTAIN.search(reading.text) or (_BAND.search(reading.text) and not reading.from_to)
+    ):
+        return "maintain", "a band to keep"
+    if reading.from_to:
+        return "metric", "from a starting value to a target"
+    if quantity:
+        return "metric", f"a threshold ({(reading.targets or ('a multiple',))[0]})"
+    verb = starts_with(reading, hints.done_verbs) or (
+        "into production" if "into production" in reading.lower else None
+    )
+    if verb:
+        when = ", with a date" if reading.dated else ""
+        return "milestone", f"done or not ({verb}){when}"
+    return None, "no number, no band and nothing done or not"
+
+
+def words_for_overlap(reading: Reading) -> frozenset[str]:
+    stop = {
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "from",
+        "by",
+        "in",
+        "on",
+        "for",
+        "and",
+        "our",
+        "we",
+        "at",
+        "with",
+        "points",
+        "point",
+    }
+    return frozenset(w for w in reading.words if w not in stop)
