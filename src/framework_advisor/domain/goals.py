@@ -92,6 +92,9 @@ class Hints(Struct, frozen=True, forbid_unknown_fields=True):
     rate_words: list[str]
     lag_terms: list[str]
     end_of_cycle_terms: list[str]
+    read_once_terms: list[str]
+    """Instruments read once a cycle (a survey, an audit): with an end-of-cycle word, a key
+    result that cannot be seen moving."""
     revenue_terms: list[str]
     raw_usage_terms: list[str]
     vague_words: list[str]

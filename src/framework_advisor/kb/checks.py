@@ -4,16 +4,20 @@ engine implements) that every check has code and every rule has an entry."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from framework_advisor.domain.goals import PLACEHOLDER, Check, CheckBook, Hints, Profile
+from framework_advisor.domain.goals import Check, CheckBook, Hints, Profile
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.problems import ProblemCollector
 from framework_advisor.sources.yaml_lines import YamlDocument, load_yaml_file
 
 FILE = "checks.yaml"
+BRACED = re.compile(r"\{([^{}]*)\}")
+"""Anything in braces: a placeholder must be a plain name from the check's params (never a
+field path such as {x.__class__})."""
 REWRITE_FIELDS = frozenset({"verb", "metric", "baseline", "target", "when"})
 """What a rewrite pattern may name: the author's own verb, metric and numbers, and placeholders."""
 
@@ -58,14 +62,14 @@ def build_checks(document: YamlDocument, known_rules: Collection[str] = ()) -> C
             problems.add(document, (*where, "id"), f"check '{check.id}' twice")
         checks[check.id] = check
         for name in ("message", "suggestion"):
-            for placeholder in PLACEHOLDER.findall(getattr(check, name)):
+            for placeholder in BRACED.findall(getattr(check, name)):
                 if placeholder not in check.params:
                     problems.add(
                         document,
                         (*where, name),
                         f"placeholder '{{{placeholder}}}' is not one of the check's params",
                     )
-        for placeholder in PLACEHOLDER.findall(check.rewrite):
+        for placeholder in BRACED.findall(check.rewrite):
             if placeholder not in REWRITE_FIELDS:
                 problems.add(
                     document,

@@ -317,7 +317,13 @@ def _end_of_cycle(ctx: Context, item: Item, reading: Reading) -> Hit | None:
     period = str(ctx.goals.settings.get("period", "")).lower()
     if period and "q" not in period and "h" not in period:
         return None  # a yearly cycle: a yearly measure is read in time
-    if has_phrase(reading, ctx.book.hints.end_of_cycle_terms):
+    hints = ctx.book.hints
+    yearly_result = has_phrase(reading, ["year-end", "end of the year", "financial year", "fy"])
+    if (
+        has_phrase(reading, hints.end_of_cycle_terms)
+        and has_phrase(reading, hints.read_once_terms)
+        and not yearly_result
+    ):
         return Hit(item.path, {"text": text_of(item.text)})
     return None
 
@@ -369,6 +375,7 @@ _HIGHER = (
     "maximize",
 )
 _BANDED = ("between", "within", "band")
+_SYMBOLS = (">", "<", "≥", "≤")
 _FREQUENCY = (
     "daily",
     "weekly",
@@ -402,7 +409,7 @@ def _kpi_direction(ctx: Context, item: Item, reading: Reading) -> Hit | None:
     if "direction" in item.fields or _is_project(ctx, reading):
         return None
     both = read(f"{item.text} {item.fields.get('target', '')}")
-    if has_phrase(both, _LOWER + _HIGHER + _BANDED):
+    if has_phrase(both, _LOWER + _HIGHER + _BANDED) or any(s in both.text for s in _SYMBOLS):
         return None
     return Hit(item.path, {"text": text_of(item.text)})
 
@@ -416,7 +423,8 @@ def _kpi_frequency(ctx: Context, item: Item, reading: Reading) -> Hit | None:
 
 def _is_project(ctx: Context, reading: Reading) -> bool:
     kind, _ = result_kind(reading, ctx.book.hints)
-    return kind == "milestone" and not reading.targets
+    measured = has_phrase(reading, ctx.book.hints.rate_words)
+    return kind == "milestone" and not reading.targets and not measured
 
 
 @item_rule("kpi-is-project", "kpi")
@@ -437,17 +445,7 @@ def smart_letters(ctx: Context, item: Item, reading: Reading) -> dict[str, bool]
     specific = len(content) >= 4 and len(vague) * 3 < len(content)
     return {
         "S": specific,
-        "M": kind is not None
-        and (
-            kind != "milestone"
-            or bool(reading.targets)
-            or not starts_with(reading, ["improve", "enhance", "better"])
-        )
-        and not (
-            kind == "milestone"
-            and has_phrase(reading, ["improve", "quality", "better"]) is not None
-            and not reading.targets
-        ),
+        "M": kind is not None and not (kind == "milestone" and vague and not reading.targets),
         "T": reading.dated or "deadline" in item.fields or "when" in item.fields,
         "A": "owner" in item.fields,
         "R": "relevant" in item.fields or "why" in item.fields,

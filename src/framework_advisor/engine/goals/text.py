@@ -34,6 +34,11 @@ _NUMBER = re.compile(
     r"(?P<unit>\s*(?:%|percent\b|pp\b|x\b|k\b|m\b|bn\b|mn\b|million\b|billion\b|thousand\b)|[a-z]+)?",
     re.IGNORECASE,
 )
+_NUMBER_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|dozen)\b",
+    re.IGNORECASE,
+)
 _FROM_TO = re.compile(
     r"\bfrom\b[^\d$£€¥\[]{0,40}[\[$£€¥\d][^,;]{0,40}?\bto\b\s*[\[$£€¥\d<>~]", re.IGNORECASE
 )
@@ -81,7 +86,7 @@ def _read(text: str) -> Reading:
     lower = text.lower()
     dated = bool(_DATE.search(text))
     undated = _DATE.sub(" ", text)
-    targets = tuple(_targets(undated))
+    targets = tuple(_targets(undated)) + tuple(m.group(0) for m in _NUMBER_WORD.finditer(undated))
     if _PLACEHOLDER.search(text):
         targets = (*targets, "[target]")
     return Reading(
@@ -109,7 +114,8 @@ def _targets(text: str) -> list[str]:
         after = text[match.end() : match.end() + 1]
         if unit and unit not in QUANTITY_UNITS and unit not in TIME_UNITS:
             continue  # a name or a spec (8MHz, 16-bit, 3D), not a quantity
-        if after == "-" or before.endswith(("the", "model", "version", "v", "no.", "#")):
+        model = before.endswith("the") and len(match.group("num")) >= 4  # the 8086, the 747
+        if after == "-" or model or before.endswith(("model", "version", " v", "no.", "#")):
             continue
         found.append(match.group(0).strip())
     return found
