@@ -30,16 +30,20 @@ def rules_raised(report: Report) -> set[str]:
 
 
 FIXTURES = [
-    pytest.param(check.id, verdict, example.goals, id=f"{check.id}-{verdict}{index}")
+    pytest.param(
+        check.id, verdict, example.goals, example.profile, id=f"{check.id}-{verdict}{index}"
+    )
     for check in BOOK.checks.values()
     for verdict, examples in (("pass", check.passes), ("fail", check.fails))
     for index, example in enumerate(examples)
 ]
 
 
-@pytest.mark.parametrize(("rule", "verdict", "goals"), FIXTURES)
-def test_each_check_passes_and_fails_its_own_examples(rule: str, verdict: str, goals: dict) -> None:
-    raised = rules_raised(run(goals))
+@pytest.mark.parametrize(("rule", "verdict", "goals", "profile"), FIXTURES)
+def test_each_check_passes_and_fails_its_own_examples(
+    rule: str, verdict: str, goals: dict, profile: str | None
+) -> None:
+    raised = rules_raised(run(goals, profile))
     if verdict == "fail":
         assert rule in raised
     else:
@@ -183,3 +187,11 @@ def test_the_kinds_own_set_rules_apply_only_to_whole_sets() -> None:
     assert "objective-no-key-results" not in rules_raised(alone)
     whole = run({"objectives": [{"objective": "Delight our customers"}]})
     assert "objective-no-key-results" in rules_raised(whole)
+
+
+def test_the_reference_page_is_generated_from_the_check_book() -> None:
+    from tests.goals.write_reference import PAGE, text
+
+    assert PAGE.read_text(encoding="utf-8") == text(), "run: python tests/goals/write_reference.py"
+    for check in BOOK.checks.values():
+        assert f"`{check.id}`" in text()

@@ -40,6 +40,8 @@ class Example(Struct, frozen=True, forbid_unknown_fields=True):
     """A goal file (its YAML shape) a check must pass or fail, run as a test."""
 
     goals: dict[str, Any]
+    profile: str | None = None
+    """The profile the example is checked under (the default when left out)."""
     note: str = ""
 
 

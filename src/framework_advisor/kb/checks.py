@@ -81,6 +81,16 @@ def build_checks(document: YamlDocument, known_rules: Collection[str] = ()) -> C
                 problems.known(
                     document, (*where, "profiles", position), "profile", profile_id, profiles
                 )
+        for verdict, examples in (("pass", check.passes), ("fail", check.fails)):
+            for position, example in enumerate(examples):
+                if example.profile is not None:
+                    problems.known(
+                        document,
+                        (*where, verdict, position, "profile"),
+                        "profile",
+                        example.profile,
+                        profiles,
+                    )
         if not check.fails:
             problems.add(document, (*where, "fail"), "a check needs at least one failing example")
     if known_rules:

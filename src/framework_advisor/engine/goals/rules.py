@@ -189,6 +189,23 @@ def _too_many_key_results(ctx: Context) -> Iterator[Hit]:
             )
 
 
+@set_rule("too-few-key-results")
+def _too_few_key_results(ctx: Context) -> Iterator[Hit]:
+    least = ctx.limit("key_results_min")
+    for objective in _with_key_results(ctx):
+        count = len(_key_results(ctx, objective))
+        if least is not None and 2 <= count < least:
+            yield Hit(
+                objective.path,
+                {
+                    "objective": text_of(objective.text),
+                    "count": str(count),
+                    "min": str(least),
+                    "profile": ctx.profile,
+                },
+            )
+
+
 @set_rule("too-many-objectives")
 def _too_many_objectives(ctx: Context) -> Iterator[Hit]:
     most = ctx.limit("objectives_max")
