@@ -157,3 +157,53 @@ def test_profile_changes_the_verdict(run_cli, tmp_path: Path) -> None:
     path = _write(tmp_path, "two.yaml", two)
     assert "too-many-objectives" not in run_cli("check", path).output
     assert "too-many-objectives" in run_cli("check", path, "--profile", "radical-focus").output
+
+
+@pytest.mark.parametrize("sample", sorted(p.name for p in Path("samples").glob("*.yaml")))
+def test_the_tools_own_starter_files_pass_its_own_checker(
+    run_cli, tmp_path: Path, sample: str
+) -> None:
+    """Every Markdown starter template, prefilled for a sample organisation, holds goals the
+    checker reads (from its tables) and finds nothing wrong with: the advice and the checker
+    agree."""
+    out = tmp_path / "templates"
+    assert (
+        run_cli("templates", "-f", "md", "--out", out, "-a", Path("samples") / sample).exit_code
+        == 0
+    )
+    files = sorted(out.glob("*.md"))
+    data = json.loads(run_cli("check", *files, "-f", "json").output)
+    raised = [
+        f"{report['file']}:{f['line']}: {f['rule']}"
+        for report in data["files"]
+        for f in report["findings"]
+        if f["severity"] != "info"
+    ]
+    assert raised == []
+    kinds = {item["kind"] for report in data["files"] for item in report["items"]}
+    assert {"objective", "key_result", "kpi", "wig", "lead_measure", "rock", "smart"} <= kinds
+
+
+def test_a_filled_in_okr_table_is_checked_row_by_row(run_cli, tmp_path: Path) -> None:
+    table = """\
+## Objectives
+
+| ID | Objective | Type | Owner | Quarter ends |
+| --- | --- | --- | --- | --- |
+| O1 | Delight new customers | Committed | Dana | 2026-09-30 |
+
+## Key results
+
+| Objective ID | Key result | Owner | Start | Target |
+| --- | --- | --- | --- | --- |
+| O1 | Raise the activation rate from 35% to 50% | Lee | 35 | 50 |
+| O1 | Better onboarding | Lee |  |  |
+"""
+    path = _write(tmp_path, "okrs.md", table)
+    result = run_cli("check", path)
+    line = _line_of(table, "Better onboarding")
+    assert (
+        f"{path}:{line}: error key-result-not-verifiable: objectives[0].key_results[1]"
+        in result.output
+    )
+    assert result.exit_code == 1

@@ -7,7 +7,7 @@ from typing import Literal
 
 from msgspec import Struct
 
-EntryKind = Literal["heading", "bullet", "paragraph"]
+EntryKind = Literal["heading", "bullet", "paragraph", "header_row", "row"]
 
 
 class OutlineEntry(Struct, frozen=True):
@@ -18,6 +18,8 @@ class OutlineEntry(Struct, frozen=True):
     text: str
     line: int
     """1-based line of the entry's first line."""
+    cells: tuple[str, ...] = ()
+    """A table row's cells (its `text` is them joined)."""
 
 
 def outline(text: str) -> list[OutlineEntry]:
@@ -25,11 +27,28 @@ def outline(text: str) -> list[OutlineEntry]:
     HTML comments (the starter files' stamp) and code blocks are left out."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
     entries: list[OutlineEntry] = []
     depth = 0
     pending: tuple[EntryKind, int, int] | None = None  # the entry whose inline text comes next
+    row: tuple[EntryKind, int, list[str]] | None = None  # a table row being read
+    in_head = False
     for token in tokens:
+        if token.type in ("thead_open", "thead_close"):
+            in_head = token.type == "thead_open"
+            continue
+        if token.type == "tr_open":
+            row = ("header_row" if in_head else "row", _line(token.map), [])
+            continue
+        if token.type == "tr_close" and row is not None:
+            cells = tuple(row[2])
+            entries.append(OutlineEntry(row[0], 0, " | ".join(cells), row[1], cells))
+            row = None
+            continue
+        if row is not None:
+            if token.type == "inline":
+                row[2].append(" ".join(_plain(token).split()))
+            continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
             depth += 1
         elif token.type in ("bullet_list_close", "ordered_list_close"):

@@ -37,13 +37,18 @@ _SETTING = re.compile(r"^(period|compensation[ _]linked)\s*:\s*(.+)$", re.IGNORE
 def goals_from_outline(entries: list[OutlineEntry]) -> tuple[dict[str, Any], dict[KeyPath, int]]:
     data: dict[str, Any] = {}
     lines: dict[KeyPath, int] = {}
+    _tables(entries, data, lines)
     section: str | None = None  # the named section a heading opened, or "objective"
     objective: dict[str, Any] | None = None
     wig_index: int | None = None
+    tabled = False  # the section holds a table: its bullets are the table's notes
     for entry in entries:
+        if entry.kind in ("header_row", "row"):
+            tabled = True
+            continue
         if entry.kind == "heading":
             name = _name(entry.text)
-            wig_index = None
+            wig_index, tabled = None, False
             if name in SECTIONS:
                 section, objective = SECTIONS[name], None
                 data.setdefault(section, [])
@@ -75,7 +80,7 @@ def goals_from_outline(entries: list[OutlineEntry]) -> tuple[dict[str, Any], dic
                 value = setting.group(2).strip()
                 data[key] = value if key == "period" else value.lower() in ("yes", "true")
                 lines[(key,)] = entry.line
-        elif entry.kind == "bullet":
+        elif entry.kind == "bullet" and not tabled:
             if section == "objective" and objective is not None and entry.level == 1:
                 index = len(data["objectives"]) - 1
                 results = objective["key_results"]
@@ -103,11 +108,141 @@ def _name(text: str) -> str:
 
 
 def _bullets_follow(entries: list[OutlineEntry], heading: OutlineEntry) -> bool:
-    """Whether list items come under this heading before the next heading."""
+    """Whether list items come under this heading before the next heading (and before any
+    table: a table's notes are not key results)."""
     start = entries.index(heading) + 1
     for entry in entries[start:]:
-        if entry.kind == "heading":
+        if entry.kind in ("heading", "header_row", "row"):
             return False
         if entry.kind == "bullet":
             return True
     return False
+
+
+# --- tables (a filled-in starter template, or any table with these columns) -----------------------
+
+
+def _header(cell: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", cell.lower()).split())
+
+
+def _column(header: list[str], *names: str) -> int | None:
+    for name in names:
+        for index, cell in enumerate(header):
+            if cell == name or cell.startswith(name + " "):
+                return index
+    return None
+
+
+def _tables(entries: list[OutlineEntry], data: dict[str, Any], lines: dict[KeyPath, int]) -> None:
+    """Goals from tables, by their columns: objectives (Objective with ID or Type), key results
+    (Key result, linked by Objective ID), KPIs, WIGs and their lead measures, Rocks, SMART goals."""
+    header: list[str] = []
+    objective_ids: dict[str, int] = {}
+    wig_ids: dict[str, int] = {}
+    for entry in entries:
+        if entry.kind == "header_row":
+            header = [_header(c) for c in entry.cells]
+            continue
+        if entry.kind != "row" or not header:
+            continue
+        cells = list(entry.cells) + [""] * (len(header) - len(entry.cells))
+
+        def cell(*names: str, cells: list[str] = cells, header: list[str] = header) -> str:
+            index = _column(header, *names)
+            return cells[index].strip() if index is not None else ""
+
+        if _column(header, "key result") is not None:
+            text = cell("key result")
+            owner = objective_ids.get(cell("objective id"))
+            if not text or owner is None:
+                continue
+            objective = data["objectives"][owner]
+            result: dict[str, Any] = {"text": text}
+            for field, names in (
+                ("baseline", ("start",)),
+                ("target", ("target",)),
+                ("owner", ("owner",)),
+            ):
+                if cell(*names):
+                    result[field] = cell(*names)
+            index = len(objective["key_results"])
+            lines[("objectives", owner, "key_results", index)] = entry.line
+            objective["key_results"].append(result)
+        elif _column(header, "objective") is not None and _column(header, "id", "type") is not None:
+            text = cell("objective")
+            if not text:
+                continue
+            objective = {"objective": text, "key_results": []}
+            if cell("type"):
+                objective["type"] = cell("type").lower()
+            if cell("owner"):
+                objective["owner"] = cell("owner")
+            if cell("quarter ends", "due", "by when", "deadline"):
+                objective["due"] = cell("quarter ends", "due", "by when", "deadline")
+            _append(data, lines, "objectives", objective, entry.line)
+            objective_ids[cell("id")] = len(data["objectives"]) - 1
+        elif _column(header, "kpi") is not None:
+            text = cell("kpi")
+            if not text:
+                continue
+            kpi: dict[str, Any] = {"kpi": text}
+            target = cell("target as written", "target")
+            if target:
+                kpi["target"] = target
+            if cell("review", "frequency"):
+                kpi["frequency"] = cell("review", "frequency").lower()
+            direction = cell("direction").lower()
+            if direction:
+                kpi["direction"] = (
+                    "lower"
+                    if "lower" in direction
+                    else "higher"
+                    if "higher" in direction
+                    else direction
+                )
+            _append(data, lines, "kpis", kpi, entry.line)
+        elif _column(header, "wildly important goal") is not None:
+            text = cell("wildly important goal")
+            if not text:
+                continue
+            start, end, when = cell("from x", "from"), cell("to y", "to"), cell("by when")
+            if start and end and when and " from " not in f" {text.lower()} ":
+                text = f"{text} from {start} to {end} by {when}"
+            _append(data, lines, "wigs", {"goal": text}, entry.line)
+            wig_ids[cell("id")] = len(data["wigs"]) - 1
+        elif _column(header, "lead measure") is not None and _column(header, "wig") is not None:
+            text, wig = cell("lead measure"), wig_ids.get(cell("wig"))
+            if not text or wig is None:
+                continue
+            measures = data["wigs"][wig].setdefault("lead_measures", [])
+            lines[("wigs", wig, "lead_measures", len(measures))] = entry.line
+            weekly = _column(header, "weekly target") is not None
+            measures.append({"measure": text, **({"cadence": "weekly"} if weekly else {})})
+        elif _column(header, "rock") is not None:
+            text = cell("rock")
+            if text:
+                rock = {"rock": text, **({"owner": cell("owner")} if cell("owner") else {})}
+                _append(data, lines, "rocks", rock, entry.line)
+        elif _column(header, "smart goal final wording", "goal first draft") is not None:
+            text = cell("smart goal final wording") or cell("goal first draft")
+            if not text:
+                continue
+            goal: dict[str, Any] = {"goal": text}
+            for field, names in (
+                ("owner", ("owner",)),
+                ("relevant", ("relevant",)),
+                ("deadline", ("time bound",)),
+            ):
+                if cell(*names):
+                    goal[field] = cell(*names)
+            _append(data, lines, "smart_goals", goal, entry.line)
+
+
+def _append(
+    data: dict[str, Any], lines: dict[KeyPath, int], key: str, value: Any, line: int
+) -> None:
+    items = data.setdefault(key, [])
+    lines.setdefault((key,), line)
+    lines[(key, len(items))] = line
+    items.append(value)

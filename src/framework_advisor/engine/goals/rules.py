@@ -225,7 +225,8 @@ def _no_time_bound(ctx: Context) -> Iterator[Hit]:
         for i in ctx.goals.items
         if i.role in ("objective", "key_result") and i.path[0] == "objectives"
     ]
-    if okr and not any(read(i.text).dated for i in okr):
+    bounded = ("due", "deadline", "when", "period")
+    if okr and not any(read(i.text).dated or any(i.fields.get(f) for f in bounded) for i in okr):
         yield Hit(())
 
 

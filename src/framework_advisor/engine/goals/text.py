@@ -24,8 +24,8 @@ _DATE = re.compile(
     r"|(?:19|20)\d{2}"
     r"|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:quarter|year|month|week|sprint|cycle|period|season)"
     r"|this\s+(?:quarter|year|month|week|sprint|cycle|season)"
-    r"|(?:next|first|coming)\s+\d+\s+(?:days?|weeks?|months?)"
-    r"|in\s+\d+\s+(?:days|weeks|months)"
+    r"|(?:within|in|next|first|coming)\s+(?:the\s+)?(?:next\s+)?(?:\d+|a|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|eighteen)\s+(?:days?|weeks?|months?|years?|quarters?)"
     r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -40,7 +40,7 @@ _NUMBER_WORD = re.compile(
     re.IGNORECASE,
 )
 _FROM_TO = re.compile(
-    r"\bfrom\b[^\d$£€¥\[]{0,40}[\[$£€¥\d][^,;]{0,40}?\bto\b\s*[\[$£€¥\d<>~]", re.IGNORECASE
+    r"\bfrom\b[^\d$£€¥\[]{0,40}[\[$£€¥\d][^;]{0,40}?\bto\b\s*[\[$£€¥\d<>~]", re.IGNORECASE
 )
 _COMPARATOR = re.compile(
     r"\b(?:to|under|below|over|above|at least|at most|less than|more than|fewer than|"
@@ -48,7 +48,9 @@ _COMPARATOR = re.compile(
     r"double|triple|halve|quadruple)\b",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"\b(?:double|triple|halve|quadruple|10x|2x|3x)\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?:double|triple|halve|half|a third|a quarter|twice|quadruple|10x|2x|3x)\b", re.IGNORECASE
+)
 _BAND = re.compile(r"\bbetween\b.*\d.*\band\b.*\d|\d\s*[-–]\s*\d", re.IGNORECASE)
 _MAINTAIN = re.compile(r"^\s*(?:maintain|keep|hold|stay|sustain|remain)\b", re.IGNORECASE)
 _BASELINE = re.compile(
