@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from framework_advisor.engine.goals.check import check_goals
+from framework_advisor.engine.goals.check import REASON_IDS, check_goals
 from framework_advisor.engine.goals.rules import rule_ids
 from framework_advisor.kb.checks import load_checks
 from framework_advisor.sources.yaml_lines import parse_yaml
@@ -44,7 +44,7 @@ def goal_file(objectives: int = 1000) -> str:
 
 def main() -> None:
     text = goal_file()
-    book = load_checks(known_rules=rule_ids())
+    book = load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
     document = parse_yaml(text, "bench.yaml", aliases=False)
     start = time.perf_counter()
     report = check_goals(document.data, document, book)

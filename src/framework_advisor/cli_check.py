@@ -50,11 +50,11 @@ def check(
 
     Exit 1 when there are errors (with --strict, warnings too), 0 otherwise, 2 for input that
     cannot be read."""
-    from framework_advisor.engine.goals.check import check_goals, one_goal
+    from framework_advisor.engine.goals.check import REASON_IDS, check_goals, one_goal
     from framework_advisor.engine.goals.rules import rule_ids
     from framework_advisor.kb.checks import load_checks
 
-    book = load_checks(known_rules=rule_ids())
+    book = load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
     if profile is not None and profile not in book.profiles:
         from framework_advisor.problems import did_you_mean, one_of
 

@@ -12,7 +12,7 @@ import yaml
 from msgspec import Struct
 
 from framework_advisor.domain.goals import CheckBook, Report
-from framework_advisor.engine.goals.check import check_goals
+from framework_advisor.engine.goals.check import REASON_IDS, check_goals
 from framework_advisor.engine.goals.rules import rule_ids
 from framework_advisor.kb.checks import load_checks
 from framework_advisor.sources.yaml_lines import YamlDocument
@@ -33,7 +33,7 @@ class Judged(Struct, frozen=True):
 
 
 def book() -> CheckBook:
-    return load_checks(known_rules=rule_ids())
+    return load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
 
 
 def corpus() -> dict[str, Any]:

@@ -11,11 +11,12 @@ PAGE = ROOT / "docs" / "goal-checks.md"
 
 
 def text() -> str:
+    from framework_advisor.engine.goals.check import REASON_IDS
     from framework_advisor.engine.goals.rules import rule_ids
     from framework_advisor.kb.checks import load_checks
     from framework_advisor.render.checks_reference import reference
 
-    return reference(load_checks(known_rules=rule_ids()))
+    return reference(load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS))
 
 
 if __name__ == "__main__":

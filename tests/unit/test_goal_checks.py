@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 
 from framework_advisor.domain.goals import CheckBook, Report, fill
-from framework_advisor.engine.goals.check import check_goals
+from framework_advisor.engine.goals.check import REASON_IDS, check_goals
 from framework_advisor.engine.goals.rules import rule_ids
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.checks import checks_file, load_checks
 from framework_advisor.sources.yaml_lines import YamlDocument
 
-BOOK = load_checks(known_rules=rule_ids())
+BOOK = load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
 
 
 def run(goals: dict[str, Any], profile: str | None = None, book: CheckBook = BOOK) -> Report:
@@ -71,7 +71,7 @@ def test_a_field_path_placeholder_is_refused_with_file_and_line(tmp_path: Path) 
         tmp_path, old, 'message: "the objective \\"{objective.__class__}\\" has no key results'
     )
     with pytest.raises(KnowledgeBaseError) as caught:
-        load_checks(path, known_rules=rule_ids())
+        load_checks(path, known_rules=rule_ids(), known_reasons=REASON_IDS)
     line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "__class__" in text)
     assert any(p.line == line and "objective.__class__" in p.message for p in caught.value.problems)
 
@@ -79,7 +79,7 @@ def test_a_field_path_placeholder_is_refused_with_file_and_line(tmp_path: Path) 
 def test_a_rule_without_an_entry_is_refused(tmp_path: Path) -> None:
     path = _book_with(tmp_path, "- id: kpi-no-frequency", "- id: kpi-no-frequncy")
     with pytest.raises(KnowledgeBaseError) as caught:
-        load_checks(path, known_rules=rule_ids())
+        load_checks(path, known_rules=rule_ids(), known_reasons=REASON_IDS)
     messages = " ".join(p.message for p in caught.value.problems)
     assert "kpi-no-frequency" in messages and "kpi-no-frequncy" in messages
 

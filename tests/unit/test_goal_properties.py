@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framework_advisor.engine.goals.check import GoalFileError, check_goals
+from framework_advisor.engine.goals.check import REASON_IDS, GoalFileError, check_goals
 from framework_advisor.engine.goals.items import TOP_KEYS
 from framework_advisor.engine.goals.markdown import goals_from_outline
 from framework_advisor.engine.goals.rules import rule_ids
@@ -19,7 +19,7 @@ from framework_advisor.kb.checks import load_checks
 from framework_advisor.sources.markdown_outline import outline
 from framework_advisor.sources.yaml_lines import YamlDocument
 
-BOOK = load_checks(known_rules=rule_ids())
+BOOK = load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
 WORDS = st.sampled_from(
     [
         "Increase",

@@ -86,6 +86,9 @@ class Hints(Struct, frozen=True, forbid_unknown_fields=True):
 
     activity_verbs: list[str]
     output_nouns: list[str]
+    activity_outcomes: dict[str, str]
+    default_outcome: str
+    """What a counted activity is usually for, by the noun counted: named in a suggestion."""
     done_verbs: list[str]
     continuity_verbs: list[str]
     change_words: list[str]
@@ -107,6 +110,8 @@ class CheckBook(Struct, frozen=True):
     profiles: dict[str, Profile]
     checks: dict[str, Check]
     hints: Hints
+    reasons: dict[str, str]
+    """Why an item is what it is, by id, with named placeholders (`engine/goals/check.py`)."""
     file: str = ""
 
     def limit(self, profile: str, name: str) -> Any:

@@ -28,14 +28,23 @@ def checks_file() -> Path:
     return embedded_dir() / FILE
 
 
-def load_checks(path: Path | None = None, known_rules: Collection[str] = ()) -> CheckBook:
-    """The check book, or KnowledgeBaseError listing every problem found."""
+def load_checks(
+    path: Path | None = None,
+    known_rules: Collection[str] = (),
+    known_reasons: Collection[str] = (),
+) -> CheckBook:
+    """The check book, or KnowledgeBaseError listing every problem found. ``known_rules`` and
+    ``known_reasons``: the ids the engine uses, each of which must have an entry."""
     path = checks_file() if path is None else path
     document = load_yaml_file(path, "check book")
-    return build_checks(document, known_rules)
+    return build_checks(document, known_rules, known_reasons)
 
 
-def build_checks(document: YamlDocument, known_rules: Collection[str] = ()) -> CheckBook:
+def build_checks(
+    document: YamlDocument,
+    known_rules: Collection[str] = (),
+    known_reasons: Collection[str] = (),
+) -> CheckBook:
     problems = ProblemCollector(rule="kb-checks", field_rule="kb-field")
     data: Any = document.data
     if not isinstance(data, dict):
@@ -52,6 +61,15 @@ def build_checks(document: YamlDocument, known_rules: Collection[str] = ()) -> C
     if default not in profiles:
         problems.add(document, ("default_profile",), f"no profile '{default}'")
     hints = problems.convert(document, ("hints",), data.get("hints"), Hints)
+    reasons = problems.convert(document, ("reasons",), data.get("reasons"), dict[str, str])
+    for reason, text in (reasons or {}).items():
+        for placeholder in BRACED.findall(text):
+            if not re.fullmatch(r"[a-z_]+", placeholder):
+                problems.add(
+                    document, ("reasons", reason), f"'{{{placeholder}}}' is not a plain placeholder"
+                )
+    for reason in sorted(set(known_reasons) - set(reasons or {})):
+        problems.add(document, ("reasons",), f"the engine's reason '{reason}' has no entry")
     checks: dict[str, Check] = {}
     for index, entry in enumerate(_list(data, "checks", document, problems)):
         check = problems.convert(document, ("checks", index), entry, Check)
@@ -101,13 +119,14 @@ def build_checks(document: YamlDocument, known_rules: Collection[str] = ()) -> C
                 problems.add(
                     document, ("checks", index, "id"), f"no rule '{check_id}' in the engine"
                 )
-    if problems or hints is None:
+    if problems or hints is None or reasons is None:
         raise KnowledgeBaseError(problems.problems)
     return CheckBook(
         default_profile=str(default),
         profiles=profiles,
         checks=checks,
         hints=hints,
+        reasons=reasons,
         file=document.file,
     )
 

@@ -115,69 +115,82 @@ def _rewrite(ctx: Context, rule: str, hit: Hit) -> str:
     return text
 
 
+REASON_IDS = frozenset(
+    {
+        "declared",
+        "baseline",
+        "band",
+        "from_to",
+        "threshold",
+        "milestone",
+        "milestone_dated",
+        "nothing_verifiable",
+        "leading",
+        "health_metric",
+        "activity",
+        "wish",
+        "one_off_project",
+        "indicator",
+        "smart",
+        "objective_number",
+        "objective",
+        "wig",
+        "lead_measure",
+        "rock",
+        "bsc_objective",
+        "north_star",
+        "input_metric",
+        "mbo_objective",
+        "v2mom_measure",
+        "yes",
+        "no",
+        "declared_word",
+        "not_declared_word",
+    }
+)
+"""Every reason id the classification uses: each must be in the check book's `reasons`."""
+
+
 def classify(ctx: Context, item: Item, doc: LineSource) -> Classified:
-    """What the item really is, and why."""
+    """What the item really is, and why (in the check book's words)."""
+    reasons = ctx.book.reasons
     reading = read(item.text)
     where, line = format_path(item.path), doc.line_of(item.path) if item.path else None
-    if item.role == "key_result":
-        kind, reason = result_kind(reading, ctx.book.hints, item.fields.get("kind"))
+
+    def why(reason_id: str, **params: str) -> str:
+        return fill(reasons[reason_id], params)
+
+    if item.role in ("key_result", "kpi"):
+        declared = item.fields.get("kind") if item.role == "key_result" else None
+        kind, (base_id, base_params) = result_kind(reading, ctx.book.hints, declared)
+        base = why(base_id, **base_params)
+        if item.role == "kpi":
+            if kind == "milestone" and not reading.targets:
+                return Classified(
+                    where, "milestone", why("one_off_project", reason=base), line, kind
+                )
+            return Classified(where, "kpi", why("indicator"), line, None)
         if item.fields.get("leading") is True:
-            return Classified(
-                where,
-                "lead_measure",
-                "declared leading: an action that predicts the outcome",
-                line,
-                kind,
-            )
+            return Classified(where, "lead_measure", why("leading"), line, kind)
         if is_health_metric(ctx, item, reading):
-            return Classified(where, "kpi", f"{reason}: a health metric kept in range", line, kind)
+            return Classified(where, "kpi", why("health_metric", reason=base), line, kind)
         if is_activity(ctx, item, reading):
-            return Classified(
-                where,
-                "initiative",
-                f"{reason}, but it counts work done, not an outcome",
-                line,
-                kind,
-            )
+            return Classified(where, "initiative", why("activity", reason=base), line, kind)
         if kind == "milestone":
-            return Classified(where, "milestone", reason, line, kind)
+            return Classified(where, "milestone", base, line, kind)
         if kind is None:
-            return Classified(
-                where,
-                "initiative",
-                f"{reason}: a wish or a task until it has a measure",
-                line,
-                None,
-            )
-        return Classified(where, "key_result", reason, line, kind)
-    if item.role == "kpi":
-        kind, reason = result_kind(reading, ctx.book.hints)
-        if kind == "milestone" and not reading.targets:
-            return Classified(where, "milestone", f"{reason}: a one-off project", line, kind)
-        return Classified(where, "kpi", "an indicator watched over time", line, None)
+            return Classified(where, "initiative", why("wish", reason=base), line, None)
+        return Classified(where, "key_result", base, line, kind)
     if item.role == "smart":
-        letters = smart_letters(ctx, item, reading)
-        said = ", ".join(f"{k} {'yes' if v else 'no'}" for k, v in letters.items() if k in "SMT")
-        declared = [k for k in "AR" if letters[k]]
-        extra = f"; {' and '.join(declared)} declared" if declared else "; A and R not declared"
-        return Classified(where, "smart", said + extra, line, None)
+        judged = smart_letters(ctx, item, reading)
+        letters = {k.lower(): reasons["yes"] if judged[k] else reasons["no"] for k in "SMT"}
+        for k in "AR":
+            letters[k.lower()] = reasons["declared_word" if judged[k] else "not_declared_word"]
+        return Classified(where, "smart", why("smart", **letters), line, None)
     if item.role == "objective":
-        if reading.targets:
-            return Classified(
-                where, "objective", "written as a number: a key result in disguise", line, None
-            )
-        return Classified(where, "objective", "a qualitative direction", line, None)
-    reasons = {
-        "wig": "a Wildly Important Goal: a lag measure from X to Y by when",
-        "lead_measure": "a lead measure: an action the team controls, counted weekly",
-        "rock": "a Rock: a 90-day priority, done or not done",
-        "bsc_objective": "a scorecard objective",
-        "north_star": "the North Star: one measure of value delivered to customers",
-        "input_metric": "an input metric that moves the North Star",
-        "mbo_objective": "an individual objective, weighted for review",
-        "v2mom_measure": "a V2MOM measure: the result that shows a method worked",
-    }
-    return Classified(where, item.role, reasons.get(item.role, ""), line, None)
+        reason = "objective_number" if reading.targets else "objective"
+        return Classified(where, "objective", why(reason), line, None)
+    return Classified(where, item.role, why(item.role), line, None)
 
 
 def one_goal(kind: str, text: str) -> dict[str, Any]:

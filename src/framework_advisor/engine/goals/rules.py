@@ -300,7 +300,12 @@ def is_activity(ctx: Context, item: Item, reading: Reading) -> bool:
 
 @item_rule("key-result-activity", "key_result")
 def _activity(ctx: Context, item: Item, reading: Reading) -> Hit | None:
-    return Hit(item.path, {"text": text_of(item.text)}) if is_activity(ctx, item, reading) else None
+    if not is_activity(ctx, item, reading):
+        return None
+    outcomes = ctx.book.hints.activity_outcomes
+    noun = has_phrase(reading, list(outcomes))
+    outcome = outcomes[noun] if noun else ctx.book.hints.default_outcome
+    return Hit(item.path, {"text": text_of(item.text), "outcome": outcome})
 
 
 @item_rule("key-result-vanity", "key_result")

@@ -150,30 +150,35 @@ def starts_with(reading: Reading, phrases: list[str]) -> str | None:
     return None
 
 
+Why = tuple[str, dict[str, str]]
+"""A reason's id in the check book's `reasons` and its parameters."""
+
+
 def result_kind(
     reading: Reading, hints: Hints, declared: object = None
-) -> tuple[ResultKind | None, str]:
+) -> tuple[ResultKind | None, Why]:
     """The kind of verifiability a key result has, and why; (None, why) when it has none."""
     if declared in ("metric", "maintain", "milestone", "baseline"):
-        return declared, f"declared {declared}"
+        return declared, ("declared", {"kind": str(declared)})
     if _BASELINE.search(_PLACEHOLDER.sub(" ", reading.text)):
-        return "baseline", "a measure being established: its baseline is set this cycle"
+        return "baseline", ("baseline", {})
     quantity = bool(reading.targets) or bool(_RELATIVE.search(reading.text))
     if quantity and (
         _MAINTAIN.search(reading.text) or (_BAND.search(reading.text) and not reading.from_to)
     ):
-        return "maintain", "a band to keep"
+        return "maintain", ("band", {})
     if reading.from_to:
-        return "metric", "from a starting value to a target"
+        return "metric", ("from_to", {})
     if quantity:
-        return "metric", f"a threshold ({(reading.targets or ('a multiple',))[0]})"
+        relative = _RELATIVE.search(reading.text)
+        target = reading.targets[0] if reading.targets else relative.group(0) if relative else ""
+        return "metric", ("threshold", {"target": target})
     verb = starts_with(reading, hints.done_verbs) or (
         "into production" if "into production" in reading.lower else None
     )
     if verb:
-        when = ", with a date" if reading.dated else ""
-        return "milestone", f"done or not ({verb}){when}"
-    return None, "no number, no band and nothing done or not"
+        return "milestone", ("milestone_dated" if reading.dated else "milestone", {"verb": verb})
+    return None, ("nothing_verifiable", {})
 
 
 def words_for_overlap(reading: Reading) -> frozenset[str]:
