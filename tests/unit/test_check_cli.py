@@ -110,6 +110,7 @@ def test_exit_codes(run_cli, tmp_path: Path) -> None:
         ("objectivs: []\n", "Did you mean 'objectives'?"),
         ("objectives: [\n", "not valid YAML"),
         ("kpis:\n  - {target: 5}\n", "kpis[0]: expected the goal's text under 'kpi'"),
+        ("kpis: []\nkpis: []\n", "duplicate key"),
     ],
 )
 def test_a_bad_goal_file_is_one_located_line_and_exit_2(
@@ -207,3 +208,17 @@ def test_a_filled_in_okr_table_is_checked_row_by_row(run_cli, tmp_path: Path) ->
         in result.output
     )
     assert result.exit_code == 1
+
+
+def test_a_whole_file_finding_has_an_empty_where_and_no_line(run_cli, tmp_path: Path) -> None:
+    undated = CLEAN.replace("period: 2026-Q3\n", "")
+    data = json.loads(run_cli("check", _write(tmp_path, "u.yaml", undated), "-f", "json").output)
+    (finding,) = [f for f in data["findings"] if f["rule"] == "okr-no-time-bound"]
+    assert (finding["where"], finding["line"]) == ("", None)
+
+
+def test_markdown_settings_and_period(run_cli, tmp_path: Path) -> None:
+    text = "Period: 2026-Q3\n\nCompensation linked: yes\n\n## Objective: Delight customers\n- Raise NPS from 30 to 45\n- Cut churn from 3% to 2%\n"
+    output = run_cli("check", _write(tmp_path, "s.md", text)).output
+    assert "okr-no-time-bound" not in output
+    assert f":{_line_of(text, 'Compensation')}: warning okr-pay-linked" in output

@@ -59,6 +59,8 @@ class GoalFile(Struct):
     sets: set[str] = field(default_factory=set)
     settings: dict[str, Any] = field(default_factory=dict)
     v2mom_parts: list[str] = field(default_factory=list)
+    v2mom_unranked: list[str] = field(default_factory=list)
+    """The V2MOM's values or methods not given as a list in priority order."""
     children: dict[KeyPath, list[int]] = field(default_factory=dict)
     """The items under an objective (its key results) or a WIG (its lead measures), by path."""
 
@@ -207,6 +209,9 @@ def _v2mom(goals: GoalFile, value: Any, doc: LineSource, problems: ProblemCollec
         )
         return
     goals.v2mom_parts = [p for p in V2MOM_PARTS if value.get(p)]
+    goals.v2mom_unranked = [
+        p for p in ("values", "methods") if p in value and not _ranked(value[p])
+    ]
     for part in value:
         if part not in V2MOM_PARTS:
             problems.add(
@@ -219,3 +224,12 @@ def _v2mom(goals: GoalFile, value: Any, doc: LineSource, problems: ProblemCollec
         _as_list(value.get("measures"), ("v2mom", "measures"), doc, problems)
     ):
         _item(goals, "v2mom_measure", ("v2mom", "measures", index), entry, doc, problems)
+
+
+def _ranked(entries: Any) -> bool:
+    """A list is in priority order; where its entries give a `priority`, those are 1, 2, 3 ...
+    in turn."""
+    if not isinstance(entries, list):
+        return False
+    given = [e.get("priority") for e in entries if isinstance(e, dict) and "priority" in e]
+    return not given or given == list(range(1, len(entries) + 1))

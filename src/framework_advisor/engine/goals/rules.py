@@ -657,6 +657,12 @@ def _v2mom(ctx: Context) -> Iterator[Hit]:
             yield Hit(("v2mom",), {"part": part})
 
 
+@set_rule("v2mom-unranked")
+def _v2mom_ranked(ctx: Context) -> Iterator[Hit]:
+    for part in ctx.goals.v2mom_unranked:
+        yield Hit(("v2mom", part), {"part": part})
+
+
 @item_rule("v2mom-measure-not-numeric", "v2mom_measure")
 def _v2mom_measure(ctx: Context, item: Item, reading: Reading) -> Hit | None:
     return None if reading.targets else Hit(item.path, {"text": text_of(item.text)})
