@@ -25,6 +25,14 @@ SECTIONS = {
     "mbo": "mbo",
     "mbo objectives": "mbo",
 }
+_PERSPECTIVES = {
+    "financial": "financial",
+    "customer": "customer",
+    "internal process": "internal_process",
+    "internal business process": "internal_process",
+    "learning growth": "learning_growth",
+    "learning and growth": "learning_growth",
+}
 CONTAINERS = {"objectives", "okrs", "objectives and key results"}
 _OBJECTIVE = re.compile(r"^(?:objective\s*\d*|o\d+)\s*[:.)\-–]\s*", re.IGNORECASE)
 _KEY_RESULT = re.compile(r"^(?:key\s+result\s*\d*|kr\s*\d+(?:\.\d+)?)\s*[:.)\-–]\s*", re.IGNORECASE)
@@ -152,7 +160,60 @@ def _tables(entries: list[OutlineEntry], data: dict[str, Any], lines: dict[KeyPa
             index = _column(header, *names)
             return cells[index].strip() if index is not None else ""
 
-        if _column(header, "key result") is not None:
+        if (
+            _column(header, "perspective") is not None
+            and _column(header, "strategic objective", "objective") is not None
+        ):
+            text = cell("strategic objective", "objective")
+            perspective = _PERSPECTIVES.get(_header(cell("perspective")))
+            if not text or perspective is None:
+                continue
+            bsc = data.setdefault("bsc", {})
+            lines.setdefault(("bsc",), entry.line)
+            entries_here = bsc.setdefault(perspective, [])
+            lines[("bsc", perspective, len(entries_here))] = entry.line
+            found = {"objective": text}
+            for field in ("measure", "target", "initiative", "owner"):
+                if cell(field):
+                    found[field] = cell(field)
+            entries_here.append(found)
+        elif _column(header, "objective") is not None and _column(header, "weight") is not None:
+            text = cell("objective")
+            if not text:
+                continue
+            mbo: dict[str, Any] = {"objective": text}
+            weight = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%?\s*", cell("weight"))
+            if weight:
+                mbo["weight"] = float(weight.group(1))
+            for field, names in (
+                ("measure", ("how it is measured", "measure")),
+                ("target", ("target",)),
+            ):
+                if cell(*names):
+                    mbo[field] = cell(*names)
+            _append(data, lines, "mbo", mbo, entry.line)
+        elif _column(header, "part") is not None and _column(header, "answer") is not None:
+            if _header(cell("part")) == "north star metric" and cell("answer"):
+                data["north_star"] = cell("answer")
+                lines[("north_star",)] = entry.line
+        elif _column(header, "part") is not None and _column(header, "entry") is not None:
+            part, text = _header(cell("part")), cell("entry")
+            if part not in ("vision", "values", "methods", "obstacles", "measures") or not text:
+                continue
+            v2mom = data.setdefault("v2mom", {})
+            lines.setdefault(("v2mom",), entry.line)
+            if part == "vision":
+                v2mom["vision"] = text
+                lines[("v2mom", "vision")] = entry.line
+                continue
+            listed = v2mom.setdefault(part, [])
+            lines.setdefault(("v2mom", part), entry.line)
+            lines[("v2mom", part, len(listed))] = entry.line
+            target = cell("target or due", "target")
+            listed.append(
+                {"measure": text, "target": target} if part == "measures" and target else text
+            )
+        elif _column(header, "key result") is not None:
             text = cell("key result")
             owner = objective_ids.get(cell("objective id"))
             if not text or owner is None:

@@ -4,6 +4,7 @@ and the parameters of the check's message); words are the check book's."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -104,7 +105,6 @@ CHANGE_VERBS = {
 def rewrite_fields(reading: Reading) -> dict[str, str] | None:
     """The author's metric (the words after a change verb, without numbers or dates) and any
     target they gave; None when no metric can be named honestly from their words."""
-    import re
 
     words = reading.text.split()
     verb = CHANGE_VERBS.get(words[0].lower().strip(",.:"), "") if words else ""
@@ -665,4 +665,12 @@ def _v2mom_ranked(ctx: Context) -> Iterator[Hit]:
 
 @item_rule("v2mom-measure-not-numeric", "v2mom_measure")
 def _v2mom_measure(ctx: Context, item: Item, reading: Reading) -> Hit | None:
-    return None if reading.targets else Hit(item.path, {"text": text_of(item.text)})
+    target = str(item.fields.get("target", ""))
+    whole = read(f"{item.text} {target}")
+    if whole.targets or result_kind(whole, ctx.book.hints)[0] == "metric" or _ALL.search(target):
+        return None
+    return Hit(item.path, {"text": text_of(item.text)})
+
+
+_ALL = re.compile(r"\b(?:every|all|none|zero|no)\b", re.IGNORECASE)
+"""A target of everyone or no one is a number (100%, 0)."""
