@@ -134,6 +134,10 @@ def test_profiles_set_the_limits() -> None:
         ("Measure weekly activation for the first time", "key_result", "baseline"),
         ("Call 100 prospects", "initiative", "metric"),
         ("Improve customer satisfaction", "initiative", None),
+        ("Hold opponents to under 15 points per game", "key_result", "metric"),
+        ("Zero critical security incidents", "key_result", "metric"),
+        ("Run 12 customer interviews per month", "initiative", "metric"),
+        ("Raise revenue per customer from $40 to $50", "key_result", "metric"),
     ],
 )
 def test_key_results_are_classified_by_kind(text: str, kind: str, result_kind: str | None) -> None:

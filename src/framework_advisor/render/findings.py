@@ -3,7 +3,6 @@ Data in, text out; a person's text is text at every sink."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from framework_advisor.domain.goals import Report
@@ -13,7 +12,9 @@ def as_json(reports: list[Report]) -> str:
     """One file: the object itself; several: {"files": [...]} with each file's object."""
     objects = [_object(report) for report in reports]
     payload: Any = objects[0] if len(objects) == 1 else {"files": objects}
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    import msgspec
+
+    return msgspec.json.format(msgspec.json.encode(payload), indent=2).decode("utf-8") + "\n"
 
 
 def _object(report: Report) -> dict[str, Any]:

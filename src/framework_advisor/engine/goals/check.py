@@ -90,7 +90,12 @@ def _finding(ctx: Context, rule: str, hit: Hit, doc: LineSource) -> Finding:
         rule=rule,
         severity=check.severity,
     )
-    rewrite = _rewrite(ctx, rule, hit) if check.rewrite and hit.rewrite else ""
+    rewrite = ""
+    if check.rewrite and hit.rewrite:
+        key = (rule, tuple(sorted(hit.rewrite.items())))
+        if key not in ctx.rewrites:
+            ctx.rewrites[key] = _rewrite(ctx, rule, hit)
+        rewrite = ctx.rewrites[key]
     return Finding(diagnostic, fill(check.suggestion, hit.params), check.source, rewrite)
 
 

@@ -50,7 +50,8 @@ def goals_from_outline(entries: list[OutlineEntry]) -> tuple[dict[str, Any], dic
     objective: dict[str, Any] | None = None
     wig_index: int | None = None
     tabled = False  # the section holds a table: its bullets are the table's notes
-    for entry in entries:
+    bulleted = _bulleted(entries)
+    for position, entry in enumerate(entries):
         if entry.kind in ("header_row", "row"):
             tabled = True
             continue
@@ -66,7 +67,7 @@ def goals_from_outline(entries: list[OutlineEntry]) -> tuple[dict[str, Any], dic
                 section, objective = None, None
                 continue
             period = _PERIOD.search(entry.text)
-            if _OBJECTIVE.match(entry.text) or _bullets_follow(entries, entry):
+            if _OBJECTIVE.match(entry.text) or bulleted[position]:
                 objectives = data.setdefault("objectives", [])
                 lines.setdefault(("objectives",), entry.line)
                 objective = {
@@ -115,16 +116,19 @@ def _name(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s&]", " ", text.lower()).split())
 
 
-def _bullets_follow(entries: list[OutlineEntry], heading: OutlineEntry) -> bool:
-    """Whether list items come under this heading before the next heading (and before any
-    table: a table's notes are not key results)."""
-    start = entries.index(heading) + 1
-    for entry in entries[start:]:
-        if entry.kind in ("heading", "header_row", "row"):
-            return False
-        if entry.kind == "bullet":
-            return True
-    return False
+def _bulleted(entries: list[OutlineEntry]) -> list[bool]:
+    """For each entry, whether list items follow it before the next heading or table (a
+    table's notes are not key results): one pass from the end."""
+    flags = [False] * len(entries)
+    seen = False
+    for position in range(len(entries) - 1, -1, -1):
+        flags[position] = seen
+        kind = entries[position].kind
+        if kind in ("heading", "header_row", "row"):
+            seen = False
+        elif kind == "bullet":
+            seen = True
+    return flags
 
 
 # --- tables (a filled-in starter template, or any table with these columns) -----------------------

@@ -34,6 +34,8 @@ class Context(Struct):
     book: CheckBook
     profile: str
     goals: GoalFile
+    rewrites: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    """Rewrites already re-checked, by rule and fields: a pattern repeated is checked once."""
 
     def limit(self, name: str) -> Any:
         return self.book.limit(self.profile, name)
@@ -288,7 +290,8 @@ def is_activity(ctx: Context, item: Item, reading: Reading) -> bool:
         return False
     verb = starts_with(reading, hints.activity_verbs)
     counted = has_phrase(reading, hints.output_nouns)
-    plain_count = not has_phrase(reading, hints.rate_words) and not any(
+    unpaced = read(_PACE.sub(" ", reading.text))  # "per month" is a pace, not a rate
+    plain_count = not has_phrase(unpaced, hints.rate_words) and not any(
         t.endswith("%") or t[:1] in "$£€¥" for t in reading.targets
     )
     return bool(
@@ -672,5 +675,6 @@ def _v2mom_measure(ctx: Context, item: Item, reading: Reading) -> Hit | None:
     return Hit(item.path, {"text": text_of(item.text)})
 
 
+_PACE = re.compile(r"\b(?:per|a|each|every)\s+(?:day|week|month|quarter|year)\b", re.IGNORECASE)
 _ALL = re.compile(r"\b(?:every|all|none|zero|no)\b", re.IGNORECASE)
 """A target of everyone or no one is a number (100%, 0)."""

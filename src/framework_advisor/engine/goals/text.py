@@ -35,7 +35,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORD = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred|dozen)\b",
     re.IGNORECASE,
 )
@@ -52,7 +52,7 @@ _RELATIVE = re.compile(
     r"\b(?:double|triple|halve|half|a third|a quarter|twice|quadruple|10x|2x|3x)\b", re.IGNORECASE
 )
 _BAND = re.compile(r"\bbetween\b.*\d.*\band\b.*\d|\d\s*[-–]\s*\d", re.IGNORECASE)
-_MAINTAIN = re.compile(r"^\s*(?:maintain|keep|hold|stay|sustain|remain)\b", re.IGNORECASE)
+_MAINTAIN = re.compile(r"^\s*(?:maintain|keep|stay|sustain|remain)\b", re.IGNORECASE)
 _BASELINE = re.compile(
     r"\bbaselines?\b|\bfor the first time\b|\bstart (?:measuring|tracking)\b"
     r"|\bestablish (?:a |the )?(?:measure|metric|benchmark)",
