@@ -239,3 +239,25 @@ def test_markdown_settings_and_period(run_cli, tmp_path: Path) -> None:
     output = run_cli("check", _write(tmp_path, "s.md", text)).output
     assert "okr-no-time-bound" not in output
     assert f":{_line_of(text, 'Compensation')}: warning okr-pay-linked" in output
+
+
+def test_the_pre_commit_hook_runs_the_check_command() -> None:
+    import click
+    import yaml
+
+    from framework_advisor.cli import cli
+
+    (hook,) = yaml.safe_load(Path(".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    program, command = hook["entry"].split()
+    assert program == "framework-advisor" and command in cli.list_commands(click.Context(cli))
+    assert re.search(hook["files"], "team/okrs-2026-q3.md") and re.search(
+        hook["files"], "goals.yaml"
+    )
+    assert not re.search(hook["files"], "src/framework_advisor/cli.py")
+
+
+def test_control_characters_in_goals_never_reach_the_terminal(run_cli, tmp_path: Path) -> None:
+    path = _write(tmp_path, "esc.yaml", 'key_result: "Call 100 \\u001b[31mprospects\\u0007"\n')
+    result = run_cli("check", path)
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "key-result-activity" in result.output
