@@ -199,3 +199,18 @@ def test_the_reference_page_is_generated_from_the_check_book() -> None:
     assert PAGE.read_text(encoding="utf-8") == text(), "run: python tests/goals/write_reference.py"
     for check in BOOK.checks.values():
         assert f"`{check.id}`" in text()
+
+
+def test_validate_refuses_a_broken_check_book(run_cli, tmp_path: Path, monkeypatch) -> None:
+    import framework_advisor.kb.checks as checks_module
+
+    path = _book_with(
+        tmp_path,
+        "severity: error\n    applies_to: key_result",
+        "severity: fatal\n    applies_to: key_result",
+    )
+    monkeypatch.setattr(checks_module, "checks_file", lambda: path)
+    result = run_cli("validate")
+    assert result.exit_code == 2
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "fatal" in text)
+    assert f"{path}:{line}:" in result.stderr and "Traceback" not in result.stderr
