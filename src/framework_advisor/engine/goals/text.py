@@ -154,10 +154,25 @@ Why = tuple[str, dict[str, str]]
 """A reason's id in the check book's `reasons` and its parameters."""
 
 
+_KINDS: dict[tuple[int, str, str], tuple[Hints, ResultKind | None, Why]] = {}
+"""result_kind by (hints, text, declared kind): every check of an item asks the same question.
+The hints are kept with the answer, so that another book at a reused address never matches."""
+
+
 def result_kind(
     reading: Reading, hints: Hints, declared: object = None
 ) -> tuple[ResultKind | None, Why]:
     """The kind of verifiability a key result has, and why; (None, why) when it has none."""
+    key = (id(hints), reading.text, str(declared))
+    found = _KINDS.get(key)
+    if found is None or found[0] is not hints:
+        if len(_KINDS) > 65536:
+            _KINDS.clear()
+        found = _KINDS[key] = (hints, *_result_kind(reading, hints, declared))
+    return found[1], found[2]
+
+
+def _result_kind(reading: Reading, hints: Hints, declared: object) -> tuple[ResultKind | None, Why]:
     if declared in ("metric", "maintain", "milestone", "baseline"):
         return declared, ("declared", {"kind": str(declared)})
     if _BASELINE.search(_PLACEHOLDER.sub(" ", reading.text)):
