@@ -38,8 +38,10 @@ def _wigs(ctx: Context) -> Iterator[Hit]:
 
 @item_rule("lead-measure-is-lag", "lead_measure")
 def _lead_lag(ctx: Context, item: Item, reading: Reading) -> Hit | None:
-    lag = has_phrase(reading, ctx.book.hints.lag_terms)
-    return Hit(item.path, {"text": text_of(item.text)}) if lag else None
+    hints = ctx.book.hints
+    lag = has_phrase(reading, hints.lag_terms)
+    action = starts_with(reading, [*hints.activity_verbs, *hints.done_verbs])
+    return Hit(item.path, {"text": text_of(item.text)}) if lag and not action else None
 
 
 @item_rule("lead-measure-not-weekly", "lead_measure")
@@ -80,7 +82,9 @@ def _rock_owner(ctx: Context) -> Iterator[Hit]:
 def _rock_binary(ctx: Context, item: Item, reading: Reading) -> Hit | None:
     hints = ctx.book.hints
     kind, _ = result_kind(reading, hints, item.fields.get("kind"))
-    ongoing = starts_with(reading, hints.continuity_verbs) or kind == "maintain"
+    ongoing = (
+        starts_with(reading, hints.continuity_verbs) and kind != "milestone" and not reading.dated
+    ) or kind == "maintain"
     vague = kind is None and starts_with(
         reading, ["improve", "enhance", "work on", "focus on", "better"]
     )
