@@ -3,8 +3,6 @@ scorecards, North Stars, MBOs, V2MOMs). Imports neither Textual nor openpyxl."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -68,12 +66,17 @@ def check(
         )
     reports = []
     if kind is not None:
-        text = _stdin("goal") if inputs == ("-",) else " ".join(inputs)
+        from framework_advisor.sources.goal_file import read_stdin
+
+        text = read_stdin() if inputs == ("-",) else " ".join(inputs)
         data = one_goal(kind, text)
         reports.append(check_goals(data, _Plain("<goal>"), book, profile))
     else:
+        from framework_advisor.engine.goals.check import goal_data
+        from framework_advisor.sources.goal_file import read_goal_file
+
         for name in inputs:
-            data, doc = _read(name)
+            data, doc = goal_data(read_goal_file(name))
             reports.append(check_goals(data, doc, book, profile))
     from framework_advisor.render import findings
 
@@ -98,48 +101,3 @@ class _Plain:
 
     def line_of(self, path: Any) -> int | None:
         return None
-
-
-def _stdin(what: str) -> str:
-    from framework_advisor.errors import InputFileError
-    from framework_advisor.sources import limits
-
-    raw = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)
-    if len(raw) > limits.MAX_FILE_BYTES:
-        raise InputFileError(
-            f"-: larger than the limit of {limits.MAX_FILE_BYTES // (1024 * 1024)} MB for an input file"
-        )
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputFileError(f"-: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-
-
-def _read(name: str) -> tuple[Any, Any]:
-    """A goal file's data and its lines: Markdown by its extension (or, on standard input, by
-    its headings), else YAML (JSON is YAML)."""
-    from framework_advisor.sources.reading import read_text
-    from framework_advisor.sources.yaml_lines import YamlDocument, parse_yaml
-
-    if name == "-":
-        text, file = _stdin("goal file"), "<stdin>"
-        markdown = _looks_like_markdown(text)
-    else:
-        text, file = read_text(Path(name), "goal file"), name
-        markdown = Path(name).suffix.lower() in (".md", ".markdown")
-    if markdown:
-        from framework_advisor.engine.goals.markdown import goals_from_outline
-        from framework_advisor.sources.markdown_outline import outline
-
-        data, lines = goals_from_outline(outline(text))
-        return data, YamlDocument(file=file, data=data, lines=lines)
-    document = parse_yaml(text, file, aliases=False)
-    if document.duplicates:
-        from framework_advisor.engine.goals.check import GoalFileError
-
-        raise GoalFileError(document.duplicates)
-    return document.data, document
-
-
-def _looks_like_markdown(text: str) -> bool:
-    return any(line.startswith("#") and line[1:2] in ("#", " ") for line in text.splitlines())

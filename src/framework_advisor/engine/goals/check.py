@@ -8,6 +8,7 @@ from typing import Any
 
 from framework_advisor.domain.goals import CheckBook, Classified, Finding, Item, Report, fill
 from framework_advisor.engine.goals.items import GoalFile, items_of
+from framework_advisor.engine.goals.markdown import goals_from_outline
 from framework_advisor.engine.goals.rules import (
     ITEM_RULES,
     SET_RULES,
@@ -20,6 +21,8 @@ from framework_advisor.engine.goals.rules import (
 from framework_advisor.engine.goals.text import read, result_kind
 from framework_advisor.errors import Diagnostic, Location, ProblemsError
 from framework_advisor.problems import LineSource, ProblemCollector, format_path
+from framework_advisor.sources.goal_file import GoalSource
+from framework_advisor.sources.yaml_lines import YamlDocument
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SINGLE_KEY = {
@@ -196,6 +199,18 @@ def classify(ctx: Context, item: Item, doc: LineSource) -> Classified:
         reason = "objective_number" if reading.targets else "objective"
         return Classified(where, "objective", why(reason), line, None)
     return Classified(where, item.role, why(item.role), line, None)
+
+
+def goal_data(source: GoalSource) -> tuple[Any, YamlDocument]:
+    """A goal file's data in the YAML shape, with the line of every goal: Markdown read into
+    that shape; a duplicate YAML key is a GoalFileError."""
+    if source.outline is not None:
+        data, lines = goals_from_outline(source.outline)
+        return data, YamlDocument(file=source.file, data=data, lines=lines)
+    document = source.yaml if source.yaml is not None else YamlDocument(file=source.file, data=None)
+    if document.duplicates:
+        raise GoalFileError(document.duplicates)
+    return document.data, document
 
 
 def one_goal(kind: str, text: str) -> dict[str, Any]:
