@@ -42,3 +42,14 @@ def test_the_corpus_cites_every_source_and_holds_both_verdicts() -> None:
         assert entry["verdict"] in ("good", "bad")
     verdicts = {e["verdict"] for e in data["goals"]}
     assert verdicts == {"good", "bad"}
+
+
+def test_the_readme_states_the_figures_the_corpus_gives() -> None:
+    from pathlib import Path
+
+    from tests.goals.corpus import totals
+
+    figures = totals([judge(entry, CHECKS) for entry in ENTRIES])
+    readme = Path("README.md").read_text(encoding="utf-8")
+    assert f"false alarms on good goals {figures['false_alarms']} of {figures['good']}" in readme
+    assert f"bad goals caught {figures['caught']} of {figures['bad']}" in readme
