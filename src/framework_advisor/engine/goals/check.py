@@ -16,6 +16,7 @@ from framework_advisor.engine.goals.rules import (
     Hit,
     is_activity,
     is_health_metric,
+    is_task,
     smart_letters,
 )
 from framework_advisor.engine.goals.text import read, result_kind
@@ -184,6 +185,8 @@ def classify(ctx: Context, item: Item, doc: LineSource) -> Classified:
             return Classified(where, "kpi", why("health_metric", reason=base), line, kind)
         if is_activity(ctx, item, reading):
             return Classified(where, "initiative", why("activity", reason=base), line, kind)
+        if is_task(ctx, item, reading):
+            return Classified(where, "initiative", why("task", reason=base), line, kind)
         if kind == "milestone":
             return Classified(where, "milestone", base, line, kind)
         if kind is None:

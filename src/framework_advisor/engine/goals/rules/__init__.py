@@ -3,7 +3,7 @@ this package registers them all."""
 
 from framework_advisor.engine.goals.rules import frameworks, kpi_smart, okr
 from framework_advisor.engine.goals.rules.kpi_smart import smart_letters
-from framework_advisor.engine.goals.rules.okr import is_activity, is_health_metric
+from framework_advisor.engine.goals.rules.okr import is_activity, is_health_metric, is_task
 from framework_advisor.engine.goals.rules.registry import (
     ITEM_RULES,
     SET_RULES,
@@ -22,6 +22,7 @@ __all__ = [
     "frameworks",
     "is_activity",
     "is_health_metric",
+    "is_task",
     "item_rule",
     "kpi_smart",
     "okr",

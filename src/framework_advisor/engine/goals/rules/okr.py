@@ -175,6 +175,23 @@ def is_activity(ctx: Context, item: Item, reading: Reading) -> bool:
     )
 
 
+def is_task(ctx: Context, item: Item, reading: Reading) -> bool:
+    """A deliverable, done or not, with no date of its own and no period around it: a task
+    (a milestone has a date: the issue's and Grove's "into production by June 15")."""
+    if _declared_leading(item) or item.role != "key_result" or "kind" in item.fields:
+        return False
+    kind, _ = result_kind(reading, ctx.book.hints)
+    bounded = reading.dated or ctx.goals.settings.get("period") or item.fields.get("due")
+    return kind == "milestone" and not bounded
+
+
+@item_rule("key-result-task", "key_result")
+def _task(ctx: Context, item: Item, reading: Reading) -> Hit | None:
+    if not is_task(ctx, item, reading):
+        return None
+    return Hit(item.path, {"text": text_of(item.text), "outcome": ctx.book.hints.default_outcome})
+
+
 @item_rule("key-result-activity", "key_result")
 def _activity(ctx: Context, item: Item, reading: Reading) -> Hit | None:
     if not is_activity(ctx, item, reading):
