@@ -8,21 +8,11 @@ from typing import Any
 import click
 
 from framework_advisor.cli import CONTEXT, emit, format_option
+from framework_advisor.engine.goals.check import SINGLE_KEY
 from framework_advisor.errors import ExitCode, UsageError
 
-KINDS = (
-    "objective",
-    "key_result",
-    "kpi",
-    "smart",
-    "wig",
-    "lead_measure",
-    "rock",
-    "bsc_objective",
-    "north_star",
-    "mbo_objective",
-    "v2mom_measure",
-)
+KINDS = tuple(SINGLE_KEY)
+"""The kinds `--kind` takes: one goal of each."""
 
 
 @click.command(context_settings=CONTEXT)
