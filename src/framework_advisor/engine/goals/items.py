@@ -59,6 +59,8 @@ class GoalFile(Struct):
     sets: set[str] = field(default_factory=set)
     settings: dict[str, Any] = field(default_factory=dict)
     v2mom_parts: list[str] = field(default_factory=list)
+    by_path: dict[KeyPath, Item] = field(default_factory=dict)
+    """Every item by its path (a key result finds its objective)."""
     v2mom_unranked: list[str] = field(default_factory=list)
     """The V2MOM's values or methods not given as a list in priority order."""
     children: dict[KeyPath, list[int]] = field(default_factory=dict)
@@ -154,6 +156,7 @@ def _item(
         return None
     index = len(goals.items)
     goals.items.append(Item(role=role, path=path, text=text, fields=fields))
+    goals.by_path[path] = goals.items[-1]
     if role == "objective" and "key_results" in fields:
         goals.children[path] = _children(
             goals, "key_result", (*path, "key_results"), fields["key_results"], doc, problems

@@ -145,6 +145,12 @@ def _declared_leading(item: Item) -> bool:
     return item.fields.get("leading") is True or item.fields.get("kind") == "leading"
 
 
+def _learning(ctx: Context, item: Item) -> bool:
+    """A key result of a learning objective: experiments and interviews are its results."""
+    parent = ctx.goals.by_path.get(item.path[:-2]) if len(item.path) > 2 else None
+    return parent is not None and str(parent.fields.get("type", "")).lower() == "learning"
+
+
 @item_rule("key-result-not-verifiable", "key_result")
 def _not_verifiable(ctx: Context, item: Item, reading: Reading) -> Hit | None:
     kind, _ = result_kind(reading, ctx.book.hints, item.fields.get("kind"))
@@ -155,7 +161,7 @@ def _not_verifiable(ctx: Context, item: Item, reading: Reading) -> Hit | None:
 
 def is_activity(ctx: Context, item: Item, reading: Reading) -> bool:
     hints = ctx.book.hints
-    if _declared_leading(item) or item.role != "key_result":
+    if _declared_leading(item) or item.role != "key_result" or _learning(ctx, item):
         return False
     if has_phrase(reading, ["lines of code"]):
         return True
@@ -179,6 +185,8 @@ def is_task(ctx: Context, item: Item, reading: Reading) -> bool:
     """A deliverable, done or not, with no date of its own and no period around it: a task
     (a milestone has a date: the issue's and Grove's "into production by June 15")."""
     if _declared_leading(item) or item.role != "key_result" or "kind" in item.fields:
+        return False
+    if _learning(ctx, item):
         return False
     kind, _ = result_kind(reading, ctx.book.hints)
     bounded = reading.dated or ctx.goals.settings.get("period") or item.fields.get("due")
