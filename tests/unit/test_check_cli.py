@@ -261,3 +261,15 @@ def test_control_characters_in_goals_never_reach_the_terminal(run_cli, tmp_path:
     result = run_cli("check", path)
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "key-result-activity" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "md"])
+def test_the_sample_goal_files_output_is_pinned(run_cli, fmt: str) -> None:
+    """The output is an API: each format pinned by a golden file (UPDATE_GOLDEN=1 to accept a
+    change, then read the diff)."""
+    from tests.golden_files import assert_matches_golden
+
+    files = sorted(str(p) for p in Path("samples/goals").iterdir())
+    result = run_cli("check", *files, "-f", fmt)
+    assert result.exit_code == 1
+    assert_matches_golden(f"check/samples.{fmt}", result.output)
