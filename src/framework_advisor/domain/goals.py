@@ -103,6 +103,11 @@ class Hints(Struct, frozen=True, forbid_unknown_fields=True):
     revenue_terms: list[str]
     raw_usage_terms: list[str]
     vague_words: list[str]
+    direction_lower: list[str]
+    direction_higher: list[str]
+    direction_band: list[str]
+    frequency_words: list[str]
+    """Words that give a KPI's good direction and its review frequency in its own text."""
 
 
 class CheckBook(Struct, frozen=True):

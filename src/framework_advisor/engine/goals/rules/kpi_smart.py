@@ -14,50 +14,7 @@ from framework_advisor.engine.goals.text import (
 
 # --- KPIs -----------------------------------------------------------------------------------------
 
-_LOWER = (
-    "lower",
-    "under",
-    "below",
-    "less than",
-    "fewer than",
-    "at most",
-    "no more than",
-    "reduce",
-    "cut",
-    "decrease",
-    "minimise",
-    "minimize",
-)
-_HIGHER = (
-    "higher",
-    "above",
-    "over",
-    "at least",
-    "more than",
-    "increase",
-    "grow",
-    "raise",
-    "exceed",
-    "maximise",
-    "maximize",
-)
-_BANDED = ("between", "within", "band")
 _SYMBOLS = (">", "<", "≥", "≤")
-_FREQUENCY = (
-    "daily",
-    "weekly",
-    "monthly",
-    "quarterly",
-    "each week",
-    "every week",
-    "per week",
-    "each month",
-    "every month",
-    "per month",
-    "each day",
-    "every day",
-    "per day",
-)
 
 
 @item_rule("kpi-no-target", "kpi")
@@ -76,14 +33,17 @@ def _kpi_direction(ctx: Context, item: Item, reading: Reading) -> Hit | None:
     if "direction" in item.fields or _is_project(ctx, reading):
         return None
     both = read(f"{item.text} {item.fields.get('target', '')}")
-    if has_phrase(both, _LOWER + _HIGHER + _BANDED) or any(s in both.text for s in _SYMBOLS):
+    hints = ctx.book.hints
+    words = [*hints.direction_lower, *hints.direction_higher, *hints.direction_band]
+    if has_phrase(both, words) or any(s in both.text for s in _SYMBOLS):
         return None
     return Hit(item.path, {"text": text_of(item.text)})
 
 
 @item_rule("kpi-no-frequency", "kpi")
 def _kpi_frequency(ctx: Context, item: Item, reading: Reading) -> Hit | None:
-    if "frequency" in item.fields or has_phrase(reading, _FREQUENCY) or _is_project(ctx, reading):
+    frequency = has_phrase(reading, ctx.book.hints.frequency_words)
+    if "frequency" in item.fields or frequency or _is_project(ctx, reading):
         return None
     return Hit(item.path, {"text": text_of(item.text)})
 
