@@ -181,8 +181,25 @@ def test_the_tools_own_starter_files_pass_its_own_checker(
         if f["severity"] != "info"
     ]
     # The V2MOM planner leaves the vision, values and obstacles for the team to write: on the
-    # unfinished draft the checker says so, and nothing else.
-    assert sorted(raised) == [
+    # unfinished draft the checker says so. The 7S diagnostic and the RACI matrix hold no goals,
+    # and FAST goals and the Hoshin Kanri X-matrix are not read yet: each says no goals were
+    # found. Nothing else is raised.
+    no_goals = {
+        (Path(report["file"]).name, "no-goals")
+        for report in data["files"]
+        for f in report["findings"]
+        if f["rule"] == "no-goals"
+    }
+    assert no_goals == {
+        (name, "no-goals")
+        for name in (
+            "fast-goals.md",
+            "hoshin-kanri-x-matrix.md",
+            "mckinsey-7s-diagnostic.md",
+            "raci-matrix.md",
+        )
+    }
+    assert sorted((n, r, m) for n, r, m in raised if r != "no-goals") == [
         ("v2mom-planner.md", "v2mom-missing-part", f"the V2MOM has no {part}")
         for part in ("obstacles", "values", "vision")
     ]

@@ -34,6 +34,12 @@ def _with_key_results(ctx: Context) -> Iterator[Item]:
     )
 
 
+@set_rule("no-goals")
+def _no_goals(ctx: Context) -> Iterator[Hit]:
+    if not ctx.goals.items:
+        yield Hit(())
+
+
 @set_rule("objective-no-key-results")
 def _no_key_results(ctx: Context) -> Iterator[Hit]:
     for objective in _with_key_results(ctx):
