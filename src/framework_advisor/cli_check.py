@@ -3,11 +3,12 @@ scorecards, North Stars, MBOs, V2MOMs). Imports neither Textual nor openpyxl."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
 
-from framework_advisor.cli import CONTEXT, emit, format_option
+from framework_advisor.cli import CONTEXT, emit, force_option, format_option, output_option
 from framework_advisor.engine.goals.check import SINGLE_KEY
 from framework_advisor.errors import ExitCode, UsageError
 
@@ -26,6 +27,8 @@ KINDS = tuple(SINGLE_KEY)
     help="Check one goal given as text (the arguments, or - for standard input).",
 )
 @click.option("--items", "show_items", is_flag=True, help="Text: also list what each item is.")
+@output_option
+@force_option
 def check(
     inputs: tuple[str, ...],
     fmt: str,
@@ -33,6 +36,8 @@ def check(
     strict: bool,
     kind: str | None,
     show_items: bool,
+    output: Path | None,
+    force: bool,
 ) -> None:
     """Check written goals in YAML or Markdown files (- for standard input).
 
@@ -71,12 +76,12 @@ def check(
     from framework_advisor.render import findings
 
     if fmt == "json":
-        output = findings.as_json(reports)
+        text_out = findings.as_json(reports)
     elif fmt == "md":
-        output = findings.as_markdown(reports)
+        text_out = findings.as_markdown(reports)
     else:
-        output = findings.as_text(reports, show_items=show_items)
-    emit(output, None, False)
+        text_out = findings.as_text(reports, show_items=show_items)
+    emit(text_out, output, force)
     errors = sum(r.count("error") for r in reports)
     warnings = sum(r.count("warning") for r in reports)
     if errors or (strict and warnings):

@@ -290,3 +290,12 @@ def test_the_sample_goal_files_output_is_pinned(run_cli, fmt: str) -> None:
     result = run_cli("check", *files, "-f", fmt)
     assert result.exit_code == 1
     assert_matches_golden(f"check/samples.{fmt}", result.output)
+
+
+def test_findings_can_be_written_to_a_file(run_cli, tmp_path: Path) -> None:
+    target = tmp_path / "findings.json"
+    result = run_cli("check", _write(tmp_path, "g.yaml", GOALS_YAML), "-f", "json", "-o", target)
+    assert result.exit_code == 1  # the findings still decide the exit code
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["errors"] == 1
+    again = run_cli("check", tmp_path / "g.yaml", "-o", target)
+    assert again.exit_code == 2 and "--force" in again.stderr
