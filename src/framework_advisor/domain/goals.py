@@ -106,6 +106,8 @@ class Hints(Struct, frozen=True, forbid_unknown_fields=True):
     direction_lower: list[str]
     direction_higher: list[str]
     direction_band: list[str]
+    lower_is_better: list[str]
+    higher_is_better: list[str]
     frequency_words: list[str]
     """Words that give a KPI's good direction and its review frequency in its own text."""
 

@@ -34,7 +34,13 @@ def _kpi_direction(ctx: Context, item: Item, reading: Reading) -> Hit | None:
         return None
     both = read(f"{item.text} {item.fields.get('target', '')}")
     hints = ctx.book.hints
-    words = [*hints.direction_lower, *hints.direction_higher, *hints.direction_band]
+    words = [
+        *hints.direction_lower,
+        *hints.direction_higher,
+        *hints.direction_band,
+        *hints.lower_is_better,
+        *hints.higher_is_better,
+    ]
     if has_phrase(both, words) or any(s in both.text for s in _SYMBOLS):
         return None
     return Hit(item.path, {"text": text_of(item.text)})
