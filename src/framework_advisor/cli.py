@@ -39,6 +39,7 @@ class AdvisorGroup(click.Group):
         "serve": "framework_advisor.cli_app:serve",
         "served-app": "framework_advisor.cli_app:served_app",
         "workshop": "framework_advisor.cli_workshop:workshop",
+        "check": "framework_advisor.cli_check:check",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -34,6 +34,10 @@ HEADLESS = [
     "framework_advisor.render.workshop",
     "framework_advisor.workshops",
     "framework_advisor.cli_workshop",
+    "framework_advisor.cli_check",
+    "framework_advisor.engine.goals.check",
+    "framework_advisor.kb.checks",
+    "framework_advisor.render.findings",
 ]
 HEAVY = ("textual", "jinja2", "pydantic", "openpyxl", "docx", "weasyprint", "typst", "rich")
 
@@ -71,3 +75,20 @@ def test_recommend_json_path_stays_light(tmp_path) -> None:
     again = _modules_after(code)
     assert "framework_advisor.kb.build" not in again  # second run: straight from the cache
     assert "yaml" in again  # the answers file is YAML
+
+
+def test_check_imports_neither_textual_nor_openpyxl(tmp_path) -> None:
+    goals = tmp_path / "goals.md"
+    goals.write_text("## Objective: Delight customers\n- Raise NPS from 30 to 45 by 30 September\n")
+    code = (
+        "from framework_advisor.cli import cli\n"
+        "try:\n"
+        f"    cli.main(['check', {str(goals)!r}, '-f', 'json'], standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+    )
+    loaded = _modules_after(code)
+    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY)
+    assert heavy == []
+    assert "framework_advisor.engine.goals.check" in loaded  # the command did run
+    assert "markdown_it" in loaded

@@ -77,6 +77,7 @@ def test_installed_copy_uses_its_own_knowledge(installed: Path, tmp_path: Path) 
         ("compare", "okr", "kpi"),
         ("questions", "--format", "yaml"),
         ("questions", "--format", "json"),
+        ("check", "--kind", "key_result", "Raise NPS from 30 to 45 by 30 September"),  # checks.yaml
         ("--version",),
     ],
 )
