@@ -125,15 +125,54 @@ def _typed_readings(workbook: openpyxl.Workbook, texts: set[str]) -> dict[str, s
     prefilled rows by sheet."""
     prefilled: dict[str, set[int]] = {}
     for ws in workbook.worksheets:
+        choices = _first_choices(ws)
         for row in ws.iter_rows(min_row=4):
             if not any(isinstance(c.value, str) and c.value in texts for c in row):
                 continue
             prefilled.setdefault(ws.title, set()).add(row[0].row)
             for offset, cell in enumerate(row):
                 number_format = cell.number_format or ""
-                if cell.value is None and ("0" in number_format or "%" in number_format):
+                if cell.value is None and cell.coordinate in choices:  # a list: its first
+                    cell.value = choices[cell.coordinate]
+                elif cell.value is None and "yy" in number_format.lower():  # a date: as typed
+                    cell.value = dt.datetime(2026, 1, 5)
+                elif cell.value is None and ("0" in number_format or "%" in number_format):
                     cell.value = 2 + offset
     return prefilled
+
+
+def _first_choices(ws: Any) -> dict[str, str]:
+    """Each cell under a drop-down list, with the list's first option."""
+    found: dict[str, str] = {}
+    for validation in ws.data_validations.dataValidation:
+        options = (validation.formula1 or "").strip('"').split(",")
+        if validation.type != "list" or not options[0] or options[0].startswith("$"):
+            continue
+        for cells in validation.sqref.ranges:
+            for row in ws.iter_rows(
+                min_row=cells.min_row, max_row=min(cells.max_row, 60),
+                min_col=cells.min_col, max_col=cells.max_col,
+            ):  # fmt: skip
+                for cell in row:
+                    found[cell.coordinate] = options[0]
+    return found
+
+
+def _fixed_rows(workbook: openpyxl.Workbook, texts: set[str]) -> dict[str, set[int]]:
+    """The rows a template writes itself (the RACI's roles, the 7S elements), not an example:
+    a count of 0 there is a value ("accountable for 0 activities"), not nothing entered."""
+    rows: dict[str, set[int]] = {}
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows(min_row=4):
+            first = row[0].value
+            if (
+                isinstance(first, str)
+                and first
+                and not first.startswith("=")
+                and first not in texts
+            ):
+                rows.setdefault(ws.title, set()).add(row[0].row)
+    return rows
 
 
 @pytest.mark.parametrize("profile", list(PROFILES))
@@ -145,6 +184,7 @@ def test_prefilled_rows_compute_and_empty_rows_stay_blank(
     every template of the profile."""
     chosen = select_examples(kb, PROFILES[profile])
     sources: dict[str, tuple[Path, dict[str, set[int]], dict[str, set[str]]]] = {}
+    fixed: dict[str, dict[str, set[int]]] = {}
     for tid in kb.templates:
         [file] = template_files(kb, [tid], "xlsx", chosen, today=TODAY)
         workbook = openpyxl.load_workbook(io.BytesIO(file.data))
@@ -160,7 +200,9 @@ def test_prefilled_rows_compute_and_empty_rows_stay_blank(
         untyped = tmp_path / f"{tid}-as-written.xlsx"
         workbook.save(untyped)
         sources[f"{tid} as written"] = (untyped, {}, formulas)
-        prefilled = _typed_readings(workbook, _example_texts(chosen))
+        texts = _example_texts(chosen)
+        fixed[tid] = fixed[f"{tid} as written"] = _fixed_rows(workbook, texts)
+        prefilled = _typed_readings(workbook, texts)
         assert tid not in ("kpi-dashboard", "okr-planning-sheet") or prefilled, tid
         source = tmp_path / f"{tid}.xlsx"
         workbook.save(source)
@@ -181,7 +223,7 @@ def test_prefilled_rows_compute_and_empty_rows_stay_blank(
                 cell = ws[coordinate]
                 if cell.row in rows and cell.value in (None, ""):
                     blank.append(f"{tid} {ws.title}!{coordinate}")
-                if cell.row not in rows and cell.value == 0:
+                if cell.row not in rows | fixed[tid].get(ws.title, set()) and cell.value == 0:
                     zero.append(f"{tid} {ws.title}!{coordinate}")
     assert not zero, f"0 where nothing was entered: {zero[:10]}"
     assert not blank, f"no value on a prefilled row: {blank[:10]}"

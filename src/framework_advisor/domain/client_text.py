@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
+import msgspec
 from msgspec import Struct
 
 from framework_advisor.domain.knowledge import KnowledgeBase
@@ -65,6 +66,16 @@ def client_texts(kb: KnowledgeBase) -> Iterator[str]:
     yield from (pairing.why for pairing in kb.pairings)
     yield from (text for entry in kb.glossary for text in (entry.term, entry.definition))
     yield from kb.settings.ritual_names.values()
+    for example in kb.examples.values():  # the examples' words ("every high performer")
+        yield from (okr.objective for okr in example.okrs)
+        yield from (kr for okr in example.okrs for kr in okr.key_results)
+        yield from (kpi.name for kpi in example.kpis)
+        yield from (
+            value
+            for entry in example.roles
+            for value in msgspec.structs.asdict(entry).values()
+            if isinstance(value, str) and " " in value  # prose, never an id or a letter
+        )
 
 
 class Vocabulary:
