@@ -77,7 +77,8 @@ class MixComparison(Struct, frozen=True, gc=False):
     runner_up: ChoiceSide
     stated: int
     decided_by: str
-    """strong | covered | kept | paid | built | weights | fewer | pairs | fit | rank."""
+    """strong | covered | kept | paid | built | weights | fewer | pairs | fit | rank, or hybrid:
+    the runner-up is the chosen set with OKRs and KPIs apart, which run as the hybrid."""
 
 
 class NeedCoverage(Struct, frozen=True, gc=False):

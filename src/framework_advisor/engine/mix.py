@@ -588,7 +588,10 @@ def plan_mix(
         # nothing serving a need fits the budget: the best single one, over the budget (the
         # meeting time says by how much); with the meetings held over it already, nothing new
         best, runner_up = search.best(pool, (), 1, None)
+    before_hybrid = best
     best = _as_hybrid(search, best, budget)
+    if best is not before_hybrid:  # the mix beat the runner-up as OKRs and KPIs apart
+        runner_up = before_hybrid
     members = list(best.members) if best else []
     # A framework in use is kept in phase one or retired with its reason, never deferred
     later_pool = [f for f in pool if f not in search.current or f in members]
@@ -901,7 +904,9 @@ def compare(
     if best is None or runner_up is None or set(best.members) == set(runner_up.members):
         return None
     chosen, other = _side(search, best), _side(search, runner_up)
-    return MixComparison(chosen, other, stated, _decided_by(best, runner_up))
+    hybrid = HYBRID in best.members and set(HYBRID_PARTS) <= set(runner_up.members)
+    decided = "hybrid" if hybrid else _decided_by(best, runner_up)
+    return MixComparison(chosen, other, stated, decided)
 
 
 def _side(search: _Search, choice: Choice) -> ChoiceSide:
@@ -960,6 +965,8 @@ def choice_sentence(
     added = [m for m in chosen.members if m not in other.members]
     dropped = [m for m in other.members if m not in chosen.members]
     decided = comparison.decided_by
+    if decided == "hybrid":
+        return policy.sentence.format(chosen=winner, other=loser, because=policy.because[decided])
     if not dropped and decided not in ("strong", "covered", "kept", "paid", "built"):
         first = whys.get(added[0], "").split(". ")[0].rstrip(".")
         if first:

@@ -81,7 +81,7 @@ def starts(
         return [FrameworkStart(fid, 1) for fid in new]
     names = index.short_names
     labels = index.need_labels
-    served = {layer.framework: layer.needs for layer in plan.layers}
+    served = {layer.framework: layer.chosen_for for layer in plan.layers}
     position = {fid: i for i, fid in enumerate(plan.members)}
     order = sorted(new, key=lambda f: (-len(served.get(f, ())), position.get(f, len(position))))
     result: list[FrameworkStart] = []

@@ -184,6 +184,7 @@ class ResultsScreen(Screen[None]):
         lines.append(Heading("Run now (phase 1)", gap=bool(rec.summary)))
         if rec.mix_choice:
             lines.append(Item("", rec.mix_choice))
+        starts = {s.framework: s for s in rec.phases[0].starts} if rec.phases else {}
         for layer in rec.mix:
             title = layer_label(layer.layer)
             lines.append(Heading(f"{title}:", names[layer.framework], gap=True))
@@ -191,6 +192,9 @@ class ResultsScreen(Screen[None]):
                 served = "; ".join(labels.get(n, n) for n in layer.needs)
                 lines.append(Item("", f"For: {served}."))
             lines.append(Item("", layer.why))
+            start = starts.get(layer.framework)
+            if start is not None and start.why:
+                lines.append(Item("", start.why))
         for phase in rec.phases[1:]:
             added = ", ".join(names[f] for f in phase.frameworks)
             lines += [
@@ -211,6 +215,7 @@ class ResultsScreen(Screen[None]):
                     f"About {rec.meeting_minutes_per_month} minutes of meetings a month", "bold"
                 ),
                 f" ({hours:.1f} hours), one calendar for the whole mix.",
+                *((" ", rec.meeting_time.text) if rec.meeting_time else ()),
             )
             if rec.cadence
             else as_text("No meetings yet: nothing is recommended to run.")

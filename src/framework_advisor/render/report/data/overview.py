@@ -42,8 +42,8 @@ def phase_jobs(kb: KnowledgeBase, rec: Recommendation) -> list[PhaseJob]:
             phase="Now",
             framework=layer.framework,
             name=names[layer.framework],
-            job=sentence(label_list([labels.get(n, n) for n in layer.needs]))
-            if layer.needs
+            job=sentence(label_list([labels.get(n, n) for n in layer.chosen_for]))
+            if layer.chosen_for  # the job it was chosen for: no two rows share one
             else first_sentence(layer.why) or LAYER_JOBS.get(layer.layer, ""),
         )
         for layer in rec.mix
