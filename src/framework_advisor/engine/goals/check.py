@@ -6,8 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from framework_advisor.domain.goals import CheckBook, Classified, Finding, Item, Report, fill
-from framework_advisor.engine.goals.items import GoalFile, items_of
+from framework_advisor.domain.goals import (
+    CheckBook,
+    Classified,
+    Finding,
+    Item,
+    Report,
+    fill,
+)
+from framework_advisor.engine.goals.items import SINGLE, GoalFile, items_of
 from framework_advisor.engine.goals.markdown import goals_from_outline
 from framework_advisor.engine.goals.rules import (
     ITEM_RULES,
@@ -26,18 +33,8 @@ from framework_advisor.sources.goal_file import GoalSource
 from framework_advisor.sources.yaml_lines import YamlDocument
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-SINGLE_KEY = {
-    "objective": "objective",
-    "key_result": "key_result",
-    "kpi": "kpi",
-    "smart": "smart_goal",
-    "wig": "wig",
-    "lead_measure": "lead_measure",
-    "rock": "rock",
-    "bsc_objective": "bsc_objective",
-    "mbo_objective": "mbo_objective",
-    "v2mom_measure": "v2mom_measure",
-    "north_star": "north_star",
+SINGLE_KEY: dict[str, str] = {kind: key for key, kind in SINGLE.items()} | {
+    "north_star": "north_star"
 }
 """The kinds `check --kind` takes, and the goal file's key for one goal of that kind."""
 
@@ -140,8 +137,12 @@ REASON_IDS = frozenset(
         "wish",
         "one_off_project",
         "indicator",
-        "smart",
         "objective_number",
+        "yes",
+        "no",
+        "declared_word",
+        "not_declared_word",
+        "smart",
         "objective",
         "wig",
         "lead_measure",
@@ -151,10 +152,6 @@ REASON_IDS = frozenset(
         "input_metric",
         "mbo_objective",
         "v2mom_measure",
-        "yes",
-        "no",
-        "declared_word",
-        "not_declared_word",
     }
 )
 """Every reason id the classification uses: each must be in the check book's `reasons`."""
