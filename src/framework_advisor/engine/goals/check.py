@@ -33,9 +33,8 @@ from framework_advisor.sources.goal_file import GoalSource
 from framework_advisor.sources.yaml_lines import YamlDocument
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-SINGLE_KEY: dict[str, str] = {kind: key for key, kind in SINGLE.items()} | {
-    "north_star": "north_star"
-}
+SINGLE_KEY: dict[str, str] = {str(kind): key for key, kind in SINGLE.items()}
+SINGLE_KEY["north_star"] = "north_star"
 """The kinds `check --kind` takes, and the goal file's key for one goal of that kind."""
 
 
