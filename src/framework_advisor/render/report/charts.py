@@ -65,7 +65,9 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
             total += 0.3
         elif char in _WIDE:
             total += 0.85
-        elif char.isupper() or char.isdigit():
+        elif char.isupper():
+            total += 0.66  # capitals run wide ("OKR"): the estimate stays on the wide side
+        elif char.isdigit():
             total += 0.6
         else:
             total += 0.52

@@ -20,7 +20,7 @@ def text(document: StarterDocument) -> str:
     out = [f"# {cell(document.title)}", "", cell(template.summary), "", "## How to use", ""]
     for paragraph in template.guidance:
         out += [cell(paragraph), ""]
-    out += [f"*{document.provenance()}*", ""]
+    out += [f"*{cell(document.provenance())}*", ""]
     for filled in document.sheets:
         sheet = filled.sheet
         out += [f"## {cell(sheet.title)}", "", cell(sheet.note), ""]
