@@ -124,22 +124,20 @@ REPORT_FORMATS = ("md", "html", "json", "docx", "pdf")
 REPORT_PROBE = """
 import json, os, sys, time
 from pathlib import Path
-from framework_advisor.engine.recommend import recommend
-from framework_advisor.engine.rollout import report_facts
+from framework_advisor.exports import Documents
 from framework_advisor.kb.load import load
-from framework_advisor.render.formats import render
 from framework_advisor.storage import read_answers
 kb = load([])
 answers = read_answers(kb, Path(sys.argv[1])).answers
-rec = recommend(kb, answers)
-facts = report_facts(kb, rec)
+docs = Documents(kb, answers)
+docs.report_facts, docs.examples  # the recommendation and its facts, as the command has them
 start = time.perf_counter()
-render("report", sys.argv[2], rec, kb=kb, answers=answers, facts=facts)
+docs.render("report", sys.argv[2])
 first = time.perf_counter() - start
 again = []
 for _ in range(int(sys.argv[3])):
     start = time.perf_counter()
-    render("report", sys.argv[2], rec, kb=kb, answers=answers, facts=facts)
+    docs.render("report", sys.argv[2])
     again.append(time.perf_counter() - start)
 print(json.dumps([first, min(again)]))
 """

@@ -18,6 +18,7 @@ __all__ = [
     "Lightened",
     "calendar_minutes",
     "fit_calendar",
+    "lightest_minutes",
     "meeting_cost",
     "merge_cadence",
 ]
@@ -96,19 +97,47 @@ def meeting_cost(index: EngineIndex, frameworks: tuple[str, ...] | list[str]) ->
     return calendar_minutes(index, frameworks)
 
 
+def lightened_forms(index: EngineIndex, frameworks: tuple[str, ...] | list[str]) -> Lightened:
+    """Every meeting of ``frameworks`` that has a lighter documented form."""
+    return frozenset(
+        key for fid in frameworks for key, _, light, _ in index.ritual_forms[fid] if light
+    )
+
+
+def lightest_minutes(index: EngineIndex, frameworks: tuple[str, ...] | list[str]) -> int:
+    """The calendar's minutes with every meeting in its lightest form, or in full where that is
+    less: below this no lightening goes (the mix search's test of a set against the budget)."""
+    full = calendar_minutes(index, frameworks)
+    every = lightened_forms(index, frameworks)
+    return min(full, calendar_minutes(index, frameworks, every)) if every else full
+
+
 def fit_calendar(
     index: EngineIndex, frameworks: tuple[str, ...] | list[str], budget: int | None
 ) -> tuple[int, Lightened]:
     """The calendar's minutes within ``budget`` where its lighter forms allow: every meeting
     in full when that fits; otherwise meetings move to their lightest documented form one at a
-    time, the one saving most first, until it fits or nothing saves more. Returns the minutes
-    and the meetings lightened."""
+    time, the one saving most first, until it fits. It fits exactly when ``lightest_minutes``
+    does; when it cannot, every meeting is as light as it goes. Returns the minutes and the
+    meetings lightened."""
+    key = (tuple(frameworks), budget)
+    found = index.fitted_sets.get(key)
+    if found is None:
+        found = index.fitted_sets[key] = _fit(index, frameworks, budget)
+    return found
+
+
+def _fit(
+    index: EngineIndex, frameworks: tuple[str, ...] | list[str], budget: int | None
+) -> tuple[int, Lightened]:
     minutes = calendar_minutes(index, frameworks)
     if budget is None or minutes <= budget:
         return minutes, FULL
-    left = sorted(
-        {key for fid in frameworks for key, _, light, _ in index.ritual_forms[fid] if light}
-    )
+    every = lightened_forms(index, frameworks)
+    lightest = calendar_minutes(index, frameworks, every) if every else minutes
+    if lightest > budget:
+        return (lightest, every) if lightest < minutes else (minutes, FULL)
+    left = sorted(every)
     lightened = FULL
     while minutes > budget and left:
         saving, key = min((calendar_minutes(index, frameworks, lightened | {k}), k) for k in left)
@@ -116,4 +145,4 @@ def fit_calendar(
             break
         minutes, lightened = saving, lightened | {key}
         left.remove(key)
-    return minutes, lightened
+    return (minutes, lightened) if minutes <= budget else (lightest, every)

@@ -13,7 +13,7 @@ from framework_advisor.domain.need import Need
 from framework_advisor.domain.recommendation import Lift, Reason
 from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Rule, WeightEffect
 from framework_advisor.domain.wording import need_labels
-from framework_advisor.engine.cadence import MEETINGS_PER_MONTH
+from framework_advisor.engine.cadence import MEETINGS_PER_MONTH, calendar_minutes
 from framework_advisor.engine.compiled import Predicate, compile_condition
 from framework_advisor.engine.explain import describe, leaves
 
@@ -69,6 +69,16 @@ class EngineIndex(Struct):
         default_factory=dict
     )
     """framework -> ((ritual id, frequency), minutes, minutes a month on its own)."""
+    lightest_alone: dict[str, int] = field(default_factory=dict)
+    """framework -> monthly minutes of its own calendar with every meeting in its lightest
+    form: no calendar holding it can take fewer (the mix search's quick bound)."""
+    lightest_sets: dict[tuple[str, ...], int] = field(default_factory=dict)
+    """A set of frameworks (in ranking order) -> its lightest calendar's minutes, as the mix
+    search meets it: a few thousand sets at most, kept with the index."""
+    fitted_sets: dict[
+        tuple[tuple[str, ...], int | None], tuple[int, frozenset[tuple[str, str]]]
+    ] = field(default_factory=dict)
+    """(frameworks, budget) -> ``fit_calendar``'s answer, kept with the index."""
     ritual_forms: dict[str, tuple[RitualForms, ...]] = field(default_factory=dict)
     """framework -> for each ritual: its full (ritual id, frequency) and minutes, and its
     lightest documented variant's (or None)."""
@@ -185,6 +195,11 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
     )
     if len(_CACHE) > 8:
         _CACHE.clear()
+    for fid in kb.frameworks:
+        every = frozenset(key for key, _, light, _ in index.ritual_forms[fid] if light)
+        index.lightest_alone[fid] = min(
+            calendar_minutes(index, (fid,)), calendar_minutes(index, (fid,), every)
+        )
     _CACHE[id(kb)] = index
     return index
 

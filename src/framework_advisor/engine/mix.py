@@ -19,7 +19,12 @@ from framework_advisor.domain.recommendation import (
     Retirement,
 )
 from framework_advisor.domain.wording import and_list
-from framework_advisor.engine.cadence import MEETINGS_PER_MONTH, fit_calendar, meeting_cost
+from framework_advisor.engine.cadence import (
+    MEETINGS_PER_MONTH,
+    fit_calendar,
+    lightest_minutes,
+    meeting_cost,
+)
 from framework_advisor.engine.index import EngineIndex, partners_for
 from framework_advisor.engine.outgrown import has_outgrown, outgrown_why
 from framework_advisor.engine.pay import homes_for
@@ -191,7 +196,6 @@ class _Search:
             for place, fid in enumerate(order):
                 self.rank_in.setdefault(fid, {})[need] = place
         self._valid_sets: dict[tuple[tuple[str, ...], int], list[Grown]] = {}
-        self._fitted: dict[tuple[tuple[str, ...], int], int] = {}
         self.held_only: int | None = None
         """The leaders' time, when the meetings kept exceed it: nothing new may add minutes."""
         self.size_cap = size_cap
@@ -329,13 +333,20 @@ class _Search:
                 or self.fitted(members, self.held_only) > self.fitted(kept, self.held_only)
             ):
                 return False
-        return cost <= budget or self.fitted(members, budget) <= budget
+        if cost <= budget:
+            return True
+        lightest = self.index.lightest_alone
+        if any(lightest[m] > budget for m in members):
+            return False  # one member's own lightest calendar is already over it
+        return self.fitted(members, budget) <= budget
 
     def fitted(self, members: tuple[str, ...], budget: int) -> int:
-        """The set's calendar in minutes, lightened toward ``budget`` (``fit_calendar``)."""
-        minutes = self._fitted.get((members, budget))
+        """The set's calendar in minutes as light as its meetings' forms go (``budget``: the
+        calendar fits it exactly when this does)."""
+        cache = self.index.lightest_sets  # sets recur from one recommendation to the next
+        minutes = cache.get(members)
         if minutes is None:
-            minutes = self._fitted[(members, budget)] = fit_calendar(self.index, members, budget)[0]
+            minutes = cache[members] = lightest_minutes(self.index, members)
         return minutes
 
     def _score(
@@ -442,7 +453,13 @@ class _Search:
                     count += 1
             if health_aside and HEALTH_METRICS in members and HEALTH_METRICS not in current:
                 count -= 1
-            if count > most or not self.within(members, cost, budget):
+            if count > most:
+                continue
+            if (
+                budget is not None
+                and (cost > budget or self.held_only is not None)
+                and not self.within(members, cost, budget)
+            ):
                 continue
             if wanted and not wanted.issubset(members):
                 continue
