@@ -14,6 +14,7 @@ from framework_advisor.cli import (
     format_option,
     kb_option,
     load_kb,
+    output_format,
     output_option,
     warn_hidden,
 )
@@ -26,9 +27,9 @@ from framework_advisor.render.formats import formats_for
     "-f",
     "--format",
     "fmt",
-    required=True,
     type=click.Choice(formats_for("report")),
-    help="md, html and json go to standard output without -o; pdf and docx need -o.",
+    help="Without it, the format -o's file name ends in (.md, .html, .pdf, .docx, .json), or "
+    "Markdown to standard output; pdf and docx need -o.",
 )
 @output_option
 @force_option
@@ -36,7 +37,12 @@ from framework_advisor.render.formats import formats_for
 @kb_option
 @click.pass_context
 def report(
-    ctx: click.Context, answers_path: Path, fmt: str, output: Path | None, force: bool, brand: str
+    ctx: click.Context,
+    answers_path: Path,
+    fmt: str | None,
+    output: Path | None,
+    force: bool,
+    brand: str,
 ) -> None:
     """Write a recommendation report to send: profile, mix, ranking, rollout plan, examples."""
     from framework_advisor.errors import UsageError
@@ -45,6 +51,7 @@ def report(
     from framework_advisor.sources.atomic import check_output, is_stdout
     from framework_advisor.storage import read_answers
 
+    fmt = output_format(fmt, output, formats_for("report"), "md")
     if output is None and FORMATS[fmt].needs_file:
         raise UsageError(
             f"--format {fmt} writes a binary file: give -o/--output FILE (- for standard output)"

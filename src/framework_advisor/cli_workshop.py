@@ -10,12 +10,14 @@ from framework_advisor.cli import (
     CONTEXT,
     emit,
     force_option,
-    format_option,
     kb_option,
     load_kb,
+    output_format,
     output_option,
 )
 from framework_advisor.domain.workshop import DEFAULT_MINUTES
+
+SUMMARY_FORMATS = ["text", "md", "json", "html", "pdf", "docx"]
 
 dir_argument = click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
 
@@ -72,7 +74,13 @@ def new(ctx: click.Context, directory: Path, title: str, settings: tuple[str, ..
 
 @workshop.command("summary", context_settings=CONTEXT)
 @dir_argument
-@format_option("text", "md", "json", "html", "pdf", "docx")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(SUMMARY_FORMATS),
+    help="Without it, the format -o's file name ends in, or text to standard output.",
+)
 @output_option
 @force_option
 @click.option("--anonymous", is_flag=True, help="No names anywhere: participants are P1, P2, ...")
@@ -88,7 +96,7 @@ def new(ctx: click.Context, directory: Path, title: str, settings: tuple[str, ..
 def summary(
     ctx: click.Context,
     directory: Path,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     force: bool,
     anonymous: bool,
@@ -98,6 +106,7 @@ def summary(
     need -o FILE)."""
     from framework_advisor.workshops import build_summary
 
+    fmt = output_format(fmt, output, SUMMARY_FORMATS, "text")
     kb = load_kb(ctx)
     result, _ = build_summary(
         kb, directory, minutes=minutes, anonymous=anonymous, say=lambda n: _say(f"note: {n}")
