@@ -137,3 +137,27 @@ def test_templates_keeps_its_positional_ids(run_cli, kb, tmp_path) -> None:
     result = run_cli("templates", first, "-f", "md", "--out", tmp_path)
     assert result.exit_code == 0, result.stderr
     assert any(tmp_path.iterdir())
+
+
+def test_a_workshop_title_is_not_the_organisation(run_cli, tmp_path) -> None:
+    folder = tmp_path / "ws"
+    result = run_cli("workshop", "new", folder, "--title", "Cloudlane leadership")
+    assert result.exit_code == 0, result.stderr
+    config = yaml.safe_load((folder / "workshop.yaml").read_text(encoding="utf-8"))
+    assert config["title"] == "Cloudlane leadership"
+    assert "organisation" not in config["fixed"]
+    assert "workshop summary" in result.stderr and "--participant" in result.stderr
+
+
+def test_plurals_read_as_english(run_cli, tmp_path) -> None:
+    folder = tmp_path / "ws"
+    assert run_cli("workshop", "new", folder, "--organisation", "Acme").exit_code == 0
+    answers = yaml.safe_load(STARTUP.read_text(encoding="utf-8"))
+    answers.pop("organisation", None)
+    (folder / "participants" / "sam.yaml").write_text(yaml.safe_dump(answers), encoding="utf-8")
+    result = run_cli("workshop", "summary", folder)
+    assert result.exit_code == 0, result.stderr
+    assert "1 participant," in result.stdout and "(s)" not in result.stdout
+    result = run_cli("workshop", "reveal", folder)
+    assert result.exit_code == 0, result.stderr
+    assert "1 participant " in result.stderr and "(s)" not in result.stderr
