@@ -194,6 +194,7 @@ def examples(
         fmt,
         selection,
         framework=framework,
+        kb=kb,
         color=use_color(output),
         width=terminal_width(),
     )

@@ -161,3 +161,41 @@ def test_plurals_read_as_english(run_cli, tmp_path) -> None:
     result = run_cli("workshop", "reveal", folder)
     assert result.exit_code == 0, result.stderr
     assert "1 participant " in result.stderr and "(s)" not in result.stderr
+
+
+def test_examples_name_their_areas_in_words_and_take_any_case(run_cli, kb) -> None:
+    function, industry = kb.question("function"), kb.question("industry")
+    sales = next(o for o in function.options if o.value == "sales")
+    saas = next(o for o in industry.options if o.value == "saas")
+    by_id = run_cli("examples", "--function", "sales", "--industry", "saas")
+    header = by_id.stdout.splitlines()[0]
+    assert f"{function.label}: {sales.label}" in header and "function:" not in header
+    for typed in (sales.label.upper(), sales.label.title()):
+        result = run_cli("examples", "--function", typed, "--industry", saas.label.upper())
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == by_id.stdout
+    markdown = run_cli("examples", "--function", "sales", "-f", "md").stdout
+    assert f"{function.label}: {sales.label}" in markdown
+
+
+def test_set_values_take_any_case_when_one_option_matches(run_cli) -> None:
+    exact = run_cli("whatif", STARTUP, "--set", "function=sales", "-f", "json")
+    loose = run_cli("whatif", STARTUP, "--set", "function=SALES", "-f", "json")
+    assert exact.exit_code == 0 and loose.exit_code == 0, loose.stderr
+    assert exact.stdout == loose.stdout
+    refused(run_cli("whatif", STARTUP, "--set", "function=salez"), "Did you mean 'sales'")
+
+
+def test_whatif_lines_fit_80_columns_and_names_are_never_cut_mid_word(run_cli, kb) -> None:
+    result = run_cli(
+        "whatif", STARTUP, "--set", "headcount=500", "--set", "compensation_linked=true",
+        env={"COLUMNS": "80"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80, max(lines, key=len)
+    words = {w for f in kb.frameworks.values() for w in f.name.replace("(", " ").split()}
+    for line in lines:
+        for token in line.split():
+            if token.endswith("…"):
+                assert token[:-1].rstrip(",") in words, line
