@@ -32,6 +32,21 @@ def default_folder(session: str | None) -> Path:
     return documents_dir() / safe_file_name(session or "assessment")
 
 
+SHOWN_NAMES = 4
+"""How many existing files the overwrite question names: its buttons stay in view at 80x24."""
+
+
+def _already_there(existing: list[str], folder: Path) -> str:
+    """ "16 files already exist in FOLDER (4 shown):" and the first names, one a line."""
+    shown = existing[:SHOWN_NAMES]
+    count = (
+        "1 file already exists" if len(existing) == 1 else f"{len(existing)} files already exist"
+    )
+    more = len(existing) - len(shown)
+    head = f"{count} in {folder}" + (f" ({len(shown)} shown)" if more else "") + ":"
+    return "\n".join([head, *shown, *([f"and {more} more"] if more else [])])
+
+
 class TickBox(Checkbox):
     """A checkbox that looks ticked by its shape, not only its colour: ✓ or blank."""
 
@@ -115,7 +130,9 @@ class ExportScreen(ModalScreen[None]):
         name = assessment.name or "assessment"
         answers = dict(assessment.answers)
         self._say("Preparing the files…")
-        self.query_one("#go", Button).disabled = True
+        go = self.query_one("#go", Button)
+        pressed = self.focused is go  # a disabled button loses the focus: give it back
+        go.disabled = True
         try:
             files = await asyncio.to_thread(
                 lambda: export_files(chosen, self.app.kb, name, answers, now=self.app.today)
@@ -124,7 +141,9 @@ class ExportScreen(ModalScreen[None]):
             self._say("Could not prepare the files:", exc)
             return
         finally:
-            self.query_one("#go", Button).disabled = False
+            go.disabled = False
+            if pressed:
+                go.focus()
         if folder is None:
             for file_name, content in files:
                 if isinstance(content, bytes):
@@ -136,11 +155,7 @@ class ExportScreen(ModalScreen[None]):
         existing = [f for f, _ in files if folder.is_dir() and (folder / f).exists()]
         if existing:
             sure = await self.app.push_screen_wait(
-                Confirm(
-                    "Overwrite?",
-                    f"These files already exist in {folder}:\n" + "\n".join(existing),
-                    yes="Overwrite",
-                )
+                Confirm("Overwrite?", _already_there(existing, folder), yes="Overwrite")
             )
             if not sure:
                 self._say("Nothing written.")
