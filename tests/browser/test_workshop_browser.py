@@ -40,6 +40,7 @@ def test_two_browsers_answer_and_see_the_group_after_the_reveal(run_cli, tmp_pat
                 page.click("#start")
                 drawn.wait_for("Question 1 of")  # the needs: everything before it is fixed
                 page.wait_for_selector('body[data-ready="question:needs"]', state="attached")
+                page.keyboard.press("ArrowDown")  # nothing is highlighted on arrival
                 page.keyboard.press(" ")  # tick the first need
                 page.keyboard.press("Enter")
                 path = directory / "participants" / f"{name}.yaml"

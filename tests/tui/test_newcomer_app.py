@@ -46,3 +46,102 @@ async def test_overwriting_many_files_keeps_the_buttons_in_view(
         await pilot.press("enter")  # Cancel, in view, has the focus
         await wait_for_screen(pilot, ExportScreen)
         await wait_until(pilot, lambda: "Nothing written" in str(result.render()))
+
+
+async def test_a_tab_takes_the_keys_once_shown(make_app: Callable[..., AdvisorApp]) -> None:
+    from textual.containers import VerticalScroll
+
+    from framework_advisor.tui.screens.results import TABS, ResultsScreen
+
+    app = make_app(new_answers=("northwind", SALES_LED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        screen = await wait_for_screen(pilot, ResultsScreen)
+        mix = TABS.index(next(t for t in TABS if t[0] == "mix")) + 1
+        await pilot.press(str(mix))
+        await pilot.pause()
+        pane = screen.query_one("#tab-mix")
+        focused = app.focused
+        assert focused is not None and pane in focused.ancestors_with_self, focused
+        scroll = pane.query_one(VerticalScroll)
+        assert scroll.max_scroll_y > 0, "the mix fits: nothing to scroll at 80x24"
+        for key, where in (("down", 1), ("end", scroll.max_scroll_y), ("home", 0)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert scroll.scroll_y == where, (key, focused)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y > 1
+
+
+async def test_every_list_starts_with_nothing_highlighted(
+    make_app: Callable[..., AdvisorApp], kb
+) -> None:
+    """Down, Down, Space ticks option 2 in a multiple-choice list, as Down, Down, Enter chooses
+    option 2 in a single-choice one."""
+    from textual.widgets import OptionList
+
+    from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+
+    app = make_app(new_answers=("northwind", {}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, QuestionnaireScreen)
+        for question_id in ("function", "needs"):
+            question = kb.question(question_id)
+            screen.jump_to(question_id)
+            await pilot.pause()
+            control = screen.query_one("#choice", OptionList)
+            assert control.highlighted is None, question_id
+            await pilot.press("down")
+            assert control.highlighted == 0, question_id
+        await pilot.press("down", "space")
+        await pilot.pause()
+        assert app.assessment.answers["needs"] == [question.options[1].value]
+
+
+async def test_home_and_end_move_through_review(make_app: Callable[..., AdvisorApp]) -> None:
+    from textual.widgets import DataTable
+
+    from framework_advisor.tui.screens.review import ReviewScreen
+
+    app = make_app(new_answers=("northwind", SALES_LED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+r")
+        screen = await wait_for_screen(pilot, ReviewScreen)
+        table = screen.query_one(DataTable)
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1 > 0
+        await pilot.press("home")
+        assert table.cursor_row == 0
+
+
+async def test_ctrl_e_exports_from_a_question_even_in_a_text_box(
+    make_app: Callable[..., AdvisorApp],
+) -> None:
+    from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+
+    app = make_app(new_answers=("northwind", SALES_LED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, QuestionnaireScreen)
+        screen.jump_to("organisation")  # a text box, whose own Ctrl+E moved to the line's end
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await wait_for_screen(pilot, ExportScreen)
+
+
+async def test_a_required_question_offers_no_dont_know(make_app: Callable[..., AdvisorApp]) -> None:
+    from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+    from framework_advisor.tui.widgets.footer import KeyBar
+
+    app = make_app(new_answers=("northwind", {}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, QuestionnaireScreen)
+        screen.jump_to("needs")
+        await pilot.pause()
+        assert app.assessment.is_required(app.assessment.question("needs"))
+        assert not screen.query_one("#dont-know", Button).display
+        assert all(key.key != "ctrl+s" for key in screen.query_one(KeyBar).keys)
+        screen.jump_to("industry")
+        await pilot.pause()
+        assert screen.query_one("#dont-know", Button).display
+        assert any(key.key == "ctrl+s" for key in screen.query_one(KeyBar).keys)
