@@ -145,3 +145,45 @@ async def test_a_required_question_offers_no_dont_know(make_app: Callable[..., A
         await pilot.pause()
         assert screen.query_one("#dont-know", Button).display
         assert any(key.key == "ctrl+s" for key in screen.query_one(KeyBar).keys)
+
+
+async def test_results_and_export_name_the_missing_required_question(
+    make_app: Callable[..., AdvisorApp], tmp_path: Path, documents: Path
+) -> None:
+    from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+    from framework_advisor.tui.screens.results import ResultsScreen
+
+    answers = {k: v for k, v in SALES_LED.items() if k != "needs"}
+    app = make_app(new_answers=("northwind", answers))
+    async with app.run_test(size=(80, 24)) as pilot:
+        missing = app.assessment.missing_required()
+        assert [q.id for q in missing] == ["needs"]
+        label = missing[0].label
+        await pilot.press("ctrl+o")
+        results = await wait_for_screen(pilot, ResultsScreen)
+        banner = results.query_one("#results-banner", Static)
+        assert label in str(banner.render()) and on_screen(app, "#results-banner")
+        await pilot.press("ctrl+e")
+        export = await wait_for_screen(pilot, ExportScreen)
+        assert label in str(export.query_one("#export-result", Static).render())
+        boxes = {
+            item.document: export.query_one(f"#export-{i}", Checkbox)
+            for i, item in enumerate(EXPORTS)
+        }
+        assert boxes["answers"].value and not boxes["answers"].disabled
+        assert all(box.disabled and not box.value for doc, box in boxes.items() if doc != "answers")
+        folder = tmp_path / "out"
+        export.query_one("#folder", Input).value = str(folder)
+        export.query_one("#go", Button).press()
+        result = export.query_one("#export-result", Static)
+        await wait_until(pilot, lambda: "Wrote" in str(result.render()), what="the export")
+        assert [p.name for p in folder.iterdir()] == ["northwind-answers.yaml"]
+        assert on_screen(app, "#answer-missing")
+        await pilot.click("#answer-missing")
+        screen = await wait_for_screen(pilot, QuestionnaireScreen)
+        assert screen.question_id == "needs"
+        await pilot.press("ctrl+o")
+        await wait_for_screen(pilot, ResultsScreen)
+        await pilot.press("a")  # Results offers to go there too
+        screen = await wait_for_screen(pilot, QuestionnaireScreen)
+        assert screen.question_id == "needs"

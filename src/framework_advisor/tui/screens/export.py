@@ -22,6 +22,7 @@ from framework_advisor.safe_text import as_text
 from framework_advisor.tui.screens.dialogs import Confirm
 
 if TYPE_CHECKING:
+    from framework_advisor.domain.question import Question
     from framework_advisor.tui.app import AdvisorApp
 
 
@@ -45,6 +46,16 @@ def _already_there(existing: list[str], folder: Path) -> str:
     more = len(existing) - len(shown)
     head = f"{count} in {folder}" + (f" ({len(shown)} shown)" if more else "") + ":"
     return "\n".join([head, *shown, *([f"and {more} more"] if more else [])])
+
+
+def _missing_text(missing: list[Question]) -> str:
+    """Why only the answers file can be saved: the required questions not answered yet."""
+    names = ", ".join(f"“{q.label}”" for q in missing)
+    what = "is a required question" if len(missing) == 1 else "are required questions"
+    return (
+        f"{names} {what} not answered yet, so nothing is recommended: only the answers "
+        "file can be saved until then."
+    )
 
 
 class TickBox(Checkbox):
@@ -73,15 +84,20 @@ class ExportScreen(ModalScreen[None]):
                 yield Static("Folder (created if needed; Enter exports):")
                 folder = assessment.export_folder or str(default_folder(assessment.name))
                 yield Input(folder, id="folder")
+            missing = assessment.missing_required()
             for index, export in enumerate(EXPORTS):
+                held = bool(missing) and export.document != "answers"
                 yield TickBox(
                     export.label,
-                    value=ticked.get(export.label, export.ticked),
+                    value=False if held else ticked.get(export.label, export.ticked),
                     compact=True,
+                    disabled=held,
                     id=f"export-{index}",
                 )
-            yield Static("", id="export-result")
+            yield Static(as_text(_missing_text(missing)) if missing else "", id="export-result")
             with Horizontal(classes="dialog-buttons"):
+                if missing:
+                    yield Button("Answer it", id="answer-missing")
                 yield Button("Close", id="close")
                 yield Button("Export", id="go", variant="primary")
 
@@ -93,7 +109,15 @@ class ExportScreen(ModalScreen[None]):
 
     @on(Checkbox.Changed)
     def _ticked(self, event: Checkbox.Changed) -> None:
-        self.app.assessment.export_ticked[str(event.checkbox.label)] = event.value
+        if not event.checkbox.disabled:  # held back for a missing answer: not the user's tick
+            self.app.assessment.export_ticked[str(event.checkbox.label)] = event.value
+
+    @on(Button.Pressed, "#answer-missing")
+    def _answer_missing(self) -> None:
+        missing = self.app.assessment.missing_required()
+        self.dismiss()
+        if missing:
+            self.app.open_questionnaire(missing[0].id)
 
     @on(Input.Changed, "#folder")
     def _folder_changed(self, event: Input.Changed) -> None:
@@ -108,7 +132,11 @@ class ExportScreen(ModalScreen[None]):
         self.dismiss()
 
     def _chosen(self) -> list[int]:
-        return [i for i in range(len(EXPORTS)) if self.query_one(f"#export-{i}", Checkbox).value]
+        return [
+            i
+            for i in range(len(EXPORTS))
+            if (box := self.query_one(f"#export-{i}", Checkbox)).value and not box.disabled
+        ]
 
     @on(Button.Pressed, "#go")
     @work(exclusive=True)
