@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from framework_advisor.errors import AdvisorError
-from framework_advisor.exports import EXPORTS, export_files
+from framework_advisor.exports import EXPORTS, export_files, today_from_env
 from framework_advisor.render.starter.safety import safe_file_name, safe_target
 from framework_advisor.safe_text import as_text
 from framework_advisor.tui.screens.dialogs import Confirm
@@ -46,6 +47,17 @@ def _already_there(existing: list[str], folder: Path) -> str:
     more = len(existing) - len(shown)
     head = f"{count} in {folder}" + (f" ({len(shown)} shown)" if more else "") + ":"
     return "\n".join([head, *shown, *([f"and {more} more"] if more else [])])
+
+
+def _zipped(files: list[tuple[str, str | bytes]], name: str, day: date) -> tuple[bytes, str]:
+    """The files as one zip archive, named after the participant and the day."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file_name, content in files:
+            archive.writestr(file_name, content)
+    return buffer.getvalue(), f"{safe_file_name(name)}-{day.isoformat()}.zip"
 
 
 def _missing_text(missing: list[Question]) -> str:
@@ -79,7 +91,7 @@ class ExportScreen(ModalScreen[None]):
         with Vertical(classes="dialog wide", id="export"):
             yield Label("Export", classes="dialog-title")
             if served:
-                yield Static("Files are handed to your browser as downloads.", classes="dim")
+                yield Static("Files reach your browser as one zip download.", classes="dim")
             else:
                 yield Static("Folder (created if needed; Enter exports):")
                 folder = assessment.export_folder or str(default_folder(assessment.name))
@@ -172,13 +184,17 @@ class ExportScreen(ModalScreen[None]):
             go.disabled = False
             if pressed:
                 go.focus()
-        if folder is None:
-            for file_name, content in files:
-                if isinstance(content, bytes):
-                    self.app.deliver_binary(io.BytesIO(content), save_filename=file_name)
-                else:
-                    self.app.deliver_text(io.StringIO(content), save_filename=file_name)
-            self._say("Sent to your browser: " + ", ".join(f for f, _ in files))
+        if folder is None:  # served: one download (a browser blocks all but the first)
+            bundle, bundle_name = _zipped(files, name, self.app.today or today_from_env())
+            self.app.deliver_binary(
+                io.BytesIO(bundle), save_filename=bundle_name, mime_type="application/zip"
+            )
+            files_word = "file" if len(files) == 1 else "files"
+            self._say(
+                f"Sent to your browser as one download, {bundle_name}, holding {len(files)} "
+                f"{files_word}:",
+                ", ".join(f for f, _ in files),
+            )
             return
         existing = [f for f, _ in files if folder.is_dir() and (folder / f).exists()]
         if existing:
