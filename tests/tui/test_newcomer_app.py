@@ -187,3 +187,81 @@ async def test_results_and_export_name_the_missing_required_question(
         await pilot.press("a")  # Results offers to go there too
         screen = await wait_for_screen(pilot, QuestionnaireScreen)
         assert screen.question_id == "needs"
+
+
+async def test_a_rename_shows_at_once_and_says_how_the_name_changed(
+    make_app: Callable[..., AdvisorApp], store
+) -> None:
+    from textual.widgets import DataTable
+
+    from framework_advisor.tui.screens.dialogs import AskText
+    from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+    from framework_advisor.tui.screens.sessions import SessionsScreen
+
+    app = make_app(new_answers=("acme", SALES_LED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, QuestionnaireScreen)
+        assert "acme" in app.sub_title  # the header names the session open
+        app.push_screen(SessionsScreen())
+        screen = await wait_for_screen(pilot, SessionsScreen)
+        await pilot.press("r")
+        dialog = await wait_for_screen(pilot, AskText)
+        dialog.query_one("#answer", Input).value = "Cloudlane 2027"
+        await pilot.press("enter")
+        await wait_for_screen(pilot, SessionsScreen)
+        table = screen.query_one(DataTable)
+        await wait_until(
+            pilot, lambda: table.row_count == 1 and table.get_row_at(0)[0].plain != "acme"
+        )
+        shown = table.get_row_at(table.cursor_row)[0].plain
+        assert shown == store.names()[0] and "2027" in shown
+        assert shown in app.sub_title and "acme" not in app.sub_title
+        said = [n.message for n in app._notifications]
+        assert any(shown in m and "file" in m for m in said), said
+
+
+async def test_a_mistyped_answers_file_keeps_the_dialog_and_suggests(
+    make_app: Callable[..., AdvisorApp], tmp_path: Path
+) -> None:
+    from framework_advisor.tui.screens.dialogs import AskText
+    from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+    from framework_advisor.tui.screens.welcome import WelcomeScreen
+
+    from ..conftest import SAMPLES
+
+    typo = str(SAMPLES / "startup.yml")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        welcome = await wait_for_screen(pilot, WelcomeScreen)
+        welcome.open_answers_file()
+        dialog = await wait_for_screen(pilot, AskText)
+        dialog.query_one("#answer", Input).value = typo
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog  # still open, the path kept
+        assert dialog.query_one("#answer", Input).value == typo
+        error = str(dialog.query_one("#error", Static).render())
+        assert "Did you mean startup.yaml" in error, error
+        dialog.query_one("#answer", Input).value = str(SAMPLES / "startup.yaml")
+        await pilot.press("enter")
+        await wait_for_screen(pilot, QuestionnaireScreen)
+
+
+async def test_the_organisation_is_offered_the_session_name_never_saved_unasked(
+    make_app: Callable[..., AdvisorApp], kb
+) -> None:
+    from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+
+    app = make_app(new_answers=("Cloudlane", {}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, QuestionnaireScreen)
+        screen.jump_to("organisation")
+        await pilot.pause()
+        box = screen.query_one("#text", Input)
+        assert "Cloudlane" in box.placeholder and box.value == ""
+        assert "organisation" not in app.assessment.answers
+        assert kb.question("headcount").placeholder.split()[0].isalpha()  # not a bare "120"
+        await pilot.press("c")
+        await wait_until(pilot, lambda: box._suggestion == "Cloudlane", what="the suggestion")
+        await pilot.press("right", "enter")
+        await wait_until(pilot, lambda: app.assessment.answers.get("organisation") == "Cloudlane")
