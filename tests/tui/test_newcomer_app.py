@@ -265,3 +265,36 @@ async def test_the_organisation_is_offered_the_session_name_never_saved_unasked(
         await wait_until(pilot, lambda: box._suggestion == "Cloudlane", what="the suggestion")
         await pilot.press("right", "enter")
         await wait_until(pilot, lambda: app.assessment.answers.get("organisation") == "Cloudlane")
+
+
+async def test_compare_at_80x24_wraps_whole_words_and_names_every_line(
+    make_app: Callable[..., AdvisorApp], kb
+) -> None:
+    from framework_advisor.domain.framework import abbreviation
+    from framework_advisor.render.text import COMPARE_ROWS
+    from framework_advisor.tui.screens.compare import CompareScreen, fitted_comparison
+
+    ids = list(kb.frameworks)[:4]
+    text = fitted_comparison(kb, ids, 50)
+    words = {
+        word
+        for fid in ids
+        for _, getter in COMPARE_ROWS
+        for value in [getter(kb.frameworks[fid])]
+        for item in ([value] if isinstance(value, str) else value)
+        for word in item.split()
+    }
+    names = {abbreviation(kb.frameworks[fid]) for fid in ids}
+    words |= {word for fid in ids for word in kb.frameworks[fid].name.split()}
+    lines = [line for line in text.splitlines() if line and not line.isupper()]
+    for line in lines:
+        body = line.split(": ", 1)[1] if line.split(": ", 1)[0] in names else line
+        assert all(word in words for word in body.split() if word != "·"), line  # none cut
+    started = [line for line in lines if not line.startswith(" ")]
+    assert all(line.split(": ", 1)[0] in names for line in started), started
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_compare()
+        screen = await wait_for_screen(pilot, CompareScreen)
+        shown = str(screen.query_one("#compare-text", Static).render())
+        assert "OKR: " in shown and "KPI: " in shown
