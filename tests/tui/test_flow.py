@@ -628,7 +628,7 @@ async def test_sessions_screen_renames_and_deletes(
         await wait_until(pilot, lambda: names() == ["gamma"], what="the row to go")
         assert store.names() == ["gamma"]
         where = str(screen.query_one("#sessions-where", Static).render())
-        assert "1 session(s)" in where
+        assert "1 session in" in where
 
 
 # export, palette, theme, size -------------------------------------------------------------

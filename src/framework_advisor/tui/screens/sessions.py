@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 
+from framework_advisor.domain.counting import counted
 from framework_advisor.errors import AdvisorError
 from framework_advisor.safe_text import as_text
 from framework_advisor.tui.screens.dialogs import AskText, Confirm
@@ -59,7 +60,7 @@ class SessionsScreen(Screen[None]):
             table.add_row(*(as_text(cell) for cell in cells), key=name)
         self.query_one("#sessions-where", Static).update(
             as_text(
-                f"{table.row_count} session(s) in {store.folder}"
+                f"{counted(table.row_count, 'session')} in {store.folder}"
                 if table.row_count
                 else f"No saved sessions yet. They are kept in {store.folder}"
             )
