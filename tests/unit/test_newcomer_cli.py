@@ -199,3 +199,13 @@ def test_whatif_lines_fit_80_columns_and_names_are_never_cut_mid_word(run_cli, k
         for token in line.split():
             if token.endswith("…"):
                 assert token[:-1].rstrip(",") in words, line
+
+
+def test_the_served_page_says_continue_after_a_session_ends() -> None:
+    from importlib.resources import files
+
+    page = (files("framework_advisor.tui.serve") / "templates" / "app_index.html").read_text(
+        encoding="utf-8"
+    )
+    ended = page[page.index("closed-dialog") :]
+    assert ">Continue</button>" in ended and "Restart" not in page
