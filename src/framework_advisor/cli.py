@@ -132,7 +132,7 @@ def format_option(*choices: str, help: str | None = None) -> Callable:
         "-f",
         "--format",
         "fmt",
-        type=click.Choice(list(choices)),
+        type=click.Choice(list(choices), case_sensitive=False),
         default=choices[0],
         show_default=True,
         help=help,

@@ -165,7 +165,11 @@ def compare(
 @click.command(context_settings=CONTEXT)
 @click.option("--function", "function", metavar="ID", help="A function id (see `questions`).")
 @click.option("--industry", "industry", metavar="ID", help="An industry id (see `questions`).")
-@click.option("--framework", type=click.Choice(["okr", "kpi"]), help="Only OKRs or only KPIs.")
+@click.option(
+    "--framework",
+    type=click.Choice(["okr", "kpi"], case_sensitive=False),
+    help="Only OKRs or only KPIs.",
+)
 @format_option(*formats_for("examples"))
 @output_option
 @force_option

@@ -27,7 +27,7 @@ from framework_advisor.render.formats import formats_for
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(formats_for("report")),
+    type=click.Choice(formats_for("report"), case_sensitive=False),
     help="Without it, the format -o's file name ends in (.md, .html, .pdf, .docx, .json), or "
     "Markdown to standard output; pdf and docx need -o.",
 )

@@ -103,7 +103,7 @@ def new(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(SUMMARY_FORMATS),
+    type=click.Choice(SUMMARY_FORMATS, case_sensitive=False),
     help="Without it, the format -o's file name ends in, or text to standard output.",
 )
 @output_option

@@ -176,6 +176,10 @@ def test_examples_name_their_areas_in_words_and_take_any_case(run_cli, kb) -> No
         assert result.stdout == by_id.stdout
     markdown = run_cli("examples", "--function", "sales", "-f", "md").stdout
     assert f"{function.label}: {sales.label}" in markdown
+    shouted = run_cli("examples", "--function", "SALES", "--framework", "OKR", "-f", "MD")
+    assert shouted.exit_code == 0, shouted.stderr
+    assert shouted.stdout == run_cli("examples", "--function", "sales", "--framework", "okr",
+                                     "-f", "md").stdout  # fmt: skip
 
 
 def test_set_values_take_any_case_when_one_option_matches(run_cli) -> None:
