@@ -298,3 +298,24 @@ async def test_compare_at_80x24_wraps_whole_words_and_names_every_line(
         screen = await wait_for_screen(pilot, CompareScreen)
         shown = str(screen.query_one("#compare-text", Static).render())
         assert "OKR: " in shown and "KPI: " in shown
+
+
+async def test_a_new_session_says_when_its_file_name_differs(
+    make_app: Callable[..., AdvisorApp], store
+) -> None:
+    from framework_advisor.tui.screens.dialogs import AskText
+    from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+    from framework_advisor.tui.screens.welcome import WelcomeScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, WelcomeScreen)
+        await pilot.press("n")
+        dialog = await wait_for_screen(pilot, AskText)
+        dialog.query_one("#answer", Input).value = "Cloudlane 2027"
+        await pilot.press("enter")
+        await wait_for_screen(pilot, QuestionnaireScreen)
+        assert "Cloudlane 2027" in app.sub_title
+        stem = store.names()[0]
+        assert stem != "Cloudlane 2027"
+        await wait_until(pilot, lambda: any(stem in n.message for n in app._notifications))

@@ -130,6 +130,15 @@ class WelcomeScreen(Screen[None]):
             self.app.continue_session(store.load(name, self.app.kb))
             return
         self.app.start_assessment(name)
+        from framework_advisor.sessions import slug
+
+        if store is not None and slug(name) != name:
+            self.app.notify(
+                f"Saved as '{slug(name)}': a session's name is its file's name, where spaces "
+                "and some signs become dashes.",
+                timeout=10,
+                markup=False,
+            )
 
     def action_continue(self) -> None:
         store = self.app.store
