@@ -133,21 +133,80 @@ def format_option(*choices: str, help: str | None = None) -> Callable:
         "-f",
         "--format",
         "fmt",
-        type=click.Choice(list(choices)),
+        type=click.Choice(list(choices), case_sensitive=False),
         default=choices[0],
         show_default=True,
         help=help,
     )
 
 
-answers_option = click.option(
-    "-a",
-    "--answers",
-    "answers_path",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Answers file (YAML or JSON).",
-)
+def output_format(fmt: str | None, output: Path | None, choices: list[str], default: str) -> str:
+    """The format to write: the one ``-o``'s file name ends in (``-o report.pdf``), the one
+    ``--format`` names, or ``default`` for standard output. A ``--format`` that disagrees with
+    the file name, or a file name whose ending names no format without ``--format``, is refused
+    in one line before anything is written."""
+    from framework_advisor.errors import OutputError, UsageError
+    from framework_advisor.render.formats import FORMATS, format_of_name
+
+    if output is None or str(output) == "-":
+        return fmt or default
+    if output.is_dir():
+        raise OutputError(f"{output}: is a folder; give a file name")
+    named = format_of_name(output.name, choices)
+    if fmt is None:
+        if named is None:
+            endings = ", ".join(FORMATS[c].extension for c in choices)
+            raise UsageError(
+                f"-o {output}: the file name does not say the format; end it in one of "
+                f"{endings}, or give --format"
+            )
+        return named
+    if named is not None and named != fmt:
+        raise UsageError(
+            f"--format {fmt} disagrees with -o {output} (a {named} file name); drop --format, "
+            f"or name the file {output.stem}{FORMATS[fmt].extension}"
+        )
+    return fmt
+
+
+def answers_option(function: Callable) -> Callable:
+    """The answers file, as an argument (`recommend acme.yaml`) or as `-a/--answers FILE`;
+    the command receives it as ``answers_path``."""
+    import functools
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        positional, named = kwargs.pop("answers_argument"), kwargs.pop("answers_path")
+        kwargs["answers_path"] = _one_answers_file(positional, named)
+        return function(*args, **kwargs)
+
+    option = click.option(
+        "-a",
+        "--answers",
+        "answers_path",
+        type=click.Path(path_type=Path),
+        help="Answers file (YAML or JSON); or give it as the argument ANSWERS.",
+    )
+    argument = click.argument(
+        "answers_argument", metavar="[ANSWERS]", required=False, type=click.Path(path_type=Path)
+    )
+    return argument(option(wrapper))
+
+
+def _one_answers_file(positional: Path | None, named: Path | None) -> Path:
+    from framework_advisor.errors import UsageError
+
+    if positional is not None and named is not None and positional != named:
+        raise UsageError(
+            f"two answers files ({positional} and --answers {named}): give one of them"
+        )
+    found = positional or named
+    if found is None:
+        raise UsageError(
+            "give the answers file: as the argument (acme.yaml) or with -a/--answers FILE; "
+            "`framework-advisor questions --format yaml` writes a blank one"
+        )
+    return found
 
 
 class OutputPath(click.Path):

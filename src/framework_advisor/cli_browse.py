@@ -168,7 +168,11 @@ def compare(
 @click.option(
     "--growth-model", "growth_model", metavar="ID", help="A growth model id (see `questions`)."
 )
-@click.option("--framework", type=click.Choice(["okr", "kpi"]), help="Only OKRs or only KPIs.")
+@click.option(
+    "--framework",
+    type=click.Choice(["okr", "kpi"], case_sensitive=False),
+    help="Only OKRs or only KPIs.",
+)
 @format_option(*formats_for("examples"))
 @output_option
 @force_option
@@ -206,6 +210,7 @@ def examples(
         fmt,
         selection,
         framework=framework,
+        kb=kb,
         color=use_color(output),
         width=terminal_width(),
     )

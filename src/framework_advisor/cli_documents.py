@@ -14,6 +14,7 @@ from framework_advisor.cli import (
     format_option,
     kb_option,
     load_kb,
+    output_format,
     output_option,
     warn_hidden,
 )
@@ -26,9 +27,9 @@ from framework_advisor.render.formats import formats_for
     "-f",
     "--format",
     "fmt",
-    required=True,
-    type=click.Choice(formats_for("report")),
-    help="md, html and json go to standard output without -o; pdf and docx need -o.",
+    type=click.Choice(formats_for("report"), case_sensitive=False),
+    help="Without it, the format -o's file name ends in (.md, .html, .pdf, .docx, .json), or "
+    "Markdown to standard output; pdf and docx need -o.",
 )
 @output_option
 @force_option
@@ -52,7 +53,7 @@ from framework_advisor.render.formats import formats_for
 def report(
     ctx: click.Context,
     answers_path: Path,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     force: bool,
     brand: str,
@@ -68,6 +69,7 @@ def report(
     from framework_advisor.sources.atomic import check_output, is_stdout
     from framework_advisor.storage import read_answers
 
+    fmt = output_format(fmt, output, formats_for("report"), "md")
     if output is None and FORMATS[fmt].needs_file:
         raise UsageError(
             f"--format {fmt} writes a binary file: give -o/--output FILE (- for standard output)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import click
@@ -10,12 +11,15 @@ from framework_advisor.cli import (
     CONTEXT,
     emit,
     force_option,
-    format_option,
     kb_option,
     load_kb,
+    output_format,
     output_option,
 )
+from framework_advisor.domain.counting import counted
 from framework_advisor.domain.workshop import DEFAULT_MINUTES
+
+SUMMARY_FORMATS = ["text", "md", "json", "html", "pdf", "docx"]
 
 dir_argument = click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
 
@@ -37,7 +41,14 @@ def workshop() -> None:
 
 @workshop.command("new", context_settings=CONTEXT)
 @dir_argument
-@click.option("--title", default="", help="The workshop's title (also the organisation's name).")
+@click.option("--title", default="", help="The workshop's title, on its summary.")
+@click.option(
+    "--organisation",
+    default="",
+    metavar="NAME",
+    help="The organisation's name, fixed for everyone (in each participant's report); "
+    "without it, each participant may name it.",
+)
 @click.option(
     "--set",
     "settings",
@@ -47,7 +58,9 @@ def workshop() -> None:
 )
 @kb_option
 @click.pass_context
-def new(ctx: click.Context, directory: Path, title: str, settings: tuple[str, ...]) -> None:
+def new(
+    ctx: click.Context, directory: Path, title: str, organisation: str, settings: tuple[str, ...]
+) -> None:
     """Create a workshop folder: workshop.yaml and participants/."""
     from framework_advisor.engine.answers import parse_value, validate_answers
     from framework_advisor.errors import UsageError
@@ -62,17 +75,37 @@ def new(ctx: click.Context, directory: Path, title: str, settings: tuple[str, ..
         value = parse_value(kb, qid.strip(), text)
         if value is not None:
             fixed[qid.strip()] = value
-    fixed.setdefault("organisation", title or directory.resolve().name)
+    if organisation.strip():
+        if "organisation" in fixed and fixed["organisation"] != organisation.strip():
+            raise UsageError("--organisation and --set organisation= differ: give one of them")
+        fixed["organisation"] = parse_value(kb, "organisation", organisation)
     # the fixed answers together must make sense (a team no larger than the company)
     validate_answers(kb, fixed, file="--set", required=False)
     ordered = {q.id: fixed[q.id] for q in kb.questions if q.id in fixed}
-    create(directory, kb, title=title or ordered["organisation"], fixed=ordered)
+    create(
+        directory,
+        kb,
+        title=title or ordered.get("organisation") or directory.resolve().name,
+        fixed=ordered,
+    )
     _say(f"created {directory} (participants' answers go in {directory / 'participants'})")
+    where = shlex.quote(str(directory))
+    _say(
+        f"next: serve it to browsers with `framework-advisor serve --workshop {where}`, or each "
+        f"participant runs `framework-advisor --workshop {where} --participant NAME`; then "
+        f"`framework-advisor workshop summary {where}`"
+    )
 
 
 @workshop.command("summary", context_settings=CONTEXT)
 @dir_argument
-@format_option("text", "md", "json", "html", "pdf", "docx")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(SUMMARY_FORMATS, case_sensitive=False),
+    help="Without it, the format -o's file name ends in, or text to standard output.",
+)
 @output_option
 @force_option
 @click.option("--anonymous", is_flag=True, help="No names anywhere: participants are P1, P2, ...")
@@ -88,7 +121,7 @@ def new(ctx: click.Context, directory: Path, title: str, settings: tuple[str, ..
 def summary(
     ctx: click.Context,
     directory: Path,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     force: bool,
     anonymous: bool,
@@ -98,6 +131,7 @@ def summary(
     need -o FILE)."""
     from framework_advisor.workshops import build_summary
 
+    fmt = output_format(fmt, output, SUMMARY_FORMATS, "text")
     kb = load_kb(ctx)
     result, _ = build_summary(
         kb, directory, minutes=minutes, anonymous=anonymous, say=lambda n: _say(f"note: {n}")
@@ -161,7 +195,8 @@ def withdraw(ctx: click.Context, directory: Path, who: str) -> None:
     for name in done.removed:
         _say(f"removed {name}")
     if done.rounds:
-        _say(f"removed {done.name} from round(s) {', '.join(map(str, done.rounds))}")
+        rounds = "round" if len(done.rounds) == 1 else "rounds"
+        _say(f"removed {done.name} from {rounds} {', '.join(map(str, done.rounds))}")
     _say(f"{done.name} withdrew: nothing of theirs is left in {directory} ({done.count} withdrawn)")
 
 
@@ -175,7 +210,7 @@ def reveal(ctx: click.Context, directory: Path) -> None:
 
     config, count = run(load_kb(ctx), directory)
     _say(
-        f"revealed the answers of {count} participant(s) (reveal {len(config.reveals)}); "
+        f"revealed the answers of {counted(count, 'participant')} (reveal {len(config.reveals)}); "
         "a participant who changes an answer now starts the next round"
     )
 

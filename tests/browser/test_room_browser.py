@@ -83,7 +83,7 @@ def test_a_browser_joins_answers_and_reloads(room: Served, page) -> None:  # typ
     page.fill("#name", "Bea Müller")
     page.click("#join")
     resume = page.inner_text("#resume-code")
-    assert len(resume) == 9 and resume[4] == "-"
+    assert len(resume) == 11 and resume[5] == "-"  # 10 characters, grouped 5-5
     page.screenshot(path=str(SCREENSHOTS / "joined.png"))
     page.click("#start")
 

@@ -24,7 +24,7 @@ def _saved(path: Path) -> dict:
 def test_two_browsers_answer_and_see_the_group_after_the_reveal(run_cli, tmp_path: Path) -> None:
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     directory = tmp_path / "acme"
-    assert run_cli("workshop", "new", directory, "--title", "Acme", "--set", "function=company",
+    assert run_cli("workshop", "new", directory, "--title", "Acme", "--organisation", "Acme", "--set", "function=company",
                    "--set", "headcount=120").exit_code == 0  # fmt: skip
     with serving_workshop(directory, tmp_path) as room, sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -40,6 +40,7 @@ def test_two_browsers_answer_and_see_the_group_after_the_reveal(run_cli, tmp_pat
                 page.click("#start")
                 drawn.wait_for("Question 1 of")  # the needs: everything before it is fixed
                 page.wait_for_selector('body[data-ready="question:needs"]', state="attached")
+                page.keyboard.press("ArrowDown")  # nothing is highlighted on arrival
                 page.keyboard.press(" ")  # tick the first need
                 page.keyboard.press("Enter")
                 path = directory / "participants" / f"{name}.yaml"

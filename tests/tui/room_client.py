@@ -21,8 +21,8 @@ from yarl import URL
 
 HOST = "127.0.0.1"
 TIMEOUT = 60.0  # generous: two shared cores, and each app process loads the knowledge base
-CODE = re.compile(r"Join code: ([0-9A-Z]{4}-[0-9A-Z]{4})")
-RESUME = re.compile(r'id="resume-code">([0-9A-Z]{4}-[0-9A-Z]{4})<')
+CODE = re.compile(r"Join code: ([0-9A-Z]{4,5}-[0-9A-Z]{4,5})")
+RESUME = re.compile(r'id="resume-code">([0-9A-Z]{4,5}-[0-9A-Z]{4,5})<')
 
 
 def free_port() -> int:

@@ -279,9 +279,12 @@ async def test_cursor_stays_on_open_after_a_failed_open(
         while menu.highlighted_option.id != "open":
             await pilot.press("down")
         await pilot.press("enter")
-        await wait_for_screen(pilot, AskText)
+        dialog = await wait_for_screen(pilot, AskText)
         await pilot.press(*str(tmp_path / "missing.yaml"), "enter")
-        await wait_until(pilot, lambda: notices, what="the error")
+        error = dialog.query_one("#error", Static)  # said in the dialog, which stays open
+        await wait_until(pilot, lambda: "No file" in str(error.render()), what="the error")
+        assert not notices
+        await pilot.press("escape")
         await wait_for_screen(pilot, WelcomeScreen)
         await pilot.pause()
         assert menu.highlighted_option.id == "open"  # Enter would not resume the old session

@@ -513,7 +513,7 @@ async def test_exports_are_downloads_for_their_participant_only(room: Served) ->
             await app.wait_for("Review your answers")
             await app.settled()
             await app.type("\x05")  # Ctrl+E
-            await app.wait_for("downloads")
+            await app.wait_for("one zip download")
             await app.settled()
             await app.type("\r")  # the Export button has the focus
             found = await app.wait_for_match(rb'\["deliver_file_start", "([^"]+)"\]')
@@ -524,4 +524,5 @@ async def test_exports_are_downloads_for_their_participant_only(room: Served) ->
                 assert download.status == 200
                 disposition = download.headers["Content-Disposition"]
                 assert "attachment" in disposition and "Zo%C3%AB" in disposition, disposition
-                assert await download.read()
+                assert ".zip" in disposition, disposition  # one download holding every file
+                assert (await download.read()).startswith(b"PK\x03\x04")

@@ -30,7 +30,7 @@ async def test_a_workshop_room_keeps_answers_in_the_workshop_and_closes(
     run_cli, tmp_path: Path
 ) -> None:
     directory = tmp_path / "acme"
-    assert run_cli("workshop", "new", directory, "--title", "Acme",
+    assert run_cli("workshop", "new", directory, "--title", "Acme", "--organisation", "Acme",
                    "--set", "function=company").exit_code == 0  # fmt: skip
     with serving_workshop(directory, tmp_path) as room:
         printed = "".join(room.printed)  # type: ignore[attr-defined]

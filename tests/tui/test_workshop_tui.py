@@ -18,7 +18,16 @@ from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
 from framework_advisor.tui.state import Assessment
 from tests.tui.conftest import record_notices, wait_for_screen, wait_until
 
-FIXED_ARGS = ("--title", "Acme", "--set", "function=company", "--set", "headcount=120")
+FIXED_ARGS = (
+    "--title",
+    "Acme",
+    "--organisation",
+    "Acme",
+    "--set",
+    "function=company",
+    "--set",
+    "headcount=120",
+)
 OTHERS = {
     "alba.yaml": {"needs": ["alignment"], "industry": "saas", "maturity": "none"},
     "bram.yaml": {"needs": ["alignment", "goal_clarity"], "industry": "software"},

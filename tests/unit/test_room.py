@@ -12,11 +12,36 @@ from framework_advisor.tui.serve import codes, cookies
 from framework_advisor.tui.serve.limits import WrongCodes
 from framework_advisor.tui.serve.room import STATE_FILE, Room
 
+LOOK_ALIKES = ["0O", "1IL", "2Z", "5S", "6G", "8B", "UV", "QO"]
 
-def test_codes_are_crockford_base32_and_read_leniently() -> None:
+
+def test_new_codes_have_no_look_alikes_and_at_least_40_bits() -> None:
+    import math
+
+    for group in LOOK_ALIKES:
+        assert len(set(group) & set(codes.ALPHABET)) == 0, group
     code = codes.new_code()
-    assert len(code) == 8 and set(code) <= set(codes.ALPHABET)
-    assert not set("ILOU") & set(codes.ALPHABET)
+    assert set(code) <= set(codes.ALPHABET)
+    assert len(code) * math.log2(len(codes.ALPHABET)) >= 40
+    shown = codes.grouped(code)
+    assert shown.replace("-", "") == code and "-" in shown
+    for typed in (shown, shown.lower(), f" {shown.replace('-', ' ')} ", code):
+        assert codes.matches(typed, code), typed
+    assert not codes.matches(shown[:-1], code)
+
+
+def test_a_room_made_with_an_old_code_still_takes_it(tmp_path: Path) -> None:
+    """Rooms kept before the new alphabet (8 Crockford characters) still open with their code."""
+    (tmp_path / STATE_FILE).write_text(
+        json.dumps({"join_code": "K7QM2XRD", "secret": "00" * 32, "participants": []})
+    )
+    room = Room.open(tmp_path)
+    assert codes.grouped(room.join_code) == "K7QM-2XRD"
+    assert codes.matches("k7qm-2xrd", room.join_code)
+    assert codes.matches("K7QM-2XRD", room.join_code)
+
+
+def test_old_crockford_codes_are_read_leniently() -> None:
     shown = codes.grouped("K7QM2XRD")
     assert shown == "K7QM-2XRD"
     for typed in ("K7QM-2XRD", "k7qm2xrd", " k7qm 2xrd ", "K7QM-2XRD"):

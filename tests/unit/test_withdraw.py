@@ -35,7 +35,7 @@ def test_a_withdrawn_participant_leaves_the_folder_the_rounds_and_the_summary(
 
     result = run_cli("workshop", "withdraw", folder, "cyrilla vantwerp")
     assert result.exit_code == 0, result.stderr
-    assert "cyrilla.yaml" in result.stderr and "round(s) 1" in result.stderr
+    assert "cyrilla.yaml" in result.stderr and "round 1" in result.stderr
 
     assert "Cyrilla" not in _everything(folder)
     rounds = json.loads((folder / "rounds" / "1.json").read_text(encoding="utf-8"))

@@ -50,10 +50,11 @@ def _summary(run_cli, folder: Path, *args: str) -> dict:
 def test_new_writes_the_workshop_file_and_the_participants_folder(run_cli, kb, tmp_path) -> None:
     folder = tmp_path / "w"
     result = run_cli(
-        "workshop", "new", folder, "--title", "Acme leadership",
+        "workshop", "new", folder, "--title", "Acme leadership", "--organisation", "Acme",
         "--set", "function=sales", "--set", "headcount=300",
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
+    assert f"framework-advisor workshop summary {folder}" in result.stderr  # the next step
     config = yaml.safe_load((folder / "workshop.yaml").read_text())
     assert config["title"] == "Acme leadership"
     assert config["tool_version"] == __version__
@@ -61,7 +62,7 @@ def test_new_writes_the_workshop_file_and_the_participants_folder(run_cli, kb, t
     assert config["packs"] == []
     assert config["created"].endswith("Z")
     assert config["fixed"] == {
-        "organisation": "Acme leadership",
+        "organisation": "Acme",
         "headcount": 300,
         "function": "sales",
     }

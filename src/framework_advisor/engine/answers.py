@@ -275,9 +275,9 @@ def parse_value(kb: KnowledgeBase, question_id: str, text: str, file: str = "--s
     text = text.strip()
     if not text:
         return None
-    value: Any = text
+    value: Any = _option_value(question, text) if question.type == "single" else text
     if question.type == "multiple":
-        value = [part.strip() for part in text.split(",") if part.strip()]
+        value = [_option_value(question, part.strip()) for part in text.split(",") if part.strip()]
     elif question.type == "yes_no":
         lowered = text.lower()
         value = True if lowered in YES else False if lowered in NO else text
@@ -290,6 +290,21 @@ def parse_value(kb: KnowledgeBase, question_id: str, text: str, file: str = "--s
     if checker.problems:
         raise AnswersError(checker.problems)
     return checked
+
+
+def _option_value(question: Question, typed: str) -> str:
+    """The option a command-line value names, in any case, by its value or its label
+    (``Sales``, ``customer-success``, ``Customer success``) when exactly one matches; else the
+    value as typed, for the checker to refuse with its suggestions."""
+    if not question.options or any(o.value == typed for o in question.options):
+        return typed
+
+    def folded(text: str) -> str:
+        return " ".join(text.replace("_", " ").replace("-", " ").lower().split())
+
+    wanted = folded(typed)
+    found = {o.value for o in question.options if wanted in (folded(o.value), folded(o.label))}
+    return found.pop() if len(found) == 1 else typed
 
 
 def salvage_answers(kb: KnowledgeBase, raw: dict[str, Any]) -> tuple[Answers, list[str]]:

@@ -77,6 +77,19 @@ RENDERERS: dict[tuple[str, str], str] = {
 }
 
 
+EXTENSION_ALIASES: dict[str, str] = {".markdown": "md", ".htm": "html", ".yml": "yaml"}
+"""Other file-name endings that name a format, beside each format's own extension."""
+
+
+def format_of_name(name: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """The format among ``choices`` that a file name's ending names (``report.PDF`` -> pdf),
+    or None when its ending names none of them."""
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name.lstrip(".") else ""
+    by_extension = {FORMATS[fmt].extension: fmt for fmt in choices if fmt in FORMATS}
+    by_extension.update({ext: fmt for ext, fmt in EXTENSION_ALIASES.items() if fmt in choices})
+    return by_extension.get(suffix)
+
+
 def formats_for(document: str) -> list[str]:
     return [fmt for (doc, fmt) in RENDERERS if doc == document]
 

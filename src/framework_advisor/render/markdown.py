@@ -167,8 +167,16 @@ def framework_table(kb: KnowledgeBase, **_: Any) -> str:
     return "\n".join(out) + "\n"
 
 
-def examples(selection: ExampleSelection, framework: str | None = None, **_: Any) -> str:
-    out = ["# Example OKRs and KPIs", "", "From: " + cell(", ".join(selection.areas)), ""]
+def examples(
+    selection: ExampleSelection,
+    framework: str | None = None,
+    kb: KnowledgeBase | None = None,
+    **_: Any,
+) -> str:
+    from framework_advisor.render.areas import area_labels
+
+    areas = area_labels(kb, selection.areas)
+    out = ["# Example OKRs and KPIs", "", "From: " + cell(", ".join(areas)), ""]
     if framework in (None, "okr"):
         out += ["## OKRs", ""]
         for okr in selection.okrs:

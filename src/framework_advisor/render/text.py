@@ -15,6 +15,7 @@ from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.wording import need_labels
 from framework_advisor.render.ansi import style as ansi_style
+from framework_advisor.render.areas import area_labels
 from framework_advisor.render.bars import fit_bar, shorten
 from framework_advisor.render.plan import phase_pairs, rank_change
 from framework_advisor.safe_text import own_colour, terminal_text
@@ -196,23 +197,49 @@ def whatif(
         question = kb.question(qid)
         label = question.label_of(value) if question and value is not None else "(unanswered)"
         out.append(f"  {question.label if question else qid}: {label}")
-    out += ["", _heading(style, f"{'Before':<42} After")]
+    lay = _Lines(width)
+    name_width = max(12, min(32, (lay.width - 2 - 3) // 2 - 7))
+
+    def ranked(item: Any) -> str:
+        name = item.name
+        if len(name) > name_width and item.id in kb.frameworks:
+            name = short_name(kb.frameworks[item.id])  # "V2MOM", never "V2MOM (Vision, Val…"
+        if len(name) > name_width:  # cut at a word
+            name = name[: name_width - 1].rsplit(" ", 1)[0].rstrip(",;:(") + "…"
+        return f"{item.rank:>2} {name:<{name_width}} {item.fit:>3}"
+
+    out += ["", _heading(style, f"{'Before':<{name_width + 10}} After")]
     for first, second in zip(before.ranking, after.ranking, strict=True):
-        left = f"{first.rank:>2} {shorten(first.name, 32):<32} {first.fit:>3}"
-        right = f"{second.rank:>2} {shorten(second.name, 32):<32} {second.fit:>3}"
-        out.append(f"  {left}   {right}")
+        out.append(f"  {ranked(first)}   {ranked(second)}")
     out += ["", _heading(style, "Plan")]
     for number, (a, b) in enumerate(phase_pairs(before, after), start=1):
-        mark = "" if a == b else style("  (changed)", fg="yellow")
         title = "phase 1 (now)" if number == 1 else f"phase {number}"
-        out.append(f"  {title:<14} {a or '-'}  ->  {b or '-'}{mark}")
+        mark = "" if a == b else "  (changed)"
+        line = f"  {title:<14} {a or '-'}  ->  {b or '-'}"
+        if len(line + mark) > lay.width:  # before, then after, each wrapped at words
+            line = "\n".join(
+                textwrap.fill(
+                    text,
+                    width=lay.width - (len(mark) if text.startswith("->") else 0),
+                    initial_indent=indent,
+                    subsequent_indent=" " * 20,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+                for text, indent in (
+                    (a or "-", f"  {title:<14}    "),
+                    (f"-> {b or '-'}", " " * 17),
+                )
+            )
+        out.append(line + (style(mark, fg="yellow") if mark else ""))
     out += ["", _heading(style, "Moved")]
     if not result.moved:
         out.append("  Nothing moved.")
     names = {item.id: item.name for item in after.ranking}
     for move in result.moved:
         change = rank_change(move.from_rank, move.to_rank)
-        out.append(f"  {names[move.id]}: {change}, fit {move.fit_delta:+d}")
+        moved = f"{names[move.id]}: {change}, fit {move.fit_delta:+d}"
+        out.append(textwrap.fill(moved, lay.width, initial_indent="  ", subsequent_indent="    "))
     out.append(
         f"\n  Meetings: {before.meeting_minutes_per_month} -> {after.meeting_minutes_per_month} min/month"
     )
@@ -364,11 +391,13 @@ def examples(
     framework: str | None = None,
     color: bool = False,
     width: int | None = None,
+    kb: KnowledgeBase | None = None,
     **_: Any,
 ) -> str:
     style = _styler(color)
     lay = _Lines(width)
-    out = [style("Examples from: " + ", ".join(selection.areas), bold=True)]
+    areas = area_labels(kb, selection.areas)
+    out = [style("Examples from: " + ", ".join(areas), bold=True)]
     if selection.missing_industry:
         out.append(
             lay.hanging(

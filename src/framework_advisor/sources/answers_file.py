@@ -63,11 +63,60 @@ def read_strict(
     """Parse an answers file or raise: InputFileError for a file that cannot be read or parsed,
     AnswersError for a duplicate key (unless ``duplicates``: the app's "open a file" takes the
     last value, as YAML does)."""
-    text = read_text(path, what)
-    document = parse_answers_text(text, str(path))
+    try:
+        text = read_text(path, what)
+        document = parse_answers_text(text, str(path))
+    except InputFileError:
+        _refuse_a_document(path, what)
+        raise
+    if not isinstance(document.data, dict):
+        _refuse_a_document(path, what)
     if document.duplicates and not duplicates:
         raise AnswersError(document.duplicates)
     return StrictReading(document=document, text=text)
+
+
+_DOCUMENT_KINDS = {
+    ".md": "a report or recommendation (Markdown)",
+    ".markdown": "a report or recommendation (Markdown)",
+    ".html": "a report (a web page)",
+    ".htm": "a report (a web page)",
+    ".pdf": "a report (PDF)",
+    ".docx": "a report or template (Word)",
+    ".xlsx": "a starter template (Excel)",
+    ".csv": "a starter template (CSV)",
+    ".txt": "a recommendation (text)",
+}
+_SIGNATURES = (
+    (b"%PDF", "a report (PDF)"),
+    (b"PK\x03\x04", "a report or template (Word or Excel)"),
+    (b"<!doctype html", "a report (a web page)"),
+    (b"<html", "a report (a web page)"),
+)
+
+
+def _refuse_a_document(path: Path, what: str) -> None:
+    """An answers file that is not one (a report or a template given by mistake) is refused
+    saying so, rather than with the parser's complaint about its first odd line."""
+    kind = _DOCUMENT_KINDS.get(path.suffix.lower())
+    if kind is None:
+        try:
+            with open(path, "rb") as stream:
+                start = stream.read(64).lstrip().lower()
+        except OSError:
+            return
+        kind = next((k for magic, k in _SIGNATURES if start.startswith(magic.lower())), None)
+        if (
+            kind is None
+            and start.startswith(b"# ")
+            and path.suffix.lower() not in (".yaml", ".yml", ".json")
+        ):
+            kind = "a report or recommendation (Markdown)"
+    if kind is not None:
+        raise InputFileError(
+            f"{path}: this looks like {kind}, not an {what}; give the {what} (YAML or JSON) "
+            "it was made from"
+        )
 
 
 def read_lenient(path: Path, what: str = "session file") -> LenientReading:

@@ -257,6 +257,14 @@ class AdvisorApp(App[None]):
         assessment.on_save_error = self._save_failed
         self._hold(assessment)
         self.assessment = assessment
+        self.show_session_name()
+
+    def show_session_name(self) -> None:
+        """The header names the session open (a served app names the participant instead)."""
+        if self.served is None:
+            name = self.assessment.name
+            shown = f"v{__version__} · session {name}" if name else f"v{__version__}"
+            self.sub_title = terminal_text(shown)  # the header shows it literally
 
     def _hold(self, assessment: Assessment) -> None:
         """A local session is held by one window: a second one opens it read-only."""

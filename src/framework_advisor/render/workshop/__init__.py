@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from framework_advisor.domain.counting import counted
 from framework_advisor.domain.workshop import WorkshopSummary, answer_text
 
 STATISTIC = {
@@ -113,7 +114,7 @@ def text_summary(summary: WorkshopSummary, names: dict[str, str]) -> str:
     """Plain text for the terminal. ``names``: framework id -> name."""
     lines = [
         f"Workshop: {summary.title}" if summary.title else "Workshop",
-        f"{summary.participants} participant(s), round {summary.round}. "
+        f"{counted(summary.participants, 'participant')}, round {summary.round}. "
         f"Consensus at {summary.threshold:.0%} agreement ({CITATION}).",
         "",
         "Group mix: "
@@ -168,7 +169,7 @@ def _md(value: Any) -> str:
 def markdown_summary(summary: WorkshopSummary, names: dict[str, str]) -> str:
     out = [f"# Workshop: {_md(summary.title)}" if summary.title else "# Workshop", ""]
     out.append(
-        f"{summary.participants} participant(s), round {summary.round}. Consensus at "
+        f"{counted(summary.participants, 'participant')}, round {summary.round}. Consensus at "
         f"{summary.threshold:.0%} agreement ({CITATION}). {_md(_w_text(summary))}."
     )
     out += ["", "## Group mix", ""]

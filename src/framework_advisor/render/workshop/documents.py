@@ -8,6 +8,7 @@ import io
 from importlib.resources import files
 from typing import Any
 
+from framework_advisor.domain.counting import counted
 from framework_advisor.domain.workshop import WorkshopSummary
 from framework_advisor.render.workshop import CITATION, STATISTIC, _w_text, participant_label
 
@@ -56,7 +57,7 @@ def _blocks(summary: WorkshopSummary, names: dict[str, str]) -> list[dict[str, A
     blocks: list[dict[str, Any]] = [
         {
             "kind": "paragraph",
-            "text": f"{summary.participants} participant(s), round "
+            "text": f"{counted(summary.participants, 'participant')}, round "
             f"{summary.round}. Consensus at {summary.threshold:.0%} agreement ({CITATION}). "
             f"{_w_text(summary)}.",
         },
@@ -158,7 +159,7 @@ def docx_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
     document = Document()
     document.add_heading(f"Workshop: {summary.title}" if summary.title else "Workshop", 0)
     document.add_paragraph(
-        f"{summary.participants} participant(s), round {summary.round}. Consensus at "
+        f"{counted(summary.participants, 'participant')}, round {summary.round}. Consensus at "
         f"{summary.threshold:.0%} agreement ({CITATION}). {_w_text(summary)}."
     )
 

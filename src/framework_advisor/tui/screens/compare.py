@@ -93,9 +93,9 @@ class CompareScreen(Screen[None]):
 
     def _render_table(self) -> None:
         ids = [f for f in self.app.kb.frameworks if f in self.query_one(SelectionList).selected]
-        width = self.query_one("#compare-table").scrollable_content_region.width
+        region = self.query_one("#compare-table").scrollable_content_region
         text = (
-            fitted_comparison(self.app.kb, ids, width)
+            fitted_comparison(self.app.kb, ids, region.width, region.height)
             if len(ids) >= 2
             else "Pick at least two frameworks to compare."
         )
@@ -105,40 +105,31 @@ class CompareScreen(Screen[None]):
         self._render_table()
 
 
-def fitted_comparison(kb: KnowledgeBase, ids: list[str], width: int) -> str:
-    """The comparison chart in ``width`` columns: the shared chart where it fits, else the
-    same rows with each label on a line of its own above the cells, so the frameworks get
-    the whole width (four frameworks at 80 columns)."""
+def fitted_comparison(
+    kb: KnowledgeBase, ids: list[str], width: int, height: int | None = None
+) -> str:
+    """The comparison chart in ``width`` columns: the shared chart where it fits whole (no
+    scrolling hides its names), else the same rows one framework a line, each line led by
+    the framework's short name, so that words wrap whole and every line says which framework
+    it is about however far it is scrolled."""
     width = max(20, width)
     chart = comparison(kb, ids, width=width)
-    if all(len(line) <= width for line in chart.splitlines()):
+    lines = chart.splitlines()
+    if all(len(line) <= width for line in lines) and (height is None or len(lines) <= height):
         return chart
     frameworks = [kb.frameworks[fid] for fid in ids]
-    count = len(frameworks)
-    gap = 2 if (width - 2 * (count - 1)) // count >= 14 else 1  # narrow: words before gaps
-    column = max(6, (width - gap * (count - 1)) // count)
-
-    def cells(value: str | list[str]) -> list[str]:
-        items = [value] if isinstance(value, str) else value
-        lines: list[str] = []
-        for item in items:
-            bullet = "" if isinstance(value, str) else "- "
-            lines += textwrap.wrap(
-                " ".join(item.split()),
-                column,
-                initial_indent=bullet,
-                subsequent_indent=" " * len(bullet),
-            )
-        return lines or [""]
-
-    def side_by_side(columns: list[list[str]]) -> list[str]:
-        height = max(len(c) for c in columns)
-        return [
-            (" " * gap).join((c[n] if n < len(c) else "").ljust(column) for c in columns).rstrip()
-            for n in range(height)
-        ]
-
-    out = side_by_side([textwrap.wrap(f.name, column) for f in frameworks])
+    out = [f"{abbreviation(f)}: {f.name}" for f in frameworks if abbreviation(f) != f.name]
     for label, getter in COMPARE_ROWS:
-        out += ["", label.upper(), *side_by_side([cells(getter(f)) for f in frameworks])]
+        out += ["", label.upper()]
+        for framework in frameworks:
+            value = getter(framework)
+            text = value if isinstance(value, str) else " · ".join(value)
+            out += textwrap.wrap(
+                " ".join(text.split()) or "-",
+                width,
+                initial_indent=f"{abbreviation(framework)}: ",
+                subsequent_indent="   ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
     return "\n".join(out)

@@ -3,6 +3,8 @@ are shown as written (they may hold a session's name or a path): never markup.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,12 +20,21 @@ class AskText(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
-    def __init__(self, title: str, prompt: str, value: str = "", placeholder: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        value: str = "",
+        placeholder: str = "",
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.prompt = prompt
         self.value = value
         self.placeholder = placeholder
+        self.check = check
+        """What is wrong with a text typed (the dialog stays open, the text kept), or None."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -41,6 +52,10 @@ class AskText(ModalScreen[str | None]):
         text = self.query_one("#answer", Input).value.strip()
         if not text:
             self.query_one("#error", Static).update("Please type something, or press Esc.")
+            return
+        problem = self.check(text) if self.check is not None else None
+        if problem:
+            self.show_error(problem)
             return
         self.dismiss(text)
 

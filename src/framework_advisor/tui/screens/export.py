@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,12 +17,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from framework_advisor.errors import AdvisorError
-from framework_advisor.exports import EXPORTS, export_files
+from framework_advisor.exports import EXPORTS, export_files, today_from_env
 from framework_advisor.render.starter.safety import safe_file_name, safe_target
 from framework_advisor.safe_text import as_text
 from framework_advisor.tui.screens.dialogs import Confirm
 
 if TYPE_CHECKING:
+    from framework_advisor.domain.question import Question
     from framework_advisor.tui.app import AdvisorApp
 
 
@@ -30,6 +32,42 @@ def default_folder(session: str | None) -> Path:
     from framework_advisor.paths import documents_dir
 
     return documents_dir() / safe_file_name(session or "assessment")
+
+
+SHOWN_NAMES = 4
+"""How many existing files the overwrite question names: its buttons stay in view at 80x24."""
+
+
+def _already_there(existing: list[str], folder: Path) -> str:
+    """ "16 files already exist in FOLDER (4 shown):" and the first names, one a line."""
+    shown = existing[:SHOWN_NAMES]
+    count = (
+        "1 file already exists" if len(existing) == 1 else f"{len(existing)} files already exist"
+    )
+    more = len(existing) - len(shown)
+    head = f"{count} in {folder}" + (f" ({len(shown)} shown)" if more else "") + ":"
+    return "\n".join([head, *shown, *([f"and {more} more"] if more else [])])
+
+
+def _zipped(files: list[tuple[str, str | bytes]], name: str, day: date) -> tuple[bytes, str]:
+    """The files as one zip archive, named after the participant and the day."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file_name, content in files:
+            archive.writestr(file_name, content)
+    return buffer.getvalue(), f"{safe_file_name(name)}-{day.isoformat()}.zip"
+
+
+def _missing_text(missing: list[Question]) -> str:
+    """Why only the answers file can be saved: the required questions not answered yet."""
+    names = ", ".join(f"“{q.label}”" for q in missing)
+    what = "is a required question" if len(missing) == 1 else "are required questions"
+    return (
+        f"{names} {what} not answered yet, so nothing is recommended: only the answers "
+        "file can be saved until then."
+    )
 
 
 class TickBox(Checkbox):
@@ -53,20 +91,25 @@ class ExportScreen(ModalScreen[None]):
         with Vertical(classes="dialog wide", id="export"):
             yield Label("Export", classes="dialog-title")
             if served:
-                yield Static("Files are handed to your browser as downloads.", classes="dim")
+                yield Static("Files reach your browser as one zip download.", classes="dim")
             else:
                 yield Static("Folder (created if needed; Enter exports):")
                 folder = assessment.export_folder or str(default_folder(assessment.name))
                 yield Input(folder, id="folder")
+            missing = assessment.missing_required()
             for index, export in enumerate(EXPORTS):
+                held = bool(missing) and export.document != "answers"
                 yield TickBox(
                     export.label,
-                    value=ticked.get(export.label, export.ticked),
+                    value=False if held else ticked.get(export.label, export.ticked),
                     compact=True,
+                    disabled=held,
                     id=f"export-{index}",
                 )
-            yield Static("", id="export-result")
+            yield Static(as_text(_missing_text(missing)) if missing else "", id="export-result")
             with Horizontal(classes="dialog-buttons"):
+                if missing:
+                    yield Button("Answer it", id="answer-missing")
                 yield Button("Close", id="close")
                 yield Button("Export", id="go", variant="primary")
 
@@ -78,7 +121,15 @@ class ExportScreen(ModalScreen[None]):
 
     @on(Checkbox.Changed)
     def _ticked(self, event: Checkbox.Changed) -> None:
-        self.app.assessment.export_ticked[str(event.checkbox.label)] = event.value
+        if not event.checkbox.disabled:  # held back for a missing answer: not the user's tick
+            self.app.assessment.export_ticked[str(event.checkbox.label)] = event.value
+
+    @on(Button.Pressed, "#answer-missing")
+    def _answer_missing(self) -> None:
+        missing = self.app.assessment.missing_required()
+        self.dismiss()
+        if missing:
+            self.app.open_questionnaire(missing[0].id)
 
     @on(Input.Changed, "#folder")
     def _folder_changed(self, event: Input.Changed) -> None:
@@ -93,7 +144,11 @@ class ExportScreen(ModalScreen[None]):
         self.dismiss()
 
     def _chosen(self) -> list[int]:
-        return [i for i in range(len(EXPORTS)) if self.query_one(f"#export-{i}", Checkbox).value]
+        return [
+            i
+            for i in range(len(EXPORTS))
+            if (box := self.query_one(f"#export-{i}", Checkbox)).value and not box.disabled
+        ]
 
     @on(Button.Pressed, "#go")
     @work(exclusive=True)
@@ -115,7 +170,9 @@ class ExportScreen(ModalScreen[None]):
         name = assessment.name or "assessment"
         answers = dict(assessment.answers)
         self._say("Preparing the files…")
-        self.query_one("#go", Button).disabled = True
+        go = self.query_one("#go", Button)
+        pressed = self.focused is go  # a disabled button loses the focus: give it back
+        go.disabled = True
         try:
             files = await asyncio.to_thread(
                 lambda: export_files(chosen, self.app.kb, name, answers, now=self.app.today)
@@ -124,23 +181,25 @@ class ExportScreen(ModalScreen[None]):
             self._say("Could not prepare the files:", exc)
             return
         finally:
-            self.query_one("#go", Button).disabled = False
-        if folder is None:
-            for file_name, content in files:
-                if isinstance(content, bytes):
-                    self.app.deliver_binary(io.BytesIO(content), save_filename=file_name)
-                else:
-                    self.app.deliver_text(io.StringIO(content), save_filename=file_name)
-            self._say("Sent to your browser: " + ", ".join(f for f, _ in files))
+            go.disabled = False
+            if pressed:
+                go.focus()
+        if folder is None:  # served: one download (a browser blocks all but the first)
+            bundle, bundle_name = _zipped(files, name, self.app.today or today_from_env())
+            self.app.deliver_binary(
+                io.BytesIO(bundle), save_filename=bundle_name, mime_type="application/zip"
+            )
+            files_word = "file" if len(files) == 1 else "files"
+            self._say(
+                f"Sent to your browser as one download, {bundle_name}, holding {len(files)} "
+                f"{files_word}:",
+                ", ".join(f for f, _ in files),
+            )
             return
         existing = [f for f, _ in files if folder.is_dir() and (folder / f).exists()]
         if existing:
             sure = await self.app.push_screen_wait(
-                Confirm(
-                    "Overwrite?",
-                    f"These files already exist in {folder}:\n" + "\n".join(existing),
-                    yes="Overwrite",
-                )
+                Confirm("Overwrite?", _already_there(existing, folder), yes="Overwrite")
             )
             if not sure:
                 self._say("Nothing written.")

@@ -36,6 +36,9 @@ class QuestionnaireScreen(Screen[None]):
         ),
         Binding("ctrl+r", "app.review", "Review", id="questionnaire.review", tooltip="All answers"),
         Binding("ctrl+o", "app.results", "Results", id="questionnaire.results"),
+        Binding(  # before a text box's own Ctrl+E (End does that); not shown: no room at 80
+            "ctrl+e", "app.export", "Export", id="questionnaire.export", show=False, priority=True
+        ),
     ]
 
     app: AdvisorApp
@@ -106,7 +109,7 @@ class QuestionnaireScreen(Screen[None]):
         self.query_one("#help", Static).update(
             Content.assemble(("Why we ask", "b"), "\n", widget_text(self._help(question)))
         )
-        self.query_one("#dont-know", Button).disabled = required
+        self.query_one("#dont-know", Button).display = not required  # no "don't know" there
         self.query_one("#back", Button).disabled = assessment.previous_question(question_id) is None
         self.input.show(question, assessment.answers.get(question_id), assessment.answers)
         self._shown_version = assessment.version
@@ -173,7 +176,7 @@ class QuestionnaireScreen(Screen[None]):
             return
         if assessment.is_required(question) and question.id not in assessment.answers:
             if question.type == "multiple":
-                how = "tick at least one option with Space, then press Enter"
+                how = "move to an option with the arrow keys, tick it with Space, then press Enter"
             elif question.type in ("number", "text"):
                 how = "type it, then press Enter"
             else:

@@ -42,6 +42,13 @@ class ResultsScreen(Screen[None]):
         Binding("ctrl+r", "app.review", "Review", id="results.review", tooltip="Edit answers"),
         Binding("ctrl+e", "app.export", "Export", id="results.export"),
         Binding("ctrl+t", "app.compare", "Compare", id="results.compare"),
+        Binding(
+            "a",
+            "answer_missing",
+            "Answer it",
+            id="results.answer_missing",
+            tooltip="Go to the required question not answered yet",
+        ),
         *[
             Binding(str(n), f"tab('{tab}')", title, id=f"results.tab.{tab}", show=False)
             for n, (tab, title) in enumerate(TABS, start=1)
@@ -101,6 +108,17 @@ class ResultsScreen(Screen[None]):
         if targets:
             targets[0].focus()
 
+    def action_answer_missing(self) -> None:
+        missing = self.app.assessment.missing_required()
+        if missing:
+            self.app.open_questionnaire(missing[0].id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        del parameters
+        if action == "answer_missing":
+            return bool(self.app.assessment.missing_required())
+        return True
+
     @property
     def rec(self) -> Recommendation:
         return self.app.assessment.recommendation
@@ -117,8 +135,16 @@ class ResultsScreen(Screen[None]):
         if missing:
             names = ", ".join(f"“{q.label}”" for q in missing)
             banner.update(
-                as_text(f"Provisional: answer {names} for a complete recommendation (Ctrl+R).")
+                as_text(
+                    f"Provisional: {names}, a required question, is not answered, so nothing "
+                    "is recommended yet and the ranking may change. Press A to answer it."
+                    if len(missing) == 1
+                    else f"Provisional: the required questions {names} are not answered, so "
+                    "nothing is recommended yet and the ranking may change. Press A to answer "
+                    "the first."
+                )
             )
+        self.refresh_bindings()  # "Answer it" while a required question is unanswered
         self._fill_ranking(rec)
         self._fill_mix(rec)
         self._fill_cadence(rec)

@@ -28,6 +28,24 @@ def answer_text(question: Question, answers: dict[str, Any]) -> str:
     return question.label_of(answers[question.id])
 
 
+class AnswersTable(DataTable[Any]):
+    """The answers, one a row: Home and End go to the first and the last answer (a row
+    cursor has no columns to move along)."""
+
+    BINDINGS = [
+        Binding("home", "first_row", "First", show=False),
+        Binding("end", "last_row", "Last", show=False),
+    ]
+
+    def action_first_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1)
+
+
 class ReviewScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="review.back"),
@@ -43,7 +61,7 @@ class ReviewScreen(Screen[None]):
         with Vertical(id="review"):
             yield Static("[b]Review your answers[/b]", classes="screen-title")
             yield Static("", id="review-status")
-            yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+            yield AnswersTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
+from textual.widgets.data_table import RowDoesNotExist
 
+from framework_advisor.domain.counting import counted
 from framework_advisor.errors import AdvisorError
 from framework_advisor.safe_text import as_text
 from framework_advisor.tui.screens.dialogs import AskText, Confirm
@@ -57,7 +60,7 @@ class SessionsScreen(Screen[None]):
             table.add_row(*(as_text(cell) for cell in cells), key=name)
         self.query_one("#sessions-where", Static).update(
             as_text(
-                f"{table.row_count} session(s) in {store.folder}"
+                f"{counted(table.row_count, 'session')} in {store.folder}"
                 if table.row_count
                 else f"No saved sessions yet. They are kept in {store.folder}"
             )
@@ -98,7 +101,21 @@ class SessionsScreen(Screen[None]):
             return
         if self.app.assessment.name == name:
             self.app.assessment.name = renamed
+            self.app.show_session_name()
         self.reload()
+        self._select(renamed)
+        if renamed != new:
+            self.app.notify(
+                f"Renamed to '{renamed}': a session's name is its file's name, where spaces "
+                "and some signs become dashes.",
+                timeout=10,
+                markup=False,
+            )
+
+    def _select(self, name: str) -> None:
+        table = self.query_one(DataTable)
+        with contextlib.suppress(RowDoesNotExist):
+            table.move_cursor(row=table.get_row_index(name))
 
     @work
     async def action_delete(self) -> None:
@@ -113,4 +130,5 @@ class SessionsScreen(Screen[None]):
             store.delete(name)
             if self.app.assessment.name == name:
                 self.app.assessment.name = None
+                self.app.show_session_name()
             self.reload()

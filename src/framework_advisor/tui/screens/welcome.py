@@ -19,6 +19,7 @@ from framework_advisor.tui.screens.dialogs import AskText
 from framework_advisor.tui.widgets.footer import KeyBar
 
 if TYPE_CHECKING:
+    from framework_advisor.domain.answers import Answers
     from framework_advisor.tui.app import AdvisorApp
 
 INTRO = (
@@ -129,6 +130,15 @@ class WelcomeScreen(Screen[None]):
             self.app.continue_session(store.load(name, self.app.kb))
             return
         self.app.start_assessment(name)
+        from framework_advisor.sessions import slug
+
+        if store is not None and slug(name) != name:
+            self.app.notify(
+                f"Saved as '{slug(name)}': a session's name is its file's name, where spaces "
+                "and some signs become dashes.",
+                timeout=10,
+                markup=False,
+            )
 
     def action_continue(self) -> None:
         store = self.app.store
@@ -150,21 +160,46 @@ class WelcomeScreen(Screen[None]):
         from framework_advisor.errors import AdvisorError
         from framework_advisor.tui.launch import session_from_file
 
+        opened: list[tuple[str, Answers, list[str]]] = []
+
+        def check(text: str) -> str | None:
+            """The file read, or what is wrong with it: the dialog keeps the path typed."""
+            path = Path(text).expanduser()
+            if not path.is_file():
+                return missing_file(path)
+            try:
+                opened.append(session_from_file(self.app.kb, self.app.store, path))
+            except AdvisorError as exc:
+                return str(exc)
+            return None
+
         dialog = AskText(
             "Open an answers file",
             "Path of a YAML or JSON answers file. The file itself is never changed: "
             "a new session starts from it.",
-            placeholder="samples/startup.yaml",
+            placeholder="for example samples/startup.yaml",
+            check=check,
         )
         text = await self.app.push_screen_wait(dialog)
-        if text is None:
+        if text is None or not opened:
             return
-        path = Path(text).expanduser()
-        try:
-            name, answers, notices = session_from_file(self.app.kb, self.app.store, path)
-        except AdvisorError as exc:
-            self.app.notify(str(exc), severity="error", timeout=10, markup=False)
-            return
+        name, answers, notices = opened[-1]
         for notice in notices:
             self.app.notify(notice, severity="warning", timeout=10, markup=False)
         self.app.start_assessment(name, answers)
+
+
+def missing_file(path: Path) -> str:
+    """No such file, and the nearest names in its folder ("did you mean startup.yaml")."""
+    import difflib
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        return f"No folder {folder}: check the path."
+    try:
+        names = [p.name for p in folder.iterdir() if p.is_file()]
+    except OSError:
+        names = []
+    close = difflib.get_close_matches(path.name, names, n=2, cutoff=0.6)
+    hint = " or ".join(close)
+    return f"No file {path}." + (f" Did you mean {hint}?" if hint else "")

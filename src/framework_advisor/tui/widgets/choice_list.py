@@ -28,7 +28,8 @@ class ChoiceList(OptionList):
 
     Single choice: Enter or a click chooses and moves on; nothing is highlighted until the
     user moves to an option, so Enter alone chooses nothing (it asks to move on). Multiple
-    choice: Space or a click ticks an option, Enter moves on."""
+    choice: nothing is highlighted on arrival either; Space or a click ticks an option, Enter
+    moves on."""
 
     BINDINGS = [
         Binding("enter", "submit", "Next", show=False),
@@ -60,10 +61,10 @@ class ChoiceList(OptionList):
         self.clear_options()
         self.add_options([Option(self._prompt(value), id=value) for value, _ in choices])
         marked = [index for index, (value, _) in enumerate(choices) if value in chosen]
-        if multiple:
-            self.highlighted = 0
-        else:  # the chosen option, or none: nothing is recorded that the user did not choose
-            self.highlighted = marked[0] if marked else None
+        # Single choice: the chosen option, or none, so nothing is recorded that the user did
+        # not choose. Multiple choice: none, as in a single choice list, so the first Down
+        # highlights option 1 in every list (Down, Down, Space ticks option 2).
+        self.highlighted = marked[0] if marked and not multiple else None
 
     def _prompt(self, value: str) -> Content:
         chosen = value in self.chosen

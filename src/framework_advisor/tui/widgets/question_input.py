@@ -12,6 +12,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static
 
 from framework_advisor.domain.knowledge import KnowledgeBase
@@ -158,11 +159,28 @@ class QuestionInput(Vertical):
         else:
             text.value = "" if value is None else str(value)
             text.placeholder = terminal_text(question.placeholder or "")  # shown literally
+            text.suggester = None
+            suggestion = self._suggestion(question)
+            if suggestion and not text.value:  # offered, never saved unless taken
+                text.suggester = SuggestFromList([suggestion], case_sensitive=False)
+                text.placeholder = terminal_text(
+                    f"for example {suggestion}: type its first letter, then → to take it"
+                )
             text.cursor_position = len(text.value)
         self.show_error("")
         self._filling = False
         if self.autofocus:
             self.control.focus()
+
+    def _suggestion(self, question: Question) -> str | None:
+        """The session's name, offered for the organisation's (a session is usually named
+        after the client); None for any other question."""
+        if question.id != "organisation" or question.type != "text":
+            return None
+        name = getattr(getattr(self.app, "assessment", None), "name", None)
+        if not isinstance(name, str) or not name.strip() or name.startswith("assessment-"):
+            return None  # no name, or the dated default one: no client's name to offer
+        return name
 
     def focus_control(self) -> None:
         self.control.focus()
