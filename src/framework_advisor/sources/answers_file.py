@@ -13,6 +13,7 @@ is one too), in three readings. What the answers mean is checked above, by the e
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,8 @@ def _refuse_a_document(path: Path, what: str) -> None:
     kind = _DOCUMENT_KINDS.get(path.suffix.lower())
     if kind is None:
         try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                return  # a FIFO or a device: the reader refuses it without opening it
             with open(path, "rb") as stream:
                 start = stream.read(64).lstrip().lower()
         except OSError:
