@@ -67,17 +67,21 @@ def test_4dx_progress_hit_rate_and_the_wig_sentence(kb: KnowledgeBase, tmp_path:
 
 
 def test_mbo_weights_check_and_bonus(kb: KnowledgeBase, tmp_path: Path) -> None:
-    wb = recalculated(
-        kb,
-        tmp_path,
-        "mbo-tracker",
-        {"Objectives": {"E4": 1.1, "E5": 0.9, "E6": 1.0}, "Summary": {"B7": 10_000}},
-    )
-    values = {row[0].value: row[1].value for row in wb["Summary"].iter_rows(min_row=4)}
-    assert values["Total weight"] == pytest.approx(1)
-    assert values["Weights check"] == "OK: weights total 100%"
-    assert values["Weighted score"] == pytest.approx(0.4 * 1.1 + 0.35 * 0.9 + 0.25 * 1.0)
-    assert values["Bonus payout"] == pytest.approx(10_000 * (0.44 + 0.315 + 0.25))
+    """The manufacturer's objectives, weighted as prefilled, each with an achievement typed."""
+    chosen = select_examples(kb, {"function": "company", "industry": "manufacturing"})
+    count = min(len(chosen.of_role("mbo_objective")), 4)
+    assert count >= 2
+    achieved = [1.1, 0.9, 1.0, 1.05][:count]
+    typed = {f"E{FIRST + i}": a for i, a in enumerate(achieved)}
+    wb = recalculated(kb, tmp_path, "mbo-tracker", {"Objectives": typed, "Summary": {"B7": 10_000}})
+    weights = values(wb["Objectives"], "Weight", FIRST, FIRST + count - 1)
+    score = sum(w * a for w, a in zip(weights, achieved, strict=True))
+    summary = {row[0].value: row[1].value for row in wb["Summary"].iter_rows(min_row=4)}
+    assert sum(weights) == pytest.approx(1) and len(set(weights)) > 1
+    assert summary["Total weight"] == pytest.approx(1)
+    assert summary["Weights check"] == "OK: weights total 100%"
+    assert summary["Weighted score"] == pytest.approx(score)
+    assert summary["Bonus payout"] == pytest.approx(10_000 * score)
 
 
 def test_kpi_status_in_both_directions(kb: KnowledgeBase, tmp_path: Path) -> None:
@@ -364,7 +368,7 @@ def test_hoshin_links_count_up_and_catchball_agrees(kb: KnowledgeBase, four: dic
     from framework_advisor.domain.examples import AnnualObjective, ImprovementPriority
 
     written, wb = four["hoshin-kanri-x-matrix"]
-    roles = kb.examples["function:company"].roles
+    roles = select_examples(kb, {"function": "company", "industry": "manufacturing"}).roles
     annual = [r for r in roles if isinstance(r, AnnualObjective)]
     priorities = [r for r in roles if isinstance(r, ImprovementPriority)]
     breakthrough = wb["Breakthrough"]

@@ -256,6 +256,7 @@ def records(selection: ExampleSelection, prefill: Prefill, used: set[str]) -> li
     for field_name, wanted in prefill.where.items():
         out = [record for record in out if record.get(field_name) == wanted]
     if prefill.role not in ("okr_objective", "key_result"):  # every other record has a metric
+        out = _serving_what_is_placed(out, used)
         fresh: list[Record] = []
         for record in out:
             if record["metric"] not in used and all(r["metric"] != record["metric"] for r in fresh):
@@ -268,6 +269,17 @@ def records(selection: ExampleSelection, prefill: Prefill, used: set[str]) -> li
         for record, share in zip(out, shares([r["weight"] for r in out]), strict=True):
             record["weight"] = share
     return out
+
+
+def _serving_what_is_placed(out: list[Record], used: set[str]) -> list[Record]:
+    """Records that drive another example's metric (lead measures, input metrics, V2MOM
+    measures, Hoshin Kanri objectives), kept to those serving what the template has already
+    placed (the WIG, the North Star, the methods) when it has placed any of them: a lead measure
+    of another WIG never sits under W1."""
+    driven = {record["drives"] for record in out if "drives" in record}
+    if not driven & used:
+        return out
+    return [record for record in out if "drives" not in record or record["drives"] in used]
 
 
 def prefill_rows(
