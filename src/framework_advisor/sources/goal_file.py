@@ -26,6 +26,8 @@ class GoalSource(Struct):
     file: str
     yaml: YamlDocument | None = None
     outline: list[OutlineEntry] | None = None
+    text: str = ""
+    """The file's text as read (its lines hold any inline suppressions)."""
 
 
 def read_goal_file(name: str) -> GoalSource:
@@ -42,10 +44,10 @@ def read_goal_file(name: str) -> GoalSource:
     if markdown:
         from framework_advisor.sources.markdown_outline import outline
 
-        return GoalSource(file=file, outline=outline(text))
+        return GoalSource(file=file, outline=outline(text), text=text)
     from framework_advisor.sources.yaml_lines import parse_yaml
 
-    return GoalSource(file=file, yaml=parse_yaml(text, file, aliases=False))
+    return GoalSource(file=file, yaml=parse_yaml(text, file, aliases=False), text=text)
 
 
 def read_stdin() -> str:
