@@ -8,7 +8,15 @@ from typing import Any
 
 import click
 
-from framework_advisor.cli import CONTEXT, emit, force_option, format_option, output_option
+from framework_advisor.cli import (
+    CONTEXT,
+    emit,
+    force_option,
+    format_option,
+    kb_option,
+    load_kb,
+    output_option,
+)
 from framework_advisor.engine.goals.check import SINGLE_KEY
 from framework_advisor.errors import ExitCode, UsageError
 
@@ -43,6 +51,7 @@ KINDS = tuple(SINGLE_KEY)
 )
 @output_option
 @force_option
+@kb_option
 def check(
     inputs: tuple[str, ...],
     fmt: str,
@@ -54,7 +63,8 @@ def check(
     output: Path | None,
     force: bool,
 ) -> None:
-    """Check written goals in YAML or Markdown files (- for standard input); with no FILE,
+    """Check written goals in YAML or Markdown files (- for standard input), or in this tool's
+    spreadsheet templates filled in (xlsx, csv); with no FILE,
     the `paths` of .framework-advisor.yaml.
 
     Exit 1 when there are errors (with --strict, warnings too), 0 otherwise, 2 for input that
@@ -95,13 +105,25 @@ def check(
     else:
         from framework_advisor.engine.goals.check import goal_data
         from framework_advisor.sources.goal_file import read_goal_file
+        from framework_advisor.sources.sheet_file import is_sheet_file
 
+        sheets = [name for name in inputs if is_sheet_file(name)]
         for name in inputs:
+            if name in sheets:
+                continue
+            if name.lower().endswith(".docx"):
+                raise UsageError(
+                    f"{name}: Word templates are not read back; check the spreadsheet (xlsx or "
+                    "csv) or Markdown version of the template, or copy the goals into YAML"
+                )
             source = read_goal_file(name)
             data, doc = goal_data(source)
             report = check_goals(data, doc, book, profile)
             lines = source.text.splitlines()
             reports.append(_without(report, kept(report.findings, lines, config.ignore)))
+        if sheets:
+            for report in _check_sheets(sheets, book, profile):
+                reports.append(_without(report, kept(report.findings, (), config.ignore)))
     text_out = _render(reports, fmt, book, show_items=show_items)
     emit(text_out, output, force)
     errors = sum(r.count("error") for r in reports)
@@ -144,6 +166,37 @@ def _render(reports: list[Any], fmt: str, book: Any, *, show_items: bool) -> str
     if fmt == "md":
         return findings.as_markdown(reports)
     return findings.as_text(reports, show_items=show_items)
+
+
+def _check_sheets(names: list[str], book: Any, profile: str | None) -> list[Any]:
+    """The tool's own spreadsheets filled in: each workbook on its own, the CSV files together
+    (one file a sheet), each template's sheets recognised by their stamp or header row."""
+    from framework_advisor.engine.goals.check import check_goals
+    from framework_advisor.engine.goals.sheets import at_cells, goals_from_sheets
+    from framework_advisor.errors import InputFileError
+    from framework_advisor.sources.sheet_file import read_sheet_file
+
+    kb = load_kb(click.get_current_context())
+    workbooks = [name for name in names if not name.lower().endswith(".csv")]
+    csv_files = [name for name in names if name.lower().endswith(".csv")]
+    groups = [read_sheet_file(name) for name in workbooks]
+    if csv_files:
+        groups.append([sheet for name in csv_files for sheet in read_sheet_file(name)])
+    reports = []
+    for sheets in groups:
+        found, _ = goals_from_sheets(kb, sheets)
+        recognised = {place.file for goals in found for place in goals.places.values()}
+        for sheet in sheets:
+            if sheet.file not in recognised:
+                raise InputFileError(
+                    f"{sheet.file}: not one of this tool's spreadsheet templates (no template "
+                    "stamp and no template's header row); write it with `framework-advisor "
+                    "templates`, or check goals as YAML or Markdown"
+                )
+        for goals in found:
+            report = check_goals(goals.document.data, goals.document, book, profile)
+            reports.append(at_cells(report, goals))
+    return reports
 
 
 def _without(report: Any, findings: list[Any]) -> Any:

@@ -21,7 +21,7 @@ SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 def as_codequality(reports: list[Report]) -> str:
     import msgspec
 
-    pairs = [(repository_path(r.file), f) for r in reports for f in r.findings]
+    pairs = [(repository_path(f.diagnostic.file or r.file), f) for r in reports for f in r.findings]
     prints = unique_fingerprints([fingerprint(path, f) for path, f in pairs])
     issues: list[dict[str, Any]] = []
     for (path, finding), print_ in zip(pairs, prints, strict=True):

@@ -50,7 +50,7 @@ def as_sarif(
     index = {check.id: i for i, check in enumerate(rules)}
     pairs = [(report, finding) for report in reports for finding in report.findings]
     pairs.sort(key=lambda pair: SEVERITY_RANK[pair[1].diagnostic.severity])  # stable: file order
-    paths = [repository_path(report.file) for report, _ in pairs]
+    paths = [repository_path(finding.diagnostic.file or report.file) for report, finding in pairs]
     prints = unique_fingerprints(
         [fingerprint(p, f) for p, (_, f) in zip(paths, pairs, strict=True)]
     )
