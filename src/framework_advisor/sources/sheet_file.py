@@ -19,6 +19,9 @@ SHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 MAX_ROWS = 5_000
 """Rows read from each sheet (a template's capacity is at most 5,000)."""
 MAX_COLUMNS = 200
+MISREAD_BOM = "\u00ef\u00bb\u00bf"
+"""The UTF-8 byte-order mark as a program that opened the file as Latin-1 or Windows-1252
+shows it, and then saves it (LibreOffice with its default character set)."""
 
 
 class SheetData(Struct, frozen=True):
@@ -63,6 +66,8 @@ def _csv(name: str, path: Path, raw: bytes) -> SheetData:
                 break
     except csv.Error as exc:
         raise InputFileError(f"{name}: not a CSV file ({exc})") from None
+    if rows and rows[0] and rows[0][0].startswith(MISREAD_BOM):
+        rows[0][0] = rows[0][0].removeprefix(MISREAD_BOM)
     return SheetData(file=name, title=path.stem, rows=rows, tab=False)
 
 
