@@ -186,3 +186,26 @@ def test_a_csv_misread_by_its_character_set_and_saved_again_is_still_recognised(
     misread.write_text(text.encode("utf-8").decode("cp1252", errors="replace"), encoding="utf-8")
     (report,) = _check_json(run_cli, misread)
     assert report["items"] and report["summary"]["errors"] == 0
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"hello", b"PK\x03\x04broken", None],
+    ids=["text", "broken-zip", "zip-without-workbook"],
+)
+def test_a_damaged_workbook_is_exit_2_with_its_name(
+    run_cli, tmp_path: Path, content: bytes | None
+) -> None:
+    import zipfile
+
+    path = tmp_path / "goals.xlsx"
+    if content is None:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("xl/workbook.xml", "<bad")
+    else:
+        path.write_bytes(content)
+    result = run_cli("check", path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}: ")
+    assert "Traceback" not in result.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from msgspec import Struct
 
@@ -85,8 +86,6 @@ def _workbook(name: str, raw: bytes) -> list[SheetData]:
     import io
     import zipfile
 
-    from framework_advisor.safe_text import unguard_cell
-
     try:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - openpyxl is a dependency
@@ -97,20 +96,27 @@ def _workbook(name: str, raw: bytes) -> list[SheetData]:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise InputFileError(f"{name}: not an Excel workbook ({exc})") from None
-    sheets = []
+    except Exception as exc:  # a third-party parser of untrusted input
+        raise InputFileError(f"{name}: not a readable Excel workbook ({exc})") from None
     try:
-        for sheet in workbook.worksheets:
-            rows: list[list[str]] = []
-            for row in sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS):
-                rows.append(
-                    [
-                        unguard_cell(_value_text(c.value, getattr(c, "number_format", "")))
-                        for c in row
-                    ]
-                )
-            sheets.append(SheetData(file=name, title=sheet.title, rows=rows))
+        return _sheets(name, workbook)
+    except Exception as exc:  # a third-party parser of untrusted input
+        raise InputFileError(f"{name}: a damaged Excel workbook ({exc})") from None
     finally:
         workbook.close()
+
+
+def _sheets(name: str, workbook: Any) -> list[SheetData]:
+    from framework_advisor.safe_text import unguard_cell
+
+    sheets = []
+    for sheet in workbook.worksheets:
+        rows: list[list[str]] = []
+        for row in sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS):
+            rows.append(
+                [unguard_cell(_value_text(c.value, getattr(c, "number_format", ""))) for c in row]
+            )
+        sheets.append(SheetData(file=name, title=sheet.title, rows=rows))
     return sheets
 
 
