@@ -209,3 +209,60 @@ def test_a_damaged_workbook_is_exit_2_with_its_name(
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {path}: ")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_any_rows_under_a_templates_header_never_crash_and_every_where_is_a_cell(
+    kb, tmp_path: Path
+) -> None:
+    """Whatever is typed into the rows of the OKR planning sheet's two tabs, the checker ends
+    with a report (or a goal file error), and every `where` names a row that holds text."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from framework_advisor.engine.goals.check import REASON_IDS, GoalFileError, check_goals
+    from framework_advisor.engine.goals.rules import rule_ids
+    from framework_advisor.engine.goals.sheets import at_cells, goals_from_sheets
+    from framework_advisor.kb.checks import load_checks
+    from framework_advisor.sources.sheet_file import SheetData
+
+    book = load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
+    template = kb.templates["okr-planning-sheet"]
+    marker = template.stamp().marker()
+    words = st.sampled_from(
+        ["O1", "O2", "Increase NPS from 55 to 70 by Q3", "Call 100 prospects", "Committed",
+         "=SUM(A1)", "'=1+1", "", "70%", "Revenue +25%", "Maintain uptime above 99.9%"]
+    )  # fmt: skip
+    cell = st.one_of(words, st.text(max_size=30))
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.lists(cell, max_size=8), max_size=12), st.booleans())
+    def run(rows: list[list[str]], objectives_first: bool) -> None:
+        sheets = [
+            SheetData(
+                file=f"{sheet.id}.csv",
+                title=sheet.id,
+                rows=[[c.header for c in sheet.columns] + [marker], *rows],
+                tab=False,
+            )
+            for sheet in template.sheets
+        ]
+        if not objectives_first:
+            sheets.reverse()
+        found, _ = goals_from_sheets(kb, sheets)
+        for goals in found:
+            try:
+                report = at_cells(check_goals(goals.document.data, goals.document, book), goals)
+            except GoalFileError:
+                continue
+            titles = {s.title for s in template.sheets}
+            for where in [f.where for f in report.findings if f.diagnostic.location.sheet] + [
+                i.where for i in report.items
+            ]:
+                sheet, _, ref = where.rpartition("!")
+                assert sheet in titles and ref.startswith("A")
+                number = int(ref[1:])
+                assert 2 <= number <= len(rows) + 1
+                assert any(str(c).strip() for c in rows[number - 2])
+
+    run()
