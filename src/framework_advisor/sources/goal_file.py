@@ -41,6 +41,14 @@ def read_goal_file(name: str) -> GoalSource:
     else:
         text, file = read_text(Path(name), "goal file"), name
         markdown = Path(name).suffix.lower() in MARKDOWN_SUFFIXES
+    return goal_text(text, file, markdown=markdown)
+
+
+def goal_text(text: str, file: str, *, markdown: bool | None = None) -> GoalSource:
+    """Goals given as text (typed or pasted into the app; a file's text): Markdown when
+    ``markdown`` says so, or, left to None, when the text has headings; else YAML."""
+    if markdown is None:
+        markdown = looks_like_markdown(text)
     if markdown:
         from framework_advisor.sources.markdown_outline import outline
 

@@ -7,9 +7,7 @@ from __future__ import annotations
 from framework_advisor.domain.goals import CheckBook, Report
 from framework_advisor.engine.goals.check import check_goals, goal_data
 from framework_advisor.engine.goals.suppress import kept
-from framework_advisor.sources.goal_file import GoalSource, looks_like_markdown
-from framework_advisor.sources.markdown_outline import outline
-from framework_advisor.sources.yaml_lines import parse_yaml
+from framework_advisor.sources.goal_file import goal_text
 
 PASTED = "<goals>"
 
@@ -17,10 +15,7 @@ PASTED = "<goals>"
 def check_pasted(
     text: str, book: CheckBook, profile: str | None = None, *, file: str = PASTED
 ) -> Report:
-    if looks_like_markdown(text):
-        source = GoalSource(file=file, outline=outline(text), text=text)
-    else:
-        source = GoalSource(file=file, yaml=parse_yaml(text, file, aliases=False), text=text)
+    source = goal_text(text, file)
     data, doc = goal_data(source)
     report = check_goals(data, doc, book, profile)
     findings = kept(report.findings, text.splitlines())
