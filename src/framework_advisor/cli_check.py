@@ -8,7 +8,15 @@ from typing import Any
 
 import click
 
-from framework_advisor.cli import CONTEXT, emit, force_option, format_option, output_option
+from framework_advisor.cli import (
+    CONTEXT,
+    emit,
+    force_option,
+    format_option,
+    kb_option,
+    load_kb,
+    output_option,
+)
 from framework_advisor.engine.goals.check import SINGLE_KEY
 from framework_advisor.errors import ExitCode, UsageError
 
@@ -18,7 +26,15 @@ KINDS = tuple(SINGLE_KEY)
 
 @click.command(context_settings=CONTEXT)
 @click.argument("inputs", nargs=-1, metavar="FILE...")
-@format_option("text", "json", "md", help="text: like a linter; json: an API; md: a table.")
+@format_option(
+    "text",
+    "json",
+    "md",
+    "sarif",
+    "codequality",
+    help="text: like a linter; json: an API; md: a table; sarif: GitHub code scanning; "
+    "codequality: GitLab Code Quality.",
+)
 @click.option("--profile", metavar="NAME", help="Limits to write to (default: seeds).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
@@ -27,8 +43,15 @@ KINDS = tuple(SINGLE_KEY)
     help="Check one goal given as text (the arguments, or - for standard input).",
 )
 @click.option("--items", "show_items", is_flag=True, help="Text: also list what each item is.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Settings file (default: .framework-advisor.yaml in the working directory, if any).",
+)
 @output_option
 @force_option
+@kb_option
 def check(
     inputs: tuple[str, ...],
     fmt: str,
@@ -36,18 +59,26 @@ def check(
     strict: bool,
     kind: str | None,
     show_items: bool,
+    config_path: Path | None,
     output: Path | None,
     force: bool,
 ) -> None:
-    """Check written goals in YAML or Markdown files (- for standard input).
+    """Check written goals in YAML or Markdown files (- for standard input), or in this tool's
+    spreadsheet templates filled in (xlsx, csv); with no FILE,
+    the `paths` of .framework-advisor.yaml.
 
     Exit 1 when there are errors (with --strict, warnings too), 0 otherwise, 2 for input that
     cannot be read."""
     from framework_advisor.engine.goals.check import REASON_IDS, check_goals, one_goal
     from framework_advisor.engine.goals.rules import rule_ids
+    from framework_advisor.engine.goals.suppress import kept
     from framework_advisor.kb.checks import load_checks
+    from framework_advisor.sources.check_config import find_config, goal_files
 
     book = load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
+    config = find_config(config_path)
+    _check_config(config, book)
+    profile = profile if profile is not None else config.profile
     if profile is not None and profile not in book.profiles:
         from framework_advisor.problems import did_you_mean, one_of
 
@@ -55,6 +86,10 @@ def check(
             f"--profile: no profile '{profile}'; one of {one_of(book.profiles)}."
             + did_you_mean(profile, book.profiles)
         )
+    if not inputs and kind is None and config.paths:
+        inputs = tuple(goal_files(config))
+        if not inputs:
+            raise UsageError(f"{config.file}: its paths name no goal files")
     if not inputs:
         raise UsageError(
             "give a goal file (or - for standard input), or --kind KIND and a goal's text"
@@ -65,22 +100,31 @@ def check(
 
         text = read_stdin() if inputs == ("-",) else " ".join(inputs)
         data = one_goal(kind, text)
-        reports.append(check_goals(data, _Plain("<goal>"), book, profile))
+        report = check_goals(data, _Plain("<goal>"), book, profile)
+        reports.append(_without(report, kept(report.findings, (), config.ignore)))
     else:
         from framework_advisor.engine.goals.check import goal_data
         from framework_advisor.sources.goal_file import read_goal_file
+        from framework_advisor.sources.sheet_file import is_sheet_file
 
+        sheets = [name for name in inputs if is_sheet_file(name)]
         for name in inputs:
-            data, doc = goal_data(read_goal_file(name))
-            reports.append(check_goals(data, doc, book, profile))
-    from framework_advisor.render import findings
-
-    if fmt == "json":
-        text_out = findings.as_json(reports)
-    elif fmt == "md":
-        text_out = findings.as_markdown(reports)
-    else:
-        text_out = findings.as_text(reports, show_items=show_items)
+            if name in sheets:
+                continue
+            if name.lower().endswith(".docx"):
+                raise UsageError(
+                    f"{name}: Word templates are not read back; check the spreadsheet (xlsx or "
+                    "csv) or Markdown version of the template, or copy the goals into YAML"
+                )
+            source = read_goal_file(name)
+            data, doc = goal_data(source)
+            report = check_goals(data, doc, book, profile)
+            lines = source.text.splitlines()
+            reports.append(_without(report, kept(report.findings, lines, config.ignore)))
+        if sheets:
+            for report in _check_sheets(sheets, book, profile):
+                reports.append(_without(report, kept(report.findings, (), config.ignore)))
+    text_out = _render(reports, fmt, book, show_items=show_items)
     emit(text_out, output, force)
     errors = sum(r.count("error") for r in reports)
     warnings = sum(r.count("warning") for r in reports)
@@ -96,3 +140,98 @@ class _Plain:
 
     def line_of(self, path: Any) -> int | None:
         return None
+
+
+def _render(reports: list[Any], fmt: str, book: Any, *, show_items: bool) -> str:
+    if fmt == "sarif":
+        from framework_advisor._version import __version__
+        from framework_advisor.render.code_review.sarif import as_sarif
+
+        log = as_sarif(reports, book, tool_version=__version__)
+        if log.left_out:
+            click.echo(
+                f"warning: SARIF keeps {log.results} findings, the most severe, within GitHub's "
+                f"limits for one run; {log.left_out} left out (--format json has them all)",
+                err=True,
+            )
+        return log.text
+    if fmt == "codequality":
+        from framework_advisor.render.code_review.codequality import as_codequality
+
+        return as_codequality(reports)
+    from framework_advisor.render import findings
+
+    if fmt == "json":
+        return findings.as_json(reports)
+    if fmt == "md":
+        return findings.as_markdown(reports)
+    return findings.as_text(reports, show_items=show_items)
+
+
+def _check_sheets(names: list[str], book: Any, profile: str | None) -> list[Any]:
+    """The tool's own spreadsheets filled in: each workbook on its own, the CSV files together
+    (one file a sheet), each template's sheets recognised by their stamp or header row."""
+    from framework_advisor.engine.goals.check import check_goals
+    from framework_advisor.engine.goals.sheets import at_cells, goals_from_sheets
+    from framework_advisor.errors import InputFileError
+    from framework_advisor.sources.sheet_file import read_sheet_file
+
+    kb = load_kb(click.get_current_context())
+    workbooks = [name for name in names if not name.lower().endswith(".csv")]
+    csv_files = [name for name in names if name.lower().endswith(".csv")]
+    groups = [read_sheet_file(name) for name in workbooks]
+    if csv_files:
+        groups.append([sheet for name in csv_files for sheet in read_sheet_file(name)])
+    reports = []
+    for sheets in groups:
+        found, _ = goals_from_sheets(kb, sheets)
+        recognised = {place.file for goals in found for place in goals.places.values()}
+        for sheet in sheets:
+            if sheet.file not in recognised:
+                raise InputFileError(
+                    f"{sheet.file}: not one of this tool's spreadsheet templates (no template "
+                    "stamp and no template's header row); write it with `framework-advisor "
+                    "templates`, or check goals as YAML or Markdown"
+                )
+        for goals in found:
+            report = check_goals(goals.document.data, goals.document, book, profile)
+            reports.append(at_cells(report, goals))
+    return reports
+
+
+def _without(report: Any, findings: list[Any]) -> Any:
+    """The report with only the findings kept (suppressed and ignored ones left out)."""
+    import msgspec
+
+    return msgspec.structs.replace(report, findings=findings)
+
+
+def _check_config(config: Any, book: Any) -> None:
+    """The settings file's rule ids and profile must be the check book's: exit 2 otherwise."""
+    from framework_advisor.errors import Diagnostic
+    from framework_advisor.problems import did_you_mean, one_of
+    from framework_advisor.sources.check_config import ConfigError
+
+    problems = []
+    for rule in config.ignore:
+        if rule not in book.checks:
+            problems.append(
+                Diagnostic.at(
+                    config.file,
+                    "check.ignore",
+                    f"no check '{rule}'." + did_you_mean(rule, book.checks),
+                    config.lines.get("ignore"),
+                )
+            )
+    if config.profile is not None and config.profile not in book.profiles:
+        problems.append(
+            Diagnostic.at(
+                config.file,
+                "check.profile",
+                f"no profile '{config.profile}'; one of {one_of(book.profiles)}."
+                + did_you_mean(config.profile, book.profiles),
+                config.lines.get("profile"),
+            )
+        )
+    if problems:
+        raise ConfigError(problems)

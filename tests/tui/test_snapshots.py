@@ -259,3 +259,14 @@ def test_change_under_way_question(snap_compare: Any, fixed_world: Path) -> None
     assert snap_compare(
         app, run_before=at_question("change_under_way"), press=["down", "down"], terminal_size=SIZE
     )
+
+
+def test_goal_checker(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    """The checker screen with its starter text checked, the first finding highlighted."""
+
+    async def open_checker(pilot: Pilot) -> None:
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(snap_app(), run_before=open_checker, terminal_size=SIZE)

@@ -92,3 +92,42 @@ def test_check_imports_neither_textual_nor_openpyxl(tmp_path) -> None:
     assert heavy == []
     assert "framework_advisor.engine.goals.check" in loaded  # the command did run
     assert "markdown_it" in loaded
+
+
+def _check_modules(*args: str) -> set[str]:
+    code = (
+        "from framework_advisor.cli import cli\n"
+        "try:\n"
+        f"    cli.main(['check', *{list(args)!r}], standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+    )
+    return _modules_after(code)
+
+
+def test_check_in_code_review_formats_and_on_a_csv_imports_no_textual_nor_openpyxl(
+    tmp_path,
+) -> None:
+    goals = tmp_path / "goals.yaml"
+    goals.write_text("key_result: Raise NPS from 30 to 45 by 30 September\n", encoding="utf-8")
+    for fmt in ("sarif", "codequality"):
+        loaded = _check_modules(str(goals), "-f", fmt)
+        assert sorted(m for m in loaded if m.split(".")[0] in HEAVY) == []
+        assert f"framework_advisor.render.code_review.{fmt}" in loaded  # the writer did run
+    sheet = tmp_path / "kpis.csv"
+    sheet.write_text(
+        "KPI,Framework Advisor template: kpi-dashboard v1\nBounce rate\n", encoding="utf-8"
+    )
+    loaded = _check_modules(str(sheet), "-f", "json")
+    assert sorted(m for m in loaded if m.split(".")[0] in HEAVY) == []
+    assert "framework_advisor.engine.goals.sheets" in loaded
+
+
+def test_check_imports_openpyxl_for_a_workbook_and_still_not_textual(tmp_path) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "book.xlsx"
+    Workbook().save(path)
+    loaded = _check_modules(str(path))
+    assert "openpyxl" in loaded
+    assert not any(m.split(".")[0] == "textual" for m in loaded)

@@ -26,6 +26,8 @@ class GoalSource(Struct):
     file: str
     yaml: YamlDocument | None = None
     outline: list[OutlineEntry] | None = None
+    text: str = ""
+    """The file's text as read (its lines hold any inline suppressions)."""
 
 
 def read_goal_file(name: str) -> GoalSource:
@@ -39,13 +41,21 @@ def read_goal_file(name: str) -> GoalSource:
     else:
         text, file = read_text(Path(name), "goal file"), name
         markdown = Path(name).suffix.lower() in MARKDOWN_SUFFIXES
+    return goal_text(text, file, markdown=markdown)
+
+
+def goal_text(text: str, file: str, *, markdown: bool | None = None) -> GoalSource:
+    """Goals given as text (typed or pasted into the app; a file's text): Markdown when
+    ``markdown`` says so, or, left to None, when the text has headings; else YAML."""
+    if markdown is None:
+        markdown = looks_like_markdown(text)
     if markdown:
         from framework_advisor.sources.markdown_outline import outline
 
-        return GoalSource(file=file, outline=outline(text))
+        return GoalSource(file=file, outline=outline(text), text=text)
     from framework_advisor.sources.yaml_lines import parse_yaml
 
-    return GoalSource(file=file, yaml=parse_yaml(text, file, aliases=False))
+    return GoalSource(file=file, yaml=parse_yaml(text, file, aliases=False), text=text)
 
 
 def read_stdin() -> str:

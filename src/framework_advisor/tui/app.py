@@ -403,6 +403,11 @@ class AdvisorApp(App[None]):
 
         self.show(CompareScreen, CompareScreen)
 
+    def action_goals(self) -> None:
+        from framework_advisor.tui.screens.goal_check import GoalCheckScreen
+
+        self.show(GoalCheckScreen, GoalCheckScreen)
+
     def action_export(self) -> None:
         from framework_advisor.tui.screens.export import ExportScreen
 

@@ -29,6 +29,11 @@ class AdvisorCommands(Provider):
         commands += [
             ("Compare frameworks", "Two to four frameworks side by side", app.action_compare),
             ("Browse frameworks", "Each framework in detail", app.action_frameworks),
+            (
+                "Check written goals",
+                "Paste or type OKRs, KPIs, SMART goals ...: findings as you type",
+                app.action_goals,
+            ),
         ]
         if app.has_assessment():
             commands.append(

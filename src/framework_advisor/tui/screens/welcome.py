@@ -35,6 +35,7 @@ class WelcomeScreen(Screen[None]):
         Binding("c", "continue", "Continue", id="welcome.continue", tooltip="The latest session"),
         Binding("s", "sessions", "Sessions", id="welcome.sessions", tooltip="Saved sessions"),
         Binding("f", "app.frameworks", "Frameworks", id="welcome.frameworks"),
+        Binding("g", "app.goals", "Check goals", id="welcome.goals", tooltip="Check written goals"),
     ]
 
     app: AdvisorApp
@@ -82,6 +83,7 @@ class WelcomeScreen(Screen[None]):
         options += [
             Option("Browse frameworks", id="frameworks"),
             Option("Compare frameworks", id="compare"),
+            Option("Check written goals", id="goals"),
             Option("Quit", id="quit"),
         ]
         menu.add_options(options)
@@ -108,6 +110,8 @@ class WelcomeScreen(Screen[None]):
             self.app.action_frameworks()
         elif choice == "compare":
             self.app.action_compare()
+        elif choice == "goals":
+            self.app.action_goals()
         elif choice == "quit":
             self.app.exit()
 

@@ -1,0 +1,146 @@
+"""The checker screen: reached from the welcome screen and the palette; findings update after
+a pause in typing; a rewrite is taken with a key; a file can be opened, except in a served
+room (pasted text only)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import OptionList, Static, TextArea
+
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.sessions import SessionStore
+from framework_advisor.tui.app import AdvisorApp, Served
+from framework_advisor.tui.commands import AdvisorCommands
+from framework_advisor.tui.screens.goal_check import PAUSE, GoalCheckScreen
+
+from .conftest import wait_for_screen, wait_until
+
+UNSTATED = """\
+# Team OKRs 2026-Q3
+
+## Objective: Delight our customers
+- Increase NPS from 55 to 70 by 30 September
+- Improve customer satisfaction
+"""
+
+
+def _rules(screen: GoalCheckScreen) -> list[str]:
+    return [f.diagnostic.rule for f in screen._findings]
+
+
+async def test_the_welcome_screen_opens_the_checker_and_it_checks_its_starter_text(
+    make_app: Callable[..., AdvisorApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        screen = await wait_for_screen(pilot, GoalCheckScreen)
+        await wait_until(pilot, lambda: screen._findings, what="the starter text's findings")
+        assert "key-result-activity" in _rules(screen)
+        shown = [str(o.prompt) for o in screen.query_one("#goals-findings", OptionList).options]
+        assert any("key-result-activity" in line for line in shown)
+
+
+async def test_findings_follow_the_typing_after_a_pause(
+    make_app: Callable[..., AdvisorApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_goals()
+        screen = await wait_for_screen(pilot, GoalCheckScreen)
+        area = screen.query_one("#goals-text", TextArea)
+        area.load_text(UNSTATED)
+        area.focus()
+        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: "key-result-not-verifiable" in _rules(screen),
+            what="the new text checked",
+        )
+        area.cursor_location = (4, len(area.document.get_line(4)))
+        keys = ["space" if c == " " else c for c in " from 60 to 80 by 30 September"]
+        started = time.monotonic()
+        await pilot.press(*keys)
+        typed = time.monotonic()
+        # While typing, nothing is checked yet (unless the typing itself paused that long).
+        assert "key-result-not-verifiable" in _rules(screen) or typed - started > PAUSE
+        await wait_until(
+            pilot,
+            lambda: "key-result-not-verifiable" not in _rules(screen),
+            what="the findings after the pause",
+        )
+
+
+async def test_a_rewrite_is_taken_with_a_key_and_checked_again(
+    make_app: Callable[..., AdvisorApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_goals()
+        screen = await wait_for_screen(pilot, GoalCheckScreen)
+        screen.query_one("#goals-text", TextArea).load_text(UNSTATED)
+        screen.check_now()
+        await pilot.pause()
+        findings = screen.query_one("#goals-findings", OptionList)
+        index = _rules(screen).index("key-result-not-verifiable")
+        rewrite = screen._findings[index].rewrite
+        assert rewrite and "[baseline]" in rewrite  # never an invented figure
+        findings.focus()
+        findings.highlighted = index
+        await pilot.pause()
+        assert "ctrl+r" in str(screen.query_one("#goals-detail", Static).render())
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        text = screen.query_one("#goals-text", TextArea).text
+        assert f"- {rewrite}\n" in text and "Improve customer satisfaction" not in text
+        assert "key-result-not-verifiable" not in _rules(screen)
+
+
+async def test_text_that_is_not_yet_a_goal_file_says_why_and_never_crashes(
+    make_app: Callable[..., AdvisorApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_goals()
+        screen = await wait_for_screen(pilot, GoalCheckScreen)
+        screen.query_one("#goals-text", TextArea).load_text("objectives: [unclosed\n")
+        screen.check_now()
+        await pilot.pause()
+        assert screen._findings == []
+        assert "<goals>" in str(screen.query_one("#goals-summary", Static).render())
+
+
+async def test_a_file_is_opened_locally_and_a_served_room_has_pasted_text_only(
+    make_app: Callable[..., AdvisorApp], kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    goals = tmp_path / "goals.md"
+    goals.write_text(UNSTATED, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_goals()
+        screen = await wait_for_screen(pilot, GoalCheckScreen)
+        assert screen.check_action("open", ()) is True
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press(*str(goals), "enter")
+        await wait_until(
+            pilot,
+            lambda: screen.query_one("#goals-text", TextArea).text == UNSTATED,
+            what="the file's text",
+        )
+        assert "key-result-not-verifiable" in _rules(screen)
+    served = AdvisorApp(kb, SessionStore(tmp_path / "room"), served=Served("Sam", "Sam-1"))
+    async with served.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        names = [name for name, _, _ in AdvisorCommands(served.screen)._commands()]
+        assert "Check written goals" in names
+        served.action_goals()
+        screen = await wait_for_screen(pilot, GoalCheckScreen)
+        assert screen.check_action("open", ()) is False
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert served.screen is screen  # no file dialog
