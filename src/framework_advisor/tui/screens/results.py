@@ -241,7 +241,7 @@ class ResultsScreen(Screen[None]):
                     f"About {rec.meeting_minutes_per_month} minutes of meetings a month", "bold"
                 ),
                 f" ({hours:.1f} hours), one calendar for the whole mix.",
-                *((" ", rec.meeting_time.text) if rec.meeting_time else ()),
+                *((" ", as_text(rec.meeting_time.text)) if rec.meeting_time else ()),
             )
             if rec.cadence
             else as_text("No meetings yet: nothing is recommended to run.")
