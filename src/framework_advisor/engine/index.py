@@ -13,7 +13,7 @@ from framework_advisor.domain.need import Need
 from framework_advisor.domain.recommendation import Lift, Reason
 from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Rule, WeightEffect
 from framework_advisor.domain.wording import need_labels
-from framework_advisor.engine.cadence import MEETINGS_PER_MONTH, calendar_minutes
+from framework_advisor.engine.cadence import MEETINGS_PER_MONTH, lightest_minutes
 from framework_advisor.engine.compiled import Predicate, compile_condition
 from framework_advisor.engine.explain import describe, leaves
 
@@ -196,10 +196,7 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
     if len(_CACHE) > 8:
         _CACHE.clear()
     for fid in kb.frameworks:
-        every = frozenset(key for key, _, light, _ in index.ritual_forms[fid] if light)
-        index.lightest_alone[fid] = min(
-            calendar_minutes(index, (fid,)), calendar_minutes(index, (fid,), every)
-        )
+        index.lightest_alone[fid] = lightest_minutes(index, (fid,))
     _CACHE[id(kb)] = index
     return index
 

@@ -22,8 +22,7 @@ def meeting_time(index: EngineIndex, plan: MixPlan, phases: list[Phase]) -> Meet
     budget = limits.budget
     first = phases[0]
     minutes = first.meeting_minutes_per_month
-    members = [f for phase in phases[:1] for f in phase.frameworks]
-    _, lightened = fit_calendar(index, members, budget)
+    _, lightened = fit_calendar(index, first.frameworks, budget)  # as the calendar was fitted
     held = calendar_minutes(index, plan.running, lightened) if plan.running else 0
     running = and_list([names[f] for f in plan.running])
     variants = [item.variant for item in first.cadence if item.variant]

@@ -330,7 +330,7 @@ class _Search:
             kept = tuple(m for m in members if m in self.current)
             if len(kept) < len(members) and (
                 any(m not in self.current and m not in self.replacing for m in members)
-                or self.fitted(members, self.held_only) > self.fitted(kept, self.held_only)
+                or self.lightest(members) > self.lightest(kept)
             ):
                 return False
         if cost <= budget:
@@ -338,11 +338,15 @@ class _Search:
         lightest = self.index.lightest_alone
         if any(lightest[m] > budget for m in members):
             return False  # one member's own lightest calendar is already over it
-        return self.fitted(members, budget) <= budget
+        return self.lightest(members) <= budget
 
-    def fitted(self, members: tuple[str, ...], budget: int) -> int:
-        """The set's calendar in minutes as light as its meetings' forms go (``budget``: the
-        calendar fits it exactly when this does)."""
+    def fits_budget(self, members: tuple[str, ...], budget: int | None) -> bool:
+        """``within``, for a set the search has not weighed (its cost not yet known)."""
+        return self.within(members, meeting_cost(self.index, members), budget)
+
+    def lightest(self, members: tuple[str, ...]) -> int:
+        """The set's calendar in minutes as light as its meetings' forms go: it fits a budget
+        exactly when this does."""
         cache = self.index.lightest_sets  # sets recur from one recommendation to the next
         minutes = cache.get(members)
         if minutes is None:
@@ -802,17 +806,13 @@ def _built_for_left_out(
         reason = reasons["not_working"]
     elif search.fits[fid] < search.min_fit:
         reason = reasons["poor_fit"].format(fit=search.fits[fid])
-    elif limits.budget is not None and not search.within(
-        instead, meeting_cost(index, instead), limits.effective
-    ):
+    elif limits.budget is not None and not search.fits_budget(instead, limits.effective):
         reason = reasons["budget"].format(budget=limits.budget)
     elif clash:
         reason = reasons["conflict"].format(other=names[clash[0]], need=needed_for(clash[0]))
     elif same:
         reason = reasons["same_job"].format(other=names[same[0]], need=needed_for(same[0]))
-    elif limits.budget is not None and not search.within(
-        (*members, fid), meeting_cost(index, (*members, fid)), limits.effective
-    ):
+    elif limits.budget is not None and not search.fits_budget((*members, fid), limits.effective):
         reason = reasons["budget"].format(budget=limits.budget)
     elif len(members) >= limits.size_cap:
         reason = reasons["capacity"].format(limit=limits.size_cap)
@@ -858,9 +858,7 @@ def _left_out_because(
             f"once {names[clash[0]]} has done its job."
         )
     limit = limits.most_new
-    if limits.budget is not None and not search.within(
-        (*members, fid), meeting_cost(index, (*members, fid)), limits.effective
-    ):
+    if limits.budget is not None and not search.fits_budget((*members, fid), limits.effective):
         budget = index.kb.policies.budget
         left_out = budget.left_out_in_use if fid in search.current else budget.left_out
         return left_out.format(name=names[fid], budget=limits.budget)

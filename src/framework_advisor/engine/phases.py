@@ -32,7 +32,6 @@ def build_phases(index: EngineIndex, plan: MixPlan, view: dict[str, Any]) -> lis
     kb = index.kb
     names = index.short_names
     budget = plan.limits.budget if plan.limits else None  # as light as the time asks
-    current = set(view.get("current_frameworks") or ())
     phases: list[Phase] = []
     running: list[str] = []
     steps = [(plan.members, "What to run now: it covers the most of your stated needs within "
@@ -63,7 +62,7 @@ def build_phases(index: EngineIndex, plan: MixPlan, view: dict[str, Any]) -> lis
                 cadence=cadence,
                 meeting_minutes_per_month=sum(item.minutes_per_month for item in cadence),
                 starts=starts(
-                    index, plan, view, [f for f in added if f not in current], number == 1
+                    index, plan, view, [f for f in added if f not in plan.running], number == 1
                 ),
             )
         )

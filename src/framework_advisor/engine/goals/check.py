@@ -4,13 +4,14 @@ when the same checks pass them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from framework_advisor.domain.goals import (
     CheckBook,
     Classified,
     Finding,
     Item,
+    ItemKind,
     Report,
     fill,
 )
@@ -141,18 +142,8 @@ REASON_IDS = frozenset(
         "no",
         "declared_word",
         "not_declared_word",
-        "smart",
-        "objective",
-        "wig",
-        "lead_measure",
-        "rock",
-        "bsc_objective",
-        "north_star",
-        "input_metric",
-        "mbo_objective",
-        "v2mom_measure",
     }
-)
+) | (frozenset(get_args(ItemKind)) - {"key_result", "kpi", "initiative"})  # an item's kind
 """Every reason id the classification uses: each must be in the check book's `reasons`."""
 
 
