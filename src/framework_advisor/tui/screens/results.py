@@ -235,16 +235,16 @@ class ResultsScreen(Screen[None]):
 
     def _fill_cadence(self, rec: Recommendation) -> None:
         hours = rec.meeting_minutes_per_month / 60
-        self.query_one("#cadence-total", Static).update(
-            Text.assemble(
-                as_text(
-                    f"About {rec.meeting_minutes_per_month} minutes of meetings a month", "bold"
-                ),
-                f" ({hours:.1f} hours), one calendar for the whole mix.",
-                *((" ", as_text(rec.meeting_time.text)) if rec.meeting_time else ()),
+        total = Text.assemble(
+            as_text(f"About {rec.meeting_minutes_per_month} minutes of meetings a month", "bold"),
+            f" ({hours:.1f} hours), one calendar for the whole mix.",
+        )
+        if rec.meeting_time is not None:  # the same figure, said once, against the budget
+            total = Text.assemble(
+                as_text(rec.meeting_time.text, "bold"), " One calendar for the whole mix."
             )
-            if rec.cadence
-            else as_text("No meetings yet: nothing is recommended to run.")
+        self.query_one("#cadence-total", Static).update(
+            total if rec.cadence else as_text("No meetings yet: nothing is recommended to run.")
         )
         table = self.query_one("#cadence", DataTable)
         table.clear()
