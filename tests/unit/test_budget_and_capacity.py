@@ -134,3 +134,28 @@ def test_budget_and_capacity_hold_over_10000_profiles() -> None:
     # the sample reaches every branch often, not only its easy cases
     assert min(over, lighter, staggered) > count // 50, (over, lighter, staggered)
     assert held_over > 0
+
+
+def test_a_lighter_form_at_another_rhythm_is_its_own_meeting() -> None:
+    """FAST's weekly goal discussion held in its lighter, monthly form beside OKR's weekly
+    check-in: the calendar holds both, each once, and adds them up (the lighter form's 60
+    minutes are not squeezed into a 15-minute check-in no source describes)."""
+    rec = recommend(
+        KB,
+        _valid(
+            {
+                "stage": "startup",
+                "function": "company",
+                "needs": ["operational_health"],
+                "current_frameworks": ["okr", "kpi", "mbo", "fast"],
+                "leadership_time": "low",
+            }
+        ),
+        sensitivity=False,
+    )
+    assert {"okr", "fast"} <= {layer.framework for layer in rec.mix}
+    meetings = [(item.id, item.frequency) for item in rec.cadence]
+    assert len(meetings) == len(set(meetings))
+    monthly = next(i for i in rec.cadence if "fast" in i.frameworks and i.id == "weekly_checkin")
+    assert monthly.frequency == "monthly" and monthly.variant == "Monthly goal discussion"
+    assert rec.meeting_minutes_per_month == sum(item.minutes_per_month for item in rec.cadence)
