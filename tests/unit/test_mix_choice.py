@@ -43,19 +43,25 @@ def check_record(rec: Recommendation) -> None:
         assert "okr_kpi_hybrid" in chosen.members and {"okr", "kpi"} <= set(other.members)
         assert POLICY.because["hybrid"] in rec.mix_choice
         return
-    # the criterion that decided it favours the chosen set, and every one before it is equal
-    order = ["strong", "covered", "kept", "paid"]
+    # the criterion that decided it favours the chosen set, and every one before it is equal;
+    # the first is how strongly the needs are covered (built for 3, serving 2, supporting 1),
+    # stated as the needs served ("strong") or, where that is no more, as those built for
+    order = ["strength", "covered", "kept", "paid"]
     score = {
-        "strong": lambda s: s.covered + s.strong,
+        "strength": lambda s: s.covered + s.strong + s.built,
         "covered": lambda s: s.covered,
         "kept": lambda s: s.kept,
         "paid": lambda s: s.paid,
     }
+    first = score["strength"](chosen) != score["strength"](other)
+    criterion = "strength" if decided == "strong" or (decided == "built" and first) else decided
     for name in order:
-        if name == decided:
+        if name == criterion:
             assert score[name](chosen) > score[name](other), (name, record)
             break
         assert score[name](chosen) == score[name](other), (name, record)
+    if decided == "strong":
+        assert chosen.covered + chosen.strong > other.covered + other.strong
     if decided == "fewer":
         assert len(chosen.members) < len(other.members)
     if decided == "fit":

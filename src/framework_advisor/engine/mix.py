@@ -38,8 +38,8 @@ PAY_LAYER = "pay"
 """A team with no formal goals starts with one framework plus a few health metrics: KPIs."""
 STRONG, COVERED, KEPT, PAID, QUALITY, BUILT, FIT = range(7)
 """A set's score, compared in this order: how strongly the stated needs are covered (each need
-covered by a framework built for it or serving it counts two, by one merely supporting it one:
-built for beats supports), needs covered at all, frameworks in use kept, a home for pay, need
+covered by a framework built for it counts three, by one serving it two, by one merely
+supporting it one: built for beats serves beats supports), needs covered at all, frameworks in use kept, a home for pay, need
 weights less member costs plus pairings, needs covered by a framework built for them, the
 members' mean fit."""
 STRENGTH_WORDS = {"built_for": "is built for it", "serves": "serves it", "supports": "supports it"}
@@ -427,7 +427,7 @@ class _Search:
         fit = round(fit / max(len(members), 1))  # the mean: adding members never adds fit
         ranks = [-self.position[m] for m in members]  # members come in ranking order
         paid = 1 if self.pay_homes.intersection(members) else 0
-        key = (covered + strong, covered, kept, paid, quality, built, fit, -len(members), ranks)
+        key = (covered + strong + built, covered, kept, paid, quality, built, fit, -len(members), ranks)
         cost = meeting_cost(index, members) if cost is None else cost
         return Choice(members, key, cost, weights, pairs // 2)
 
@@ -490,15 +490,16 @@ class _Search:
         sets: list[tuple[list[str], dict[str, str | None], int]] = []
         self._grow(list(pool), 0, [], start, {}, 0, set(), size, sets)
         found: list[Grown] = []
-        serves, strength = self.serves, self.serving
+        serves, strength, built_for = self.serves, self.serving, self.built_for
         for members, reps, cost in sets:
-            covered = strong = 0
+            covered = strong = built = 0
             for need, rep in reps.items():
                 if rep is not None:
                     covered += 1
                     strong += serves[need][rep] >= strength
+                    built += serves[need][rep] >= built_for
             ordered = tuple(members)  # each set in ranking order
-            found.append(((covered + strong, covered), ordered, reps, cost))
+            found.append(((covered + strong + built, covered), ordered, reps, cost))
         found.sort(key=lambda grown: grown[0], reverse=True)
         self._valid_sets[(pool, size)] = found
         return found
@@ -928,7 +929,7 @@ def _side(search: _Search, choice: Choice) -> ChoiceSide:
     key = choice.key
     return ChoiceSide(
         members=list(choice.members),
-        strong=key[STRONG] - key[COVERED],
+        strong=key[STRONG] - key[COVERED] - key[BUILT],
         covered=key[COVERED],
         built=key[BUILT],
         kept=key[KEPT],
@@ -945,7 +946,10 @@ def _decided_by(best: Choice, other: Choice) -> str:
     """The first criterion of the search's score on which the two differ; where need strength,
     the number of frameworks and pairings were weighed together (``QUALITY``), the part of it
     that favours the chosen set."""
-    for index, name in enumerate(("strong", "covered", "kept", "paid")):
+    if best.key[STRONG] != other.key[STRONG]:
+        serving = best.key[STRONG] - best.key[BUILT] > other.key[STRONG] - other.key[BUILT]
+        return "strong" if serving else "built"
+    for index, name in enumerate(("covered", "kept", "paid"), start=COVERED):
         if best.key[index] != other.key[index]:
             return name
     if best.key[QUALITY] != other.key[QUALITY]:
