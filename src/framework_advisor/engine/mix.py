@@ -206,19 +206,25 @@ class _Search:
             for f in self.current - self.excluded
             if f in fits
             and (
-                not self.rank_in.get(f)
+                not (own := self._own_jobs(f))
                 or any(
                     fits[f] + margin
                     >= max(fits[g] for g in self.serves[need] if g not in self.excluded)
-                    for need in self.rank_in[f]
+                    for need in own
                 )
             )
         } | {f for f in self.replacing if f in fits and f not in self.excluded}
         """The in-use policy (kb.yaml ``policies.in_use``): a framework in use that works is
         kept, and so is what replaces one that does not; keeping them counts right after needs
-        covered. One serving stated needs only far behind the best (more than
-        ``keep_current_margin`` points: SMART beside an MBO built for pay-linked objectives)
-        gives way unless it is the only way to cover a need."""
+        covered. One whose own job is a stated need (built for it or serving it) and that does
+        it only far behind the best (more than ``keep_current_margin`` points: SMART beside an
+        MBO built for pay-linked objectives) gives way unless it is the only way to cover a
+        need; one that merely supports a stated need is not outclassed by the framework built
+        for it (a working EOS beside a RACI matrix for a restructuring's roles)."""
+
+    def _own_jobs(self, fid: str) -> list[str]:
+        """The stated needs ``fid`` is built for or serves."""
+        return [n for n in self.rank_in.get(fid, {}) if self.serves[n][fid] >= self.serving]
 
     def candidates(self) -> list[str]:
         """Frameworks serving a stated need, their recognised partners, and the best filler of
