@@ -29,7 +29,7 @@ class Seen(Struct):
 def look(kb: KnowledgeBase, directory: Path) -> Seen:
     """Every participant file as it is now, partial answers included (read leniently, as the
     app reads a session), and the group's state so far."""
-    from framework_advisor.engine.flow import visible_questions
+    from framework_advisor.engine.progress import progress
     from framework_advisor.engine.recommend import rank
     from framework_advisor.engine.workshop import consensus, group_answers
     from framework_advisor.errors import AdvisorError
@@ -52,9 +52,10 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
             people.append((f"P{number}", path.stem, "unreadable"))
             continue
         answers = {**session.answers, **fixed}
-        asked = [q for q in visible_questions(kb, answers) if q.id not in fixed]
-        done = sum(1 for q in asked if q.id in answers)
-        people.append((f"P{number}", session.participant or path.stem, f"{done}/{len(asked)}"))
+        far = progress(kb, session.answers, fixed)  # as the app counts them
+        people.append(
+            (f"P{number}", session.participant or path.stem, f"{far.settled}/{far.asked}")
+        )
         answers_list.append(answers)
     complete, _ = read_participants(kb, directory, config)  # as the summary counts rounds
     round_number, _ = current_round(kb, directory, config, complete)
