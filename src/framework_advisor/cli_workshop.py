@@ -17,7 +17,7 @@ from framework_advisor.cli import (
     output_option,
 )
 from framework_advisor.domain.counting import counted
-from framework_advisor.domain.workshop import DEFAULT_MINUTES
+from framework_advisor.domain.workshop import DEFAULT_MINUTES, MIN_MINUTES
 
 SUMMARY_FORMATS = ["text", "md", "json", "html", "pdf", "docx"]
 
@@ -111,10 +111,10 @@ def new(
 @click.option("--anonymous", is_flag=True, help="No names anywhere: participants are P1, P2, ...")
 @click.option(
     "--minutes",
-    type=click.IntRange(1, 24 * 60),
+    type=click.IntRange(MIN_MINUTES, 24 * 60),
     default=DEFAULT_MINUTES,
     show_default=True,
-    help="The time the agenda shares out.",
+    help="The session's length: the agenda's opening, topics and closing add up to it.",
 )
 @kb_option
 @click.pass_context
@@ -129,6 +129,7 @@ def summary(
 ) -> None:
     """The group's ranking, mix, consensus per question and a timed agenda (pdf and docx
     need -o FILE)."""
+    from framework_advisor.engine.index import index_for
     from framework_advisor.workshops import build_summary
 
     fmt = output_format(fmt, output, SUMMARY_FORMATS, "text")
@@ -137,15 +138,17 @@ def summary(
         kb, directory, minutes=minutes, anonymous=anonymous, say=lambda n: _say(f"note: {n}")
     )
     names = {fid: f.name for fid, f in kb.frameworks.items()}
+    words = kb.workshop_text
+    short = index_for(kb).short_names  # the names people say, for the wall
     text: str | bytes
     if fmt == "json":
         from framework_advisor.render.workshop import json_summary
 
-        text = json_summary(result)
+        text = json_summary(result, short, words)
     elif fmt == "md":
         from framework_advisor.render.workshop import markdown_summary
 
-        text = markdown_summary(result, names)
+        text = markdown_summary(result, short, words)
     elif fmt in ("pdf", "docx"):
         from framework_advisor.errors import OutputError
         from framework_advisor.render.workshop.documents import docx_summary, pdf_summary
@@ -153,15 +156,15 @@ def summary(
 
         if output is None or is_stdout(output):
             raise OutputError(f"--format {fmt} needs a file: give -o FILE")
-        text = (pdf_summary if fmt == "pdf" else docx_summary)(result, names)
+        text = (pdf_summary if fmt == "pdf" else docx_summary)(result, names, words)
     elif fmt == "html":
         from framework_advisor.render.workshop.html import html_summary
 
-        text = html_summary(result, names)
+        text = html_summary(result, names, words)
     else:
         from framework_advisor.render.workshop import text_summary
 
-        text = text_summary(result, names)
+        text = text_summary(result, short, words)
     emit(text, output, force)
 
 

@@ -5,6 +5,7 @@ as tables)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from importlib.resources import files
 from typing import Any
 
@@ -13,19 +14,23 @@ from framework_advisor.domain.workshop import WorkshopSummary
 from framework_advisor.render.workshop import CITATION, STATISTIC, _w_text, participant_label
 
 
-def pdf_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
+def pdf_summary(summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]) -> bytes:
     import msgspec
     import typst
 
     title = f"Workshop: {summary.title}" if summary.title else "Workshop"
-    payload = msgspec.json.encode({"title": title, "blocks": _blocks(summary, names)}).decode()
+    payload = msgspec.json.encode(
+        {"title": title, "blocks": _blocks(summary, names, words)}
+    ).decode()
     template = files("framework_advisor.render.workshop") / "templates" / "summary.typ"
     result = typst.compile(template.read_bytes(), sys_inputs={"summary": payload})
     assert isinstance(result, bytes)
     return result
 
 
-def _blocks(summary: WorkshopSummary, names: dict[str, str]) -> list[dict[str, Any]]:
+def _blocks(
+    summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]
+) -> list[dict[str, Any]]:
     """The HTML page's content, in its order, as plain blocks for the Typst template."""
     from framework_advisor.render.workshop.charts import (
         consensus_chart,
@@ -86,12 +91,15 @@ def _blocks(summary: WorkshopSummary, names: dict[str, str]) -> list[dict[str, A
     blocks += [
         heading(f"Agenda ({summary.minutes} minutes)"),
         table(
-            ["Minutes", "Question", "Why"],
-            [10, 35, 55],
-            [[str(a.minutes), a.label, a.why] for a in summary.agenda]
-            or [["", "Nothing to settle: every scored question reached consensus.", ""]],
+            ["Minutes", "Topic", "What to ask"],
+            [10, 40, 50],
+            [
+                [str(a.minutes), a.title, " ".join(a.details)]
+                for a in _agenda(summary, names, words)
+            ],
             numeric=(0,),
         ),
+        {"kind": "paragraph", "text": _also(summary, names, words)},
         heading("Consensus per question"),
         chart(consensus_chart(summary), "Agreement per question"),
         table(
@@ -125,7 +133,7 @@ def _blocks(summary: WorkshopSummary, names: dict[str, str]) -> list[dict[str, A
                 ["Question", "At the last reveal", "Now", "Changed"],
                 [46, 20, 17, 17],
                 [
-                    [r.question, f"{r.before:.0%}", f"{r.after:.0%}", str(r.moved)]
+                    [r.label or r.question, f"{r.before:.0%}", f"{r.after:.0%}", str(r.moved)]
                     for r in summary.rounds
                 ],
                 numeric=(1, 2, 3),
@@ -150,7 +158,21 @@ def _blocks(summary: WorkshopSummary, names: dict[str, str]) -> list[dict[str, A
     return blocks
 
 
-def docx_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
+def _agenda(summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]) -> list[Any]:
+    from framework_advisor.render.workshop.outline import Words, agenda_rows
+
+    return agenda_rows(summary, Words(words, names))
+
+
+def _also(summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]) -> str:
+    from framework_advisor.render.workshop.outline import Words, also_differs
+
+    return also_differs(summary, Words(words, names))
+
+
+def docx_summary(
+    summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]
+) -> bytes:
     from docx import Document
 
     from framework_advisor.safe_text import PROPERTY_LIMIT, cut, xml_safe
@@ -182,8 +204,10 @@ def docx_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
         document.add_paragraph(summary.recommendation.summary)
     document.add_heading(f"Agenda ({summary.minutes} minutes)", 1)
     table(
-        ["Minutes", "Question", "Why"], [[str(a.minutes), a.label, a.why] for a in summary.agenda]
+        ["Minutes", "Topic", "What to ask"],
+        [[str(a.minutes), a.title, " ".join(a.details)] for a in _agenda(summary, names, words)],
     )
+    document.add_paragraph(_also(summary, names, words))
     document.add_heading("Consensus per question", 1)
     table(
         ["Question", "Agreement", "Statistic", "Answers"],
@@ -207,7 +231,7 @@ def docx_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
         table(
             ["Question", "At the last reveal", "Now", "Changed"],
             [
-                [r.question, f"{r.before:.0%}", f"{r.after:.0%}", str(r.moved)]
+                [r.label or r.question, f"{r.before:.0%}", f"{r.after:.0%}", str(r.moved)]
                 for r in summary.rounds
             ],
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -10,7 +12,10 @@ from framework_advisor.render.workshop import CITATION, STATISTIC, _w_text, part
 from framework_advisor.render.workshop.charts import consensus_chart, fit_chart, participant_chart
 
 
-def html_summary(summary: WorkshopSummary, names: dict[str, str]) -> str:
+def html_summary(summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]) -> str:
+    from framework_advisor.render.workshop.outline import Words, agenda_rows, also_differs
+
+    said = Words(words, names)
     environment = Environment(
         loader=PackageLoader("framework_advisor.render.workshop", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
@@ -22,6 +27,8 @@ def html_summary(summary: WorkshopSummary, names: dict[str, str]) -> str:
         s=summary,
         title=f"Workshop: {summary.title}" if summary.title else "Workshop",
         names=names,
+        agenda=agenda_rows(summary, said),
+        also=also_differs(summary, said),
         citation=CITATION,
         statistic=STATISTIC,
         w_text=_w_text(summary),

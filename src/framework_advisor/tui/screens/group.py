@@ -43,4 +43,6 @@ class GroupScreen(Screen[None]):
             summary, _ = build_summary(kb, self.directory, minutes=60, anonymous=True)
         except AdvisorError as exc:
             return f"{own}\n\nThe group's result cannot be shown: {exc}"
-        return f"{own}\n\nThe group (names hidden)\n\n" + text_summary(summary, names)
+        return f"{own}\n\nThe group (names hidden)\n\n" + text_summary(
+            summary, names, kb.workshop_text
+        )
