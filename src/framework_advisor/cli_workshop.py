@@ -168,6 +168,56 @@ def summary(
     emit(text, output, force)
 
 
+@workshop.command("decide", context_settings=CONTEXT)
+@dir_argument
+@click.argument("settings", nargs=-1, metavar="QUESTION=VALUE...")
+@click.option(
+    "--by",
+    default="the room",
+    show_default=True,
+    metavar="NAME",
+    help="Who decided (recorded in workshop.yaml with the time).",
+)
+@kb_option
+@click.pass_context
+def decide(ctx: click.Context, directory: Path, settings: tuple[str, ...], by: str) -> None:
+    """Record what the room decided, such as compensation_linked=no needs=alignment,execution_discipline.
+
+    Each value is checked against the questionnaire; the summary and `workshop plan` follow
+    the decisions. Deciding a question again replaces the earlier decision."""
+    from framework_advisor.workshops import decide as run
+
+    kb = load_kb(ctx)
+    for decision in run(kb, directory, list(settings), by.strip() or "the room"):
+        question = kb.question_map[decision.question]
+        _say(
+            f"decided {question.label}: {question.label_of(decision.value)} ({decision.by}, {decision.at})"
+        )
+
+
+@workshop.command("plan", context_settings=CONTEXT)
+@dir_argument
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def plan(ctx: click.Context, directory: Path, output: Path | None, force: bool) -> None:
+    """Write the agreed answers file: the group's answers with the room's decisions over them
+    (DIR/agreed-answers.yaml unless -o FILE). `report` and `templates` then run on it."""
+    from framework_advisor.workshops import write_plan
+
+    target = (
+        output if output is not None and str(output) != "-" else directory / "agreed-answers.yaml"
+    )
+    write_plan(load_kb(ctx), directory, target, force=force)
+    where = shlex.quote(str(target))
+    _say(f"wrote {target}")
+    _say(
+        f"next: `framework-advisor report {where} -o report.pdf` and "
+        f"`framework-advisor templates --mix --answers {where} --out templates`"
+    )
+
+
 @workshop.command("merge", context_settings=CONTEXT)
 @dir_argument
 @click.argument("first", metavar="ID")

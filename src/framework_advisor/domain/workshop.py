@@ -38,6 +38,27 @@ class Skipped(Struct, frozen=True):
     error: str
 
 
+class Decision(Struct, frozen=True, forbid_unknown_fields=True):
+    """What the room decided on one question (`workshop decide`), who decided and when."""
+
+    question: str
+    value: Any
+    by: str
+    at: str
+    """UTC, as `workshop.yaml`'s other times."""
+
+
+class Decided(Struct, frozen=True, gc=False):
+    """A decision as the summary shows it."""
+
+    question: str
+    label: str
+    answer: str
+    """The answer as people read it (its option label)."""
+    by: str = ""
+    at: str = ""
+
+
 class GroupFit(Struct, frozen=True, gc=False):
     """One framework across the group: the mean of the participants' fits and their spread."""
 
@@ -152,6 +173,9 @@ class WorkshopSummary(Struct, frozen=True, gc=False):
     skipped: list[Skipped] = []
     rounds: list[RoundChange] = []
     anonymous: bool = False
+    decided: list[Decided] = []
+    """The room's decisions (`workshop decide`), in questionnaire order: the group's answers
+    and the plan follow them, and they leave the agenda."""
     most_needed: int = 0
     """How many must give one answer for "most agree" in this group (0: a group of one or two
     has no "most")."""

@@ -26,6 +26,8 @@ from framework_advisor.domain.workshop import (
     MIN_MINUTES,
     SLOT_MINUTES,
     AgendaItem,
+    Decided,
+    Decision,
     GroupFit,
     Participant,
     ParticipantTop,
@@ -522,19 +524,22 @@ def summarise_workshop(
     skipped: Sequence[Skipped] = (),
     previous: Sequence[Participant] = (),
     anonymous: bool = False,
+    decisions: Sequence[Decision] = (),
 ) -> WorkshopSummary:
     """The whole summary. ``participants`` must not be empty. ``previous``: the same workshop
-    as it was at the last reveal, to compare rounds."""
+    as it was at the last reveal, to compare rounds. ``decisions``: the room's, which the
+    group's answers and plan follow; a decided question leaves the agenda."""
     if not participants:
         raise ValueError("a workshop summary needs at least one participant")
     fixed = dict(fixed or {})
+    decided = {d.question: d.value for d in decisions}
     answers_list = [p.answers for p in participants]
     rankings = [rank(kb, answers) for answers in answers_list]
     fit_rows = [{item.id: item.fit for item in ranked} for ranked in rankings]
     ids = list(kb.frameworks)
     w = kendall_w([[row[fid] for fid in ids] for row in fit_rows])
 
-    group = group_answers(kb, answers_list, fixed)
+    group = group_answers(kb, answers_list, {**fixed, **decided})
     recommendation = recommend(kb, group, sensitivity=False)
     top = [item.id for item in recommendation.ranking[:TOP]]
     mix = {layer.framework for layer in recommendation.mix}
@@ -575,7 +580,21 @@ def summarise_workshop(
             )
         )
 
-    agenda, also_differs = agenda_for(kb, disagreements, minutes)
+    agenda, also_differs = agenda_for(
+        kb, [d for d in disagreements if d.question not in decided], minutes
+    )
+    order = index_for(kb).question_order
+    said = [
+        Decided(
+            d.question,
+            kb.question_map[d.question].label,
+            kb.question_map[d.question].label_of(d.value),
+            d.by,
+            d.at,
+        )
+        for d in sorted(decisions, key=lambda d: order.get(d.question, len(order)))
+        if d.question in kb.question_map
+    ]
     participants_top = {
         p.id: ParticipantTop("" if anonymous else p.name, [item.id for item in ranked[:TOP]])
         for p, ranked in zip(participants, rankings, strict=True)
@@ -598,6 +617,7 @@ def summarise_workshop(
         rounds=compare_rounds(kb, previous, participants, threshold, fixed) if previous else [],
         anonymous=anonymous,
         also_differs=also_differs,
+        decided=said,
         most_needed=agreement.most_needed(len(participants), threshold) or 0,
     )
 

@@ -116,6 +116,11 @@ def data(
             for a, why in zip(summary.agenda, titles, strict=True)
         ],
         "also_differs": summary.also_differs,
+        "decided": [
+            {"question": d.question, "answer": d.answer, "by": d.by, "at": d.at}
+            for d in summary.decided
+        ],
+        "open": [a.question for a in summary.agenda if a.kind == "topic"],
         "participants_top": {
             pid: {"name": pid if summary.anonymous else top.name, "top": top.top}
             for pid, top in summary.participants_top.items()

@@ -122,7 +122,29 @@ def opening(summary: WorkshopSummary, words: Words) -> Section:
         else words("head.plan_none")
     )
     lines.append(words("head.top", frameworks=words.frameworks(summary.top)))
+    lines += decided_and_open(summary, words)
     return Section(title, lines)
+
+
+def decided_and_open(summary: WorkshopSummary, words: Words) -> list[str]:
+    """What the room decided and what is still open (the agenda's topics), once anything is
+    decided."""
+    if not summary.decided:
+        return []
+    lines = [
+        words(
+            "head.decided",
+            topics=and_list(
+                [
+                    words("head.decided_topic", label=d.label, answer=d.answer)
+                    for d in summary.decided
+                ]
+            ),
+        )
+    ]
+    still = [row.label for row in summary.agenda if row.kind == "topic"]
+    lines.append(words("head.open", topics=and_list(still)) if still else words("head.open_none"))
+    return lines
 
 
 class AgendaRow(Struct, frozen=True):
@@ -223,14 +245,18 @@ def position_line(
 def to_settle(summary: WorkshopSummary, words: Words) -> Section:
     """Each topic people differ on: the positions, who holds them, what each would change."""
     items = []
+    decided = {d.question: d for d in summary.decided}
     for item in summary.disagreements:
         if item.agreement == "all":
             continue
         head = "settle.topic_decision" if item.decision else "settle.topic"
+        title = words(head, label=item.label, level=words.level(item))
+        if item.question in decided:
+            title = words("settle.decided", topic=title, answer=decided[item.question].answer)
         list_answer = item.statistic == "jaccard"
         items.append(
             Item(
-                words(head, label=item.label, level=words.level(item)),
+                title,
                 [position_line(summary, item, p, words, list_answer) for p in item.positions],
             )
         )
