@@ -106,3 +106,63 @@ def test_the_live_view_snapshot(snap_compare: Any, kb: KnowledgeBase, room: Path
         await wait_until(pilot, lambda: app.refreshes >= 1)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)
+
+
+def _participant_app(kb: KnowledgeBase, folder: Path) -> Any:
+    from framework_advisor.sessions import SessionStore
+    from framework_advisor.tui.app import AdvisorApp, Served
+    from framework_advisor.tui.launch import workshop_of
+
+    shop, _ = workshop_of(kb, folder)
+    app = AdvisorApp(kb, SessionStore(folder / "participants"),
+                     served=Served(participant="Sam", session="sam"), workshop=shop)  # fmt: skip
+    app.animation_level = "none"
+    return app
+
+
+async def _open_group_view(run_cli, app: Any, pilot: Any, folder: Path) -> Any:
+    from framework_advisor.tui.screens.group import GroupScreen
+    from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+    from tests.tui.conftest import wait_for_screen
+
+    await wait_for_screen(pilot, QuestionnaireScreen)
+    for question, value in (("needs", ["goal_clarity"]), ("industry", "ecommerce"),
+                            ("compensation_linked", True)):  # fmt: skip
+        app.set_answer(question, value)
+    assert run_cli("workshop", "reveal", folder).exit_code == 0
+    await pilot.press("ctrl+g")
+    return await wait_for_screen(pilot, GroupScreen)
+
+
+async def test_the_group_view_names_nobody_and_no_toast_covers_it(
+    run_cli, kb: KnowledgeBase, room: Path
+) -> None:
+    app = _participant_app(kb, room)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await _open_group_view(run_cli, app, pilot, room)
+        await pilot.pause()
+        assert not app.screen.query("Toast")  # the welcome toast is gone
+        text = "\n".join(str(w.render()) for w in screen.query("#group Static"))
+        for name in ("Ana", "Reyes", "Carl", "Brandt", "Tess", "Okafor", "P1", "P2", "P3"):
+            assert name not in text, name
+        industry = kb.question_map["industry"]
+        assert (
+            f"Industry: you said “{industry.label_of('ecommerce')}”; the group's answer is "
+            f"“{industry.label_of('saas')}”." in text
+        )
+        # a wrapped line keeps its indent: every line of a row starts right of its heading
+        wrapped = [w for w in screen.query("#group .line") if w.size.height > 1]
+        assert wrapped, "a long row wraps at 80 columns"
+        heading = screen.query_one("#group .heading")
+        for row in wrapped:  # every line of the row is drawn from its content's left edge
+            assert row.content_region.x >= heading.content_region.x + 2, (row, heading)
+
+
+def test_the_group_view_snapshot(run_cli, snap_compare: Any, kb: KnowledgeBase, room: Path) -> None:
+    app = _participant_app(kb, room)
+
+    async def opened(pilot: Any) -> None:
+        await _open_group_view(run_cli, app, pilot, room)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opened)

@@ -266,3 +266,20 @@ def test_the_participant_chart_is_a_grid_up_to_50_and_a_distribution_beyond(
     )
     assert "Fit across 51 participants (box: quartiles" in page
     assert "min " in page and "quartiles " in page  # the text alternative carries the numbers
+
+
+def test_a_participant_sees_where_they_differ_from_the_group(kb: KnowledgeBase) -> None:
+    from framework_advisor.engine.workshop import differences
+
+    summary = summarise_workshop(kb, _participants(), fixed=FIXED)
+    # P4: needs alignment + execution (the group: strategic change + alignment), industry
+    # software (the group: saas), maturity some_okrs (the group: none), headcount 45 (a startup,
+    # as the group), pay yes (as the group)
+    found = {d.question: d for d in differences(kb, summary, _participants()[3].answers)}
+    assert set(found) == {"needs", "industry", "maturity"}
+    industry = kb.question_map["industry"]
+    assert (found["industry"].yours, found["industry"].group) == (
+        industry.label_of("software"),
+        industry.label_of("saas"),
+    )
+    assert differences(kb, summary, {**_participants()[0].answers, "maturity": "none"}) == []

@@ -59,6 +59,15 @@ class Decided(Struct, frozen=True, gc=False):
     at: str = ""
 
 
+class Difference(Struct, frozen=True, gc=False):
+    """Where one participant's answer differs from the group's, as people read both."""
+
+    question: str
+    label: str
+    yours: str
+    group: str
+
+
 class GroupFit(Struct, frozen=True, gc=False):
     """One framework across the group: the mean of the participants' fits and their spread."""
 

@@ -28,6 +28,7 @@ from framework_advisor.domain.workshop import (
     AgendaItem,
     Decided,
     Decision,
+    Difference,
     GroupFit,
     Participant,
     ParticipantTop,
@@ -620,6 +621,32 @@ def summarise_workshop(
         decided=said,
         most_needed=agreement.most_needed(len(participants), threshold) or 0,
     )
+
+
+def differences(kb: KnowledgeBase, summary: WorkshopSummary, answers: Answers) -> list[Difference]:
+    """Where ``answers`` (one participant's) differ from the group's, question by question in
+    the summary's order: for the participant's own view, which names nobody else."""
+    found = []
+    for item in summary.disagreements:
+        question = kb.question_map.get(item.question)
+        value = answers.get(item.question)
+        if question is None or value is None:
+            continue
+        if question.type == "multiple":
+            group = list(summary.group_answers.get(item.question) or [])
+            if set(value) == set(group):
+                continue
+            yours, theirs = question.label_of(value), question.label_of(group)
+        else:
+            text = (
+                stage_for_headcount(value) if item.question == "headcount" else answer_text(value)
+            )
+            if text == item.group_answer:
+                continue
+            yours = item.answer_labels.get(text, question.label_of(value))
+            theirs = item.answer_labels.get(item.group_answer, item.group_answer)
+        found.append(Difference(item.question, item.label, yours, theirs))
+    return found
 
 
 def round_score(score: float) -> float:

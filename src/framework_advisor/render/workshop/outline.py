@@ -14,7 +14,12 @@ from msgspec import Struct
 from framework_advisor.domain.counting import counted
 from framework_advisor.domain.goals import fill
 from framework_advisor.domain.wording import and_list
-from framework_advisor.domain.workshop import Position, QuestionConsensus, WorkshopSummary
+from framework_advisor.domain.workshop import (
+    Difference,
+    Position,
+    QuestionConsensus,
+    WorkshopSummary,
+)
 
 
 class Item(Struct, frozen=True):
@@ -368,3 +373,49 @@ def outline(summary: WorkshopSummary, words: Words) -> list[Section]:
         )
     sections.append(measured(summary, words))
     return sections
+
+
+def participant_view(
+    summary: WorkshopSummary, words: Words, own_top: list[str], differ: list[Difference]
+) -> list[Section]:
+    """A participant's view after the reveal: the group's plan beside their own top three,
+    where they differ from the group, and what will be discussed. It names nobody: no
+    positions, no holders, no one else's top three."""
+    mix = summary.recommendation.mix
+    plan = and_list(
+        [
+            words(
+                "head.plan_item", framework=words.names.get(m.framework, m.framework), layer=m.layer
+            )
+            for m in mix
+        ]
+    )
+    head = [
+        words("group.plan", plan=plan) if mix else words("head.plan_none"),
+        words("group.yours", frameworks=words.frameworks(own_top)),
+        *decided_and_open(summary, words),
+    ]
+    differs = [
+        Item(words("group.differ_row", label=d.label, yours=d.yours, group=d.group)) for d in differ
+    ]
+    by_question = {d.question: d for d in summary.disagreements}
+    discussed = [
+        Item(
+            words(
+                "group.discuss_row", label=row.label, level=words.level(by_question[row.question])
+            )
+        )
+        for row in summary.agenda
+        if row.kind == "topic"
+    ]
+    return [
+        Section(words("group.heading"), head),
+        Section(
+            words("group.differ_heading"), [] if differs else [words("group.differ_none")], differs
+        ),
+        Section(
+            words("group.discuss_heading"),
+            [] if discussed else [words("group.discuss_none")],
+            discussed,
+        ),
+    ]
