@@ -137,7 +137,6 @@ def summary(
     result, _ = build_summary(
         kb, directory, minutes=minutes, anonymous=anonymous, say=lambda n: _say(f"note: {n}")
     )
-    names = {fid: f.name for fid, f in kb.frameworks.items()}
     words = kb.workshop_text
     short = index_for(kb).short_names  # the names people say, for the wall
     text: str | bytes
@@ -156,11 +155,11 @@ def summary(
 
         if output is None or is_stdout(output):
             raise OutputError(f"--format {fmt} needs a file: give -o FILE")
-        text = (pdf_summary if fmt == "pdf" else docx_summary)(result, names, words)
+        text = (pdf_summary if fmt == "pdf" else docx_summary)(result, short, words)
     elif fmt == "html":
         from framework_advisor.render.workshop.html import html_summary
 
-        text = html_summary(result, names, words)
+        text = html_summary(result, short, words)
     else:
         from framework_advisor.render.workshop import text_summary
 

@@ -301,13 +301,16 @@ def test_pdf_and_word_summaries_read_back(run_cli, tmp_path) -> None:
                      "--anonymous")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     text = "".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "s.pdf").pages)
-    assert "Agenda" in text and "Consensus per question" in text and "Kendall" in text
+    assert "Agenda" in text and "What to settle" in text and "Kendall" in text
+    # plain words first, the statistics last
+    assert text.index("agree on") < text.index("How agreement is measured") < text.index("Kendall")
     assert "Xanthe" not in text and "Borvik" not in text
     result = run_cli("workshop", "summary", folder, "-f", "docx", "-o", tmp_path / "s.docx")
     assert result.exit_code == 0, result.stderr
     document = docx.Document(str(tmp_path / "s.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert "Consensus per question" in headings and "Group ranking" in headings
+    assert "How agreement is measured" in headings and "Group ranking" in headings
+    assert headings.index("What to settle") < headings.index("How agreement is measured")
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert "Needs" in cells and any("Xanthe Quillon" in c for c in cells)
     result = run_cli("workshop", "summary", folder, "-f", "pdf")

@@ -108,3 +108,31 @@ def test_pay_is_a_decision_and_gets_time(kb: KnowledgeBase, run_cli, round_two: 
 def test_a_session_shorter_than_the_two_slots_is_refused(run_cli, round_two: Path) -> None:
     result = run_cli("workshop", "summary", round_two, "--minutes", "9")
     assert result.exit_code == 2 and "9" in result.stderr
+
+
+@pytest.mark.slow  # lays out a PDF
+@pytest.mark.parametrize("anonymous", [False, True], ids=["named", "anonymous"])
+def test_no_summary_format_shows_an_id(
+    run_cli, round_two: Path, tmp_path: Path, anonymous: bool
+) -> None:
+    """The no-ids check (`domain/client_text.py`) on every summary format a person reads."""
+    from tests.client_text import (
+        assert_none,
+        docx_prose,
+        html_prose,
+        leak_report,
+        markdown_prose,
+        pdf_prose,
+    )
+
+    extra = ["--anonymous"] if anonymous else []
+    assert run_cli("workshop", "decide", round_two, "compensation_linked=no").exit_code == 0
+    found = leak_report("text", _summary(run_cli, round_two, "text", *extra))
+    found += leak_report("md", markdown_prose(_summary(run_cli, round_two, "md", *extra)))
+    found += leak_report("html", html_prose(_summary(run_cli, round_two, "html", *extra)))
+    for fmt, read in (("pdf", pdf_prose), ("docx", docx_prose)):
+        out = tmp_path / f"s.{fmt}"
+        result = run_cli("workshop", "summary", round_two, "-o", out, "--force", *extra)
+        assert result.exit_code == 0, result.stderr
+        found += leak_report(fmt, read(out.read_bytes(), []))
+    assert_none(found)

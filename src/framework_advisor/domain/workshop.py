@@ -78,6 +78,8 @@ class GroupFit(Struct, frozen=True, gc=False):
     """Population standard deviation of the participants' fits."""
     fits: list[int] = []
     """Each participant's fit, in participant order (for the charts)."""
+    short: str = ""
+    """The name people say ("OKR", "Balanced Scorecard"): the charts' labels."""
 
 
 class QuestionConsensus(Struct, frozen=True, gc=False):

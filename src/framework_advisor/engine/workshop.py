@@ -312,7 +312,8 @@ def group_ranking(kb: KnowledgeBase, fit_rows: Sequence[dict[str, int]]) -> list
         fits = [row[fid] for row in fit_rows]
         mean = statistics.fmean(fits)
         spread = statistics.pstdev(fits) if len(fits) > 1 else 0.0
-        result.append(GroupFit(fid, kb.frameworks[fid].name, mean, spread, fits))
+        short = index_for(kb).short_names.get(fid, "")
+        result.append(GroupFit(fid, kb.frameworks[fid].name, mean, spread, fits, short))
     position = {fid: i for i, fid in enumerate(ids)}
     return sorted(result, key=lambda g: (-g.fit, position[g.id]))
 

@@ -10,12 +10,6 @@ from typing import Any
 
 from framework_advisor.domain.workshop import WorkshopSummary, answer_text
 
-STATISTIC = {
-    "share": "share giving the most common answer",
-    "jaccard": "mean pairwise Jaccard similarity",
-}
-CITATION = "Diamond et al. 2014: the median threshold across Delphi studies"
-
 
 def participant_label(summary: WorkshopSummary, pid: str) -> str:
     name = summary.participants_top[pid].name
@@ -148,13 +142,6 @@ def json_summary(
     import json
 
     return json.dumps(data(summary, names, words), indent=2, ensure_ascii=False) + "\n"
-
-
-def _w_text(summary: WorkshopSummary) -> str:
-    w = summary.kendall_w
-    if w is None:
-        return "Kendall's W: not defined (fewer than two participants, or every fit tied)"
-    return f"Kendall's W (tie-corrected) on the participants' rankings: {w:.2f} (0 none, 1 full agreement)"
 
 
 def text_summary(

@@ -9,9 +9,8 @@ from collections.abc import Mapping
 from importlib.resources import files
 from typing import Any
 
-from framework_advisor.domain.counting import counted
 from framework_advisor.domain.workshop import WorkshopSummary
-from framework_advisor.render.workshop import CITATION, STATISTIC, _w_text, participant_label
+from framework_advisor.render.workshop import participant_label
 
 
 def pdf_summary(summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]) -> bytes:
@@ -58,14 +57,21 @@ def _blocks(
     def chart(svg: str, alt: str) -> dict[str, Any]:
         return {"kind": "chart", "svg": svg, "alt": alt}
 
+    from framework_advisor.render.workshop.outline import (
+        Words,
+        kendall_line,
+        measured,
+        opening,
+        rounds,
+        to_settle,
+    )
+
+    said = Words(words, names)
     rec = summary.recommendation
     blocks: list[dict[str, Any]] = [
-        {
-            "kind": "paragraph",
-            "text": f"{counted(summary.participants, 'participant')}, round "
-            f"{summary.round}. Consensus at {summary.threshold:.0%} agreement ({CITATION}). "
-            f"{_w_text(summary)}.",
-        },
+        {"kind": "paragraph", "text": text} for text in opening(summary, said).paragraphs
+    ]
+    blocks += [
         heading("Group mix"),
         bullets(
             [(names.get(m.framework, m.framework), f"({m.layer}): {m.why}") for m in rec.mix]
@@ -89,7 +95,7 @@ def _blocks(
             ),
         ]
     blocks += [
-        heading(f"Agenda ({summary.minutes} minutes)"),
+        heading(said("agenda.heading", minutes=summary.minutes)),
         table(
             ["Minutes", "Topic", "What to ask"],
             [10, 40, 50],
@@ -100,47 +106,17 @@ def _blocks(
             numeric=(0,),
         ),
         {"kind": "paragraph", "text": _also(summary, names, words)},
-        heading("Consensus per question"),
-        chart(consensus_chart(summary), "Agreement per question"),
-        table(
-            ["Question", "Agreement", "Statistic", "Answers"],
-            [28, 14, 24, 34],
-            [
-                [
-                    d.label,
-                    f"{d.consensus:.0%}" + ("" if d.reached else " (below)"),
-                    STATISTIC[d.statistic],
-                    ", ".join(f"{d.answer_labels.get(v, v)}: {n}" for v, n in d.answers.items()),
-                ]
-                for d in summary.disagreements
-            ],
-        ),
-        heading("Group ranking"),
-        chart(fit_chart(summary), "Group ranking by mean fit"),
-        table(
-            ["Framework", "Mean fit", "Spread (SD)"],
-            [60, 20, 20],
-            [[g.name, f"{g.fit:.1f}", f"{g.spread:.1f}"] for g in summary.group_ranking],
-            numeric=(1, 2),
-        ),
-        heading("Fit per participant"),
-        chart(participant_chart(summary), "Fit per participant"),
     ]
-    if summary.rounds:
-        blocks += [
-            heading("Rounds"),
-            table(
-                ["Question", "At the last reveal", "Now", "Changed"],
-                [46, 20, 17, 17],
-                [
-                    [r.label or r.question, f"{r.before:.0%}", f"{r.after:.0%}", str(r.moved)]
-                    for r in summary.rounds
-                ],
-                numeric=(1, 2, 3),
-            ),
-        ]
+    settle = to_settle(summary, said)
+    blocks.append(heading(settle.heading))
+    blocks += [{"kind": "paragraph", "text": text} for text in settle.paragraphs]
+    for item in settle.items:
+        blocks += [heading(item.text, 2), bullets([("", detail) for detail in item.details])]
+    changed = rounds(summary, said)
+    if changed is not None:
+        blocks += [heading(changed.heading), bullets([("", i.text) for i in changed.items])]
     blocks += [
-        heading("Each participant's top three"),
+        heading(said("people.heading")),
         table(
             ["Participant", "Top three"],
             [30, 70],
@@ -152,9 +128,40 @@ def _blocks(
     ]
     if summary.skipped:
         blocks += [
-            heading("Skipped files"),
+            heading(said("skipped.heading")),
             bullets([("", f"{s.file}: {s.error}") for s in summary.skipped]),
         ]
+    how = measured(summary, said)
+    blocks.append(heading(how.heading))
+    blocks += [{"kind": "paragraph", "text": text} for text in how.paragraphs]
+    blocks += [
+        heading("Agreement per question", 2),
+        chart(consensus_chart(summary), "Agreement per question"),
+        table(
+            ["Question", "Agreement", "Figure", "Answers"],
+            [28, 16, 22, 34],
+            [
+                [
+                    d.label,
+                    said.level(d),
+                    f"{d.consensus:.0%} {said(f'measured.{d.statistic}')}",
+                    ", ".join(f"{d.answer_labels.get(v, v)}: {n}" for v, n in d.answers.items()),
+                ]
+                for d in summary.disagreements
+            ],
+        ),
+        {"kind": "paragraph", "text": kendall_line(summary, said)},
+        heading("Group ranking", 2),
+        chart(fit_chart(summary), "Group ranking by mean fit"),
+        table(
+            ["Framework", "Mean fit", "Spread (SD)"],
+            [60, 20, 20],
+            [[g.name, f"{g.fit:.1f}", f"{g.spread:.1f}"] for g in summary.group_ranking],
+            numeric=(1, 2),
+        ),
+        heading("Fit per participant", 2),
+        chart(participant_chart(summary), "Fit per participant"),
+    ]
     return blocks
 
 
@@ -178,12 +185,20 @@ def docx_summary(
     from framework_advisor.safe_text import PROPERTY_LIMIT, cut, xml_safe
 
     summary, names = xml_safe(summary), xml_safe(names)  # a vertical tab or ESC is a space
+    from framework_advisor.render.workshop.outline import (
+        Words,
+        kendall_line,
+        measured,
+        opening,
+        rounds,
+        to_settle,
+    )
+
+    said = Words(words, names)
     document = Document()
     document.add_heading(f"Workshop: {summary.title}" if summary.title else "Workshop", 0)
-    document.add_paragraph(
-        f"{counted(summary.participants, 'participant')}, round {summary.round}. Consensus at "
-        f"{summary.threshold:.0%} agreement ({CITATION}). {_w_text(summary)}."
-    )
+    for line in opening(summary, said).paragraphs:
+        document.add_paragraph(line)
 
     def table(headers: list[str], rows: list[list[str]]) -> None:
         grid = document.add_table(rows=1, cols=len(headers))
@@ -202,40 +217,26 @@ def docx_summary(
         )
     if summary.recommendation.summary:
         document.add_paragraph(summary.recommendation.summary)
-    document.add_heading(f"Agenda ({summary.minutes} minutes)", 1)
+    document.add_heading(said("agenda.heading", minutes=summary.minutes), 1)
     table(
         ["Minutes", "Topic", "What to ask"],
         [[str(a.minutes), a.title, " ".join(a.details)] for a in _agenda(summary, names, words)],
     )
     document.add_paragraph(_also(summary, names, words))
-    document.add_heading("Consensus per question", 1)
-    table(
-        ["Question", "Agreement", "Statistic", "Answers"],
-        [
-            [
-                d.label,
-                f"{d.consensus:.0%}" + ("" if d.reached else " (below)"),
-                STATISTIC[d.statistic],
-                ", ".join(f"{d.answer_labels.get(v, v)}: {n}" for v, n in d.answers.items()),
-            ]
-            for d in summary.disagreements
-        ],
-    )
-    document.add_heading("Group ranking", 1)
-    table(
-        ["Framework", "Mean fit", "Spread (SD)"],
-        [[g.name, f"{g.fit:.1f}", f"{g.spread:.1f}"] for g in summary.group_ranking],
-    )
-    if summary.rounds:
-        document.add_heading("Rounds", 1)
-        table(
-            ["Question", "At the last reveal", "Now", "Changed"],
-            [
-                [r.label or r.question, f"{r.before:.0%}", f"{r.after:.0%}", str(r.moved)]
-                for r in summary.rounds
-            ],
-        )
-    document.add_heading("Each participant's top three", 1)
+    settle = to_settle(summary, said)
+    document.add_heading(settle.heading, 1)
+    for line in settle.paragraphs:
+        document.add_paragraph(line)
+    for item in settle.items:
+        document.add_heading(item.text, 2)
+        for detail in item.details:
+            document.add_paragraph(detail, style="List Bullet")
+    changed = rounds(summary, said)
+    if changed is not None:
+        document.add_heading(changed.heading, 1)
+        for item in changed.items:
+            document.add_paragraph(item.text, style="List Bullet")
+    document.add_heading(said("people.heading"), 1)
     table(
         ["Participant", "Top three"],
         [
@@ -244,9 +245,31 @@ def docx_summary(
         ],
     )
     if summary.skipped:
-        document.add_heading("Skipped files", 1)
+        document.add_heading(said("skipped.heading"), 1)
         for s in summary.skipped:
             document.add_paragraph(f"{s.file}: {s.error}", style="List Bullet")
+    how = measured(summary, said)
+    document.add_heading(how.heading, 1)
+    for line in how.paragraphs:
+        document.add_paragraph(line)
+    table(
+        ["Question", "Agreement", "Figure", "Answers"],
+        [
+            [
+                d.label,
+                said.level(d),
+                f"{d.consensus:.0%} {said(f'measured.{d.statistic}')}",
+                ", ".join(f"{d.answer_labels.get(v, v)}: {n}" for v, n in d.answers.items()),
+            ]
+            for d in summary.disagreements
+        ],
+    )
+    document.add_paragraph(kendall_line(summary, said))
+    document.add_heading("Group ranking", 2)
+    table(
+        ["Framework", "Mean fit", "Spread (SD)"],
+        [[g.name, f"{g.fit:.1f}", f"{g.spread:.1f}"] for g in summary.group_ranking],
+    )
     out = io.BytesIO()
     document.core_properties.author = ""
     document.core_properties.title = cut(summary.title, PROPERTY_LIMIT)

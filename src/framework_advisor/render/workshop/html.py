@@ -8,12 +8,21 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from framework_advisor.domain.workshop import WorkshopSummary
-from framework_advisor.render.workshop import CITATION, STATISTIC, _w_text, participant_label
+from framework_advisor.render.workshop import participant_label
 from framework_advisor.render.workshop.charts import consensus_chart, fit_chart, participant_chart
 
 
 def html_summary(summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]) -> str:
-    from framework_advisor.render.workshop.outline import Words, agenda_rows, also_differs
+    from framework_advisor.render.workshop.outline import (
+        Words,
+        agenda_rows,
+        also_differs,
+        kendall_line,
+        measured,
+        opening,
+        rounds,
+        to_settle,
+    )
 
     said = Words(words, names)
     environment = Environment(
@@ -27,11 +36,17 @@ def html_summary(summary: WorkshopSummary, names: dict[str, str], words: Mapping
         s=summary,
         title=f"Workshop: {summary.title}" if summary.title else "Workshop",
         names=names,
+        opening=opening(summary, said),
+        agenda_heading=said("agenda.heading", minutes=summary.minutes),
         agenda=agenda_rows(summary, said),
+        settle=to_settle(summary, said),
+        rounds=rounds(summary, said),
+        people_heading=said("people.heading"),
+        measured=measured(summary, said),
+        kendall=kendall_line(summary, said),
+        level=said.level,
+        figure=lambda d: said(f"measured.{d.statistic}"),
         also=also_differs(summary, said),
-        citation=CITATION,
-        statistic=STATISTIC,
-        w_text=_w_text(summary),
         label=lambda pid: participant_label(summary, pid),
         # the charts escape every text they hold (charts.py)
         consensus_chart=Markup(consensus_chart(summary)),

@@ -336,10 +336,7 @@ def measured(summary: WorkshopSummary, words: Words) -> Section:
         )
         for d in summary.disagreements
     ]
-    w = summary.kendall_w
-    rows.append(
-        Item(words("measured.w", w=f"{w:.2f}") if w is not None else words("measured.w_none"))
-    )
+    rows.append(Item(kendall_line(summary, words)))
     rows.append(
         Item(
             words("measured.ranking"),
@@ -355,6 +352,12 @@ def measured(summary: WorkshopSummary, words: Words) -> Section:
         )
     )
     return Section(words("measured.heading"), paragraphs, rows)
+
+
+def kendall_line(summary: WorkshopSummary, words: Words) -> str:
+    """Agreement on the whole ranking (Kendall's W), for the statistics at the end."""
+    w = summary.kendall_w
+    return words("measured.w", w=f"{w:.2f}") if w is not None else words("measured.w_none")
 
 
 def outline(summary: WorkshopSummary, words: Words) -> list[Section]:
