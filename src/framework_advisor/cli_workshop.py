@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -116,6 +117,12 @@ def new(
     show_default=True,
     help="The session's length: the agenda's opening, topics and closing add up to it.",
 )
+@click.option(
+    "--handout",
+    is_flag=True,
+    help="The facilitator's one page instead: the opening lines, the group's proposed plan and "
+    "the agenda with its times (not with json).",
+)
 @kb_option
 @click.pass_context
 def summary(
@@ -126,13 +133,20 @@ def summary(
     force: bool,
     anonymous: bool,
     minutes: int,
+    handout: bool,
 ) -> None:
-    """The group's ranking, mix, consensus per question and a timed agenda (pdf and docx
-    need -o FILE)."""
+    """What the team agrees on and must settle, an agenda for the session, who holds which
+    view, and how agreement is measured (pdf and docx need -o FILE)."""
     from framework_advisor.engine.index import index_for
     from framework_advisor.workshops import build_summary
 
     fmt = output_format(fmt, output, SUMMARY_FORMATS, "text")
+    if handout and fmt == "json":
+        from framework_advisor.errors import UsageError
+
+        raise UsageError(
+            "--handout is a page for people: give --format text, md, html, pdf or docx"
+        )
     kb = load_kb(ctx)
     result, _ = build_summary(
         kb, directory, minutes=minutes, anonymous=anonymous, say=lambda n: _say(f"note: {n}")
@@ -140,6 +154,24 @@ def summary(
     words = kb.workshop_text
     short = index_for(kb).short_names  # the names people say, for the wall
     text: str | bytes
+    if fmt in ("pdf", "docx"):
+        from framework_advisor.errors import OutputError
+        from framework_advisor.sources.atomic import is_stdout
+
+        if output is None or is_stdout(output):
+            raise OutputError(f"--format {fmt} needs a file: give -o FILE")
+    if handout:
+        from framework_advisor.render.workshop import handout as one_page
+
+        writers: dict[str, Callable[..., str | bytes]] = {
+            "text": one_page.handout_text,
+            "md": one_page.handout_markdown,
+            "html": one_page.handout_html,
+            "pdf": one_page.handout_pdf,
+            "docx": one_page.handout_docx,
+        }
+        emit(writers[fmt](result, short, words), output, force)
+        return
     if fmt == "json":
         from framework_advisor.render.workshop import json_summary
 
@@ -149,12 +181,8 @@ def summary(
 
         text = markdown_summary(result, short, words)
     elif fmt in ("pdf", "docx"):
-        from framework_advisor.errors import OutputError
         from framework_advisor.render.workshop.documents import docx_summary, pdf_summary
-        from framework_advisor.sources.atomic import is_stdout
 
-        if output is None or is_stdout(output):
-            raise OutputError(f"--format {fmt} needs a file: give -o FILE")
         text = (pdf_summary if fmt == "pdf" else docx_summary)(result, short, words)
     elif fmt == "html":
         from framework_advisor.render.workshop.html import html_summary

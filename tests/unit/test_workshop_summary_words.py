@@ -136,3 +136,29 @@ def test_no_summary_format_shows_an_id(
         assert result.exit_code == 0, result.stderr
         found += leak_report(fmt, read(out.read_bytes(), []))
     assert_none(found)
+
+
+def test_the_handout_is_the_agenda_and_the_plan_without_statistics(
+    run_cli, round_two: Path
+) -> None:
+    for fmt in ("text", "md", "html"):
+        page = _summary(run_cli, round_two, fmt, "--handout")
+        assert "Agenda (60 minutes)" in page and "proposed plan" in page, fmt
+        assert "Ask the room" in page, fmt
+        for statistic in ("How agreement is measured", "Kendall", "What to settle"):
+            assert statistic not in page, (fmt, statistic)
+    result = run_cli("workshop", "summary", round_two, "--handout", "-f", "json")
+    assert result.exit_code == 2 and "--handout" in result.stderr
+
+
+@pytest.mark.slow  # lays out a PDF
+def test_the_pdf_handout_is_one_page(run_cli, round_two: Path, tmp_path: Path) -> None:
+    import pypdf
+
+    out = tmp_path / "handout.pdf"
+    result = run_cli("workshop", "summary", round_two, "--handout", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    reader = pypdf.PdfReader(out)
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "Agenda" in text and "Closing" in text and "Kendall" not in text

@@ -467,7 +467,8 @@ def agenda_for(
     questions people differ on that change the plan or are decisions in their own right, each
     with at least ``SLOT_MINUTES``, split first, then by how much they change; the minutes add
     up to ``minutes``. What does not fit, and what changes nothing, is left to "also differs"."""
-    minutes = max(minutes, MIN_MINUTES)
+    if minutes < MIN_MINUTES:
+        raise ValueError(f"an agenda needs at least {MIN_MINUTES} minutes, not {minutes}")
     slot = max(SLOT_MINUTES, round(minutes * 0.1))
     if minutes < 2 * slot + SLOT_MINUTES:
         slot = minutes // 2

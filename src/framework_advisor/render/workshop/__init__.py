@@ -5,10 +5,13 @@ appear as P1, P2, ... everywhere; skipped files are numbered, not named."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.workshop import WorkshopSummary, answer_text
+
+if TYPE_CHECKING:
+    from framework_advisor.render.workshop.outline import Section
 
 
 def participant_label(summary: WorkshopSummary, pid: str) -> str:
@@ -151,8 +154,13 @@ def text_summary(
     ``names``: framework id -> name; ``words``: the workshop's words by id."""
     from framework_advisor.render.workshop.outline import Words, outline
 
+    return sections_text(outline(summary, Words(words, names)))
+
+
+def sections_text(sections: Sequence[Section]) -> str:
+    """Sections as plain text: a heading, its paragraphs, its items indented."""
     lines: list[str] = []
-    for section in outline(summary, Words(words, names)):
+    for section in sections:
         if lines:
             lines.append("")
         lines.append(section.heading)
@@ -175,8 +183,13 @@ def markdown_summary(
     """The same outline as the text, in Markdown: a person's text escaped everywhere."""
     from framework_advisor.render.workshop.outline import Words, outline
 
+    return sections_markdown(outline(summary, Words(words, names)))
+
+
+def sections_markdown(sections: Sequence[Section]) -> str:
+    """Sections as Markdown: the first heading the title; a person's text escaped."""
     out: list[str] = []
-    for number, section in enumerate(outline(summary, Words(words, names))):
+    for number, section in enumerate(sections):
         if out:
             out.append("")
         out += [f"{'#' if number == 0 else '##'} {_md(section.heading)}", ""]

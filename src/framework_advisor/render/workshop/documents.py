@@ -5,7 +5,7 @@ as tables)."""
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib.resources import files
 from typing import Any
 
@@ -14,13 +14,18 @@ from framework_advisor.render.workshop import participant_label
 
 
 def pdf_summary(summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]) -> bytes:
+
+    title = f"Workshop: {summary.title}" if summary.title else "Workshop"
+    return compile_pdf(title, _blocks(summary, names, words))
+
+
+def compile_pdf(title: str, blocks: Sequence[Mapping[str, Any]]) -> bytes:
+    """A title and blocks (heading, paragraph, bullets, table, chart) as an A4 PDF, laid out
+    by ``templates/summary.typ``; every word is data, never markup."""
     import msgspec
     import typst
 
-    title = f"Workshop: {summary.title}" if summary.title else "Workshop"
-    payload = msgspec.json.encode(
-        {"title": title, "blocks": _blocks(summary, names, words)}
-    ).decode()
+    payload = msgspec.json.encode({"title": title, "blocks": list(blocks)}).decode()
     template = files("framework_advisor.render.workshop") / "templates" / "summary.typ"
     result = typst.compile(template.read_bytes(), sys_inputs={"summary": payload})
     assert isinstance(result, bytes)
