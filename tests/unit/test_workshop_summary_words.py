@@ -162,3 +162,28 @@ def test_the_pdf_handout_is_one_page(run_cli, round_two: Path, tmp_path: Path) -
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "Agenda" in text and "Closing" in text and "Kendall" not in text
+
+
+@pytest.mark.slow  # lays out a PDF
+def test_the_join_sheet_is_one_page_with_the_address_and_the_code(kb: KnowledgeBase) -> None:
+    import io
+
+    import pypdf
+
+    from framework_advisor.render.workshop.sheet import join_sheet, qr_svg
+
+    url, code = "http://192.168.1.20:8000", "K7QMW-4XRTP"
+    reader = pypdf.PdfReader(io.BytesIO(join_sheet("Acme leadership", url, code, kb.workshop_text)))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert url in text and code in text and "Acme leadership" in text
+    assert kb.workshop_text["sheet.heading"] in text
+    assert qr_svg(url).startswith("<svg") and "path" in qr_svg(url)
+
+
+def test_serve_never_writes_the_sheet_over_a_file(run_cli, round_two: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "join.pdf"
+    sheet.write_text("kept")
+    result = run_cli("serve", "--workshop", round_two, "--sheet", sheet, "--port", "1")
+    assert result.exit_code != 0 and "--force" in result.stderr
+    assert sheet.read_text() == "kept"
