@@ -629,10 +629,11 @@ def differences(kb: KnowledgeBase, summary: WorkshopSummary, answers: Answers) -
     """Where ``answers`` (one participant's) differ from the group's, question by question in
     the summary's order: for the participant's own view, which names nobody else."""
     found = []
+    hidden = set(hidden_answers(kb, answers))  # answers to questions that do not apply
     for item in summary.disagreements:
         question = kb.question_map.get(item.question)
         value = answers.get(item.question)
-        if question is None or value is None:
+        if question is None or value is None or item.question in hidden:
             continue
         if question.type == "multiple":
             group = list(summary.group_answers.get(item.question) or [])
