@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +13,9 @@ from framework_advisor.cli import (
     kb_option,
     load_kb,
 )
+
+if TYPE_CHECKING:
+    from framework_advisor.render.workshop.outline import Prepared
 
 
 @click.command(context_settings=CONTEXT)
@@ -89,7 +93,9 @@ def serve(
             from framework_advisor.workshops import load_config
 
             title = load_config(workshop_dir, kb).title
-        sheet = _sheet_writer(sheet_path, title, kb.workshop_text, force=force)
+        from framework_advisor.cli_workshop import prepared_by
+
+        sheet = _sheet_writer(sheet_path, title, kb.workshop_text, prepared_by(kb, ""), force=force)
     run_server(
         host=host,
         port=port,
@@ -124,7 +130,7 @@ def served_app(ctx: click.Context) -> None:
 
 
 def _sheet_writer(
-    path: Path, title: str, words: dict[str, str], *, force: bool
+    path: Path, title: str, words: dict[str, str], prepared: Prepared, *, force: bool
 ) -> Callable[[str, str], None]:
     """Writes the join sheet once the address and the code are known (never over a file
     without --force)."""
@@ -138,7 +144,7 @@ def _sheet_writer(
         from framework_advisor.safe_text import terminal_text
         from framework_advisor.sources.atomic import atomic_write
 
-        atomic_write(path, join_sheet(title, url, code, words), force=force)
+        atomic_write(path, join_sheet(title, url, code, words, prepared), force=force)
         click.echo(f"Join sheet: {terminal_text(str(path))}")
 
     return write

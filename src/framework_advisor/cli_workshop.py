@@ -5,6 +5,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,10 @@ from framework_advisor.cli import (
 )
 from framework_advisor.domain.counting import counted
 from framework_advisor.domain.workshop import DEFAULT_MINUTES, MIN_MINUTES
+
+if TYPE_CHECKING:
+    from framework_advisor.domain.knowledge import KnowledgeBase
+    from framework_advisor.render.workshop.outline import Prepared
 
 SUMMARY_FORMATS = ["text", "md", "json", "html", "pdf", "docx"]
 
@@ -118,6 +123,13 @@ def new(
     help="The session's length: the agenda's opening, topics and closing add up to it.",
 )
 @click.option(
+    "--brand",
+    metavar="NAME",
+    default="",
+    help="The consultant or firm preparing it, as on the report (default: the knowledge "
+    "base's or a pack's brand).",
+)
+@click.option(
     "--handout",
     is_flag=True,
     help="The facilitator's one page instead: the opening lines, the group's proposed plan and "
@@ -133,6 +145,7 @@ def summary(
     force: bool,
     anonymous: bool,
     minutes: int,
+    brand: str,
     handout: bool,
 ) -> None:
     """What the team agrees on and must settle, an agenda for the session, who holds which
@@ -153,6 +166,7 @@ def summary(
     )
     words = kb.workshop_text
     short = index_for(kb).short_names  # the names people say, for the wall
+    prepared = prepared_by(kb, brand)
     text: str | bytes
     if fmt in ("pdf", "docx"):
         from framework_advisor.errors import OutputError
@@ -170,29 +184,47 @@ def summary(
             "pdf": one_page.handout_pdf,
             "docx": one_page.handout_docx,
         }
-        emit(writers[fmt](result, short, words), output, force)
+        emit(writers[fmt](result, short, words, prepared), output, force)
         return
     if fmt == "json":
         from framework_advisor.render.workshop import json_summary
 
-        text = json_summary(result, short, words)
+        text = json_summary(result, short, words, prepared)
     elif fmt == "md":
         from framework_advisor.render.workshop import markdown_summary
 
-        text = markdown_summary(result, short, words)
+        text = markdown_summary(result, short, words, prepared)
     elif fmt in ("pdf", "docx"):
         from framework_advisor.render.workshop.documents import docx_summary, pdf_summary
 
-        text = (pdf_summary if fmt == "pdf" else docx_summary)(result, short, words)
+        text = (pdf_summary if fmt == "pdf" else docx_summary)(result, short, words, prepared)
     elif fmt == "html":
         from framework_advisor.render.workshop.html import html_summary
 
-        text = html_summary(result, short, words)
+        text = html_summary(result, short, words, prepared)
     else:
         from framework_advisor.render.workshop import text_summary
 
-        text = text_summary(result, short, words)
+        text = text_summary(result, short, words, prepared)
     emit(text, output, force)
+
+
+def prepared_by(kb: KnowledgeBase, brand: str) -> Prepared:
+    """The report's house style for a workshop document: who prepared it (``--brand``, else
+    the knowledge base's or a pack's brand), today's date, the brand's colours."""
+    from framework_advisor.exports import today_from_env
+    from framework_advisor.render.report.look import report_colours
+    from framework_advisor.render.workshop.outline import Prepared
+
+    today = today_from_env()
+    colours = report_colours(kb.brand.colours)
+    return Prepared(
+        brand=" ".join((brand or kb.brand.name).split()),
+        date_text=f"{today.day} {today:%B %Y}",
+        date=today.isoformat(),
+        primary=colours.primary,
+        accent=colours.accent,
+    )
 
 
 @workshop.command("decide", context_settings=CONTEXT)

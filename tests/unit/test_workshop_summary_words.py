@@ -29,7 +29,7 @@ def _put(folder: Path, who: str, answers: dict) -> None:
 
 
 @pytest.fixture
-def round_two(run_cli, tmp_path: Path) -> Path:
+def round_two(run_cli, tmp_path: Path, fixed_date: str) -> Path:
     """Three people answer, the facilitator reveals, the CTO moves to 'some teams use OKRs'."""
     folder = tmp_path / "acme"
     result = run_cli("workshop", "new", folder, "--title", "Acme leadership",
@@ -53,7 +53,8 @@ def _summary(run_cli, folder: Path, fmt: str, *args: str) -> str:
 def test_the_summary_matches_its_golden_file(
     run_cli, round_two: Path, fmt: str, suffix: str, anonymous: bool
 ) -> None:
-    text = _summary(run_cli, round_two, fmt, *(["--anonymous"] if anonymous else []))
+    extra = ["--anonymous"] if anonymous else ["--brand", "Northbeam Advisory"]
+    text = _summary(run_cli, round_two, fmt, *extra)
     name = "anonymous" if anonymous else "named"
     assert_matches_golden(f"workshop/summary-round2-{name}.{suffix}", text)
 
@@ -61,7 +62,8 @@ def test_the_summary_matches_its_golden_file(
 def test_plain_words_come_first_and_the_statistics_last(run_cli, round_two: Path) -> None:
     text = _summary(run_cli, round_two, "text")
     lines = text.splitlines()
-    assert lines[1] == "3 participants, round 2."
+    assert lines[1] == "15 January 2026."  # the report's date line (fixed in tests)
+    assert lines[2] == "3 participants, round 2."
     opening = "\n".join(lines[:8])
     assert "agree on" in opening
     for jargon in ("Kendall", "Jaccard", "Diamond", "%"):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from framework_advisor.domain.workshop import WorkshopSummary, answer_text
 
 if TYPE_CHECKING:
-    from framework_advisor.render.workshop.outline import Section
+    from framework_advisor.render.workshop.outline import Prepared, Section
 
 
 def participant_label(summary: WorkshopSummary, pid: str) -> str:
@@ -23,6 +23,7 @@ def data(
     summary: WorkshopSummary,
     names: Mapping[str, str] | None = None,
     words: Mapping[str, str] | None = None,
+    prepared: Prepared | None = None,
 ) -> dict[str, Any]:
     """The JSON document (keys as issue 15 names them, those added since beside them); answer
     values as strings. With the workshop's ``words``, each agenda row's `why` is its title in
@@ -35,6 +36,8 @@ def data(
         titles = [row.title for row in agenda_rows(summary, Words(words, names or {}))]
     return {
         "title": summary.title,
+        "prepared_by": prepared.brand if prepared else "",
+        "date": prepared.date if prepared else "",
         "participants": summary.participants,
         "round": summary.round,
         "threshold": summary.threshold,
@@ -141,20 +144,24 @@ def json_summary(
     summary: WorkshopSummary,
     names: Mapping[str, str] | None = None,
     words: Mapping[str, str] | None = None,
+    prepared: Prepared | None = None,
 ) -> str:
     import json
 
-    return json.dumps(data(summary, names, words), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data(summary, names, words, prepared), indent=2, ensure_ascii=False) + "\n"
 
 
 def text_summary(
-    summary: WorkshopSummary, names: Mapping[str, str], words: Mapping[str, str]
+    summary: WorkshopSummary,
+    names: Mapping[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
 ) -> str:
     """Plain text for the terminal and the wall: the outline's sections, details indented.
     ``names``: framework id -> name; ``words``: the workshop's words by id."""
     from framework_advisor.render.workshop.outline import Words, outline
 
-    return sections_text(outline(summary, Words(words, names)))
+    return sections_text(outline(summary, Words(words, names, prepared)))
 
 
 def sections_text(sections: Sequence[Section]) -> str:
@@ -178,12 +185,15 @@ def _md(value: Any) -> str:
 
 
 def markdown_summary(
-    summary: WorkshopSummary, names: Mapping[str, str], words: Mapping[str, str]
+    summary: WorkshopSummary,
+    names: Mapping[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
 ) -> str:
     """The same outline as the text, in Markdown: a person's text escaped everywhere."""
     from framework_advisor.render.workshop.outline import Words, outline
 
-    return sections_markdown(outline(summary, Words(words, names)))
+    return sections_markdown(outline(summary, Words(words, names, prepared)))
 
 
 def sections_markdown(sections: Sequence[Section]) -> str:

@@ -11,29 +11,54 @@ from typing import Any
 
 from framework_advisor.domain.workshop import WorkshopSummary
 from framework_advisor.render.workshop import participant_label
+from framework_advisor.render.workshop.outline import Prepared
 
 
-def pdf_summary(summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]) -> bytes:
-
+def pdf_summary(
+    summary: WorkshopSummary,
+    names: dict[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
+) -> bytes:
     title = f"Workshop: {summary.title}" if summary.title else "Workshop"
-    return compile_pdf(title, _blocks(summary, names, words))
+    return compile_pdf(title, _blocks(summary, names, words, prepared), prepared)
 
 
-def compile_pdf(title: str, blocks: Sequence[Mapping[str, Any]]) -> bytes:
-    """A title and blocks (heading, paragraph, bullets, table, chart) as an A4 PDF, laid out
-    by ``templates/summary.typ``; every word is data, never markup."""
+def compile_pdf(
+    title: str, blocks: Sequence[Mapping[str, Any]], prepared: Prepared | None = None
+) -> bytes:
+    """A title and blocks (heading, paragraph, bullets, table, chart, big) as an A4 PDF in
+    the report's house style (its font, the brand in the header, the brand's colours), laid
+    out by ``templates/summary.typ``; every word is data, never markup."""
     import msgspec
     import typst
 
-    payload = msgspec.json.encode({"title": title, "blocks": list(blocks)}).decode()
+    from framework_advisor.render.report.pdf import FONTS
+
+    style = prepared or Prepared()
+    payload = msgspec.json.encode(
+        {
+            "title": title,
+            "blocks": list(blocks),
+            "brand": style.brand,
+            "primary": style.primary,
+            "accent": style.accent,
+        }
+    ).decode()
     template = files("framework_advisor.render.workshop") / "templates" / "summary.typ"
-    result = typst.compile(template.read_bytes(), sys_inputs={"summary": payload})
+    # typst's stub gives the template (bytes) and the font paths (str) one type variable
+    result = typst.compile(  # type: ignore[misc]
+        template.read_bytes(), font_paths=[FONTS], sys_inputs={"summary": payload}
+    )
     assert isinstance(result, bytes)
     return result
 
 
 def _blocks(
-    summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]
+    summary: WorkshopSummary,
+    names: dict[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
 ) -> list[dict[str, Any]]:
     """The HTML page's content, in its order, as plain blocks for the Typst template."""
     from framework_advisor.render.workshop.charts import (
@@ -71,7 +96,7 @@ def _blocks(
         to_settle,
     )
 
-    said = Words(words, names)
+    said = Words(words, names, prepared)
     rec = summary.recommendation
     blocks: list[dict[str, Any]] = [
         {"kind": "paragraph", "text": text} for text in opening(summary, said).paragraphs
@@ -183,7 +208,10 @@ def _also(summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, s
 
 
 def docx_summary(
-    summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]
+    summary: WorkshopSummary,
+    names: dict[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
 ) -> bytes:
     from docx import Document
 
@@ -199,7 +227,7 @@ def docx_summary(
         to_settle,
     )
 
-    said = Words(words, names)
+    said = Words(words, names, prepared)
     document = Document()
     document.add_heading(f"Workshop: {summary.title}" if summary.title else "Workshop", 0)
     for line in opening(summary, said).paragraphs:
@@ -276,7 +304,7 @@ def docx_summary(
         [[g.name, f"{g.fit:.1f}", f"{g.spread:.1f}"] for g in summary.group_ranking],
     )
     out = io.BytesIO()
-    document.core_properties.author = ""
+    document.core_properties.author = cut(prepared.brand, PROPERTY_LIMIT) if prepared else ""
     document.core_properties.title = cut(summary.title, PROPERTY_LIMIT)
     document.save(out)
     return out.getvalue()

@@ -11,6 +11,7 @@ from html import escape
 from framework_advisor.domain.workshop import WorkshopSummary
 from framework_advisor.render.workshop.outline import (
     AgendaRow,
+    Prepared,
     Section,
     Words,
     agenda,
@@ -25,25 +26,34 @@ def handout_sections(summary: WorkshopSummary, words: Words) -> list[Section]:
 
 
 def handout_text(
-    summary: WorkshopSummary, names: Mapping[str, str], words: Mapping[str, str]
+    summary: WorkshopSummary,
+    names: Mapping[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
 ) -> str:
     from framework_advisor.render.workshop import sections_text
 
-    return sections_text(handout_sections(summary, Words(words, names)))
+    return sections_text(handout_sections(summary, Words(words, names, prepared)))
 
 
 def handout_markdown(
-    summary: WorkshopSummary, names: Mapping[str, str], words: Mapping[str, str]
+    summary: WorkshopSummary,
+    names: Mapping[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
 ) -> str:
     from framework_advisor.render.workshop import sections_markdown
 
-    return sections_markdown(handout_sections(summary, Words(words, names)))
+    return sections_markdown(handout_sections(summary, Words(words, names, prepared)))
 
 
 def _parts(
-    summary: WorkshopSummary, names: Mapping[str, str], words: Mapping[str, str]
+    summary: WorkshopSummary,
+    names: Mapping[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
 ) -> tuple[Section, str, list[AgendaRow], str]:
-    said = Words(words, names)
+    said = Words(words, names, prepared)
     return (
         opening(summary, said),
         said("agenda.heading", minutes=summary.minutes),
@@ -53,9 +63,12 @@ def _parts(
 
 
 def handout_html(
-    summary: WorkshopSummary, names: Mapping[str, str], words: Mapping[str, str]
+    summary: WorkshopSummary,
+    names: Mapping[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
 ) -> str:
-    head, heading, rows, also = _parts(summary, names, words)
+    head, heading, rows, also = _parts(summary, names, words, prepared)
     body = [f"<h1>{escape(head.heading)}</h1>"]
     body += [f"<p>{escape(line)}</p>" for line in head.paragraphs]
     body.append(f"<h2>{escape(heading)}</h2><table>")
@@ -79,11 +92,14 @@ def handout_html(
 
 
 def handout_pdf(
-    summary: WorkshopSummary, names: Mapping[str, str], words: Mapping[str, str]
+    summary: WorkshopSummary,
+    names: Mapping[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
 ) -> bytes:
     from framework_advisor.render.workshop.documents import compile_pdf
 
-    head, heading, rows, also = _parts(summary, names, words)
+    head, heading, rows, also = _parts(summary, names, words, prepared)
     blocks: list[dict[str, object]] = [
         {"kind": "paragraph", "text": line} for line in head.paragraphs
     ]
@@ -98,18 +114,21 @@ def handout_pdf(
         },
         {"kind": "paragraph", "text": also},
     ]
-    return compile_pdf(head.heading, blocks)
+    return compile_pdf(head.heading, blocks, prepared)
 
 
 def handout_docx(
-    summary: WorkshopSummary, names: Mapping[str, str], words: Mapping[str, str]
+    summary: WorkshopSummary,
+    names: Mapping[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
 ) -> bytes:
     from docx import Document
 
     from framework_advisor.safe_text import PROPERTY_LIMIT, cut, xml_safe
 
     summary = xml_safe(summary)
-    head, heading, rows, also = _parts(summary, xml_safe(dict(names)), words)
+    head, heading, rows, also = _parts(summary, xml_safe(dict(names)), words, prepared)
     document = Document()
     document.add_heading(head.heading, 0)
     for line in head.paragraphs:

@@ -10,9 +10,15 @@ from markupsafe import Markup
 from framework_advisor.domain.workshop import WorkshopSummary
 from framework_advisor.render.workshop import participant_label
 from framework_advisor.render.workshop.charts import consensus_chart, fit_chart, participant_chart
+from framework_advisor.render.workshop.outline import Prepared
 
 
-def html_summary(summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]) -> str:
+def html_summary(
+    summary: WorkshopSummary,
+    names: dict[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
+) -> str:
     from framework_advisor.render.workshop.outline import (
         Words,
         agenda_rows,
@@ -24,7 +30,7 @@ def html_summary(summary: WorkshopSummary, names: dict[str, str], words: Mapping
         to_settle,
     )
 
-    said = Words(words, names)
+    said = Words(words, names, prepared)
     environment = Environment(
         loader=PackageLoader("framework_advisor.render.workshop", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),

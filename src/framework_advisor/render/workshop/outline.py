@@ -34,11 +34,31 @@ class Section(Struct, frozen=True):
     items: list[Item] = []
 
 
-class Words:
-    """The workshop's words by id, filled by plain substitution; framework names by id."""
+class Prepared(Struct, frozen=True):
+    """Who prepared a workshop document and when, and the brand's colours: the report's house
+    style (`--brand`, the knowledge base's or a pack's brand, today's date)."""
 
-    def __init__(self, text: Mapping[str, str], names: Mapping[str, str]) -> None:
+    brand: str = ""
+    date_text: str = ""
+    """The date as people write it: 15 January 2026 ("": no date line)."""
+    date: str = ""
+    """The same date, ISO (JSON)."""
+    primary: str = "#1f3f78"
+    accent: str = "#2f5fb3"
+
+
+class Words:
+    """The workshop's words by id, filled by plain substitution; framework names by id; who
+    prepared the document and when."""
+
+    def __init__(
+        self,
+        text: Mapping[str, str],
+        names: Mapping[str, str],
+        prepared: Prepared | None = None,
+    ) -> None:
         self.text, self.names = text, names
+        self.prepared = prepared or Prepared()
 
     def __call__(self, word: str, **params: Any) -> str:
         template = self.text.get(word)
@@ -83,11 +103,19 @@ def _agreed(item: QuestionConsensus, words: Words) -> str:
 def opening(summary: WorkshopSummary, words: Words) -> Section:
     """The lines a leadership team reads aloud."""
     title = words("head.title", title=summary.title) if summary.title else words("head.untitled")
-    lines = [
+    lines = []
+    prepared = words.prepared
+    if prepared.date_text:
+        lines.append(
+            words("head.prepared", brand=prepared.brand, date=prepared.date_text)
+            if prepared.brand
+            else words("head.dated", date=prepared.date_text)
+        )
+    lines.append(
         words(
             "head.people", people=counted(summary.participants, "participant"), round=summary.round
         )
-    ]
+    )
     every = [d for d in summary.disagreements if d.agreement == "all"]
     most = [d for d in summary.disagreements if d.agreement == "most"]
     split = [d for d in summary.disagreements if d.agreement == "split"]

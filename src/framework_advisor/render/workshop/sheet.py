@@ -9,6 +9,7 @@ import io
 from collections.abc import Mapping
 
 from framework_advisor.domain.goals import fill
+from framework_advisor.render.workshop.outline import Prepared
 
 
 def qr_svg(url: str) -> str:
@@ -19,7 +20,9 @@ def qr_svg(url: str) -> str:
     return out.getvalue().decode()
 
 
-def join_sheet(title: str, url: str, code: str, words: Mapping[str, str]) -> bytes:
+def join_sheet(
+    title: str, url: str, code: str, words: Mapping[str, str], prepared: Prepared | None = None
+) -> bytes:
     """The sheet as PDF bytes. ``title``: the workshop's; ``code``: the join code as people
     type it (grouped)."""
     from framework_advisor.render.workshop.documents import compile_pdf
@@ -36,4 +39,4 @@ def join_sheet(title: str, url: str, code: str, words: Mapping[str, str]) -> byt
         {"kind": "big", "text": code},
         {"kind": "paragraph", "text": say("sheet.private")},
     ]
-    return compile_pdf(title or say("sheet.untitled"), blocks)
+    return compile_pdf(title or say("sheet.untitled"), blocks, prepared)
