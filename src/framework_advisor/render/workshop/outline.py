@@ -100,6 +100,16 @@ def _agreed(item: QuestionConsensus, words: Words) -> str:
     )
 
 
+def _split(item: QuestionConsensus, words: Words) -> str:
+    """A topic people are split on, with how many hold each answer: "Goals feed pay (2 of 4
+    Yes, 2 of 4 No)"."""
+    held = [
+        words("head.held", count=len(p.holders), people=item.answered, answer=p.label)
+        for p in item.positions
+    ]
+    return words("head.differ_topic", label=item.label, positions=", ".join(held))
+
+
 def opening(summary: WorkshopSummary, words: Words) -> Section:
     """The lines a leadership team reads aloud."""
     title = words("head.title", title=summary.title) if summary.title else words("head.untitled")
@@ -132,7 +142,7 @@ def opening(summary: WorkshopSummary, words: Words) -> Section:
         topics = [_agreed(d, words) for d in most]
         lines.append(words("head.agree_most", topics=and_list(topics)))
     lines.append(
-        words("head.differ", topics=and_list([d.label for d in split]))
+        words("head.differ", topics=and_list([_split(d, words) for d in split]))
         if split
         else words("head.differ_none")
     )
