@@ -189,3 +189,11 @@ def test_serve_never_writes_the_sheet_over_a_file(run_cli, round_two: Path, tmp_
     result = run_cli("serve", "--workshop", round_two, "--sheet", sheet, "--port", "1")
     assert result.exit_code != 0 and "--force" in result.stderr
     assert sheet.read_text() == "kept"
+
+
+def test_what_the_team_differs_on_says_how_many_hold_each_answer(run_cli, round_two: Path) -> None:
+    _put(round_two, "coo", {**TEAM["cfo"], "_meta": {"participant": "Dana Cole"}})
+    lines = _summary(run_cli, round_two, "text").splitlines()
+    differ = next(line for line in lines if line.startswith("You differ on"))
+    assert "Goals feed pay (2 of 4 Yes, 2 of 4 No)" in differ  # the CFO and the COO say yes
+    assert "Kendall" not in differ and "%" not in differ
