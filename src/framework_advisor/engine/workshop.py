@@ -1,10 +1,13 @@
-"""A workshop's answers in; the group's answers, ranking, mix, consensus, Kendall's W and a
-timed agenda of its disagreements out. Pure and deterministic: no I/O.
+"""A workshop's answers in; the group's answers, ranking and plan, each question's agreement
+(in words, from `engine.agreement`, with its statistic), each answer given with who holds it
+and what it would change in the plan, the agenda (opening, the topics that change the plan or
+are decisions, closing) and what else differs out; the room's decisions override the group's
+answers. Facts and labels only, never sentences. Pure and deterministic: no I/O.
 
 The statistics follow the Delphi literature: the share giving the most common answer (single
 choice, yes/no; headcount compared by stage band), the mean pairwise Jaccard similarity
-(multiple choice), consensus at a threshold (75% by default: Diamond et al. 2014), and
-Kendall's coefficient of concordance W, tie-corrected, for agreement on the ranking."""
+(multiple choice), a threshold (75% by default: Diamond et al. 2014), and Kendall's
+coefficient of concordance W, tie-corrected, for agreement on the ranking."""
 
 from __future__ import annotations
 
