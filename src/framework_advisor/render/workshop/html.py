@@ -43,6 +43,9 @@ def html_summary(
         title=f"Workshop: {summary.title}" if summary.title else "Workshop",
         names=names,
         opening=opening(summary, said),
+        # the brand's colours: #rrggbb only, never anything else in a style sheet
+        primary=_hex(said.prepared.primary, Prepared().primary),
+        accent=_hex(said.prepared.accent, Prepared().accent),
         agenda_heading=said("agenda.heading", minutes=summary.minutes),
         agenda=agenda_rows(summary, said),
         settle=to_settle(summary, said),
@@ -59,3 +62,9 @@ def html_summary(
         fit_chart=Markup(fit_chart(summary)),
         participant_chart=Markup(participant_chart(summary)),
     )
+
+
+def _hex(colour: str, default: str) -> str:
+    import re
+
+    return colour if re.fullmatch(r"#[0-9a-fA-F]{6}", colour) else default
