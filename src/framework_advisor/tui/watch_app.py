@@ -70,7 +70,7 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
         try:
             session = read_session(path, kb)
         except AdvisorError:
-            people.append((f"P{number}", _cut(name, NAME_WIDTH), "?"))
+            people.append((f"P{number}", _cut(name, NAME_WIDTH), words["watch.unreadable"]))
             continue
         far = progress(kb, session.answers, fixed)  # as the app counts them
         name = session.participant or name
