@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +13,9 @@ from framework_advisor.cli import (
     kb_option,
     load_kb,
 )
+
+if TYPE_CHECKING:
+    from framework_advisor.render.workshop.outline import Prepared
 
 
 @click.command(context_settings=CONTEXT)
@@ -44,6 +49,15 @@ from framework_advisor.cli import (
     help="A reverse proxy's address: requests from it are counted by the client address it "
     "appends to X-Forwarded-For (repeatable).",
 )
+@click.option(
+    "--sheet",
+    "sheet_path",
+    metavar="FILE.pdf",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the join sheet: one page with the address, its QR code and the join code, "
+    "for the projector or the table.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the join sheet if it exists.")
 @kb_option
 @click.pass_context
 def serve(
@@ -54,6 +68,8 @@ def serve(
     folder: Path | None,
     workshop_dir: Path | None,
     trusted_proxies: tuple[str, ...],
+    sheet_path: Path | None,
+    force: bool,
 ) -> None:
     """Serve the app to browsers, one session per participant (workshops)."""
     from framework_advisor.tui.serve import serve as run_server
@@ -70,6 +86,16 @@ def serve(
         if config.closed:
             raise UsageError(f"{workshop_dir}: the workshop is closed ({config.closed})")
         folder = participants_dir(workshop_dir)
+    sheet = None
+    if sheet_path is not None:
+        title = ""
+        if workshop_dir is not None:
+            from framework_advisor.workshops import load_config
+
+            title = load_config(workshop_dir, kb).title
+        from framework_advisor.cli_workshop import prepared_by
+
+        sheet = _sheet_writer(sheet_path, title, kb.workshop_text, prepared_by(kb, ""), force=force)
     run_server(
         host=host,
         port=port,
@@ -78,6 +104,7 @@ def serve(
         packs=packs,
         trusted_proxies=frozenset(trusted_proxies),
         qr=workshop_dir is not None,
+        sheet=sheet,
     )
 
 
@@ -100,3 +127,24 @@ def served_app(ctx: click.Context) -> None:
     except KeyError as missing:
         raise UsageError(f"served-app runs under `serve` only ({missing} is not set)") from None
     run_served_app(load_kb(ctx), folder=Path(folder), participant=participant, session=session)
+
+
+def _sheet_writer(
+    path: Path, title: str, words: dict[str, str], prepared: Prepared, *, force: bool
+) -> Callable[[str, str], None]:
+    """Writes the join sheet once the address and the code are known (never over a file
+    without --force)."""
+    from framework_advisor.errors import OutputError
+
+    if not force and (path.exists() or path.is_symlink()):  # one line before the room opens
+        raise OutputError(f"{path}: already exists; use --force to overwrite it")
+
+    def write(url: str, code: str) -> None:
+        from framework_advisor.render.workshop.sheet import join_sheet
+        from framework_advisor.safe_text import terminal_text
+        from framework_advisor.sources.atomic import atomic_write
+
+        atomic_write(path, join_sheet(title, url, code, words, prepared), force=force)
+        click.echo(f"Join sheet: {terminal_text(str(path))}")
+
+    return write

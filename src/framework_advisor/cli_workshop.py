@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,7 +19,11 @@ from framework_advisor.cli import (
     output_option,
 )
 from framework_advisor.domain.counting import counted
-from framework_advisor.domain.workshop import DEFAULT_MINUTES
+from framework_advisor.domain.workshop import DEFAULT_MINUTES, MIN_MINUTES
+
+if TYPE_CHECKING:
+    from framework_advisor.domain.knowledge import KnowledgeBase
+    from framework_advisor.render.workshop.outline import Prepared
 
 SUMMARY_FORMATS = ["text", "md", "json", "html", "pdf", "docx"]
 
@@ -111,10 +117,23 @@ def new(
 @click.option("--anonymous", is_flag=True, help="No names anywhere: participants are P1, P2, ...")
 @click.option(
     "--minutes",
-    type=click.IntRange(1, 24 * 60),
+    type=click.IntRange(MIN_MINUTES, 24 * 60),
     default=DEFAULT_MINUTES,
     show_default=True,
-    help="The time the agenda shares out.",
+    help="The session's length: the agenda's opening, topics and closing add up to it.",
+)
+@click.option(
+    "--brand",
+    metavar="NAME",
+    default="",
+    help="The consultant or firm preparing it, as on the report (default: the knowledge "
+    "base's or a pack's brand).",
+)
+@click.option(
+    "--handout",
+    is_flag=True,
+    help="The facilitator's one page instead: the opening lines, the group's proposed plan and "
+    "the agenda with its times (not with json).",
 )
 @kb_option
 @click.pass_context
@@ -126,43 +145,136 @@ def summary(
     force: bool,
     anonymous: bool,
     minutes: int,
+    brand: str,
+    handout: bool,
 ) -> None:
-    """The group's ranking, mix, consensus per question and a timed agenda (pdf and docx
-    need -o FILE)."""
+    """What the team agrees on and must settle, an agenda for the session, who holds which
+    view, and how agreement is measured (pdf and docx need -o FILE)."""
+    from framework_advisor.engine.index import index_for
     from framework_advisor.workshops import build_summary
 
     fmt = output_format(fmt, output, SUMMARY_FORMATS, "text")
+    if handout and fmt == "json":
+        from framework_advisor.errors import UsageError
+
+        raise UsageError(
+            "--handout is a page for people: give --format text, md, html, pdf or docx"
+        )
     kb = load_kb(ctx)
     result, _ = build_summary(
         kb, directory, minutes=minutes, anonymous=anonymous, say=lambda n: _say(f"note: {n}")
     )
-    names = {fid: f.name for fid, f in kb.frameworks.items()}
+    words = kb.workshop_text
+    short = index_for(kb).short_names  # the names people say, for the wall
+    prepared = prepared_by(kb, brand)
     text: str | bytes
-    if fmt == "json":
-        from framework_advisor.render.workshop import json_summary
-
-        text = json_summary(result)
-    elif fmt == "md":
-        from framework_advisor.render.workshop import markdown_summary
-
-        text = markdown_summary(result, names)
-    elif fmt in ("pdf", "docx"):
+    if fmt in ("pdf", "docx"):
         from framework_advisor.errors import OutputError
-        from framework_advisor.render.workshop.documents import docx_summary, pdf_summary
         from framework_advisor.sources.atomic import is_stdout
 
         if output is None or is_stdout(output):
             raise OutputError(f"--format {fmt} needs a file: give -o FILE")
-        text = (pdf_summary if fmt == "pdf" else docx_summary)(result, names)
+    if handout:
+        from framework_advisor.render.workshop import handout as one_page
+
+        writers: dict[str, Callable[..., str | bytes]] = {
+            "text": one_page.handout_text,
+            "md": one_page.handout_markdown,
+            "html": one_page.handout_html,
+            "pdf": one_page.handout_pdf,
+            "docx": one_page.handout_docx,
+        }
+        emit(writers[fmt](result, short, words, prepared), output, force)
+        return
+    if fmt == "json":
+        from framework_advisor.render.workshop import json_summary
+
+        text = json_summary(result, short, words, prepared)
+    elif fmt == "md":
+        from framework_advisor.render.workshop import markdown_summary
+
+        text = markdown_summary(result, short, words, prepared)
+    elif fmt in ("pdf", "docx"):
+        from framework_advisor.render.workshop.documents import docx_summary, pdf_summary
+
+        text = (pdf_summary if fmt == "pdf" else docx_summary)(result, short, words, prepared)
     elif fmt == "html":
         from framework_advisor.render.workshop.html import html_summary
 
-        text = html_summary(result, names)
+        text = html_summary(result, short, words, prepared)
     else:
         from framework_advisor.render.workshop import text_summary
 
-        text = text_summary(result, names)
+        text = text_summary(result, short, words, prepared)
     emit(text, output, force)
+
+
+def prepared_by(kb: KnowledgeBase, brand: str) -> Prepared:
+    """The report's house style for a workshop document: who prepared it (``--brand``, else
+    the knowledge base's or a pack's brand), today's date, the brand's colours."""
+    from framework_advisor.exports import today_from_env
+    from framework_advisor.render.report.look import report_colours
+    from framework_advisor.render.workshop.outline import Prepared
+
+    today = today_from_env()
+    colours = report_colours(kb.brand.colours)
+    return Prepared(
+        brand=" ".join((brand or kb.brand.name).split()),
+        date_text=f"{today.day} {today:%B %Y}",
+        date=today.isoformat(),
+        primary=colours.primary,
+        accent=colours.accent,
+    )
+
+
+@workshop.command("decide", context_settings=CONTEXT)
+@dir_argument
+@click.argument("settings", nargs=-1, metavar="QUESTION=VALUE...")
+@click.option(
+    "--by",
+    default="the room",
+    show_default=True,
+    metavar="NAME",
+    help="Who decided (recorded in workshop.yaml with the time).",
+)
+@kb_option
+@click.pass_context
+def decide(ctx: click.Context, directory: Path, settings: tuple[str, ...], by: str) -> None:
+    """Record what the room decided, such as compensation_linked=no needs=alignment,execution_discipline.
+
+    Each value is checked against the questionnaire; the summary and `workshop plan` follow
+    the decisions. Deciding a question again replaces the earlier decision."""
+    from framework_advisor.workshops import decide as run
+
+    kb = load_kb(ctx)
+    for decision in run(kb, directory, list(settings), by.strip() or "the room"):
+        question = kb.question_map[decision.question]
+        _say(
+            f"decided {question.label}: {question.label_of(decision.value)} ({decision.by}, {decision.at})"
+        )
+
+
+@workshop.command("plan", context_settings=CONTEXT)
+@dir_argument
+@output_option
+@force_option
+@kb_option
+@click.pass_context
+def plan(ctx: click.Context, directory: Path, output: Path | None, force: bool) -> None:
+    """Write the agreed answers file: the group's answers with the room's decisions over them
+    (DIR/agreed-answers.yaml unless -o FILE). `report` and `templates` then run on it."""
+    from framework_advisor.workshops import write_plan
+
+    target = (
+        output if output is not None and str(output) != "-" else directory / "agreed-answers.yaml"
+    )
+    write_plan(load_kb(ctx), directory, target, force=force)
+    where = shlex.quote(str(target))
+    _say(f"wrote {target}")
+    _say(
+        f"next: `framework-advisor report {where} -o report.pdf` and "
+        f"`framework-advisor templates --mix --answers {where} --out templates`"
+    )
 
 
 @workshop.command("merge", context_settings=CONTEXT)

@@ -23,7 +23,7 @@ from msgspec import Struct
 from framework_advisor._version import __version__
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.domain.workshop import DEFAULT_THRESHOLD, Participant, Skipped
+from framework_advisor.domain.workshop import DEFAULT_THRESHOLD, Decision, Participant, Skipped
 from framework_advisor.errors import AdvisorError, InputFileError, UsageError
 from framework_advisor.sessions import now_iso
 from framework_advisor.workshop_lock import workshop_lock
@@ -49,6 +49,8 @@ class WorkshopConfig(Struct, forbid_unknown_fields=True):
     withdrawn: int = 0
     """How many participants withdrew their answers (`workshop withdraw`): nothing else of them
     is kept."""
+    decisions: list[Decision] = []
+    """What the room decided (`workshop decide`), one per question, each with who and when."""
 
 
 class WorkshopError(InputFileError):
@@ -118,7 +120,31 @@ def load_config(directory: Path, kb: KnowledgeBase | None = None) -> WorkshopCon
         if notices:
             raise WorkshopError(f"{path}: fixed: {notices[0]}")
         config.fixed = answers
+    if kb is not None and config.decisions:
+        _check_decisions(kb, path, config)
     return config
+
+
+def _check_decisions(kb: KnowledgeBase, path: Path, config: WorkshopConfig) -> None:
+    """Each decision names a question of the questionnaire with a value it accepts, and
+    together with the fixed answers they make sense."""
+    from framework_advisor.engine.answers import validate_answers
+
+    decided = {}
+    for index, decision in enumerate(config.decisions):
+        where = f"{path}: decisions[{index}]"
+        try:
+            decided.update(
+                validate_answers(
+                    kb, {decision.question: decision.value}, file=where, required=False
+                )
+            )
+        except AdvisorError as exc:
+            raise WorkshopError(exc.messages()[0]) from None
+    try:
+        validate_answers(kb, {**config.fixed, **decided}, file=f"{path}: decisions", required=False)
+    except AdvisorError as exc:
+        raise WorkshopError(exc.messages()[0]) from None
 
 
 def participant_files(directory: Path) -> list[Path]:
@@ -346,6 +372,77 @@ def _aside(directory: Path, name: str) -> Path:
     return aside
 
 
+# --- the room's decisions and the agreed plan -------------------------------------------------
+
+
+def decide(kb: KnowledgeBase, directory: Path, settings: list[str], by: str) -> list[Decision]:
+    """Record what the room decided: each ``QUESTION=VALUE`` checked against the questionnaire
+    (and with the fixed answers and the other decisions), then written to `workshop.yaml` at
+    once, with who decided and when; a question decided again keeps the later decision."""
+    from framework_advisor.engine.answers import parse_value, validate_answers
+    from framework_advisor.engine.progress import not_asked
+
+    if not settings:
+        raise UsageError(
+            "give what the room decided as QUESTION=VALUE, such as compensation_linked=no"
+        )
+    decided: dict[str, Any] = {}
+    for setting in settings:
+        qid, sep, text = setting.partition("=")
+        qid = qid.strip()
+        if not sep:
+            raise UsageError(f"{setting}: expected QUESTION=VALUE")
+        value = parse_value(kb, qid, text, file="decide")
+        if value is None:
+            raise UsageError(f"{setting}: give the value the room decided")
+        decided[qid] = value
+    load_config(directory, kb)  # a bad folder is one line before anything is locked
+    with workshop_lock(directory):
+        config = load_config(directory, kb)
+        fixed = set(decided) & not_asked(config.fixed)
+        if fixed:
+            raise UsageError(
+                f"{', '.join(sorted(fixed))}: fixed for everyone in this workshop "
+                "(`workshop new --set`): nothing to decide"
+            )
+        kept = {d.question: d.value for d in config.decisions if d.question not in decided}
+        validate_answers(kb, {**config.fixed, **kept, **decided}, file="decide", required=False)
+        when = now_iso()
+        new = [Decision(qid, value, by, when) for qid, value in decided.items()]
+        config.decisions = [d for d in config.decisions if d.question not in decided] + new
+        save_config(directory, config)
+    return new
+
+
+def agreed_answers(kb: KnowledgeBase, directory: Path) -> tuple[dict[str, Any], WorkshopConfig]:
+    """The organisation's answers as the room left them: the group's answers (as the summary
+    makes them) with the room's decisions and the fixed answers over them."""
+    from framework_advisor.engine.answers import validate_answers
+    from framework_advisor.engine.workshop import group_answers
+
+    config = load_config(directory, kb)
+    participants, _ = read_participants(kb, directory, config)
+    if not participants:
+        raise UsageError(
+            f"{directory}: no participant answers yet in {participants_dir(directory)}"
+        )
+    decided = {d.question: d.value for d in config.decisions}
+    group = group_answers(kb, [p.answers for p in participants], {**config.fixed, **decided})
+    answers = validate_answers(kb, kb.in_question_order(group), file=str(directory / CONFIG))
+    return answers, config
+
+
+def write_plan(kb: KnowledgeBase, directory: Path, output: Path, *, force: bool) -> dict[str, Any]:
+    """The agreed answers file, which `report` and `templates` read (never over a file
+    without ``force``)."""
+    from framework_advisor.sessions import dump_session
+    from framework_advisor.sources.atomic import atomic_write
+
+    answers, _ = agreed_answers(kb, directory)
+    atomic_write(output, dump_session(kb, answers, None), force=force)
+    return answers
+
+
 # --- the summary ------------------------------------------------------------------------------
 
 
@@ -402,6 +499,7 @@ def build_summary(
         skipped=skipped,
         previous=previous if number > len(config.reveals) else [],
         anonymous=anonymous,
+        decisions=config.decisions,
     )
     return summary, notes
 

@@ -56,14 +56,14 @@ def test_two_browsers_answer_and_see_the_group_after_the_reveal(run_cli, tmp_pat
             page, drawn = pages[0]
             page.keyboard.press("Control+g")
             page.wait_for_timeout(3000)  # the notice slides in (drawn in pieces): no group
-            assert b"Your top three" not in drawn.seen and b"Group mix" not in drawn.seen
+            assert b"Your own top three" not in drawn.seen and b"proposed plan" not in drawn.seen
             assert run_cli("workshop", "reveal", directory).exit_code == 0
             for page, drawn in pages:
                 drawn.settled()
                 page.focus(".xterm-helper-textarea")
                 page.keyboard.press("Control+g")
-                drawn.wait_for("Your top three")
-                drawn.wait_for("Group mix")
+                drawn.wait_for("Your own top three")
+                drawn.wait_for("proposed plan")
         finally:
             browser.close()
     data = run_cli("workshop", "summary", directory, "--format", "json")

@@ -196,9 +196,9 @@ def test_fuzz_workshop_summary(
     hostile_kb = pack_text(kb, pack)
     summary = summary_of(hostile_kb, make_workshop(hostile_kb, tmp_path / "w", title, names))
     framework_names = {fid: f.name for fid, f in hostile_kb.frameworks.items()}
-    assert_terminal_safe(text_summary(summary, framework_names))
-    assert_markdown_safe(markdown_summary(summary, framework_names))
-    assert_html_safe(html_summary(summary, framework_names))
+    assert_terminal_safe(text_summary(summary, framework_names, hostile_kb.workshop_text))
+    assert_markdown_safe(markdown_summary(summary, framework_names, hostile_kb.workshop_text))
+    assert_html_safe(html_summary(summary, framework_names, hostile_kb.workshop_text))
     json.loads(json_summary(summary))
 
 
@@ -212,8 +212,8 @@ def test_fuzz_workshop_word_and_pdf(
 
     summary = summary_of(kb, make_workshop(kb, tmp_path / "w", title, names))
     framework_names = {fid: f.name for fid, f in kb.frameworks.items()}
-    docx_text(docx_summary(summary, framework_names))
-    assert pdf_summary(summary, framework_names).startswith(b"%PDF")
+    docx_text(docx_summary(summary, framework_names, kb.workshop_text))
+    assert pdf_summary(summary, framework_names, kb.workshop_text).startswith(b"%PDF")
 
 
 # the room's log -----------------------------------------------------------------------------

@@ -94,9 +94,15 @@ async def test_the_group_result_is_hidden_until_the_reveal(
         assert run_cli("workshop", "reveal", workshop).exit_code == 0
         await pilot.press("ctrl+g")
         screen = await wait_for_screen(pilot, GroupScreen)
-        text = str(screen.query_one("#group-summary").render())
-        assert "Your top three" in text and "Group mix" in text and "Agenda" in text
+        text = "\n".join(str(w.render()) for w in screen.query("#group Static"))
+        words = kb.workshop_text
+        for heading in ("group.heading", "group.differ_heading", "group.discuss_heading"):
+            assert words[heading] in text
+        assert "Your own top three" in text and "proposed plan" in text
         assert "alba" not in text and "bram" not in text  # peers stay anonymous
+        assert "P1" not in text and "P2" not in text
+        for jargon in ("Kendall", "Jaccard", "%"):
+            assert jargon not in text
 
 
 async def test_a_closed_workshop_takes_no_more_answers(

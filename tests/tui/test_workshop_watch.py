@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.tui import folder_watch
 from framework_advisor.tui.folder_watch import FolderWatcher
-from framework_advisor.tui.watch_app import WatchApp
+from framework_advisor.tui.watch_app import NAME_WIDTH, WatchApp
 from tests.tui.conftest import wait_until
 
 ALBA = {"needs": ["alignment"], "industry": "saas", "maturity": "none", "headcount": 80,
@@ -58,8 +58,9 @@ async def test_the_view_follows_new_answers_and_its_keys_reveal_and_close(
         assert people[1][:2] == ["P2", "Bram"]
         done, total = people[1][2].split("/")
         assert 0 < int(done) < int(total)  # Bram has not answered everything yet
-        industry = next(r for r in _rows(app, "#consensus") if r[0] == "Industry")
-        assert industry[1:] == ["50%", "No"]
+        industry = next(r for r in _rows(app, "#consensus") if r[1] == "Industry")
+        words = kb.workshop_text  # two people: agree or split
+        assert industry == [words["mark.split"], "Industry", words["level.split"]]
 
         await pilot.press("r")
         await wait_until(pilot, lambda: "revealed" in str(app.query_one("#status").render()))
@@ -136,7 +137,8 @@ async def test_a_participant_name_is_text_in_the_live_view(
     async with app.run_test(size=(120, 24)) as pilot:
         await wait_until(pilot, lambda: app.refreshes >= 1)
         table = app.query_one("#people", DataTable)
-        assert [str(c) for c in table.get_row_at(1)][:2] == ["P2", name]
+        cut = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"  # fits 80x24
+        assert [str(c) for c in table.get_row_at(1)][:2] == ["P2", cut]
         shown = ""
         for y in range(table.size.height):
             for segment in table.render_line(y):

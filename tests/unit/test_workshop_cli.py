@@ -98,9 +98,18 @@ def test_summary_json_has_the_keys_the_issue_names(run_cli, tmp_path) -> None:
     assert [d["consensus"] for d in data["disagreements"]] == sorted(
         d["consensus"] for d in data["disagreements"]
     )
-    assert {a["question"] for a in data["agenda"]} == {"needs", "maturity"}
+    kinds = [a["kind"] for a in data["agenda"]]
+    assert kinds[0] == "opening" and kinds[-1] == "closing" and set(kinds[1:-1]) <= {"topic"}
+    topics = {a["question"] for a in data["agenda"] if a["kind"] == "topic"}
+    assert "compensation_linked" in topics  # a decision: 3 of 4 agree, one differs
+    assert topics.isdisjoint(data["also_differs"])
     assert sum(a["minutes"] for a in data["agenda"]) == 60
-    assert all(a["why"] for a in data["agenda"])
+    assert all(a["minutes"] >= 5 for a in data["agenda"])
+    assert all(a["ask"] and a["options"] for a in data["agenda"] if a["kind"] == "topic")
+    assert all(a["why"] for a in data["agenda"])  # the row's title in words
+    assert by_q["maturity"]["agreement"] == "split" and by_q["needs"]["agreement"] == "most"
+    pay = {p["answer"]: p for p in by_q["compensation_linked"]["positions"]}
+    assert pay["false"]["holders"] == ["P2"] and not pay["false"]["group"]  # Cyrilla
     # ids follow the file names: borvik.json, cyrilla.yaml, dagny.yaml, xanthe.yaml
     assert [t["name"] for t in data["participants_top"].values()] == sorted(PEOPLE)
     assert data["participants_top"]["P1"]["name"] == "Borvik Ostrand"
@@ -162,12 +171,15 @@ def test_a_missing_folder_or_a_bad_workshop_file_is_one_line_and_exit_2(run_cli,
 def test_the_threshold_is_configurable_in_the_workshop_file(run_cli, tmp_path) -> None:
     folder = _workshop(run_cli, tmp_path)
     config = yaml.safe_load((folder / "workshop.yaml").read_text())
-    config["threshold"] = 0.8
+    industry = next(d for d in _summary(run_cli, folder)["disagreements"]
+                    if d["question"] == "industry")  # fmt: skip
+    assert industry["agreement"] == "most" and industry["reached"]  # 3 of 4 at 75%
+    config["threshold"] = 1.0
     (folder / "workshop.yaml").write_text(yaml.safe_dump(config))
     data = _summary(run_cli, folder)
-    assert data["threshold"] == 0.8
+    assert data["threshold"] == 1.0
     industry = next(d for d in data["disagreements"] if d["question"] == "industry")
-    assert industry["reached"] is False  # 3 of 4 is below 80%
+    assert industry["agreement"] == "split" and industry["reached"] is False  # all, or split
 
 
 def test_anonymous_output_holds_no_name_in_any_format(run_cli, tmp_path) -> None:
@@ -231,7 +243,8 @@ def test_a_reveal_then_a_changed_answer_starts_round_two(run_cli, tmp_path) -> N
     data = _summary(run_cli, folder)
     assert data["round"] == 2
     maturity = next(r for r in data["rounds"] if r["question"] == "maturity")
-    assert maturity == {"question": "maturity", "before": 0.5, "after": 0.75, "moved": 1}
+    assert maturity == {"question": "maturity", "before": 0.5, "after": 0.75, "moved": 1,
+                        "agreement_before": "split", "agreement_after": "most"}  # fmt: skip
 
 
 def test_a_closed_workshop_refuses_a_reveal(run_cli, tmp_path) -> None:
@@ -288,13 +301,16 @@ def test_pdf_and_word_summaries_read_back(run_cli, tmp_path) -> None:
                      "--anonymous")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     text = "".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "s.pdf").pages)
-    assert "Agenda" in text and "Consensus per question" in text and "Kendall" in text
+    assert "Agenda" in text and "What to settle" in text and "Kendall" in text
+    # plain words first, the statistics last
+    assert text.index("agree on") < text.index("How agreement is measured") < text.index("Kendall")
     assert "Xanthe" not in text and "Borvik" not in text
     result = run_cli("workshop", "summary", folder, "-f", "docx", "-o", tmp_path / "s.docx")
     assert result.exit_code == 0, result.stderr
     document = docx.Document(str(tmp_path / "s.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert "Consensus per question" in headings and "Group ranking" in headings
+    assert "How agreement is measured" in headings and "Group ranking" in headings
+    assert headings.index("What to settle") < headings.index("How agreement is measured")
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert "Needs" in cells and any("Xanthe Quillon" in c for c in cells)
     result = run_cli("workshop", "summary", folder, "-f", "pdf")
@@ -318,7 +334,7 @@ def test_text_and_markdown_summaries_read_as_labels_not_ids(run_cli, kb, tmp_pat
         result = run_cli("workshop", "summary", folder, "--format", fmt)
         assert result.exit_code == 0, result.stderr
         out = result.stdout
-        assert "Goals feed pay" in out and "Yes 3" in out and "true" not in out
+        assert "Goals feed pay (Yes: 3 of 4)" in out and "true" not in out
         needs = {o.value: o.label for o in kb.question_map["needs"].options}
         assert needs["alignment"] in out and "execution_discipline" not in out
 

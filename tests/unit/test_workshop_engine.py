@@ -9,7 +9,8 @@ import statistics
 import pytest
 
 from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.domain.workshop import Participant
+from framework_advisor.domain.workshop import SLOT_MINUTES, Participant
+from framework_advisor.engine.agreement import level, most_needed
 from framework_advisor.engine.recommend import rank, recommend
 from framework_advisor.engine.workshop import (
     group_answers,
@@ -94,7 +95,10 @@ def test_consensus_per_question_with_the_named_statistic(kb: KnowledgeBase) -> N
     assert by_id["headcount"].reached  # 75% is consensus
     assert by_id["compensation_linked"].answers == {"true": 3, "false": 1}
     assert by_id["industry"].reached
-    assert not by_id["maturity"].reached and not by_id["needs"].reached
+    # in words: each of needs' options has 3 of 4 on one side (most agree); maturity 2 against 2
+    assert by_id["needs"].agreement == "most" and by_id["needs"].holders == 3
+    assert by_id["maturity"].agreement == "split" and not by_id["maturity"].reached
+    assert by_id["headcount"].agreement == "most"
     # least consensus first
     values = [d.consensus for d in summary.disagreements]
     assert values == sorted(values)
@@ -113,8 +117,18 @@ def test_unanswered_questions_leave_the_participant_out(kb: KnowledgeBase) -> No
 
 
 def test_a_configured_threshold_changes_what_counts_as_consensus(kb: KnowledgeBase) -> None:
-    summary = summarise_workshop(kb, _participants(), fixed=FIXED, threshold=0.8)
-    assert not next(d for d in summary.disagreements if d.question == "industry").reached
+    base = _participants()[0].answers
+    people = [
+        Participant(f"P{i}", "", {**base, "industry": "saas" if i <= 8 else "software"})
+        for i in range(1, 11)
+    ]
+
+    def industry(threshold: float) -> str:
+        summary = summarise_workshop(kb, people, fixed=FIXED, threshold=threshold)
+        return next(d for d in summary.disagreements if d.question == "industry").agreement
+
+    assert industry(0.75) == "most"  # 8 of 10
+    assert industry(0.9) == "split"  # 9 of 10 needed
 
 
 def test_group_ranking_is_the_mean_and_spread_of_the_participants_fits(
@@ -152,34 +166,74 @@ def _outcome(kb: KnowledgeBase, answers: dict) -> tuple[set[str], set[str]]:
     return {i.id for i in result.ranking[:3]}, {layer.framework for layer in result.mix}
 
 
-def test_the_agenda_orders_disagreements_by_swing_times_disagreement(kb: KnowledgeBase) -> None:
+def test_each_position_says_who_holds_it_and_what_it_would_change(kb: KnowledgeBase) -> None:
     summary = summarise_workshop(kb, _participants(), fixed=FIXED, minutes=45)
-    top, mix = _outcome(kb, GROUP)
-    # maturity: the strongest alternative is the runner-up, some_okrs
-    other_top, other_mix = _outcome(kb, {**GROUP, "maturity": "some_okrs"})
+    _, mix = _outcome(kb, GROUP)
     maturity = next(d for d in summary.disagreements if d.question == "maturity")
-    assert set(maturity.swing) == (top ^ other_top) | (mix ^ other_mix)
-    assert maturity.alternative == "some_okrs"
-    # needs: every option is one person from the half-way line (3, 3 and 1 of 4): the
-    # earliest, strategic_change, switches (dropped)
-    other_top, other_mix = _outcome(kb, {**GROUP, "needs": ["alignment"]})
-    needs = next(d for d in summary.disagreements if d.question == "needs")
-    assert set(needs.swing) == (top ^ other_top) | (mix ^ other_mix)
-
-    assert [item.question for item in summary.agenda] == [
-        d.question
-        for d in sorted(
-            (d for d in summary.disagreements if not d.reached),
-            key=lambda d: -len(d.swing) * (1 - d.consensus),
-        )
+    assert [(p.answer, p.holders, p.is_group) for p in maturity.positions] == [
+        ("none", ["P1", "P3"], True),
+        ("some_okrs", ["P2", "P4"], False),
     ]
-    scores = {d.question: len(d.swing) * (1 - d.consensus) for d in summary.disagreements}
-    total = sum(scores[item.question] for item in summary.agenda)
-    assert total > 0
-    assert sum(item.minutes for item in summary.agenda) == 45
-    for item in summary.agenda:
-        assert abs(item.minutes - 45 * scores[item.question] / total) < 1
-        assert "consensus at 75%" in item.why
+    _, other_mix = _outcome(kb, {**GROUP, "maturity": "some_okrs"})
+    runner_up = maturity.positions[1]
+    assert set(runner_up.enters) == other_mix - mix and set(runner_up.leaves) == mix - other_mix
+    # a list answer: each contested option, with the plan without it (in the group's answer)
+    # or with it (outside)
+    needs = next(d for d in summary.disagreements if d.question == "needs")
+    by_option = {p.answer: p for p in needs.positions}
+    assert by_option["execution_discipline"].holders == ["P4"]
+    assert not by_option["execution_discipline"].is_group
+    _, with_it = _outcome(kb, {**GROUP, "needs": [*GROUP["needs"], "execution_discipline"]})
+    assert set(by_option["execution_discipline"].enters) == with_it - mix
+    assert by_option["strategic_change"].holders == ["P1", "P2", "P3"]
+    _, without = _outcome(kb, {**GROUP, "needs": ["alignment"]})
+    assert set(by_option["strategic_change"].leaves) == mix - without
+
+
+@pytest.mark.parametrize("minutes", [10, 15, 45, 60, 240])
+def test_the_agenda_adds_up_and_no_row_is_under_five_minutes(
+    kb: KnowledgeBase, minutes: int
+) -> None:
+    summary = summarise_workshop(kb, _participants(), fixed=FIXED, minutes=minutes)
+    assert sum(row.minutes for row in summary.agenda) == minutes
+    assert all(row.minutes >= SLOT_MINUTES for row in summary.agenda)
+    assert [summary.agenda[0].kind, summary.agenda[-1].kind] == ["opening", "closing"]
+    topics = [row for row in summary.agenda if row.kind == "topic"]
+    differing = {d.question for d in summary.disagreements if d.agreement != "all"}
+    # every difference is on the agenda or in "also differs", never both
+    assert {row.question for row in topics} | set(summary.also_differs) == differing
+    assert not {row.question for row in topics} & set(summary.also_differs)
+    for row in topics:  # only what changes the plan or is a decision gets time
+        assert row.changes_plan or row.decision
+        assert row.ask == kb.question_map[row.question].prompt and row.options
+
+
+def test_a_decision_gets_time_even_when_only_one_person_differs(kb: KnowledgeBase) -> None:
+    """Goals feed pay is a decision in its own right (`decision: true`): 3 of 4 say yes."""
+    assert kb.question_map["compensation_linked"].decision
+    summary = summarise_workshop(kb, _participants(), fixed=FIXED, minutes=60)
+    pay = next(row for row in summary.agenda if row.question == "compensation_linked")
+    assert pay.decision and pay.minutes >= SLOT_MINUTES
+    # a split question comes before one most agree on
+    topics = [row.question for row in summary.agenda if row.kind == "topic"]
+    assert topics.index("maturity") < topics.index("compensation_linked")
+
+
+def test_a_short_session_leaves_what_does_not_fit_to_also_differs(kb: KnowledgeBase) -> None:
+    summary = summarise_workshop(kb, _participants(), fixed=FIXED, minutes=15)
+    assert [row.kind for row in summary.agenda] == ["opening", "topic", "closing"]
+    assert len(summary.also_differs) >= 1
+
+
+def test_small_groups_two_people_agree_or_split_three_most_is_two() -> None:
+    assert most_needed(2, 0.75) is None
+    assert [level(h, 2, 0.75) for h in (1, 2)] == ["split", "all"]
+    assert most_needed(3, 0.75) == 2
+    assert [level(h, 3, 0.75) for h in (1, 2, 3)] == ["split", "most", "all"]
+    assert most_needed(4, 0.75) == 3 and most_needed(10, 0.75) == 8
+    assert most_needed(4, 0.3) == 3  # always more than half
+    assert most_needed(10, 1.0) is None  # 100%: everyone, or split
+    assert level(1, 1, 0.75) == "all"
 
 
 def test_anonymous_summary_keeps_no_name(kb: KnowledgeBase) -> None:
@@ -201,10 +255,31 @@ def test_the_participant_chart_is_a_grid_up_to_50_and_a_distribution_beyond(
     names = {fid: f.name for fid, f in kb.frameworks.items()}
     base = _participants()
     few = [Participant(f"P{i}", "", base[i % 4].answers) for i in range(1, 51)]
-    page = html_summary(summarise_workshop(kb, few, fixed=FIXED, anonymous=True), names)
+    page = html_summary(
+        summarise_workshop(kb, few, fixed=FIXED, anonymous=True), names, kb.workshop_text
+    )
     assert "Fit per participant (darker is a higher fit)" in page
     assert page.count("<rect") >= 50 * len(kb.frameworks)
     many = [Participant(f"P{i}", "", base[i % 4].answers) for i in range(1, 52)]
-    page = html_summary(summarise_workshop(kb, many, fixed=FIXED, anonymous=True), names)
+    page = html_summary(
+        summarise_workshop(kb, many, fixed=FIXED, anonymous=True), names, kb.workshop_text
+    )
     assert "Fit across 51 participants (box: quartiles" in page
     assert "min " in page and "quartiles " in page  # the text alternative carries the numbers
+
+
+def test_a_participant_sees_where_they_differ_from_the_group(kb: KnowledgeBase) -> None:
+    from framework_advisor.engine.workshop import differences
+
+    summary = summarise_workshop(kb, _participants(), fixed=FIXED)
+    # P4: needs alignment + execution (the group: strategic change + alignment), industry
+    # software (the group: saas), maturity some_okrs (the group: none), headcount 45 (a startup,
+    # as the group), pay yes (as the group)
+    found = {d.question: d for d in differences(kb, summary, _participants()[3].answers)}
+    assert set(found) == {"needs", "industry", "maturity"}
+    industry = kb.question_map["industry"]
+    assert (found["industry"].yours, found["industry"].group) == (
+        industry.label_of("software"),
+        industry.label_of("saas"),
+    )
+    assert differences(kb, summary, {**_participants()[0].answers, "maturity": "none"}) == []

@@ -41,6 +41,9 @@ class Question(Struct, frozen=True, forbid_unknown_fields=True, dict=True):
     role: QuestionRole = "context"
     """``scope``: what is assessed (another answer is another assessment); ``needs``: what the
     framework is for; ``context``: facts about the organisation."""
+    decision: bool = False
+    """A decision a leadership team takes in its own right whatever it does to the advice (goals
+    feeding pay): a workshop gives it time on the agenda whenever its people differ."""
 
     @property
     def drawn_from(self) -> str | None:

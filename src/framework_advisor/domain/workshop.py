@@ -14,6 +14,13 @@ DEFAULT_THRESHOLD = 0.75
 Delphi studies", J Clin Epidemiol 67(4):401-409)."""
 
 DEFAULT_MINUTES = 60
+MIN_MINUTES = 10
+"""The shortest session an agenda is made for: an opening and a closing slot of five minutes."""
+SLOT_MINUTES = 5
+"""The least time an agenda row gets: no row is "0 min"."""
+
+AGREEMENT_LEVELS = ("all", "most", "split")
+"""Agreement in words (``engine.agreement`` defines them)."""
 
 
 class Participant(Struct, frozen=True):
@@ -31,6 +38,36 @@ class Skipped(Struct, frozen=True):
     error: str
 
 
+class Decision(Struct, frozen=True, forbid_unknown_fields=True):
+    """What the room decided on one question (`workshop decide`), who decided and when."""
+
+    question: str
+    value: Any
+    by: str
+    at: str
+    """UTC, as `workshop.yaml`'s other times."""
+
+
+class Decided(Struct, frozen=True, gc=False):
+    """A decision as the summary shows it."""
+
+    question: str
+    label: str
+    answer: str
+    """The answer as people read it (its option label)."""
+    by: str = ""
+    at: str = ""
+
+
+class Difference(Struct, frozen=True, gc=False):
+    """Where one participant's answer differs from the group's, as people read both."""
+
+    question: str
+    label: str
+    yours: str
+    group: str
+
+
 class GroupFit(Struct, frozen=True, gc=False):
     """One framework across the group: the mean of the participants' fits and their spread."""
 
@@ -41,6 +78,8 @@ class GroupFit(Struct, frozen=True, gc=False):
     """Population standard deviation of the participants' fits."""
     fits: list[int] = []
     """Each participant's fit, in participant order (for the charts)."""
+    short: str = ""
+    """The name people say ("OKR", "Balanced Scorecard"): the charts' labels."""
 
 
 class QuestionConsensus(Struct, frozen=True, gc=False):
@@ -62,14 +101,48 @@ class QuestionConsensus(Struct, frozen=True, gc=False):
     """Frameworks that enter or leave the group's top three or mix under that alternative."""
     answer_labels: dict[str, str] = {}
     """How each answer value (as in ``answers``) reads to a person: its option label."""
+    agreement: str = "split"
+    """``all``, ``most`` or ``split`` (``engine.agreement``); ``reached`` is "not split"."""
+    holders: int = 0
+    """How many give the group's answer (for a list: on its least agreed option)."""
+    positions: list[Position] = []
+    """Each answer given and who gave it, the group's first."""
+    decision: bool = False
+
+
+class Position(Struct, frozen=True, gc=False):
+    """One answer given to a question, who gave it, and what it would do to the plan."""
+
+    answer: str
+    """As in ``QuestionConsensus.answers`` (a value as text; headcount as its stage band; for
+    a list, one option)."""
+    label: str
+    holders: list[str]
+    """Participant ids (P1, P2, ...), in participant order."""
+    enters: list[str] = []
+    """Frameworks this answer, as the group's, would bring into the plan (the mix)."""
+    leaves: list[str] = []
+    """Frameworks it would take out of the plan."""
+    is_group: bool = False
+    """The group's own answer: the plan as proposed."""
 
 
 class AgendaItem(Struct, frozen=True, gc=False):
     question: str
+    """The question's id; "" for the opening and closing slots."""
     label: str
     minutes: int
     score: float
-    why: str
+    kind: str = "topic"
+    """``opening`` (the group's proposed plan), ``topic`` or ``closing`` (decisions and next
+    steps)."""
+    ask: str = ""
+    """What to put to the room: the question's prompt."""
+    options: list[str] = []
+    """The options on the table, as people read them."""
+    decision: bool = False
+    """A decision in its own right (``decision: true`` in the questionnaire), such as pay."""
+    changes_plan: bool = False
 
 
 class ParticipantTop(Struct, frozen=True, gc=False):
@@ -85,6 +158,11 @@ class RoundChange(Struct, frozen=True, gc=False):
     after: float
     moved: int
     """How many participants changed their answer to it."""
+    label: str = ""
+    """The question's label, as people read it."""
+    agreement_before: str = ""
+    """``all``, ``most`` or ``split`` at the last reveal."""
+    agreement_after: str = ""
 
 
 class WorkshopSummary(Struct, frozen=True, gc=False):
@@ -106,6 +184,15 @@ class WorkshopSummary(Struct, frozen=True, gc=False):
     skipped: list[Skipped] = []
     rounds: list[RoundChange] = []
     anonymous: bool = False
+    decided: list[Decided] = []
+    """The room's decisions (`workshop decide`), in questionnaire order: the group's answers
+    and the plan follow them, and they leave the agenda."""
+    most_needed: int = 0
+    """How many must give one answer for "most agree" in this group (0: a group of one or two
+    has no "most")."""
+    also_differs: list[str] = []
+    """Questions on which not everyone agrees that got no time on the agenda: they change
+    nothing in the plan, or did not fit."""
 
 
 def answer_text(value: Any) -> str:

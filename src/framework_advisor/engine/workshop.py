@@ -1,10 +1,13 @@
-"""A workshop's answers in; the group's answers, ranking, mix, consensus, Kendall's W and a
-timed agenda of its disagreements out. Pure and deterministic: no I/O.
+"""A workshop's answers in; the group's answers, ranking and plan, each question's agreement
+(in words, from `engine.agreement`, with its statistic), each answer given with who holds it
+and what it would change in the plan, the agenda (opening, the topics that change the plan or
+are decisions, closing) and what else differs out; the room's decisions override the group's
+answers. Facts and labels only, never sentences. Pure and deterministic: no I/O.
 
 The statistics follow the Delphi literature: the share giving the most common answer (single
 choice, yes/no; headcount compared by stage band), the mean pairwise Jaccard similarity
-(multiple choice), consensus at a threshold (75% by default: Diamond et al. 2014), and
-Kendall's coefficient of concordance W, tie-corrected, for agreement on the ranking."""
+(multiple choice), a threshold (75% by default: Diamond et al. 2014), and Kendall's
+coefficient of concordance W, tie-corrected, for agreement on the ranking."""
 
 from __future__ import annotations
 
@@ -23,16 +26,23 @@ from framework_advisor.domain.question import Question
 from framework_advisor.domain.workshop import (
     DEFAULT_MINUTES,
     DEFAULT_THRESHOLD,
+    MIN_MINUTES,
+    SLOT_MINUTES,
     AgendaItem,
+    Decided,
+    Decision,
+    Difference,
     GroupFit,
     Participant,
     ParticipantTop,
+    Position,
     QuestionConsensus,
     RoundChange,
     Skipped,
     WorkshopSummary,
     answer_text,
 )
+from framework_advisor.engine import agreement
 from framework_advisor.engine.flow import hidden_answers
 from framework_advisor.engine.index import index_for
 from framework_advisor.engine.recommend import rank, recommend
@@ -178,6 +188,7 @@ def question_consensus(
         value = _mean_jaccard_fast(sets)
         group = _group_value(kb, question, values)
         statistic = "jaccard"
+        holders = agreement.holders_of_lists(sets)
     elif question.type in ("single", "yes_no") or question.id == "headcount":
         if question.id == "headcount":
             values = [stage_for_headcount(v) for v in values]
@@ -194,11 +205,13 @@ def question_consensus(
         if question.id == "headcount":  # the group's headcount is the median: its band
             group = stage_for_headcount(_group_value(kb, question, raw))
         statistic = "share"
+        holders = agreement.holders_of_one(values)
     else:
         return None
     stage = kb.question("stage") if question.id == "headcount" else None
     readable = stage or question
     labels = {text: _readable(readable, text) for text in [*answers, answer_text(group)]}
+    said = agreement.level(holders, len(values), threshold)
     return QuestionConsensus(
         question=question.id,
         label=question.label,
@@ -207,8 +220,11 @@ def question_consensus(
         answered=len(values),
         answers=answers,
         group_answer=answer_text(group),
-        reached=value >= threshold,
+        reached=said != agreement.SPLIT,
         answer_labels=labels,
+        agreement=said,
+        holders=holders,
+        decision=question.decision,
     )
 
 
@@ -299,7 +315,8 @@ def group_ranking(kb: KnowledgeBase, fit_rows: Sequence[dict[str, int]]) -> list
         fits = [row[fid] for row in fit_rows]
         mean = statistics.fmean(fits)
         spread = statistics.pstdev(fits) if len(fits) > 1 else 0.0
-        result.append(GroupFit(fid, kb.frameworks[fid].name, mean, spread, fits))
+        short = index_for(kb).short_names.get(fid, "")
+        result.append(GroupFit(fid, kb.frameworks[fid].name, mean, spread, fits, short))
     position = {fid: i for i, fid in enumerate(ids)}
     return sorted(result, key=lambda g: (-g.fit, position[g.id]))
 
@@ -354,28 +371,151 @@ def _apportion(scores: Sequence[float], minutes: int) -> list[int]:
     return whole
 
 
-def _why(item: QuestionConsensus, threshold: float, alternative: str, names: dict[str, str]) -> str:
-    statistic = (
-        "mean pairwise Jaccard similarity"
-        if item.statistic == "jaccard"
-        else "share giving the most common answer"
-    )
-    text = (
-        f"{item.consensus:.0%} agreement ({statistic}; consensus at {threshold:.0%}) "
-        f"among {item.answered} who answered"
-    )
-    if item.swing:
-        readable = item.answer_labels
-        instead = readable.get(alternative, alternative)
-        group = readable.get(item.group_answer, item.group_answer)
-        text += (
-            f"; “{instead}” instead of “{group}” changes "
-            + ", ".join(names.get(fid, fid) for fid in item.swing)
-            + " in the top three or the mix"
+class _Plans:
+    """The plan (the mix) and top three under other group answers, each worked out once."""
+
+    def __init__(self, kb: KnowledgeBase, group: Answers, top: list[str], mix: set[str]) -> None:
+        self.kb, self.group, self.top, self.mix = kb, group, top, mix
+        self.ids = list(kb.frameworks)
+        self.seen: dict[str, tuple[set[str], set[str]]] = {}
+
+    def under(self, question: str, value: Any) -> tuple[set[str], set[str]]:
+        key = f"{question}={answer_text(value)}"
+        if key not in self.seen:
+            other = dict(self.group)
+            if value is None or value == []:
+                other.pop(question, None)
+            else:
+                other[question] = value
+            if question == "headcount":
+                other.pop("stage", None)
+            self.seen[key] = _outcome(self.kb, other)
+        return self.seen[key]
+
+    def change(self, question: str, value: Any) -> tuple[list[str], list[str]]:
+        """What ``value`` as the group's answer brings into the plan and takes out of it."""
+        _, mix = self.under(question, value)
+        return sorted(mix - self.mix, key=self.ids.index), sorted(
+            self.mix - mix, key=self.ids.index
         )
-    else:
-        text += "; the strongest alternative leaves the top three and the mix as they are"
-    return text
+
+    def swing(self, question: str, value: Any) -> list[str]:
+        top, mix = self.under(question, value)
+        return sorted((set(self.top) ^ top) | (self.mix ^ mix), key=self.ids.index)
+
+
+def _positions(
+    kb: KnowledgeBase,
+    item: QuestionConsensus,
+    people: Sequence[tuple[str, Any]],
+    group: Answers,
+    plans: _Plans,
+) -> list[Position]:
+    """Each answer given to ``item``'s question and who gave it, the group's first; where
+    people differ, what each would do to the plan as the group's answer. ``people``: each
+    participant's id and answer (None: not asked or not answered)."""
+    question = kb.question_map[item.question]
+    contested = item.agreement != agreement.ALL
+    given = [(pid, value) for pid, value in people if value is not None]
+    if question.type == "multiple":
+        current = list(group.get(question.id) or [])
+        found = []
+        for option in options_of(kb, question):
+            holders = [pid for pid, value in given if option in value]
+            if not holders or (len(holders) == len(given) and not contested):
+                continue
+            flipped = [o for o in options_of(kb, question) if (o in current) != (o == option)]
+            enters, leaves = (
+                plans.change(question.id, flipped) if len(holders) < len(given) else ([], [])
+            )
+            found.append(
+                Position(
+                    option,
+                    question.label_of(option),
+                    holders,
+                    enters,
+                    leaves,
+                    is_group=option in current,
+                )
+            )
+        return sorted(found, key=lambda p: (not p.is_group, -len(p.holders)))
+    found = []
+    for text in item.answers:
+        if question.id == "headcount":
+            chosen = [(pid, v) for pid, v in given if stage_for_headcount(v) == text]
+            value: Any = statistics.median_low([v for _, v in chosen])
+        else:
+            chosen = [(pid, v) for pid, v in given if answer_text(v) == text]
+            value = chosen[0][1]
+        own = text == item.group_answer
+        enters, leaves = plans.change(question.id, value) if contested and not own else ([], [])
+        found.append(
+            Position(
+                text,
+                item.answer_labels.get(text, text),
+                [pid for pid, _ in chosen],
+                enters,
+                leaves,
+                is_group=own,
+            )
+        )
+    return sorted(found, key=lambda p: (not p.is_group, -len(p.holders)))
+
+
+def agenda_for(
+    kb: KnowledgeBase, items: Sequence[QuestionConsensus], minutes: int
+) -> tuple[list[AgendaItem], list[str]]:
+    """The session's agenda and the questions left to "also differs". An opening slot (the
+    group's proposed plan) and a closing one (decisions and next steps); between them only the
+    questions people differ on that change the plan or are decisions in their own right, each
+    with at least ``SLOT_MINUTES``, split first, then by how much they change; the minutes add
+    up to ``minutes``. What does not fit, and what changes nothing, is left to "also differs"."""
+    if minutes < MIN_MINUTES:
+        raise ValueError(f"an agenda needs at least {MIN_MINUTES} minutes, not {minutes}")
+    slot = max(SLOT_MINUTES, round(minutes * 0.1))
+    if minutes < 2 * slot + SLOT_MINUTES:
+        slot = minutes // 2
+    differing = [item for item in items if item.agreement != agreement.ALL]
+
+    def weight(item: QuestionConsensus) -> int:
+        changed = {f for p in item.positions for f in (*p.enters, *p.leaves)}
+        return len(changed) + (2 if item.decision else 0) + (2 if not item.reached else 0)
+
+    order = index_for(kb).question_order
+    worth = [
+        item
+        for item in differing
+        if item.decision or any(p.enters or p.leaves for p in item.positions)
+    ]
+    worth.sort(key=lambda item: (item.reached, -weight(item), order[item.question]))
+    room = minutes - 2 * slot
+    kept = worth[: room // SLOT_MINUTES]
+    extra = _apportion([float(weight(item)) for item in kept], room - SLOT_MINUTES * len(kept))
+    if not kept:
+        extra = []
+    topics = [
+        AgendaItem(
+            item.question,
+            item.label,
+            SLOT_MINUTES + more,
+            float(weight(item)),
+            ask=kb.question_map[item.question].prompt,
+            options=[p.label for p in item.positions],
+            decision=item.decision,
+            changes_plan=any(p.enters or p.leaves for p in item.positions),
+        )
+        for item, more in zip(kept, extra or [0] * len(kept), strict=True)
+    ]
+    opening = slot + (0 if kept else (room + 1) // 2)
+    closing = minutes - opening - sum(t.minutes for t in topics)
+    agenda = [
+        AgendaItem("", "", opening, 0.0, kind="opening"),
+        *topics,
+        AgendaItem("", "", closing, 0.0, kind="closing"),
+    ]
+    on_agenda = {item.question for item in kept}
+    also = [item.question for item in differing if item.question not in on_agenda]
+    return agenda, sorted(also, key=order.__getitem__)
 
 
 def summarise_workshop(
@@ -390,69 +530,77 @@ def summarise_workshop(
     skipped: Sequence[Skipped] = (),
     previous: Sequence[Participant] = (),
     anonymous: bool = False,
+    decisions: Sequence[Decision] = (),
 ) -> WorkshopSummary:
     """The whole summary. ``participants`` must not be empty. ``previous``: the same workshop
-    as it was at the last reveal, to compare rounds."""
+    as it was at the last reveal, to compare rounds. ``decisions``: the room's, which the
+    group's answers and plan follow; a decided question leaves the agenda."""
     if not participants:
         raise ValueError("a workshop summary needs at least one participant")
     fixed = dict(fixed or {})
+    decided = {d.question: d.value for d in decisions}
     answers_list = [p.answers for p in participants]
     rankings = [rank(kb, answers) for answers in answers_list]
     fit_rows = [{item.id: item.fit for item in ranked} for ranked in rankings]
     ids = list(kb.frameworks)
     w = kendall_w([[row[fid] for fid in ids] for row in fit_rows])
 
-    group = group_answers(kb, answers_list, fixed)
+    group = group_answers(kb, answers_list, {**fixed, **decided})
     recommendation = recommend(kb, group, sensitivity=False)
     top = [item.id for item in recommendation.ranking[:TOP]]
     mix = {layer.framework for layer in recommendation.mix}
+    plans = _Plans(kb, group, top, mix)
 
     given = _given(kb, answers_list)
     scored = consensus(kb, answers_list, threshold, fixed)
+    hidden = [set(hidden_answers(kb, p.answers)) for p in participants]
     disagreements = []
-    alternatives: dict[str, str] = {}
     for item in scored:
-        if item.reached:
-            disagreements.append(item)
-            continue
         question = kb.question_map[item.question]
+        people = [
+            (p.id, None if item.question in gone else p.answers.get(item.question))
+            for p, gone in zip(participants, hidden, strict=True)
+        ]
+        positions = _positions(kb, item, people, group, plans)
+        if item.agreement == agreement.ALL:
+            disagreements.append(msgspec.structs.replace(item, positions=positions))
+            continue
         alternative = _alternative(kb, question, given[item.question], group)
         if alternative is None:
-            disagreements.append(item)
+            disagreements.append(msgspec.structs.replace(item, positions=positions))
             continue
-        other = dict(group)
-        other[item.question] = alternative
-        if item.question == "headcount":
-            other.pop("stage", None)
-        other_top, other_mix = _outcome(kb, other)
-        swing = sorted((set(top) ^ other_top) | (mix ^ other_mix), key=ids.index)
         shown = (
             f"{stage_for_headcount(alternative)} ({alternative})"
             if item.question == "headcount"
             else answer_text(alternative)
         )
-        alternatives[item.question] = shown
         readable = kb.question("stage") if question.id == "headcount" else question
         labels = {**item.answer_labels, shown: _readable(readable or question, shown)}
         disagreements.append(
-            msgspec.structs.replace(item, alternative=shown, swing=swing, answer_labels=labels)
+            msgspec.structs.replace(
+                item,
+                alternative=shown,
+                swing=plans.swing(item.question, alternative),
+                answer_labels=labels,
+                positions=positions,
+            )
         )
 
-    below = [item for item in disagreements if not item.reached]
-    scores = [len(item.swing) * (1 - item.consensus) for item in below]
-    ordered = sorted(zip(below, scores, strict=True), key=lambda pair: -pair[1])
-    allotted = _apportion([score for _, score in ordered], minutes)
-    agenda = [
-        AgendaItem(
-            item.question,
-            item.label,
-            allot,
-            round_score(score),
-            _why(item, threshold, alternatives.get(item.question, ""), index_for(kb).short_names),
+    agenda, also_differs = agenda_for(
+        kb, [d for d in disagreements if d.question not in decided], minutes
+    )
+    order = index_for(kb).question_order
+    said = [
+        Decided(
+            d.question,
+            kb.question_map[d.question].label,
+            kb.question_map[d.question].label_of(d.value),
+            d.by,
+            d.at,
         )
-        for (item, score), allot in zip(ordered, allotted, strict=True)
+        for d in sorted(decisions, key=lambda d: order.get(d.question, len(order)))
+        if d.question in kb.question_map
     ]
-
     participants_top = {
         p.id: ParticipantTop("" if anonymous else p.name, [item.id for item in ranked[:TOP]])
         for p, ranked in zip(participants, rankings, strict=True)
@@ -474,7 +622,37 @@ def summarise_workshop(
         skipped=list(skipped),
         rounds=compare_rounds(kb, previous, participants, threshold, fixed) if previous else [],
         anonymous=anonymous,
+        also_differs=also_differs,
+        decided=said,
+        most_needed=agreement.most_needed(len(participants), threshold) or 0,
     )
+
+
+def differences(kb: KnowledgeBase, summary: WorkshopSummary, answers: Answers) -> list[Difference]:
+    """Where ``answers`` (one participant's) differ from the group's, question by question in
+    the summary's order: for the participant's own view, which names nobody else."""
+    found = []
+    hidden = set(hidden_answers(kb, answers))  # answers to questions that do not apply
+    for item in summary.disagreements:
+        question = kb.question_map.get(item.question)
+        value = answers.get(item.question)
+        if question is None or value is None or item.question in hidden:
+            continue
+        if question.type == "multiple":
+            group = list(summary.group_answers.get(item.question) or [])
+            if set(value) == set(group):
+                continue
+            yours, theirs = question.label_of(value), question.label_of(group)
+        else:
+            text = (
+                stage_for_headcount(value) if item.question == "headcount" else answer_text(value)
+            )
+            if text == item.group_answer:
+                continue
+            yours = item.answer_labels.get(text, question.label_of(value))
+            theirs = item.answer_labels.get(item.group_answer, item.group_answer)
+        found.append(Difference(item.question, item.label, yours, theirs))
+    return found
 
 
 def round_score(score: float) -> float:
@@ -491,15 +669,13 @@ def compare_rounds(
 ) -> list[RoundChange]:
     """Per scored question: agreement at the last reveal and now, and how many of those in
     both rounds (matched by id) changed their answer."""
-    earlier = {
-        c.question: c.consensus
-        for c in consensus(kb, [p.answers for p in before], threshold, fixed)
-    }
+    earlier = {c.question: c for c in consensus(kb, [p.answers for p in before], threshold, fixed)}
     later = consensus(kb, [p.answers for p in after], threshold, fixed)
     by_id = {p.file or p.id: p.answers for p in before}
     changes = []
     order = index_for(kb).question_order
     for item in sorted(later, key=lambda c: order[c.question]):
+        then = earlier.get(item.question)
         moved = sum(
             1
             for p in after
@@ -507,6 +683,14 @@ def compare_rounds(
             and by_id[p.file or p.id].get(item.question) != p.answers.get(item.question)
         )
         changes.append(
-            RoundChange(item.question, earlier.get(item.question, 0.0), item.consensus, moved)
+            RoundChange(
+                item.question,
+                then.consensus if then else 0.0,
+                item.consensus,
+                moved,
+                label=item.label,
+                agreement_before=then.agreement if then else "",
+                agreement_after=item.agreement,
+            )
         )
     return changes

@@ -13,7 +13,7 @@ from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.question import Question
 from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.engine import flow
+from framework_advisor.engine import flow, progress
 from framework_advisor.engine.answers import required_now
 from framework_advisor.engine.recommend import recommend
 from framework_advisor.sessions import SessionStore, dump_session
@@ -48,11 +48,10 @@ class Assessment:
         self.fixed: Answers = dict(fixed or {})
         """A workshop's answers fixed for everyone: kept in the answers, never asked."""
         self.answers: Answers = {**dict(answers or {}), **self.fixed}
-        self.not_asked = set(self.fixed)
-        if self.not_asked & {"headcount", "stage"}:
-            self.not_asked |= {"headcount", "stage"}  # a fixed size decides the stage too
-            for size in {"headcount", "stage"} - set(self.fixed):
-                self.answers.pop(size, None)
+        self.not_asked = set(progress.not_asked(self.fixed))
+        """Never asked: the fixed answers, and both size questions when either is fixed."""
+        for size in (self.not_asked & progress.SIZE) - set(self.fixed):
+            self.answers.pop(size, None)  # a fixed size decides the other
         self.cursor = cursor
         self.participant = participant
         self.version = 0
@@ -70,8 +69,7 @@ class Assessment:
 
     # questions -------------------------------------------------------------------------
     def visible(self) -> list[Question]:
-        questions = flow.visible_questions(self.kb, self.answers)
-        return [q for q in questions if q.id not in self.not_asked] if self.fixed else questions
+        return progress.asked_questions(self.kb, self.answers, self.fixed)
 
     def question(self, question_id: str) -> Question:
         question = self.kb.question(question_id)

@@ -16,6 +16,13 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 
+NAME_WIDTH = 14
+QUESTION_WIDTH = 20
+LEVEL_WIDTH = 10
+"""Column widths that fit two tables side by side at 80 columns."""
+ORDER = {"split": 0, "most": 1, "all": 2}
+"""Questions to settle first."""
+
 
 class Seen(Struct):
     """What the view shows, computed off the UI thread."""
@@ -24,12 +31,20 @@ class Seen(Struct):
     people: list[tuple[str, str, str]]
     consensus: list[tuple[str, str, str]]
     top: str
+    key: str = ""
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def look(kb: KnowledgeBase, directory: Path) -> Seen:
     """Every participant file as it is now, partial answers included (read leniently, as the
-    app reads a session), and the group's state so far."""
-    from framework_advisor.engine.flow import visible_questions
+    app reads a session), and the group's state so far, in the workshop's words."""
+    from framework_advisor.domain.goals import fill
+    from framework_advisor.engine.agreement import most_needed
+    from framework_advisor.engine.index import index_for
+    from framework_advisor.engine.progress import progress
     from framework_advisor.engine.recommend import rank
     from framework_advisor.engine.workshop import consensus, group_answers
     from framework_advisor.errors import AdvisorError
@@ -41,35 +56,58 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
         read_participants,
     )
 
+    words = kb.workshop_text
+
+    def say(word: str, **params: object) -> str:
+        return fill(words[word], {k: str(v) for k, v in params.items()})
+
     config = load_config(directory, kb)
     fixed = config.fixed
     people: list[tuple[str, str, str]] = []
     answers_list: list[dict[str, Any]] = []
     for number, path in enumerate(participant_files(directory), start=1):
+        name = path.stem
         try:
             session = read_session(path, kb)
         except AdvisorError:
-            people.append((f"P{number}", path.stem, "unreadable"))
+            people.append((f"P{number}", _cut(name, NAME_WIDTH), words["watch.unreadable"]))
             continue
-        answers = {**session.answers, **fixed}
-        asked = [q for q in visible_questions(kb, answers) if q.id not in fixed]
-        done = sum(1 for q in asked if q.id in answers)
-        people.append((f"P{number}", session.participant or path.stem, f"{done}/{len(asked)}"))
-        answers_list.append(answers)
+        far = progress(kb, session.answers, fixed)  # as the app counts them
+        name = session.participant or name
+        people.append((f"P{number}", _cut(name, NAME_WIDTH), f"{far.settled}/{far.asked}"))
+        answers_list.append({**session.answers, **fixed})
     complete, _ = read_participants(kb, directory, config)  # as the summary counts rounds
     round_number, _ = current_round(kb, directory, config, complete)
     scored = consensus(kb, answers_list, config.threshold, fixed) if answers_list else []
-    rows = [(c.label, f"{c.consensus:.0%}", "Yes" if c.reached else "No") for c in scored]
-    top = ""
+    order = index_for(kb).question_order
+    scored.sort(key=lambda c: (ORDER[c.agreement], order[c.question]))
+    rows = [
+        (
+            words["mark.agreed"] if c.reached else words["mark.split"],
+            _cut(c.label, QUESTION_WIDTH),
+            words[f"level.{c.agreement}"],
+        )
+        for c in scored
+    ]
+    top = say("watch.top_none")
     if answers_list:
         group = group_answers(kb, answers_list, fixed)
-        top = ", ".join(item.name for item in rank(kb, group)[:3])
-    state = "closed" if config.closed else ("revealed" if config.reveals else "answers private")
-    status = (
-        f"{config.title} · round {round_number} · {state} · {len(people)} joined · "
-        f"consensus at {config.threshold:.0%}"
+        short = index_for(kb).short_names
+        top = say("watch.top", frameworks=", ".join(short[i.id] for i in rank(kb, group)[:3]))
+    state = say(
+        "watch.closed" if config.closed else "watch.revealed" if config.reveals else "watch.private"
     )
-    return Seen(status, people, rows, f"Group top three so far: {top or 'no answers yet'}")
+    status = say(
+        "watch.status", title=config.title, round=round_number, state=state, people=len(people)
+    )
+    count = len(answers_list)
+    needed = most_needed(count, config.threshold)
+    key = (
+        say("watch.key", needed=needed, people=count)
+        if needed
+        else say("watch.key_small", people=count)
+    )
+    return Seen(status, people, rows, top, key)
 
 
 class WatchApp(App[None]):
@@ -77,9 +115,10 @@ class WatchApp(App[None]):
     CSS = """
     #status { height: 1; padding: 0 1; }
     #tables { height: 1fr; }
-    #people { width: 1fr; }
+    #people { width: 34; }
     #consensus { width: 1fr; }
-    #top { height: 2; padding: 0 1; }
+    #key { height: 1; padding: 0 1; color: $text-muted; }
+    #top { height: 1; padding: 0 1; }
     #error { height: auto; padding: 0 1; color: $text-error; display: none; }
     #error.shown { display: block; }
     """
@@ -104,6 +143,7 @@ class WatchApp(App[None]):
         with Horizontal(id="tables"):
             yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
             yield DataTable(id="consensus", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="key", markup=False)
         yield Static("", id="top", markup=False)
         yield Static("", id="error", markup=False)
         yield Footer()
@@ -112,8 +152,15 @@ class WatchApp(App[None]):
         from framework_advisor.tui.folder_watch import FolderWatcher
         from framework_advisor.workshops import participants_dir
 
-        self.query_one("#people", DataTable).add_columns("Id", "Name", "Answered")
-        self.query_one("#consensus", DataTable).add_columns("Question", "Agree", "Reached")
+        words = self.kb.workshop_text
+        people = self.query_one("#people", DataTable)
+        people.add_column(words["watch.col_id"], width=3)
+        people.add_column(words["watch.col_name"], width=NAME_WIDTH)
+        people.add_column(words["watch.col_answered"], width=5)
+        consensus = self.query_one("#consensus", DataTable)
+        consensus.add_column("", width=1)
+        consensus.add_column(words["watch.col_question"], width=QUESTION_WIDTH)
+        consensus.add_column(words["watch.col_agreement"], width=LEVEL_WIDTH)
         self.watcher = FolderWatcher(
             [self.directory, participants_dir(self.directory)],
             lambda: self.call_from_thread(self.reload),
@@ -141,6 +188,7 @@ class WatchApp(App[None]):
 
         self.query_one("#status", Static).update(as_text(seen.status))
         self.query_one("#top", Static).update(as_text(seen.top))
+        self.query_one("#key", Static).update(as_text(seen.key))
         for table_id, rows in (("#people", seen.people), ("#consensus", seen.consensus)):
             table = self.query_one(table_id, DataTable)
             table.clear()

@@ -5,16 +5,13 @@ appear as P1, P2, ... everywhere; skipped files are numbered, not named."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from framework_advisor.domain.counting import counted
 from framework_advisor.domain.workshop import WorkshopSummary, answer_text
 
-STATISTIC = {
-    "share": "share giving the most common answer",
-    "jaccard": "mean pairwise Jaccard similarity",
-}
-CITATION = "Diamond et al. 2014: the median threshold across Delphi studies"
+if TYPE_CHECKING:
+    from framework_advisor.render.workshop.outline import Prepared, Section
 
 
 def participant_label(summary: WorkshopSummary, pid: str) -> str:
@@ -22,14 +19,29 @@ def participant_label(summary: WorkshopSummary, pid: str) -> str:
     return pid if summary.anonymous or not name else f"{pid} {name}"
 
 
-def data(summary: WorkshopSummary) -> dict[str, Any]:
-    """The JSON document (keys as issue 15 names them); answer values as strings."""
+def data(
+    summary: WorkshopSummary,
+    names: Mapping[str, str] | None = None,
+    words: Mapping[str, str] | None = None,
+    prepared: Prepared | None = None,
+) -> dict[str, Any]:
+    """The JSON document (keys as issue 15 names them, those added since beside them); answer
+    values as strings. With the workshop's ``words``, each agenda row's `why` is its title in
+    words (else "")."""
     rec = summary.recommendation
+    titles = [""] * len(summary.agenda)
+    if words is not None:
+        from framework_advisor.render.workshop.outline import Words, agenda_rows
+
+        titles = [row.title for row in agenda_rows(summary, Words(words, names or {}))]
     return {
         "title": summary.title,
+        "prepared_by": prepared.brand if prepared else "",
+        "date": prepared.date if prepared else "",
         "participants": summary.participants,
         "round": summary.round,
         "threshold": summary.threshold,
+        "most_needed": summary.most_needed,
         "group_answers": {
             q: [answer_text(x) for x in v] if isinstance(v, list) else answer_text(v)
             for q, v in summary.group_answers.items()
@@ -74,12 +86,41 @@ def data(summary: WorkshopSummary) -> dict[str, Any]:
                 "group_answer": d.group_answer,
                 "alternative": d.alternative,
                 "swing": d.swing,
+                "agreement": d.agreement,
+                "holders": d.holders,
+                "decision": d.decision,
+                "positions": [
+                    {
+                        "answer": p.answer,
+                        "holders": p.holders,
+                        "group": p.is_group,
+                        "enters": p.enters,
+                        "leaves": p.leaves,
+                    }
+                    for p in d.positions
+                ],
             }
             for d in summary.disagreements
         ],
         "agenda": [
-            {"question": a.question, "minutes": a.minutes, "why": a.why} for a in summary.agenda
+            {
+                "kind": a.kind,
+                "question": a.question,
+                "minutes": a.minutes,
+                "why": why,
+                "ask": a.ask,
+                "options": a.options,
+                "decision": a.decision,
+                "changes_plan": a.changes_plan,
+            }
+            for a, why in zip(summary.agenda, titles, strict=True)
         ],
+        "also_differs": summary.also_differs,
+        "decided": [
+            {"question": d.question, "answer": d.answer, "by": d.by, "at": d.at}
+            for d in summary.decided
+        ],
+        "open": [a.question for a in summary.agenda if a.kind == "topic"],
         "participants_top": {
             pid: {"name": pid if summary.anonymous else top.name, "top": top.top}
             for pid, top in summary.participants_top.items()
@@ -91,72 +132,49 @@ def data(summary: WorkshopSummary) -> dict[str, Any]:
                 "before": round(r.before, 4),
                 "after": round(r.after, 4),
                 "moved": r.moved,
+                "agreement_before": r.agreement_before,
+                "agreement_after": r.agreement_after,
             }
             for r in summary.rounds
         ],
     }
 
 
-def json_summary(summary: WorkshopSummary) -> str:
+def json_summary(
+    summary: WorkshopSummary,
+    names: Mapping[str, str] | None = None,
+    words: Mapping[str, str] | None = None,
+    prepared: Prepared | None = None,
+) -> str:
     import json
 
-    return json.dumps(data(summary), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data(summary, names, words, prepared), indent=2, ensure_ascii=False) + "\n"
 
 
-def _w_text(summary: WorkshopSummary) -> str:
-    w = summary.kendall_w
-    if w is None:
-        return "Kendall's W: not defined (fewer than two participants, or every fit tied)"
-    return f"Kendall's W (tie-corrected) on the participants' rankings: {w:.2f} (0 none, 1 full agreement)"
+def text_summary(
+    summary: WorkshopSummary,
+    names: Mapping[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
+) -> str:
+    """Plain text for the terminal and the wall: the outline's sections, details indented.
+    ``names``: framework id -> name; ``words``: the workshop's words by id."""
+    from framework_advisor.render.workshop.outline import Words, outline
+
+    return sections_text(outline(summary, Words(words, names, prepared)))
 
 
-def text_summary(summary: WorkshopSummary, names: dict[str, str]) -> str:
-    """Plain text for the terminal. ``names``: framework id -> name."""
-    lines = [
-        f"Workshop: {summary.title}" if summary.title else "Workshop",
-        f"{counted(summary.participants, 'participant')}, round {summary.round}. "
-        f"Consensus at {summary.threshold:.0%} agreement ({CITATION}).",
-        "",
-        "Group mix: "
-        + (
-            ", ".join(
-                f"{names.get(m.framework, m.framework)} ({m.layer})"
-                for m in summary.recommendation.mix
-            )
-            or "none"
-        ),
-        "Group top three: " + ", ".join(names.get(f, f) for f in summary.top),
-        _w_text(summary),
-        "",
-        "Group ranking (mean fit ± spread):",
-    ]
-    for g in summary.group_ranking:
-        lines.append(f"  {g.fit:5.1f} ± {g.spread:4.1f}  {g.name}")
-    lines += ["", "Consensus per question (least first):"]
-    for d in summary.disagreements:
-        mark = "consensus" if d.reached else "below"
-        counts = ", ".join(f"{d.answer_labels.get(v, v)} {n}" for v, n in d.answers.items())
-        lines.append(
-            f"  {d.label:<24} {d.consensus:4.0%} {mark:<9} ({STATISTIC[d.statistic]}; {counts})"
-        )
-    lines += ["", f"Agenda ({summary.minutes} minutes):"]
-    if not summary.agenda:
-        lines.append("  nothing to settle: every scored question reached consensus")
-    for a in summary.agenda:
-        lines.append(f"  {a.minutes:3d} min  {a.label}: {a.why}")
-    if summary.rounds:
-        lines += ["", "Rounds (agreement at the last reveal -> now):"]
-        for r in summary.rounds:
-            lines.append(
-                f"  {r.question:<24} {r.before:4.0%} -> {r.after:4.0%}  ({r.moved} changed)"
-            )
-    lines += ["", "Each participant's top three:"]
-    for pid, top in summary.participants_top.items():
-        label = participant_label(summary, pid)
-        lines.append(f"  {label}: " + ", ".join(names.get(f, f) for f in top.top))
-    if summary.skipped:
-        lines += ["", "Skipped files:"]
-        lines += [f"  {s.file}: {s.error}" for s in summary.skipped]
+def sections_text(sections: Sequence[Section]) -> str:
+    """Sections as plain text: a heading, its paragraphs, its items indented."""
+    lines: list[str] = []
+    for section in sections:
+        if lines:
+            lines.append("")
+        lines.append(section.heading)
+        lines += section.paragraphs
+        for item in section.items:
+            lines.append(f"  {item.text}")
+            lines += [f"      {detail}" for detail in item.details]
     return "\n".join(lines) + "\n"
 
 
@@ -166,55 +184,29 @@ def _md(value: Any) -> str:
     return md(value)
 
 
-def markdown_summary(summary: WorkshopSummary, names: dict[str, str]) -> str:
-    out = [f"# Workshop: {_md(summary.title)}" if summary.title else "# Workshop", ""]
-    out.append(
-        f"{counted(summary.participants, 'participant')}, round {summary.round}. Consensus at "
-        f"{summary.threshold:.0%} agreement ({CITATION}). {_md(_w_text(summary))}."
-    )
-    out += ["", "## Group mix", ""]
-    for m in summary.recommendation.mix:
-        out.append(
-            f"- **{_md(names.get(m.framework, m.framework))}** ({_md(m.layer)}): {_md(m.why)}"
-        )
-    if summary.recommendation.summary:
-        out += ["", _md(summary.recommendation.summary)]
-    out += ["", "## Agenda", "", "| Minutes | Question | Why |", "|---:|---|---|"]
-    for a in summary.agenda:
-        out.append(f"| {a.minutes} | {_md(a.label)} | {_md(a.why)} |")
-    out += [
-        "",
-        "## Consensus per question",
-        "",
-        "| Question | Agreement | Statistic | Answers |",
-        "|---|---:|---|---|",
-    ]
-    for d in summary.disagreements:
-        counts = ", ".join(f"{_md(d.answer_labels.get(v, v))} {n}" for v, n in d.answers.items())
-        flag = "" if d.reached else " (below)"
-        out.append(
-            f"| {_md(d.label)} | {d.consensus:.0%}{flag} | {STATISTIC[d.statistic]} | {counts} |"
-        )
-    out += ["", "## Group ranking", "", "| Framework | Mean fit | Spread |", "|---|---:|---:|"]
-    for g in summary.group_ranking:
-        out.append(f"| {_md(g.name)} | {g.fit:.1f} | {g.spread:.1f} |")
-    if summary.rounds:
-        out += [
-            "",
-            "## Rounds",
-            "",
-            "| Question | Before | Now | Changed |",
-            "|---|---:|---:|---:|",
-        ]
-        for r in summary.rounds:
-            out.append(f"| {_md(r.question)} | {r.before:.0%} | {r.after:.0%} | {r.moved} |")
-    out += ["", "## Each participant's top three", ""]
-    for pid, top in summary.participants_top.items():
-        out.append(
-            f"- {_md(participant_label(summary, pid))}: "
-            + ", ".join(_md(names.get(f, f)) for f in top.top)
-        )
-    if summary.skipped:
-        out += ["", "## Skipped files", ""]
-        out += [f"- {_md(s.file)}: {_md(s.error)}" for s in summary.skipped]
+def markdown_summary(
+    summary: WorkshopSummary,
+    names: Mapping[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
+) -> str:
+    """The same outline as the text, in Markdown: a person's text escaped everywhere."""
+    from framework_advisor.render.workshop.outline import Words, outline
+
+    return sections_markdown(outline(summary, Words(words, names, prepared)))
+
+
+def sections_markdown(sections: Sequence[Section]) -> str:
+    """Sections as Markdown: the first heading the title; a person's text escaped."""
+    out: list[str] = []
+    for number, section in enumerate(sections):
+        if out:
+            out.append("")
+        out += [f"{'#' if number == 0 else '##'} {_md(section.heading)}", ""]
+        out += [line for text in section.paragraphs for line in (_md(text), "")]
+        for item in section.items:
+            out.append(f"- {_md(item.text)}")
+            out += [f"  - {_md(detail)}" for detail in item.details]
+        while out and out[-1] == "":
+            out.pop()
     return "\n".join(out) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 
-from framework_advisor.domain.workshop import WorkshopSummary
+from framework_advisor.domain.workshop import GroupFit, WorkshopSummary
 from framework_advisor.safe_text import xml_escape as escape  # never a character XML cannot hold
 
 WIDTH = 640
@@ -23,6 +23,19 @@ def _svg(chart_id: str, title: str, desc: str, height: int, body: list[str]) -> 
     )
 
 
+LABEL_CHARACTERS = 26
+"""As many characters as fit left of the bars at 12 px: a longer name is cut with an ellipsis
+(its full name is in the bar's tooltip and the table), never at the chart's edge."""
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= LABEL_CHARACTERS else text[: LABEL_CHARACTERS - 1] + "…"
+
+
+def _label(g: GroupFit) -> str:
+    return _cut(g.short or g.name)
+
+
 def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 12) -> str:
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
@@ -38,7 +51,7 @@ def consensus_chart(summary: WorkshopSummary) -> str:
     for i, d in enumerate(items):
         y = 10 + i * ROW
         colour = "#2e7d32" if d.reached else "#c62828"
-        body.append(_text(LABEL - 8, y + 14, d.label, "end"))
+        body.append(_text(LABEL - 8, y + 14, _cut(d.label), "end"))
         body.append(
             f'<rect x="{LABEL}" y="{y + 3}" width="{span * d.consensus:.1f}" height="{ROW - 8}" '
             f'fill="{colour}"><title>{escape(d.label)}: {d.consensus:.0%}</title></rect>'
@@ -62,7 +75,7 @@ def fit_chart(summary: WorkshopSummary) -> str:
     for i, g in enumerate(items):
         y = 10 + i * ROW
         mid = y + ROW / 2 - 1
-        body.append(_text(LABEL - 8, y + 14, g.name, "end"))
+        body.append(_text(LABEL - 8, y + 14, _label(g), "end"))
         body.append(
             f'<rect x="{LABEL}" y="{y + 3}" width="{span * g.fit / 100:.1f}" height="{ROW - 8}" '
             f'fill="#1565c0"><title>{escape(g.name)}: {g.fit:.1f} ± {g.spread:.1f}</title></rect>'
@@ -80,20 +93,39 @@ def fit_chart(summary: WorkshopSummary) -> str:
     )
 
 
+LEGEND = 26
+"""The heat map's legend: what the shades mean."""
+
+
+def _legend(y: float) -> list[str]:
+    """Five shades from a fit of 0 to 100, labelled, under the grid."""
+    parts = [_text(LABEL - 8, y + 12, "Fit (darker is higher)", "end", 10)]
+    for i, fit in enumerate((0, 25, 50, 75, 100)):
+        x = LABEL + i * 44
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="16" height="16" fill="#1565c0" '
+            f'fill-opacity="{max(fit, 3) / 100:.2f}"/>'
+        )
+        parts.append(_text(x + 20, y + 12, str(fit), "start", 10))
+    return parts
+
+
 def participant_chart(summary: WorkshopSummary) -> str:
     """Fit per participant as a grid (up to 50 participants); beyond that the distribution
     per framework (minimum, quartiles, maximum)."""
     items = summary.group_ranking
     ids = list(summary.participants_top)
     if len(ids) <= MAX_PARTICIPANTS:
-        cell = max(6, min(18, (WIDTH - LABEL - 10) // max(1, len(ids))))
-        height = ROW * len(items) + 30
+        cell = max(6, min(22, (WIDTH - LABEL - 10) // max(1, len(ids))))
+        height = ROW * len(items) + 30 + LEGEND
         body = []
-        for col, pid in enumerate(ids):
-            body.append(_text(LABEL + col * cell + cell / 2, 12, pid[1:], "middle", 9))
+        for col, pid in enumerate(ids):  # the participants' codes (P1, ...), numbers when narrow
+            code = pid if cell >= 18 else pid[1:]
+            body.append(_text(LABEL + col * cell + cell / 2, 12, code, "middle", 9))
+        body += _legend(18 + ROW * len(items) + 10)
         for row, g in enumerate(items):
             y = 18 + row * ROW
-            body.append(_text(LABEL - 8, y + 14, g.name, "end"))
+            body.append(_text(LABEL - 8, y + 14, _label(g), "end"))
             for col, (pid, fit) in enumerate(zip(ids, g.fits, strict=False)):
                 body.append(
                     f'<rect x="{LABEL + col * cell}" y="{y + 2}" width="{cell - 1}" '
@@ -120,7 +152,7 @@ def participant_chart(summary: WorkshopSummary) -> str:
         def x(value: float) -> float:
             return LABEL + span * value / 100
 
-        body.append(_text(LABEL - 8, y + 14, g.name, "end"))
+        body.append(_text(LABEL - 8, y + 14, _label(g), "end"))
         body.append(
             f'<line x1="{x(lo):.1f}" y1="{mid}" x2="{x(hi):.1f}" y2="{mid}" stroke="#111"/>'
         )

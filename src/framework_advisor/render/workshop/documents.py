@@ -5,27 +5,61 @@ as tables)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping, Sequence
 from importlib.resources import files
 from typing import Any
 
-from framework_advisor.domain.counting import counted
 from framework_advisor.domain.workshop import WorkshopSummary
-from framework_advisor.render.workshop import CITATION, STATISTIC, _w_text, participant_label
+from framework_advisor.render.workshop import participant_label
+from framework_advisor.render.workshop.outline import Prepared
 
 
-def pdf_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
+def pdf_summary(
+    summary: WorkshopSummary,
+    names: dict[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
+) -> bytes:
+    title = f"Workshop: {summary.title}" if summary.title else "Workshop"
+    return compile_pdf(title, _blocks(summary, names, words, prepared), prepared)
+
+
+def compile_pdf(
+    title: str, blocks: Sequence[Mapping[str, Any]], prepared: Prepared | None = None
+) -> bytes:
+    """A title and blocks (heading, paragraph, bullets, table, chart, big) as an A4 PDF in
+    the report's house style (its font, the brand in the header, the brand's colours), laid
+    out by ``templates/summary.typ``; every word is data, never markup."""
     import msgspec
     import typst
 
-    title = f"Workshop: {summary.title}" if summary.title else "Workshop"
-    payload = msgspec.json.encode({"title": title, "blocks": _blocks(summary, names)}).decode()
+    from framework_advisor.render.report.pdf import FONTS
+
+    style = prepared or Prepared()
+    payload = msgspec.json.encode(
+        {
+            "title": title,
+            "blocks": list(blocks),
+            "brand": style.brand,
+            "primary": style.primary,
+            "accent": style.accent,
+        }
+    ).decode()
     template = files("framework_advisor.render.workshop") / "templates" / "summary.typ"
-    result = typst.compile(template.read_bytes(), sys_inputs={"summary": payload})
+    # typst's stub gives the template (bytes) and the font paths (str) one type variable
+    result = typst.compile(  # type: ignore[misc]
+        template.read_bytes(), font_paths=[FONTS], sys_inputs={"summary": payload}
+    )
     assert isinstance(result, bytes)
     return result
 
 
-def _blocks(summary: WorkshopSummary, names: dict[str, str]) -> list[dict[str, Any]]:
+def _blocks(
+    summary: WorkshopSummary,
+    names: dict[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
+) -> list[dict[str, Any]]:
     """The HTML page's content, in its order, as plain blocks for the Typst template."""
     from framework_advisor.render.workshop.charts import (
         consensus_chart,
@@ -53,14 +87,21 @@ def _blocks(summary: WorkshopSummary, names: dict[str, str]) -> list[dict[str, A
     def chart(svg: str, alt: str) -> dict[str, Any]:
         return {"kind": "chart", "svg": svg, "alt": alt}
 
+    from framework_advisor.render.workshop.outline import (
+        Words,
+        kendall_line,
+        measured,
+        opening,
+        rounds,
+        to_settle,
+    )
+
+    said = Words(words, names, prepared)
     rec = summary.recommendation
     blocks: list[dict[str, Any]] = [
-        {
-            "kind": "paragraph",
-            "text": f"{counted(summary.participants, 'participant')}, round "
-            f"{summary.round}. Consensus at {summary.threshold:.0%} agreement ({CITATION}). "
-            f"{_w_text(summary)}.",
-        },
+        {"kind": "paragraph", "text": text} for text in opening(summary, said).paragraphs
+    ]
+    blocks += [
         heading("Group mix"),
         bullets(
             [(names.get(m.framework, m.framework), f"({m.layer}): {m.why}") for m in rec.mix]
@@ -84,55 +125,28 @@ def _blocks(summary: WorkshopSummary, names: dict[str, str]) -> list[dict[str, A
             ),
         ]
     blocks += [
-        heading(f"Agenda ({summary.minutes} minutes)"),
+        heading(said("agenda.heading", minutes=summary.minutes)),
         table(
-            ["Minutes", "Question", "Why"],
-            [10, 35, 55],
-            [[str(a.minutes), a.label, a.why] for a in summary.agenda]
-            or [["", "Nothing to settle: every scored question reached consensus.", ""]],
+            ["Minutes", "Topic", "What to ask"],
+            [10, 40, 50],
+            [
+                [str(a.minutes), a.title, " ".join(a.details)]
+                for a in _agenda(summary, names, words)
+            ],
             numeric=(0,),
         ),
-        heading("Consensus per question"),
-        chart(consensus_chart(summary), "Agreement per question"),
-        table(
-            ["Question", "Agreement", "Statistic", "Answers"],
-            [28, 14, 24, 34],
-            [
-                [
-                    d.label,
-                    f"{d.consensus:.0%}" + ("" if d.reached else " (below)"),
-                    STATISTIC[d.statistic],
-                    ", ".join(f"{d.answer_labels.get(v, v)}: {n}" for v, n in d.answers.items()),
-                ]
-                for d in summary.disagreements
-            ],
-        ),
-        heading("Group ranking"),
-        chart(fit_chart(summary), "Group ranking by mean fit"),
-        table(
-            ["Framework", "Mean fit", "Spread (SD)"],
-            [60, 20, 20],
-            [[g.name, f"{g.fit:.1f}", f"{g.spread:.1f}"] for g in summary.group_ranking],
-            numeric=(1, 2),
-        ),
-        heading("Fit per participant"),
-        chart(participant_chart(summary), "Fit per participant"),
+        {"kind": "paragraph", "text": _also(summary, names, words)},
     ]
-    if summary.rounds:
-        blocks += [
-            heading("Rounds"),
-            table(
-                ["Question", "At the last reveal", "Now", "Changed"],
-                [46, 20, 17, 17],
-                [
-                    [r.question, f"{r.before:.0%}", f"{r.after:.0%}", str(r.moved)]
-                    for r in summary.rounds
-                ],
-                numeric=(1, 2, 3),
-            ),
-        ]
+    settle = to_settle(summary, said)
+    blocks.append(heading(settle.heading))
+    blocks += [{"kind": "paragraph", "text": text} for text in settle.paragraphs]
+    for item in settle.items:
+        blocks += [heading(item.text, 2), bullets([("", detail) for detail in item.details])]
+    changed = rounds(summary, said)
+    if changed is not None:
+        blocks += [heading(changed.heading), bullets([("", i.text) for i in changed.items])]
     blocks += [
-        heading("Each participant's top three"),
+        heading(said("people.heading")),
         table(
             ["Participant", "Top three"],
             [30, 70],
@@ -144,24 +158,80 @@ def _blocks(summary: WorkshopSummary, names: dict[str, str]) -> list[dict[str, A
     ]
     if summary.skipped:
         blocks += [
-            heading("Skipped files"),
+            heading(said("skipped.heading")),
             bullets([("", f"{s.file}: {s.error}") for s in summary.skipped]),
         ]
+    how = measured(summary, said)
+    blocks.append(heading(how.heading))
+    blocks += [{"kind": "paragraph", "text": text} for text in how.paragraphs]
+    blocks += [
+        heading("Agreement per question", 2),
+        chart(consensus_chart(summary), "Agreement per question"),
+        table(
+            ["Question", "Agreement", "Figure", "Answers"],
+            [28, 16, 22, 34],
+            [
+                [
+                    d.label,
+                    said.level(d),
+                    f"{d.consensus:.0%} {said(f'measured.{d.statistic}')}",
+                    ", ".join(f"{d.answer_labels.get(v, v)}: {n}" for v, n in d.answers.items()),
+                ]
+                for d in summary.disagreements
+            ],
+        ),
+        {"kind": "paragraph", "text": kendall_line(summary, said)},
+        heading("Group ranking", 2),
+        chart(fit_chart(summary), "Group ranking by mean fit"),
+        table(
+            ["Framework", "Mean fit", "Spread (SD)"],
+            [60, 20, 20],
+            [[g.name, f"{g.fit:.1f}", f"{g.spread:.1f}"] for g in summary.group_ranking],
+            numeric=(1, 2),
+        ),
+        heading("Fit per participant", 2),
+        chart(participant_chart(summary), "Fit per participant"),
+    ]
     return blocks
 
 
-def docx_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
+def _agenda(summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]) -> list[Any]:
+    from framework_advisor.render.workshop.outline import Words, agenda_rows
+
+    return agenda_rows(summary, Words(words, names))
+
+
+def _also(summary: WorkshopSummary, names: dict[str, str], words: Mapping[str, str]) -> str:
+    from framework_advisor.render.workshop.outline import Words, also_differs
+
+    return also_differs(summary, Words(words, names))
+
+
+def docx_summary(
+    summary: WorkshopSummary,
+    names: dict[str, str],
+    words: Mapping[str, str],
+    prepared: Prepared | None = None,
+) -> bytes:
     from docx import Document
 
     from framework_advisor.safe_text import PROPERTY_LIMIT, cut, xml_safe
 
     summary, names = xml_safe(summary), xml_safe(names)  # a vertical tab or ESC is a space
+    from framework_advisor.render.workshop.outline import (
+        Words,
+        kendall_line,
+        measured,
+        opening,
+        rounds,
+        to_settle,
+    )
+
+    said = Words(words, names, prepared)
     document = Document()
     document.add_heading(f"Workshop: {summary.title}" if summary.title else "Workshop", 0)
-    document.add_paragraph(
-        f"{counted(summary.participants, 'participant')}, round {summary.round}. Consensus at "
-        f"{summary.threshold:.0%} agreement ({CITATION}). {_w_text(summary)}."
-    )
+    for line in opening(summary, said).paragraphs:
+        document.add_paragraph(line)
 
     def table(headers: list[str], rows: list[list[str]]) -> None:
         grid = document.add_table(rows=1, cols=len(headers))
@@ -180,38 +250,26 @@ def docx_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
         )
     if summary.recommendation.summary:
         document.add_paragraph(summary.recommendation.summary)
-    document.add_heading(f"Agenda ({summary.minutes} minutes)", 1)
+    document.add_heading(said("agenda.heading", minutes=summary.minutes), 1)
     table(
-        ["Minutes", "Question", "Why"], [[str(a.minutes), a.label, a.why] for a in summary.agenda]
+        ["Minutes", "Topic", "What to ask"],
+        [[str(a.minutes), a.title, " ".join(a.details)] for a in _agenda(summary, names, words)],
     )
-    document.add_heading("Consensus per question", 1)
-    table(
-        ["Question", "Agreement", "Statistic", "Answers"],
-        [
-            [
-                d.label,
-                f"{d.consensus:.0%}" + ("" if d.reached else " (below)"),
-                STATISTIC[d.statistic],
-                ", ".join(f"{d.answer_labels.get(v, v)}: {n}" for v, n in d.answers.items()),
-            ]
-            for d in summary.disagreements
-        ],
-    )
-    document.add_heading("Group ranking", 1)
-    table(
-        ["Framework", "Mean fit", "Spread (SD)"],
-        [[g.name, f"{g.fit:.1f}", f"{g.spread:.1f}"] for g in summary.group_ranking],
-    )
-    if summary.rounds:
-        document.add_heading("Rounds", 1)
-        table(
-            ["Question", "At the last reveal", "Now", "Changed"],
-            [
-                [r.question, f"{r.before:.0%}", f"{r.after:.0%}", str(r.moved)]
-                for r in summary.rounds
-            ],
-        )
-    document.add_heading("Each participant's top three", 1)
+    document.add_paragraph(_also(summary, names, words))
+    settle = to_settle(summary, said)
+    document.add_heading(settle.heading, 1)
+    for line in settle.paragraphs:
+        document.add_paragraph(line)
+    for item in settle.items:
+        document.add_heading(item.text, 2)
+        for detail in item.details:
+            document.add_paragraph(detail, style="List Bullet")
+    changed = rounds(summary, said)
+    if changed is not None:
+        document.add_heading(changed.heading, 1)
+        for item in changed.items:
+            document.add_paragraph(item.text, style="List Bullet")
+    document.add_heading(said("people.heading"), 1)
     table(
         ["Participant", "Top three"],
         [
@@ -220,11 +278,33 @@ def docx_summary(summary: WorkshopSummary, names: dict[str, str]) -> bytes:
         ],
     )
     if summary.skipped:
-        document.add_heading("Skipped files", 1)
+        document.add_heading(said("skipped.heading"), 1)
         for s in summary.skipped:
             document.add_paragraph(f"{s.file}: {s.error}", style="List Bullet")
+    how = measured(summary, said)
+    document.add_heading(how.heading, 1)
+    for line in how.paragraphs:
+        document.add_paragraph(line)
+    table(
+        ["Question", "Agreement", "Figure", "Answers"],
+        [
+            [
+                d.label,
+                said.level(d),
+                f"{d.consensus:.0%} {said(f'measured.{d.statistic}')}",
+                ", ".join(f"{d.answer_labels.get(v, v)}: {n}" for v, n in d.answers.items()),
+            ]
+            for d in summary.disagreements
+        ],
+    )
+    document.add_paragraph(kendall_line(summary, said))
+    document.add_heading("Group ranking", 2)
+    table(
+        ["Framework", "Mean fit", "Spread (SD)"],
+        [[g.name, f"{g.fit:.1f}", f"{g.spread:.1f}"] for g in summary.group_ranking],
+    )
     out = io.BytesIO()
-    document.core_properties.author = ""
+    document.core_properties.author = cut(prepared.brand, PROPERTY_LIMIT) if prepared else ""
     document.core_properties.title = cut(summary.title, PROPERTY_LIMIT)
     document.save(out)
     return out.getvalue()

@@ -1,4 +1,7 @@
-"""A workshop participant's view of the group's result (after the reveal), beside their own."""
+"""A workshop participant's view of the group's result (after the reveal), beside their own:
+the group's plan, where they differ from the group and what will be discussed, in the words of
+the summary, naming nobody else. Each line is a widget of its own, so a wrapped line keeps its
+indent; no toast covers it."""
 
 from __future__ import annotations
 
@@ -15,6 +18,11 @@ from framework_advisor.safe_text import as_text
 
 class GroupScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="group.back", tooltip="Back")]
+    DEFAULT_CSS = """
+    GroupScreen #group { padding: 0 1; }
+    GroupScreen .heading { text-style: bold; margin-top: 1; }
+    GroupScreen .line { padding-left: 2; }
+    """
 
     def __init__(self, directory: Path) -> None:
         super().__init__()
@@ -23,24 +31,34 @@ class GroupScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="group"):
-            yield Static(as_text(self._text()), id="group-summary")
+            for text, kind in self._lines():
+                yield Static(as_text(text), classes=kind, markup=False)
         yield Footer()
 
-    def _text(self) -> str:
+    def on_mount(self) -> None:
+        self.app.clear_notifications()  # nothing over the group's result
+
+    def _lines(self) -> list[tuple[str, str]]:
+        """(text, kind) in order: headings, paragraphs and indented lines."""
+        from framework_advisor.engine.index import index_for
+        from framework_advisor.engine.workshop import differences
         from framework_advisor.errors import AdvisorError
-        from framework_advisor.render.workshop import text_summary
+        from framework_advisor.render.workshop.outline import Words, participant_view
         from framework_advisor.workshops import build_summary
 
         app = self.app
         kb = app.kb  # type: ignore[attr-defined]
-        names = {fid: f.name for fid, f in kb.frameworks.items()}
-        mine = app.assessment.recommendation  # type: ignore[attr-defined]
-        own = "Your top three: " + ", ".join(item.name for item in mine.ranking[:3])
-        own += "\nYour mix: " + (
-            ", ".join(names.get(m.framework, m.framework) for m in mine.mix) or "none yet"
-        )
+        words = Words(kb.workshop_text, index_for(kb).short_names)
+        assessment = app.assessment  # type: ignore[attr-defined]
+        own_top = [item.id for item in assessment.recommendation.ranking[:3]]
         try:
             summary, _ = build_summary(kb, self.directory, minutes=60, anonymous=True)
         except AdvisorError as exc:
-            return f"{own}\n\nThe group's result cannot be shown: {exc}"
-        return f"{own}\n\nThe group (names hidden)\n\n" + text_summary(summary, names)
+            return [(words("group.unavailable", reason=exc.messages()[0]), "paragraph")]
+        differ = differences(kb, summary, assessment.answers)
+        lines: list[tuple[str, str]] = []
+        for section in participant_view(summary, words, own_top, differ):
+            lines.append((section.heading, "heading"))
+            lines += [(text, "paragraph") for text in section.paragraphs]
+            lines += [(item.text, "line") for item in section.items]
+        return lines

@@ -11,6 +11,7 @@ import os
 import shlex
 import socket
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -79,7 +80,10 @@ def serve(
     packs: list[str],
     trusted_proxies: frozenset[str] = frozenset(),
     qr: bool = False,
+    sheet: Callable[[str, str], None] | None = None,
 ) -> None:
+    """Serve the room. ``sheet``: given the address and the grouped join code, writes the
+    join sheet (before serving, so that a file it may not write is one line, not a room)."""
     import gc
 
     from framework_advisor.safe_text import terminal_text
@@ -112,6 +116,8 @@ def serve(
     if qr:
         print_qr(server.public_url)
     click.echo(f"Join code: {codes.grouped(room.join_code)}")
+    if sheet is not None:
+        sheet(server.public_url, codes.grouped(room.join_code))
     click.echo(f"Participants' sessions are saved in {terminal_text(str(folder))}")
     if not kept:
         click.echo("(a new room: serve again with --dir to keep this one's code and participants)")

@@ -1,0 +1,42 @@
+"""The join sheet (`serve --sheet FILE`): one A4 page for the projector or the table, with the
+address, its QR code and the join code, laid out like the summary (`templates/summary.typ`).
+The QR code holds the address only: the join code is still typed, so the picture alone lets no
+one in."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+
+from framework_advisor.domain.goals import fill
+from framework_advisor.render.workshop.outline import Prepared
+
+
+def qr_svg(url: str) -> str:
+    import segno
+
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=10, border=2, xmldecl=False)
+    return out.getvalue().decode()
+
+
+def join_sheet(
+    title: str, url: str, code: str, words: Mapping[str, str], prepared: Prepared | None = None
+) -> bytes:
+    """The sheet as PDF bytes. ``title``: the workshop's; ``code``: the join code as people
+    type it (grouped)."""
+    from framework_advisor.render.workshop.documents import compile_pdf
+
+    def say(word: str, **params: str) -> str:
+        return fill(words[word], params)
+
+    blocks: list[dict[str, object]] = [
+        {"kind": "heading", "level": 1, "text": say("sheet.heading")},
+        {"kind": "paragraph", "text": say("sheet.open")},
+        {"kind": "big", "text": url},
+        {"kind": "chart", "svg": qr_svg(url), "alt": say("sheet.qr_alt", url=url), "width": 55},
+        {"kind": "paragraph", "text": say("sheet.type")},
+        {"kind": "big", "text": code},
+        {"kind": "paragraph", "text": say("sheet.private")},
+    ]
+    return compile_pdf(title or say("sheet.untitled"), blocks, prepared)
