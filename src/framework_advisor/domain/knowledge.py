@@ -23,6 +23,15 @@ class GlossaryEntry(Struct, frozen=True, forbid_unknown_fields=True):
     frameworks: list[str] = []
 
 
+class HelpEntry(Struct, frozen=True, forbid_unknown_fields=True):
+    """A part of the app's help (help.yaml): what one screen is for and where its keys work,
+    or a heading of the help itself."""
+
+    id: str
+    title: str
+    text: str = ""
+
+
 class ForbiddenPhrase(Struct, frozen=True, forbid_unknown_fields=True):
     """Words that belong in a source or a note, never in text a client reads (wording.yaml)."""
 
@@ -237,6 +246,8 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     """Starter templates by id, in file-name order of the embedded base, then packs' new ones."""
     forbidden_phrases: list[ForbiddenPhrase] = []
     """Source-keeping phrases no client text may contain (``domain.client_text``)."""
+    help: list[HelpEntry] = []
+    """The app's help, in file order (``help_entry``)."""
     brand: Brand = Brand()
     policies: Policies = Policies()
     """The reports' name and colours, from kb.yaml and the packs (the last one setting each)."""
@@ -245,6 +256,9 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
         """The answers to this questionnaire's questions, in its order (as answers files are
         written, so that what is read back draws the same); other keys are left out."""
         return {q.id: answers[q.id] for q in self.questions if q.id in answers}
+
+    def help_entry(self, entry_id: str) -> HelpEntry | None:
+        return next((entry for entry in self.help if entry.id == entry_id), None)
 
     def question(self, question_id: str) -> Question | None:
         return self.question_map.get(question_id)

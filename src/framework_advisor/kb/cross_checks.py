@@ -48,6 +48,7 @@ class CrossChecks:
     rules: dict[str, Located]
     glossary: dict[str, Located]
     forbidden_phrases: dict[str, Located]
+    help: dict[str, Located]
     needs: dict[str, Located]
     pairings: dict[str, Located]
     examples: dict[str, Located]
@@ -138,6 +139,7 @@ class CrossChecks:
             ),
             templates=self._ordered_templates(order),
             forbidden_phrases=[entry.value for entry in self.forbidden_phrases.values()],
+            help=[entry.value for entry in self.help.values()],
             brand=self.brand,
             policies=self.policies_at.value if self.policies_at is not None else Policies(),
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from framework_advisor.domain.knowledge import ForbiddenPhrase, GlossaryEntry
+from framework_advisor.domain.knowledge import ForbiddenPhrase, GlossaryEntry, HelpEntry
 from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Question
 from framework_advisor.kb.schema import RawRule
@@ -91,6 +91,7 @@ KINDS: tuple[Kind, ...] = (
          references=(("frameworks", "framework"),)),
     Kind("forbidden_phrases", "wording.yaml", "forbidden_phrases", ForbiddenPhrase,
          lambda p: " ".join(p.phrase.lower().split()), after=_some_words),
+    Kind("help", "help.yaml", "help", HelpEntry, lambda h: h.id),
 )  # fmt: skip
 
 HEADERS = ("kb.yaml", "pack.yaml")

@@ -58,6 +58,15 @@ class AdvisorApp(App[None]):
     TITLE = "Framework Advisor"
     COMMANDS = App.COMMANDS | {AdvisorCommands}
     BINDINGS = [
+        Binding(  # before a dialog's or a text box's own keys: help everywhere
+            "f1",
+            "help",
+            "Help",
+            id="app.help",
+            tooltip="Keys and what each screen does",
+            priority=True,
+        ),
+        Binding("question_mark", "help", "Help", id="app.help_key", show=False),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit (answers are saved)"),
         Binding("f2", "toggle_theme", "Theme", id="app.theme", tooltip="Light or dark theme"),
         Binding(
@@ -470,6 +479,17 @@ class AdvisorApp(App[None]):
 
     def has_assessment(self) -> bool:
         return self.assessment.name is not None or bool(self.assessment.answers)
+
+    def action_help(self) -> None:
+        """Help over the screen shown: its keys, every screen's keys, what each screen does."""
+        from framework_advisor.tui.screens.help import HelpScreen, screen_keys
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            screen.dismiss()  # F1 again closes it
+            return
+        keys = screen_keys(self, screen)
+        self.push_screen(HelpScreen(self.kb, getattr(screen, "HELP_ID", None), keys))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

@@ -14,6 +14,8 @@ from framework_advisor.safe_text import as_text
 
 
 class GroupScreen(Screen[None]):
+    HELP_ID = "group"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="group.back", tooltip="Back")]
 
     def __init__(self, directory: Path) -> None:

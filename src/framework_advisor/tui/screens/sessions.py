@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 
 class SessionsScreen(Screen[None]):
+    HELP_ID = "sessions"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="sessions.back"),
         Binding("enter", "open", "Open", id="sessions.open", tooltip="Continue this session"),

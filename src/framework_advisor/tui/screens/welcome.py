@@ -30,6 +30,8 @@ INTRO = (
 
 
 class WelcomeScreen(Screen[None]):
+    HELP_ID = "welcome"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [
         Binding("n", "new", "New", id="welcome.new", tooltip="Start a new assessment"),
         Binding("c", "continue", "Continue", id="welcome.continue", tooltip="The latest session"),
@@ -47,6 +49,8 @@ class WelcomeScreen(Screen[None]):
             yield Static(INTRO, id="welcome-intro")
             yield OptionList(id="welcome-menu")
             yield Static("", id="welcome-where")
+            hint = self.app.kb.help_entry("hint")
+            yield Static(as_text(hint.title if hint else ""), id="welcome-help")
         yield KeyBar()
 
     def on_mount(self) -> None:
