@@ -272,10 +272,8 @@ def validate(ctx: click.Context) -> None:
     for leak in Vocabulary(kb).leaks_in(client_texts(kb)):
         click.echo(one_line(f"warning: text a client reads has {leak}"), err=True)
 
-    click.echo(
-        one_line(
-            f"ok: {kb.name} {kb.version}: {len(kb.frameworks)} frameworks, {len(kb.questions)} "
-            f"questions, {len(kb.needs)} needs, {len(kb.rules)} rules, {len(kb.pairings)} "
-            f"pairings, {len(kb.glossary)} glossary terms; packs: {packs}"
-        )
-    )
+    from framework_advisor.kb.kinds import KINDS
+
+    counts = [f"{len(kb.frameworks)} frameworks"]
+    counts += [f"{len(getattr(kb, k.table))} {k.counted}" for k in KINDS if k.counted]
+    click.echo(one_line(f"ok: {kb.name} {kb.version}: {', '.join(counts)}; packs: {packs}"))

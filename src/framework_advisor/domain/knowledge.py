@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
 from msgspec import Struct, field
 
@@ -17,6 +17,9 @@ from framework_advisor.domain.template import Template
 
 
 class GlossaryEntry(Struct, frozen=True, forbid_unknown_fields=True):
+    READ: ClassVar[tuple[str, ...]] = ("term", "definition")
+    """The fields readers see (the no-ids walk, `domain.client_text.read_fields`)."""
+
     term: str
     definition: str
     see_also: list[str] = []
@@ -26,6 +29,8 @@ class GlossaryEntry(Struct, frozen=True, forbid_unknown_fields=True):
 class HelpEntry(Struct, frozen=True, forbid_unknown_fields=True):
     """A part of the app's help (help.yaml): what one screen is for and where its keys work,
     or a heading of the help itself."""
+
+    READ: ClassVar[tuple[str, ...]] = ("title", "text")
 
     id: str
     title: str
