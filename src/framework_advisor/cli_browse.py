@@ -169,6 +169,13 @@ def compare(
     "--growth-model", "growth_model", metavar="ID", help="A growth model id (see `questions`)."
 )
 @click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="QUESTION=VALUE",
+    help="Any other answer examples depend on, such as education_setting=school (repeatable).",
+)
+@click.option(
     "--framework",
     type=click.Choice(["okr", "kpi"], case_sensitive=False),
     help="Only OKRs or only KPIs.",
@@ -183,6 +190,7 @@ def examples(
     function: str | None,
     industry: str | None,
     growth_model: str | None,
+    settings: tuple[str, ...],
     framework: str | None,
     fmt: str,
     output: Path | None,
@@ -193,6 +201,7 @@ def examples(
     shows only when it is given)."""
     from framework_advisor.engine.answers import parse_value
     from framework_advisor.engine.examples import select_examples
+    from framework_advisor.errors import UsageError
     from framework_advisor.render.formats import render
 
     kb = load_kb(ctx)
@@ -204,7 +213,15 @@ def examples(
         else None
     )
     given = {"function": function, "industry": industry, "growth_model": growth_model}
-    selection = select_examples(kb, {k: v for k, v in given.items() if v is not None})
+    answers = {k: v for k, v in given.items() if v is not None}
+    for setting in settings:
+        question_id, equals, given_value = (part.strip() for part in setting.partition("="))
+        if not equals:
+            raise UsageError(f"--set {setting!r}: expected QUESTION=VALUE")
+        value = parse_value(kb, question_id, given_value, file="--set")
+        if value is not None:
+            answers[question_id] = value
+    selection = select_examples(kb, answers)
     text = render(
         "examples",
         fmt,
@@ -255,10 +272,8 @@ def validate(ctx: click.Context) -> None:
     for leak in Vocabulary(kb).leaks_in(client_texts(kb)):
         click.echo(one_line(f"warning: text a client reads has {leak}"), err=True)
 
-    click.echo(
-        one_line(
-            f"ok: {kb.name} {kb.version}: {len(kb.frameworks)} frameworks, {len(kb.questions)} "
-            f"questions, {len(kb.needs)} needs, {len(kb.rules)} rules, {len(kb.pairings)} "
-            f"pairings, {len(kb.glossary)} glossary terms; packs: {packs}"
-        )
-    )
+    from framework_advisor.kb.kinds import KINDS
+
+    counts = [f"{len(kb.frameworks)} frameworks"]
+    counts += [f"{len(getattr(kb, k.table))} {k.counted}" for k in KINDS if k.counted]
+    click.echo(one_line(f"ok: {kb.name} {kb.version}: {', '.join(counts)}; packs: {packs}"))

@@ -210,7 +210,7 @@ def _check_config(config: Any, book: Any) -> None:
     """The settings file's rule ids and profile must be the check book's: exit 2 otherwise."""
     from framework_advisor.errors import Diagnostic
     from framework_advisor.problems import did_you_mean, one_of
-    from framework_advisor.sources.check_config import ConfigError
+    from framework_advisor.sources.check_config import RULE, ConfigError
 
     problems = []
     for rule in config.ignore:
@@ -221,6 +221,7 @@ def _check_config(config: Any, book: Any) -> None:
                     "check.ignore",
                     f"no check '{rule}'." + did_you_mean(rule, book.checks),
                     config.lines.get("ignore"),
+                    rule=RULE,
                 )
             )
     if config.profile is not None and config.profile not in book.profiles:
@@ -231,6 +232,7 @@ def _check_config(config: Any, book: Any) -> None:
                 f"no profile '{config.profile}'; one of {one_of(book.profiles)}."
                 + did_you_mean(config.profile, book.profiles),
                 config.lines.get("profile"),
+                rule=RULE,
             )
         )
     if problems:

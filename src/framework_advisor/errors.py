@@ -76,7 +76,7 @@ class Diagnostic(Struct, frozen=True):
         return self.location.line
 
     def __str__(self) -> str:
-        """`file:line: key: message`, as answers problems print."""
+        """`file:line: key: message`: the problem without its rule, where a sentence quotes it."""
         return (
             f"{self.location}: {self.key}: {self.message}"
             if self.key
@@ -117,24 +117,29 @@ class ProblemsError(AdvisorError):
         lines = [self.line_of(p) for p in self.problems[: self.MAX_LINES]]
         rest = len(self.problems) - self.MAX_LINES
         if rest > 0:
-            lines.append(f"... and {rest} more problem{'s' if rest > 1 else ''}")
+            more = f"... and {rest} more problem{'s' if rest > 1 else ''}"
+            lines.append(more if self.line_prefix else f"error: {more}")
         return lines
 
     def line_of(self, problem: Diagnostic) -> str:
         return str(problem)
 
 
-class KnowledgeBaseError(ProblemsError):
-    """The knowledge base's problems print as diagnostics, with their rule ids."""
+class DiagnosticsError(ProblemsError):
+    """Problems printed as diagnostics with their rule ids (`FILE:LINE: error RULE: KEY:
+    MESSAGE`), as linters print them: the knowledge base's and an answers file's alike."""
 
-    title = "invalid knowledge base"
     line_prefix = ""
 
     def line_of(self, problem: Diagnostic) -> str:
         return problem.lint_line()
 
 
-class AnswersError(ProblemsError):
+class KnowledgeBaseError(DiagnosticsError):
+    title = "invalid knowledge base"
+
+
+class AnswersError(DiagnosticsError):
     title = "invalid answers"
 
 

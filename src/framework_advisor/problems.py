@@ -126,13 +126,17 @@ class ProblemCollector:
         name: str,
         names: Iterable[str],
         where: str = "",
+        *,
+        named_by: str = "",
     ) -> bool:
         """Whether ``name`` is one of ``names``; if not, record "no {what} '{name}'{where}."
-        with the closest name ("Did you mean ..."): the one unknown-reference check."""
+        with the closest name ("Did you mean ..."): the one unknown-reference check. With
+        ``named_by`` (a formula's `{reference}`), the message starts with it."""
         names = list(names)
         if name in names:
             return True
         message = f"no {what} '{name}'{where}." + did_you_mean(name, names)
+        message = f"{named_by}: {message}" if named_by else message
         self.add(doc, path, message, rule=UNKNOWN_REFERENCE)
         return False
 

@@ -42,6 +42,14 @@ class Session(Struct):
     it sets the file aside first (`SessionStore.set_aside`), so it is never overwritten."""
     dropped: bool = False
     """Some answers no longer fit the knowledge base: a copy is kept before the first save."""
+    title: str | None = None
+    """The name as the user typed it (`_meta.name`: "Q3 board offsite — Acme"); the file's
+    name (`name`, its stem) is that name made safe for every system."""
+
+    @property
+    def display_name(self) -> str:
+        """The name people read: the one typed, or the file's stem for a file without one."""
+        return self.title or self.name
 
 
 def slug(name: str) -> str:
@@ -132,18 +140,55 @@ class SessionStore:
             raise UsageError(f"no session '{name}' in {self.folder} (sessions: {known})")
         return read_session(path, kb, name=path.stem)
 
+    def display_name(self, name: str) -> str:
+        """The session's name as typed (`_meta.name`), or its file's stem."""
+        from framework_advisor.sources.answers_file import read_lenient
+
+        path = self.path_for(name)
+        title = read_lenient(path).meta.get("name") if path.is_file() else None
+        return title if isinstance(title, str) and title.strip() else path.stem
+
+    def stem_for(self, title: str) -> str:
+        """The file stem a new session named ``title`` gets: its safe form, numbered when a
+        session named otherwise already has that file ("Acme/Q3" beside "Acme-Q3")."""
+        base = slug(title)
+        stem, number = base, 2
+        while self.exists(stem) and self.display_name(stem) != title:
+            stem, number = f"{base}-{number}", number + 1
+        return stem
+
     def rename(self, old: str, new: str) -> str:
-        source, target = self.path_for(old), self.path_for(new)
+        """Rename a session to ``new`` as typed: its file moves to the new name's safe form
+        (unless that is its file already) and keeps the name typed. Returns the new stem."""
+        source = self.path_for(old)
+        target = self.path_for(new) if slug(new) != source.stem else source
         from framework_advisor.sources.atomic import move_to_new_name
 
-        taken = UsageError(f"a session '{target.stem}' already exists")
-        if target.exists():
-            raise taken
-        try:
-            move_to_new_name(source, target)
-        except FileExistsError:
-            raise taken from None
+        taken = UsageError(f"a session '{self.display_name(target.stem)}' already exists")
+        if target != source:
+            if target.exists():
+                raise taken
+            try:
+                move_to_new_name(source, target)
+            except FileExistsError:
+                raise taken from None
+        self.retitle(target.stem, new)
         return target.stem
+
+    def retitle(self, name: str, title: str) -> None:
+        """Record the name as typed in the session's file, every answer in it kept as it is
+        (those that no longer fit too). A file that cannot be read keeps its stem as name."""
+        from framework_advisor.sources.answers_file import read_lenient
+
+        path = self.path_for(name)
+        reading = read_lenient(path)
+        if reading.damaged is not None:
+            return
+        meta = {**reading.meta, "name": title}
+        revision = _revision(meta)
+        meta["revision"] = revision + 1
+        data = {**{k: v for k, v in reading.data.items() if k != META_KEY}, META_KEY: meta}
+        self.write(name, _dump_yaml(data), based_on=revision)
 
     def delete(self, name: str) -> None:
         self.path_for(name).unlink(missing_ok=True)
@@ -277,6 +322,7 @@ def _session_data(
     cursor: str | None,
     participant: str | None,
     revision: int | None = None,
+    title: str | None = None,
 ) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "cursor": cursor,
@@ -285,6 +331,8 @@ def _session_data(
         "kb_version": kb.version,
         "packs": [{"name": p.name, "version": p.version, "hash": p.hash} for p in kb.packs],
     }
+    if title:
+        meta["name"] = title
     if participant:
         meta["participant"] = participant
     if revision is not None:
@@ -298,18 +346,17 @@ def dump_session(
     cursor: str | None,
     participant: str | None = None,
     revision: int | None = None,
+    title: str | None = None,
 ) -> str:
+    return _dump_yaml(_session_data(kb, answers, cursor, participant, revision, title))
+
+
+def _dump_yaml(data: dict[str, Any]) -> str:
     import yaml
 
     header = "# Framework Advisor session (an answers file): edit freely, or continue in the app.\n"
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    body = yaml.dump(
-        _session_data(kb, answers, cursor, participant, revision),
-        Dumper=dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-    )
+    body = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
     return header + body
 
 
@@ -342,6 +389,7 @@ def read_session(path: Path, kb: KnowledgeBase, name: str | None = None) -> Sess
     cursor = meta.get("cursor") if isinstance(meta.get("cursor"), str) else None
     if damaged is not None:
         notices = [n for n in notices if "not a question" not in n]
+    title = meta.get("name")
     return Session(
         name or path.stem,
         path,
@@ -353,6 +401,7 @@ def read_session(path: Path, kb: KnowledgeBase, name: str | None = None) -> Sess
         revision=_revision(meta),
         damaged=damaged,
         dropped=damaged is None and len(answers) < _answered(data),
+        title=title if isinstance(title, str) and title.strip() else None,
     )
 
 

@@ -11,8 +11,9 @@ from framework_advisor.exports import EXPORTS
 from framework_advisor.tui.app import AdvisorApp
 from framework_advisor.tui.screens.dialogs import Confirm
 from framework_advisor.tui.screens.export import SHOWN_NAMES, ExportScreen
+from framework_advisor.tui.state import Assessment
 
-from .conftest import SALES_LED, wait_for_screen, wait_until
+from .conftest import SALES_LED, read_session_file, wait_for_screen, wait_until
 from .test_flow import SLOW_FORMATS, on_screen, open_export
 
 
@@ -214,10 +215,15 @@ async def test_a_rename_shows_at_once_and_says_how_the_name_changed(
             pilot, lambda: table.row_count == 1 and table.get_row_at(0)[0].plain != "acme"
         )
         shown = table.get_row_at(table.cursor_row)[0].plain
-        assert shown == store.names()[0] and "2027" in shown
+        stem = store.names()[0]
+        assert shown == "Cloudlane 2027" != stem  # the name as typed; the file's is safe
         assert shown in app.sub_title and "acme" not in app.sub_title
         said = [n.message for n in app._notifications]
-        assert any(shown in m and "file" in m for m in said), said
+        assert any(shown in m and f"{stem}.yaml" in m for m in said), said
+        app.set_answer("organisation", "Cloudlane")  # the open session saves on, renamed
+        assert read_session_file(store, stem)["organisation"] == "Cloudlane"
+        assert store.load(stem, app.kb).display_name == "Cloudlane 2027"
+        assert not app.assessment.read_only and store.names() == [stem]
 
 
 async def test_a_mistyped_answers_file_keeps_the_dialog_and_suggests(
@@ -319,3 +325,42 @@ async def test_a_new_session_says_when_its_file_name_differs(
         stem = store.names()[0]
         assert stem != "Cloudlane 2027"
         await wait_until(pilot, lambda: any(stem in n.message for n in app._notifications))
+        assert read_session_file(store, stem)["_meta"]["name"] == "Cloudlane 2027"
+    reopened = make_app(session=store.load(stem, app.kb))
+    async with reopened.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, QuestionnaireScreen)
+        assert "Cloudlane 2027" in reopened.sub_title  # the name typed, not the file's
+
+
+async def test_a_session_name_is_text_and_two_names_never_share_a_file(
+    make_app: Callable[..., AdvisorApp], store
+) -> None:
+    """A name with brackets and a dash is shown as typed (never markup); a second name that
+    makes the same file name gets a file of its own, and the same name typed again continues
+    its session."""
+    from textual.widgets import DataTable
+
+    from framework_advisor.tui.screens.dialogs import AskText
+    from framework_advisor.tui.screens.questionnaire import QuestionnaireScreen
+    from framework_advisor.tui.screens.sessions import SessionsScreen
+    from framework_advisor.tui.screens.welcome import WelcomeScreen
+
+    names = ["Q3 board offsite — Acme [b]x[/b]", "Q3 board offsite — Acme [b]x[/b]?"]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for name in [*names, names[0]]:
+            app.action_home()
+            welcome = await wait_for_screen(pilot, WelcomeScreen)
+            welcome.action_new()
+            dialog = await wait_for_screen(pilot, AskText)
+            dialog.query_one("#answer", Input).value = name
+            await pilot.press("enter")
+            await wait_for_screen(pilot, QuestionnaireScreen)
+            assert name in app.sub_title
+        Assessment.flush()
+        assert len(store.names()) == len(names)
+        app.push_screen(SessionsScreen())
+        screen = await wait_for_screen(pilot, SessionsScreen)
+        table = screen.query_one(DataTable)
+        shown = {table.get_row_at(row)[0].plain for row in range(table.row_count)}
+        assert shown == set(names)

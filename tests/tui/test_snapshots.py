@@ -105,6 +105,11 @@ def test_welcome(
     assert snap_compare(snap_app(), terminal_size=SIZE)
 
 
+def test_help_over_a_question(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
+    app = snap_app(new_answers=("northwind", SALES_LED))
+    assert snap_compare(app, press=["f1"], terminal_size=SIZE)
+
+
 def test_new_assessment_dialog(snap_compare: Any, snap_app: Callable[..., AdvisorApp]) -> None:
     assert snap_compare(snap_app(), press=["n"], terminal_size=SIZE)
 

@@ -187,11 +187,20 @@ def test_a_wrong_settings_file_is_exit_2_with_file_and_line(
     _write(tmp_path, ".framework-advisor.yaml", "check:\n  profile: gogle\n  ignore: [nope]\n")
     result = run_cli("check", "g.yaml")
     assert result.exit_code == 2
-    assert ".framework-advisor.yaml:2: check.profile: no profile 'gogle'" in result.stderr
+    assert (
+        ".framework-advisor.yaml:2: error check-config: check.profile: no profile 'gogle'"
+        in result.stderr
+    )
     assert "Did you mean 'google'" in result.stderr or "google" in result.stderr
-    assert ".framework-advisor.yaml:3: check.ignore: no check 'nope'" in result.stderr
+    assert (
+        ".framework-advisor.yaml:3: error check-config: check.ignore: no check 'nope'"
+        in result.stderr
+    )
     _write(tmp_path, ".framework-advisor.yaml", "check:\n  pahts: [goals]\n")
     result = run_cli("check", "g.yaml")
     assert result.exit_code == 2
-    assert ".framework-advisor.yaml:2: check.pahts: unknown setting" in result.stderr
+    assert (
+        ".framework-advisor.yaml:2: error check-config: check.pahts: unknown setting"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr

@@ -354,7 +354,10 @@ def test_whatif_set_empty_means_unanswered(run_cli: Run) -> None:
 @pytest.mark.parametrize(
     ("setting", "facts"),
     [
-        ("headcount=abc", ("error: --set: headcount: expected a whole number, got 'abc'",)),
+        (
+            "headcount=abc",
+            ("--set: error answers-type: headcount: expected a whole number, got 'abc'",),
+        ),
         ("headcount=0", ("headcount: 0 is below the minimum of 1",)),
         ("compensation_linked=maybe", ("expected true or false (yes/no), got 'maybe'",)),
         ("function=compny", ("'compny' is not an option", "Did you mean 'company'?")),

@@ -72,3 +72,42 @@ def test_a_packs_problems_print_as_diagnostics_with_rule_ids(
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(str(pack / expected)), lines
+
+
+def test_an_answers_files_problems_print_as_diagnostics_with_rule_ids(run_cli, tmp_path) -> None:
+    """The same line as the knowledge base's: `FILE:LINE: error RULE: KEY: MESSAGE`, one rule
+    for each kind of problem an answers file can have."""
+    from framework_advisor.engine import answers
+
+    path = tmp_path / "acme.yaml"
+    path.write_text(
+        "industry: sofware\n"  # 1: not an option
+        "headcount: abc\n"  # 2: not a whole number
+        "team_size: 0\n"  # 3: below the minimum
+        "indstry: saas\n"  # 4: not a question
+        "_meta: {bar: 1}\n"  # 5: not a field of _meta
+        "needs: [alignment]\n",  # function is missing
+        encoding="utf-8",
+    )
+    result = run_cli("recommend", path)
+    assert result.exit_code == 2 and result.stdout == ""
+    expected = [
+        (1, answers.NOT_AN_OPTION, "industry"),
+        (2, answers.WRONG_TYPE, "headcount"),
+        (3, answers.OUT_OF_RANGE, "team_size"),
+        (4, answers.UNKNOWN_QUESTION, "indstry"),
+        (5, answers.META, "_meta.bar"),
+    ]
+    lines = result.stderr.splitlines()
+    for line_number, rule, key in expected:
+        assert any(
+            line.startswith(f"{path}:{line_number}: error {rule}: {key}: ") for line in lines
+        ), (rule, lines)
+    assert any(line.startswith(f"{path}: error {answers.REQUIRED}: 'function'") for line in lines)
+    assert not any(line.startswith("error: ") for line in lines)
+    team = tmp_path / "team.yaml"
+    team.write_text(
+        "function: sales\nneeds: [alignment]\nheadcount: 10\nteam_size: 50\n", encoding="utf-8"
+    )
+    result = run_cli("recommend", team)
+    assert result.stderr.startswith(f"{team}:4: error {answers.INCONSISTENT}: team_size: ")

@@ -64,7 +64,9 @@ def test_bad_answers_file(command: list[str], env: dict[str, str], tmp_path: Pat
     done = run(command, "recommend", "--answers", answers, env=env)
     assert done.returncode == 2
     assert done.stdout == ""
-    assert done.stderr.startswith(f"error: {answers}:1: function: 'compny' is not an option")
+    assert done.stderr.startswith(
+        f"{answers}:1: error answers-option: function: 'compny' is not an option"
+    )
     assert "Did you mean 'company'?" in done.stderr
     assert "Traceback" not in done.stderr
 

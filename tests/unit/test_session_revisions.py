@@ -63,3 +63,24 @@ def test_two_windows_on_one_session_the_later_save_of_the_older_one_is_refused(
     older.set_answer("headcount", 40)  # read-only now: nothing more is written from it
     Assessment.flush()
     assert "headcount" not in yaml.safe_load((tmp_path / "sam.yaml").read_text())
+
+
+def test_a_rename_keeps_every_answer_and_the_name_as_typed(
+    kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """The name typed is kept in the file; the file's name is its safe form; an answer that
+    no longer fits the questionnaire stays in the file, and the revision moves on."""
+    store = SessionStore(tmp_path)
+    text = dump_session(kb, {"organisation": "Acme"}, None, revision=2)
+    store.write("acme", text.replace("organisation:", "retired_question: kept\norganisation:"))
+    stem = store.rename("acme", "Q3 board offsite — Acme")
+    assert stem != "Q3 board offsite — Acme" and store.names() == [stem]
+    session = store.load(stem, kb)
+    assert session.display_name == "Q3 board offsite — Acme"
+    assert session.revision == 3
+    data = yaml.safe_load((tmp_path / f"{stem}.yaml").read_text(encoding="utf-8"))
+    assert data["retired_question"] == "kept" and data["organisation"] == "Acme"
+    assert store.rename(stem, "Q3 board offsite Acme") == stem  # same file, new name
+    assert store.display_name(stem) == "Q3 board offsite Acme"
+    assert store.stem_for("Q3 board offsite: Acme") != stem  # another name, another file
+    assert store.stem_for("Q3 board offsite Acme") == stem  # the same name, its file

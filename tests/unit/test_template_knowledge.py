@@ -126,12 +126,14 @@ BAD = {
     ),
     "formula naming a missing column": (
         RACI.replace("IF({accountable}", "IF({acountable}"),
-        "raci-matrix.yaml:19: error kb-template: sheets[0].columns[2].formula: {acountable}: no column "
+        "raci-matrix.yaml:19: error kb-unknown-reference: sheets[0].columns[2].formula: {acountable}: "
+        "no column "
         "'acountable' in sheet 'matrix'. Did you mean 'accountable'?",
     ),
     "a missing sheet": (
         RACI.replace('IF({task}=""', 'IF({other.task:all}=""'),
-        "raci-matrix.yaml:19: error kb-template: sheets[0].columns[2].formula: {other.task:all}: "
+        "raci-matrix.yaml:19: error kb-unknown-reference: sheets[0].columns[2].formula: "
+        "{other.task:all}: "
         "no sheet 'other'",
     ),
     "a function reaching outside": (

@@ -12,6 +12,8 @@ import yaml
 
 from framework_advisor import __version__
 
+from .hostile import ERROR_LINE
+
 PEOPLE = {
     "Xanthe Quillon": {"headcount": 30, "needs": ["strategic_change", "alignment"],
                   "compensation_linked": True, "industry": "saas", "maturity": "none"},
@@ -165,7 +167,7 @@ def test_a_missing_folder_or_a_bad_workshop_file_is_one_line_and_exit_2(run_cli,
         (folder / "workshop.yaml").write_text(text)
         result = run_cli("workshop", "summary", folder)
         assert result.exit_code == 2, text
-        assert result.stderr.startswith("error: ") and len(result.stderr.strip().splitlines()) == 1
+        assert ERROR_LINE.match(result.stderr) and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_the_threshold_is_configurable_in_the_workshop_file(run_cli, tmp_path) -> None:

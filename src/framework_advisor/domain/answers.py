@@ -21,6 +21,8 @@ class PackRef(Struct, frozen=True, forbid_unknown_fields=True):
 
 class AnswersMeta(Struct, frozen=True, forbid_unknown_fields=True):
     cursor: str | None = None
+    name: str | None = None
+    """The session's name as typed in the app (its file's name is that made safe)."""
     updated: str | None = None
     participant: str | None = None
     tool_version: str | None = None

@@ -43,6 +43,16 @@ def _context(text: str, start: int, end: int, room: int = 40) -> str:
     return " ".join(text[max(0, start - room) : end + room].split())
 
 
+def read_fields(kb: KnowledgeBase) -> Iterator[str]:
+    """What readers see of every list of knowledge whose model names it (`READ`: the
+    glossary's terms and definitions, the pairings' whys, the app's help ...): a new kind of
+    knowledge is walked without an edit here."""
+    for field in msgspec.structs.fields(kb):
+        held = getattr(kb, field.name)
+        for entry in held if isinstance(held, list) else ():
+            yield from (str(getattr(entry, name)) for name in getattr(entry, "READ", ()))
+
+
 def client_texts(kb: KnowledgeBase) -> Iterator[str]:
     """The knowledge base's own text that readers see: questions, frameworks, reasons,
     cautions, needs, pairings and the glossary (never ids, sources or notes)."""
@@ -63,8 +73,7 @@ def client_texts(kb: KnowledgeBase) -> Iterator[str]:
             yield getattr(effect, "reason", "") or getattr(effect, "text", "")
     for need in kb.needs:
         yield from (entry.why for entry in need.frameworks)
-    yield from (pairing.why for pairing in kb.pairings)
-    yield from (text for entry in kb.glossary for text in (entry.term, entry.definition))
+    yield from read_fields(kb)
     yield from kb.settings.ritual_names.values()
     for example in kb.examples.values():  # the examples' words ("every high performer")
         yield from (okr.objective for okr in example.okrs)

@@ -306,6 +306,9 @@ class ExampleSelection(Struct, frozen=True):
     first, then the function's, then the company-wide set's for a role neither has."""
     missing_industry: str = ""
     """The client's industry when the library has no examples written for it."""
+    waiting: list[str] = []
+    """Unanswered questions that examples of these sets were written for (`education_setting`,
+    `growth_model`): answered, they bring examples that fit better. In questionnaire order."""
 
     def of_role(self, role: str) -> list[Role]:
         return [entry for entry in self.roles if role_of(entry) == role]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
 from msgspec import Struct, field
 
@@ -17,10 +17,24 @@ from framework_advisor.domain.template import Template
 
 
 class GlossaryEntry(Struct, frozen=True, forbid_unknown_fields=True):
+    READ: ClassVar[tuple[str, ...]] = ("term", "definition")
+    """The fields readers see (the no-ids walk, `domain.client_text.read_fields`)."""
+
     term: str
     definition: str
     see_also: list[str] = []
     frameworks: list[str] = []
+
+
+class HelpEntry(Struct, frozen=True, forbid_unknown_fields=True):
+    """A part of the app's help (help.yaml): what one screen is for and where its keys work,
+    or a heading of the help itself."""
+
+    READ: ClassVar[tuple[str, ...]] = ("title", "text")
+
+    id: str
+    title: str
+    text: str = ""
 
 
 class ForbiddenPhrase(Struct, frozen=True, forbid_unknown_fields=True):
@@ -248,6 +262,8 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     """Source-keeping phrases no client text may contain (``domain.client_text``)."""
     workshop_words: list[WorkshopWord] = []
     """The workshop's words (workshop.yaml): `workshop_text` maps them by id."""
+    help: list[HelpEntry] = []
+    """The app's help, in file order (``help_entry``)."""
     brand: Brand = Brand()
     policies: Policies = Policies()
     """The reports' name and colours, from kb.yaml and the packs (the last one setting each)."""
@@ -256,6 +272,9 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
         """The answers to this questionnaire's questions, in its order (as answers files are
         written, so that what is read back draws the same); other keys are left out."""
         return {q.id: answers[q.id] for q in self.questions if q.id in answers}
+
+    def help_entry(self, entry_id: str) -> HelpEntry | None:
+        return next((entry for entry in self.help if entry.id == entry_id), None)
 
     def question(self, question_id: str) -> Question | None:
         return self.question_map.get(question_id)

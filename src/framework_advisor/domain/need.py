@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from msgspec import Struct
 
@@ -31,6 +31,9 @@ class Need(Struct, frozen=True, forbid_unknown_fields=True):
 
 class Pairing(Struct, frozen=True, forbid_unknown_fields=True):
     """Two frameworks practitioners run together, each doing its own job."""
+
+    READ: ClassVar[tuple[str, ...]] = ("why",)
+    """The fields readers see (the no-ids walk, `domain.client_text.read_fields`)."""
 
     frameworks: list[str]
     why: str

@@ -19,8 +19,16 @@ from framework_advisor.problems import (
     one_of,
 )
 
-RULE = "answers"
-"""The rule of an answer that does not fit the questionnaire."""
+UNKNOWN_QUESTION = "answers-unknown-question"
+WRONG_TYPE = "answers-type"
+OUT_OF_RANGE = "answers-range"
+NOT_AN_OPTION = "answers-option"
+REQUIRED = "answers-required"
+INCONSISTENT = "answers-consistency"
+META = "answers-meta"
+RULES = (UNKNOWN_QUESTION, WRONG_TYPE, OUT_OF_RANGE, NOT_AN_OPTION, REQUIRED, INCONSISTENT, META)
+"""The rule ids of answers that do not fit the questionnaire, as `FILE:LINE: error RULE: ...`
+prints them (the README lists them beside the knowledge base's)."""
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
@@ -34,15 +42,15 @@ class _Checker:
         self.problems: list[Diagnostic] = []
         self.given: set[str] = set()
 
-    def fail(self, path: KeyPath, message: str) -> None:
+    def fail(self, path: KeyPath, message: str, rule: str) -> None:
         line = self.source.line_of(path) if self.source else None
-        self.problems.append(Diagnostic.at(self.file, format_path(path), message, line, rule=RULE))
+        self.problems.append(Diagnostic.at(self.file, format_path(path), message, line, rule=rule))
 
     def check(self, raw: Any, *, required: bool = True) -> Answers:
         if raw is None:
             raw = {}
         if not isinstance(raw, dict):
-            self.fail((), "expected a mapping of question ids to answers")
+            self.fail((), "expected a mapping of question ids to answers", WRONG_TYPE)
             return {}
         questions = self.kb.question_map
         answers: Answers = {}
@@ -55,7 +63,9 @@ class _Checker:
             question = questions.get(key) if isinstance(key, str) else None
             if question is None:
                 hint = did_you_mean(key, [*questions, META_KEY]) if len(self.problems) < 50 else ""
-                self.fail((str(key),), "not a question of the questionnaire." + hint)
+                self.fail(
+                    (str(key),), "not a question of the questionnaire." + hint, UNKNOWN_QUESTION
+                )
                 continue
             if value is None:
                 continue  # left blank: unanswered
@@ -70,7 +80,7 @@ class _Checker:
     def _meta(self, value: Any) -> None:
         if isinstance(value, dict) and isinstance(value.get("updated"), date):
             value = {**value, "updated": value["updated"].isoformat()}  # YAML read a timestamp
-        collector = ProblemCollector()
+        collector = ProblemCollector(rule=META, field_rule=META)
         collector.convert(self.source or self.file, (META_KEY,), value, AnswersMeta)
         self.problems.extend(collector.problems)
 
@@ -80,18 +90,18 @@ class _Checker:
         if kind == "yes_no":
             if isinstance(value, bool):
                 return value
-            self.fail(path, f"expected true or false (yes/no), got {value!r}")
+            self.fail(path, f"expected true or false (yes/no), got {value!r}", WRONG_TYPE)
         elif kind == "number":
             if (
                 isinstance(value, bool)
                 or not isinstance(value, int | float)
                 or (question.integer and not float(value).is_integer())
             ):
-                self.fail(path, f"expected a whole number, got {value!r}")
+                self.fail(path, f"expected a whole number, got {value!r}", WRONG_TYPE)
             elif question.min is not None and value < question.min:
-                self.fail(path, f"{value} is below the minimum of {question.min}")
+                self.fail(path, f"{value} is below the minimum of {question.min}", OUT_OF_RANGE)
             elif question.max is not None and value > question.max:
-                self.fail(path, f"{value} is above the maximum of {question.max}")
+                self.fail(path, f"{value} is above the maximum of {question.max}", OUT_OF_RANGE)
             else:
                 return int(value) if question.integer else value
         elif kind == "text":
@@ -99,9 +109,11 @@ class _Checker:
                 text = str(value).strip()
                 return text or None
             if isinstance(value, bool):
-                self.fail(path, "YAML reads this word as true/false: put the text in quotes")
+                self.fail(
+                    path, "YAML reads this word as true/false: put the text in quotes", WRONG_TYPE
+                )
             else:
-                self.fail(path, f"expected text, got {value!r}")
+                self.fail(path, f"expected text, got {value!r}", WRONG_TYPE)
         elif kind == "single":
             if self._option(question, value, path):
                 return value
@@ -109,12 +121,14 @@ class _Checker:
             items = value if isinstance(value, list) else None
             if items is None:
                 self.fail(
-                    path, f"expected a list of options (one or more of {self._options(question)})"
+                    path,
+                    f"expected a list of options (one or more of {self._options(question)})",
+                    WRONG_TYPE,
                 )
                 return None
             ok = all(self._option(question, item, (*path, i)) for i, item in enumerate(items))
             if ok and question.required and not items:
-                self.fail(path, "choose at least one option")
+                self.fail(path, "choose at least one option", REQUIRED)
                 return None
             if ok:
                 order = [o.value for o in question.options]
@@ -132,6 +146,7 @@ class _Checker:
             path,
             f"{value!r} is not an option of '{question.id}'; expected one of "
             f"{self._options(question)}." + did_you_mean(value, values),
+            NOT_AN_OPTION,
         )
         return False
 
@@ -145,14 +160,14 @@ class _Checker:
                     f"'{question.id}' is required unless '{question.required_unless}' "
                     f"is given: {question.prompt}"
                 )
-            self.problems.append(Diagnostic.at(self.file, "", message, rule=RULE))
+            self.problems.append(Diagnostic.at(self.file, "", message, rule=REQUIRED))
 
     def _consistency(self, answers: Answers) -> None:
         problem = inconsistency(answers)
         if problem is not None:
-            self.fail(*problem)
+            self.fail(*problem, INCONSISTENT)
         for path, message in outside_drawn_options(self.kb, answers):
-            self.fail(path, message)
+            self.fail(path, message, INCONSISTENT)
 
 
 def missing_required(
@@ -236,7 +251,7 @@ def parse_answer(
         if problems:
             raise AnswersError(
                 [
-                    Diagnostic.at(file, format_path(path), message, rule=RULE)
+                    Diagnostic.at(file, format_path(path), message, rule=INCONSISTENT)
                     for path, message in problems
                 ]
             )
@@ -270,6 +285,7 @@ def parse_value(kb: KnowledgeBase, question_id: str, text: str, file: str = "--s
         checker.fail(
             (question_id,),
             "not a question of the questionnaire." + did_you_mean(question_id, kb.question_map),
+            UNKNOWN_QUESTION,
         )
         raise AnswersError(checker.problems)
     text = text.strip()

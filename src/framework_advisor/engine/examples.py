@@ -85,7 +85,20 @@ def select_examples(kb: KnowledgeBase, answers: Mapping[str, Any]) -> ExampleSel
         areas=[f"{example.kind}:{example.area}" for example in sets],
         roles=roles,
         missing_industry=str(missing),
+        waiting=_waiting(kb, sets, view),
     )
+
+
+def _waiting(kb: KnowledgeBase, sets: list[ExampleSet], view: Mapping[str, Any]) -> list[str]:
+    """The unanswered questions that leave some entry of the sets undecided (its condition
+    unknown, not false): answering them may bring examples written for the organisation."""
+    waiting: set[str] = set()
+    for example in sets:
+        for entry in [*example.okrs, *example.kpis, *example.roles]:
+            condition = AllOf(parts=condition_of(example, entry))
+            if condition.evaluate(dict(view)) is None:
+                waiting |= {q for q in condition.questions() if view.get(q) is None}
+    return [q.id for q in kb.questions if q.id in waiting]
 
 
 def _roles(

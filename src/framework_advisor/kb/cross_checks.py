@@ -3,6 +3,8 @@ the fixed contract), every problem collected before failing."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 
 from framework_advisor.domain.brand import Brand
@@ -46,9 +48,6 @@ class CrossChecks:
     frameworks: dict[str, Located]
     questions: dict[str, Located]
     rules: dict[str, Located]
-    glossary: dict[str, Located]
-    forbidden_phrases: dict[str, Located]
-    workshop_words: dict[str, Located]
     needs: dict[str, Located]
     pairings: dict[str, Located]
     examples: dict[str, Located]
@@ -86,7 +85,6 @@ class CrossChecks:
             fid: resolve_steps(problems, located, parser_questions)
             for fid, located in self.frameworks.items()
         }
-        glossary = [entry.value for entry in self.glossary.values()]
         growth = parser_questions.get("growth_model")
         models = {o.value for o in growth.options} if growth is not None else set()
         for key, located in self.examples.items():
@@ -132,17 +130,19 @@ class CrossChecks:
             rules=rules,
             needs=needs,
             pairings=self._resolve_pairings(parser_questions),
-            glossary=sorted(glossary, key=lambda g: g.term.lower()),
             packs=self.packs,
             examples=with_role_examples(
                 examples, [self.role_examples[name].value for name in sorted(self.role_examples)]
             ),
             templates=self._ordered_templates(order),
-            forbidden_phrases=[entry.value for entry in self.forbidden_phrases.values()],
-            workshop_words=[entry.value for entry in self.workshop_words.values()],
+            **self._plain_kinds(),
             brand=self.brand,
             policies=self.policies_at.value if self.policies_at is not None else Policies(),
         )
+
+    def _plain_kinds(self) -> dict[str, Any]:
+        """Every plain kind's entries, by the knowledge base's field (`kinds.KINDS`)."""
+        return {k.table: k.entries(getattr(self, k.table)) for k in KINDS if k.plain}
 
     def _ordered_templates(self, framework_order: list[str]) -> dict[str, Template]:
         """In the order of the first framework each serves (the OKR sheet first), then by id."""

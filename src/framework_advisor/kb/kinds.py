@@ -1,8 +1,11 @@
 """The kinds of knowledge, as one table: where each lives, its model, its id and the names it
 holds. The loader reads every listed kind from this table (`build._Builder.add_source`), the
-source reader finds their files here (`files.read_source`) and the names they hold are checked
-by the one unknown-reference check (`references`). A new kind of list file is one row here, a
-field of the same name on `CrossChecks` and `KnowledgeBase`, plus its own checks, if any.
+source reader finds their files here (`files.read_source`), the names they hold are checked
+by the one unknown-reference check (`references`), a `plain` kind's entries reach the
+knowledge base as they are (`CrossChecks.cross_check`) and `validate` counts those it names
+(`counted`). A new kind of list file is one row here and the field of the same name on
+`KnowledgeBase` that holds its entries, plus its own checks, if any; the no-ids walk reads what
+readers see of its entries from its model's `READ` (`domain.client_text`).
 
 The kinds with a folder of their own (frameworks, examples, templates) have readers of their
 own in `build`; their folders are listed in `FOLDERS`."""
@@ -12,10 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from framework_advisor.domain.knowledge import ForbiddenPhrase, GlossaryEntry, WorkshopWord
+from framework_advisor.domain.knowledge import (
+    ForbiddenPhrase,
+    GlossaryEntry,
+    HelpEntry,
+    WorkshopWord,
+)
 from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Question
-from framework_advisor.kb.schema import RawRule
+from framework_advisor.kb.schema import Located, RawRule
 from framework_advisor.problems import ProblemCollector
 from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
 
@@ -42,6 +50,17 @@ class Kind(NamedTuple):
     """Its own check of the raw entry, before conversion."""
     after: Check | None = None
     """Its own check of the converted entry."""
+    plain: bool = False
+    """Its entries reach the knowledge base as they are, in file order (packs' last), sorted
+    by `order` when given; otherwise pass 2 resolves them (questions, rules, needs, pairings)."""
+    order: Callable[[Any], Any] | None = None
+    counted: str = ""
+    """What `validate` calls its entries ("glossary terms"); empty: not counted."""
+
+    def entries(self, table: dict[str, Located]) -> list[Any]:
+        """A plain kind's entries as the knowledge base holds them."""
+        values = [located.value for located in table.values()]
+        return sorted(values, key=self.order) if self.order is not None else values
 
 
 def _a_mapping(problems: ProblemCollector, doc: YamlDocument, path: KeyPath, raw: Any) -> bool:
@@ -81,17 +100,20 @@ def _some_words(problems: ProblemCollector, doc: YamlDocument, path: KeyPath, va
 
 KINDS: tuple[Kind, ...] = (
     Kind("questions", "questions.yaml", "questions", Question, lambda q: q.id, when=True,
-         before=_a_mapping),
-    Kind("rules", "rules.yaml", "rules", RawRule, lambda r: r.id, before=_no_rule_reason),
-    Kind("needs", "needs.yaml", "needs", Need, lambda n: n.need),
+         before=_a_mapping, counted="questions"),
+    Kind("needs", "needs.yaml", "needs", Need, lambda n: n.need, counted="needs"),
+    Kind("rules", "rules.yaml", "rules", RawRule, lambda r: r.id, before=_no_rule_reason,
+         counted="rules"),
     Kind("pairings", "pairings.yaml", "pairings", Pairing,
          lambda p: "+".join(sorted(p.frameworks)), when=True,
-         references=(("frameworks", "framework"),), after=_two_frameworks),
+         references=(("frameworks", "framework"),), after=_two_frameworks, counted="pairings"),
     Kind("glossary", "glossary.yaml", "glossary", GlossaryEntry, lambda g: g.term,
-         references=(("frameworks", "framework"),)),
+         references=(("frameworks", "framework"),), plain=True, order=lambda g: g.term.lower(),
+         counted="glossary terms"),
     Kind("forbidden_phrases", "wording.yaml", "forbidden_phrases", ForbiddenPhrase,
-         lambda p: " ".join(p.phrase.lower().split()), after=_some_words),
-    Kind("workshop_words", "workshop.yaml", "words", WorkshopWord, lambda w: w.id),
+         lambda p: " ".join(p.phrase.lower().split()), after=_some_words, plain=True),
+    Kind("help", "help.yaml", "help", HelpEntry, lambda h: h.id, plain=True),
+    Kind("workshop_words", "workshop.yaml", "words", WorkshopWord, lambda w: w.id, plain=True),
 )  # fmt: skip
 
 HEADERS = ("kb.yaml", "pack.yaml")

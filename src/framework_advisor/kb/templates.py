@@ -5,7 +5,6 @@ in formulas, validations, highlights and prefills. Every problem is located by f
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import msgspec
@@ -251,8 +250,7 @@ class TemplateChecks:
             self.add(path, f"a formula of more than {MAX_FORMULA} characters")
         if pattern.count('"') % 2:
             self.add(path, "a text in the formula is not closed (an odd number of quotes)")
-        for message in self._references(pattern, sheet, highlight=highlight):
-            self.add(path, message)
+        self._references(path, pattern, sheet, highlight=highlight)
         bare = PATTERN.sub("0", _STRING.sub('""', pattern))
         if "{" in bare or "}" in bare:
             self.add(path, "a {reference} is written {column}, {sheet.column:all} or {column@row}")
@@ -264,29 +262,29 @@ class TemplateChecks:
         if bare.count("(") != bare.count(")"):
             self.add(path, "the parentheses of the formula do not match")
 
-    def _references(self, pattern: str, sheet: Sheet, *, highlight: bool) -> Iterator[str]:
+    def _references(self, path: KeyPath, pattern: str, sheet: Sheet, *, highlight: bool) -> None:
+        """Each `{reference}` names a sheet, column and row that exist: the one
+        unknown-reference check, the reference leading its message."""
         for match in PATTERN.finditer(pattern):
-            target = self.sheets.get(match["sheet"] or sheet.id)
-            if target is None:
-                yield f"{match[0]}: no sheet '{match['sheet']}'." + did_you_mean(
-                    match["sheet"], self.sheets
-                )
+            reference = match[0]
+            name = match["sheet"] or sheet.id
+            if not self.problems.known(
+                self.doc, path, "sheet", name, self.sheets, named_by=reference
+            ):
                 continue
+            target = self.sheets[name]
             column = match["column"]
             if column == "self":
                 if not highlight:
-                    yield f"{match[0]}: {{self}} is only for highlight rules"
+                    self.add(path, f"{reference}: {{self}} is only for highlight rules")
                 continue
             keys = [c.key for c in target.columns]
-            if column not in keys:
-                yield f"{match[0]}: no column '{column}' in sheet '{target.id}'." + did_you_mean(
-                    column, keys
-                )
+            where = f" in sheet '{target.id}'"
+            self.problems.known(self.doc, path, "column", column, keys, where, named_by=reference)
             if match["row"]:
                 rows = [key for section in target.sections for key in section.keys]
-                if match["row"] not in rows:
-                    yield f"{match[0]}: no row '{match['row']}' in sheet '{target.id}'." + (
-                        did_you_mean(match["row"], rows)
-                    )
+                self.problems.known(
+                    self.doc, path, "row", match["row"], rows, where, named_by=reference
+                )
             elif not match["all"] and target is not sheet:
-                yield f"{match[0]}: a cell of another sheet needs :all or @row"
+                self.add(path, f"{reference}: a cell of another sheet needs :all or @row")

@@ -414,6 +414,15 @@ def examples(
                 "--industry and --growth-model.",
             )
         )
+    elif selection.waiting and kb is not None:
+        labels = [q.label for qid in selection.waiting if (q := kb.question(qid)) is not None]
+        out.append(
+            lay.hanging(
+                "",
+                f"Some examples depend on questions not given ({', '.join(labels)}): give "
+                "them with --set QUESTION=VALUE.",
+            )
+        )
     if framework in (None, "okr"):
         out += ["", _heading(style, "Example OKRs")]
         for okr in selection.okrs:

@@ -25,7 +25,10 @@ from framework_advisor.sources import limits
 from framework_advisor.sources.reading import read_bytes, read_text
 from framework_advisor.sources.yaml_lines import (
     DUPLICATE,
+    JSON_SYNTAX,
+    LIMIT,
     YamlDocument,
+    YamlSyntaxError,
     check_values,
     parse_yaml,
 )
@@ -194,14 +197,19 @@ def _parse_json(text: str, file: str) -> YamlDocument:
     try:
         data = json.loads(text, object_pairs_hook=unique_keys, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
-        raise InputFileError(f"{file}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+        message = f"not valid JSON: {exc.msg}"
+        raise YamlSyntaxError(
+            Diagnostic.at(file, "", message, exc.lineno, rule=JSON_SYNTAX)
+        ) from None
     except RecursionError:
-        raise InputFileError(f"{file}: nested more than {limits.MAX_DEPTH} levels deep") from None
+        message = f"nested more than {limits.MAX_DEPTH} levels deep"
+        raise YamlSyntaxError(Diagnostic.at(file, "", message, rule=LIMIT)) from None
     except ValueError as exc:  # a number beyond Python's digit limit, NaN or Infinity
         message = str(exc)
         if "digits" in message:
             message = f"a number longer than {limits.MAX_INT_DIGITS} digits"
-        raise InputFileError(f"{file}: not valid JSON: {message}") from None
+        problem = Diagnostic.at(file, "", f"not valid JSON: {message}", rule=JSON_SYNTAX)
+        raise YamlSyntaxError(problem) from None
     check_values(YamlDocument(file=file, data=data))
     if duplicates:
         document = _located(text, YamlDocument(file=file, data=data))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from msgspec import Struct, field
 
-from framework_advisor.errors import Diagnostic, ProblemsError
+from framework_advisor.errors import Diagnostic, DiagnosticsError
 from framework_advisor.sources.yaml_lines import YamlDocument
 
 CONFIG_NAME = ".framework-advisor.yaml"
@@ -26,7 +26,11 @@ SECTION = "check"
 KEYS = ("profile", "ignore", "paths")
 
 
-class ConfigError(ProblemsError):
+RULE = "check-config"
+"""The rule of a settings file of the wrong shape."""
+
+
+class ConfigError(DiagnosticsError):
     title = "invalid .framework-advisor.yaml"
 
 
@@ -57,12 +61,13 @@ def read_config(document: YamlDocument) -> CheckConfig:
 
     def problem(path: tuple[str | int, ...], message: str) -> None:
         key = ".".join(str(p) for p in path)
-        problems.append(Diagnostic.at(file, key, message, document.line_of(path)))
+        problems.append(Diagnostic.at(file, key, message, document.line_of(path), rule=RULE))
 
     if data is None:
         return CheckConfig(file=file)
     if not isinstance(data, dict):
-        raise ConfigError([Diagnostic.at(file, "", "expected a mapping with a `check:` section")])
+        expected = "expected a mapping with a `check:` section"
+        raise ConfigError([Diagnostic.at(file, "", expected, rule=RULE)])
     for key in data:
         if key != SECTION:
             problem((key,), f"unknown section; expected `{SECTION}:`")

@@ -14,6 +14,8 @@ from framework_advisor.sources import limits
 
 SYNTAX = "yaml-syntax"
 """The rule of a file the parser cannot read."""
+JSON_SYNTAX = "json-syntax"
+"""The rule of a JSON file (answers) the parser cannot read."""
 LIMIT = "input-limit"
 """The rule of a value or a shape beyond `sources.limits`."""
 DUPLICATE = "duplicate-key"
@@ -21,9 +23,17 @@ DUPLICATE = "duplicate-key"
 
 
 class YamlSyntaxError(InputFileError):
+    """A file the parser cannot read (YAML or JSON) or a value beyond the limits: one located
+    problem, printed as a diagnostic with its rule (`FILE:LINE: error yaml-syntax: ...`)."""
+
+    line_prefix = ""
+
     def __init__(self, problem: Diagnostic) -> None:
         self.problem = problem
         super().__init__(str(problem))
+
+    def messages(self) -> list[str]:
+        return [self.problem.lint_line()]
 
 
 class YamlDocument(Struct):

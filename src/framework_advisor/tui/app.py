@@ -58,6 +58,15 @@ class AdvisorApp(App[None]):
     TITLE = "Framework Advisor"
     COMMANDS = App.COMMANDS | {AdvisorCommands}
     BINDINGS = [
+        Binding(  # before a dialog's or a text box's own keys: help everywhere
+            "f1",
+            "help",
+            "Help",
+            id="app.help",
+            tooltip="Keys and what each screen does",
+            priority=True,
+        ),
+        Binding("question_mark", "help", "Help", id="app.help_key", show=False),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit (answers are saved)"),
         Binding("f2", "toggle_theme", "Theme", id="app.theme", tooltip="Light or dark theme"),
         Binding(
@@ -112,7 +121,8 @@ class AdvisorApp(App[None]):
             self.continue_session(self._session)
         elif self._new_answers is not None:
             name, answers = self._new_answers
-            self.start_assessment(name, answers)
+            stem = self.store.stem_for(name) if self.store is not None else name
+            self.start_assessment(stem, answers, title=name)
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
         self.call_after_refresh(gc.freeze)  # see tui.launch.collect_garbage_as_an_app
@@ -220,12 +230,17 @@ class AdvisorApp(App[None]):
             )
 
     def start_assessment(
-        self, name: str, answers: Answers | None = None, participant: str | None = None
+        self,
+        name: str,
+        answers: Answers | None = None,
+        participant: str | None = None,
+        title: str | None = None,
     ) -> None:
+        """A new session: ``name`` is its file's stem, ``title`` the name as typed."""
         self._adopt(
             Assessment(
                 self.kb, self.store, name, answers or {}, participant=participant,
-                fixed=self._fixed(),
+                fixed=self._fixed(), title=title,
             )
         )  # fmt: skip
         self.assessment.save()
@@ -243,6 +258,7 @@ class AdvisorApp(App[None]):
                 session.cursor,
                 participant=session.participant,
                 fixed=self._fixed(),
+                title=session.title,
             )
         )
         self.assessment.revision = session.revision
@@ -262,9 +278,13 @@ class AdvisorApp(App[None]):
     def show_session_name(self) -> None:
         """The header names the session open (a served app names the participant instead)."""
         if self.served is None:
-            name = self.assessment.name
+            name = self.assessment.display_name
             shown = f"v{__version__} · session {name}" if name else f"v{__version__}"
             self.sub_title = terminal_text(shown)  # the header shows it literally
+
+    def hold_again(self) -> None:
+        """The open session's file was renamed: hold it under its new name."""
+        self._hold(self.assessment)
 
     def _hold(self, assessment: Assessment) -> None:
         """A local session is held by one window: a second one opens it read-only."""
@@ -277,7 +297,7 @@ class AdvisorApp(App[None]):
         if self._lock is None:
             assessment.read_only = True
             self.notify(
-                f"The session '{assessment.name}' is open in another window: it opens here "
+                f"The session '{assessment.display_name}' is open in another window: it opens here "
                 "read-only, and changes made here are not saved.",
                 severity="warning",
                 timeout=15,
@@ -459,6 +479,17 @@ class AdvisorApp(App[None]):
 
     def has_assessment(self) -> bool:
         return self.assessment.name is not None or bool(self.assessment.answers)
+
+    def action_help(self) -> None:
+        """Help over the screen shown: its keys, every screen's keys, what each screen does."""
+        from framework_advisor.tui.screens.help import HelpScreen, screen_keys
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            screen.dismiss()  # F1 again closes it
+            return
+        keys = screen_keys(self, screen)
+        self.push_screen(HelpScreen(self.kb, getattr(screen, "HELP_ID", None), keys))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

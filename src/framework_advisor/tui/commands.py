@@ -39,6 +39,7 @@ class AdvisorCommands(Provider):
             commands.append(
                 ("Export", "Write the answers and the recommendation", app.action_export)
             )
+        commands.append(("Help", "Keys and what each screen does", app.action_help))
         commands.append(
             ("Toggle light / dark theme", "Switch the colour theme", app.action_toggle_theme)
         )

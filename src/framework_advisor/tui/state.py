@@ -41,10 +41,14 @@ class Assessment:
         cursor: str | None = None,
         participant: str | None = None,
         fixed: Answers | None = None,
+        title: str | None = None,
     ) -> None:
         self.kb = kb
         self.store = store
         self.name = name
+        """The session's file stem (None before a session is named)."""
+        self.title = title
+        """The session's name as typed, when it differs from its file's stem."""
         self.fixed: Answers = dict(fixed or {})
         """A workshop's answers fixed for everyone: kept in the answers, never asked."""
         self.answers: Answers = {**dict(answers or {}), **self.fixed}
@@ -66,6 +70,11 @@ class Assessment:
         self.export_folder: str | None = None
         self.export_ticked: dict[str, bool] = {}
         """The export dialog's folder and ticks (by label), kept while the session is open."""
+
+    @property
+    def display_name(self) -> str | None:
+        """The name people read: as typed, else the file's stem."""
+        return self.title or self.name
 
     # questions -------------------------------------------------------------------------
     def visible(self) -> list[Question]:
@@ -152,12 +161,15 @@ class Assessment:
             return
         store, name, kb = self.store, self.name, self.kb
         answers, cursor, participant = dict(self.answers), self.cursor, self.participant
+        title = self.title if self.title != name else None
         based_on = self.revision
         self.revision = revision = based_on + 1
         self.saved_to = store.path_for(name)
         future = _writer().submit(
             lambda: store.write(
-                name, dump_session(kb, answers, cursor, participant, revision), based_on=based_on
+                name,
+                dump_session(kb, answers, cursor, participant, revision, title),
+                based_on=based_on,
             )
         )
         future.add_done_callback(self._report)

@@ -28,7 +28,7 @@ from framework_advisor.engine.goals.rules import (
     smart_letters,
 )
 from framework_advisor.engine.goals.text import read, result_kind
-from framework_advisor.errors import Diagnostic, Location, ProblemsError
+from framework_advisor.errors import Diagnostic, DiagnosticsError, Location
 from framework_advisor.problems import LineSource, ProblemCollector, format_path
 from framework_advisor.sources.goal_file import GoalSource
 from framework_advisor.sources.yaml_lines import YamlDocument
@@ -39,7 +39,7 @@ SINGLE_KEY["north_star"] = "north_star"
 """The kinds `check --kind` takes, and the goal file's key for one goal of that kind."""
 
 
-class GoalFileError(ProblemsError):
+class GoalFileError(DiagnosticsError):
     """A goal file whose shape no goal file has: exit 2, one line per problem."""
 
     title = "invalid goal file"

@@ -48,6 +48,8 @@ class TickList(SelectionList[str]):
 
 
 class CompareScreen(Screen[None]):
+    HELP_ID = "compare"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="compare.back")]
 
     app: AdvisorApp

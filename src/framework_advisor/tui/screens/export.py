@@ -80,6 +80,8 @@ class TickBox(Checkbox):
 
 
 class ExportScreen(ModalScreen[None]):
+    HELP_ID = "export"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [Binding("escape", "dismiss", "Close", id="export.close")]
 
     app: AdvisorApp

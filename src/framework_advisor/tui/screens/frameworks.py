@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 
 class FrameworksScreen(Screen[None]):
+    HELP_ID = "frameworks"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="frameworks.back"),
         Binding("ctrl+t", "app.compare", "Compare", id="frameworks.compare"),

@@ -45,6 +45,8 @@ ITEM_LINE = re.compile(
 
 
 class GoalCheckScreen(Screen[None]):
+    HELP_ID = "goal_check"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="goals.back"),
         Binding(

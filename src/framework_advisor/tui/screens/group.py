@@ -17,6 +17,8 @@ from framework_advisor.safe_text import as_text
 
 
 class GroupScreen(Screen[None]):
+    HELP_ID = "group"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="group.back", tooltip="Back")]
     DEFAULT_CSS = """
     GroupScreen #group { padding: 0 1; }

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 
 class QuestionnaireScreen(Screen[None]):
+    HELP_ID = "questionnaire"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [
         Binding("escape", "back", "Back", id="questionnaire.back", tooltip="Previous question"),
         Binding("enter", "next", "Next", id="questionnaire.next", tooltip="Next question"),

@@ -37,6 +37,8 @@ TABS = (
 
 
 class ResultsScreen(Screen[None]):
+    HELP_ID = "results"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="results.back"),
         Binding("ctrl+r", "app.review", "Review", id="results.review", tooltip="Edit answers"),

@@ -47,6 +47,8 @@ class AnswersTable(DataTable[Any]):
 
 
 class ReviewScreen(Screen[None]):
+    HELP_ID = "review"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="review.back"),
         Binding("enter", "edit", "Edit", id="review.edit", tooltip="Change this answer"),

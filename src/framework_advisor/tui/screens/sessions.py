@@ -18,6 +18,7 @@ from framework_advisor.domain.counting import counted
 from framework_advisor.errors import AdvisorError
 from framework_advisor.safe_text import as_text
 from framework_advisor.tui.screens.dialogs import AskText, Confirm
+from framework_advisor.tui.state import Assessment
 from framework_advisor.tui.widgets.footer import KeyBar
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 
 class SessionsScreen(Screen[None]):
+    HELP_ID = "sessions"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="sessions.back"),
         Binding("enter", "open", "Open", id="sessions.open", tooltip="Continue this session"),
@@ -56,7 +59,7 @@ class SessionsScreen(Screen[None]):
             session = store.load(name, self.app.kb)
             saved = datetime.fromtimestamp(session.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
             organisation = session.answers.get("organisation", "")
-            cells = (name, organisation, len(session.answers), saved)
+            cells = (session.display_name, organisation, len(session.answers), saved)
             table.add_row(*(as_text(cell) for cell in cells), key=name)
         self.query_one("#sessions-where", Static).update(
             as_text(
@@ -89,25 +92,43 @@ class SessionsScreen(Screen[None]):
         store = self.app.store
         if name is None or store is None:
             return
+        shown = store.display_name(name)
         new = await self.app.push_screen_wait(
-            AskText("Rename session", f"New name for '{name}':", name)
+            AskText("Rename session", f"New name for '{shown}':", shown)
         )
-        if new is None or new == name:
+        if new is None or new == shown:
             return
+        assessment = self.app.assessment
+        open_here = assessment.name == name
+        lock = None if open_here else store.lock(name)
+        if not open_here and lock is None:
+            self.app.notify(
+                f"'{shown}' is open in another window: rename it there, or close it first.",
+                severity="error",
+                markup=False,
+            )
+            return
+        if open_here:
+            Assessment.flush()  # no autosave lands under the old name after the move
         try:
             renamed = store.rename(name, new)
         except (AdvisorError, OSError) as exc:
             self.app.notify(str(exc), severity="error", markup=False)
             return
-        if self.app.assessment.name == name:
-            self.app.assessment.name = renamed
+        finally:
+            if lock is not None:
+                lock.release()
+        if open_here:
+            assessment.name, assessment.title = renamed, new
+            assessment.revision = store.load(renamed, self.app.kb).revision
+            self.app.hold_again()
             self.app.show_session_name()
         self.reload()
         self._select(renamed)
         if renamed != new:
             self.app.notify(
-                f"Renamed to '{renamed}': a session's name is its file's name, where spaces "
-                "and some signs become dashes.",
+                f"Renamed to '{new}', in the file '{renamed}.yaml' (file names leave out "
+                "spaces and some signs).",
                 timeout=10,
                 markup=False,
             )
@@ -123,8 +144,9 @@ class SessionsScreen(Screen[None]):
         store = self.app.store
         if name is None or store is None:
             return
+        shown = store.display_name(name)
         sure = await self.app.push_screen_wait(
-            Confirm("Delete session", f"Delete '{name}' and its answers for good?", yes="Delete")
+            Confirm("Delete session", f"Delete '{shown}' and its answers for good?", yes="Delete")
         )
         if sure:
             store.delete(name)

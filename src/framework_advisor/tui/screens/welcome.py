@@ -30,6 +30,8 @@ INTRO = (
 
 
 class WelcomeScreen(Screen[None]):
+    HELP_ID = "welcome"
+    """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [
         Binding("n", "new", "New", id="welcome.new", tooltip="Start a new assessment"),
         Binding("c", "continue", "Continue", id="welcome.continue", tooltip="The latest session"),
@@ -47,6 +49,8 @@ class WelcomeScreen(Screen[None]):
             yield Static(INTRO, id="welcome-intro")
             yield OptionList(id="welcome-menu")
             yield Static("", id="welcome-where")
+            hint = self.app.kb.help_entry("hint")
+            yield Static(as_text(hint.title if hint else ""), id="welcome-help")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -74,8 +78,9 @@ class WelcomeScreen(Screen[None]):
         served = self.app.served is not None
         options = [Option("New assessment", id="new")]
         latest = store.most_recent() if store else None
-        if latest:
-            options.append(Option(as_text(f"Continue '{latest}'"), id="continue"))
+        if store and latest:
+            shown = store.display_name(latest)
+            options.append(Option(as_text(f"Continue '{shown}'"), id="continue"))
         if store and not served:
             count = len(store.names())
             options.append(Option(f"Saved sessions ({count})", id="sessions"))
@@ -129,17 +134,19 @@ class WelcomeScreen(Screen[None]):
         name = await self.app.push_screen_wait(dialog)
         if name is None:
             return
-        if store is not None and store.exists(name):
-            self.app.notify(f"A session '{name}' already exists: continuing it.", markup=False)
-            self.app.continue_session(store.load(name, self.app.kb))
+        if store is None:
+            self.app.start_assessment(name, title=name)
             return
-        self.app.start_assessment(name)
-        from framework_advisor.sessions import slug
-
-        if store is not None and slug(name) != name:
+        stem = store.stem_for(name)
+        if store.exists(stem):  # the same name typed again: that session, not a second one
+            self.app.notify(f"A session '{name}' already exists: continuing it.", markup=False)
+            self.app.continue_session(store.load(stem, self.app.kb))
+            return
+        self.app.start_assessment(stem, title=name)
+        if stem != name:
             self.app.notify(
-                f"Saved as '{slug(name)}': a session's name is its file's name, where spaces "
-                "and some signs become dashes.",
+                f"Saved in the file '{stem}.yaml' (file names leave out spaces and some "
+                f"signs); the session keeps the name '{name}'.",
                 timeout=10,
                 markup=False,
             )

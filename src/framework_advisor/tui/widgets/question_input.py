@@ -177,7 +177,7 @@ class QuestionInput(Vertical):
         after the client); None for any other question."""
         if question.id != "organisation" or question.type != "text":
             return None
-        name = getattr(getattr(self.app, "assessment", None), "name", None)
+        name = getattr(getattr(self.app, "assessment", None), "display_name", None)
         if not isinstance(name, str) or not name.strip() or name.startswith("assessment-"):
             return None  # no name, or the dated default one: no client's name to offer
         return name

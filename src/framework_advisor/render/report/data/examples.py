@@ -90,6 +90,12 @@ def examples(
         notes.append(
             f"The library has no examples written for {label} yet: these fit any industry."
         )
+    waiting = [q.label for qid in selection.waiting if (q := kb.question(qid)) is not None]
+    if waiting:
+        notes.append(
+            f"Some examples depend on questions not answered yet ({and_list(waiting)}): "
+            "answer them for examples that fit better."
+        )
     shown = [t for o in okrs for t in (o.objective, *o.key_results)] + [k.target for k in kpis]
     shown += [t for group in roles for item in group.items for t in (item.lead, *item.lines)]
     if any("[" in text for text in shown):
@@ -118,9 +124,16 @@ def _role_groups(fid: str, short: dict[str, str], selection: ExampleSelection) -
     items: list[RoleItem] = []
     note = ""
     if fid == "4dx":
-        measures = _first(selection.of_role("lead_measure"), "lead_measure")
         for wig in _first(selection.of_role("wig"), "wig"):
             assert isinstance(wig, Wig)
+            measures = _first(
+                [
+                    m
+                    for m in selection.of_role("lead_measure")
+                    if getattr(m, "drives", "") == wig.metric
+                ],
+                "lead_measure",
+            )  # a WIG's own lead measures, never another WIG's
             lines = [f"Lag measure: {wig.lag}"]
             delivered = [k for k in selection.kpis if wig.delivers and k.metric == wig.delivers]
             lines += [f"It delivers the KPI {k.name} ({k.target})" for k in delivered]
