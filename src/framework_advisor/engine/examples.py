@@ -25,7 +25,7 @@ from framework_advisor.domain.examples import (
     unique_by_metric,
 )
 from framework_advisor.domain.knowledge import KnowledgeBase
-from framework_advisor.engine.flow import profile
+from framework_advisor.engine.flow import is_visible, profile
 
 __all__ = ["ExampleSelection", "fits", "select_examples", "written_for_industry"]
 
@@ -91,14 +91,16 @@ def select_examples(kb: KnowledgeBase, answers: Mapping[str, Any]) -> ExampleSel
 
 def _waiting(kb: KnowledgeBase, sets: list[ExampleSet], view: Mapping[str, Any]) -> list[str]:
     """The unanswered questions that leave some entry of the sets undecided (its condition
-    unknown, not false): answering them may bring examples written for the organisation."""
+    unknown, not false) and that the organisation is asked: answering them may bring examples
+    written for it."""
     waiting: set[str] = set()
     for example in sets:
         for entry in [*example.okrs, *example.kpis, *example.roles]:
             condition = AllOf(parts=condition_of(example, entry))
             if condition.evaluate(dict(view)) is None:
                 waiting |= {q for q in condition.questions() if view.get(q) is None}
-    return [q.id for q in kb.questions if q.id in waiting]
+    asked = dict(view)
+    return [q.id for q in kb.questions if q.id in waiting and is_visible(q, asked)]
 
 
 def _roles(
