@@ -7,6 +7,7 @@ from typing import Any
 from msgspec import Struct
 
 from framework_advisor.domain.answers import Answers
+from framework_advisor.domain.in_words import CLAMP, in_words, ranked_in_words
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import (
     Caution,
@@ -86,21 +87,35 @@ def rank(kb: KnowledgeBase, answers: Answers) -> list[RankedFramework]:
     names = index_for(kb).names
     fits, totals, reasons = scores.fits, scores.totals, scores.reasons
     return [
-        RankedFramework(
-            fid,
-            names[fid],
-            fits[fid],
-            position,
-            reasons[fid] if fits[fid] == totals[fid] else _with_clamp(reasons[fid], totals[fid]),
+        ranked_in_words(
+            RankedFramework(
+                fid,
+                names[fid],
+                fits[fid],
+                position,
+                reasons[fid]
+                if fits[fid] == totals[fid]
+                else _with_clamp(reasons[fid], totals[fid]),
+            ),
+            kb.text,
         )
         for position, fid in enumerate(scores.ranking, start=1)
     ]
 
 
 def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) -> Recommendation:
-    """Validated answers in; the explained recommendation out: ranking with reasons and lifts,
-    the mix (phase one) and later phases, needs covered, cautions, the merged calendar,
-    unanswered questions, sensitivity (unless ``sensitivity=False``) and a summary."""
+    """Validated answers in; the explained recommendation out, its sentences said in the
+    knowledge base's catalogue (``recommend_facts``, then ``domain.in_words``)."""
+    return in_words(recommend_facts(kb, answers, sensitivity=sensitivity), kb.text)
+
+
+def recommend_facts(
+    kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True
+) -> Recommendation:
+    """Validated answers in; the recommendation as facts and messages out (its prose fields
+    empty, their ``*_message`` set): ranking with reasons and lifts, the mix (phase one) and
+    later phases, needs covered, cautions, the merged calendar, unanswered questions,
+    sensitivity (unless ``sensitivity=False``) and a summary."""
     index = index_for(kb)
     scores = score(kb, answers)
     view, states, totals, fits = scores.view, scores.states, scores.totals, scores.fits
@@ -172,8 +187,10 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         kb={"name": kb.name, "version": kb.version, "packs": [p.name for p in kb.packs]},
         needs=plan.needs,
         phases=phases,
-        summary=summarise(index, view, plan, phases, ranking, time, pay.text if pay else ""),
-        mix_choice=plan.choice,
+        summary_message=summarise(
+            index, view, plan, phases, ranking, time, pay.text if pay else ""
+        ),
+        mix_choice_message=plan.choice,
         mix_comparison=plan.comparison,
         pay=pay,
         meeting_time=time,
@@ -184,8 +201,7 @@ def _with_clamp(reasons: list[Reason], total: int) -> list[Reason]:
     """Reasons add up to the fit: a fit clamped to 0-100 gets a reason for the difference."""
     fit = clamp(total)
     if fit != total:
-        bound = "The highest fit is 100." if total > 100 else "The lowest fit is 0."
-        reasons.append(Reason("clamp", bound, fit - total))
+        reasons.append(Reason(CLAMP, "", fit - total))  # worded at the edge (in_words)
     return reasons
 
 

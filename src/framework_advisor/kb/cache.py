@@ -10,7 +10,7 @@ from framework_advisor.paths import ENV_CACHE_DIR, cache_dir
 
 __all__ = ["ENV_CACHE_DIR", "cache_dir"]
 
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 
 
 def cache_key(sources: list[SourceFiles]) -> str:
