@@ -28,6 +28,8 @@ _Say = Callable[[Message | None, str], str]
 
 CLAMP = "clamp"
 """The rule id of the reason for a fit held to 0-100: worded here from its effect's sign."""
+BASE = "base"
+"""The rule id of a framework's starting fit: worded here with the framework's name."""
 
 
 def in_words(rec: Recommendation, catalogue: Catalogue) -> Recommendation:
@@ -54,17 +56,22 @@ def in_words(rec: Recommendation, catalogue: Catalogue) -> Recommendation:
 
 
 def ranked_in_words(ranked: RankedFramework, catalogue: Catalogue) -> RankedFramework:
-    """A ranked framework whose fit was held to 0-100, with the reason for it said."""
-    if not any(reason.rule == CLAMP and not reason.text for reason in ranked.reasons):
-        return ranked
-    return replace(ranked, reasons=[_clamp(reason, catalogue) for reason in ranked.reasons])
+    """A ranked framework with its reasons said: its starting fit, a fit held to 0-100, and
+    the answers behind each rule's reason."""
+    return replace(ranked, reasons=[_reason(r, ranked.name, catalogue) for r in ranked.reasons])
 
 
-def _clamp(reason: Reason, catalogue: Catalogue) -> Reason:
-    if reason.rule != CLAMP or reason.text:
+def _reason(reason: Reason, name: str, catalogue: Catalogue) -> Reason:
+    if reason.because_message is not None:
+        return replace(reason, because=catalogue.say(reason.because_message))
+    if reason.text:
         return reason
-    bound = "reason.clamp_high" if reason.effect < 0 else "reason.clamp_low"
-    return replace(reason, text=catalogue.say(message(bound)))
+    if reason.rule == BASE:
+        return replace(reason, text=catalogue.say(message("reason.base", name=name)))
+    if reason.rule == CLAMP:
+        bound = "reason.clamp_high" if reason.effect < 0 else "reason.clamp_low"
+        return replace(reason, text=catalogue.say(message(bound)))
+    return reason
 
 
 def _layer(layer: MixLayer, text: _Say) -> MixLayer:
@@ -82,9 +89,13 @@ def _retirement(retirement: Retirement, text: _Say) -> Retirement:
 
 
 def _caution(caution: Caution, text: _Say) -> Caution:
-    if caution.text_message is None:
+    if caution.text_message is None and caution.because_message is None:
         return caution
-    return replace(caution, text=text(caution.text_message, caution.text))
+    return replace(
+        caution,
+        text=text(caution.text_message, caution.text),
+        because=text(caution.because_message, caution.because),
+    )
 
 
 def _phase(phase: Phase, text: _Say) -> Phase:

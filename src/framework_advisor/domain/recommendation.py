@@ -16,6 +16,8 @@ class Reason(Struct, frozen=True, gc=False):
     text: str
     effect: int
     because: str = ""
+    because_message: Message | None = None
+    """``because`` as a message id and its parameters: the answers that made the rule fire."""
 
 
 class Lift(Struct, frozen=True, gc=False):
@@ -121,6 +123,8 @@ class Caution(Struct, frozen=True, gc=False):
     text_message: Message | None = None
     """``text`` as a message id and its parameters, for a caution the engine words (the rules'
     cautions are the knowledge base's own text)."""
+    because_message: Message | None = None
+    """``because`` as a message id and its parameters: the answers that raised it."""
 
 
 class CadenceItem(Struct, frozen=True, gc=False):

@@ -36,6 +36,7 @@ FORMATS = {
     "list": "a list of words joined as a person writes them: A, B and C",
     "plus": "a list of names joined by plus signs: OKR + KPI",
     "commas": "a list of words joined by commas: A, B, C",
+    "semicolons": "a list joined by semicolons: A; B; C",
     "lower": "a text with its first letter in lower case",
     "first": "a text's first sentence, without its full stop",
     "date": "an ISO date (2026-12-07) written out: 7 December 2026",
@@ -110,6 +111,8 @@ class Catalogue(Struct, frozen=True, gc=False):
                 return " + ".join(items)
             if fmt == "commas":
                 return ", ".join(items)
+            if fmt == "semicolons":
+                return "; ".join(items)
             if fmt == "list":
                 return and_list(items, self.say(Message("words.and")))
             return " ".join(items)

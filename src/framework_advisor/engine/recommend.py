@@ -68,14 +68,14 @@ def score(kb: KnowledgeBase, answers: Answers) -> Scores:
         said = because_leaves(kb, indexed.leaves, view, stage_derived, said_memo)
         for framework, weight, reason in indexed.weights:
             totals[framework] += weight
-            reasons[framework].append(Reason(rule.id, reason, weight, said))
+            reasons[framework].append(Reason(rule.id, reason, weight, because_message=said))
         for layer in indexed.layers:
             whys = requested.setdefault(layer, {})
             for framework, weight, reason in indexed.weights:
                 if weight > 0:
                     whys.setdefault(framework, reason)
         for caution in indexed.cautions:
-            raised.append((caution, Caution(rule.id, caution.text, said)))
+            raised.append((caution, Caution(rule.id, caution.text, because_message=said)))
     fits = {fid: clamp(total) for fid, total in totals.items()}
     ranking = order(totals)  # the raw totals: two fits capped at 100 still differ
     return Scores(view, states, totals, fits, ranking, reasons, requested, raised)
