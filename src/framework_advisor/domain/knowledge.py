@@ -79,30 +79,9 @@ class PayPolicy(Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class InUsePolicy(Struct, frozen=True, forbid_unknown_fields=True):
-    """What happens to frameworks a client already runs (kb.yaml ``policies.in_use``)."""
+    """The sources of what happens to frameworks a client already runs (kb.yaml
+    ``policies.in_use``); its sentences are knowledge/text/en.yaml's ``in_use.*``."""
 
-    kept: str = ""
-    """Appended to the why of a framework in use that stays."""
-    not_working: str = ""
-    """A retirement's why for a framework the client says is not working; {why} and {source}
-    come from the framework's ``if_not_working``."""
-    not_working_plain: str = ""
-    """The same for a framework whose sources name no replacement."""
-    size_limit: str = ""
-    """A retirement's why when the mix's size limit leaves no room; {limit} frameworks."""
-    replaces: str = ""
-    """Appended to the why of a framework that replaces one not working; {name} is the latter."""
-    conflict: str = ""
-    """A retirement's why when {other}, in the plan, does its job (a clash or the same layer)."""
-    outclassed: str = ""
-    """A retirement's why when {other} serves the stated need {need} far better."""
-    aid: str = ""
-    """A retirement's why when it lives on inside {other} (SMART inside MBO)."""
-    outgrown: str = ""
-    """A retirement's why for a framework in use beyond its ``size_range``; {why} and {source}
-    come from that range."""
-    keep_running: str = ""
-    """The first rollout step of a framework in use that stays: it starts nothing new."""
     sources: list[str] = []
 
 

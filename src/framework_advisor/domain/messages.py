@@ -88,6 +88,18 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "choice.because.fit": ("a", "b"),
     "choice.because.rank": (),
     "choice.because.hybrid": (),
+    # frameworks already in use (MixLayer.why, Retirement.why, the rollout's first step)
+    "in_use.kept": ("name",),
+    "in_use.replaces": ("name",),
+    "in_use.not_working": ("why", "source"),
+    "in_use.not_working_plain": (),
+    "in_use.size_limit": ("limit",),
+    "in_use.conflict": ("other",),
+    "in_use.outclassed": ("other", "need"),
+    "in_use.another": (),
+    "in_use.aid": ("other",),
+    "in_use.outgrown": ("why", "source"),
+    "in_use.keep_running": ("name",),
     # what one changed answer would do (Sensitivity.text)
     "change.option": ("option", "question"),
     "change.yes_no": ("answer", "question"),

@@ -872,12 +872,11 @@ def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> li
                 why = " ".join(index.kb.policies.pay.carried_by[member].split())
             else:
                 why = message("mix.fills_layer", name=names[member], layer=layer)
-        policy = index.kb.policies.in_use
         parts: list[str | Message] = [why] if why else []
         if member in search.current:
-            parts.append(policy.kept.format(name=names[member]))
+            parts.append(message("in_use.kept", name=names[member]))
         if member in search.replacing:
-            parts.append(policy.replaces.format(name=names[search.replacing[member]]))
+            parts.append(message("in_use.replaces", name=names[search.replacing[member]]))
         if member in HYBRID_PARTS and all(
             p in members and p in search.current for p in HYBRID_PARTS
         ):
@@ -991,13 +990,12 @@ def _retirements(
     is not working, the organisation has outgrown it (``view``: the answers), it conflicts with
     a member (or lives on inside one), or the size limit."""
     names = index.short_names
-    policy = index.kb.policies.in_use
     retire: list[Retirement] = []
     for fid in current:
         if fid in members or fid not in index.kb.frameworks:
             continue
         if fid in search.failing:
-            retire.append(Retirement(fid, _not_working_why(index, fid), "not_working"))
+            retire.append(Retirement(fid, "", "not_working", _not_working_why(index, fid)))
             continue
         if fid in HYBRID_PARTS and HYBRID in members:
             continue  # the hybrid is OKRs and KPIs run together: nothing to retire
@@ -1008,23 +1006,24 @@ def _retirements(
         if view is not None and has_outgrown(index.kb, fid, view):
             why = outgrown_why(index.kb, fid)
             if clash or same_layer:
-                why += " " + policy.conflict.format(other=names[(clash or same_layer)[0]])
-            retire.append(Retirement(fid, why, "outgrown"))
+                conflict = message("in_use.conflict", other=names[(clash or same_layer)[0]])
+                why = message("words.sentences", sentences=[why, conflict])
+            retire.append(Retirement(fid, "", "outgrown", why))
         elif clash or (same_layer and not aided):
-            why = policy.conflict.format(other=names[(clash or same_layer)[0]])
-            retire.append(Retirement(fid, why, "conflict"))
+            why = message("in_use.conflict", other=names[(clash or same_layer)[0]])
+            retire.append(Retirement(fid, "", "conflict", why))
         elif aided:  # SMART beside MBO: the member's own advice still uses it
-            retire.append(Retirement(fid, policy.aid.format(other=names[aided[0]]), "aid"))
+            why = message("in_use.aid", other=names[aided[0]])
+            retire.append(Retirement(fid, "", "aid", why))
         elif fid not in search.worth_keeping and served:
             label = index.need_labels.get(served[0], served[0])
             others = [m for m in members if m in search.serves[served[0]]]
-            better = names[others[0]] if others else "Another framework"
-            why = policy.outclassed.format(other=better, need=label)
-            retire.append(Retirement(fid, why, "conflict"))
+            better = names[others[0]] if others else message("in_use.another")
+            why = message("in_use.outclassed", other=better, need=label)
+            retire.append(Retirement(fid, "", "conflict", why))
         else:
-            limit = limits.most_new
-            why = policy.size_limit.format(limit=limit, s="s" if limit > 1 else "")
-            retire.append(Retirement(fid, why, "size_limit"))
+            why = message("in_use.size_limit", limit=limits.most_new)
+            retire.append(Retirement(fid, "", "size_limit", why))
     return retire
 
 
@@ -1044,12 +1043,11 @@ def not_working(
     return failing, replacing
 
 
-def _not_working_why(index: EngineIndex, fid: str) -> str:
+def _not_working_why(index: EngineIndex, fid: str) -> Message:
     instead = index.kb.frameworks[fid].if_not_working
-    policy = index.kb.policies.in_use
     if instead is None:
-        return policy.not_working_plain
-    return policy.not_working.format(why=" ".join(instead.why.split()), source=instead.source)
+        return message("in_use.not_working_plain")
+    return message("in_use.not_working", why=" ".join(instead.why.split()), source=instead.source)
 
 
 def _complement(index: EngineIndex, a: str, b: str) -> bool:
