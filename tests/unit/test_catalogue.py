@@ -19,13 +19,14 @@ from framework_advisor.domain.in_words import in_words
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.messages import MESSAGES
 from framework_advisor.domain.recommendation import Recommendation
-from framework_advisor.domain.text import Catalogue, Message, compile_text, fields_of, message
+from framework_advisor.domain.text import Catalogue, Message, fields_of, message
 from framework_advisor.engine.answers import validate_answers
 from framework_advisor.engine.recommend import recommend, recommend_facts
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.build import build
 from framework_advisor.kb.files import read_source
 from framework_advisor.kb.locate import embedded_dir
+from framework_advisor.kb.text import compile_text
 
 PACK = "name: words\nversion: '1.0'\nschema_version: 2\n"
 CATALOGUE = embedded_dir() / "text" / "en.yaml"

@@ -8,8 +8,6 @@ The formats are a closed list (``FORMATS``); an entry with plural forms chooses 
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Any
 
 from msgspec import Struct
@@ -42,9 +40,6 @@ FORMATS = {
     "date": "an ISO date (2026-12-07) written out: 7 December 2026",
 }
 """The placeholder formats, the whole list (knowledge/README.md, **Words**)."""
-
-FIELD = re.compile(r"\{([^{}]*)\}")
-NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
 class Message(Struct, frozen=True, gc=False):
@@ -119,6 +114,8 @@ class Catalogue(Struct, frozen=True, gc=False):
         elif fmt == "number" and isinstance(value, int | float):
             return f"{value:,}"
         elif fmt == "date" and isinstance(value, str):
+            from datetime import date
+
             day = date.fromisoformat(value)
             return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
         else:
@@ -137,52 +134,6 @@ def and_list(words: list[str], conjunction: str = "and") -> str:
     if len(words) == 1:
         return words[0]
     return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
-
-
-def compile_text(text: str) -> tuple[list[str], list[str]]:
-    """A catalogue text split into literal parts and fields (``Entry.forms``), and the problems
-    found: a field that is not ``{name}`` or ``{name:format}`` with a known format (no
-    attribute, index, call or expression), or a stray brace. ``{{`` and ``}}`` are braces."""
-    parts: list[str] = []
-    problems: list[str] = []
-    literal: list[str] = []
-    position = 0
-    while position < len(text):
-        char = text[position]
-        if text.startswith("{{", position) or text.startswith("}}", position):
-            literal.append(char)
-            position += 2
-            continue
-        if char == "}":
-            problems.append("a '}' with no '{': write '}}' for a brace")
-            position += 1
-            continue
-        if char != "{":
-            literal.append(char)
-            position += 1
-            continue
-        match = FIELD.match(text, position)
-        if match is None:
-            problems.append("a '{' with no '}': write '{{' for a brace")
-            break
-        field = match.group(1)
-        name, colon, fmt = field.partition(":")
-        if not NAME.match(name):
-            problems.append(
-                f"'{{{field}}}' is not a placeholder: write {{name}} or {{name:format}} "
-                "(a name of lower-case letters, digits and _; no attributes, indexes or "
-                "expressions)"
-            )
-        elif colon and fmt not in FORMATS:
-            problems.append(
-                f"'{{{field}}}': unknown format '{fmt}'; the formats are " + ", ".join(FORMATS)
-            )
-        parts.append("".join(literal))
-        parts.append(field)
-        literal = []
-        position = match.end()
-    parts.append("".join(literal))
-    return parts, problems
 
 
 def fields_of(parts: list[str]) -> list[str]:
