@@ -248,17 +248,30 @@ def validate(ctx: click.Context) -> None:
     from framework_advisor.kb.checks import load_checks
 
     load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)  # the goal checker's book
-    packs = ", ".join(f"{p.name} {p.version}" for p in kb.packs) or "none"
     from framework_advisor.domain.client_text import Vocabulary, client_texts
+    from framework_advisor.domain.text import Message, message
     from framework_advisor.safe_text import one_line
 
+    say = kb.text.say
     for leak in Vocabulary(kb).leaks_in(client_texts(kb)):
-        click.echo(one_line(f"warning: text a client reads has {leak}"), err=True)
-
-    click.echo(
-        one_line(
-            f"ok: {kb.name} {kb.version}: {len(kb.frameworks)} frameworks, {len(kb.questions)} "
-            f"questions, {len(kb.needs)} needs, {len(kb.rules)} rules, {len(kb.pairings)} "
-            f"pairings, {len(kb.glossary)} glossary terms; packs: {packs}"
+        click.echo(one_line(say(message("cli.client_text_leak", leak=leak))), err=True)
+    counts = [
+        message(f"cli.count.{what}", count=len(held))
+        for what, held in (
+            ("frameworks", kb.frameworks),
+            ("questions", kb.questions),
+            ("needs", kb.needs),
+            ("rules", kb.rules),
+            ("pairings", kb.pairings),
+            ("glossary", kb.glossary),
         )
+    ]
+    packs: list[str | Message] = [f"{p.name} {p.version}" for p in kb.packs]
+    said = message(
+        "cli.validated",
+        name=kb.name,
+        version=kb.version,
+        counts=counts,
+        packs=packs or [message("cli.no_packs")],
     )
+    click.echo(one_line(say(said)))

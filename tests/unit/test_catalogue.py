@@ -220,3 +220,23 @@ def test_the_cli_json_keeps_the_text_and_adds_the_message(
     answers = yaml.safe_load(SAMPLES[0].read_text(encoding="utf-8"))
     rec = recommend(kb, validate_answers(kb, answers))
     assert data["summary"] == rec.summary
+
+
+def test_validate_counts_the_knowledge_in_the_catalogue_words(
+    run_cli: Callable[..., Result], kb: KnowledgeBase
+) -> None:
+    result = run_cli("validate")
+    assert result.exit_code == 0, result.stderr
+    assert f": {len(kb.frameworks)} frameworks, {len(kb.questions)} questions," in result.stdout
+    assert f", {len(kb.glossary)} glossary terms; packs: none" in result.stdout
+    one = kb.text.say(message("cli.count.glossary", count=1))
+    assert one == "1 glossary term"
+
+
+def test_a_pack_rewords_the_command_lines_words(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    pack = _pack(tmp_path, '  cli.no_packs: "no packs"\n  cli.validated: "valid: {name}"\n')
+    result = run_cli("--kb", pack, "validate")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("valid: ")
