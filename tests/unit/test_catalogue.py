@@ -112,6 +112,8 @@ def test_a_message_with_other_parameters_than_declared_is_refused() -> None:
     ("fmt", "value", "expected"),
     [
         ("number", 12000, "12,000"),
+        ("decimal", 2.25 + 0.5, "2.8"),
+        ("decimal", 3, "3.0"),
         ("list", ["OKR", "KPI", "SMART"], "OKR, KPI and SMART"),
         ("commas", ["OKR", "KPI"], "OKR, KPI"),
         ("plus", ["OKR", "KPI"], "OKR + KPI"),

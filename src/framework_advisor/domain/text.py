@@ -31,6 +31,7 @@ MONTHS = [
 
 FORMATS = {
     "number": "a whole number with its thousands grouped: 1,200",
+    "decimal": "a number with one decimal place: 2.5",
     "list": "a list of words joined as a person writes them: A, B and C",
     "plus": "a list of names joined by plus signs: OKR + KPI",
     "commas": "a list of words joined by commas: A, B, C",
@@ -113,6 +114,8 @@ class Catalogue(Struct, frozen=True, gc=False):
             return " ".join(items)
         elif fmt == "number" and isinstance(value, int | float):
             return f"{value:,}"
+        elif fmt == "decimal" and isinstance(value, int | float):
+            return f"{value:.1f}"
         elif fmt == "date" and isinstance(value, str):
             from datetime import date
 
