@@ -30,6 +30,8 @@ CLAMP = "clamp"
 """The rule id of the reason for a fit held to 0-100: worded here from its effect's sign."""
 BASE = "base"
 """The rule id of a framework's starting fit: worded here with the framework's name."""
+_BASE: dict[str, Message] = {}
+"""The starting fit's message by framework name, made once (``Catalogue.say`` remembers it)."""
 
 
 def in_words(rec: Recommendation, catalogue: Catalogue) -> Recommendation:
@@ -62,12 +64,15 @@ def ranked_in_words(ranked: RankedFramework, catalogue: Catalogue) -> RankedFram
 
 
 def _reason(reason: Reason, name: str, catalogue: Catalogue) -> Reason:
-    if reason.because_message is not None:
-        return replace(reason, because=catalogue.say(reason.because_message))
+    if reason.because_message is not None:  # memoised by the engine: said once
+        return replace(reason, because=catalogue.remembered(reason.because_message))
     if reason.text:
         return reason
     if reason.rule == BASE:
-        return replace(reason, text=catalogue.say(message("reason.base", name=name)))
+        said = _BASE.get(name)
+        if said is None:
+            said = _BASE[name] = message("reason.base", name=name)
+        return replace(reason, text=catalogue.remembered(said))
     if reason.rule == CLAMP:
         bound = "reason.clamp_high" if reason.effect < 0 else "reason.clamp_low"
         return replace(reason, text=catalogue.say(message(bound)))

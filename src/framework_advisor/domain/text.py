@@ -54,12 +54,20 @@ class Message(Struct, frozen=True, gc=False):
 def message(message_id: str, **params: Any) -> Message:
     """A message the code declares in ``MESSAGES`` with exactly its declared parameters
     (a mistake here is the code's, caught by any test that reaches it)."""
-    declared = MESSAGES.get(message_id)
+    declared = _DECLARED.get(message_id)
     if declared is None:
         raise KeyError(f"message id '{message_id}' is not declared in domain/messages.py")
-    if set(params) != set(declared):
+    if params.keys() != declared:
         raise TypeError(f"message '{message_id}' takes {sorted(declared)}, given {sorted(params)}")
     return Message(message_id, params)
+
+
+_DECLARED = {message_id: frozenset(names) for message_id, names in MESSAGES.items()}
+
+
+AND = Message("words.and")
+SAID_MEMO = 20_000
+"""The most messages a catalogue remembers saying before it starts afresh."""
 
 
 class Entry(Struct, frozen=True, array_like=True, gc=False):
@@ -71,7 +79,7 @@ class Entry(Struct, frozen=True, array_like=True, gc=False):
     """The parameter whose number (or length) chooses the plural form; "": one form."""
 
 
-class Catalogue(Struct, frozen=True, gc=False):
+class Catalogue(Struct, frozen=True, dict=True):
     """Every message by id, compiled at load (``kb/text.py``) and kept in the cache."""
 
     language: str = "en"
@@ -79,6 +87,23 @@ class Catalogue(Struct, frozen=True, gc=False):
 
     def say(self, said: Message) -> str:
         """The message in this catalogue's words, with its parameters filled in."""
+        return self._say(said)
+
+    def remembered(self, said: Message) -> str:
+        """``say``, remembered by message: for the messages the engine memoises and says again
+        and again (a rule's "because you said", a starting fit), the same object says the
+        same words."""
+        memo: dict[int, tuple[Message, str]] = self.__dict__.setdefault("_said", {})
+        known = memo.get(id(said))
+        if known is not None and known[0] is said:
+            return known[1]
+        text = self._say(said)
+        if len(memo) > SAID_MEMO:
+            memo.clear()
+        memo[id(said)] = (said, text)  # the message kept alive: its id is not reused
+        return text
+
+    def _say(self, said: Message) -> str:
         entry = self.entries[said.id]
         params = said.params
         form = "text"
@@ -110,7 +135,7 @@ class Catalogue(Struct, frozen=True, gc=False):
             if fmt == "semicolons":
                 return "; ".join(items)
             if fmt == "list":
-                return and_list(items, self.say(Message("words.and")))
+                return and_list(items, self._say(AND))
             return " ".join(items)
         elif fmt == "number" and isinstance(value, int | float):
             return f"{value:,}"

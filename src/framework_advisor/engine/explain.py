@@ -42,10 +42,12 @@ def because_leaves(
         elif leaf.question not in shown:
             shown[leaf.question] = answer
     parts: list[Message] = []
+    keys: list[tuple[Any, ...]] = []
     questions = kb.question_map
     for question_id, value in shown.items():
         derived_from = view.get("headcount") if question_id == "stage" and stage_derived else None
         key = (question_id, tuple(value) if isinstance(value, list) else value, derived_from)
+        keys.append(key)
         said = memo.get(key) if memo is not None else None
         if said is None:
             question = questions.get(question_id)
@@ -59,4 +61,12 @@ def because_leaves(
             if memo is not None:
                 memo[key] = said
         parts.append(said)
-    return message("because.answers", answers=parts) if parts else None
+    if not parts:
+        return None
+    if memo is None:
+        return message("because.answers", answers=parts)
+    whole = ("because", *keys)  # the same answers, the same message: said once (Catalogue.say)
+    said_all = memo.get(whole)
+    if said_all is None:
+        said_all = memo[whole] = message("because.answers", answers=parts)
+    return said_all

@@ -7,7 +7,7 @@ from typing import Any
 from msgspec import Struct
 
 from framework_advisor.domain.answers import Answers
-from framework_advisor.domain.in_words import CLAMP, in_words, ranked_in_words
+from framework_advisor.domain.in_words import CLAMP, in_words
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import (
     Caution,
@@ -82,22 +82,19 @@ def score(kb: KnowledgeBase, answers: Answers) -> Scores:
 
 
 def rank(kb: KnowledgeBase, answers: Answers) -> list[RankedFramework]:
-    """Validated answers in; the ranked frameworks with their reasons out (no lifts)."""
+    """Validated answers in; the ranked frameworks with their reasons out (no lifts), as facts:
+    the reasons' own words are said by ``domain.in_words.ranked_in_words`` where shown (the
+    workshop's per-participant path reads only the fits)."""
     scores = score(kb, answers)
     names = index_for(kb).names
     fits, totals, reasons = scores.fits, scores.totals, scores.reasons
     return [
-        ranked_in_words(
-            RankedFramework(
-                fid,
-                names[fid],
-                fits[fid],
-                position,
-                reasons[fid]
-                if fits[fid] == totals[fid]
-                else _with_clamp(reasons[fid], totals[fid]),
-            ),
-            kb.text,
+        RankedFramework(
+            fid,
+            names[fid],
+            fits[fid],
+            position,
+            reasons[fid] if fits[fid] == totals[fid] else _with_clamp(reasons[fid], totals[fid]),
         )
         for position, fid in enumerate(scores.ranking, start=1)
     ]
