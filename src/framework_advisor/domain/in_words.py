@@ -60,7 +60,14 @@ def in_words(rec: Recommendation, catalogue: Catalogue) -> Recommendation:
 def ranked_in_words(ranked: RankedFramework, catalogue: Catalogue) -> RankedFramework:
     """A ranked framework with its reasons said: its starting fit, a fit held to 0-100, and
     the answers behind each rule's reason."""
-    return replace(ranked, reasons=[_reason(r, ranked.name, catalogue) for r in ranked.reasons])
+    memo: dict[int, tuple[Reason, Reason]] = catalogue.memo("reasons")
+    reasons = []
+    for reason in ranked.reasons:  # the engine reuses a reason for the same answers
+        known = memo.get(id(reason))
+        if known is None or known[0] is not reason:
+            known = memo[id(reason)] = (reason, _reason(reason, ranked.name, catalogue))
+        reasons.append(known[1])
+    return replace(ranked, reasons=reasons)
 
 
 def _reason(reason: Reason, name: str, catalogue: Catalogue) -> Reason:

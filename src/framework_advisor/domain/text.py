@@ -93,15 +93,21 @@ class Catalogue(Struct, frozen=True, dict=True):
         """``say``, remembered by message: for the messages the engine memoises and says again
         and again (a rule's "because you said", a starting fit), the same object says the
         same words."""
-        memo: dict[int, tuple[Message, str]] = self.__dict__.setdefault("_said", {})
+        memo: dict[int, tuple[Message, str]] = self.memo("said")
         known = memo.get(id(said))
         if known is not None and known[0] is said:
             return known[1]
         text = self._say(said)
-        if len(memo) > SAID_MEMO:
-            memo.clear()
         memo[id(said)] = (said, text)  # the message kept alive: its id is not reused
         return text
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A memo of this catalogue's, by name: what it said, by the object it said it of."""
+        memos: dict[str, dict[Any, Any]] = self.__dict__.setdefault("_memos", {})
+        found = memos.get(name)
+        if found is None or len(found) > SAID_MEMO:
+            found = memos[name] = {}
+        return found
 
     def _say(self, said: Message) -> str:
         entry = self.entries[said.id]

@@ -50,6 +50,9 @@ class EngineIndex(Struct):
     """layer -> the frameworks that can fill it."""
     base_reasons: dict[str, Reason] = field(default_factory=dict)
     said_texts: dict[tuple[Any, ...], Message] = field(default_factory=dict)
+    reason_memo: dict[tuple[int, str], tuple[Message | None, Reason]] = field(default_factory=dict)
+    """(rule position, framework) -> the last reason made there and the message it says: the
+    same answers give the same Reason object, which the edge words once."""
     """Memo of "question: answer label" texts for this knowledge base (a pure function)."""
     rules_on: dict[str, list[int]] = field(default_factory=dict)
     """question -> positions of the rules whose conditions read it."""

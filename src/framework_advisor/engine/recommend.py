@@ -57,7 +57,7 @@ def score(kb: KnowledgeBase, answers: Answers) -> Scores:
     reasons: dict[str, list[Reason]] = {fid: [reason] for fid, reason in index.base_reasons.items()}
     requested: dict[str, dict[str, str]] = {}
     raised: list[tuple[CautionEffect, Caution]] = []
-    said_memo = index.said_texts
+    said_memo, made = index.said_texts, index.reason_memo
     if len(said_memo) > 10_000:
         said_memo.clear()
     for position, state in enumerate(states):
@@ -68,7 +68,13 @@ def score(kb: KnowledgeBase, answers: Answers) -> Scores:
         said = because_leaves(kb, indexed.leaves, view, stage_derived, said_memo)
         for framework, weight, reason in indexed.weights:
             totals[framework] += weight
-            reasons[framework].append(Reason(rule.id, reason, weight, because_message=said))
+            known = made.get((position, framework))
+            if known is None or known[0] is not said:
+                known = made[position, framework] = (
+                    said,
+                    Reason(rule.id, reason, weight, because_message=said),
+                )
+            reasons[framework].append(known[1])
         for layer in indexed.layers:
             whys = requested.setdefault(layer, {})
             for framework, weight, reason in indexed.weights:
