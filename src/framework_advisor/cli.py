@@ -324,6 +324,7 @@ def recommend(
 
 
 def warn_hidden(kb: Any, answers: dict[str, Any]) -> None:
+    from framework_advisor.domain.text import message
     from framework_advisor.engine.explain import describe
     from framework_advisor.engine.flow import hidden_answers
     from framework_advisor.safe_text import one_line
@@ -331,7 +332,8 @@ def warn_hidden(kb: Any, answers: dict[str, Any]) -> None:
     for qid in hidden_answers(kb, answers):
         question = kb.question(qid)
         when = one_line(describe(kb, question.when))
-        click.echo(f"note: '{qid}' is ignored: it is asked only when {when}", err=True)
+        said = message("cli.hidden_answer", question=qid, when=when)
+        click.echo(kb.text.say(said), err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -265,15 +265,27 @@ def validate(ctx: click.Context) -> None:
     from framework_advisor.kb.checks import load_checks
 
     load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)  # the goal checker's book
-    packs = ", ".join(f"{p.name} {p.version}" for p in kb.packs) or "none"
     from framework_advisor.domain.client_text import Vocabulary, client_texts
+    from framework_advisor.domain.text import Message, message
     from framework_advisor.safe_text import one_line
 
+    say = kb.text.say
     for leak in Vocabulary(kb).leaks_in(client_texts(kb)):
-        click.echo(one_line(f"warning: text a client reads has {leak}"), err=True)
-
+        click.echo(one_line(say(message("cli.client_text_leak", leak=leak))), err=True)
     from framework_advisor.kb.kinds import KINDS
 
-    counts = [f"{len(kb.frameworks)} frameworks"]
-    counts += [f"{len(getattr(kb, k.table))} {k.counted}" for k in KINDS if k.counted]
-    click.echo(one_line(f"ok: {kb.name} {kb.version}: {', '.join(counts)}; packs: {packs}"))
+    counts = [message("cli.count.frameworks", count=len(kb.frameworks))]
+    counts += [
+        message(f"cli.count.{kind.table}", count=len(getattr(kb, kind.table)))
+        for kind in KINDS
+        if kind.counted
+    ]
+    packs: list[str | Message] = [f"{p.name} {p.version}" for p in kb.packs]
+    said = message(
+        "cli.validated",
+        name=kb.name,
+        version=kb.version,
+        counts=counts,
+        packs=packs or [message("cli.no_packs")],
+    )
+    click.echo(one_line(say(said)))

@@ -178,13 +178,16 @@ def templates(
     if mix and docs is not None:
         found = docs.mix_templates()
         chosen += [tid for tid in found.templates if tid not in chosen]
+        from framework_advisor.domain.text import message
+
         if found.uncovered:
-            names = ", ".join(kb.frameworks[fid].name for fid in found.uncovered)
+            names = [kb.frameworks[fid].name for fid in found.uncovered]
             from framework_advisor.safe_text import one_line
 
-            click.echo(one_line(f"note: no starter template for {names} (in the plan)"), err=True)
+            said = message("cli.no_template_for", names=names)
+            click.echo(one_line(kb.text.say(said)), err=True)
         if not chosen:
-            raise UsageError("no starter template serves the recommended mix")
+            raise UsageError(kb.text.say(message("cli.no_template_for_mix")))
     elif not ids:
         chosen = list(kb.templates)
     files = (

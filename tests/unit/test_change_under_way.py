@@ -22,6 +22,7 @@ import pytest
 from framework_advisor.domain.contract import FIXED_QUESTIONS
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.rule import Rule, WeightEffect
+from framework_advisor.domain.text import message
 from framework_advisor.engine.outgrown import has_outgrown
 from framework_advisor.engine.recommend import recommend
 from tests.unit.test_pay_and_in_use import sample_profile
@@ -118,7 +119,8 @@ def test_eos_carries_its_size_and_the_reason_it_is_outgrown(kb: KnowledgeBase) -
     size = kb.frameworks["eos"].size_range
     assert size is not None and size.max_headcount == 250
     assert "Traction" in size.source and "10-250" in size.outgrown
-    assert "{why}" in kb.policies.in_use.outgrown
+    said = kb.text.say(message("in_use.outgrown", why=size.outgrown, source=size.source))
+    assert size.outgrown in said and size.source in said
 
 
 def test_a_2500_person_company_on_eos_hears_it_has_outgrown_it(kb: KnowledgeBase) -> None:

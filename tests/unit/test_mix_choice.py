@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.text import Message
 from framework_advisor.engine.index import index_for
 from framework_advisor.engine.recommend import recommend
 
@@ -18,9 +19,28 @@ from .test_pay_and_in_use import KB, _valid, sample_profile
 
 INDEX = index_for(KB)
 STRENGTHS = INDEX.need_strengths
-POLICY = KB.policies.choice
-BUILT_FOR_SAYS = KB.policies.built_for.sentence.split("{reason}")[0].split("{name}")[1]
-"""The words that introduce the framework built for a need that is left out."""
+BUILT_FOR_SAYS = "built_for.sentence"
+"""The message naming the framework built for a need that is left out."""
+
+
+def because_of(rec: Recommendation) -> str:
+    """The id of the message saying what decided the mix (its `because`)."""
+    said = rec.mix_choice_message
+    assert said is not None and said.id == "choice.sentence", said
+    because = said.params["because"]
+    assert isinstance(because, Message)
+    return because.id
+
+
+def says(said: Message | str | None, message_id: str) -> bool:
+    """Whether ``said`` is, or holds, the message ``message_id``."""
+    if isinstance(said, Message):
+        return said.id == message_id or any(
+            says(v, message_id)
+            for value in said.params.values()
+            for v in (value if isinstance(value, list) else [value])
+        )
+    return False
 
 
 def check_record(rec: Recommendation) -> None:
@@ -41,7 +61,8 @@ def check_record(rec: Recommendation) -> None:
     decided = record.decided_by
     if decided == "hybrid":  # OKRs and KPIs apart, chosen together: run as the hybrid
         assert "okr_kpi_hybrid" in chosen.members and {"okr", "kpi"} <= set(other.members)
-        assert POLICY.because["hybrid"] in rec.mix_choice
+        assert because_of(rec) == "choice.because.hybrid"
+        assert rec.mix_choice == KB.text.say(rec.mix_choice_message)  # type: ignore[arg-type]
         return
     # the criterion that decided it favours the chosen set, and every one before it is equal;
     # the first is how strongly the needs are covered (built for 3, serving 2, supporting 1),
@@ -79,8 +100,7 @@ def check_record(rec: Recommendation) -> None:
     if " was chosen over " in text:
         assert text.startswith(" + ".join(names[m] for m in chosen.members))
         assert " + ".join(names[m] for m in other.members) in text
-        because = POLICY.because[decided].split("{")[0]
-        assert because in text, (decided, text)
+        assert because_of(rec) == f"choice.because.{decided}", (decided, text)
 
 
 def check_jobs(rec: Recommendation) -> None:
@@ -118,7 +138,7 @@ def supports_only(answers: dict[str, Any], rec: Recommendation) -> tuple[int, in
         if not built or phased.intersection(built):
             continue
         weak += 1
-        unsaid += BUILT_FOR_SAYS not in need.why
+        unsaid += not says(need.why_message, BUILT_FOR_SAYS)
     return covered, weak, unsaid
 
 

@@ -14,6 +14,7 @@ from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Question
 from framework_advisor.domain.rule import Rule
 from framework_advisor.domain.template import Template
+from framework_advisor.domain.text import Catalogue
 
 
 class GlossaryEntry(Struct, frozen=True, forbid_unknown_fields=True):
@@ -101,30 +102,9 @@ class PayPolicy(Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class InUsePolicy(Struct, frozen=True, forbid_unknown_fields=True):
-    """What happens to frameworks a client already runs (kb.yaml ``policies.in_use``)."""
+    """The sources of what happens to frameworks a client already runs (kb.yaml
+    ``policies.in_use``); its sentences are knowledge/text/en.yaml's ``in_use.*``."""
 
-    kept: str = ""
-    """Appended to the why of a framework in use that stays."""
-    not_working: str = ""
-    """A retirement's why for a framework the client says is not working; {why} and {source}
-    come from the framework's ``if_not_working``."""
-    not_working_plain: str = ""
-    """The same for a framework whose sources name no replacement."""
-    size_limit: str = ""
-    """A retirement's why when the mix's size limit leaves no room; {limit} frameworks."""
-    replaces: str = ""
-    """Appended to the why of a framework that replaces one not working; {name} is the latter."""
-    conflict: str = ""
-    """A retirement's why when {other}, in the plan, does its job (a clash or the same layer)."""
-    outclassed: str = ""
-    """A retirement's why when {other} serves the stated need {need} far better."""
-    aid: str = ""
-    """A retirement's why when it lives on inside {other} (SMART inside MBO)."""
-    outgrown: str = ""
-    """A retirement's why for a framework in use beyond its ``size_range``; {why} and {source}
-    come from that range."""
-    keep_running: str = ""
-    """The first rollout step of a framework in use that stays: it starts nothing new."""
     sources: list[str] = []
 
 
@@ -138,15 +118,12 @@ class CapacityBand(Struct, frozen=True, forbid_unknown_fields=True):
 
 class StaggerPolicy(Struct, frozen=True, forbid_unknown_fields=True):
     """Phase-one frameworks start one after another where ``when`` holds (low maturity or
-    little time): the first runs ``weeks`` weeks, with its signal, before the next starts."""
+    little time): the first runs ``weeks`` weeks, with its signal, before the next starts
+    (its sentences: knowledge/text/en.yaml, ``stagger.*``)."""
 
     when_any: dict[str, list[str]]
     """Question id -> answers: staggered where the answer to any of them is one of these."""
     weeks: int
-    first: str
-    """Why the first starts first; {name}, {job}."""
-    next: str
-    """When and on what signal each next one starts; {name}, {week}, {previous}, {weeks}."""
     sources: list[str] = []
 
     def applies(self, view: dict[str, Any]) -> bool:
@@ -175,56 +152,10 @@ class CapacityPolicy(Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class BudgetPolicy(Struct, frozen=True, forbid_unknown_fields=True):
-    """The sentence stating phase one's meeting time against the leaders' (kb.yaml
-    ``policies.budget``): the whole merged calendar, meetings already held included."""
+    """The sources of phase one's meeting time against the leaders' (kb.yaml
+    ``policies.budget``); its sentences are knowledge/text/en.yaml's ``budget.*``."""
 
-    unknown: str = ""
-    """{minutes}; no time was given."""
-    fits: str = ""
-    """{minutes}, {budget}."""
-    fits_held: str = ""
-    """{minutes}, {budget}, {held}, {running}: part of it is held today."""
-    over: str = ""
-    """{minutes}, {budget}, {over}: more than leaders can give."""
-    held_over: str = ""
-    """{minutes}, {running}, {budget}, {over}: the meetings already held exceed it on their own;
-    the plan keeps them and adds nothing new."""
-    lighter: str = ""
-    """{variants}: the lighter documented forms the plan uses to fit."""
-    lighter_over: str = ""
-    """{variants}: the lighter forms used, when even they do not fit."""
-    left_out: str = ""
-    """Why a stated need waits: {name} serves it, but its meetings would pass {budget}."""
-    left_out_in_use: str = ""
-    """The same when {name} is in use today (and so retired from this plan)."""
     sources: list[str] = []
-
-
-class ChoicePolicy(Struct, frozen=True, forbid_unknown_fields=True):
-    """The sentence saying why the mix beat its runner-up (kb.yaml ``policies.choice``), one
-    per criterion that can decide it; {chosen}, {other}, {a}, {b} (the two sides' figures),
-    {stated}, {names}."""
-
-    because: dict[str, str] = {}
-    sentence: str = ""
-    """{chosen}, {other}, {because}."""
-    superset: str = ""
-    """The chosen set is the runner-up plus {names}: {chosen}, {other}, {why}."""
-    subset: str = ""
-    """The chosen set is the runner-up without {names}: {chosen}."""
-
-
-class BuiltForPolicy(Struct, frozen=True, forbid_unknown_fields=True):
-    """Why a framework built for a stated need is not in the plan while one merely supporting
-    it covers the need (kb.yaml ``policies.built_for``)."""
-
-    sentence: str = ""
-    """{name}, {reason}."""
-    later: str = ""
-    """{name}, {phase}: it comes in a later phase."""
-    reasons: dict[str, str] = {}
-    """not_working, poor_fit ({fit}), conflict and same_job ({other}, {need}), budget
-    ({budget}), capacity and capacity_new ({limit}), other."""
 
 
 class Policies(Struct, frozen=True, forbid_unknown_fields=True):
@@ -232,8 +163,6 @@ class Policies(Struct, frozen=True, forbid_unknown_fields=True):
     in_use: InUsePolicy = InUsePolicy()
     capacity: CapacityPolicy = CapacityPolicy()
     budget: BudgetPolicy = BudgetPolicy()
-    choice: ChoicePolicy = ChoicePolicy()
-    built_for: BuiltForPolicy = BuiltForPolicy()
 
 
 class PackInfo(Struct, frozen=True):
@@ -267,6 +196,8 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     brand: Brand = Brand()
     policies: Policies = Policies()
     """The reports' name and colours, from kb.yaml and the packs (the last one setting each)."""
+    text: Catalogue = Catalogue()
+    """Every sentence the engine's messages are said in (knowledge/text/en.yaml)."""
 
     def in_question_order(self, answers: dict[str, Any]) -> dict[str, Any]:
         """The answers to this questionnaire's questions, in its order (as answers files are

@@ -6,6 +6,8 @@ from typing import Any
 
 from msgspec import Struct
 
+from framework_advisor.domain.text import Message
+
 
 class Reason(Struct, frozen=True, gc=False):
     """One contribution to a fit. A framework's reasons add up to its fit exactly."""
@@ -14,6 +16,8 @@ class Reason(Struct, frozen=True, gc=False):
     text: str
     effect: int
     because: str = ""
+    because_message: Message | None = None
+    """``because`` as a message id and its parameters: the answers that made the rule fire."""
 
 
 class Lift(Struct, frozen=True, gc=False):
@@ -37,12 +41,14 @@ class RankedFramework(Struct, frozen=True, gc=False):
 class MixLayer(Struct, frozen=True, gc=False):
     layer: str
     framework: str
-    why: str
+    why: str = ""
     needs: list[str] = []
     """The stated needs this framework serves in the mix."""
     chosen_for: list[str] = []
     """The stated needs it serves best in the mix: the job it was chosen for (no two members
     share one); empty for a member that joined for its layer or beside a partner."""
+    why_message: Message | None = None
+    """``why`` as a message id and its parameters (the catalogue's words fill ``why``)."""
 
 
 class ChoiceSide(Struct, frozen=True, gc=False):
@@ -87,15 +93,19 @@ class NeedCoverage(Struct, frozen=True, gc=False):
     need: str
     frameworks: list[str]
     covered: bool
-    why: str
+    why: str = ""
+    why_message: Message | None = None
+    """``why`` as a message id and its parameters (the catalogue's words fill ``why``)."""
 
 
 class Retirement(Struct, frozen=True, gc=False):
     id: str
-    why: str
+    why: str = ""
     reason: str = ""
     """Why in one word: ``conflict``, ``size_limit``, ``not_working``, ``aid`` (it lives on
     inside a member) or ``outgrown`` (the organisation is beyond the size its sources give)."""
+    why_message: Message | None = None
+    """``why`` as a message id and its parameters (the catalogue's words fill ``why``)."""
 
 
 class PayPlan(Struct, frozen=True, gc=False):
@@ -110,6 +120,11 @@ class Caution(Struct, frozen=True, gc=False):
     id: str
     text: str
     because: str = ""
+    text_message: Message | None = None
+    """``text`` as a message id and its parameters, for a caution the engine words (the rules'
+    cautions are the knowledge base's own text)."""
+    because_message: Message | None = None
+    """``because`` as a message id and its parameters: the answers that raised it."""
 
 
 class CadenceItem(Struct, frozen=True, gc=False):
@@ -131,6 +146,8 @@ class FrameworkStart(Struct, frozen=True, gc=False):
     week: int
     """Counted from the phase's first week (1)."""
     why: str = ""
+    why_message: Message | None = None
+    """``why`` as a message id and its parameters (the catalogue's words fill ``why``)."""
 
 
 class MeetingTime(Struct, frozen=True, gc=False):
@@ -149,6 +166,8 @@ class MeetingTime(Struct, frozen=True, gc=False):
     variants: list[str] = []
     """The lighter documented forms used to fit, by name."""
     text: str = ""
+    text_message: Message | None = None
+    """``text`` as a message id and its parameters (the catalogue's words fill ``text``)."""
 
 
 class Phase(Struct, frozen=True, gc=False):
@@ -163,6 +182,10 @@ class Phase(Struct, frozen=True, gc=False):
     meeting_minutes_per_month: int
     starts: list[FrameworkStart] = []
     """When each of ``frameworks`` starts, in order."""
+    why_message: Message | None = None
+    """``why`` as a message id and its parameters (the catalogue's words fill ``why``)."""
+    signal_message: Message | None = None
+    """``signal`` as a message id and its parameters (the catalogue's words fill ``signal``)."""
 
 
 class Move(Struct, frozen=True, gc=False):
@@ -175,7 +198,9 @@ class Sensitivity(Struct, frozen=True, gc=False):
     question: str
     value: Any
     moves: list[Move]
-    text: str
+    text: str = ""
+    text_message: Message | None = None
+    """``text`` as a message id and its parameters (the catalogue's words fill ``text``)."""
 
 
 class Recommendation(Struct, frozen=True, gc=False):
@@ -202,6 +227,10 @@ class Recommendation(Struct, frozen=True, gc=False):
     """The facts ``mix_choice`` is written from (None: no runner-up)."""
     meeting_time: MeetingTime | None = None
     """Phase one's whole calendar against the leaders' time (None: nothing recommended)."""
+    summary_message: Message | None = None
+    """``summary`` as a message id and its parameters (the catalogue's words fill ``summary``)."""
+    mix_choice_message: Message | None = None
+    """``mix_choice`` as a message id and its parameters (the catalogue's words fill ``mix_choice``)."""
 
     def rank_of(self, framework_id: str) -> int:
         for item in self.ranking:

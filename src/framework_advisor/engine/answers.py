@@ -9,6 +9,7 @@ from typing import Any
 from framework_advisor.domain.answers import META_KEY, Answers, AnswersMeta
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.question import Question
+from framework_advisor.domain.text import Message, message
 from framework_advisor.errors import AnswersError, Diagnostic
 from framework_advisor.problems import (
     KeyPath,
@@ -29,6 +30,7 @@ META = "answers-meta"
 RULES = (UNKNOWN_QUESTION, WRONG_TYPE, OUT_OF_RANGE, NOT_AN_OPTION, REQUIRED, INCONSISTENT, META)
 """The rule ids of answers that do not fit the questionnaire, as `FILE:LINE: error RULE: ...`
 prints them (the README lists them beside the knowledge base's)."""
+"""The rule of an answer that does not fit the questionnaire."""
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
@@ -42,15 +44,18 @@ class _Checker:
         self.problems: list[Diagnostic] = []
         self.given: set[str] = set()
 
-    def fail(self, path: KeyPath, message: str, rule: str) -> None:
+    def fail(self, path: KeyPath, said: Message, rule: str, hint: str = "") -> None:
+        """A problem with the answer at ``path``, said in the catalogue's words (``hint``: the
+        floor's "Did you mean ...")."""
         line = self.source.line_of(path) if self.source else None
-        self.problems.append(Diagnostic.at(self.file, format_path(path), message, line, rule=rule))
+        text = self.kb.text.say(said) + hint
+        self.problems.append(Diagnostic.at(self.file, format_path(path), text, line, rule=rule))
 
     def check(self, raw: Any, *, required: bool = True) -> Answers:
         if raw is None:
             raw = {}
         if not isinstance(raw, dict):
-            self.fail((), "expected a mapping of question ids to answers", WRONG_TYPE)
+            self.fail((), message("answers.not_a_mapping"), WRONG_TYPE)
             return {}
         questions = self.kb.question_map
         answers: Answers = {}
@@ -63,9 +68,7 @@ class _Checker:
             question = questions.get(key) if isinstance(key, str) else None
             if question is None:
                 hint = did_you_mean(key, [*questions, META_KEY]) if len(self.problems) < 50 else ""
-                self.fail(
-                    (str(key),), "not a question of the questionnaire." + hint, UNKNOWN_QUESTION
-                )
+                self.fail((str(key),), message("answers.unknown_question"), UNKNOWN_QUESTION, hint)
                 continue
             if value is None:
                 continue  # left blank: unanswered
@@ -90,18 +93,26 @@ class _Checker:
         if kind == "yes_no":
             if isinstance(value, bool):
                 return value
-            self.fail(path, f"expected true or false (yes/no), got {value!r}", WRONG_TYPE)
+            self.fail(path, message("answers.expected_yes_no", got=repr(value)), WRONG_TYPE)
         elif kind == "number":
             if (
                 isinstance(value, bool)
                 or not isinstance(value, int | float)
                 or (question.integer and not float(value).is_integer())
             ):
-                self.fail(path, f"expected a whole number, got {value!r}", WRONG_TYPE)
+                self.fail(path, message("answers.expected_number", got=repr(value)), WRONG_TYPE)
             elif question.min is not None and value < question.min:
-                self.fail(path, f"{value} is below the minimum of {question.min}", OUT_OF_RANGE)
+                self.fail(
+                    path,
+                    message("answers.below_minimum", value=value, min=question.min),
+                    OUT_OF_RANGE,
+                )
             elif question.max is not None and value > question.max:
-                self.fail(path, f"{value} is above the maximum of {question.max}", OUT_OF_RANGE)
+                self.fail(
+                    path,
+                    message("answers.above_maximum", value=value, max=question.max),
+                    OUT_OF_RANGE,
+                )
             else:
                 return int(value) if question.integer else value
         elif kind == "text":
@@ -109,11 +120,9 @@ class _Checker:
                 text = str(value).strip()
                 return text or None
             if isinstance(value, bool):
-                self.fail(
-                    path, "YAML reads this word as true/false: put the text in quotes", WRONG_TYPE
-                )
+                self.fail(path, message("answers.text_read_as_yes_no"), WRONG_TYPE)
             else:
-                self.fail(path, f"expected text, got {value!r}", WRONG_TYPE)
+                self.fail(path, message("answers.expected_text", got=repr(value)), WRONG_TYPE)
         elif kind == "single":
             if self._option(question, value, path):
                 return value
@@ -122,13 +131,13 @@ class _Checker:
             if items is None:
                 self.fail(
                     path,
-                    f"expected a list of options (one or more of {self._options(question)})",
+                    message("answers.expected_list", options=self._options(question)),
                     WRONG_TYPE,
                 )
                 return None
             ok = all(self._option(question, item, (*path, i)) for i, item in enumerate(items))
             if ok and question.required and not items:
-                self.fail(path, "choose at least one option", REQUIRED)
+                self.fail(path, message("answers.choose_one"), REQUIRED)
                 return None
             if ok:
                 order = [o.value for o in question.options]
@@ -142,32 +151,37 @@ class _Checker:
         values = [o.value for o in question.options]
         if value in values and isinstance(value, str):
             return True
-        self.fail(
-            path,
-            f"{value!r} is not an option of '{question.id}'; expected one of "
-            f"{self._options(question)}." + did_you_mean(value, values),
-            NOT_AN_OPTION,
+        said = message(
+            "answers.not_an_option",
+            got=repr(value),
+            question=question.id,
+            options=self._options(question),
         )
+        self.fail(path, said, NOT_AN_OPTION, did_you_mean(value, values))
         return False
 
     def _required(self, answers: Answers) -> None:
         # A missing answer has no line of its own: report the file only.
         for question in missing_required(self.kb.questions, answers, given=self.given):
-            if question.required:
-                message = f"'{question.id}' is required: {question.prompt}"
-            else:
-                message = (
-                    f"'{question.id}' is required unless '{question.required_unless}' "
-                    f"is given: {question.prompt}"
+            said = (
+                message("answers.required", question=question.id, prompt=question.prompt)
+                if question.required
+                else message(
+                    "answers.required_unless",
+                    question=question.id,
+                    other=question.required_unless,
+                    prompt=question.prompt,
                 )
-            self.problems.append(Diagnostic.at(self.file, "", message, rule=REQUIRED))
+            )
+            text = self.kb.text.say(said)
+            self.problems.append(Diagnostic.at(self.file, "", text, rule=REQUIRED))
 
     def _consistency(self, answers: Answers) -> None:
         problem = inconsistency(answers)
         if problem is not None:
             self.fail(*problem, INCONSISTENT)
-        for path, message in outside_drawn_options(self.kb, answers):
-            self.fail(path, message, INCONSISTENT)
+        for path, said in outside_drawn_options(self.kb, answers):
+            self.fail(path, said, INCONSISTENT)
 
 
 def missing_required(
@@ -204,20 +218,18 @@ def required_now(question: Question, visible: Sequence[Question], answers: Answe
     return any(q.required_unless == question.id and q.id not in answers for q in visible)
 
 
-def inconsistency(answers: Answers) -> tuple[KeyPath, str] | None:
+def inconsistency(answers: Answers) -> tuple[KeyPath, Message] | None:
     """The one rule across questions: a team is no larger than its organisation."""
     team, headcount = answers.get("team_size"), answers.get("headcount")
     if isinstance(team, int) and isinstance(headcount, int) and team > headcount:
-        return (
-            "team_size",
-        ), f"the team ({team}) is larger than the whole organisation ({headcount})"
+        return ("team_size",), message("answers.team_too_large", team=team, headcount=headcount)
     return None
 
 
-def outside_drawn_options(kb: KnowledgeBase, answers: Answers) -> list[tuple[KeyPath, str]]:
+def outside_drawn_options(kb: KnowledgeBase, answers: Answers) -> list[tuple[KeyPath, Message]]:
     """Each value of a question whose options are drawn from another answer
     (``frameworks_not_working`` from ``current_frameworks``) that the other answer lacks."""
-    found: list[tuple[KeyPath, str]] = []
+    found: list[tuple[KeyPath, Message]] = []
     for question in kb.questions:
         source = question.drawn_from
         value = answers.get(question.id)
@@ -226,13 +238,23 @@ def outside_drawn_options(kb: KnowledgeBase, answers: Answers) -> list[tuple[Key
         chosen = answers.get(source) or []
         for index, item in enumerate(value):
             if item not in chosen:
-                found.append(
-                    (
-                        (question.id, index),
-                        f"{item!r} is not among the answers to '{source}' "
-                        f"({', '.join(chosen) or 'unanswered'}); '{question.id}' offers only those",
+                said = (
+                    message(
+                        "answers.not_drawn",
+                        got=repr(item),
+                        source=source,
+                        chosen=list(chosen),
+                        question=question.id,
+                    )
+                    if chosen
+                    else message(
+                        "answers.not_drawn_unanswered",
+                        got=repr(item),
+                        source=source,
+                        question=question.id,
                     )
                 )
+                found.append(((question.id, index), said))
     return found
 
 
@@ -251,8 +273,8 @@ def parse_answer(
         if problems:
             raise AnswersError(
                 [
-                    Diagnostic.at(file, format_path(path), message, rule=INCONSISTENT)
-                    for path, message in problems
+                    Diagnostic.at(file, format_path(path), kb.text.say(said), rule=INCONSISTENT)
+                    for path, said in problems
                 ]
             )
     return value
@@ -284,8 +306,9 @@ def parse_value(kb: KnowledgeBase, question_id: str, text: str, file: str = "--s
     if question is None:
         checker.fail(
             (question_id,),
-            "not a question of the questionnaire." + did_you_mean(question_id, kb.question_map),
+            message("answers.unknown_question"),
             UNKNOWN_QUESTION,
+            did_you_mean(question_id, kb.question_map),
         )
         raise AnswersError(checker.problems)
     text = text.strip()
@@ -329,6 +352,7 @@ def salvage_answers(kb: KnowledgeBase, raw: dict[str, Any]) -> tuple[Answers, li
     For saved sessions and files opened in the app: a knowledge-base upgrade that removed an
     option makes that answer unanswered, never a crash. Required questions may be missing."""
     questions = kb.question_map
+    say = kb.text.say
     answers: Answers = {}
     notices: list[str] = []
     for key, value in raw.items():
@@ -336,21 +360,18 @@ def salvage_answers(kb: KnowledgeBase, raw: dict[str, Any]) -> tuple[Answers, li
             continue
         question = questions.get(key) if isinstance(key, str) else None
         if question is None:
-            notices.append(f"'{key}' is not a question any more: its answer was dropped.")
+            notices.append(say(message("answers.dropped", question=str(key))))
             continue
         checker = _Checker(kb, None, "session")
         checked = checker.value(question, value, (key,))
         if checker.problems:
-            notices.append(
-                f"The answer to '{key}' no longer fits ({checker.problems[0].message}): "
-                "it is unanswered now."
-            )
+            problem = checker.problems[0].message
+            notices.append(say(message("answers.no_longer_fits", question=key, problem=problem)))
         elif checked is not None:
             answers[key] = checked
-    for (drawn, _), message in outside_drawn_options(kb, answers):
+    for (drawn, _), said in outside_drawn_options(kb, answers):
         if drawn in answers:
-            notices.append(
-                f"The answer to '{drawn}' no longer fits ({message}): it is unanswered now."
-            )
+            problem = say(said)
+            notices.append(say(message("answers.no_longer_fits", question=drawn, problem=problem)))
             del answers[drawn]
     return answers, notices

@@ -8,10 +8,12 @@ from msgspec import Struct, field
 
 from framework_advisor.domain.condition import Leaf
 from framework_advisor.domain.framework import LAYERS, short_name
+from framework_advisor.domain.in_words import BASE
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.need import Need
 from framework_advisor.domain.recommendation import Lift, Reason
 from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Rule, WeightEffect
+from framework_advisor.domain.text import Message
 from framework_advisor.domain.wording import need_labels
 from framework_advisor.engine.cadence import MEETINGS_PER_MONTH, lightest_minutes
 from framework_advisor.engine.compiled import Predicate, compile_condition
@@ -47,7 +49,10 @@ class EngineIndex(Struct):
     fillers: dict[str, frozenset[str]] = field(default_factory=dict)
     """layer -> the frameworks that can fill it."""
     base_reasons: dict[str, Reason] = field(default_factory=dict)
-    said_texts: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    said_texts: dict[tuple[Any, ...], Message] = field(default_factory=dict)
+    reason_memo: dict[tuple[int, str], tuple[Message | None, Reason]] = field(default_factory=dict)
+    """(rule position, framework) -> the last reason made there and the message it says: the
+    same answers give the same Reason object, which the edge words once."""
     """Memo of "question: answer label" texts for this knowledge base (a pure function)."""
     rules_on: dict[str, list[int]] = field(default_factory=dict)
     """question -> positions of the rules whose conditions read it."""
@@ -189,7 +194,7 @@ def index_for(kb: KnowledgeBase) -> EngineIndex:
         lifts_for=lifts_for,
         rules_on=_rules_on(rules),
         base_reasons={
-            fid: Reason("base", f"Starting fit of {f.name} for any organisation.", f.base_fit)
+            fid: Reason(BASE, "", f.base_fit)  # worded at the edge (domain.in_words)
             for fid, f in kb.frameworks.items()
         },
     )

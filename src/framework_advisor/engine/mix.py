@@ -10,6 +10,7 @@ import msgspec
 from msgspec import Struct
 
 from framework_advisor.domain.contract import STAGE_BANDS, stage_for_headcount
+from framework_advisor.domain.messages import MESSAGES
 from framework_advisor.domain.recommendation import (
     Caution,
     ChoiceSide,
@@ -18,7 +19,7 @@ from framework_advisor.domain.recommendation import (
     NeedCoverage,
     Retirement,
 )
-from framework_advisor.domain.wording import and_list
+from framework_advisor.domain.text import Message, message
 from framework_advisor.engine.cadence import (
     MEETINGS_PER_MONTH,
     fit_calendar,
@@ -42,7 +43,6 @@ covered by a framework built for it counts three, by one serving it two, by one 
 supporting it one: built for beats serves beats supports), needs covered at all, frameworks in use kept, a home for pay, need
 weights less member costs plus pairings, needs covered by a framework built for them, the
 members' mean fit."""
-STRENGTH_WORDS = {"built_for": "is built for it", "serves": "serves it", "supports": "supports it"}
 
 
 class Limits(Struct, frozen=True):
@@ -96,12 +96,12 @@ class MixPlan(Struct):
     members: list[str]
     layers: list[MixLayer]
     needs: list[NeedCoverage]
-    later: list[tuple[list[str], str]]
+    later: list[tuple[list[str], Message]]
     """Later phases: (frameworks, why they wait), in order."""
     retire: list[Retirement]
     cautions: list[Caution]
-    choice: str
-    """Why these members and not the runner-up, in one sentence."""
+    choice: Message | None
+    """Why these members and not the runner-up, in one sentence (None: no runner-up)."""
     comparison: MixComparison | None = None
     """The facts ``choice`` is written from."""
     limits: Limits | None = None
@@ -433,7 +433,17 @@ class _Search:
         fit = round(fit / max(len(members), 1))  # the mean: adding members never adds fit
         ranks = [-self.position[m] for m in members]  # members come in ranking order
         paid = 1 if self.pay_homes.intersection(members) else 0
-        key = (covered + strong + built, covered, kept, paid, quality, built, fit, -len(members), ranks)
+        key = (
+            covered + strong + built,
+            covered,
+            kept,
+            paid,
+            quality,
+            built,
+            fit,
+            -len(members),
+            ranks,
+        )
         cost = meeting_cost(index, members) if cost is None else cost
         return Choice(members, key, cost, weights, pairs // 2)
 
@@ -626,9 +636,13 @@ def plan_mix(
     later = _later_phases(search, later_pool, tuple(members), limits)
     cautions: list[Caution] = []
     coverage = _coverage(search, index, tuple(members), later, pool, limits)
-    cautions.extend(Caution(f"need_left_out:{c.need}", c.why) for c in coverage if not c.covered)
+    cautions.extend(
+        Caution(f"need_left_out:{c.need}", "", text_message=c.why_message)
+        for c in coverage
+        if not c.covered
+    )
     layers = _layers(search, index, tuple(members))
-    whys = {layer.framework: layer.why for layer in layers}
+    whys = {layer.framework: layer.why_message for layer in layers}
     comparison = compare(search, best, runner_up, len(stated))
     return MixPlan(
         members=members,
@@ -682,40 +696,26 @@ def _as_hybrid(search: _Search, best: Choice | None, budget: int | None) -> Choi
 
 def _later_phases(
     search: _Search, pool: list[str], first: tuple[str, ...], limits: Limits
-) -> list[tuple[list[str], str]]:
+) -> list[tuple[list[str], Message]]:
     """Phase 2 lifts the maturity cap; phase 3 adds what only more meeting time allows."""
-    phases: list[tuple[list[str], str]] = []
+    phases: list[tuple[list[str], Message]] = []
     names = search.index.names
     fixed = first
-    steps: list[tuple[int | None, str]] = []
+    steps: list[tuple[int | None, Message | None]] = []
     if limits.maturity_cap is not None:
-        steps.append(
-            (
-                limits.effective,
-                "A team with no formal goals starts with one framework (and a few health "
-                "metrics) and adds the next once the first habit holds.",
-            )
-        )
+        steps.append((limits.effective, message("phase.why.no_goals_yet")))
     else:
-        steps.append((limits.effective, ""))
+        steps.append((limits.effective, None))
     if limits.budget is not None:
-        steps.append(
-            (
-                None,
-                f"This phase needs more than the {limits.budget} minutes of meetings a month "
-                "leaders can give now: start it only when they can give more.",
-            )
-        )
+        steps.append((None, message("phase.why.more_time", budget=limits.budget)))
     for budget, why in steps:
         best, _ = search.best(pool, fixed, limits.new_cap or limits.size_cap, budget)
         current = search.evaluate(fixed, None)
         if best is None or current is None or best.key[: QUALITY + 1] <= current.key[: QUALITY + 1]:
             continue  # covers no stated need more, or better, than the phases before
         added = [m for m in best.members if m not in fixed]
-        reason = why or (
-            f"At most {limits.most_new} new frameworks at once for an organisation this size: "
-            f"{', '.join(names[a] for a in added)} "
-            f"{'waits' if len(added) == 1 else 'wait'} until the first phase runs."
+        reason = why or message(
+            "phase.why.capacity", most=limits.most_new, names=[names[a] for a in added]
         )
         phases.append((added, reason))
         fixed = best.members
@@ -726,7 +726,7 @@ def _coverage(
     search: _Search,
     index: EngineIndex,
     members: tuple[str, ...],
-    later: list[tuple[list[str], str]],
+    later: list[tuple[list[str], Message]],
     pool: list[str],
     limits: Limits,
 ) -> list[NeedCoverage]:
@@ -741,10 +741,12 @@ def _coverage(
         if inside:
             top = inside[0]
             strength = index.need_strengths[need][top]
-            why = f"{names[top]} {STRENGTH_WORDS[strength]}."
+            parts: list[Message] = [message(f"need.strength.{strength}", name=names[top])]
             if servers[top] < search.serving:
-                why += " " + _built_for_left_out(search, index, members, need, later, limits)
-            result.append(NeedCoverage(need, inside, True, why.strip()))
+                left_out = _built_for_left_out(search, index, members, need, later, limits)
+                parts += [left_out] if left_out is not None else []
+            why = parts[0] if len(parts) == 1 else message("words.sentences", sentences=parts)
+            result.append(NeedCoverage(need, inside, True, why_message=why))
             continue
         label = labels.get(need, need)
         waiting = [
@@ -755,15 +757,13 @@ def _coverage(
         ]
         if waiting:
             phase, fid = waiting[0]
-            why = (
-                f"Not covered yet: “{label}”. {names[fid]} serves it from phase {phase}. "
-                f"{later[phase - 2][1]}"
+            why = message(
+                "need.waiting", need=label, name=names[fid], phase=phase, why=later[phase - 2][1]
             )
         else:
-            why = f"Not covered: “{label}”. " + _left_out_because(
-                search, index, members, servers, pool, limits
-            )
-        result.append(NeedCoverage(need, [], False, why))
+            because = _left_out_because(search, index, members, servers, pool, limits)
+            why = message("need.left_out", need=label, because=because)
+        result.append(NeedCoverage(need, [], False, why_message=why))
     return result
 
 
@@ -772,23 +772,21 @@ def _built_for_left_out(
     index: EngineIndex,
     members: tuple[str, ...],
     need: str,
-    later: list[tuple[list[str], str]],
+    later: list[tuple[list[str], Message]],
     limits: Limits,
-) -> str:
+) -> Message | None:
     """Why the frameworks built for ``need`` are not in phase one while one merely supporting
     it covers it: the first built for it, and the first reason that holds."""
-    policy = index.kb.policies.built_for
     names = index.short_names
     built = [
         f for f, s in index.need_strengths[need].items() if s == "built_for" and f in search.fits
     ]
     if not built:
-        return ""
+        return None
     fid = max(built, key=lambda f: (search.fits[f], -search.position[f]))
     for phase, (added, _) in enumerate(later, start=2):
         if fid in added:
-            return policy.later.format(name=names[fid], phase=phase)
-    reasons = policy.reasons
+            return message("built_for.later", name=names[fid], phase=phase)
     labels = index.need_labels
 
     def needed_for(other: str) -> str:
@@ -797,8 +795,7 @@ def _built_for_left_out(
         ]
         if not served:
             return ""
-        label = labels.get(served[0], served[0])
-        return label[0].lower() + label[1:]
+        return labels.get(served[0], served[0])
 
     clash = [m for m in members if fid in index.conflicts[m] and needed_for(m)]
     own_layer = index.kb.frameworks[fid].layers[0]
@@ -810,24 +807,24 @@ def _built_for_left_out(
     new = [m for m in members if m not in search.current]
     instead = (*(m for m in members if fid not in index.excludes[m]), fid)
     if fid in search.failing:
-        reason = reasons["not_working"]
+        reason = message("built_for.not_working")
     elif search.fits[fid] < search.min_fit:
-        reason = reasons["poor_fit"].format(fit=search.fits[fid])
+        reason = message("built_for.poor_fit", fit=search.fits[fid])
     elif limits.budget is not None and not search.fits_budget(instead, limits.effective):
-        reason = reasons["budget"].format(budget=limits.budget)
+        reason = message("built_for.budget", budget=limits.budget)
     elif clash:
-        reason = reasons["conflict"].format(other=names[clash[0]], need=needed_for(clash[0]))
+        reason = message("built_for.conflict", other=names[clash[0]], need=needed_for(clash[0]))
     elif same:
-        reason = reasons["same_job"].format(other=names[same[0]], need=needed_for(same[0]))
+        reason = message("built_for.same_job", other=names[same[0]], need=needed_for(same[0]))
     elif limits.budget is not None and not search.fits_budget((*members, fid), limits.effective):
-        reason = reasons["budget"].format(budget=limits.budget)
+        reason = message("built_for.budget", budget=limits.budget)
     elif len(members) >= limits.size_cap:
-        reason = reasons["capacity"].format(limit=limits.size_cap)
+        reason = message("built_for.capacity", limit=limits.size_cap)
     elif len(new) >= limits.most_new:
-        reason = reasons["capacity_new"].format(limit=limits.most_new)
+        reason = message("built_for.capacity_new", limit=limits.most_new)
     else:
-        reason = reasons["other"]
-    return policy.sentence.format(name=names[fid], reason=reason)
+        reason = message("built_for.other")
+    return message("built_for.sentence", name=names[fid], reason=reason)
 
 
 def _left_out_because(
@@ -837,7 +834,7 @@ def _left_out_because(
     servers: dict[str, int],
     pool: list[str],
     limits: Limits,
-) -> str:
+) -> Message:
     names = index.short_names
     options = [f for f in pool if f in servers]
     if not options:
@@ -845,37 +842,21 @@ def _left_out_because(
             (f for f in servers if f not in search.failing), key=lambda f: -search.fits[f]
         )
         if weak:
-            return (
-                f"The frameworks built for it, such as {names[weak[0]]}, fit this organisation "
-                "poorly."
-            )
+            return message("left_out.poor_fit", name=names[weak[0]])
         if search.failing.intersection(servers):
-            return "The only frameworks that serve it are ones you said are not working."
-        return "No framework in the knowledge base serves it."
+            return message("left_out.not_working")
+        return message("left_out.no_server")
     fid = options[0]
     clash = [m for m in members if fid in index.conflicts[m]]
-    if clash and fid in search.current:
-        return (
-            f"{names[fid]}, which you use today, serves it but clashes with {names[clash[0]]} "
-            f"in the mix: pause it and bring it back when {names[clash[0]]} has done its job."
-        )
+    in_use = fid in search.current
     if clash:
-        return (
-            f"{names[fid]} serves it but clashes with {names[clash[0]]} in the mix; revisit "
-            f"once {names[clash[0]]} has done its job."
-        )
-    limit = limits.most_new
+        clashing = "left_out.clash_in_use" if in_use else "left_out.clash"
+        return message(clashing, name=names[fid], other=names[clash[0]])
     if limits.budget is not None and not search.fits_budget((*members, fid), limits.effective):
-        budget = index.kb.policies.budget
-        left_out = budget.left_out_in_use if fid in search.current else budget.left_out
-        return left_out.format(name=names[fid], budget=limits.budget)
-    at_limit = f"the mix is already at its limit of {limit} framework{'s' if limit > 1 else ''}"
-    if fid in search.current:
-        return (
-            f"{names[fid]}, which you use today, serves it, but {at_limit}: pause it and "
-            "bring it back when one of them can be dropped."
-        )
-    return f"{names[fid]} serves it, but {at_limit}; add it when one of them can be dropped."
+        over = "budget.left_out_in_use" if in_use else "budget.left_out"
+        return message(over, name=names[fid], budget=limits.budget)
+    at_limit = "left_out.at_limit_in_use" if in_use else "left_out.at_limit"
+    return message(at_limit, name=names[fid], limit=limits.most_new)
 
 
 def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> list[MixLayer]:
@@ -885,6 +866,7 @@ def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> li
         served = [n for n in search.stated if member in search.serves[n]]
         represented = [n for n in served if search.representative(n, members) == member]
         layer = search.layer_of(member, members)
+        why: str | Message
         if represented:
             why = index.need_whys[represented[0]][member]
         else:
@@ -898,24 +880,26 @@ def _layers(search: _Search, index: EngineIndex, members: tuple[str, ...]) -> li
             elif partners:
                 why = search.partners[member][partners[0]]
                 if names[member] not in why:  # the pairing's sentence is about the partner
-                    why = f"{names[member]} works beside {names[partners[0]]}: {why}"
+                    why = message(
+                        "mix.beside", name=names[member], partner=names[partners[0]], why=why
+                    )
             elif asked:
                 why = asked
             elif member in search.pay_homes:
                 why = " ".join(index.kb.policies.pay.carried_by[member].split())
             else:
-                why = f"{names[member]} fills the {layer} layer your answers ask for."
-        policy = index.kb.policies.in_use
+                why = message("mix.fills_layer", name=names[member], layer=layer)
+        parts: list[str | Message] = [why] if why else []
         if member in search.current:
-            why = f"{why} {policy.kept.format(name=names[member])}".strip()
+            parts.append(message("in_use.kept", name=names[member]))
         if member in search.replacing:
-            replaced = names[search.replacing[member]]
-            why = f"{why} {policy.replaces.format(name=replaced)}".strip()
+            parts.append(message("in_use.replaces", name=names[search.replacing[member]]))
         if member in HYBRID_PARTS and all(
             p in members and p in search.current for p in HYBRID_PARTS
         ):
-            why += " Running OKRs and KPIs together is the OKR + KPI hybrid: keep both."
-        layers.append(MixLayer(layer, member, why, served, represented))
+            parts.append(message("mix.hybrid_kept"))
+        said = message("words.sentences", sentences=parts) if parts else None
+        layers.append(MixLayer(layer, member, "", served, represented, why_message=said))
     return layers
 
 
@@ -976,30 +960,29 @@ def _decided_by(best: Choice, other: Choice) -> str:
 
 
 def choice_sentence(
-    index: EngineIndex, comparison: MixComparison | None, whys: dict[str, str]
-) -> str:
+    index: EngineIndex, comparison: MixComparison | None, whys: dict[str, Message | None]
+) -> Message | None:
     """Why the chosen set beat the runner-up, in one sentence written from ``comparison`` and
     stating only what it holds (``whys``: each member's why)."""
     if comparison is None:
-        return ""
-    policy = index.kb.policies.choice
+        return None
     names = index.short_names
     chosen, other = comparison.chosen, comparison.runner_up
-    winner = " + ".join(names[m] for m in chosen.members)
-    loser = " + ".join(names[m] for m in other.members)
+    winner = [names[m] for m in chosen.members]
+    loser = [names[m] for m in other.members]
     added = [m for m in chosen.members if m not in other.members]
     dropped = [m for m in other.members if m not in chosen.members]
     decided = comparison.decided_by
     if decided == "hybrid":
-        return policy.sentence.format(chosen=winner, other=loser, because=policy.because[decided])
+        return message(
+            "choice.sentence", chosen=winner, other=loser, because=message("choice.because.hybrid")
+        )
     if not dropped and decided not in ("strong", "covered", "kept", "paid", "built"):
-        first = whys.get(added[0], "").split(". ")[0].rstrip(".")
-        if first:
-            return policy.superset.format(chosen=winner, other=loser, why=first)
+        first = whys.get(added[0])
+        if first is not None:
+            return message("choice.superset", chosen=winner, other=loser, why=first)
     if not added and chosen.covered == other.covered and chosen.strong == other.strong:
-        extra = and_list([names[m] for m in dropped])
-        them = "it" if len(dropped) == 1 else "them"
-        return policy.subset.format(chosen=winner, names=extra, them=them)
+        return message("choice.subset", chosen=winner, names=[names[m] for m in dropped])
     figures = {
         "strong": (chosen.covered, other.covered),
         "covered": (chosen.covered, other.covered),
@@ -1009,10 +992,10 @@ def choice_sentence(
         "fit": (chosen.mean_fit, other.mean_fit),
     }
     a, b = figures.get(decided, (0, 0))
-    because = policy.because[decided].format(
-        a=a, b=b, c=chosen.strong, d=other.strong, stated=comparison.stated
-    )
-    return policy.sentence.format(chosen=winner, other=loser, because=because)
+    given = {"a": a, "b": b, "c": chosen.strong, "d": other.strong, "stated": comparison.stated}
+    because_id = f"choice.because.{decided}"
+    because = message(because_id, **{k: given[k] for k in MESSAGES[because_id]})
+    return message("choice.sentence", chosen=winner, other=loser, because=because)
 
 
 def _retirements(
@@ -1027,13 +1010,12 @@ def _retirements(
     is not working, the organisation has outgrown it (``view``: the answers), it conflicts with
     a member (or lives on inside one), or the size limit."""
     names = index.short_names
-    policy = index.kb.policies.in_use
     retire: list[Retirement] = []
     for fid in current:
         if fid in members or fid not in index.kb.frameworks:
             continue
         if fid in search.failing:
-            retire.append(Retirement(fid, _not_working_why(index, fid), "not_working"))
+            retire.append(Retirement(fid, "", "not_working", _not_working_why(index, fid)))
             continue
         if fid in HYBRID_PARTS and HYBRID in members:
             continue  # the hybrid is OKRs and KPIs run together: nothing to retire
@@ -1044,23 +1026,24 @@ def _retirements(
         if view is not None and has_outgrown(index.kb, fid, view):
             why = outgrown_why(index.kb, fid)
             if clash or same_layer:
-                why += " " + policy.conflict.format(other=names[(clash or same_layer)[0]])
-            retire.append(Retirement(fid, why, "outgrown"))
+                conflict = message("in_use.conflict", other=names[(clash or same_layer)[0]])
+                why = message("words.sentences", sentences=[why, conflict])
+            retire.append(Retirement(fid, "", "outgrown", why))
         elif clash or (same_layer and not aided):
-            why = policy.conflict.format(other=names[(clash or same_layer)[0]])
-            retire.append(Retirement(fid, why, "conflict"))
+            why = message("in_use.conflict", other=names[(clash or same_layer)[0]])
+            retire.append(Retirement(fid, "", "conflict", why))
         elif aided:  # SMART beside MBO: the member's own advice still uses it
-            retire.append(Retirement(fid, policy.aid.format(other=names[aided[0]]), "aid"))
+            why = message("in_use.aid", other=names[aided[0]])
+            retire.append(Retirement(fid, "", "aid", why))
         elif fid not in search.worth_keeping and served:
             label = index.need_labels.get(served[0], served[0])
             others = [m for m in members if m in search.serves[served[0]]]
-            better = names[others[0]] if others else "Another framework"
-            why = policy.outclassed.format(other=better, need=label)
-            retire.append(Retirement(fid, why, "conflict"))
+            better = names[others[0]] if others else message("in_use.another")
+            why = message("in_use.outclassed", other=better, need=label)
+            retire.append(Retirement(fid, "", "conflict", why))
         else:
-            limit = limits.most_new
-            why = policy.size_limit.format(limit=limit, s="s" if limit > 1 else "")
-            retire.append(Retirement(fid, why, "size_limit"))
+            why = message("in_use.size_limit", limit=limits.most_new)
+            retire.append(Retirement(fid, "", "size_limit", why))
     return retire
 
 
@@ -1080,12 +1063,11 @@ def not_working(
     return failing, replacing
 
 
-def _not_working_why(index: EngineIndex, fid: str) -> str:
+def _not_working_why(index: EngineIndex, fid: str) -> Message:
     instead = index.kb.frameworks[fid].if_not_working
-    policy = index.kb.policies.in_use
     if instead is None:
-        return policy.not_working_plain
-    return policy.not_working.format(why=" ".join(instead.why.split()), source=instead.source)
+        return message("in_use.not_working_plain")
+    return message("in_use.not_working", why=" ".join(instead.why.split()), source=instead.source)
 
 
 def _complement(index: EngineIndex, a: str, b: str) -> bool:

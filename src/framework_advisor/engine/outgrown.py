@@ -8,6 +8,7 @@ from typing import Any
 
 from framework_advisor.domain.contract import STAGE_BANDS
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.text import Message, message
 
 
 def smallest_headcount(view: Mapping[str, Any]) -> int | None:
@@ -29,11 +30,9 @@ def has_outgrown(kb: KnowledgeBase, fid: str, view: Mapping[str, Any]) -> bool:
     return size is not None and least is not None and least > size.max_headcount
 
 
-def outgrown_why(kb: KnowledgeBase, fid: str) -> str:
-    """The retirement's sentence: kb.yaml ``policies.in_use.outgrown`` with the framework's
-    own reason and source."""
+def outgrown_why(kb: KnowledgeBase, fid: str) -> Message:
+    """The retirement's sentence (``in_use.outgrown``) with the framework's own reason and
+    source (its ``size_range``)."""
     size = kb.frameworks[fid].size_range
-    if size is None:
-        return ""
-    policy = kb.policies.in_use.outgrown
-    return policy.format(why=" ".join(size.outgrown.split()), source=size.source)
+    why, source = (" ".join(size.outgrown.split()), size.source) if size else ("", "")
+    return message("in_use.outgrown", why=why, source=source)

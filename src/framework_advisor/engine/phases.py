@@ -6,23 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from framework_advisor.domain.framework import LAYERS
 from framework_advisor.domain.recommendation import FrameworkStart, Phase
-from framework_advisor.domain.wording import and_list
+from framework_advisor.domain.text import Message, message
 from framework_advisor.engine.cadence import fit_calendar, merge_cadence
 from framework_advisor.engine.index import EngineIndex
 from framework_advisor.engine.mix import MixPlan
-
-LAYER_JOBS = {
-    "individual": "agree individual objectives and review them",
-    "structure": "clarify who does what",
-    "diagnosis": "diagnose how the organisation fits together",
-    "execution": "set a weekly rhythm of execution",
-    "health": "watch the health of day-to-day operations",
-    "direction": "set the direction",
-    "focus": "keep one focus metric",
-    "pay": "carry the objectives that decide pay",
-}
-"""What a framework chosen for a layer, not a stated need, starts first to do."""
 
 
 def build_phases(index: EngineIndex, plan: MixPlan, view: dict[str, Any]) -> list[Phase]:
@@ -34,8 +23,7 @@ def build_phases(index: EngineIndex, plan: MixPlan, view: dict[str, Any]) -> lis
     budget = plan.limits.budget if plan.limits else None  # as light as the time asks
     phases: list[Phase] = []
     running: list[str] = []
-    steps = [(plan.members, "What to run now: it covers the most of your stated needs within "
-              "your limits.")]  # fmt: skip
+    steps: list[tuple[list[str], Message]] = [(plan.members, message("phase.why.now"))]
     steps += plan.later
     for number, (added, why) in enumerate(steps, start=1):
         if not added:
@@ -47,23 +35,23 @@ def build_phases(index: EngineIndex, plan: MixPlan, view: dict[str, Any]) -> lis
             [kb.frameworks[f] for f in running], kb.settings.ritual_names, lightened
         )
         signal = (
-            "Start now."
+            message("phase.signal.now")
             if number == 1
-            else f"Once {and_list([names[f] for f in previous])} "
-            f"{'has' if len(previous) == 1 else 'have'} run for a full quarter: every "
-            "meeting held, the first goals reviewed, and leaders asking for more rather than less."
+            else message("phase.signal.later", previous=[names[f] for f in previous])
         )
         phases.append(
             Phase(
                 phase=len(phases) + 1,
                 frameworks=list(added),
-                why=why,
-                signal=signal,
+                why="",  # said at the edge, from why_message
+                signal="",
                 cadence=cadence,
                 meeting_minutes_per_month=sum(item.minutes_per_month for item in cadence),
                 starts=starts(
                     index, plan, view, [f for f in added if f not in plan.running], number == 1
                 ),
+                why_message=why,
+                signal_message=signal,
             )
         )
     return phases
@@ -87,21 +75,28 @@ def starts(
     for place, fid in enumerate(order):
         if place == 0:
             needs = served.get(fid, ())
-            job = (
-                labels.get(needs[0], needs[0]).lower()
-                if needs
-                else LAYER_JOBS.get(_layer(plan, fid), "")
+            job: str | Message = (
+                labels.get(needs[0], needs[0]) if needs else _layer_job(_layer(plan, fid))
             )
-            why = stagger.first.format(name=names[fid], job=job)
-            result.append(FrameworkStart(fid, 1, " ".join(why.split())))
+            why = message("stagger.first", name=names[fid], job=job)
+            result.append(FrameworkStart(fid, 1, why_message=why))
             continue
         week = 1 + place * stagger.weeks
-        why = stagger.next.format(
-            name=names[fid], week=week, previous=names[order[place - 1]], weeks=stagger.weeks
+        why = message(
+            "stagger.next",
+            name=names[fid],
+            week=week,
+            previous=names[order[place - 1]],
+            weeks=stagger.weeks,
         )
-        result.append(FrameworkStart(fid, week, " ".join(why.split())))
+        result.append(FrameworkStart(fid, week, why_message=why))
     return result
 
 
 def _layer(plan: MixPlan, fid: str) -> str:
     return next((layer.layer for layer in plan.layers if layer.framework == fid), "")
+
+
+def _layer_job(layer: str) -> Message | str:
+    """What a framework chosen for a layer, not a stated need, starts first to do."""
+    return message(f"stagger.layer.{layer}") if layer in LAYERS else ""

@@ -7,6 +7,7 @@ from typing import Any
 from msgspec import Struct
 
 from framework_advisor.domain.answers import Answers
+from framework_advisor.domain.in_words import CLAMP, in_words
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import (
     Caution,
@@ -56,7 +57,7 @@ def score(kb: KnowledgeBase, answers: Answers) -> Scores:
     reasons: dict[str, list[Reason]] = {fid: [reason] for fid, reason in index.base_reasons.items()}
     requested: dict[str, dict[str, str]] = {}
     raised: list[tuple[CautionEffect, Caution]] = []
-    said_memo = index.said_texts
+    said_memo, made = index.said_texts, index.reason_memo
     if len(said_memo) > 10_000:
         said_memo.clear()
     for position, state in enumerate(states):
@@ -67,21 +68,29 @@ def score(kb: KnowledgeBase, answers: Answers) -> Scores:
         said = because_leaves(kb, indexed.leaves, view, stage_derived, said_memo)
         for framework, weight, reason in indexed.weights:
             totals[framework] += weight
-            reasons[framework].append(Reason(rule.id, reason, weight, said))
+            known = made.get((position, framework))
+            if known is None or known[0] is not said:
+                known = made[position, framework] = (
+                    said,
+                    Reason(rule.id, reason, weight, because_message=said),
+                )
+            reasons[framework].append(known[1])
         for layer in indexed.layers:
             whys = requested.setdefault(layer, {})
             for framework, weight, reason in indexed.weights:
                 if weight > 0:
                     whys.setdefault(framework, reason)
         for caution in indexed.cautions:
-            raised.append((caution, Caution(rule.id, caution.text, said)))
+            raised.append((caution, Caution(rule.id, caution.text, because_message=said)))
     fits = {fid: clamp(total) for fid, total in totals.items()}
     ranking = order(totals)  # the raw totals: two fits capped at 100 still differ
     return Scores(view, states, totals, fits, ranking, reasons, requested, raised)
 
 
 def rank(kb: KnowledgeBase, answers: Answers) -> list[RankedFramework]:
-    """Validated answers in; the ranked frameworks with their reasons out (no lifts)."""
+    """Validated answers in; the ranked frameworks with their reasons out (no lifts), as facts:
+    the reasons' own words are said by ``domain.in_words.ranked_in_words`` where shown (the
+    workshop's per-participant path reads only the fits)."""
     scores = score(kb, answers)
     names = index_for(kb).names
     fits, totals, reasons = scores.fits, scores.totals, scores.reasons
@@ -98,9 +107,18 @@ def rank(kb: KnowledgeBase, answers: Answers) -> list[RankedFramework]:
 
 
 def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) -> Recommendation:
-    """Validated answers in; the explained recommendation out: ranking with reasons and lifts,
-    the mix (phase one) and later phases, needs covered, cautions, the merged calendar,
-    unanswered questions, sensitivity (unless ``sensitivity=False``) and a summary."""
+    """Validated answers in; the explained recommendation out, its sentences said in the
+    knowledge base's catalogue (``recommend_facts``, then ``domain.in_words``)."""
+    return in_words(recommend_facts(kb, answers, sensitivity=sensitivity), kb.text)
+
+
+def recommend_facts(
+    kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True
+) -> Recommendation:
+    """Validated answers in; the recommendation as facts and messages out (its prose fields
+    empty, their ``*_message`` set): ranking with reasons and lifts, the mix (phase one) and
+    later phases, needs covered, cautions, the merged calendar, unanswered questions,
+    sensitivity (unless ``sensitivity=False``) and a summary."""
     index = index_for(kb)
     scores = score(kb, answers)
     view, states, totals, fits = scores.view, scores.states, scores.totals, scores.fits
@@ -172,8 +190,10 @@ def recommend(kb: KnowledgeBase, answers: Answers, *, sensitivity: bool = True) 
         kb={"name": kb.name, "version": kb.version, "packs": [p.name for p in kb.packs]},
         needs=plan.needs,
         phases=phases,
-        summary=summarise(index, view, plan, phases, ranking, time, pay.text if pay else ""),
-        mix_choice=plan.choice,
+        summary_message=summarise(
+            index, view, plan, phases, ranking, time, pay.text if pay else ""
+        ),
+        mix_choice_message=plan.choice,
         mix_comparison=plan.comparison,
         pay=pay,
         meeting_time=time,
@@ -184,8 +204,7 @@ def _with_clamp(reasons: list[Reason], total: int) -> list[Reason]:
     """Reasons add up to the fit: a fit clamped to 0-100 gets a reason for the difference."""
     fit = clamp(total)
     if fit != total:
-        bound = "The highest fit is 100." if total > 100 else "The lowest fit is 0."
-        reasons.append(Reason("clamp", bound, fit - total))
+        reasons.append(Reason(CLAMP, "", fit - total))  # worded at the edge (in_words)
     return reasons
 
 

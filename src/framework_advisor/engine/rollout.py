@@ -15,6 +15,7 @@ from framework_advisor.domain.rollout import (
     ReportFacts,
     RolloutPlan,
 )
+from framework_advisor.domain.text import message
 from framework_advisor.engine.index import index_for
 from framework_advisor.engine.mix import limits_for
 from framework_advisor.engine.picks import top_picks
@@ -69,7 +70,7 @@ def rollout_plan(kb: KnowledgeBase, rec: Recommendation) -> RolloutPlan:
 
 def _keep_running(kb: KnowledgeBase, fid: str) -> str:
     """The first step for a framework the organisation already runs: it starts nothing new."""
-    return kb.policies.in_use.keep_running.format(name=short_name(kb.frameworks[fid]))
+    return kb.text.say(message("in_use.keep_running", name=short_name(kb.frameworks[fid])))
 
 
 def report_facts(kb: KnowledgeBase, rec: Recommendation) -> ReportFacts:

@@ -9,6 +9,7 @@ from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.contract import STAGE_BANDS
 from framework_advisor.domain.question import Question
 from framework_advisor.domain.recommendation import Move, Sensitivity
+from framework_advisor.domain.text import Message, message
 from framework_advisor.engine.answers import inconsistency, outside_drawn_options
 from framework_advisor.engine.explain import leaves
 from framework_advisor.engine.flow import profile, visible_questions
@@ -42,20 +43,20 @@ def number_candidates(index: EngineIndex, question: Question) -> list[int]:
 
 def _alternatives(
     index: EngineIndex, question: Question, answers: Answers
-) -> list[tuple[Any, str]]:
+) -> list[tuple[Any, Message]]:
     """(new value, how the change reads) for each single change of this question's answer:
     "Answering “Retail” to “Industry”", "A headcount of 249 instead of 400"."""
     current = answers.get(question.id)
     label = question.label
     if question.type == "single":
         return [
-            (o.value, f"Answering “{o.label}” to “{label}”")
+            (o.value, message("change.option", option=o.label, question=label))
             for o in question.options
             if o.value != current
         ]
     if question.type == "yes_no":
         return [
-            (v, f"Answering {question.label_of(v)} to “{label}”")
+            (v, message("change.yes_no", answer=question.label_of(v), question=label))
             for v in (True, False)
             if v != current
         ]
@@ -64,20 +65,26 @@ def _alternatives(
         if isinstance(current, int | float):  # the smallest change first: the most telling
             values.sort(key=lambda v: (abs(v - current), v))
         noun = label[0].lower() + label[1:] if label[1:2].islower() else label
-        instead = f" instead of {current:,}" if isinstance(current, int | float) else ""
-        return [(v, f"A {noun} of {v:,}{instead}") for v in values]
+        if isinstance(current, int | float):
+            return [
+                (v, message("change.number_instead", noun=noun, value=v, current=current))
+                for v in values
+            ]
+        return [(v, message("change.number", noun=noun, value=v)) for v in values]
     if question.type == "multiple":
         chosen = list(current or [])
         order = [o.value for o in question.options]
-        changes: list[tuple[Any, str]] = []
+        changes: list[tuple[Any, Message]] = []
         for option in question.offered(answers):
             if option.value in chosen:
                 rest = [v for v in chosen if v != option.value]
                 if rest or not question.required:
-                    changes.append((rest, f"Taking “{option.label}” out of “{label}”"))
+                    changes.append(
+                        (rest, message("change.take_out", option=option.label, question=label))
+                    )
             else:
                 added = sorted([*chosen, option.value], key=order.index)
-                changes.append((added, f"Adding “{option.label}” to “{label}”"))
+                changes.append((added, message("change.add", option=option.label, question=label)))
         return changes
     return []
 
@@ -92,22 +99,23 @@ def _moves(before: list[str], after: list[str]) -> list[Move]:
     return sorted(moves, key=lambda m: (m.to_rank, m.id))
 
 
-PLACES = ("first place", "second place", "third place")
-
-
-def _story(index: EngineIndex, change: str, before: list[str], after: list[str]) -> str:
+def _story(index: EngineIndex, change: Message, before: list[str], after: list[str]) -> Message:
     names = index.short_names
     for fid in after[:TOP]:
         old, new = before.index(fid), after.index(fid)
         if new < old:
+            place = message(f"change.place.{new + 1}")
             passed = [f for f in before[:old] if after.index(f) > new]
             if passed:
-                return (
-                    f"{change} would move {names[fid]} above {names[passed[0]]}, "
-                    f"into {PLACES[new]}."
+                return message(
+                    "change.moves_above",
+                    change=change,
+                    name=names[fid],
+                    other=names[passed[0]],
+                    place=place,
                 )
-            return f"{change} would move {names[fid]} up into {PLACES[new]}."
-    return f"{change} would reorder the top three."
+            return message("change.moves_up", change=change, name=names[fid], place=place)
+    return message("change.reorders", change=change)
 
 
 def _reranked(
@@ -172,7 +180,7 @@ def sensitivity(
                 score += 1
             if best is None or score > best[0]:
                 story = _story(index, change, ranking, after)
-                best = (score, Sensitivity(question.id, value, moves, story))
+                best = (score, Sensitivity(question.id, value, moves, text_message=story))
             if question.type == "number":
                 break  # numbers: the nearest value that reorders, not the most dramatic
         if best is not None:

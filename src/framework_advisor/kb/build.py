@@ -29,6 +29,9 @@ from framework_advisor.kb.schema import (
     PackFile,
 )
 from framework_advisor.kb.templates import RULE, read_template
+from framework_advisor.kb.text import FILE as TEXT_FILE
+from framework_advisor.kb.text import RULE as TEXT_RULE
+from framework_advisor.kb.text import TextBuilder
 from framework_advisor.problems import ProblemCollector, did_you_mean
 from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
 
@@ -53,6 +56,7 @@ class _Builder(CrossChecks):
         self.templates: dict[str, Located] = {}
         self.packs: list[PackInfo] = []
         self.brand = Brand()
+        self.text = TextBuilder()
 
     # pass 1 ----------------------------------------------------------------------------
     def doc(self, source: SourceFiles, name: str) -> YamlDocument | None:
@@ -84,6 +88,10 @@ class _Builder(CrossChecks):
             self._examples(source, name)
         for name in sorted(n for n in source.texts if n.startswith("templates/")):
             self._template(source, name)
+        text = self.doc(source, TEXT_FILE)
+        if text is not None:
+            with self.problems.checking(TEXT_RULE):
+                self.text.add(self.problems, text)
         for name in sorted(n for n in source.texts if n.startswith("frameworks/")):
             doc = self.doc(source, name)
             if doc is None:

@@ -10,7 +10,9 @@ from framework_advisor.paths import ENV_CACHE_DIR, cache_dir
 
 __all__ = ["ENV_CACHE_DIR", "cache_dir"]
 
-CACHE_FORMAT = "4"  # 4: the knowledge base holds the app's help
+CACHE_FORMAT = (
+    "5"  # 5: the knowledge base holds the app's help, the workshop's words and the catalogue
+)
 
 
 def cache_key(sources: list[SourceFiles]) -> str:

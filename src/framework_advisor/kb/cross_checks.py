@@ -31,6 +31,8 @@ from framework_advisor.kb.schema import (
     RawRule,
 )
 from framework_advisor.kb.templates import TemplateChecks
+from framework_advisor.kb.text import RULE as TEXT_RULE
+from framework_advisor.kb.text import TextBuilder
 from framework_advisor.problems import ProblemCollector, did_you_mean, one_of
 from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
 
@@ -55,6 +57,7 @@ class CrossChecks:
     templates: dict[str, Located]
     packs: list[PackInfo]
     brand: Brand
+    text: TextBuilder
 
     def cross_check(self) -> KnowledgeBase:
         problems = self.problems
@@ -117,6 +120,8 @@ class CrossChecks:
             }
         for located in self.templates.values():
             TemplateChecks(problems, located.doc, located.value, self.frameworks, roles).run()
+        with problems.checking(TEXT_RULE):
+            catalogue = self.text.build(problems)
         if problems:
             raise KnowledgeBaseError(problems.problems)
         order = [f for f in FRAMEWORK_IDS if f in self.frameworks]
@@ -138,6 +143,7 @@ class CrossChecks:
             **self._plain_kinds(),
             brand=self.brand,
             policies=self.policies_at.value if self.policies_at is not None else Policies(),
+            text=catalogue,
         )
 
     def _plain_kinds(self) -> dict[str, Any]:

@@ -124,6 +124,7 @@ FOLDERS = (
     "examples/functions",
     "examples/industries",
     "examples/roles",
+    "text",
 )
 """The kinds with one file per entry, read by readers of their own."""
 TOP_FILES = (*HEADERS, *(kind.file for kind in KINDS))

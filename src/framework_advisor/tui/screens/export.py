@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -16,6 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from framework_advisor.domain.text import Message, message
 from framework_advisor.errors import AdvisorError
 from framework_advisor.exports import EXPORTS, export_files, today_from_env
 from framework_advisor.render.starter.safety import safe_file_name, safe_target
@@ -34,19 +36,28 @@ def default_folder(session: str | None) -> Path:
     return documents_dir() / safe_file_name(session or "assessment")
 
 
+Say = Callable[[Message], str]
+"""A catalogue's ``say``: a message in its words."""
+
 SHOWN_NAMES = 4
 """How many existing files the overwrite question names: its buttons stay in view at 80x24."""
 
 
-def _already_there(existing: list[str], folder: Path) -> str:
+def _already_there(say: Say, existing: list[str], folder: Path) -> str:
     """ "16 files already exist in FOLDER (4 shown):" and the first names, one a line."""
     shown = existing[:SHOWN_NAMES]
-    count = (
-        "1 file already exists" if len(existing) == 1 else f"{len(existing)} files already exist"
-    )
     more = len(existing) - len(shown)
-    head = f"{count} in {folder}" + (f" ({len(shown)} shown)" if more else "") + ":"
-    return "\n".join([head, *shown, *([f"and {more} more"] if more else [])])
+    head = (
+        say(
+            message(
+                "app.export.exist_some", count=len(existing), folder=str(folder), shown=len(shown)
+            )
+        )
+        if more
+        else say(message("app.export.exist", count=len(existing), folder=str(folder)))
+    )
+    tail = [say(message("app.export.more", more=more))] if more else []
+    return "\n".join([head, *shown, *tail])
 
 
 def _zipped(files: list[tuple[str, str | bytes]], name: str, day: date) -> tuple[bytes, str]:
@@ -60,14 +71,10 @@ def _zipped(files: list[tuple[str, str | bytes]], name: str, day: date) -> tuple
     return buffer.getvalue(), f"{safe_file_name(name)}-{day.isoformat()}.zip"
 
 
-def _missing_text(missing: list[Question]) -> str:
+def _missing_text(say: Say, missing: list[Question]) -> str:
     """Why only the answers file can be saved: the required questions not answered yet."""
-    names = ", ".join(f"“{q.label}”" for q in missing)
-    what = "is a required question" if len(missing) == 1 else "are required questions"
-    return (
-        f"{names} {what} not answered yet, so nothing is recommended: only the answers "
-        "file can be saved until then."
-    )
+    labels = [message("app.quoted", text=q.label) for q in missing]
+    return say(message("app.export.missing", questions=labels))
 
 
 class TickBox(Checkbox):
@@ -108,7 +115,8 @@ class ExportScreen(ModalScreen[None]):
                     disabled=held,
                     id=f"export-{index}",
                 )
-            yield Static(as_text(_missing_text(missing)) if missing else "", id="export-result")
+            said = _missing_text(self.app.kb.text.say, missing) if missing else ""
+            yield Static(as_text(said), id="export-result")
             with Horizontal(classes="dialog-buttons"):
                 if missing:
                     yield Button("Answer it", id="answer-missing")
@@ -160,18 +168,18 @@ class ExportScreen(ModalScreen[None]):
         assessment = self.app.assessment
         chosen = [EXPORTS[i] for i in self._chosen()]
         if not chosen:
-            self._say("Choose at least one file.")
+            self._say(self._words("app.export.choose"))
             return
         folder: Path | None = None
         if self.app.served is None:
             typed = self.query_one("#folder", Input).value.strip()
             folder = Path(typed).expanduser() if typed else default_folder(assessment.name)
             if folder.exists() and not folder.is_dir():
-                self._say("Not a folder:", folder)
+                self._say(self._words("app.export.not_a_folder"), folder)
                 return
         name = assessment.name or "assessment"
         answers = dict(assessment.answers)
-        self._say("Preparing the files…")
+        self._say(self._words("app.export.preparing"))
         go = self.query_one("#go", Button)
         pressed = self.focused is go  # a disabled button loses the focus: give it back
         go.disabled = True
@@ -180,7 +188,7 @@ class ExportScreen(ModalScreen[None]):
                 lambda: export_files(chosen, self.app.kb, name, answers, now=self.app.today)
             )
         except AdvisorError as exc:
-            self._say("Could not prepare the files:", exc)
+            self._say(self._words("app.export.could_not_prepare"), exc)
             return
         finally:
             go.disabled = False
@@ -191,20 +199,22 @@ class ExportScreen(ModalScreen[None]):
             self.app.deliver_binary(
                 io.BytesIO(bundle), save_filename=bundle_name, mime_type="application/zip"
             )
-            files_word = "file" if len(files) == 1 else "files"
             self._say(
-                f"Sent to your browser as one download, {bundle_name}, holding {len(files)} "
-                f"{files_word}:",
+                self._words("app.export.sent", name=bundle_name, count=len(files)),
                 ", ".join(f for f, _ in files),
             )
             return
         existing = [f for f, _ in files if folder.is_dir() and (folder / f).exists()]
         if existing:
             sure = await self.app.push_screen_wait(
-                Confirm("Overwrite?", _already_there(existing, folder), yes="Overwrite")
+                Confirm(
+                    "Overwrite?",
+                    _already_there(self.app.kb.text.say, existing, folder),
+                    yes="Overwrite",
+                )
             )
             if not sure:
-                self._say("Nothing written.")
+                self._say(self._words("app.export.nothing_written"))
                 return
         from framework_advisor.sources.atomic import write_all
 
@@ -212,16 +222,24 @@ class ExportScreen(ModalScreen[None]):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self._say("Could not create the folder:", f"{folder}: {exc.strerror or exc}")
+            self._say(
+                self._words("app.export.could_not_create"), f"{folder}: {exc.strerror or exc}"
+            )
             return
         try:  # all the files or none; overwriting only what the user agreed to
             targets = [(safe_target(folder, name), content) for name, content in files]
             write_all(targets, force=bool(existing))
         except AdvisorError as exc:
-            self._say("Could not write:", exc)
+            self._say(self._words("app.export.could_not_write"), exc)
             return
-        files_word = "file" if len(written) == 1 else "files"
-        self._say(f"Wrote {len(written)} {files_word}", f"in {folder}: " + ", ".join(written))
+        self._say(
+            self._words("app.export.wrote", count=len(written)),
+            self._words("app.export.wrote_where", folder=str(folder), files=written),
+        )
+
+    def _words(self, message_id: str, **params: Any) -> str:
+        """A sentence of the catalogue (knowledge/text/en.yaml, ``app.export.*``)."""
+        return self.app.kb.text.say(message(message_id, **params))
 
     def _say(self, message: str, detail: object = None) -> None:
         """``message`` (in bold when a ``detail`` follows), then the detail: a path, a file

@@ -3,7 +3,7 @@ change it. Updates live when an answer changes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from framework_advisor.domain.framework import layer_label, short_name
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.text import message
 from framework_advisor.domain.wording import need_labels
 from framework_advisor.render.bars import fit_bar, shorten
 from framework_advisor.safe_text import as_text
@@ -121,6 +122,10 @@ class ResultsScreen(Screen[None]):
             return bool(self.app.assessment.missing_required())
         return True
 
+    def _say(self, message_id: str, **params: Any) -> str:
+        """A sentence of the catalogue (knowledge/text/en.yaml, ``app.*``)."""
+        return self.app.kb.text.say(message(message_id, **params))
+
     @property
     def rec(self) -> Recommendation:
         return self.app.assessment.recommendation
@@ -135,17 +140,8 @@ class ResultsScreen(Screen[None]):
         banner = self.query_one("#results-banner", Static)
         banner.display = bool(missing)
         if missing:
-            names = ", ".join(f"“{q.label}”" for q in missing)
-            banner.update(
-                as_text(
-                    f"Provisional: {names}, a required question, is not answered, so nothing "
-                    "is recommended yet and the ranking may change. Press A to answer it."
-                    if len(missing) == 1
-                    else f"Provisional: the required questions {names} are not answered, so "
-                    "nothing is recommended yet and the ranking may change. Press A to answer "
-                    "the first."
-                )
-            )
+            labels = [message("app.quoted", text=q.label) for q in missing]
+            banner.update(as_text(self._say("app.results.provisional", questions=labels)))
         self.refresh_bindings()  # "Answer it" while a required question is unanswered
         self._fill_ranking(rec)
         self._fill_mix(rec)
@@ -184,32 +180,45 @@ class ResultsScreen(Screen[None]):
         rec = self.rec
         item = next(i for i in rec.ranking if i.id == framework_id)
         layers = [layer_label(layer.layer) for layer in rec.mix if layer.framework == framework_id]
-        where = f"◆ in your mix: {', '.join(layers)}" if layers else ""
-        lines: list[Line] = [Heading(f"Why {item.name} scores {item.fit}", where)]
+        say = self._say
+        where = say("app.results.in_mix", layers=layers) if layers else ""
+        lines: list[Line] = [Heading(say("app.why.heading", name=item.name, fit=item.fit), where)]
         for reason in item.reasons:
-            said = f"{reason.text} ({reason.because})" if reason.because else reason.text
+            said = (
+                say("app.why.reason_because", reason=reason.text, because=reason.because)
+                if reason.because
+                else reason.text
+            )
             if reason.rule == "base":
-                said = "starting fit"
+                said = say("app.why.starting_fit")
             lines.append(Item(f"{reason.effect:+d}", said))
         later = [p.phase for p in rec.phases[1:] if framework_id in p.frameworks]
         if later:
-            lines.append(Heading("In your plan:", f"added in phase {later[0]}.", gap=True))
+            lines.append(
+                Heading(
+                    say("app.why.in_plan"), say("app.why.added_in_phase", phase=later[0]), gap=True
+                )
+            )
         if item.lifts:
-            lines.append(Heading("Why not higher?", "These would have lifted it:", gap=True))
-            lines += [Item(f"{lift.effect:+d}", f"if {lift.needs}") for lift in item.lifts]
+            lines.append(Heading(say("app.why.not_higher"), say("app.why.lifts"), gap=True))
+            lines += [
+                Item(f"{lift.effect:+d}", say("app.why.lift", needs=lift.needs))
+                for lift in item.lifts
+            ]
         moves = [s for s in rec.sensitivity if any(m.id == framework_id for m in s.moves)]
         if moves:
-            lines.append(Heading("What single answer would change the order", gap=True))
+            lines.append(Heading(say("app.why.changes"), gap=True))
             lines += [Item("•", s.text) for s in moves]
         self.query_one("#why", Outline).show(lines)
 
     def _fill_mix(self, rec: Recommendation) -> None:
         names = {item.id: item.name for item in rec.ranking}
         labels = need_labels(self.app.kb)
+        say = self._say
         lines: list[Line] = []
         if rec.summary:
-            lines += [Heading("In short"), Item("", rec.summary)]
-        lines.append(Heading("Run now (phase 1)", gap=bool(rec.summary)))
+            lines += [Heading(say("app.mix.in_short")), Item("", rec.summary)]
+        lines.append(Heading(say("app.mix.run_now"), gap=bool(rec.summary)))
         if rec.mix_choice:
             lines.append(Item("", rec.mix_choice))
         starts = {s.framework: s for s in rec.phases[0].starts} if rec.phases else {}
@@ -217,8 +226,8 @@ class ResultsScreen(Screen[None]):
             title = layer_label(layer.layer)
             lines.append(Heading(f"{title}:", names[layer.framework], gap=True))
             if layer.needs:
-                served = "; ".join(labels.get(n, n) for n in layer.needs)
-                lines.append(Item("", f"For: {served}."))
+                served = [labels.get(n, n) for n in layer.needs]
+                lines.append(Item("", say("app.mix.for", needs=served)))
             lines.append(Item("", layer.why))
             start = starts.get(layer.framework)
             if start is not None and start.why:
@@ -226,27 +235,31 @@ class ResultsScreen(Screen[None]):
         for phase in rec.phases[1:]:
             added = ", ".join(names[f] for f in phase.frameworks)
             lines += [
-                Heading(f"Later (phase {phase.phase}):", added, gap=True),
-                Item("", f"When: {phase.signal}"),
-                Item("", f"Why it waits: {phase.why}"),
+                Heading(say("app.mix.later", phase=phase.phase), added, gap=True),
+                Item("", say("app.mix.when", signal=phase.signal)),
+                Item("", say("app.mix.why_waits", why=phase.why)),
             ]
         if rec.retire:
-            lines.append(Heading("Retire", gap=True))
-            lines += [Item("", f"{names[item.id]}: {item.why}") for item in rec.retire]
+            lines.append(Heading(say("app.mix.retire"), gap=True))
+            lines += [
+                Item("", say("app.mix.retired", name=names[item.id], why=item.why))
+                for item in rec.retire
+            ]
         self.query_one("#mix", Outline).show(lines)
 
     def _fill_cadence(self, rec: Recommendation) -> None:
-        hours = rec.meeting_minutes_per_month / 60
+        say = self._say
+        minutes = rec.meeting_minutes_per_month
         total = Text.assemble(
-            as_text(f"About {rec.meeting_minutes_per_month} minutes of meetings a month", "bold"),
-            f" ({hours:.1f} hours), one calendar for the whole mix.",
+            as_text(say("app.cadence.minutes", minutes=minutes), "bold"),
+            " " + say("app.cadence.hours", hours=minutes / 60),
         )
         if rec.meeting_time is not None:  # the same figure, said once, against the budget
             total = Text.assemble(
-                as_text(rec.meeting_time.text, "bold"), " One calendar for the whole mix."
+                as_text(rec.meeting_time.text, "bold"), " " + say("app.cadence.one_calendar")
             )
         self.query_one("#cadence-total", Static).update(
-            total if rec.cadence else as_text("No meetings yet: nothing is recommended to run.")
+            total if rec.cadence else as_text(say("app.cadence.none"))
         )
         table = self.query_one("#cadence", DataTable)
         table.clear()
@@ -263,21 +276,18 @@ class ResultsScreen(Screen[None]):
     def _fill_cautions(self, rec: Recommendation) -> None:
         lines: list[Line] = [Item("!", c.text) for c in rec.cautions]
         self.query_one("#cautions", Outline).show(
-            lines or [Heading("", "No cautions for these answers.")]
+            lines or [Heading("", self._say("app.cautions.none"))]
         )
 
     def _fill_changes(self, rec: Recommendation) -> None:
+        say = self._say
         lines: list[Line] = []
         if rec.sensitivity:
-            lines.append(Heading("One answer that would reorder the top three"))
+            lines.append(Heading(say("app.changes.reorder")))
             lines += [Item("•", s.text) for s in rec.sensitivity]
         if rec.unanswered:
-            lines.append(
-                Heading(
-                    "Unanswered questions that could change this", "(Enter to answer)", gap=True
-                )
-            )
-        self.query_one("#changes", Outline).show(lines or [Heading("", "Nothing would change it.")])
+            lines.append(Heading(say("app.changes.unanswered"), say("app.changes.enter"), gap=True))
+        self.query_one("#changes", Outline).show(lines or [Heading("", say("app.changes.nothing"))])
         options = self.query_one("#unanswered", OptionList)
         options.clear_options()
         kb = self.app.kb

@@ -1,0 +1,168 @@
+"""The catalogue of words (knowledge/text/en.yaml): read, checked against the messages the code
+says (``domain/messages.py``) and compiled for the cache. A pack's text/en.yaml replaces ours by
+id. Every problem carries the file and line: an id the code does not use, a placeholder it does
+not supply, a field that is not a plain name (``{x.__class__}``), a plural form missing, and,
+once every source is read, an id the code uses that no catalogue gives."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from framework_advisor.domain.messages import MESSAGES
+from framework_advisor.domain.text import FORMATS, Catalogue, Entry, fields_of
+from framework_advisor.problems import ProblemCollector, did_you_mean
+from framework_advisor.sources.yaml_lines import YamlDocument
+
+RULE = "kb-text"
+LANGUAGE = "en"
+FILE = f"text/{LANGUAGE}.yaml"
+"""The catalogue read: English (another language is a pack's text/<lang>.yaml, not read yet)."""
+PLURAL_FORMS = ("one", "other")
+FIELD = re.compile(r"\{([^{}]*)\}")
+NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+
+class TextBuilder:
+    """The catalogue's entries so far, each with where it was written."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.first_doc: YamlDocument | None = None
+
+    def add(self, problems: ProblemCollector, doc: YamlDocument) -> None:
+        """Every message of one catalogue file, each checked on its own."""
+        if self.first_doc is None:
+            self.first_doc = doc
+        data = doc.data
+        if not isinstance(data, dict) or not isinstance(data.get("messages"), dict):
+            problems.add(doc, (), "expected a mapping with a mapping of ids under 'messages:'")
+            return
+        for extra in (k for k in data if k != "messages"):
+            problems.add(doc, (extra,), "unknown top-level key; expected only 'messages'")
+        for message_id, raw in data["messages"].items():
+            entry = _entry(problems, doc, ("messages", message_id), str(message_id), raw)
+            if entry is not None:
+                self.entries[str(message_id)] = entry  # a pack's replaces ours
+
+    def build(self, problems: ProblemCollector) -> Catalogue:
+        """The catalogue, once every source is read: each id the code uses must be there."""
+        missing = [m for m in MESSAGES if m not in self.entries]
+        where = self.first_doc if self.first_doc is not None else FILE
+        for message_id in missing:
+            problems.add(
+                where,
+                ("messages",) if self.first_doc is not None else (),
+                f"no message '{message_id}': the code uses it "
+                f"(with {_given(MESSAGES[message_id])})",
+            )
+        return Catalogue(LANGUAGE, {m: self.entries[m] for m in MESSAGES if m in self.entries})
+
+
+def _entry(
+    problems: ProblemCollector, doc: YamlDocument, path: tuple[str, ...], message_id: str, raw: Any
+) -> Entry | None:
+    declared = MESSAGES.get(message_id)
+    if declared is None:
+        problems.add(
+            doc,
+            path,
+            f"no message '{message_id}' is used by the code." + did_you_mean(message_id, MESSAGES),
+        )
+        return None
+    texts: dict[str, Any]
+    count: Any
+    if isinstance(raw, str):
+        texts, count = {"text": raw}, ""
+    elif isinstance(raw, dict):
+        unknown = [k for k in raw if k not in ("count", *PLURAL_FORMS)]
+        for key in unknown:
+            problems.add(doc, (*path, key), "unknown field; expected count, one and other")
+        count = raw.get("count")
+        if not isinstance(count, str) or count not in declared:
+            problems.add(
+                doc,
+                (*path, "count"),
+                f"'count' names the parameter that chooses the plural form: one of "
+                f"{_given(declared)}",
+            )
+            return None
+        texts = {form: raw.get(form) for form in PLURAL_FORMS}
+        if unknown:
+            return None
+    else:
+        problems.add(doc, path, "expected a text, or a mapping of count, one and other")
+        return None
+    forms: dict[str, list[str]] = {}
+    good = True
+    for form, text in texts.items():
+        where = path if form == "text" else (*path, form)
+        if not isinstance(text, str):
+            problems.add(doc, where, "expected a text")
+            good = False
+            continue
+        parts, found = compile_text(" ".join(text.split()))
+        for problem in found:
+            problems.add(doc, where, problem)
+        good = good and not found
+        for name in fields_of(parts):
+            if name not in declared and not found:
+                problems.add(
+                    doc,
+                    where,
+                    f"unknown placeholder '{{{name}}}': the code gives message '{message_id}' "
+                    f"{_given(declared)}." + did_you_mean(name, declared),
+                )
+                good = False
+        forms[form] = parts
+    return Entry(forms, count) if good else None
+
+
+def _given(declared: tuple[str, ...]) -> str:
+    return ", ".join(f"{{{name}}}" for name in declared) if declared else "no placeholders"
+
+
+def compile_text(text: str) -> tuple[list[str], list[str]]:
+    """A catalogue text split into literal parts and fields (``Entry.forms``), and the problems
+    found: a field that is not ``{name}`` or ``{name:format}`` with a known format (no
+    attribute, index, call or expression), or a stray brace. ``{{`` and ``}}`` are braces."""
+    parts: list[str] = []
+    problems: list[str] = []
+    literal: list[str] = []
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if text.startswith("{{", position) or text.startswith("}}", position):
+            literal.append(char)
+            position += 2
+            continue
+        if char == "}":
+            problems.append("a '}' with no '{': write '}}' for a brace")
+            position += 1
+            continue
+        if char != "{":
+            literal.append(char)
+            position += 1
+            continue
+        match = FIELD.match(text, position)
+        if match is None:
+            problems.append("a '{' with no '}': write '{{' for a brace")
+            break
+        field = match.group(1)
+        name, colon, fmt = field.partition(":")
+        if not NAME.match(name):
+            problems.append(
+                f"'{{{field}}}' is not a placeholder: write {{name}} or {{name:format}} "
+                "(a name of lower-case letters, digits and _; no attributes, indexes or "
+                "expressions)"
+            )
+        elif colon and fmt not in FORMATS:
+            problems.append(
+                f"'{{{field}}}': unknown format '{fmt}'; the formats are " + ", ".join(FORMATS)
+            )
+        parts.append("".join(literal))
+        parts.append(field)
+        literal = []
+        position = match.end()
+    parts.append("".join(literal))
+    return parts, problems
