@@ -605,7 +605,8 @@ def plan_mix(
     )
     pool = search.candidates()
     if limits.budget is not None and search.worth_keeping:
-        limits = msgspec.structs.replace(limits, held_floor=_held_floor(search, limits.budget))
+        floor = _held_floor(search, pool, limits.budget)
+        limits = msgspec.structs.replace(limits, held_floor=floor)
         search.held_only = limits.budget if limits.held_over else None
     budget = limits.effective
     most = limits.most_new
@@ -659,11 +660,11 @@ def plan_mix(
     )
 
 
-def _held_floor(search: _Search, budget: int) -> int:
+def _held_floor(search: _Search, pool: list[str], budget: int) -> int:
     """The minutes of the meetings already held that the plan keeps, in their lightest forms:
     those of the best set of frameworks kept in use alone (two kept frameworks that clash
-    are never both kept)."""
-    keeping = sorted(search.worth_keeping, key=search.position.__getitem__)
+    are never both kept; one the search's ``pool`` leaves out is not kept either)."""
+    keeping = sorted(search.worth_keeping.intersection(pool), key=search.position.__getitem__)
     minutes = fit_calendar(search.index, keeping, budget)[0]
     if minutes <= budget:
         return minutes
