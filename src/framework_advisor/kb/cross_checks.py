@@ -12,6 +12,7 @@ from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.knowledge import KnowledgeBase, PackInfo, Policies, Settings
 from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Option, Question
+from framework_advisor.domain.report_layout import ReportLayout
 from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Rule, WeightEffect
 from framework_advisor.domain.template import Template
 from framework_advisor.errors import KnowledgeBaseError
@@ -55,6 +56,7 @@ class CrossChecks:
     templates: dict[str, Located]
     packs: list[PackInfo]
     brand: Brand
+    report: ReportLayout
 
     def cross_check(self) -> KnowledgeBase:
         problems = self.problems
@@ -139,6 +141,7 @@ class CrossChecks:
             templates=self._ordered_templates(order),
             forbidden_phrases=[entry.value for entry in self.forbidden_phrases.values()],
             brand=self.brand,
+            report=self.report,
             policies=self.policies_at.value if self.policies_at is not None else Policies(),
         )
 
