@@ -29,10 +29,12 @@ class Column(Struct, frozen=True):
 
 
 class Title(Struct, frozen=True, tag="title"):
-    """The document's title, with the name of who prepared it (may be empty) above it."""
+    """The document's title, with the name of who prepared it (may be empty) above it and a
+    line below it (the date)."""
 
     text: str
     brand: str = ""
+    subtitle: str = ""
 
 
 class Paragraph(Struct, frozen=True, tag="paragraph"):

@@ -64,6 +64,8 @@ def _block(block: Block, out: list[str]) -> None:
         if block.brand:
             out.append(f'<p class="brand">{escape(block.brand)}</p>')
         out += [f"<h1>{escape(block.text)}</h1>", "</header>"]
+        if block.subtitle:
+            out.append(f'<p class="note">{escape(block.subtitle)}</p>')
     elif isinstance(block, Section):
         _section(block, out)
     elif isinstance(block, Group):

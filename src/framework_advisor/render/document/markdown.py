@@ -31,6 +31,8 @@ def markdown(document: Document) -> str:
 def _block(block: Block, out: list[str]) -> None:
     if isinstance(block, Title):
         out += ["", f"# {md(block.text)}", ""]
+        if block.subtitle:
+            out += [f"*{md(block.subtitle)}*", ""]
     elif isinstance(block, Section):
         out += ["", f"{'#' * block.level} {md(block.title)}", ""]
         for child in block.blocks:

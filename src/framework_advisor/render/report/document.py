@@ -45,8 +45,7 @@ def report_document(data: ReportData, layout: ReportLayout) -> Document:
 
     builder = _Builder(data, layout, report_charts(data))
     blocks: list[Block] = [
-        Title(data.title, data.provenance.brand),
-        Paragraph([Run(data.provenance.date_text)], style="note"),
+        Title(data.title, data.provenance.brand, data.provenance.date_text),
         *(Paragraph([Run(p)]) for p in data.note.split("\n\n") if p),
     ]
     for section in layout.sections:
@@ -196,7 +195,7 @@ class _Builder:
         blocks: list[Block] = []
         if changes.unanswered:
             questions = _list([q.prompt for q in changes.unanswered])
-            intro = _paragraph(self.text("unanswered_intro"), keep=True)
+            intro = _paragraph(self.text("unanswered_intro"))
             blocks.append(self.sub(self.text("unanswered"), [intro, questions], keep=True))
         else:
             blocks.append(_paragraph(self.text("all_answered")))
