@@ -70,6 +70,23 @@ def test_html_report_matches_golden(run_cli, golden_answers: Path) -> None:
     assert_matches_golden("report-brightloop.html", result.stdout)
 
 
+NOTE = "Dear *Northwind* team, <b>read</b> [this](http://example.com) first.\n\n# Not a heading: $x$ | `y` & z"
+"""A covering note full of markup: every writer shows it as text."""
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_second_report_with_a_noted_and_branded_cover_matches_golden(
+    run_cli, tmp_path: Path, fmt: str
+) -> None:
+    """Pinned from the Jinja templates before the report became blocks: the writers draw the
+    sales-led sample (cadence, sensitivity, role examples) and a covering note byte for byte."""
+    note = tmp_path / "note.md"
+    note.write_text(NOTE, encoding="utf-8")
+    answers = SAMPLES / "sales-led.yaml"
+    result = _report(run_cli, answers, fmt, "--brand", "Ada & <Partners> #1", "--note", note)
+    assert_matches_golden(f"report-northwind-noted.{fmt}", result.stdout)
+
+
 def test_sections_come_in_the_issue_order(run_cli, golden_answers: Path) -> None:
     markdown = _report(run_cli, golden_answers, "md").stdout
     lines = markdown.splitlines()
