@@ -245,4 +245,3 @@ class ReportData(Struct, frozen=True):
     """The report's colours: its own, or the knowledge pack's brand."""
     charts: ChartData = ChartData()
     """What the ranking chart and the phase-one calendar draw (``charts`` makes the SVG)."""
-
