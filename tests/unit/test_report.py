@@ -255,9 +255,17 @@ def test_docx_report_has_headings_a_ranking_table_and_lists(
     first = ranking.rows[1].cells
     assert first[0].text == "1" and first[1].text == "Management by Objectives (MBO)"
     assert re.fullmatch(r"█{10} \d+", first[2].text)  # the fit as a bar, then the number
-    assert ranking.style.name == "Light List Accent 1"
     header_xml = ranking.rows[0]._tr.xml
     assert "w:tblHeader" in header_xml  # repeats on every page
+    assert 'w:fill="eef2f8"' in header_xml  # the PDF's header row
+    tinted = ['w:fill="f2f6fd"' in row._tr.xml for row in ranking.rows[1:]]
+    assert (
+        tinted[0]
+        and tinted.count(True)
+        == sum(  # the mix's rows, as in the PDF
+            cell.paragraphs[0].runs[0].bold is True for cell in ranking.columns[1].cells[1:]
+        )
+    )
 
 
 # JSON ------------------------------------------------------------------------------------------

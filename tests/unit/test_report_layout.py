@@ -135,6 +135,14 @@ def test_a_new_section_of_fixed_text_is_one_entry_of_the_layout(
             ["report.yaml:3:", "add up to 90, not 100"],
         ),
         ("text:\n  cautions: Watch {out\n", ["report.yaml:2:", "text.cautions", "placeholders"]),
+        (
+            "text:\n  fit_heading: '{name.__class__}: fit {fit}'\n",
+            ["report.yaml:2:", "text.fit_heading", "not a plain name"],
+        ),
+        (
+            "sections:\n  - {id: Mix Section, title: Mix, builder: mix}\n",
+            ["report.yaml:2:", "sections[0].id", "not a section id"],
+        ),
         ("colour: red\n", ["report.yaml:1:", "unknown top-level key"]),
     ],
 )

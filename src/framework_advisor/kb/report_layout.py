@@ -4,6 +4,8 @@ its tables and sentences by id, its section list as a whole."""
 
 from __future__ import annotations
 
+import re
+from string import Formatter
 from typing import Any, TypeVar
 
 from framework_advisor.domain.report_layout import (
@@ -20,6 +22,7 @@ from framework_advisor.sources.yaml_lines import YamlDocument
 FILE = "report.yaml"
 RULE = "kb-report"
 T = TypeVar("T")
+_ID = re.compile(r"[a-z][a-z0-9_]{0,29}")
 
 
 def read_layout(
@@ -82,6 +85,13 @@ def _checked(problems: ProblemCollector, doc: YamlDocument, layout: ReportLayout
         path = ("sections", index)
         if section.id in seen:
             problems.add(doc, (*path, "id"), f"section '{section.id}' is listed twice")
+        elif not _ID.fullmatch(section.id):
+            problems.add(
+                doc,
+                (*path, "id"),
+                f"'{section.id}' is not a section id: lower-case letters, digits and _, "
+                "at most 30, starting with a letter (it becomes a link's anchor)",
+            )
         seen.add(section.id)
         if section.filled_by not in SECTION_BUILDERS:
             where = (*path, "builder") if section.builder else (*path, "id")
@@ -111,17 +121,24 @@ def _checked(problems: ProblemCollector, doc: YamlDocument, layout: ReportLayout
                     doc, ("tables", table_id, "columns", index, "width"), "a width above 0"
                 )
     for key, sentence in layout.text.items():
-        try:
-            sentence.format_map(_AnyParams())
-        except (ValueError, IndexError) as exc:
-            problems.add(doc, ("text", key), f"not a sentence with {{placeholders}}: {exc}")
+        problem = _placeholder_problem(sentence)
+        if problem:
+            problems.add(doc, ("text", key), f"not a sentence with {{placeholders}}: {problem}")
 
 
-class _AnyParams(dict[str, Any]):
-    """Every {name} filled in: a sentence's braces are checked, not its names."""
-
-    def __missing__(self, key: str) -> str:
-        return ""
+def _placeholder_problem(sentence: str) -> str:
+    """What is wrong with a sentence's {placeholders}: each a plain name, as in {name}; never
+    an attribute, an index or a format (a pack's sentence reaches nothing but the value)."""
+    try:
+        parts = [
+            (f, spec, conv) for _, f, spec, conv in Formatter().parse(sentence) if f is not None
+        ]
+    except ValueError as exc:
+        return str(exc)
+    for field, spec, conversion in parts:
+        if not field.isidentifier() or spec or conversion:
+            return f"{{{field}}} is not a plain name such as {{name}}"
+    return ""
 
 
 def check_complete(problems: ProblemCollector, doc: YamlDocument, layout: ReportLayout) -> None:

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from markupsafe import escape
+
+if TYPE_CHECKING:
+    from framework_advisor.render.document.draw import Assets
 
 from framework_advisor.render.document.blocks import (
     Block,
@@ -28,8 +32,8 @@ from framework_advisor.render.document.blocks import (
 SVG_NS = ' xmlns="http://www.w3.org/2000/svg"'
 
 
-def html(document: Document, stylesheet: str) -> str:
-    """The page, styled by ``stylesheet`` (a CSS file in ``render/document/styles/``)."""
+def html(document: Document, assets: Assets) -> str:
+    """The page, styled by the assets' style sheet (a CSS file in ``render/document/styles/``)."""
     c = document.colours
     lines = [
         "<!DOCTYPE html>",
@@ -41,7 +45,7 @@ def html(document: Document, stylesheet: str) -> str:
         f"<title>{escape(document.title)}</title>",
         "<style>",
         f":root {{ --primary: {c.primary}; --accent: {c.accent}; --tint: {c.tint}; }}",
-        _css(stylesheet),
+        _css(assets.stylesheet),
         "</style>",
         "</head>",
         "<body>",

@@ -21,7 +21,7 @@ from framework_advisor.render.document.blocks import (
 from framework_advisor.safe_text import markdown_literal as md
 
 
-def markdown(document: Document) -> str:
+def markdown(document: Document, _assets: object = None) -> str:
     lines: list[str] = []
     for block in document.blocks:
         _block(block, lines)

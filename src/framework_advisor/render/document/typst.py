@@ -16,6 +16,7 @@ import msgspec
 
 from framework_advisor.errors import MissingDependencyError
 from framework_advisor.render.document.blocks import Document
+from framework_advisor.render.document.draw import Assets
 
 CHART_PNG = b"""#set page(width: auto, height: auto, margin: 0pt, fill: white)
 #image(bytes(sys.inputs.svg), format: "svg", width: float(sys.inputs.width) * 1pt)
@@ -23,14 +24,14 @@ CHART_PNG = b"""#set page(width: auto, height: auto, margin: 0pt, fill: white)
 """One chart, nothing else: the page is the picture."""
 
 
-def pdf(document: Document, font_paths: list[str]) -> bytes:
+def pdf(document: Document, assets: Assets) -> bytes:
     """The document as an A4 PDF; its date is the file's creation time (same input, same
     file)."""
     typst = _typst()
     payload = msgspec.json.encode(document).decode()
     result = typst.compile(
         _template(),
-        font_paths=font_paths,
+        font_paths=list(assets.font_paths),
         sys_inputs={"document": payload},
         timestamp=_timestamp(document.date),
     )
@@ -38,14 +39,14 @@ def pdf(document: Document, font_paths: list[str]) -> bytes:
     return result
 
 
-def chart_png(svg: str, width_pt: float, font_paths: list[str], ppi: int = 200) -> bytes:
+def chart_png(svg: str, width_pt: float, assets: Assets, ppi: int = 200) -> bytes:
     """A chart's SVG (drawn once, by the report) as a PNG ``width_pt`` wide, for Word."""
     typst = _typst()
     result = typst.compile(
         CHART_PNG,
         format="png",
         ppi=ppi,
-        font_paths=font_paths,
+        font_paths=list(assets.font_paths),
         sys_inputs={"svg": svg, "width": str(width_pt)},
     )
     assert isinstance(result, bytes)

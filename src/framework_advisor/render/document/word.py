@@ -38,6 +38,7 @@ from framework_advisor.render.document.blocks import (
     lines_of,
     number_of,
 )
+from framework_advisor.render.document.draw import Assets
 from framework_advisor.safe_text import PROPERTY_LIMIT, cut, xml_safe
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(18)
@@ -56,9 +57,9 @@ PT_MM = 25.4 / 72
 CHART_PPI = 200
 
 
-def word(document: Document, font_paths: list[str]) -> bytes:
-    """The document as .docx bytes; ``font_paths`` are the fonts its charts are drawn in."""
-    writer = _Writer(xml_safe(document), font_paths)  # "Acme\vLtd" (Shift+Enter) reads "Acme Ltd"
+def word(document: Document, assets: Assets) -> bytes:
+    """The document as .docx bytes; the assets' fonts are those its charts are drawn in."""
+    writer = _Writer(xml_safe(document), assets)  # "Acme\vLtd" (Shift+Enter) reads "Acme Ltd"
     writer.write()
     stream = io.BytesIO()
     writer.doc.save(stream)
@@ -70,9 +71,9 @@ def _rgb(hex_colour: str) -> RGBColor:
 
 
 class _Writer:
-    def __init__(self, document: Document, font_paths: list[str]) -> None:
+    def __init__(self, document: Document, assets: Assets) -> None:
         self.document = document
-        self.font_paths = font_paths
+        self.assets = assets
         self.accent = document.colours.accent.lstrip("#")
         self.tint = document.colours.tint.lstrip("#")
         self.doc = new_document()
@@ -187,7 +188,7 @@ class _Writer:
     def chart(self, chart: Chart) -> None:
         from framework_advisor.render.document.typst import chart_png
 
-        png = chart_png(chart.svg, TEXT_WIDTH_MM / PT_MM, self.font_paths, CHART_PPI)
+        png = chart_png(chart.svg, TEXT_WIDTH_MM / PT_MM, self.assets, CHART_PPI)
         paragraph = self._mark_break(self.doc.add_paragraph())
         paragraph.paragraph_format.keep_with_next = True
         shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(TEXT_WIDTH_MM))
