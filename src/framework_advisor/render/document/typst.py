@@ -18,10 +18,14 @@ from framework_advisor.errors import MissingDependencyError
 from framework_advisor.render.document.blocks import Document
 from framework_advisor.render.document.draw import Assets
 
-CHART_PNG = b"""#set page(width: auto, height: auto, margin: 0pt, fill: white)
-#image(bytes(sys.inputs.svg), format: "svg", width: float(sys.inputs.width) * 1pt)
+CHARTS_PNG = b"""#set page(width: auto, height: auto, margin: 0pt, fill: white)
+#let charts = json(bytes(sys.inputs.svgs))
+#for (index, svg) in charts.enumerate() {
+  if index > 0 { pagebreak() }
+  image(bytes(svg), format: "svg", width: float(sys.inputs.width) * 1pt)
+}
 """
-"""One chart, nothing else: the page is the picture."""
+"""Charts, nothing else: each page is one picture."""
 
 
 def pdf(document: Document, assets: Assets) -> bytes:
@@ -39,18 +43,22 @@ def pdf(document: Document, assets: Assets) -> bytes:
     return result
 
 
-def chart_png(svg: str, width_pt: float, assets: Assets, ppi: int = 200) -> bytes:
-    """A chart's SVG (drawn once, by the report) as a PNG ``width_pt`` wide, for Word."""
+def chart_pngs(svgs: list[str], width_pt: float, assets: Assets, ppi: int = 200) -> list[bytes]:
+    """Charts' SVG (drawn once, by the document) as PNGs ``width_pt`` wide, for Word: one
+    Typst run for them all (each run looks up the system's fonts)."""
+    if not svgs:
+        return []
     typst = _typst()
     result = typst.compile(
-        CHART_PNG,
+        CHARTS_PNG,
         format="png",
         ppi=ppi,
         font_paths=list(assets.font_paths),
-        sys_inputs={"svg": svg, "width": str(width_pt)},
+        sys_inputs={"svgs": msgspec.json.encode(svgs).decode(), "width": str(width_pt)},
     )
-    assert isinstance(result, bytes)
-    return result
+    pages = result if isinstance(result, list) else [result]
+    assert len(pages) == len(svgs) and all(isinstance(page, bytes) for page in pages)
+    return pages
 
 
 def _typst() -> Any:

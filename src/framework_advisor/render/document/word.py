@@ -54,7 +54,8 @@ SIZE, COMPACT_SIZE = 9.0, 8.0
 CELL_PADDING_MM = 2 * 1.91 + 0.8
 """Word's default cell margins (0.08 inch each side), plus a little room for rounding."""
 PT_MM = 25.4 / 72
-CHART_PPI = 200
+CHART_PPI = 150
+"""Sharp on screen and in print at the text's width (about 1,000 pixels across)."""
 
 
 def word(document: Document, assets: Assets) -> bytes:
@@ -79,6 +80,8 @@ class _Writer:
         self.doc = new_document()
         self.break_before_next = False
         self.bookmarks = 0
+        self.pictures: dict[str, bytes] = {}
+        self.style: dict[str, Any] = {}
         section = self.doc.sections[0]
         section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
@@ -106,11 +109,19 @@ class _Writer:
         subsection = styles["Heading 2"]
         subsection.font.color.rgb = RGBColor(0, 0, 0)
         subsection.font.size = Pt(11)
+        # looked up once: python-docx finds a style by name in a linear search, every time
+        self.style = {
+            "title": title,
+            "heading 1": section,
+            "heading 2": subsection,
+            "bullet": styles["List Bullet"],
+        }
 
     # blocks ----------------------------------------------------------------------------------
 
     def write(self) -> None:
         blocks = self.document.blocks
+        self.pictures = self._pictures(blocks)
         first = next(
             (i for i, b in enumerate(blocks) if isinstance(b, Section | PageBreak)), len(blocks)
         )
@@ -124,7 +135,7 @@ class _Writer:
         if isinstance(block, Title):
             if block.brand:
                 self.paragraph([Run(block.brand)], muted=True, italic=False)
-            self._mark_break(self.doc.add_heading(block.text, 0))
+            self._mark_break(self.doc.add_paragraph(block.text, self.style["title"]))
             if block.subtitle:
                 self.paragraph([Run(block.subtitle)], muted=True)
         elif isinstance(block, Section):
@@ -146,7 +157,8 @@ class _Writer:
             self.break_before_next = True
 
     def section(self, section: Section) -> None:
-        heading = self._mark_break(self.doc.add_heading(section.title, section.level - 1))
+        style = self.style[f"heading {min(section.level - 1, 2)}"]
+        heading = self._mark_break(self.doc.add_paragraph(section.title, style))
         heading.paragraph_format.keep_with_next = True  # never the last line of a page
         if section.anchor:
             self.bookmarks += 1
@@ -181,14 +193,32 @@ class _Writer:
 
     def bullets(self, items: list[list[Run]], *, keep: bool = False) -> None:
         for item in items:
-            paragraph = self._mark_break(self.doc.add_paragraph(style="List Bullet"))
+            paragraph = self._mark_break(self.doc.add_paragraph(style=self.style["bullet"]))
             self._runs(paragraph, item)
             paragraph.paragraph_format.keep_with_next = keep
 
-    def chart(self, chart: Chart) -> None:
-        from framework_advisor.render.document.typst import chart_png
+    def _pictures(self, blocks: list[Block]) -> dict[str, bytes]:
+        """Every chart of the document as PNG, by id, drawn in one go."""
+        charts: list[Chart] = []
 
-        png = chart_png(chart.svg, TEXT_WIDTH_MM / PT_MM, self.assets, CHART_PPI)
+        def collect(found: list[Block]) -> None:
+            for block in found:
+                if isinstance(block, Chart):
+                    charts.append(block)
+                elif isinstance(block, Section | Group):
+                    collect(block.blocks)
+
+        collect(blocks)
+        if not charts:
+            return {}
+        from framework_advisor.render.document.typst import chart_pngs
+
+        svgs = [chart.svg for chart in charts]
+        pngs = chart_pngs(svgs, TEXT_WIDTH_MM / PT_MM, self.assets, CHART_PPI)
+        return {chart.id: png for chart, png in zip(charts, pngs, strict=True)}
+
+    def chart(self, chart: Chart) -> None:
+        png = self.pictures[chart.id]
         paragraph = self._mark_break(self.doc.add_paragraph())
         paragraph.paragraph_format.keep_with_next = True
         shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(TEXT_WIDTH_MM))
@@ -265,7 +295,7 @@ class _Writer:
         heading = self.paragraph([Run(self.document.words.get("contents", "Contents"))], keep=True)
         heading.runs[0].bold = True
         for section in sections:
-            paragraph = self.doc.add_paragraph(style="List Bullet")
+            paragraph = self.doc.add_paragraph(style=self.style["bullet"])
             paragraph.paragraph_format.space_after = Pt(0)
             _internal_link(paragraph, f"section_{section.anchor}", section.title, self.accent)
 
