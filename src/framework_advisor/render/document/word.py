@@ -105,10 +105,14 @@ class _Writer:
         section = styles["Heading 1"]  # a section: the PDF's level-2 heading, ruled in the accent
         section.font.color.rgb = _rgb(self.document.colours.primary)
         section.font.size = Pt(13.5)
+        section.paragraph_format.space_before = Pt(15)  # the PDF's spacing around headings
+        section.paragraph_format.space_after = Pt(7)
         _bottom_border(section.element.get_or_add_pPr(), self.accent, 12)
         subsection = styles["Heading 2"]
         subsection.font.color.rgb = RGBColor(0, 0, 0)
         subsection.font.size = Pt(11)
+        subsection.paragraph_format.space_before = Pt(11)
+        subsection.paragraph_format.space_after = Pt(5)
         # looked up once: python-docx finds a style by name in a linear search, every time
         self.style = {
             "title": title,
@@ -220,7 +224,6 @@ class _Writer:
     def chart(self, chart: Chart) -> None:
         png = self.pictures[chart.id]
         paragraph = self._mark_break(self.doc.add_paragraph())
-        paragraph.paragraph_format.keep_with_next = True
         shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(TEXT_WIDTH_MM))
         properties = shape._inline.docPr
         properties.set("descr", chart.alt)
