@@ -337,11 +337,22 @@ def _bottom_border(properties: Any, colour: str, eighths: int) -> None:
                         ("w:color", colour)):  # fmt: skip
         bottom.set(qn(name), value)
     borders.append(bottom)
-    properties.append(borders)
+    properties.insert_element_before(borders, *_AFTER_PBDR)  # the schema's order, as Word wants
+
+
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+"""What follows a paragraph's borders in its properties (ECMA-376, CT_PPr)."""
 
 
 def _cell_look(cell: Any, fill: str, rule: str, eighths: int) -> None:
-    """A cell's background (empty: none) and its bottom rule, as the PDF draws them."""
+    """A cell's background (empty: none) and its bottom rule, as the PDF draws them; after its
+    width, in the schema's order (tcW, tcBorders, shd)."""
     properties = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
     bottom = OxmlElement("w:bottom")
