@@ -5,6 +5,8 @@ format (here through a knowledge pack, which adds to the layout or replaces by i
 from __future__ import annotations
 
 import io
+import json
+import re
 from pathlib import Path
 
 import docx
@@ -155,3 +157,35 @@ def test_a_broken_layout_is_refused_with_file_and_line(  # type: ignore[no-untyp
     line = next(line for line in result.stderr.splitlines() if "report.yaml" in line)
     for part in expected:
         assert part in line, (part, line)
+
+
+HOSTILE = "<img src=x onerror=alert(1)> *x* [l](http://e) # $y$ | `z` & \\w"
+
+
+@pytest.mark.slow
+def test_a_packs_words_are_text_in_every_format(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A heading, a sentence and a column header from a pack are shown as written: escaped in
+    Markdown and HTML, data (never markup) in the PDF and Word."""
+    from pypdf import PdfReader
+
+    quoted = json.dumps(HOSTILE)  # JSON is YAML
+    layout = (
+        f"text:\n  cautions: {quoted}\n  glossary_intro: {quoted}\n"
+        "tables:\n  answers:\n    columns:\n"
+        f"      - {{header: {quoted}, kind: text, width: 40, field: label}}\n"
+        "      - {header: Answer, kind: text, width: 60, field: answer_and_note}\n"
+    )
+    pack = _pack(tmp_path, layout)
+    markdown = _report(run_cli, pack, "md").stdout
+    assert not re.search(r"(?<!\\)(<img|\]\(http)", markdown)  # no tag, no link unescaped
+    assert "\\<img src=x onerror=alert(1)> \\*x\\* \\[l\\](http://e)" in markdown
+    page = _report(run_cli, pack, "html").stdout
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    pdf, word = tmp_path / "r.pdf", tmp_path / "r.docx"
+    _report(run_cli, pack, "pdf", pdf)
+    _report(run_cli, pack, "docx", word)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert " ".join(HOSTILE.split()) in " ".join(text.split())
+    document = docx.Document(io.BytesIO(word.read_bytes()))
+    assert HOSTILE in [p.text for p in document.paragraphs]
+    assert HOSTILE in [table.rows[0].cells[0].text for table in document.tables]

@@ -1,8 +1,8 @@
 """The recommendation report: one typed ReportData (``data``), laid out once as a document of
 blocks (``document``, in the order and words of ``knowledge/report.yaml``) and drawn as Markdown,
-HTML (``writers``), PDF (``pdf``) and Word (``docx``) by the document writers of
-``render.document``; JSON (``jsonreport``) serialises the data itself. Nothing here is imported by `recommend` or `whatif`: the registry in
-``render.formats`` imports a renderer only when it is used.
+HTML, PDF and Word by the document writers of ``render.document`` (``writers``); JSON
+(``jsonreport``) serialises the data itself. Nothing here is imported by `recommend` or
+`whatif`: the registry in ``render.formats`` imports a renderer only when it is used.
 
 Each format is a function from ReportData (and the recommendation it came from) to text or
 bytes; ``report_renderer`` turns one into the registry's signature, so the way from a
