@@ -191,7 +191,7 @@ class _Writer:
     def _runs(self, paragraph: WordParagraph, runs: list[Run]) -> None:
         for part in runs:
             if part.link:
-                _internal_link(paragraph, part.link, part.text, self.accent)
+                _internal_link(paragraph, f"section_{part.link}", part.text, self.accent)
             else:
                 paragraph.add_run(part.text).bold = part.strong or None
 
@@ -300,7 +300,7 @@ class _Writer:
         for section in sections:
             paragraph = self.doc.add_paragraph(style=self.style["bullet"])
             paragraph.paragraph_format.space_after = Pt(0)
-            _internal_link(paragraph, f"section_{section.anchor}", section.title, self.accent)
+            self._runs(paragraph, [Run(section.title, link=section.anchor)])
 
     def _running_header_and_footer(self, section: Any) -> None:
         """Who prepared it and for whom on every page; the title and "Page n of m" below."""
