@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,8 +86,6 @@ class Documents:
             options.setdefault("today", self.now or today_from_env())
             options.setdefault("facts", self.report_facts)
             options.setdefault("examples", self.examples)
-            if fmt in ("md", "html"):
-                options.setdefault("bytecode_cache", report_bytecode_cache(fmt))
         return render(
             document, fmt, self.recommendation, kb=self.kb, answers=self.answers, **options
         )
@@ -108,34 +106,6 @@ class Documents:
     def mix_templates(self) -> MixTemplates:
         """The templates serving the recommended plan."""
         return mix_templates(self.kb, self.recommendation)
-
-
-@cache
-def report_bytecode_cache(fmt: str) -> Any:
-    """Compiled report templates in ``fmt`` (md or html) in the user cache folder: compiling
-    report.j2 costs more than rendering it. Each format has its own folder, because Jinja's key
-    is the template's name and source while HTML's compiled code escapes and Markdown's does not.
-    Jinja checks each template's source checksum, so an edited template is recompiled; a cache
-    that cannot be read or written only costs speed."""
-    from jinja2.bccache import Bucket, FileSystemBytecodeCache
-
-    from framework_advisor.paths import template_cache_dir
-
-    class BestEffortBytecodeCache(FileSystemBytecodeCache):
-        def load_bytecode(self, bucket: Bucket) -> None:
-            try:
-                super().load_bytecode(bucket)
-            except (OSError, ValueError, EOFError):
-                bucket.reset()
-
-        def dump_bytecode(self, bucket: Bucket) -> None:
-            try:
-                os.makedirs(self.directory, exist_ok=True)
-                super().dump_bytecode(bucket)
-            except OSError:
-                return
-
-    return BestEffortBytecodeCache(str(template_cache_dir() / fmt))
 
 
 class MixTemplates(Struct, frozen=True):

@@ -29,11 +29,6 @@ def cache_dir() -> Path:
     return Path(user_cache_dir(APP, appauthor=False))
 
 
-def template_cache_dir() -> Path:
-    """Compiled report templates (Jinja bytecode), beside the knowledge-base cache."""
-    return cache_dir() / "templates"
-
-
 def data_dir() -> Path:
     """The data folder (sessions, locks, workshops): FRAMEWORK_ADVISOR_DATA_DIR, else the
     platform's user data folder."""

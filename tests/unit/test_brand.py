@@ -58,6 +58,27 @@ def test_the_brand_reaches_the_html_and_the_pdf(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_the_brand_reaches_word_as_it_reaches_the_pdf(tmp_path: Path) -> None:
+    """Word takes the PDF's colours from the same look: headings in the primary colour, their
+    rule, the fit bars and the contents' links in the accent."""
+    import docx
+
+    pack = _pack(tmp_path, BRAND)
+    target = tmp_path / "r.docx"
+    result, _ = run("--kb", pack, "report", "--answers", SAMPLES / "startup.yaml",
+                    "--format", "docx", "-o", target)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(target))
+    section_style = document.styles["Heading 1"]
+    assert str(section_style.font.color.rgb).lower() == PRIMARY[1:]
+    assert f'w:color="{ACCENT[1:]}"' in section_style.element.xml.lower()  # the heading's rule
+    body = document.element.body.xml.lower()
+    assert body.count(f'w:val="{ACCENT[1:]}"') > 10  # fit bars and links
+    assert "2f5fb3" not in body and "1f3f78" not in body  # none of the report's own colours
+    assert document.sections[0].header.paragraphs[0].text.startswith("Acme Consulting")
+
+
+@pytest.mark.slow
 def test_without_a_brand_the_report_keeps_its_own_colours(tmp_path: Path) -> None:
     target = tmp_path / "r.pdf"
     result, _ = run(

@@ -89,8 +89,8 @@ def test_version(command: list[str], env: dict[str, str]) -> None:
 def test_a_markdown_report_after_an_html_one_is_not_html_escaped(
     tmp_path: Path, env: dict[str, str]
 ) -> None:
-    """Both formats compile report.j2 into the same user cache: HTML's compiled code escapes
-    apostrophes, so Markdown must never load it."""
+    """Both formats share the user cache: nothing HTML escapes (apostrophes) may leak into the
+    Markdown drawn after it."""
     env = {**env, "FRAMEWORK_ADVISOR_CACHE_DIR": str(tmp_path / "cache")}
     command = [
         sys.executable,

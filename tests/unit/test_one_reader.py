@@ -105,4 +105,9 @@ def test_input_files_are_read_within_the_limits() -> None:
     directly; every input (answers, sessions, workshop and room files, knowledge) goes through
     `sources.reading` (a regular file within the size limit, never a FIFO or a device)."""
     direct = _modules_matching(r"\.read_(text|bytes)\(")
-    assert direct == ["kb/cache.py", "render/report/pdf.py", "render/workshop/documents.py"], direct
+    assert direct == [
+        "kb/cache.py",
+        "render/document/html.py",
+        "render/document/typst.py",
+        "render/workshop/documents.py",
+    ], direct

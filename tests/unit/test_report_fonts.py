@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from framework_advisor.engine.examples import select_examples
 from framework_advisor.engine.rollout import report_facts
-from framework_advisor.render.report import pdf as pdf_module
+from framework_advisor.render.report import writers as pdf_module
 
 pytestmark = pytest.mark.slow
 
@@ -145,7 +145,10 @@ def test_chinese_text_in_a_chart_prints_too(kb) -> None:  # type: ignore[no-unty
         bars=[ChartBar("王芳框架", "王芳框架", 80, 1), *data.charts.bars],
         meetings=[ChartMeeting("每周例会", "weekly", 30, ["王芳框架"])],
     )
-    document = pdf_module.render_data(msgspec.structs.replace(data, charts=charts))
+    document = pdf_module.render_data(
+        msgspec.structs.replace(data, charts=charts), kb.report, "pdf"
+    )
+    assert isinstance(document, bytes)
     for character in "王芳框架每周例会":  # SVG text is placed glyph by glyph
         fonts = _fonts_drawing(document, character)
         assert fonts and not any(BUNDLED in name for name in fonts), (character, fonts)

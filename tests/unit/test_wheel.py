@@ -100,7 +100,9 @@ def test_recommend_from_any_directory(installed: Path, tmp_path: Path) -> None:
 def test_the_installed_copy_writes_a_pdf_report_from_its_own_template(
     installed: Path, tmp_path: Path
 ) -> None:
-    assert (installed / "framework_advisor/render/report/templates/report.typ").is_file()
+    assert (installed / "framework_advisor/render/document/typst/document.typ").is_file()
+    assert (installed / "framework_advisor/render/document/styles/report.css").is_file()
+    assert (installed / "framework_advisor/knowledge/report.yaml").is_file()
     assert (installed / "framework_advisor/render/workshop/templates/summary.typ").is_file()
     answers = tmp_path / "a.yaml"
     answers.write_text((ROOT / "samples" / "startup.yaml").read_text(), encoding="utf-8")

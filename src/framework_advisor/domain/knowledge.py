@@ -12,6 +12,7 @@ from framework_advisor.domain.examples import ExampleSet
 from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Question
+from framework_advisor.domain.report_layout import ReportLayout
 from framework_advisor.domain.rule import Rule
 from framework_advisor.domain.template import Template
 from framework_advisor.domain.text import Catalogue
@@ -198,6 +199,8 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     """The reports' name and colours, from kb.yaml and the packs (the last one setting each)."""
     text: Catalogue = Catalogue()
     """Every sentence the engine's messages are said in (knowledge/text/en.yaml)."""
+    report: ReportLayout = ReportLayout()
+    """The report's sections, tables and fixed sentences (report.yaml)."""
 
     def in_question_order(self, answers: dict[str, Any]) -> dict[str, Any]:
         """The answers to this questionnaire's questions, in its order (as answers files are

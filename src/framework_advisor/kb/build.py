@@ -15,12 +15,15 @@ from framework_advisor.domain.knowledge import (
     PackInfo,
     Settings,
 )
+from framework_advisor.domain.report_layout import ReportLayout
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.brand import checked_brand
 from framework_advisor.kb.cross_checks import CrossChecks
 from framework_advisor.kb.example_checks import split_conditions, with_metric_ids
 from framework_advisor.kb.files import SourceFiles
 from framework_advisor.kb.kinds import KINDS, Kind
+from framework_advisor.kb.report_layout import FILE as LAYOUT_FILE
+from framework_advisor.kb.report_layout import check_complete, read_layout
 from framework_advisor.kb.schema import (
     SCHEMA_CHANGES,
     SCHEMA_VERSION,
@@ -57,6 +60,9 @@ class _Builder(CrossChecks):
         self.packs: list[PackInfo] = []
         self.brand = Brand()
         self.text = TextBuilder()
+        self.report = ReportLayout()
+        self.report_at: YamlDocument | None = None
+        self.report_broken = False
 
     # pass 1 ----------------------------------------------------------------------------
     def doc(self, source: SourceFiles, name: str) -> YamlDocument | None:
@@ -84,6 +90,14 @@ class _Builder(CrossChecks):
             self._kb_header(source)
         for kind in KINDS:
             self._entries(source, kind)
+        layout_doc = self.doc(source, LAYOUT_FILE)
+        if layout_doc is not None:
+            layout = read_layout(self.problems, layout_doc, self.report)
+            if layout is None:
+                self.report_broken = True
+            else:
+                self.report = layout
+            self.report_at = self.report_at or layout_doc
         for name in sorted(n for n in source.texts if n.startswith("examples/")):
             self._examples(source, name)
         for name in sorted(n for n in source.texts if n.startswith("templates/")):
@@ -253,6 +267,8 @@ def build(sources: list[SourceFiles]) -> KnowledgeBase:
     builder = _Builder()
     for source in sources:
         builder.add_source(source)
+    if builder.report_at is not None and not builder.report_broken:
+        check_complete(builder.problems, builder.report_at, builder.report)
     if builder.problems:
         raise KnowledgeBaseError(builder.problems.problems)
     return builder.cross_check()

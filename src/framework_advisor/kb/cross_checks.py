@@ -14,6 +14,7 @@ from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.knowledge import KnowledgeBase, PackInfo, Policies, Settings
 from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Option, Question
+from framework_advisor.domain.report_layout import ReportLayout
 from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Rule, WeightEffect
 from framework_advisor.domain.template import Template
 from framework_advisor.errors import KnowledgeBaseError
@@ -58,6 +59,7 @@ class CrossChecks:
     packs: list[PackInfo]
     brand: Brand
     text: TextBuilder
+    report: ReportLayout
 
     def cross_check(self) -> KnowledgeBase:
         problems = self.problems
@@ -142,6 +144,7 @@ class CrossChecks:
             templates=self._ordered_templates(order),
             **self._plain_kinds(),
             brand=self.brand,
+            report=self.report,
             policies=self.policies_at.value if self.policies_at is not None else Policies(),
             text=catalogue,
         )

@@ -127,7 +127,9 @@ FOLDERS = (
     "text",
 )
 """The kinds with one file per entry, read by readers of their own."""
-TOP_FILES = (*HEADERS, *(kind.file for kind in KINDS))
+LAYOUT_FILES = ("report.yaml",)
+"""Files of one mapping each, read by readers of their own (`report_layout`)."""
+TOP_FILES = (*HEADERS, *(kind.file for kind in KINDS), *LAYOUT_FILES)
 """Every file at the top of a knowledge folder."""
 
 

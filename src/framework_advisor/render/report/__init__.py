@@ -1,7 +1,8 @@
-"""The recommendation report: one typed ReportData (``data``) laid out as Markdown and HTML by
-one set of Jinja templates (``templated``), as PDF by Typst (``pdf``), as Word (``docx``) and as
-JSON (``jsonreport``). Nothing here is imported by `recommend` or `whatif`: the registry in
-``render.formats`` imports a renderer only when it is used.
+"""The recommendation report: one typed ReportData (``data``), laid out once as a document of
+blocks (``document``, in the order and words of ``knowledge/report.yaml``) and drawn as Markdown,
+HTML, PDF and Word by the document writers of ``render.document`` (``writers``); JSON
+(``jsonreport``) serialises the data itself. Nothing here is imported by `recommend` or
+`whatif`: the registry in ``render.formats`` imports a renderer only when it is used.
 
 Each format is a function from ReportData (and the recommendation it came from) to text or
 bytes; ``report_renderer`` turns one into the registry's signature, so the way from a
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
     from framework_advisor.render.report.data import ReportData
 
 LayOut = Callable[..., "str | bytes"]
-"""(ReportData, the recommendation, format options) -> the report in one format."""
+"""(ReportData, the recommendation, ``layout=`` the knowledge base's report layout, format
+options) -> the report in one format."""
 
 
 REPORT_OPTIONS = ("answers", "facts", "examples", "brand", "today", "note")
@@ -33,7 +35,7 @@ def report_renderer(lay_out: LayOut) -> Callable[..., str | bytes]:
 
         given = {name: options.pop(name) for name in REPORT_OPTIONS if name in options}
         data: ReportData = report_data(rec, kb, **given)
-        return lay_out(data, rec, **options)
+        return lay_out(data, rec, layout=kb.report, **options)
 
     render.__doc__ = lay_out.__doc__
     return render

@@ -33,7 +33,7 @@ def compile_pdf(
     import msgspec
     import typst
 
-    from framework_advisor.render.report.pdf import FONTS
+    from framework_advisor.render.report.writers import FONTS
 
     style = prepared or Prepared()
     payload = msgspec.json.encode(

@@ -245,21 +245,3 @@ class ReportData(Struct, frozen=True):
     """The report's colours: its own, or the knowledge pack's brand."""
     charts: ChartData = ChartData()
     """What the ranking chart and the phase-one calendar draw (``charts`` makes the SVG)."""
-
-
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("overview", "Summary"),
-    ("mix", "Recommended mix"),
-    ("comparison", "Top picks compared"),
-    ("pitfalls", "Pitfalls to avoid"),
-    ("rollout", "Rollout plan"),
-    ("examples", "Examples to start from"),
-    ("changes", "What could change this advice"),
-    ("ranking", "Appendix A: Full ranking"),
-    ("glossary", "Appendix B: Glossary"),
-    ("answers", "Appendix C: Your answers"),
-)
-"""The report's sections after the title, in order, with their headings (every format).
-Those from ``FIRST_APPENDIX`` on are appendices: they start on a new page."""
-SECTION_TITLES = dict(SECTIONS)
-FIRST_APPENDIX = "ranking"

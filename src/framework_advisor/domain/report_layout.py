@@ -1,0 +1,119 @@
+"""The recommendation report's layout as data (``knowledge/report.yaml``): its sections in
+order, each table's columns and each fixed sentence, written once and drawn by every format.
+
+Which builder fills a section is named here by id; the builders live with the report's
+document step (``render.report.document``), which checks at test time that it has one for
+every name in ``SECTION_BUILDERS``."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from msgspec import Struct
+
+ColumnKind = Literal["text", "strong", "number", "fit", "list"]
+"""How a cell is drawn: plain text, bold text, a right-aligned number, a fit bar (0-100) with
+its number, or a list of short lines."""
+
+COLUMN_KINDS: tuple[str, ...] = ("text", "strong", "number", "fit", "list")
+
+SECTION_BUILDERS: tuple[str, ...] = (
+    "overview",
+    "mix",
+    "comparison",
+    "pitfalls",
+    "rollout",
+    "examples",
+    "changes",
+    "ranking",
+    "glossary",
+    "answers",
+    "sentences",
+)
+"""The builders a section may name: each fills a section from the report's data; ``sentences``
+shows the section's own ``paragraphs`` (a section of fixed text needs no code)."""
+
+REQUIRED_TABLES: tuple[str, ...] = (
+    "phases",
+    "first_weeks",
+    "mix",
+    "comparison",
+    "pitfalls",
+    "rollout",
+    "cadence",
+    "kpis",
+    "sensitivity",
+    "ranking",
+    "reasons",
+    "glossary",
+    "answers",
+)
+"""The tables the builders draw: the loader refuses a layout without one."""
+REQUIRED_TEXT: tuple[str, ...] = (
+    "contents",
+    "first_weeks",
+    "no_mix",
+    "later",
+    "retire",
+    "cautions",
+    "cadence",
+    "examples_for",
+    "kpis",
+    "unanswered",
+    "unanswered_intro",
+    "all_answered",
+    "sensitivity",
+    "ranking_intro",
+    "fit_heading",
+    "glossary_intro",
+    "page_of",
+)
+"""The fixed sentences the builders and writers say."""
+
+
+class Column(Struct, frozen=True, forbid_unknown_fields=True):
+    header: str
+    kind: ColumnKind
+    width: int
+    """Percent of the table's width; a table's columns add up to 100."""
+    field: str
+    """The row's field the cell shows (its name in the report's data, ``ReportData``)."""
+
+
+class TableLayout(Struct, frozen=True, forbid_unknown_fields=True):
+    columns: list[Column]
+    compact: bool = False
+    """Set in a smaller size (wide tables of many short cells)."""
+    split: bool = False
+    """A long table may break anywhere across pages; otherwise the PDF keeps its last rows
+    together and a short one whole."""
+
+
+class SectionLayout(Struct, frozen=True, forbid_unknown_fields=True):
+    id: str
+    """The section's anchor (``#mix``) and, unless ``builder`` says otherwise, its builder."""
+    title: str
+    builder: str = ""
+    """The builder that fills it (``SECTION_BUILDERS``); empty: the one named like the id."""
+    new_page: bool = False
+    """It starts on a page of its own in the PDF and in Word."""
+    print_break: bool = False
+    """The HTML page, printed, starts it on a new page too."""
+    paragraphs: list[str] = []
+    """For the ``sentences`` builder: the section's text, one paragraph each."""
+
+    @property
+    def filled_by(self) -> str:
+        return self.builder or self.id
+
+
+class ReportLayout(Struct, frozen=True, forbid_unknown_fields=True):
+    sections: list[SectionLayout] = []
+    tables: dict[str, TableLayout] = {}
+    """Each table by id, with its columns: what every format draws."""
+    text: dict[str, str] = {}
+    """Each fixed sentence and subheading by id; some take {placeholders}."""
+
+    def sentence(self, key: str, **params: object) -> str:
+        """The sentence ``key`` with its {placeholders} filled in."""
+        return self.text[key].format(**params) if params else self.text[key]

@@ -1,0 +1,152 @@
+"""Reading ``report.yaml``, the report's layout: each file's shape (msgspec, unknown fields
+refused), then its own checks with file and line. A pack's file adds to ours or replaces by id:
+its tables and sentences by id, its section list as a whole."""
+
+from __future__ import annotations
+
+import re
+from string import Formatter
+from typing import Any, TypeVar
+
+from framework_advisor.domain.report_layout import (
+    REQUIRED_TABLES,
+    REQUIRED_TEXT,
+    SECTION_BUILDERS,
+    ReportLayout,
+    SectionLayout,
+    TableLayout,
+)
+from framework_advisor.problems import ProblemCollector, did_you_mean
+from framework_advisor.sources.yaml_lines import YamlDocument
+
+FILE = "report.yaml"
+RULE = "kb-report"
+T = TypeVar("T")
+_ID = re.compile(r"[a-z][a-z0-9_]{0,29}")
+
+
+def read_layout(
+    problems: ProblemCollector, doc: YamlDocument, base: ReportLayout
+) -> ReportLayout | None:
+    """``doc``'s layout over ``base`` (ours, or what earlier packs made of it); None when the
+    file has problems (each recorded with its line). Entry by entry, so one run reports all."""
+    with problems.checking(RULE):
+        before = len(problems.problems)
+        data = doc.data
+        if not isinstance(data, dict):
+            problems.add(doc, (), "expected a mapping with sections, tables and text")
+            return None
+        for key in data:
+            if key not in ("sections", "tables", "text"):
+                problems.add(
+                    doc, (key,), "unknown top-level key; expected sections, tables and text"
+                )
+        sections = _entries(problems, doc, data.get("sections", []), "sections", SectionLayout)
+        tables = _mapping(problems, doc, data.get("tables", {}), "tables", TableLayout)
+        text = _mapping(problems, doc, data.get("text", {}), "text", str)
+        layout = ReportLayout(sections=sections, tables=tables, text=text)
+        _checked(problems, doc, layout)  # what has its shape, checked all the same
+        if len(problems.problems) != before:
+            return None
+    return ReportLayout(
+        sections=layout.sections or base.sections,
+        tables={**base.tables, **layout.tables},
+        text={**base.text, **layout.text},
+    )
+
+
+def _entries(
+    problems: ProblemCollector, doc: YamlDocument, raw: Any, key: str, model: type[T]
+) -> list[T]:
+    if not isinstance(raw, list):
+        problems.add(doc, (key,), "expected a list")
+        return []
+    converted = (problems.convert(doc, (key, i), item, model) for i, item in enumerate(raw))
+    return [item for item in converted if item is not None]
+
+
+def _mapping(
+    problems: ProblemCollector, doc: YamlDocument, raw: Any, key: str, model: type[T]
+) -> dict[str, T]:
+    if not isinstance(raw, dict):
+        problems.add(doc, (key,), "expected a mapping by id")
+        return {}
+    found: dict[str, T] = {}
+    for name, item in raw.items():
+        value = problems.convert(doc, (key, str(name)), item, model)
+        if value is not None:
+            found[str(name)] = value
+    return found
+
+
+def _checked(problems: ProblemCollector, doc: YamlDocument, layout: ReportLayout) -> None:
+    seen: set[str] = set()
+    for index, section in enumerate(layout.sections):
+        path = ("sections", index)
+        if section.id in seen:
+            problems.add(doc, (*path, "id"), f"section '{section.id}' is listed twice")
+        elif not _ID.fullmatch(section.id):
+            problems.add(
+                doc,
+                (*path, "id"),
+                f"'{section.id}' is not a section id: lower-case letters, digits and _, "
+                "at most 30, starting with a letter (it becomes a link's anchor)",
+            )
+        seen.add(section.id)
+        if section.filled_by not in SECTION_BUILDERS:
+            where = (*path, "builder") if section.builder else (*path, "id")
+            problems.add(
+                doc,
+                where,
+                f"no builder '{section.filled_by}'; name one of "
+                + ", ".join(SECTION_BUILDERS)
+                + "."
+                + did_you_mean(section.filled_by, SECTION_BUILDERS),
+            )
+        if section.paragraphs and section.filled_by != "sentences":
+            problems.add(doc, (*path, "paragraphs"), "only the 'sentences' builder shows these")
+    for table_id, table in layout.tables.items():
+        total = sum(column.width for column in table.columns)
+        if not table.columns:
+            problems.add(doc, ("tables", table_id), "a table needs a column or more")
+        elif total != 100:
+            problems.add(
+                doc,
+                ("tables", table_id, "columns"),
+                f"the columns' widths add up to {total}, not 100",
+            )
+        for index, column in enumerate(table.columns):
+            if column.width <= 0:
+                problems.add(
+                    doc, ("tables", table_id, "columns", index, "width"), "a width above 0"
+                )
+    for key, sentence in layout.text.items():
+        problem = _placeholder_problem(sentence)
+        if problem:
+            problems.add(doc, ("text", key), f"not a sentence with {{placeholders}}: {problem}")
+
+
+def _placeholder_problem(sentence: str) -> str:
+    """What is wrong with a sentence's {placeholders}: each a plain name, as in {name}; never
+    an attribute, an index or a format (a pack's sentence reaches nothing but the value)."""
+    try:
+        parts = [
+            (f, spec, conv) for _, f, spec, conv in Formatter().parse(sentence) if f is not None
+        ]
+    except ValueError as exc:
+        return str(exc)
+    for field, spec, conversion in parts:
+        if not field.isidentifier() or spec or conversion:
+            return f"{{{field}}} is not a plain name such as {{name}}"
+    return ""
+
+
+def check_complete(problems: ProblemCollector, doc: YamlDocument, layout: ReportLayout) -> None:
+    """The tables and sentences the report's builders draw, each present."""
+    with problems.checking(RULE):
+        for table in REQUIRED_TABLES:
+            if table not in layout.tables:
+                problems.add(doc, ("tables",), f"no table '{table}', which the report draws")
+        for key in REQUIRED_TEXT:
+            if key not in layout.text:
+                problems.add(doc, ("text",), f"no sentence '{key}', which the report says")
