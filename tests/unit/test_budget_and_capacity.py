@@ -110,17 +110,44 @@ def test_capacity_and_stagger_name_real_questions_and_answers() -> None:
     assert capacity.sources and capacity.stagger.sources and KB.policies.budget.sources
 
 
+def check_replacements(answers: dict[str, Any], rec: Recommendation) -> None:
+    """A later phase replaces only a stand-in of the phases before it: a framework the plan
+    started (never one in use) that merely supports every stated need it serves, taken over by
+    one at least serving one of them; the phase's calendar no longer holds its meetings."""
+    current = set(answers.get("current_frameworks") or [])
+    stated = [n for n in answers.get("needs", []) if n in INDEX.need_strengths]
+    before: set[str] = set()
+    for phase in rec.phases:
+        assert set(phase.replaces) <= before
+        for fid in phase.replaces:
+            assert fid not in current
+            served = [n for n in stated if fid in INDEX.need_strengths[n]]
+            assert served and all(INDEX.need_strengths[n][fid] == "supports" for n in served)
+            assert any(
+                INDEX.need_strengths[n].get(f) in ("built_for", "serves")
+                for n in served
+                for f in phase.frameworks
+            )
+            assert all(fid not in item.frameworks for item in phase.cadence)
+        assert bool(phase.replaces) == (
+            phase.why_message is not None and phase.why_message.id == "phase.why.replaces"
+        )
+        before |= set(phase.frameworks)
+
+
 @pytest.mark.slow
 def test_budget_and_capacity_hold_over_10000_profiles() -> None:
     rng = random.Random(22)
     count = int(os.environ.get("FRAMEWORK_ADVISOR_BUDGET_EXAMPLES", "10000"))
     sizes: dict[int, list[int]] = defaultdict(list)
-    over = lighter = held_over = staggered = 0
+    over = lighter = held_over = staggered = replaced = 0
     for _ in range(count):
         answers = _valid(sample_profile(rng))
         rec = recommend(KB, answers, sensitivity=False)
         check_time(answers, rec)
         check_starts(answers, rec)
+        check_replacements(answers, rec)
+        replaced += any(p.replaces for p in rec.phases)
         if rec.phases and answers.get("headcount") is not None and "team_size" not in answers:
             sizes[band(answers["headcount"])].append(len(rec.phases[0].frameworks))
         time = rec.meeting_time
@@ -133,7 +160,7 @@ def test_budget_and_capacity_hold_over_10000_profiles() -> None:
     assert means == sorted(means) and means[-1] > means[0] + 0.3, means
     # the sample reaches every branch often, not only its easy cases
     assert min(over, lighter, staggered) > count // 50, (over, lighter, staggered)
-    assert held_over > 0
+    assert held_over > 0 and replaced > 0
 
 
 def test_a_lighter_form_at_another_rhythm_is_its_own_meeting() -> None:
@@ -159,3 +186,29 @@ def test_a_lighter_form_at_another_rhythm_is_its_own_meeting() -> None:
     monthly = next(i for i in rec.cadence if "fast" in i.frameworks and i.id == "weekly_checkin")
     assert monthly.frequency == "monthly" and monthly.variant == "Monthly goal discussion"
     assert rec.meeting_minutes_per_month == sum(item.minutes_per_month for item in rec.cadence)
+
+
+def test_a_company_on_kpis_with_little_time_starts_okr_when_time_allows() -> None:
+    """Issue 22's 120-person company that runs KPIs, wants change goals and has little time:
+    V2MOM stands in now, within the budget; OKR, built for change, takes over in a later phase."""
+    rec = recommend(
+        KB,
+        _valid(
+            {
+                "headcount": 120,
+                "function": "company",
+                "needs": ["strategic_change", "operational_health"],
+                "current_frameworks": ["kpi"],
+                "industry": "manufacturing",
+                "maturity": "kpis_only",
+                "leadership_time": "low",
+            }
+        ),
+        sensitivity=False,
+    )
+    first, *later = rec.phases
+    assert "kpi" in first.frameworks and "okr" not in first.frameworks
+    assert rec.meeting_time is not None and rec.meeting_time.over == 0
+    takes_over = [p for p in later if "okr" in p.frameworks]
+    assert takes_over and takes_over[0].replaces == [f for f in first.frameworks if f != "kpi"]
+    assert "takes over the job" in takes_over[0].why

@@ -33,6 +33,7 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "phase.why.no_goals_yet": (),
     "phase.why.more_time": ("budget",),
     "phase.why.capacity": ("most", "names"),
+    "phase.why.replaces": ("why", "added", "replaced"),
     "phase.signal.now": (),
     "phase.signal.later": ("previous",),
     "stagger.first": ("name", "job"),

@@ -182,6 +182,8 @@ class Phase(Struct, frozen=True, gc=False):
     meeting_minutes_per_month: int
     starts: list[FrameworkStart] = []
     """When each of ``frameworks`` starts, in order."""
+    replaces: list[str] = []
+    """The frameworks of the phases before that this phase's frameworks take over from."""
     why_message: Message | None = None
     """``why`` as a message id and its parameters (the catalogue's words fill ``why``)."""
     signal_message: Message | None = None

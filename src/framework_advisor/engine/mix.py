@@ -109,6 +109,9 @@ class MixPlan(Struct):
     """The members already in use that hold those minutes."""
     partners: dict[str, dict[str, str]] = {}
     """The recognised partners for this profile (pairings whose ``when`` holds)."""
+    replaces: list[list[str]] = []
+    """For each later phase, the members of the phases before it that it replaces: stand-ins
+    that merely supported a need while the framework built for it had to wait."""
 
 
 def limits_for(index: EngineIndex, view: dict[str, Any]) -> Limits:
@@ -225,6 +228,29 @@ class _Search:
     def _own_jobs(self, fid: str) -> list[str]:
         """The stated needs ``fid`` is built for or serves."""
         return [n for n in self.rank_in.get(fid, {}) if self.serves[n][fid] >= self.serving]
+
+    def stands_in(self, fid: str) -> bool:
+        """A member started though not in use nor the home of pay that merely supports every
+        stated need it serves (V2MOM for change goals while OKR, built for them, waits)."""
+        served = [n for n in self.stated if fid in self.serves[n]]
+        return (
+            fid not in self.current
+            and fid not in self.pay_homes
+            and bool(served)
+            and all(self.serves[n][fid] < self.serving for n in served)
+        )
+
+    def takes_over(self, before: tuple[str, ...], after: tuple[str, ...]) -> bool:
+        """Every need a stand-in dropped from ``before`` covered is served in ``after`` by a
+        framework built for it or serving it."""
+        for need in self.stated:
+            was = self.representative(need, before)
+            if was is None or was in after:
+                continue
+            now = self.representative(need, after)
+            if now is None or self.serves[need][now] < self.serving:
+                return False
+        return True
 
     def candidates(self) -> list[str]:
         """Frameworks serving a stated need, their recognised partners, and the best filler of
@@ -634,7 +660,7 @@ def plan_mix(
     members = list(best.members) if best else []
     # A framework in use is kept in phase one or retired with its reason, never deferred
     later_pool = [f for f in pool if f not in search.current or f in members]
-    later = _later_phases(search, later_pool, tuple(members), limits)
+    later, replaces = _later_phases(search, later_pool, tuple(members), limits)
     cautions: list[Caution] = []
     coverage = _coverage(search, index, tuple(members), later, pool, limits)
     cautions.extend(
@@ -657,6 +683,7 @@ def plan_mix(
         limits=limits,
         running=[m for m in members if m in search.current],
         partners=search.partners,
+        replaces=replaces,
     )
 
 
@@ -697,9 +724,13 @@ def _as_hybrid(search: _Search, best: Choice | None, budget: int | None) -> Choi
 
 def _later_phases(
     search: _Search, pool: list[str], first: tuple[str, ...], limits: Limits
-) -> list[tuple[list[str], Message]]:
-    """Phase 2 lifts the maturity cap; phase 3 adds what only more meeting time allows."""
+) -> tuple[list[tuple[list[str], Message]], list[list[str]]]:
+    """Phase 2 lifts the maturity cap; phase 3 adds what only more meeting time allows. A
+    later phase may replace a stand-in of the phases before it (a member that merely supports
+    the needs it covers, started while the framework built for them could not be) when the
+    set without it covers the stated needs better (built for beats supports, issue 23)."""
     phases: list[tuple[list[str], Message]] = []
+    replaces: list[list[str]] = []
     names = search.index.names
     fixed = first
     steps: list[tuple[int | None, Message | None]] = []
@@ -709,18 +740,41 @@ def _later_phases(
         steps.append((limits.effective, None))
     if limits.budget is not None:
         steps.append((None, message("phase.why.more_time", budget=limits.budget)))
+    most = limits.new_cap or limits.size_cap
     for budget, why in steps:
-        best, _ = search.best(pool, fixed, limits.new_cap or limits.size_cap, budget)
         current = search.evaluate(fixed, None)
-        if best is None or current is None or best.key[: QUALITY + 1] <= current.key[: QUALITY + 1]:
+        if current is None:
+            continue
+        best, _ = search.best(pool, fixed, most, budget)
+        stand_ins = [m for m in fixed if search.stands_in(m)]
+        if stand_ins:
+            keep = tuple(m for m in fixed if m not in stand_ins)
+            swap, _ = search.best(pool, keep, most + len(stand_ins), budget)
+            if (
+                swap is not None
+                and swap.key[COVERED] >= current.key[COVERED]
+                and (best is None or swap.key[: QUALITY + 1] > best.key[: QUALITY + 1])
+                and search.takes_over(fixed, swap.members)
+            ):
+                best = swap
+        if best is None or best.key[: QUALITY + 1] <= current.key[: QUALITY + 1]:
             continue  # covers no stated need more, or better, than the phases before
         added = [m for m in best.members if m not in fixed]
+        dropped = [m for m in fixed if m not in best.members]
         reason = why or message(
             "phase.why.capacity", most=limits.most_new, names=[names[a] for a in added]
         )
+        if dropped:
+            reason = message(
+                "phase.why.replaces",
+                why=reason,
+                added=[names[a] for a in added],
+                replaced=[names[d] for d in dropped],
+            )
         phases.append((added, reason))
+        replaces.append(dropped)
         fixed = best.members
-    return phases
+    return phases, replaces
 
 
 def _coverage(

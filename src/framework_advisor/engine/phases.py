@@ -25,11 +25,13 @@ def build_phases(index: EngineIndex, plan: MixPlan, view: dict[str, Any]) -> lis
     running: list[str] = []
     steps: list[tuple[list[str], Message]] = [(plan.members, message("phase.why.now"))]
     steps += plan.later
+    replacing: list[list[str]] = [[], *plan.replaces]
     for number, (added, why) in enumerate(steps, start=1):
         if not added:
             continue
         previous = list(running)
-        running = [*running, *added]
+        replaced = replacing[number - 1] if number - 1 < len(replacing) else []
+        running = [*(f for f in running if f not in replaced), *added]
         _, lightened = fit_calendar(index, running, budget)
         cadence = merge_cadence(
             [kb.frameworks[f] for f in running], kb.settings.ritual_names, lightened
@@ -52,6 +54,7 @@ def build_phases(index: EngineIndex, plan: MixPlan, view: dict[str, Any]) -> lis
                 ),
                 why_message=why,
                 signal_message=signal,
+                replaces=list(replaced),
             )
         )
     return phases
