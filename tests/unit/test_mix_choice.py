@@ -182,3 +182,38 @@ def test_a_restructuring_s_roles_go_to_raci_beside_the_7s_diagnosis() -> None:
     rec = recommend(KB, answers, sensitivity=False)
     roles = {layer.framework: layer.chosen_for for layer in rec.mix}
     assert roles.get("mckinsey_7s") == ["org_diagnosis"] and roles.get("raci") == ["role_clarity"]
+
+
+def test_each_member_is_introduced_by_the_need_it_was_chosen_for(run_cli, write_answers) -> None:
+    """The 3,000-person group: the scorecard is introduced by strategy translation, the need it
+    was chosen for, not by the operational health the KPIs beside it were chosen for."""
+    answers = write_answers(
+        {
+            "headcount": 3000,
+            "function": "company",
+            "needs": [
+                "strategy_translation",
+                "operational_health",
+                "individual_performance",
+                "role_clarity",
+            ],
+            "industry": "financial_services",
+            "maturity": "mature",
+            "leadership_time": "high",
+        }
+    )
+    text = run_cli("recommend", "--answers", answers, "--format", "text")
+    assert text.exit_code == 0, text.stderr
+    fors = [line.strip() for line in text.stdout.splitlines() if line.strip().startswith("For:")]
+    assert len(fors) == 4 and len(set(fors)) == 4, fors  # four members, four jobs
+    assert sum("Track the health" in line for line in fors) == 1, fors
+    md = run_cli("recommend", "--answers", answers, "--format", "md")
+    assert md.exit_code == 0, md.stderr
+    table = md.stdout.split("## Run now (phase 1)")[1].split("\n## ")[0]
+    jobs = [
+        row.split(" | ")[2]
+        for row in table.splitlines()
+        if row.startswith("| **")
+        or (row.startswith("| ") and not row.startswith("| Layer") and not row.startswith("| ---"))
+    ]
+    assert len(jobs) == 4 and sum("Track the health" in job for job in jobs) == 1, jobs

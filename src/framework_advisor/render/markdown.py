@@ -49,7 +49,7 @@ def recommendation(rec: Recommendation, kb: KnowledgeBase, **_: Any) -> str:
     out += ["| Layer | Framework | For | Why |"]
     out += ["| --- | --- | --- | --- |"]
     for layer in rec.mix:
-        served = "; ".join(labels.get(n, n) for n in layer.needs)
+        served = "; ".join(labels.get(n, n) for n in layer.chosen_for)
         out.append(
             f"| {cell(layer_label(layer.layer))} "
             f"| {cell(names[layer.framework])} | {cell(served)} | {cell(layer.why)} |"

@@ -124,8 +124,8 @@ def recommendation(
     indent = " " * (column + 3)
     for layer, title in zip(rec.mix, titles, strict=True):
         out.append(f"  {style(title.ljust(column), bold=True)} {names[layer.framework]}")
-        if layer.needs:
-            served = "; ".join(labels.get(n, n) for n in layer.needs)
+        if layer.chosen_for:
+            served = "; ".join(labels.get(n, n) for n in layer.chosen_for)
             out.append(lay.wrap(f"For: {served}.", indent))
         out.append(lay.wrap(layer.why, indent))
     for retired in rec.retire:

@@ -225,8 +225,8 @@ class ResultsScreen(Screen[None]):
         for layer in rec.mix:
             title = layer_label(layer.layer)
             lines.append(Heading(f"{title}:", names[layer.framework], gap=True))
-            if layer.needs:
-                served = [labels.get(n, n) for n in layer.needs]
+            if layer.chosen_for:  # the need it was chosen for: no two members share one
+                served = [labels.get(n, n) for n in layer.chosen_for]
                 lines.append(Item("", say("app.mix.for", needs=served)))
             lines.append(Item("", layer.why))
             start = starts.get(layer.framework)

@@ -29,7 +29,7 @@ def mix_rows(kb: KnowledgeBase, rec: Recommendation) -> list[MixRow]:
             framework=layer.framework,
             name=names[layer.framework],
             fit=fits[layer.framework],
-            why=_serves(kb, layer.needs) + layer.why,
+            why=_serves(kb, layer.chosen_for) + layer.why,
         )
         for layer in rec.mix
     ]
