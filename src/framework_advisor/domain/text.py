@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from msgspec import Struct
+from msgspec import Struct, msgpack
 
 from framework_advisor.domain.messages import MESSAGES
 
@@ -66,6 +66,8 @@ _DECLARED = {message_id: frozenset(names) for message_id, names in MESSAGES.item
 
 
 AND = Message("words.and")
+_ENCODE = msgpack.Encoder().encode
+"""A message's content as bytes: the key ``Catalogue.say`` remembers its words by."""
 SAID_MEMO = 20_000
 """The most messages a catalogue remembers saying before it starts afresh."""
 
@@ -86,8 +88,17 @@ class Catalogue(Struct, frozen=True, dict=True):
     entries: dict[str, Entry] = {}
 
     def say(self, said: Message) -> str:
-        """The message in this catalogue's words, with its parameters filled in."""
-        return self._say(said)
+        """The message in this catalogue's words, with its parameters filled in (remembered
+        by the message's content: the engine says the same messages again and again)."""
+        memo: dict[bytes, str] = self.memo("content")
+        try:
+            key = _ENCODE(said)
+        except TypeError:  # a parameter msgpack cannot hold: said afresh
+            return self._say(said)
+        text = memo.get(key)
+        if text is None:
+            text = memo[key] = self._say(said)
+        return text
 
     def remembered(self, said: Message) -> str:
         """``say``, remembered by message: for the messages the engine memoises and says again
