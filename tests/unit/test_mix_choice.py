@@ -75,14 +75,17 @@ def check_record(rec: Recommendation) -> None:
         "paid": lambda s: s.paid,
     }
     first = score["strength"](chosen) != score["strength"](other)
-    criterion = "strength" if decided == "strong" or (decided == "built" and first) else decided
+    stated_first = decided in ("strong", "covered", "built") and first
+    criterion = "strength" if stated_first else decided
     for name in order:
         if name == criterion:
             assert score[name](chosen) > score[name](other), (name, record)
             break
         assert score[name](chosen) == score[name](other), (name, record)
     if decided == "strong":
-        assert chosen.covered + chosen.strong > other.covered + other.strong
+        assert chosen.strong > other.strong
+    if decided == "covered":
+        assert chosen.covered > other.covered
     if decided == "fewer":
         assert len(chosen.members) < len(other.members)
     if decided == "fit":

@@ -974,7 +974,7 @@ def _side(search: _Search, choice: Choice) -> ChoiceSide:
     key = choice.key
     return ChoiceSide(
         members=list(choice.members),
-        strong=key[STRONG] - key[COVERED] - key[BUILT],
+        strong=_serving(choice),
         covered=key[COVERED],
         built=key[BUILT],
         kept=key[KEPT],
@@ -987,13 +987,19 @@ def _side(search: _Search, choice: Choice) -> ChoiceSide:
     )
 
 
+def _serving(choice: Choice) -> int:
+    """The stated needs ``choice`` covers with a framework built for or serving them."""
+    return choice.key[STRONG] - choice.key[COVERED] - choice.key[BUILT]
+
+
 def _decided_by(best: Choice, other: Choice) -> str:
     """The first criterion of the search's score on which the two differ; where need strength,
     the number of frameworks and pairings were weighed together (``QUALITY``), the part of it
     that favours the chosen set."""
-    if best.key[STRONG] != other.key[STRONG]:
-        serving = best.key[STRONG] - best.key[BUILT] > other.key[STRONG] - other.key[BUILT]
-        return "strong" if serving else "built"
+    if best.key[STRONG] != other.key[STRONG]:  # how strongly: say the part that is larger
+        if _serving(best) > _serving(other):
+            return "strong"
+        return "covered" if best.key[COVERED] > other.key[COVERED] else "built"
     for index, name in enumerate(("covered", "kept", "paid"), start=COVERED):
         if best.key[index] != other.key[index]:
             return name
