@@ -250,7 +250,7 @@ def test_mean_pairwise_jaccard_on_small_sets() -> None:
 def test_the_participant_chart_is_a_grid_up_to_50_and_a_distribution_beyond(
     kb: KnowledgeBase,
 ) -> None:
-    from framework_advisor.render.workshop.html import html_summary
+    from framework_advisor.render.workshop.writers import summary_html as html_summary
 
     names = {fid: f.name for fid, f in kb.frameworks.items()}
     base = _participants()

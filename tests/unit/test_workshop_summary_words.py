@@ -200,12 +200,14 @@ def test_what_the_team_differs_on_says_how_many_hold_each_answer(run_cli, round_
 
 
 def test_the_html_takes_only_hex_colours(kb: KnowledgeBase, round_two: Path) -> None:
-    from framework_advisor.render.workshop.html import html_summary
+    from framework_advisor.render.formats import render
+    from framework_advisor.render.report.look import DEFAULT
     from framework_advisor.render.workshop.outline import Prepared
     from framework_advisor.workshops import build_summary
 
     summary, _ = build_summary(kb, round_two, minutes=60)
     hostile = Prepared(primary="red}</style><script>x()</script>", accent="#12ab9f")
-    page = html_summary(summary, {}, kb.workshop_text, hostile)
+    page = render("workshop_summary", "html", summary, {}, kb.workshop_text, hostile)
+    assert isinstance(page, str)
     assert "<script>" not in page and "red}" not in page
-    assert f"color: {Prepared().primary};" in page and "solid #12ab9f" in page
+    assert f"--primary: {DEFAULT.primary};" in page and "--accent: #12ab9f;" in page

@@ -45,6 +45,9 @@ class Prepared(Struct, frozen=True):
     """The same date, ISO (JSON)."""
     primary: str = "#1f3f78"
     accent: str = "#2f5fb3"
+    tint: str = "#f2f6fd"
+    words: dict[str, str] = {}
+    """The writers' own few words, as the report's (``contents``, ``page_of``)."""
 
 
 class Words:
