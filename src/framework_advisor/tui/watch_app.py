@@ -56,10 +56,11 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
     app reads a session), and the group's state so far, in the workshop's words."""
     from framework_advisor.domain.goals import fill
     from framework_advisor.engine.agreement import most_needed
+    from framework_advisor.engine.group_answers import group_answers
+    from framework_advisor.engine.group_statistics import consensus
     from framework_advisor.engine.index import index_for
     from framework_advisor.engine.progress import progress
     from framework_advisor.engine.recommend import rank
-    from framework_advisor.engine.workshop import consensus, group_answers
     from framework_advisor.errors import AdvisorError
     from framework_advisor.sessions import read_session
     from framework_advisor.workshops import (

@@ -102,8 +102,8 @@ class GroupScreen(Screen[None]):
 
     def _lines(self) -> list[tuple[str, str]]:
         """(text, kind) in order: headings, paragraphs and indented lines."""
+        from framework_advisor.engine.group_summary import differences
         from framework_advisor.engine.index import index_for
-        from framework_advisor.engine.workshop import differences
         from framework_advisor.errors import AdvisorError
         from framework_advisor.render.workshop.outline import Words, participant_view
         from framework_advisor.workshops import build_summary
