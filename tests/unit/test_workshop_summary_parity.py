@@ -104,6 +104,7 @@ def test_every_format_of_the_summary_says_the_same(
     words = kb.workshop_text
     expected = [(1, "Workshop: Acme leadership"), (2, words["agenda.heading"].format(minutes=60))]
     if kind != "handout":
+        expected.insert(1, (2, words["plan.heading"]))
         expected += [(2, words[key]) for key in ("settle.heading", "rounds.heading",
                                                  "people.heading", "measured.heading")]  # fmt: skip
     assert _text_headings(drawn.text) == expected

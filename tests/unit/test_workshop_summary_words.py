@@ -211,3 +211,18 @@ def test_the_html_takes_only_hex_colours(kb: KnowledgeBase, round_two: Path) -> 
     assert isinstance(page, str)
     assert "<script>" not in page and "red}" not in page
     assert f"--primary: {DEFAULT.primary};" in page and "--accent: #12ab9f;" in page
+
+
+def test_the_summary_says_why_each_framework_is_in_the_plan(
+    run_cli, kb: KnowledgeBase, round_two: Path
+) -> None:
+    facts = json.loads(_summary(run_cli, round_two, "json"))
+    assert facts["mix"], "the team's answers leave a plan"
+    text = _summary(run_cli, round_two, "text")
+    section = text.split(kb.workshop_text["plan.heading"] + "\n", 1)[1].split("\n\n", 1)[0]
+    rows = section.splitlines()
+    assert len(rows) == len(facts["mix"]) + len(facts["phases"]) - 1
+    for row, layer in zip(rows, facts["mix"], strict=False):
+        assert row.endswith(f"({layer['layer']}): {layer['why']}"), row
+    handout = _summary(run_cli, round_two, "text", "--handout")
+    assert kb.workshop_text["plan.heading"] not in handout  # the one page stays one page
