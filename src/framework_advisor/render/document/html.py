@@ -99,9 +99,8 @@ def _section(section: Section, out: list[str]) -> None:
     keep = " keep" if section.keep else ""
     if section.level == 2:
         new_page = " new-page" if section.print_break else ""
-        out.append(
-            f'<section id="{escape(section.anchor)}" class="report-section{keep}{new_page}">'
-        )
+        anchor = f' id="{escape(section.anchor)}"' if section.anchor else ""
+        out.append(f'<section{anchor} class="report-section{keep}{new_page}">')
         out.append(f"<h2>{escape(section.title)}</h2>")
     else:
         out += [f'<div class="subsection{keep}">', f"<h3>{escape(section.title)}</h3>"]
