@@ -86,3 +86,27 @@ async def test_a_participant_exports_the_anonymous_summary(
     anonymous = run_cli("workshop", "summary", room, "--anonymous", "-f", "html")
     assert anonymous.exit_code == 0, anonymous.stderr
     assert text == anonymous.stdout  # the CLI's anonymous summary, nothing else
+
+
+async def test_a_participant_in_a_terminal_saves_the_anonymous_summary(
+    run_cli, kb: KnowledgeBase, room: Path, documents: Path
+) -> None:
+    from framework_advisor.sessions import SessionStore
+    from framework_advisor.tui.app import AdvisorApp
+    from framework_advisor.tui.launch import workshop_of
+
+    shop, _ = workshop_of(kb, room)
+    app = AdvisorApp(kb, SessionStore(room / "participants"), new_answers=("Sam", {}),
+                     workshop=shop)  # fmt: skip
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_group_view(run_cli, app, pilot, room)
+        await pilot.press("e")
+        line = screen.query_one("#group-export")
+        await wait_until(pilot, lambda: "group-summary.html" in str(line.render()), timeout=30)
+    saved = list(documents.rglob("group-summary.html"))
+    assert len(saved) == 1 and saved[0].parent.parent == documents
+    page = saved[0].read_text()
+    assert "How agreement is measured" in page
+    for person in NAMES:
+        assert person not in page, person
