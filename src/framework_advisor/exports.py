@@ -19,6 +19,7 @@ from msgspec import Struct
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.errors import OutputError, UsageError
+from framework_advisor.render.formats import formats_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -209,8 +210,8 @@ def export_files(
 
 # The workshop's documents ---------------------------------------------------------------------
 
-WORKSHOP_FORMATS = ["text", "md", "json", "html", "pdf", "docx"]
-"""The summary's formats (the handout's: all but json), as the registry holds them."""
+WORKSHOP_FORMATS = formats_for("workshop_summary")
+"""The summary's formats as the registry holds them (the handout's: all but json)."""
 
 
 class WorkshopExport(Struct, frozen=True):
@@ -296,7 +297,7 @@ class WorkshopDocuments:
         from framework_advisor.engine.index import index_for
         from framework_advisor.render.formats import render
 
-        if (document, fmt) not in _workshop_renderers():
+        if fmt not in formats_for(document):
             raise UsageError(f"the {document.replace('_', ' ')} has no {fmt} format")
         short = index_for(self.kb).short_names  # the names people say, for the wall
         return render(document, fmt, self.summary, short, self.kb.workshop_text, self.prepared)
@@ -305,12 +306,6 @@ class WorkshopDocuments:
         return [
             (export.file_name, self.render(export.document, export.format)) for export in exports
         ]
-
-
-def _workshop_renderers() -> set[tuple[str, str]]:
-    from framework_advisor.render.formats import RENDERERS
-
-    return {key for key in RENDERERS if key[0].startswith("workshop_")}
 
 
 def write_files(folder: Path, files: Sequence[OutputFile], *, force: bool) -> list[Path]:
