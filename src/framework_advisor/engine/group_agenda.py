@@ -41,7 +41,7 @@ def agenda_for(
     with at least ``SLOT_MINUTES``, split first, then by how much they change; the minutes add
     up to ``minutes``. What does not fit, and what changes nothing, is left to "also differs"."""
     if minutes < MIN_MINUTES:
-        raise ValueError(f"an agenda needs at least {MIN_MINUTES} minutes, not {minutes}")
+        raise ValueError(f"minutes < MIN_MINUTES: {minutes}")  # the CLI allows no less
     slot = max(SLOT_MINUTES, round(minutes * 0.1))
     if minutes < 2 * slot + SLOT_MINUTES:
         slot = minutes // 2

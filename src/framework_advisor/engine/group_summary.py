@@ -213,7 +213,7 @@ def summarise_workshop(
     as it was at the last reveal, to compare rounds. ``decisions``: the room's, which the
     group's answers and plan follow; a decided question leaves the agenda."""
     if not participants:
-        raise ValueError("a workshop summary needs at least one participant")
+        raise ValueError("no participants")  # workshops.build_summary says so first
     fixed = dict(fixed or {})
     decided = {d.question: d.value for d in decisions}
     answers_list = [p.answers for p in participants]
