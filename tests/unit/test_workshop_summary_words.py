@@ -226,3 +226,17 @@ def test_the_summary_says_why_each_framework_is_in_the_plan(
         assert row.endswith(f"({layer['layer']}): {layer['why']}"), row
     handout = _summary(run_cli, round_two, "text", "--handout")
     assert kb.workshop_text["plan.heading"] not in handout  # the one page stays one page
+
+
+def test_the_charts_say_the_workshops_words(kb: KnowledgeBase, round_two: Path) -> None:
+    from framework_advisor.render.formats import render
+    from framework_advisor.workshops import build_summary
+
+    summary, _ = build_summary(kb, round_two, minutes=60)
+    words = {**kb.workshop_text, "chart.agreement": "Zustimmung je Frage",
+             "chart.legend": "Passung (dunkler ist höher)"}  # fmt: skip
+    page = render("workshop_summary", "html", summary, {}, words)
+    assert isinstance(page, str)
+    assert '<title id="consensus-t">Zustimmung je Frage</title>' in page
+    assert "Passung (dunkler ist höher)" in page
+    assert kb.workshop_text["chart.agreement"] not in page

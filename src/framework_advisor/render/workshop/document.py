@@ -39,7 +39,7 @@ def summary_document(summary: WorkshopSummary, words: Words, *, charts: bool = T
     from framework_advisor.render.workshop.outline import outline
 
     sections = outline(summary, words)
-    extra = _charts(summary) if charts else []
+    extra = _charts(summary, words) if charts else []
     return from_outline(sections, words.prepared, summary.title, closing=extra)
 
 
@@ -114,7 +114,7 @@ def colours(prepared: Prepared) -> Colours:
     return Colours(primary, accent, tint)
 
 
-def _charts(summary: WorkshopSummary) -> list[Block]:
+def _charts(summary: WorkshopSummary, words: Words) -> list[Block]:
     """Agreement per question, the group ranking, the fit per participant; each chart's text
     alternative is its own description (every figure it shows)."""
     from framework_advisor.render.workshop.charts import (
@@ -124,9 +124,9 @@ def _charts(summary: WorkshopSummary) -> list[Block]:
     )
 
     drawn = [
-        ("agreement", consensus_chart(summary)),
-        ("ranking", fit_chart(summary)),
-        ("participants", participant_chart(summary)),
+        ("agreement", consensus_chart(summary, words)),
+        ("ranking", fit_chart(summary, words)),
+        ("participants", participant_chart(summary, words)),
     ]
     return [Chart(chart_id, svg, _alt(svg)) for chart_id, svg in drawn]
 
