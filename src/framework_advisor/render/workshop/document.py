@@ -64,7 +64,7 @@ def from_outline(
     first, *rest = sections
     title = first.heading
     if title:
-        blocks.append(Title(title, prepared.brand))
+        blocks.append(Title(title))  # who prepared it: the line under it and the page header
     blocks += _body(first)
     for index, section in enumerate(rest):
         body = _body(section)
