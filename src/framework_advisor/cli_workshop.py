@@ -287,7 +287,7 @@ def close(directory: Path) -> None:
 def watch(ctx: click.Context, directory: Path) -> None:
     """The facilitator's live view: who has joined, how far each is, consensus so far.
 
-    Keys: r reveals, c closes, q quits."""
+    Keys: r reveals, c closes, e exports the summary and the handout, q quits."""
     from framework_advisor.tui.watch_app import WatchApp
     from framework_advisor.workshops import load_config
 
