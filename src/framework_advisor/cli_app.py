@@ -93,7 +93,7 @@ def serve(
             from framework_advisor.workshops import load_config
 
             title = load_config(workshop_dir, kb).title
-        from framework_advisor.cli_workshop import prepared_by
+        from framework_advisor.exports import prepared_by
 
         sheet = _sheet_writer(sheet_path, title, kb.workshop_text, prepared_by(kb, ""), force=force)
     run_server(

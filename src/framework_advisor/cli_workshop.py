@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -20,12 +18,7 @@ from framework_advisor.cli import (
 )
 from framework_advisor.domain.counting import counted
 from framework_advisor.domain.workshop import DEFAULT_MINUTES, MIN_MINUTES
-
-if TYPE_CHECKING:
-    from framework_advisor.domain.knowledge import KnowledgeBase
-    from framework_advisor.render.workshop.outline import Prepared
-
-SUMMARY_FORMATS = ["text", "md", "json", "html", "pdf", "docx"]
+from framework_advisor.exports import WORKSHOP_FORMATS as SUMMARY_FORMATS
 
 dir_argument = click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
 
@@ -150,8 +143,7 @@ def summary(
 ) -> None:
     """What the team agrees on and must settle, an agenda for the session, who holds which
     view, and how agreement is measured (pdf and docx need -o FILE)."""
-    from framework_advisor.engine.index import index_for
-    from framework_advisor.workshops import build_summary
+    from framework_advisor.exports import WorkshopDocuments
 
     fmt = output_format(fmt, output, SUMMARY_FORMATS, "text")
     if handout and fmt == "json":
@@ -160,71 +152,22 @@ def summary(
         raise UsageError(
             "--handout is a page for people: give --format text, md, html, pdf or docx"
         )
-    kb = load_kb(ctx)
-    result, _ = build_summary(
-        kb, directory, minutes=minutes, anonymous=anonymous, say=lambda n: _say(f"note: {n}")
-    )
-    words = kb.workshop_text
-    short = index_for(kb).short_names  # the names people say, for the wall
-    prepared = prepared_by(kb, brand)
-    text: str | bytes
     if fmt in ("pdf", "docx"):
         from framework_advisor.errors import OutputError
         from framework_advisor.sources.atomic import is_stdout
 
         if output is None or is_stdout(output):
             raise OutputError(f"--format {fmt} needs a file: give -o FILE")
-    if handout:
-        from framework_advisor.render.workshop import handout as one_page
-
-        writers: dict[str, Callable[..., str | bytes]] = {
-            "text": one_page.handout_text,
-            "md": one_page.handout_markdown,
-            "html": one_page.handout_html,
-            "pdf": one_page.handout_pdf,
-            "docx": one_page.handout_docx,
-        }
-        emit(writers[fmt](result, short, words, prepared), output, force)
-        return
-    if fmt == "json":
-        from framework_advisor.render.workshop import json_summary
-
-        text = json_summary(result, short, words, prepared)
-    elif fmt == "md":
-        from framework_advisor.render.workshop import markdown_summary
-
-        text = markdown_summary(result, short, words, prepared)
-    elif fmt in ("pdf", "docx"):
-        from framework_advisor.render.workshop.documents import docx_summary, pdf_summary
-
-        text = (pdf_summary if fmt == "pdf" else docx_summary)(result, short, words, prepared)
-    elif fmt == "html":
-        from framework_advisor.render.workshop.html import html_summary
-
-        text = html_summary(result, short, words, prepared)
-    else:
-        from framework_advisor.render.workshop import text_summary
-
-        text = text_summary(result, short, words, prepared)
-    emit(text, output, force)
-
-
-def prepared_by(kb: KnowledgeBase, brand: str) -> Prepared:
-    """The report's house style for a workshop document: who prepared it (``--brand``, else
-    the knowledge base's or a pack's brand), today's date, the brand's colours."""
-    from framework_advisor.exports import today_from_env
-    from framework_advisor.render.report.look import report_colours
-    from framework_advisor.render.workshop.outline import Prepared
-
-    today = today_from_env()
-    colours = report_colours(kb.brand.colours)
-    return Prepared(
-        brand=" ".join((brand or kb.brand.name).split()),
-        date_text=f"{today.day} {today:%B %Y}",
-        date=today.isoformat(),
-        primary=colours.primary,
-        accent=colours.accent,
+    documents = WorkshopDocuments(
+        load_kb(ctx),
+        directory,
+        minutes=minutes,
+        anonymous=anonymous,
+        brand=brand,
+        say=lambda n: _say(f"note: {n}"),
     )
+    document = "workshop_handout" if handout else "workshop_summary"
+    emit(documents.render(document, fmt), output, force)
 
 
 @workshop.command("decide", context_settings=CONTEXT)
@@ -344,7 +287,7 @@ def close(directory: Path) -> None:
 def watch(ctx: click.Context, directory: Path) -> None:
     """The facilitator's live view: who has joined, how far each is, consensus so far.
 
-    Keys: r reveals, c closes, q quits."""
+    Keys: r reveals, c closes, e exports the summary and the handout, q quits."""
     from framework_advisor.tui.watch_app import WatchApp
     from framework_advisor.workshops import load_config
 

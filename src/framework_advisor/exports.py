@@ -19,12 +19,17 @@ from msgspec import Struct
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.errors import OutputError, UsageError
+from framework_advisor.render.formats import formats_for
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from framework_advisor.domain.examples import ExampleSelection
     from framework_advisor.domain.recommendation import Recommendation
     from framework_advisor.domain.rollout import ReportFacts
+    from framework_advisor.domain.workshop import WorkshopSummary
     from framework_advisor.render.starter.fill import OutputFile
+    from framework_advisor.render.workshop.outline import Prepared
 
 TODAY_ENV = "FRAMEWORK_ADVISOR_TODAY"
 """An ISO date (2026-01-15) to print instead of today's: reproducible reports and golden files."""
@@ -203,6 +208,106 @@ def export_files(
     return files
 
 
+# The workshop's documents ---------------------------------------------------------------------
+
+WORKSHOP_FORMATS = formats_for("workshop_summary")
+"""The summary's formats as the registry holds them (the handout's: all but json)."""
+
+
+class WorkshopExport(Struct, frozen=True):
+    """A workshop document the app offers: the summary or the handout in one format."""
+
+    document: str
+    """``workshop_summary`` or ``workshop_handout`` (``render.formats``)."""
+    format: str
+    file_name: str
+
+
+WORKSHOP_EXPORTS: list[WorkshopExport] = [
+    WorkshopExport("workshop_summary", "md", "workshop-summary.md"),
+    WorkshopExport("workshop_summary", "html", "workshop-summary.html"),
+    WorkshopExport("workshop_summary", "pdf", "workshop-summary.pdf"),
+    WorkshopExport("workshop_summary", "docx", "workshop-summary.docx"),
+    WorkshopExport("workshop_handout", "pdf", "workshop-handout.pdf"),
+]
+"""What the facilitator's live view exports (key e): the summary for the wall and to send,
+and the one-page handout."""
+
+PARTICIPANT_EXPORT = WorkshopExport("workshop_summary", "html", "group-summary.html")
+"""What a participant's group view exports: the anonymous summary as one web page."""
+
+
+def prepared_by(kb: KnowledgeBase, brand: str = "", today: date | None = None) -> Prepared:
+    """The report's house style for a workshop document: who prepared it (``brand``, else the
+    knowledge base's or a pack's brand), the date, the brand's colours, the writers' words."""
+    from framework_advisor.render.report.document import WRITER_WORDS
+    from framework_advisor.render.report.look import report_colours
+    from framework_advisor.render.workshop.outline import Prepared
+
+    day = today or today_from_env()
+    colours = report_colours(kb.brand.colours)
+    return Prepared(
+        brand=" ".join((brand or kb.brand.name).split()),
+        date_text=f"{day.day} {day:%B %Y}",
+        date=day.isoformat(),
+        primary=colours.primary,
+        accent=colours.accent,
+        tint=colours.tint,
+        words={key: kb.report.text[key] for key in WRITER_WORDS if key in kb.report.text},
+    )
+
+
+class WorkshopDocuments:
+    """A workshop folder's summary, built once, in any of its documents and formats."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        directory: Path,
+        *,
+        minutes: int | None = None,
+        anonymous: bool = False,
+        brand: str = "",
+        today: date | None = None,
+        say: Callable[[str], None] | None = None,
+    ) -> None:
+        from framework_advisor.domain.workshop import DEFAULT_MINUTES
+
+        self.kb, self.directory = kb, directory
+        self.minutes = DEFAULT_MINUTES if minutes is None else minutes
+        self.anonymous, self.say = anonymous, say
+        self.prepared = prepared_by(kb, brand, today)
+
+    @cached_property
+    def summary(self) -> WorkshopSummary:
+        from framework_advisor.workshops import build_summary
+
+        result, _ = build_summary(
+            self.kb,
+            self.directory,
+            minutes=self.minutes,
+            anonymous=self.anonymous,
+            say=self.say,
+        )
+        summary: WorkshopSummary = result
+        return summary
+
+    def render(self, document: str, fmt: str) -> str | bytes:
+        """``workshop_summary`` or ``workshop_handout`` in ``fmt``, through the registry."""
+        from framework_advisor.engine.index import index_for
+        from framework_advisor.render.formats import render
+
+        if fmt not in formats_for(document):
+            raise UsageError(f"the {document.replace('_', ' ')} has no {fmt} format")
+        short = index_for(self.kb).short_names  # the names people say, for the wall
+        return render(document, fmt, self.summary, short, self.kb.workshop_text, self.prepared)
+
+    def files(self, exports: Iterable[WorkshopExport]) -> list[tuple[str, str | bytes]]:
+        return [
+            (export.file_name, self.render(export.document, export.format)) for export in exports
+        ]
+
+
 def write_files(folder: Path, files: Sequence[OutputFile], *, force: bool) -> list[Path]:
     """Write every file into `folder` (created if needed), atomically; refuse to overwrite
     anything without `force`, checking all targets before writing the first: all the files or
@@ -234,12 +339,18 @@ def write_files(folder: Path, files: Sequence[OutputFile], *, force: bool) -> li
 
 __all__ = [
     "EXPORTS",
+    "PARTICIPANT_EXPORT",
+    "WORKSHOP_EXPORTS",
+    "WORKSHOP_FORMATS",
     "Documents",
     "Export",
     "MixTemplates",
+    "WorkshopDocuments",
+    "WorkshopExport",
     "export_file_name",
     "export_files",
     "mix_templates",
+    "prepared_by",
     "template_files",
     "today_from_env",
     "write_files",

@@ -8,7 +8,8 @@ DIR/merged/              files merged into another by `workshop merge` (kept, ne
 DIR/workshop.yaml.lock   held by reveal, close, merge and withdraw while they rewrite (`workshop_lock`)
 ```
 Reading goes through `storage.read_answers` (the strict reading of `sources.answers_file`: size,
-alias and format bounds); every write is atomic. Pure aggregation lives in `engine.workshop`."""
+alias and format bounds); every write is atomic. The pure computation lives in
+`engine.group_summary` (with `group_answers`, `group_statistics` and `group_agenda`)."""
 
 from __future__ import annotations
 
@@ -418,7 +419,7 @@ def agreed_answers(kb: KnowledgeBase, directory: Path) -> tuple[dict[str, Any], 
     """The organisation's answers as the room left them: the group's answers (as the summary
     makes them) with the room's decisions and the fixed answers over them."""
     from framework_advisor.engine.answers import validate_answers
-    from framework_advisor.engine.workshop import group_answers
+    from framework_advisor.engine.group_answers import group_answers
 
     config = load_config(directory, kb)
     participants, _ = read_participants(kb, directory, config)
@@ -456,7 +457,7 @@ def build_summary(
 ) -> tuple[Any, list[str]]:
     """The workshop's summary and notes for the facilitator (also given to ``say`` as they
     come, so an empty workshop's error follows the reasons its files were skipped)."""
-    from framework_advisor.engine.workshop import summarise_workshop
+    from framework_advisor.engine.group_summary import summarise_workshop
 
     config = load_config(directory, kb)
     participants, skipped = read_participants(kb, directory, config)

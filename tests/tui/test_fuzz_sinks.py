@@ -190,16 +190,21 @@ def summary_of(kb: KnowledgeBase, folder: Path, anonymous: bool = False) -> Any:
 def test_fuzz_workshop_summary(
     kb: KnowledgeBase, tmp_path: Path, title: str, names: list[str], pack: str
 ) -> None:
-    from framework_advisor.render.workshop import json_summary, markdown_summary, text_summary
-    from framework_advisor.render.workshop.html import html_summary
+    from framework_advisor.render.formats import render
 
     hostile_kb = pack_text(kb, pack)
     summary = summary_of(hostile_kb, make_workshop(hostile_kb, tmp_path / "w", title, names))
     framework_names = {fid: f.name for fid, f in hostile_kb.frameworks.items()}
-    assert_terminal_safe(text_summary(summary, framework_names, hostile_kb.workshop_text))
-    assert_markdown_safe(markdown_summary(summary, framework_names, hostile_kb.workshop_text))
-    assert_html_safe(html_summary(summary, framework_names, hostile_kb.workshop_text))
-    json.loads(json_summary(summary))
+
+    def drawn(fmt: str) -> str:
+        out = render("workshop_summary", fmt, summary, framework_names, hostile_kb.workshop_text)
+        assert isinstance(out, str)
+        return out
+
+    assert_terminal_safe(drawn("text"))
+    assert_markdown_safe(drawn("md"))
+    assert_html_safe(drawn("html"))
+    json.loads(drawn("json"))
 
 
 @pytest.mark.slow
@@ -208,12 +213,15 @@ def test_fuzz_workshop_summary(
 def test_fuzz_workshop_word_and_pdf(
     kb: KnowledgeBase, tmp_path: Path, title: str, names: list[str]
 ) -> None:
-    from framework_advisor.render.workshop.documents import docx_summary, pdf_summary
+    from framework_advisor.render.formats import render
 
     summary = summary_of(kb, make_workshop(kb, tmp_path / "w", title, names))
     framework_names = {fid: f.name for fid, f in kb.frameworks.items()}
-    docx_text(docx_summary(summary, framework_names, kb.workshop_text))
-    assert pdf_summary(summary, framework_names, kb.workshop_text).startswith(b"%PDF")
+    word = render("workshop_summary", "docx", summary, framework_names, kb.workshop_text)
+    pdf = render("workshop_summary", "pdf", summary, framework_names, kb.workshop_text)
+    assert isinstance(word, bytes) and isinstance(pdf, bytes)
+    docx_text(word)
+    assert pdf.startswith(b"%PDF")
 
 
 # the room's log -----------------------------------------------------------------------------

@@ -109,5 +109,5 @@ def test_input_files_are_read_within_the_limits() -> None:
         "kb/cache.py",
         "render/document/html.py",
         "render/document/typst.py",
-        "render/workshop/documents.py",
+        "render/workshop/sheet.py",
     ], direct

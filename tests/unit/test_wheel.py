@@ -103,7 +103,7 @@ def test_the_installed_copy_writes_a_pdf_report_from_its_own_template(
     assert (installed / "framework_advisor/render/document/typst/document.typ").is_file()
     assert (installed / "framework_advisor/render/document/styles/report.css").is_file()
     assert (installed / "framework_advisor/knowledge/report.yaml").is_file()
-    assert (installed / "framework_advisor/render/workshop/templates/summary.typ").is_file()
+    assert (installed / "framework_advisor/render/workshop/templates/sheet.typ").is_file()
     answers = tmp_path / "a.yaml"
     answers.write_text((ROOT / "samples" / "startup.yaml").read_text(), encoding="utf-8")
     result = _run(installed, tmp_path, "report", "-a", "a.yaml", "-f", "pdf", "-o", "r.pdf")

@@ -311,10 +311,12 @@ def test_pdf_and_word_summaries_read_back(run_cli, tmp_path) -> None:
     assert result.exit_code == 0, result.stderr
     document = docx.Document(str(tmp_path / "s.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert "How agreement is measured" in headings and "Group ranking" in headings
+    assert "How agreement is measured" in headings
     assert headings.index("What to settle") < headings.index("How agreement is measured")
-    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-    assert "Needs" in cells and any("Xanthe Quillon" in c for c in cells)
+    lines = [p.text for p in document.paragraphs]
+    assert any(line.startswith("Group ranking") for line in lines)
+    assert any("Xanthe Quillon" in line for line in lines)
+    assert len(document.inline_shapes) == 3  # the charts the PDF has, as pictures
     result = run_cli("workshop", "summary", folder, "-f", "pdf")
     assert result.exit_code == 2 and "-o FILE" in result.stderr
 

@@ -11,13 +11,10 @@ import pytest
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.workshop import SLOT_MINUTES, Participant
 from framework_advisor.engine.agreement import level, most_needed
+from framework_advisor.engine.group_answers import group_answers
+from framework_advisor.engine.group_statistics import kendall_w, mean_pairwise_jaccard
+from framework_advisor.engine.group_summary import summarise_workshop
 from framework_advisor.engine.recommend import rank, recommend
-from framework_advisor.engine.workshop import (
-    group_answers,
-    kendall_w,
-    mean_pairwise_jaccard,
-    summarise_workshop,
-)
 
 FIXED = {"organisation": "Acme", "function": "company"}
 ANSWERS = [
@@ -250,7 +247,7 @@ def test_mean_pairwise_jaccard_on_small_sets() -> None:
 def test_the_participant_chart_is_a_grid_up_to_50_and_a_distribution_beyond(
     kb: KnowledgeBase,
 ) -> None:
-    from framework_advisor.render.workshop.html import html_summary
+    from framework_advisor.render.workshop.writers import summary_html as html_summary
 
     names = {fid: f.name for fid, f in kb.frameworks.items()}
     base = _participants()
@@ -269,7 +266,7 @@ def test_the_participant_chart_is_a_grid_up_to_50_and_a_distribution_beyond(
 
 
 def test_a_participant_sees_where_they_differ_from_the_group(kb: KnowledgeBase) -> None:
-    from framework_advisor.engine.workshop import differences
+    from framework_advisor.engine.group_summary import differences
 
     summary = summarise_workshop(kb, _participants(), fixed=FIXED)
     # P4: needs alignment + execution (the group: strategic change + alignment), industry

@@ -200,12 +200,43 @@ def test_what_the_team_differs_on_says_how_many_hold_each_answer(run_cli, round_
 
 
 def test_the_html_takes_only_hex_colours(kb: KnowledgeBase, round_two: Path) -> None:
-    from framework_advisor.render.workshop.html import html_summary
+    from framework_advisor.render.formats import render
+    from framework_advisor.render.report.look import DEFAULT
     from framework_advisor.render.workshop.outline import Prepared
     from framework_advisor.workshops import build_summary
 
     summary, _ = build_summary(kb, round_two, minutes=60)
     hostile = Prepared(primary="red}</style><script>x()</script>", accent="#12ab9f")
-    page = html_summary(summary, {}, kb.workshop_text, hostile)
+    page = render("workshop_summary", "html", summary, {}, kb.workshop_text, hostile)
+    assert isinstance(page, str)
     assert "<script>" not in page and "red}" not in page
-    assert f"color: {Prepared().primary};" in page and "solid #12ab9f" in page
+    assert f"--primary: {DEFAULT.primary};" in page and "--accent: #12ab9f;" in page
+
+
+def test_the_summary_says_why_each_framework_is_in_the_plan(
+    run_cli, kb: KnowledgeBase, round_two: Path
+) -> None:
+    facts = json.loads(_summary(run_cli, round_two, "json"))
+    assert facts["mix"], "the team's answers leave a plan"
+    text = _summary(run_cli, round_two, "text")
+    section = text.split(kb.workshop_text["plan.heading"] + "\n", 1)[1].split("\n\n", 1)[0]
+    rows = section.splitlines()
+    assert len(rows) == len(facts["mix"]) + len(facts["phases"]) - 1
+    for row, layer in zip(rows, facts["mix"], strict=False):
+        assert row.endswith(f"({layer['layer']}): {layer['why']}"), row
+    handout = _summary(run_cli, round_two, "text", "--handout")
+    assert kb.workshop_text["plan.heading"] not in handout  # the one page stays one page
+
+
+def test_the_charts_say_the_workshops_words(kb: KnowledgeBase, round_two: Path) -> None:
+    from framework_advisor.render.formats import render
+    from framework_advisor.workshops import build_summary
+
+    summary, _ = build_summary(kb, round_two, minutes=60)
+    words = {**kb.workshop_text, "chart.agreement": "Zustimmung je Frage",
+             "chart.legend": "Passung (dunkler ist höher)"}  # fmt: skip
+    page = render("workshop_summary", "html", summary, {}, words)
+    assert isinstance(page, str)
+    assert '<title id="consensus-t">Zustimmung je Frage</title>' in page
+    assert "Passung (dunkler ist höher)" in page
+    assert kb.workshop_text["chart.agreement"] not in page

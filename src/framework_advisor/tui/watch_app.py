@@ -1,6 +1,7 @@
 """`workshop watch DIR`: the facilitator's live view at 80x24. Who has joined and how far each
 is, consensus so far per question, the group's top three; keys to reveal (which also starts
-the next round once answers change) and to close. It refreshes when files change."""
+the next round once answers change), to close and to export the summary and the handout (the
+CLI's `workshop summary`, through ``exports``). It refreshes when files change."""
 
 from __future__ import annotations
 
@@ -20,6 +21,18 @@ NAME_WIDTH = 14
 QUESTION_WIDTH = 20
 LEVEL_WIDTH = 10
 """Column widths that fit two tables side by side at 80 columns."""
+
+
+def export_folder(directory: Path) -> Path:
+    """Where the live view's export key writes: a folder named after the workshop's in the
+    user's documents folder, never inside DIR (a participant who withdraws leaves nothing of
+    theirs in DIR)."""
+    from framework_advisor.paths import documents_dir
+    from framework_advisor.render.starter.safety import safe_file_name
+
+    return documents_dir() / safe_file_name(f"{directory.resolve().name}-workshop")
+
+
 ORDER = {"split": 0, "most": 1, "all": 2}
 """Questions to settle first."""
 
@@ -43,10 +56,11 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
     app reads a session), and the group's state so far, in the workshop's words."""
     from framework_advisor.domain.goals import fill
     from framework_advisor.engine.agreement import most_needed
+    from framework_advisor.engine.group_answers import group_answers
+    from framework_advisor.engine.group_statistics import consensus
     from framework_advisor.engine.index import index_for
     from framework_advisor.engine.progress import progress
     from framework_advisor.engine.recommend import rank
-    from framework_advisor.engine.workshop import consensus, group_answers
     from framework_advisor.errors import AdvisorError
     from framework_advisor.sessions import read_session
     from framework_advisor.workshops import (
@@ -126,6 +140,8 @@ class WatchApp(App[None]):
         Binding("r", "reveal", "Reveal", id="watch.reveal",
                 tooltip="Show everyone the group result; changes after it start a new round"),
         Binding("c", "close", "Close", id="watch.close", tooltip="End the workshop: no more joins or edits"),
+        Binding("e", "export", "Export", id="watch.export",
+                tooltip="Write the summary (Markdown, HTML, PDF, Word) and the handout (PDF) to your documents folder"),
         Binding("q", "quit", "Quit", id="watch.quit", tooltip="Leave the view (the workshop goes on)"),
     ]  # fmt: skip
 
@@ -212,6 +228,37 @@ class WatchApp(App[None]):
 
     def action_close(self) -> None:
         self._act("close")
+
+    def action_export(self) -> None:
+        self.show_error("")
+        self.notify(self.kb.workshop_text["watch.exporting"], markup=False)
+        self._export()
+
+    @work(thread=True, exclusive=True, group="workshop-export")
+    def _export(self) -> None:
+        """The summary and the handout, built once through ``exports`` (the CLI's path), written
+        off the UI thread to ``export_folder``; earlier exports there are replaced."""
+        from framework_advisor.domain.goals import fill
+        from framework_advisor.errors import AdvisorError
+        from framework_advisor.exports import WORKSHOP_EXPORTS, WorkshopDocuments, write_files
+        from framework_advisor.render.starter.fill import OutputFile
+
+        words = self.kb.workshop_text
+        folder = export_folder(self.directory)
+        try:
+            made = WorkshopDocuments(self.kb, self.directory).files(WORKSHOP_EXPORTS)
+            files = [
+                OutputFile(name, data.encode() if isinstance(data, str) else data)
+                for name, data in made
+            ]
+            write_files(folder, files, force=True)
+        except (AdvisorError, OSError) as exc:
+            said = fill(words["watch.export_failed"], {"reason": _one_line(exc)})
+            self.call_from_thread(self.show_error, said)
+            return
+        names = ", ".join(name for name, _ in made)
+        said = fill(words["watch.exported"], {"folder": str(folder), "files": names})
+        self.call_from_thread(self.notify, said, markup=False, timeout=10)
 
     @work(thread=True, group="workshop-write")
     def _act(self, action: str) -> None:

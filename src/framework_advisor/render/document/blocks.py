@@ -47,6 +47,14 @@ class Paragraph(Struct, frozen=True, tag="paragraph"):
 
 class BulletList(Struct, frozen=True, tag="list"):
     items: list[list[Run]]
+    details: list[list[str]] = []
+    """Each item's points one level down, in the items' order (plain text; missing or empty:
+    none): what to ask under an agenda row, who holds which answer under a topic."""
+
+
+def details_of(block: BulletList, index: int) -> list[str]:
+    """The points under the item at ``index`` (none when the list gives none)."""
+    return block.details[index] if index < len(block.details) else []
 
 
 class Table(Struct, frozen=True, tag="table"):

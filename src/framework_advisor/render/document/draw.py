@@ -23,6 +23,7 @@ class Assets(Struct, frozen=True):
 DEFAULT_ASSETS = Assets()
 
 WRITERS: dict[str, str] = {
+    "text": "framework_advisor.render.document.text:text",
     "md": "framework_advisor.render.document.markdown:markdown",
     "html": "framework_advisor.render.document.html:html",
     "pdf": "framework_advisor.render.document.typst:pdf",

@@ -25,6 +25,7 @@ from framework_advisor.render.document.blocks import (
     Section,
     Table,
     Title,
+    details_of,
     lines_of,
     number_of,
 )
@@ -81,7 +82,12 @@ def _block(block: Block, out: list[str]) -> None:
         style = f' class="{block.style}"' if block.style else ""
         out.append(f"<p{style}>{runs(block.runs)}</p>")
     elif isinstance(block, BulletList):
-        out += ["<ul>", *(f"<li>{runs(item)}</li>" for item in block.items), "</ul>"]
+        out.append("<ul>")
+        for index, item in enumerate(block.items):
+            points = details_of(block, index)
+            inner = "".join(f"<li>{escape(point)}</li>" for point in points)
+            out.append(f"<li>{runs(item)}" + (f"<ul>{inner}</ul>" if inner else "") + "</li>")
+        out.append("</ul>")
     elif isinstance(block, Table):
         _table(block, out)
     elif isinstance(block, Chart):
@@ -93,9 +99,8 @@ def _section(section: Section, out: list[str]) -> None:
     keep = " keep" if section.keep else ""
     if section.level == 2:
         new_page = " new-page" if section.print_break else ""
-        out.append(
-            f'<section id="{escape(section.anchor)}" class="report-section{keep}{new_page}">'
-        )
+        anchor = f' id="{escape(section.anchor)}"' if section.anchor else ""
+        out.append(f'<section{anchor} class="report-section{keep}{new_page}">')
         out.append(f"<h2>{escape(section.title)}</h2>")
     else:
         out += [f'<div class="subsection{keep}">', f"<h3>{escape(section.title)}</h3>"]

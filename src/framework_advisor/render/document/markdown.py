@@ -15,6 +15,7 @@ from framework_advisor.render.document.blocks import (
     Section,
     Table,
     Title,
+    details_of,
     lines_of,
     number_of,
 )
@@ -44,7 +45,11 @@ def _block(block: Block, out: list[str]) -> None:
         text = runs(block.runs)
         out += ["", f"*{text}*" if block.style == "note" else text, ""]
     elif isinstance(block, BulletList):
-        out += ["", *(f"- {runs(item)}" for item in block.items), ""]
+        out.append("")
+        for index, item in enumerate(block.items):
+            out.append(f"- {runs(item)}")
+            out += [f"  - {md(detail)}" for detail in details_of(block, index)]
+        out.append("")
     elif isinstance(block, Table):
         out += ["", *_table(block), ""]
     # charts and page breaks: nothing in Markdown

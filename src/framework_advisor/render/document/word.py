@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from docx import Document as new_document
@@ -119,6 +120,7 @@ class _Writer:
             "heading 1": section,
             "heading 2": subsection,
             "bullet": styles["List Bullet"],
+            "bullet 2": styles["List Bullet 2"],
         }
 
     # blocks ----------------------------------------------------------------------------------
@@ -152,7 +154,7 @@ class _Writer:
                 block.runs, muted=block.style == "note", keep=keep or block.keep_with_next
             )
         elif isinstance(block, BulletList):
-            self.bullets(block.items, keep=keep)
+            self.bullets(block.items, keep=keep, details=block.details)
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Chart):
@@ -195,11 +197,15 @@ class _Writer:
             else:
                 paragraph.add_run(part.text).bold = part.strong or None
 
-    def bullets(self, items: list[list[Run]], *, keep: bool = False) -> None:
-        for item in items:
+    def bullets(
+        self, items: list[list[Run]], *, keep: bool = False, details: Sequence[list[str]] = ()
+    ) -> None:
+        for index, item in enumerate(items):
             paragraph = self._mark_break(self.doc.add_paragraph(style=self.style["bullet"]))
             self._runs(paragraph, item)
             paragraph.paragraph_format.keep_with_next = keep
+            for point in details[index] if index < len(details) else []:
+                self.doc.add_paragraph(point, style=self.style["bullet 2"])
 
     def _pictures(self, blocks: list[Block]) -> dict[str, bytes]:
         """Every chart of the document as PNG, by id, drawn in one go."""

@@ -1,17 +1,19 @@
-"""A workshop summary as JSON, text, Markdown and HTML: pure, data in, text out.
+"""The workshop summary as JSON: a serialisation of the facts (an API), not a document of
+blocks. The summary and the handout for people are documents (``document``), drawn by the
+report's writers in text, Markdown, HTML, PDF and Word (``writers``).
 
 With ``--anonymous`` the summary carries no names (the engine blanks them) and participants
 appear as P1, P2, ... everywhere; skipped files are numbered, not named."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from framework_advisor.domain.workshop import WorkshopSummary, answer_text
 
 if TYPE_CHECKING:
-    from framework_advisor.render.workshop.outline import Prepared, Section
+    from framework_advisor.render.workshop.outline import Prepared
 
 
 def participant_label(summary: WorkshopSummary, pid: str) -> str:
@@ -149,64 +151,3 @@ def json_summary(
     import json
 
     return json.dumps(data(summary, names, words, prepared), indent=2, ensure_ascii=False) + "\n"
-
-
-def text_summary(
-    summary: WorkshopSummary,
-    names: Mapping[str, str],
-    words: Mapping[str, str],
-    prepared: Prepared | None = None,
-) -> str:
-    """Plain text for the terminal and the wall: the outline's sections, details indented.
-    ``names``: framework id -> name; ``words``: the workshop's words by id."""
-    from framework_advisor.render.workshop.outline import Words, outline
-
-    return sections_text(outline(summary, Words(words, names, prepared)))
-
-
-def sections_text(sections: Sequence[Section]) -> str:
-    """Sections as plain text: a heading, its paragraphs, its items indented."""
-    lines: list[str] = []
-    for section in sections:
-        if lines:
-            lines.append("")
-        lines.append(section.heading)
-        lines += section.paragraphs
-        for item in section.items:
-            lines.append(f"  {item.text}")
-            lines += [f"      {detail}" for detail in item.details]
-    return "\n".join(lines) + "\n"
-
-
-def _md(value: Any) -> str:
-    from framework_advisor.render.report.environment import md
-
-    return md(value)
-
-
-def markdown_summary(
-    summary: WorkshopSummary,
-    names: Mapping[str, str],
-    words: Mapping[str, str],
-    prepared: Prepared | None = None,
-) -> str:
-    """The same outline as the text, in Markdown: a person's text escaped everywhere."""
-    from framework_advisor.render.workshop.outline import Words, outline
-
-    return sections_markdown(outline(summary, Words(words, names, prepared)))
-
-
-def sections_markdown(sections: Sequence[Section]) -> str:
-    """Sections as Markdown: the first heading the title; a person's text escaped."""
-    out: list[str] = []
-    for number, section in enumerate(sections):
-        if out:
-            out.append("")
-        out += [f"{'#' if number == 0 else '##'} {_md(section.heading)}", ""]
-        out += [line for text in section.paragraphs for line in (_md(text), "")]
-        for item in section.items:
-            out.append(f"- {_md(item.text)}")
-            out += [f"  - {_md(detail)}" for detail in item.details]
-        while out and out[-1] == "":
-            out.pop()
-    return "\n".join(out) + "\n"

@@ -1,9 +1,12 @@
 """Inline SVG charts for the workshop summary: no external assets, every chart with a title
-and a description (its text alternative); each chart's numbers are also in a table."""
+and a description (its text alternative: every figure it shows); each chart's numbers are also
+in the summary's lines. Their words are the workshop's (``chart.*`` in workshop.yaml), given as
+``say`` (``outline.Words``)."""
 
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 
 from framework_advisor.domain.workshop import GroupFit, WorkshopSummary
 from framework_advisor.safe_text import xml_escape as escape  # never a character XML cannot hold
@@ -43,7 +46,11 @@ def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 12) 
     )
 
 
-def consensus_chart(summary: WorkshopSummary) -> str:
+Say = Callable[..., str]
+"""A workshop word by id, its {placeholders} filled from keyword arguments."""
+
+
+def consensus_chart(summary: WorkshopSummary, say: Say) -> str:
     items = summary.disagreements
     span = WIDTH - LABEL - 60
     height = ROW * len(items) + 30
@@ -62,12 +69,27 @@ def consensus_chart(summary: WorkshopSummary) -> str:
         f'<line x1="{x:.1f}" y1="4" x2="{x:.1f}" y2="{height - 18}" stroke="#333" '
         'stroke-dasharray="4 3"/>'
     )
-    body.append(_text(x, height - 4, f"consensus {summary.threshold:.0%}", "middle", 11))
-    desc = "; ".join(f"{d.label} {d.consensus:.0%}{'' if d.reached else ' (below)'}" for d in items)
-    return _svg("consensus", "Agreement per question", desc, height, body)
+    body.append(
+        _text(
+            x,
+            height - 4,
+            say("chart.threshold", threshold=f"{summary.threshold:.0%}"),
+            "middle",
+            11,
+        )
+    )
+    desc = "; ".join(
+        say(
+            "chart.row" if d.reached else "chart.row_below",
+            label=d.label,
+            value=f"{d.consensus:.0%}",
+        )
+        for d in items
+    )
+    return _svg("consensus", say("chart.agreement"), desc, height, body)
 
 
-def fit_chart(summary: WorkshopSummary) -> str:
+def fit_chart(summary: WorkshopSummary, say: Say) -> str:
     items = summary.group_ranking
     span = WIDTH - LABEL - 60
     height = ROW * len(items) + 20
@@ -88,18 +110,16 @@ def fit_chart(summary: WorkshopSummary) -> str:
         )
         body.append(_text(LABEL + span + 4, y + 14, f"{g.fit:.0f}±{g.spread:.0f}"))
     desc = "; ".join(f"{g.name} {g.fit:.1f} ± {g.spread:.1f}" for g in items)
-    return _svg(
-        "fits", "Group fit per framework (mean, line: ± one standard deviation)", desc, height, body
-    )
+    return _svg("fits", say("chart.ranking"), desc, height, body)
 
 
 LEGEND = 26
 """The heat map's legend: what the shades mean."""
 
 
-def _legend(y: float) -> list[str]:
+def _legend(y: float, say: Say) -> list[str]:
     """Five shades from a fit of 0 to 100, labelled, under the grid."""
-    parts = [_text(LABEL - 8, y + 12, "Fit (darker is higher)", "end", 10)]
+    parts = [_text(LABEL - 8, y + 12, say("chart.legend"), "end", 10)]
     for i, fit in enumerate((0, 25, 50, 75, 100)):
         x = LABEL + i * 44
         parts.append(
@@ -110,7 +130,7 @@ def _legend(y: float) -> list[str]:
     return parts
 
 
-def participant_chart(summary: WorkshopSummary) -> str:
+def participant_chart(summary: WorkshopSummary, say: Say) -> str:
     """Fit per participant as a grid (up to 50 participants); beyond that the distribution
     per framework (minimum, quartiles, maximum)."""
     items = summary.group_ranking
@@ -122,7 +142,7 @@ def participant_chart(summary: WorkshopSummary) -> str:
         for col, pid in enumerate(ids):  # the participants' codes (P1, ...), numbers when narrow
             code = pid if cell >= 18 else pid[1:]
             body.append(_text(LABEL + col * cell + cell / 2, 12, code, "middle", 9))
-        body += _legend(18 + ROW * len(items) + 10)
+        body += _legend(18 + ROW * len(items) + 10, say)
         for row, g in enumerate(items):
             y = 18 + row * ROW
             body.append(_text(LABEL - 8, y + 14, _label(g), "end"))
@@ -136,9 +156,7 @@ def participant_chart(summary: WorkshopSummary) -> str:
             f"{g.name}: " + ", ".join(f"{pid} {fit}" for pid, fit in zip(ids, g.fits, strict=False))
             for g in items
         )
-        return _svg(
-            "participants", "Fit per participant (darker is a higher fit)", desc, height, body
-        )
+        return _svg("participants", say("chart.participants"), desc, height, body)
     span = WIDTH - LABEL - 60
     height = ROW * len(items) + 20
     body = []
@@ -163,11 +181,17 @@ def participant_chart(summary: WorkshopSummary) -> str:
         body.append(
             f'<line x1="{x(q2):.1f}" y1="{y + 3}" x2="{x(q2):.1f}" y2="{y + ROW - 5}" stroke="#111" stroke-width="2"/>'
         )
-        parts.append(f"{g.name}: min {lo}, quartiles {q1:.0f} {q2:.0f} {q3:.0f}, max {hi}")
+        parts.append(
+            say(
+                "chart.distribution_row",
+                name=g.name,
+                low=lo,
+                q1=f"{q1:.0f}",
+                q2=f"{q2:.0f}",
+                q3=f"{q3:.0f}",
+                high=hi,
+            )
+        )
     return _svg(
-        "participants",
-        f"Fit across {len(ids)} participants (box: quartiles, line: minimum to maximum)",
-        "; ".join(parts),
-        height,
-        body,
+        "participants", say("chart.distribution", count=len(ids)), "; ".join(parts), height, body
     )

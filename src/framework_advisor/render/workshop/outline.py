@@ -45,6 +45,9 @@ class Prepared(Struct, frozen=True):
     """The same date, ISO (JSON)."""
     primary: str = "#1f3f78"
     accent: str = "#2f5fb3"
+    tint: str = "#f2f6fd"
+    words: dict[str, str] = {}
+    """The writers' own few words, as the report's (``contents``, ``page_of``)."""
 
 
 class Words:
@@ -167,6 +170,38 @@ def opening(summary: WorkshopSummary, words: Words) -> Section:
     lines.append(words("head.top", frameworks=words.frameworks(summary.top)))
     lines += decided_and_open(summary, words)
     return Section(title, lines)
+
+
+def plan(summary: WorkshopSummary, words: Words) -> Section:
+    """The group's proposed plan framework by framework, each with why it is there, then the
+    later phases with when each starts."""
+    rec = summary.recommendation
+    items = [
+        Item(
+            words(
+                "plan.row" if m.why else "head.plan_item",
+                framework=words.names.get(m.framework, m.framework),
+                layer=m.layer,
+                why=m.why,
+            )
+        )
+        for m in rec.mix
+    ]
+    items += [
+        Item(
+            words(
+                "plan.phase",
+                phase=p.phase,
+                frameworks=words.frameworks(p.frameworks),
+                why=p.why,
+                signal=p.signal,
+            )
+        )
+        for p in rec.phases[1:]
+    ]
+    if not items:
+        return Section(words("plan.heading"), [words("head.plan_none")])
+    return Section(words("plan.heading"), [], items)
 
 
 def decided_and_open(summary: WorkshopSummary, words: Words) -> list[str]:
@@ -399,7 +434,12 @@ def kendall_line(summary: WorkshopSummary, words: Words) -> str:
 
 
 def outline(summary: WorkshopSummary, words: Words) -> list[Section]:
-    sections = [opening(summary, words), agenda(summary, words), to_settle(summary, words)]
+    sections = [
+        opening(summary, words),
+        plan(summary, words),
+        agenda(summary, words),
+        to_settle(summary, words),
+    ]
     found = rounds(summary, words)
     if found is not None:
         sections.append(found)

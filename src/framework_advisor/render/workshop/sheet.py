@@ -1,12 +1,15 @@
 """The join sheet (`serve --sheet FILE`): one A4 page for the projector or the table, with the
-address, its QR code and the join code, laid out like the summary (`templates/summary.typ`).
+address, its QR code and the join code, laid out by its own template (`templates/sheet.typ`: a big address and code, the QR
+code), in the report's house style.
 The QR code holds the address only: the join code is still typed, so the picture alone lets no
 one in."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from importlib.resources import files
+from typing import Any
 
 from framework_advisor.domain.goals import fill
 from framework_advisor.render.workshop.outline import Prepared
@@ -25,7 +28,6 @@ def join_sheet(
 ) -> bytes:
     """The sheet as PDF bytes. ``title``: the workshop's; ``code``: the join code as people
     type it (grouped)."""
-    from framework_advisor.render.workshop.documents import compile_pdf
 
     def say(word: str, **params: str) -> str:
         return fill(words[word], params)
@@ -40,3 +42,33 @@ def join_sheet(
         {"kind": "paragraph", "text": say("sheet.private")},
     ]
     return compile_pdf(title or say("sheet.untitled"), blocks, prepared)
+
+
+def compile_pdf(
+    title: str, blocks: Sequence[Mapping[str, Any]], prepared: Prepared | None = None
+) -> bytes:
+    """A title and blocks (heading, paragraph, chart, big) as one A4 page in the report's house
+    style (its font, the brand in the header, the brand's colours); every word is data, never
+    markup."""
+    import msgspec
+    import typst
+
+    from framework_advisor.render.report.writers import FONTS
+
+    style = prepared or Prepared()
+    payload = msgspec.json.encode(
+        {
+            "title": title,
+            "blocks": list(blocks),
+            "brand": style.brand,
+            "primary": style.primary,
+            "accent": style.accent,
+        }
+    ).decode()
+    template = files("framework_advisor.render.workshop") / "templates" / "sheet.typ"
+    # typst's stub gives the template (bytes) and the font paths (str) one type variable
+    result = typst.compile(  # type: ignore[misc]
+        template.read_bytes(), font_paths=[FONTS], sys_inputs={"summary": payload}
+    )
+    assert isinstance(result, bytes)
+    return result
