@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from framework_advisor.domain.framework import layer_label
 from framework_advisor.domain.knowledge import KnowledgeBase
 from tests.golden_files import assert_matches_golden
 
@@ -223,7 +224,8 @@ def test_the_summary_says_why_each_framework_is_in_the_plan(
     rows = section.splitlines()
     assert len(rows) == len(facts["mix"]) + len(facts["phases"]) - 1
     for row, layer in zip(rows, facts["mix"], strict=False):
-        assert row.endswith(f"({layer['layer']}): {layer['why']}"), row
+        # the layer as a reader names it, never its id
+        assert row.endswith(f"({layer_label(layer['layer'])}): {layer['why']}"), row
     handout = _summary(run_cli, round_two, "text", "--handout")
     assert kb.workshop_text["plan.heading"] not in handout  # the one page stays one page
 

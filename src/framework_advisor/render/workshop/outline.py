@@ -12,6 +12,7 @@ from typing import Any
 from msgspec import Struct
 
 from framework_advisor.domain.counting import counted
+from framework_advisor.domain.framework import layer_label
 from framework_advisor.domain.goals import fill
 from framework_advisor.domain.wording import and_list
 from framework_advisor.domain.workshop import (
@@ -158,7 +159,7 @@ def opening(summary: WorkshopSummary, words: Words) -> Section:
                     words(
                         "head.plan_item",
                         framework=words.names.get(m.framework, m.framework),
-                        layer=m.layer,
+                        layer=layer_label(m.layer),
                     )
                     for m in mix
                 ]
@@ -181,7 +182,7 @@ def plan(summary: WorkshopSummary, words: Words) -> Section:
             words(
                 "plan.row" if m.why else "head.plan_item",
                 framework=words.names.get(m.framework, m.framework),
-                layer=m.layer,
+                layer=layer_label(m.layer),
                 why=m.why,
             )
         )
@@ -466,7 +467,9 @@ def participant_view(
     plan = and_list(
         [
             words(
-                "head.plan_item", framework=words.names.get(m.framework, m.framework), layer=m.layer
+                "head.plan_item",
+                framework=words.names.get(m.framework, m.framework),
+                layer=layer_label(m.layer),
             )
             for m in mix
         ]
