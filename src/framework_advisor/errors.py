@@ -7,6 +7,8 @@ from typing import Literal
 
 from msgspec import Struct
 
+from framework_advisor.domain.text import Message
+
 
 class ExitCode(IntEnum):
     OK = 0
@@ -52,6 +54,9 @@ class Diagnostic(Struct, frozen=True):
     key: str = ""
     rule: str = ""
     severity: Severity = "error"
+    said: Message | None = None
+    """``message`` as the catalogue's id and parameters, where the catalogue says it (an
+    answers file's problems); None while a problem's words are still the code's."""
 
     @classmethod
     def at(
@@ -63,9 +68,10 @@ class Diagnostic(Struct, frozen=True):
         *,
         rule: str = "",
         severity: Severity = "error",
+        said: Message | None = None,
     ) -> Diagnostic:
         """A diagnostic about ``key`` of a text file, at ``line`` when known."""
-        return cls(Location(file, line), message, key, rule, severity)
+        return cls(Location(file, line), message, key, rule, severity, said)
 
     @property
     def file(self) -> str:

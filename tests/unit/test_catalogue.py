@@ -242,3 +242,20 @@ def test_a_pack_rewords_the_command_lines_words(
     result = run_cli("--kb", pack, "validate")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("valid: ")
+
+
+def test_an_answers_problem_carries_its_message_beside_its_words(kb: KnowledgeBase) -> None:
+    """An answers file's problem is a diagnostic with a rule id and the catalogue's message id
+    and parameters, its text said from them (issue 27: one Diagnostic, its message an id)."""
+    from framework_advisor.errors import AnswersError
+
+    with pytest.raises(AnswersError) as raised:
+        validate_answers(kb, {"needs": ["alignment"], "function": "Sales dept", "headcount": -4})
+    problems = {p.key: p for p in raised.value.problems}
+    option, low = problems["function"], problems["headcount"]
+    assert option.rule == "answers-option" and low.rule == "answers-range"
+    for problem in (option, low):
+        assert problem.said is not None
+        assert problem.message.startswith(kb.text.say(problem.said))
+    assert option.said is not None and option.said.id == "answers.not_an_option"
+    assert low.said is not None and low.said.params["value"] == -4

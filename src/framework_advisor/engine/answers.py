@@ -49,7 +49,9 @@ class _Checker:
         floor's "Did you mean ...")."""
         line = self.source.line_of(path) if self.source else None
         text = self.kb.text.say(said) + hint
-        self.problems.append(Diagnostic.at(self.file, format_path(path), text, line, rule=rule))
+        self.problems.append(
+            Diagnostic.at(self.file, format_path(path), text, line, rule=rule, said=said)
+        )
 
     def check(self, raw: Any, *, required: bool = True) -> Answers:
         if raw is None:
@@ -174,7 +176,7 @@ class _Checker:
                 )
             )
             text = self.kb.text.say(said)
-            self.problems.append(Diagnostic.at(self.file, "", text, rule=REQUIRED))
+            self.problems.append(Diagnostic.at(self.file, "", text, rule=REQUIRED, said=said))
 
     def _consistency(self, answers: Answers) -> None:
         problem = inconsistency(answers)
@@ -273,7 +275,9 @@ def parse_answer(
         if problems:
             raise AnswersError(
                 [
-                    Diagnostic.at(file, format_path(path), kb.text.say(said), rule=INCONSISTENT)
+                    Diagnostic.at(
+                        file, format_path(path), kb.text.say(said), rule=INCONSISTENT, said=said
+                    )
                     for path, said in problems
                 ]
             )
