@@ -152,21 +152,7 @@ def opening(summary: WorkshopSummary, words: Words) -> Section:
     )
     mix = summary.recommendation.mix
     lines.append(
-        words(
-            "head.plan",
-            plan=and_list(
-                [
-                    words(
-                        "head.plan_item",
-                        framework=words.names.get(m.framework, m.framework),
-                        layer=layer_label(m.layer),
-                    )
-                    for m in mix
-                ]
-            ),
-        )
-        if mix
-        else words("head.plan_none")
+        words("head.plan", plan=_plan_in_words(summary, words)) if mix else words("head.plan_none")
     )
     lines.append(words("head.top", frameworks=words.frameworks(summary.top)))
     lines += decided_and_open(summary, words)
@@ -457,6 +443,20 @@ def outline(summary: WorkshopSummary, words: Words) -> list[Section]:
     return sections
 
 
+def _plan_in_words(summary: WorkshopSummary, words: Words) -> str:
+    """The group's proposed plan in one line: each member with the layer it fills."""
+    return and_list(
+        [
+            words(
+                "head.plan_item",
+                framework=words.names.get(m.framework, m.framework),
+                layer=layer_label(m.layer),
+            )
+            for m in summary.recommendation.mix
+        ]
+    )
+
+
 def participant_view(
     summary: WorkshopSummary, words: Words, own_top: list[str], differ: list[Difference]
 ) -> list[Section]:
@@ -464,16 +464,7 @@ def participant_view(
     where they differ from the group, and what will be discussed. It names nobody: no
     positions, no holders, no one else's top three."""
     mix = summary.recommendation.mix
-    plan = and_list(
-        [
-            words(
-                "head.plan_item",
-                framework=words.names.get(m.framework, m.framework),
-                layer=layer_label(m.layer),
-            )
-            for m in mix
-        ]
-    )
+    plan = _plan_in_words(summary, words)
     head = [
         words("group.plan", plan=plan) if mix else words("head.plan_none"),
         words("group.yours", frameworks=words.frameworks(own_top)),
