@@ -48,6 +48,14 @@ from framework_advisor.render.formats import formats_for
     type=click.Path(path_type=Path),
     help="Also write the answers file behind the report (to reproduce or edit it) to FILE.",
 )
+@click.option(
+    "--goals",
+    "goal_files",
+    metavar="FILE",
+    multiple=True,
+    help="Add the goal checker's findings on the team's goals in FILE (YAML, Markdown, or this "
+    "tool's spreadsheets filled in, as `check` reads them) as an appendix; repeatable.",
+)
 @kb_option
 @click.pass_context
 def report(
@@ -59,6 +67,7 @@ def report(
     brand: str,
     note_path: Path | None,
     answers_out: Path | None,
+    goal_files: tuple[str, ...],
 ) -> None:
     """Write a recommendation report to send: profile, mix, ranking, rollout plan, examples.
 
@@ -83,7 +92,12 @@ def report(
     kb = load_kb(ctx)
     answers = read_answers(kb, answers_path)
     warn_hidden(kb, answers.answers)
-    docs = Documents(kb, kb.in_question_order(answers.answers), now=today)
+    goals = None
+    if goal_files:
+        from framework_advisor.goal_review import review_files
+
+        goals = review_files(kb, goal_files)
+    docs = Documents(kb, kb.in_question_order(answers.answers), now=today, goals=goals)
     document = docs.render("report", fmt, brand=brand, note=note)
     emit(document, output, force)
     if answers_out is not None:
