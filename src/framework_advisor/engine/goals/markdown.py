@@ -26,6 +26,10 @@ SECTIONS = {
     "mbo": "mbo",
     "mbo objectives": "mbo",
 }
+WEEKLY = {"scorecard", "eos scorecard", "weekly scorecard", "measurables", "weekly measurables"}
+"""Headings of an EOS Scorecard: its measurables are KPIs reviewed every week (Wickman,
+Traction, 2007)."""
+SECTIONS.update(dict.fromkeys(WEEKLY, "kpis"))
 CONTAINERS = {"objectives", "okrs", "objectives and key results"}
 _OBJECTIVE = re.compile(r"^(?:objective\s*\d*|o\d+)\s*[:.)\-–]\s*", re.IGNORECASE)
 _KEY_RESULT = re.compile(r"^(?:key\s+result\s*\d*|kr\s*\d+(?:\.\d+)?)\s*[:.)\-–]\s*", re.IGNORECASE)
@@ -43,6 +47,7 @@ def goals_from_outline(entries: list[OutlineEntry]) -> tuple[dict[str, Any], dic
     objective: dict[str, Any] | None = None
     wig_index: int | None = None
     tabled = False  # the section holds a table: its bullets are the table's notes
+    weekly = False  # the section is an EOS Scorecard
     bulleted = _bulleted(entries)
     for position, entry in enumerate(entries):
         if entry.kind in ("header_row", "row"):
@@ -51,6 +56,7 @@ def goals_from_outline(entries: list[OutlineEntry]) -> tuple[dict[str, Any], dic
         if entry.kind == "heading":
             name = _name(entry.text)
             wig_index, tabled = None, False
+            weekly = name in WEEKLY
             if name in SECTIONS:
                 section, objective = SECTIONS[name], None
                 data.setdefault(section, [])
@@ -101,7 +107,12 @@ def goals_from_outline(entries: list[OutlineEntry]) -> tuple[dict[str, Any], dic
             elif section in ("kpis", "rocks", "smart_goals", "mbo") and entry.level == 1:
                 items = data[section]
                 lines[(section, len(items))] = entry.line
-                items.append(entry.text if section != "mbo" else {"objective": entry.text})
+                if section == "mbo":
+                    items.append({"objective": entry.text})
+                elif weekly:
+                    items.append({"kpi": entry.text, "frequency": "weekly"})
+                else:
+                    items.append(entry.text)
     return data, lines
 
 
