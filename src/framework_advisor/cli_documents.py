@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,10 @@ from framework_advisor.cli import (
     warn_hidden,
 )
 from framework_advisor.render.formats import formats_for
+
+if TYPE_CHECKING:
+    from framework_advisor.domain.goals import GoalReview
+    from framework_advisor.domain.knowledge import KnowledgeBase
 
 
 @click.command(context_settings=CONTEXT)
@@ -94,9 +99,7 @@ def report(
     warn_hidden(kb, answers.answers)
     goals = None
     if goal_files:
-        from framework_advisor.goal_review import review_files
-
-        goals = review_files(kb, goal_files)
+        goals = _goal_review(kb, goal_files)
     docs = Documents(kb, kb.in_question_order(answers.answers), now=today, goals=goals)
     document = docs.render("report", fmt, brand=brand, note=note)
     emit(document, output, force)
@@ -105,6 +108,18 @@ def report(
 
         atomic_write(answers_out, docs.answers_file(), force=force)
         click.echo(f"wrote {answers_out}", err=True)
+
+
+def _goal_review(kb: KnowledgeBase, goal_files: tuple[str, ...]) -> GoalReview:
+    """The team's goals checked as `check` checks them here: the repository's
+    `.framework-advisor.yaml` (its profile and ignored checks) included."""
+    from framework_advisor.cli_check import _check_config
+    from framework_advisor.goal_review import check_book, review_files
+    from framework_advisor.sources.check_config import find_config
+
+    config = find_config(None)
+    _check_config(config, check_book())
+    return review_files(kb, goal_files, profile=config.profile, ignore=config.ignore)
 
 
 NOTE_LIMIT = 20_000

@@ -185,3 +185,28 @@ def test_the_appendix_is_the_same_in_every_format(run_cli, kb, tmp_path: Path) -
     assert message in html.unescape(page)
     assert " ".join(message.split()) in _pdf_text(pdf)
     assert any(message in cell.text for row in word.tables[-1].rows for cell in row.cells)
+
+
+def test_the_repositorys_settings_apply_to_the_goals_as_they_do_to_check(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`.framework-advisor.yaml` in the working directory: its ignored checks are not reported
+    and its profile's limits apply; a wrong setting is exit 2 with its file and line."""
+    answers, goals = ANSWERS.resolve(), GOALS.resolve()
+    monkeypatch.chdir(tmp_path)
+    before = json.loads(run_cli("report", answers, "-f", "json", "--goals", goals).output)
+    rules = {f["rule"] for f in before["goal_check"]["files"][0]["findings"]}
+    assert "commitment-undeclared" in rules
+    (tmp_path / ".framework-advisor.yaml").write_text(
+        "check:\n  profile: radical-focus\n  ignore: [commitment-undeclared]\n", encoding="utf-8"
+    )
+    after = json.loads(run_cli("report", answers, "-f", "json", "--goals", goals).output)
+    assert after["goal_check"]["profile"] == "radical-focus"
+    found = [f["rule"] for f in after["goal_check"]["files"][0]["findings"]]
+    assert "commitment-undeclared" not in found
+    assert found == [f["rule"] for f in _check(run_cli, goals)["findings"]]
+    (tmp_path / ".framework-advisor.yaml").write_text(
+        "check:\n  ignore: [no-such-check]\n", encoding="utf-8"
+    )
+    wrong = run_cli("report", answers, "--goals", goals)
+    assert wrong.exit_code == 2 and ".framework-advisor.yaml:2" in wrong.stderr
