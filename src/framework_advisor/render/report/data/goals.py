@@ -4,6 +4,8 @@ wrong and what to do. The check's id and source stay in the JSON: a client reads
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from framework_advisor.domain.goals import Finding, GoalReview, Report
 from framework_advisor.domain.report_layout import ReportLayout
 from framework_advisor.render.report.data.model import (
@@ -31,7 +33,7 @@ def _file(report: Report, layout: ReportLayout) -> GoalFileFindings:
         infos=report.count("info"),
     )
     return GoalFileFindings(
-        file=report.file,
+        file=PurePath(report.file).name or report.file,  # no folder of the consultant's disk
         summary=summary,
         findings=[_row(finding, layout) for finding in report.findings],
     )

@@ -228,6 +228,7 @@ class GoalFindingRow(Struct, frozen=True):
 
 class GoalFileFindings(Struct, frozen=True):
     file: str
+    """The goal file's name, without its folder."""
     summary: str
     """How many errors, warnings and notes, in words."""
     findings: list[GoalFindingRow]
