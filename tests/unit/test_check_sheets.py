@@ -214,11 +214,16 @@ def test_a_damaged_workbook_is_exit_2_with_its_name(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "template_id", ["okr-planning-sheet", "fast-goals", "hoshin-kanri-x-matrix", "eos-vto"]
+)
 def test_any_rows_under_a_templates_header_never_crash_and_every_where_is_a_cell(
-    kb, tmp_path: Path
+    kb, tmp_path: Path, template_id: str
 ) -> None:
-    """Whatever is typed into the rows of the OKR planning sheet's two tabs, the checker ends
-    with a report (or a goal file error), and every `where` names a row that holds text."""
+    """Whatever is typed into the rows of a template's tabs (the OKR planning sheet's two, the
+    FAST goals, the Hoshin Kanri matrix's, the EOS V/TO's with its Scorecard), the checker
+    ends with a report (or a goal file error), and every `where` names a row that holds
+    text."""
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
@@ -229,11 +234,11 @@ def test_any_rows_under_a_templates_header_never_crash_and_every_where_is_a_cell
     from framework_advisor.sources.sheet_file import SheetData
 
     book = load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
-    template = kb.templates["okr-planning-sheet"]
+    template = kb.templates[template_id]
     marker = template.stamp().marker()
     words = st.sampled_from(
         ["O1", "O2", "Increase NPS from 55 to 70 by Q3", "Call 100 prospects", "Committed",
-         "=SUM(A1)", "'=1+1", "", "70%", "Revenue +25%", "Maintain uptime above 99.9%"]
+         "=SUM(A1)", "'=1+1", "", "70%", "Revenue +25%", "Maintain uptime above 99.9%", "At least", "At most", "2026-09-30"]
     )  # fmt: skip
     cell = st.one_of(words, st.text(max_size=30))
 
