@@ -305,9 +305,28 @@ def test_a_markdown_eos_scorecards_measurables_are_weekly_kpis(run_cli, tmp_path
     result = run_cli("check", path, "-f", "json")
     report = json.loads(result.output)
     assert [(i["where"], i["kind"], i["line"]) for i in report["items"]] == [
-        ("kpis[0]", "kpi", 4),
-        ("kpis[1]", "kpi", 5),
+        ("scorecard[0]", "kpi", 4),
+        ("scorecard[1]", "kpi", 5),
     ]
     rules = {(f["rule"], f["where"]) for f in report["findings"]}
-    assert rules == {("kpi-no-target", "kpis[1]"), ("kpi-no-direction", "kpis[1]")}
+    assert rules == {("kpi-no-target", "scorecard[1]"), ("kpi-no-direction", "scorecard[1]")}
     assert result.exit_code == 1
+
+
+def test_a_yaml_scorecard_holds_measurables_read_as_weekly_kpis(run_cli, tmp_path: Path) -> None:
+    path = tmp_path / "eos.yaml"
+    path.write_text(
+        "scorecard:\n"
+        "  - {measurable: Qualified leads, owner: Ana, target: at least 12}\n"
+        "  - Demos held\n"
+        "  - {measurable: Churn, target: under 2%, frequency: fortnightly, direction: lower}\n",
+        encoding="utf-8",
+    )
+    report = json.loads(run_cli("check", path, "-f", "json").output)
+    assert [(i["where"], i["kind"], i["line"]) for i in report["items"]] == [
+        (f"scorecard[{n}]", "kpi", n + 2) for n in range(3)
+    ]
+    found = {(f["rule"], f["where"]) for f in report["findings"]}
+    assert ("kpi-no-frequency", "scorecard[0]") not in found  # weekly, as a scorecard is
+    assert ("kpi-no-target", "scorecard[1]") in found
+    assert not {w for r, w in found if w == "scorecard[2]"}  # its own frequency stands

@@ -27,9 +27,9 @@ SECTIONS = {
     "mbo objectives": "mbo",
 }
 WEEKLY = {"scorecard", "eos scorecard", "weekly scorecard", "measurables", "weekly measurables"}
-"""Headings of an EOS Scorecard: its measurables are KPIs reviewed every week (Wickman,
-Traction, 2007)."""
-SECTIONS.update(dict.fromkeys(WEEKLY, "kpis"))
+"""Headings of an EOS Scorecard: its measurables are KPIs reviewed every week (the goal file's
+`scorecard`; Wickman, Traction, 2007)."""
+SECTIONS.update(dict.fromkeys(WEEKLY, "scorecard"))
 CONTAINERS = {"objectives", "okrs", "objectives and key results"}
 _OBJECTIVE = re.compile(r"^(?:objective\s*\d*|o\d+)\s*[:.)\-–]\s*", re.IGNORECASE)
 _KEY_RESULT = re.compile(r"^(?:key\s+result\s*\d*|kr\s*\d+(?:\.\d+)?)\s*[:.)\-–]\s*", re.IGNORECASE)
@@ -47,7 +47,6 @@ def goals_from_outline(entries: list[OutlineEntry]) -> tuple[dict[str, Any], dic
     objective: dict[str, Any] | None = None
     wig_index: int | None = None
     tabled = False  # the section holds a table: its bullets are the table's notes
-    weekly = False  # the section is an EOS Scorecard
     bulleted = _bulleted(entries)
     for position, entry in enumerate(entries):
         if entry.kind in ("header_row", "row"):
@@ -56,7 +55,6 @@ def goals_from_outline(entries: list[OutlineEntry]) -> tuple[dict[str, Any], dic
         if entry.kind == "heading":
             name = _name(entry.text)
             wig_index, tabled = None, False
-            weekly = name in WEEKLY
             if name in SECTIONS:
                 section, objective = SECTIONS[name], None
                 data.setdefault(section, [])
@@ -104,15 +102,12 @@ def goals_from_outline(entries: list[OutlineEntry]) -> tuple[dict[str, Any], dic
                     measures = wigs[wig_index].setdefault("lead_measures", [])
                     lines[("wigs", wig_index, "lead_measures", len(measures))] = entry.line
                     measures.append(entry.text)
-            elif section in ("kpis", "rocks", "smart_goals", "mbo") and entry.level == 1:
+            elif (
+                section in ("kpis", "scorecard", "rocks", "smart_goals", "mbo") and entry.level == 1
+            ):
                 items = data[section]
                 lines[(section, len(items))] = entry.line
-                if section == "mbo":
-                    items.append({"objective": entry.text})
-                elif weekly:
-                    items.append({"kpi": entry.text, "frequency": "weekly"})
-                else:
-                    items.append(entry.text)
+                items.append(entry.text if section != "mbo" else {"objective": entry.text})
     return data, lines
 
 

@@ -53,7 +53,7 @@ def tables(entries: list[OutlineEntry], data: dict[str, Any], lines: dict[KeyPat
         if _column(header, "measurable") is not None and _column(header, "weekly goal") is not None:
             text = cell("measurable")
             if text:
-                _append(data, lines, "kpis", _measurable(cell), entry.line)
+                _append(data, lines, "scorecard", _measurable(cell), entry.line)
         elif _column(header, "specific next milestone and measure") is not None:
             text = cell("goal")
             if text:
@@ -212,8 +212,9 @@ Cell = Callable[..., str]
 def _measurable(cell: Cell) -> dict[str, Any]:
     """An EOS Scorecard's measurable, read as a KPI: a number with one owner and a goal,
     reviewed every week in the Level 10 meeting (Wickman, Traction, 2007), so its frequency
-    is weekly; "Goal is" gives the good direction (at least: higher; at most: lower)."""
-    kpi: dict[str, Any] = {"kpi": cell("measurable"), "frequency": "weekly"}
+    is weekly (the goal file's `scorecard` says so); "Goal is" gives the good direction (at
+    least: higher; at most: lower)."""
+    kpi: dict[str, Any] = {"measurable": cell("measurable")}
     goal = cell("weekly goal") or cell("goal as a number")
     if goal:
         kpi["target"] = goal
