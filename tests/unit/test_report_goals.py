@@ -210,3 +210,17 @@ def test_the_repositorys_settings_apply_to_the_goals_as_they_do_to_check(
     )
     wrong = run_cli("report", answers, "--goals", goals)
     assert wrong.exit_code == 2 and ".framework-advisor.yaml:2" in wrong.stderr
+
+
+@pytest.mark.parametrize("goals", sorted((SAMPLES / "goals").iterdir()), ids=lambda p: p.name)
+def test_the_appendix_reads_as_a_consultant_writes(run_cli, kb, goals: Path) -> None:
+    """No check ids, no key paths (`objectives[0]`), no working notes in the appendix: where a
+    finding is, is a line or a cell; what it says is the checker's sentence."""
+    from tests.client_text import leak_report, markdown_prose
+
+    result = run_cli("report", ANSWERS, "--goals", goals)
+    assert result.exit_code == 0, result.stderr
+    appendix = result.output.split(f"## {_section(kb, 'goals').title}")[1]
+    prose = markdown_prose(appendix)
+    assert leak_report(goals.name, prose) == []
+    assert not re.search(r"\b[a-z_]+\[\d+\]", _unescape_markdown(prose))
