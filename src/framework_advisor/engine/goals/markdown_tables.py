@@ -34,7 +34,8 @@ def _column(header: list[str], *names: str) -> int | None:
 
 def tables(entries: list[OutlineEntry], data: dict[str, Any], lines: dict[KeyPath, int]) -> None:
     """Goals from tables, by their columns: objectives (Objective with ID or Type), key results
-    (Key result, linked by Objective ID), KPIs, WIGs and their lead measures, Rocks, SMART goals."""
+    (Key result, linked by Objective ID), KPIs, WIGs and their lead measures, Rocks, SMART goals,
+    an EOS Scorecard's measurables, FAST goals and Hoshin Kanri objectives."""
     header: list[str] = []
     objective_ids: dict[str, int] = {}
     wig_ids: dict[str, int] = {}
