@@ -330,3 +330,23 @@ def test_a_yaml_scorecard_holds_measurables_read_as_weekly_kpis(run_cli, tmp_pat
     assert ("kpi-no-frequency", "scorecard[0]") not in found  # weekly, as a scorecard is
     assert ("kpi-no-target", "scorecard[1]") in found
     assert not {w for r, w in found if w == "scorecard[2]"}  # its own frequency stands
+
+
+def test_fast_goals_and_hoshin_objectives_are_judged_for_s_m_and_t_only(
+    run_cli, tmp_path: Path
+) -> None:
+    """SMART's A and R prompts are for SMART goals: a FAST goal or a Hoshin Kanri objective in
+    the same file is judged specific, measurable and time-bound, never prompted for them."""
+    path = tmp_path / "goals.yaml"
+    path.write_text(
+        "smart_goals: [Publish 4 customer case studies on the website by 30 September]\n"
+        "fast_goals: ['Open our first market abroad: first ten paying customers by 30 June']\n"
+        "hoshin_objectives: [Improve quality]\n",
+        encoding="utf-8",
+    )
+    report = json.loads(run_cli("check", path, "-f", "json").output)
+    assert [i["kind"] for i in report["items"]] == ["smart", "smart", "smart"]
+    found = {(f["rule"], f["where"]) for f in report["findings"]}
+    assert {w for r, w in found if r in ("smart-owner", "smart-relevant")} == {"smart_goals[0]"}
+    assert ("smart-measurable", "hoshin_objectives[0]") in found
+    assert not {w for _, w in found if w == "fast_goals[0]"}

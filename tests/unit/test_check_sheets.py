@@ -348,6 +348,7 @@ def test_fast_goals_and_hoshin_objectives_are_read_with_their_milestones_and_tar
     flagged = {f["where"] for f in report["findings"] if f["severity"] != "info"}
     assert flagged == {"Goals!A3"}
     assert "smart-measurable" in [f["rule"] for f in report["findings"]]
+    assert not {"smart-owner", "smart-relevant"} & {f["rule"] for f in report["findings"]}
     annual = _sheet_csv(
         run_cli,
         tmp_path / "hoshin",

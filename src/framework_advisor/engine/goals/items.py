@@ -45,7 +45,11 @@ LISTS: dict[str, ItemKind] = {
     "wigs": "wig",
     "rocks": "rock",
     "mbo": "mbo_objective",
+    "fast_goals": "smart",
+    "hoshin_objectives": "smart",
 }
+"""FAST goals (with their next milestone) and Hoshin Kanri objectives (with their measure and
+target) are judged for what is specific, measurable and time-bound, as SMART goals are."""
 SETTINGS = ("period", "compensation_linked", "team", "title")
 PERSPECTIVES = ("financial", "customer", "internal_process", "learning_growth")
 V2MOM_PARTS = ("vision", "values", "methods", "obstacles", "measures")

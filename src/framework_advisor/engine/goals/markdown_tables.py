@@ -58,14 +58,14 @@ def tables(entries: list[OutlineEntry], data: dict[str, Any], lines: dict[KeyPat
         elif _column(header, "specific next milestone and measure") is not None:
             text = cell("goal")
             if text:
-                _append(data, lines, "smart_goals", _fast_goal(cell), entry.line)
+                _append(data, lines, "fast_goals", _fast_goal(cell), entry.line)
         elif (
             _column(header, "breakthrough objective 3 5 years", "annual objective this year")
             is not None
         ):
             hoshin = _hoshin_objective(cell)
             if hoshin is not None:
-                _append(data, lines, "smart_goals", hoshin, entry.line)
+                _append(data, lines, "hoshin_objectives", hoshin, entry.line)
         elif (
             _column(header, "perspective") is not None
             and _column(header, "strategic objective", "objective") is not None
