@@ -350,3 +350,24 @@ def test_fast_goals_and_hoshin_objectives_are_judged_for_s_m_and_t_only(
     assert {w for r, w in found if r in ("smart-owner", "smart-relevant")} == {"smart_goals[0]"}
     assert ("smart-measurable", "hoshin_objectives[0]") in found
     assert not {w for _, w in found if w == "fast_goals[0]"}
+
+
+def test_markdown_headings_for_fast_goals_and_hoshin_kanri_hold_those_goals(
+    run_cli, tmp_path: Path
+) -> None:
+    """Bullets under `FAST goals` or `Hoshin Kanri` are goals of those lists, never key
+    results of an objective named after the heading."""
+    path = tmp_path / "goals.md"
+    path.write_text(
+        "# Goals\n\n## FAST goals\n- Open our first market abroad: first ten paying customers"
+        " by 30 June\n- Be great\n\n## Hoshin Kanri\n- Raise on-time delivery this year from"
+        " 88% to 92%\n",
+        encoding="utf-8",
+    )
+    report = json.loads(run_cli("check", path, "-f", "json").output)
+    assert [(i["where"], i["line"]) for i in report["items"]] == [
+        ("fast_goals[0]", 4),
+        ("fast_goals[1]", 5),
+        ("hoshin_objectives[0]", 8),
+    ]
+    assert {f["where"] for f in report["findings"]} == {"fast_goals[1]"}
