@@ -128,7 +128,8 @@ def test_a_goals_text_is_text_in_every_sink(run_cli, tmp_path: Path) -> None:
     goals = tmp_path / "goals.yaml"
     goals.write_text(
         "objectives:\n"
-        "  - objective: 'Win <script>alert(1)</script> [x](javascript:alert(1))'\n"
+        '  - objective: "Win <script>alert(1)</script> [x](javascript:alert(1))'
+        ' ![i](http://evil.example/i.png) \\u0007\\u001b[31m"\n'
         "    key_results: ['Call 100 <b>customers</b> | =HYPERLINK(\"http://example.com\")']\n",
         encoding="utf-8",
     )
@@ -138,8 +139,13 @@ def test_a_goals_text_is_text_in_every_sink(run_cli, tmp_path: Path) -> None:
     assert "<script>alert" not in content and "&lt;script&gt;alert" in content
     assert "<b>customers" not in content and "&lt;b&gt;customers" in content
     markdown = run_cli("report", ANSWERS, "--goals", goals).output
-    raw = re.compile(r"(?<!\\)(<script>|<b>|\]\(javascript:)")  # unescaped markup or link
+    raw = re.compile(r"(?<!\\)(<script>|<b>|\]\(javascript:|\]\(http)")  # markup, a link, an image
     assert "\\<script>" in markdown and not raw.search(markdown)
+    assert "\x07" not in markdown and "\x1b" not in markdown
+    word = tmp_path / "r.docx"
+    assert run_cli("report", ANSWERS, "--goals", goals, "-o", word).exit_code == 0
+    cells = [c.text for t in docx.Document(str(word)).tables for r in t.rows for c in r.cells]
+    assert any("<script>alert(1)</script>" in cell for cell in cells)  # as text, not markup
 
 
 def test_the_apps_export_adds_the_goals_typed_into_the_checker(kb) -> None:
