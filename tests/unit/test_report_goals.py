@@ -218,6 +218,7 @@ def test_the_repositorys_settings_apply_to_the_goals_as_they_do_to_check(
     assert wrong.exit_code == 2 and ".framework-advisor.yaml:2" in wrong.stderr
 
 
+@pytest.mark.slow  # the no-ids vocabulary is built on first use
 @pytest.mark.parametrize("goals", sorted((SAMPLES / "goals").iterdir()), ids=lambda p: p.name)
 def test_the_appendix_reads_as_a_consultant_writes(run_cli, kb, goals: Path) -> None:
     """No check ids, no key paths (`objectives[0]`), no working notes in the appendix: where a
