@@ -58,8 +58,9 @@ def test_the_markdown_report_ends_with_the_findings_on_the_goals(run_cli, kb) ->
     assert _markdown_tables(result.output)[-1] == _headers(kb)
     checked = _check(run_cli, GOALS)
     text = _unescape_markdown(result.output.split(f"## {title}")[1])
-    for finding in checked["findings"]:  # each finding, where it is, in words
-        assert finding["message"] in text
+    for finding in checked["findings"]:  # each finding, where it is, in words, as a sentence
+        message = finding["message"]
+        assert f"| {message[:1].upper()}{message[1:]}. |" in text
         where = f"line {finding['line']}" if finding["line"] else "the whole file"
         assert f"| {where} |" in text
     summary = checked["summary"]
@@ -186,7 +187,7 @@ def test_the_appendix_is_the_same_in_every_format(run_cli, kb, tmp_path: Path) -
     assert _markdown_tables(markdown)[-1] == headers
     assert _html_tables(page)[-1] == headers
     assert _word_tables(word)[-1] == headers
-    message = _check(run_cli, GOALS)["findings"][0]["message"]
+    message = _check(run_cli, GOALS)["findings"][0]["message"][1:]  # its first letter capitalised
     assert message in _unescape_markdown(markdown)
     assert message in html.unescape(page)
     assert " ".join(message.split()) in _pdf_text(pdf)

@@ -13,6 +13,7 @@ from framework_advisor.render.report.data.model import (
     GoalFileFindings,
     GoalFindingRow,
 )
+from framework_advisor.render.report.data.wording import sentence
 
 
 def goal_appendix(review: GoalReview | None, layout: ReportLayout) -> GoalAppendix | None:
@@ -54,6 +55,6 @@ def _row(finding: Finding, layout: ReportLayout) -> GoalFindingRow:
     return GoalFindingRow(
         where=where,
         severity=layout.sentence(f"severity_{diagnostic.severity}"),
-        message=diagnostic.message,
+        message=sentence(diagnostic.message),  # the checker's words, as a sentence
         suggestion=suggestion,
     )
