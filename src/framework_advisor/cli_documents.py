@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,10 @@ from framework_advisor.cli import (
     warn_hidden,
 )
 from framework_advisor.render.formats import formats_for
+
+if TYPE_CHECKING:
+    from framework_advisor.domain.goals import GoalReview
+    from framework_advisor.domain.knowledge import KnowledgeBase
 
 
 @click.command(context_settings=CONTEXT)
@@ -48,6 +53,14 @@ from framework_advisor.render.formats import formats_for
     type=click.Path(path_type=Path),
     help="Also write the answers file behind the report (to reproduce or edit it) to FILE.",
 )
+@click.option(
+    "--goals",
+    "goal_files",
+    metavar="FILE",
+    multiple=True,
+    help="Add the goal checker's findings on the team's goals in FILE (YAML, Markdown, or this "
+    "tool's spreadsheets filled in, as `check` reads them) as an appendix; repeatable.",
+)
 @kb_option
 @click.pass_context
 def report(
@@ -59,6 +72,7 @@ def report(
     brand: str,
     note_path: Path | None,
     answers_out: Path | None,
+    goal_files: tuple[str, ...],
 ) -> None:
     """Write a recommendation report to send: profile, mix, ranking, rollout plan, examples.
 
@@ -83,7 +97,10 @@ def report(
     kb = load_kb(ctx)
     answers = read_answers(kb, answers_path)
     warn_hidden(kb, answers.answers)
-    docs = Documents(kb, kb.in_question_order(answers.answers), now=today)
+    goals = None
+    if goal_files:
+        goals = _goal_review(kb, goal_files)
+    docs = Documents(kb, kb.in_question_order(answers.answers), now=today, goals=goals)
     document = docs.render("report", fmt, brand=brand, note=note)
     emit(document, output, force)
     if answers_out is not None:
@@ -91,6 +108,18 @@ def report(
 
         atomic_write(answers_out, docs.answers_file(), force=force)
         click.echo(f"wrote {answers_out}", err=True)
+
+
+def _goal_review(kb: KnowledgeBase, goal_files: tuple[str, ...]) -> GoalReview:
+    """The team's goals checked as `check` checks them here: the repository's
+    `.framework-advisor.yaml` (its profile and ignored checks) included."""
+    from framework_advisor.cli_check import _check_config
+    from framework_advisor.goal_review import check_book, review_files
+    from framework_advisor.sources.check_config import find_config
+
+    config = find_config(None)
+    _check_config(config, check_book())
+    return review_files(kb, goal_files, profile=config.profile, ignore=config.ignore)
 
 
 NOTE_LIMIT = 20_000

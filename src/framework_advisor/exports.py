@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from framework_advisor.domain.examples import ExampleSelection
+    from framework_advisor.domain.goals import GoalReview
     from framework_advisor.domain.recommendation import Recommendation
     from framework_advisor.domain.rollout import ReportFacts
     from framework_advisor.domain.workshop import WorkshopSummary
@@ -57,10 +58,13 @@ class Documents:
         *,
         now: date | None = None,
         sensitivity: bool = True,
+        goals: GoalReview | None = None,
     ) -> None:
         self.kb = kb
         self.answers = dict(answers)
         self.now = now
+        self.goals = goals
+        """The checker's findings on the team's goals: the report's appendix (None: none)."""
         self.sensitivity = sensitivity
         """False: skip the what-would-change search (the starter templates need only the plan)."""
 
@@ -91,6 +95,7 @@ class Documents:
             options.setdefault("today", self.now or today_from_env())
             options.setdefault("facts", self.report_facts)
             options.setdefault("examples", self.examples)
+            options.setdefault("goals", self.goals)
         return render(
             document, fmt, self.recommendation, kb=self.kb, answers=self.answers, **options
         )
@@ -189,12 +194,14 @@ def export_files(
     answers: Answers,
     *,
     now: date | None = None,
+    goals: GoalReview | None = None,
 ) -> list[tuple[str, str | bytes]]:
     """(file name, content) for each file the exports make: one each, or one per starter
     template; the recommendation is computed once for all of them. The answers are taken in
     the questionnaire's order, the order of the answers file written beside them, so that the
-    CLI given that file writes the same bytes."""
-    docs = Documents(kb, kb.in_question_order(answers), now=now)
+    CLI given that file writes the same bytes. ``goals``: the checker's findings on the team's
+    goals, which every report format adds as an appendix."""
+    docs = Documents(kb, kb.in_question_order(answers), now=now, goals=goals)
     files: list[tuple[str, str | bytes]] = []
     for export in exports:
         if export.document == "templates":

@@ -144,3 +144,46 @@ async def test_a_file_is_opened_locally_and_a_served_room_has_pasted_text_only(
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert served.screen is screen  # no file dialog
+
+
+async def test_the_export_adds_the_goals_in_the_checker_to_the_report(
+    make_app: Callable[..., AdvisorApp], tmp_path: Path
+) -> None:
+    """Goals typed into the checker reach the exported report as its last appendix; the
+    checker's own sample text, left as it opened, does not."""
+    from textual.widgets import Checkbox, Input
+
+    from framework_advisor.exports import EXPORTS
+    from framework_advisor.tui.screens.export import ExportScreen
+
+    from .conftest import SALES_LED
+    from .test_flow import open_export
+
+    folder = tmp_path / "out"
+    app = make_app(new_answers=("northwind", dict(SALES_LED)))
+    async with app.run_test(size=(100, 40)) as pilot:
+        export = await open_export(pilot)
+        assert not export.query("#export-goals")  # nothing typed: the starter text is not added
+        export.dismiss()
+        app.action_goals()
+        screen = await wait_for_screen(pilot, GoalCheckScreen)
+        await wait_until(pilot, lambda: screen._findings, what="the starter text checked")
+        assert app.goals_text is None
+        screen.query_one("#goals-text", TextArea).load_text(UNSTATED)
+        await wait_until(pilot, lambda: app.goals_text == UNSTATED, what="the goals checked")
+        app.action_export()  # the app's Ctrl+E (in the text box, Ctrl+E is end of line)
+        export = await wait_for_screen(pilot, ExportScreen)
+        assert export.query_one("#export-goals", Static)
+        export.query_one("#folder", Input).value = str(folder)
+        for index, item in enumerate(EXPORTS):
+            wanted = item.document == "report" and item.format == "md"
+            export.query_one(f"#export-{index}", Checkbox).value = wanted
+        export.query_one("#go").press()
+        result = export.query_one("#export-result", Static)
+        await wait_until(pilot, lambda: "Wrote" in str(result.render()), what="the export")
+    (report,) = folder.glob("*-report.md")
+    text = report.read_text(encoding="utf-8")
+    (section,) = [s for s in app.kb.report.sections if s.id == "goals"]
+    assert f"## {section.title}" in text
+    assert "Improve customer satisfaction" in text
+    assert "### Goals from the goal checker" in text

@@ -21,6 +21,8 @@ GOAL_TEMPLATES = (
     "4dx-tracker",
     "balanced-scorecard",
     "eos-vto",
+    "fast-goals",
+    "hoshin-kanri-x-matrix",
 )
 """The templates whose sheets hold goals the checker reads (issue 33)."""
 
@@ -212,11 +214,16 @@ def test_a_damaged_workbook_is_exit_2_with_its_name(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "template_id", ["okr-planning-sheet", "fast-goals", "hoshin-kanri-x-matrix", "eos-vto"]
+)
 def test_any_rows_under_a_templates_header_never_crash_and_every_where_is_a_cell(
-    kb, tmp_path: Path
+    kb, tmp_path: Path, template_id: str
 ) -> None:
-    """Whatever is typed into the rows of the OKR planning sheet's two tabs, the checker ends
-    with a report (or a goal file error), and every `where` names a row that holds text."""
+    """Whatever is typed into the rows of a template's tabs (the OKR planning sheet's two, the
+    FAST goals, the Hoshin Kanri matrix's, the EOS V/TO's with its Scorecard), the checker
+    ends with a report (or a goal file error), and every `where` names a row that holds
+    text."""
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
@@ -227,11 +234,11 @@ def test_any_rows_under_a_templates_header_never_crash_and_every_where_is_a_cell
     from framework_advisor.sources.sheet_file import SheetData
 
     book = load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
-    template = kb.templates["okr-planning-sheet"]
+    template = kb.templates[template_id]
     marker = template.stamp().marker()
     words = st.sampled_from(
         ["O1", "O2", "Increase NPS from 55 to 70 by Q3", "Call 100 prospects", "Committed",
-         "=SUM(A1)", "'=1+1", "", "70%", "Revenue +25%", "Maintain uptime above 99.9%"]
+         "=SUM(A1)", "'=1+1", "", "70%", "Revenue +25%", "Maintain uptime above 99.9%", "At least", "At most", "2026-09-30"]
     )  # fmt: skip
     cell = st.one_of(words, st.text(max_size=30))
 
@@ -266,3 +273,105 @@ def test_any_rows_under_a_templates_header_never_crash_and_every_where_is_a_cell
                 assert any(str(c).strip() for c in rows[number - 2])
 
     run()
+
+
+def _sheet_csv(run_cli, folder: Path, template: str, sheet: str, rows: list[dict]) -> Path:
+    """The empty template's CSV of ``sheet`` (stamp kept), its rows replaced by ``rows``
+    (column header -> text), as a person fills it in."""
+    import csv
+    import io
+
+    files = run_cli("templates", template, "-f", "csv", "--out", folder)
+    assert files.exit_code == 0, files.stderr
+    path = folder / f"{template}--{sheet}.csv"
+    header = next(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows([[row.get(name, "") for name in header] for row in rows])
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def _at(report: dict, rule: str) -> list[str]:
+    return [f["where"] for f in report["findings"] if f["rule"] == rule]
+
+
+def test_an_eos_scorecards_measurables_are_read_as_weekly_kpis(run_cli, tmp_path: Path) -> None:
+    """A measurable is a weekly number with an owner and a goal (Wickman, Traction): read as a
+    KPI reviewed weekly, its direction from "Goal is" or its goal's words; the KPI checks that
+    apply (a target, a direction, an indicator rather than a project) find what is missing."""
+    path = _sheet_csv(
+        run_cli,
+        tmp_path,
+        "eos-vto",
+        "scorecard",
+        [
+            {"Measurable": "Qualified leads", "Owner": "Ana", "Weekly goal": "12", "Goal is": "At least"},
+            {"Measurable": "Support tickets open over five days", "Owner": "Bo", "Weekly goal": "No more than 3"},
+            {"Measurable": "Demos held", "Owner": "Cy"},
+            {"Measurable": "Launch the new website", "Owner": "Di", "Weekly goal": "Done"},
+        ],
+    )  # fmt: skip
+    (report,) = _check_json(run_cli, path)
+    kinds = {i["where"]: i["kind"] for i in report["items"]}
+    assert kinds == {
+        "Scorecard!A2": "kpi",
+        "Scorecard!A3": "kpi",
+        "Scorecard!A4": "kpi",
+        "Scorecard!A5": "milestone",
+    }
+    assert _at(report, "kpi-no-frequency") == []  # weekly, by what a scorecard is
+    assert _at(report, "kpi-no-target") == ["Scorecard!A4"]
+    assert _at(report, "kpi-no-direction") == ["Scorecard!A4"]
+    assert _at(report, "kpi-is-project") == ["Scorecard!A5"]
+
+
+def test_fast_goals_and_hoshin_objectives_are_read_with_their_milestones_and_targets(
+    run_cli, tmp_path: Path
+) -> None:
+    """A FAST goal with its Specific part (the next milestone and its measure, and its date)
+    and a Hoshin Kanri objective with its measure and target are each read as one goal, whose
+    specific, measurable and time-bound parts are judged."""
+    fast = _sheet_csv(
+        run_cli,
+        tmp_path / "fast",
+        "fast-goals",
+        "goals",
+        [
+            {"Goal": "Open our first market abroad", "Specific: next milestone and measure": "First ten paying customers in Spain", "Milestone date": "2026-09-30", "Owner": "CEO"},
+            {"Goal": "Be better at customers", "Owner": "COO"},
+        ],
+    )  # fmt: skip
+    (report,) = _check_json(run_cli, fast)
+    assert [i["where"] for i in report["items"]] == ["Goals!A2", "Goals!A3"]
+    flagged = {f["where"] for f in report["findings"] if f["severity"] != "info"}
+    assert flagged == {"Goals!A3"}
+    assert "smart-measurable" in [f["rule"] for f in report["findings"]]
+    assert not {"smart-owner", "smart-relevant"} & {f["rule"] for f in report["findings"]}
+    annual = _sheet_csv(
+        run_cli,
+        tmp_path / "hoshin",
+        "hoshin-kanri-x-matrix",
+        "annual",
+        [
+            {"Annual objective (this year)": "Raise on-time, in-full delivery", "Serves (breakthrough objective)": "Be the most reliable supplier", "Metric": "Orders delivered complete and on time", "Target": "From 88% to 92%", "Owner": "Operations"},
+            {"Annual objective (this year)": "Improve quality", "Owner": "Quality"},
+        ],
+    )  # fmt: skip
+    (report,) = _check_json(run_cli, annual)
+    assert [i["kind"] for i in report["items"]] == ["smart", "smart"]
+    assert {f["where"] for f in report["findings"]} == {"Annual!A3"}  # this year: time-bound
+
+
+def test_the_7s_diagnostic_and_the_raci_matrix_hold_no_goals_to_check(
+    run_cli, tmp_path: Path
+) -> None:
+    """Read as theirs (no refusal), with nothing to check: the README says why."""
+    result = run_cli("templates", "7s", "raci", "--out", tmp_path, "-a", SAMPLES / "startup.yaml")
+    assert result.exit_code == 0, result.stderr
+    for report in _check_json(run_cli, *sorted(tmp_path.glob("*.xlsx"))):
+        assert report["items"] == []
+        assert [f["rule"] for f in report["findings"]] == ["no-goals"]
+    readme = Path("README.md").read_text(encoding="utf-8")
+    assert "nothing for the checker to read" in readme

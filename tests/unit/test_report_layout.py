@@ -38,6 +38,7 @@ ROWS: dict[str, type] = {
     "reasons": model.ReasonRow,
     "glossary": model.GlossaryTerm,
     "answers": model.ProfileRow,
+    "goal_findings": model.GoalFindingRow,
 }
 """Each table's rows: what its columns' fields name."""
 

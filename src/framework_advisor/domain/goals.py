@@ -174,3 +174,13 @@ def fill(template: str, params: dict[str, str]) -> str:
     substituted as it is, never interpreted (no str.format: no attribute or index lookups);
     an unknown name is left as written (the loader refuses those)."""
     return PLACEHOLDER.sub(lambda m: params.get(m.group(1), m.group(0)), template)
+
+
+class GoalReview(Struct, frozen=True):
+    """A team's goals as the checker found them, for the recommendation report's appendix
+    (`report --goals FILE`, the app's export): each file's report and the limits (profile)
+    they were checked against."""
+
+    reports: list[Report]
+    profile: str
+    """The profile's id (`seeds`): in the JSON, never in a document a client reads."""

@@ -187,6 +187,8 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "app.export.could_not_prepare": (),
     "app.export.sent": ("name", "count"),
     "app.export.nothing_written": (),
+    "app.export.goals": (),
+    "app.export.goals_file": (),
     "app.export.could_not_create": (),
     "app.export.could_not_write": (),
     "app.export.wrote": ("count",),

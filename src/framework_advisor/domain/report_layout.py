@@ -28,10 +28,12 @@ SECTION_BUILDERS: tuple[str, ...] = (
     "ranking",
     "glossary",
     "answers",
+    "goals",
     "sentences",
 )
 """The builders a section may name: each fills a section from the report's data; ``sentences``
-shows the section's own ``paragraphs`` (a section of fixed text needs no code)."""
+shows the section's own ``paragraphs`` (a section of fixed text needs no code); ``goals``
+is drawn only when the team's goals were given (``report --goals FILE``)."""
 
 REQUIRED_TABLES: tuple[str, ...] = (
     "phases",
@@ -47,6 +49,7 @@ REQUIRED_TABLES: tuple[str, ...] = (
     "reasons",
     "glossary",
     "answers",
+    "goal_findings",
 )
 """The tables the builders draw: the loader refuses a layout without one."""
 REQUIRED_TEXT: tuple[str, ...] = (
@@ -67,6 +70,15 @@ REQUIRED_TEXT: tuple[str, ...] = (
     "fit_heading",
     "glossary_intro",
     "page_of",
+    "goals_intro",
+    "goals_summary",
+    "goals_none",
+    "goals_line",
+    "goals_file",
+    "goals_rewrite",
+    "severity_error",
+    "severity_warning",
+    "severity_info",
 )
 """The fixed sentences the builders and writers say."""
 

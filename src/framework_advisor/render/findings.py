@@ -17,6 +17,12 @@ def as_json(reports: list[Report]) -> str:
     return msgspec.json.format(msgspec.json.encode(payload), indent=2).decode("utf-8") + "\n"
 
 
+def as_objects(reports: list[Report]) -> list[dict[str, Any]]:
+    """Each report as `check --format json` gives one file (the recommendation report's
+    `goal_check` holds them too)."""
+    return [_object(report) for report in reports]
+
+
 def _object(report: Report) -> dict[str, Any]:
     return {
         "file": report.file,

@@ -98,6 +98,9 @@ class AdvisorApp(App[None]):
         self.served = served
         self.workshop = workshop
         self.assessment = Assessment(kb, None)
+        self.goals_text: str | None = None
+        """The goals typed, pasted or opened in the checker screen, when they check: the
+        report's export adds the findings on them as an appendix (None: none)."""
         self._session = session
         self._new_answers = new_answers
         self._notices = list(notices or [])

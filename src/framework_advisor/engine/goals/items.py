@@ -15,7 +15,7 @@ RULE = "goal-file"
 TEXT_KEYS: dict[str, tuple[str, ...]] = {
     "objective": ("objective", "title", "text"),
     "key_result": ("text", "key_result", "kr"),
-    "kpi": ("kpi", "name", "metric", "text"),
+    "kpi": ("kpi", "name", "metric", "text", "measurable"),
     "smart": ("goal", "text", "smart"),
     "wig": ("goal", "wig", "text"),
     "lead_measure": ("measure", "text", "lead_measure", "name"),
@@ -45,11 +45,18 @@ LISTS: dict[str, ItemKind] = {
     "wigs": "wig",
     "rocks": "rock",
     "mbo": "mbo_objective",
+    "fast_goals": "smart",
+    "hoshin_objectives": "smart",
 }
+"""FAST goals (with their next milestone) and Hoshin Kanri objectives (with their measure and
+target) are judged for what is specific, measurable and time-bound, as SMART goals are."""
 SETTINGS = ("period", "compensation_linked", "team", "title")
 PERSPECTIVES = ("financial", "customer", "internal_process", "learning_growth")
 V2MOM_PARTS = ("vision", "values", "methods", "obstacles", "measures")
-TOP_KEYS = (*SETTINGS, *SINGLE, *LISTS, "bsc", "north_star", "v2mom")
+TOP_KEYS = (*SETTINGS, *SINGLE, *LISTS, "scorecard", "bsc", "north_star", "v2mom")
+WEEKLY = {"frequency": "weekly"}
+"""An EOS Scorecard's measurable: a number with one owner and a goal, reviewed every week
+(Wickman, Traction, 2007): a KPI whose frequency the scorecard gives."""
 
 
 class GoalFile(Struct):
@@ -93,6 +100,10 @@ def items_of(data: Any, doc: LineSource, problems: ProblemCollector) -> GoalFile
             goals.sets.add(key)
             for index, entry in enumerate(_as_list(value, (key,), doc, problems)):
                 _item(goals, LISTS[key], (key, index), entry, doc, problems)
+        elif key == "scorecard":
+            goals.sets.add(key)
+            for index, entry in enumerate(_as_list(value, (key,), doc, problems)):
+                _item(goals, "kpi", (key, index), _measurable(entry), doc, problems)
         elif key == "bsc":
             goals.sets.add(key)
             _bsc(goals, value, doc, problems)
@@ -104,6 +115,13 @@ def items_of(data: Any, doc: LineSource, problems: ProblemCollector) -> GoalFile
             goals.sets.add(key)
             _v2mom(goals, value, doc, problems)
     return goals
+
+
+def _measurable(entry: Any) -> Any:
+    """A scorecard's entry as a KPI reviewed weekly (its own frequency, if it gives one, wins)."""
+    if isinstance(entry, str | int | float) and not isinstance(entry, bool):
+        return {"kpi": entry, **WEEKLY}
+    return {**WEEKLY, **entry} if isinstance(entry, dict) else entry
 
 
 def _as_list(value: Any, path: KeyPath, doc: LineSource, problems: ProblemCollector) -> list[Any]:

@@ -25,7 +25,17 @@ SECTIONS = {
     "smart": "smart_goals",
     "mbo": "mbo",
     "mbo objectives": "mbo",
+    "fast goals": "fast_goals",
+    "hoshin kanri": "hoshin_objectives",
+    "hoshin objectives": "hoshin_objectives",
+    "breakthrough objectives": "hoshin_objectives",
 }
+WEEKLY = {"scorecard", "eos scorecard", "weekly scorecard", "measurables", "weekly measurables"}
+"""Headings of an EOS Scorecard: its measurables are KPIs reviewed every week (the goal file's
+`scorecard`; Wickman, Traction, 2007)."""
+SECTIONS.update(dict.fromkeys(WEEKLY, "scorecard"))
+LISTED = ("kpis", "scorecard", "rocks", "smart_goals", "mbo", "fast_goals", "hoshin_objectives")
+"""The sections whose bullets are goals of that list, one a bullet."""
 CONTAINERS = {"objectives", "okrs", "objectives and key results"}
 _OBJECTIVE = re.compile(r"^(?:objective\s*\d*|o\d+)\s*[:.)\-–]\s*", re.IGNORECASE)
 _KEY_RESULT = re.compile(r"^(?:key\s+result\s*\d*|kr\s*\d+(?:\.\d+)?)\s*[:.)\-–]\s*", re.IGNORECASE)
@@ -98,7 +108,7 @@ def goals_from_outline(entries: list[OutlineEntry]) -> tuple[dict[str, Any], dic
                     measures = wigs[wig_index].setdefault("lead_measures", [])
                     lines[("wigs", wig_index, "lead_measures", len(measures))] = entry.line
                     measures.append(entry.text)
-            elif section in ("kpis", "rocks", "smart_goals", "mbo") and entry.level == 1:
+            elif section in LISTED and entry.level == 1:
                 items = data[section]
                 lines[(section, len(items))] = entry.line
                 items.append(entry.text if section != "mbo" else {"objective": entry.text})

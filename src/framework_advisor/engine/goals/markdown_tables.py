@@ -4,6 +4,7 @@ or any table with these columns, with the line of every row."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from framework_advisor.problems import KeyPath
@@ -33,7 +34,8 @@ def _column(header: list[str], *names: str) -> int | None:
 
 def tables(entries: list[OutlineEntry], data: dict[str, Any], lines: dict[KeyPath, int]) -> None:
     """Goals from tables, by their columns: objectives (Objective with ID or Type), key results
-    (Key result, linked by Objective ID), KPIs, WIGs and their lead measures, Rocks, SMART goals."""
+    (Key result, linked by Objective ID), KPIs, WIGs and their lead measures, Rocks, SMART goals,
+    an EOS Scorecard's measurables, FAST goals and Hoshin Kanri objectives."""
     header: list[str] = []
     objective_ids: dict[str, int] = {}
     wig_ids: dict[str, int] = {}
@@ -49,7 +51,22 @@ def tables(entries: list[OutlineEntry], data: dict[str, Any], lines: dict[KeyPat
             index = _column(header, *names)
             return cells[index].strip() if index is not None else ""
 
-        if (
+        if _column(header, "measurable") is not None and _column(header, "weekly goal") is not None:
+            text = cell("measurable")
+            if text:
+                _append(data, lines, "scorecard", _measurable(cell), entry.line)
+        elif _column(header, "specific next milestone and measure") is not None:
+            text = cell("goal")
+            if text:
+                _append(data, lines, "fast_goals", _fast_goal(cell), entry.line)
+        elif (
+            _column(header, "breakthrough objective 3 5 years", "annual objective this year")
+            is not None
+        ):
+            hoshin = _hoshin_objective(cell)
+            if hoshin is not None:
+                _append(data, lines, "hoshin_objectives", hoshin, entry.line)
+        elif (
             _column(header, "perspective") is not None
             and _column(header, "strategic objective", "objective") is not None
         ):
@@ -187,6 +204,70 @@ def tables(entries: list[OutlineEntry], data: dict[str, Any], lines: dict[KeyPat
                 if cell(*names):
                     goal[field] = cell(*names)
             _append(data, lines, "smart_goals", goal, entry.line)
+
+
+Cell = Callable[..., str]
+"""A row's cell by its column's name (the first name the table has)."""
+
+
+def _measurable(cell: Cell) -> dict[str, Any]:
+    """An EOS Scorecard's measurable, read as a KPI: a number with one owner and a goal,
+    reviewed every week in the Level 10 meeting (Wickman, Traction, 2007), so its frequency
+    is weekly (the goal file's `scorecard` says so); "Goal is" gives the good direction (at
+    least: higher; at most: lower)."""
+    kpi: dict[str, Any] = {"measurable": cell("measurable")}
+    goal = cell("weekly goal") or cell("goal as a number")
+    if goal:
+        kpi["target"] = goal
+    direction = cell("goal is").lower()
+    if "least" in direction:
+        kpi["direction"] = "higher"
+    elif "most" in direction:
+        kpi["direction"] = "lower"
+    if cell("owner"):
+        kpi["owner"] = cell("owner")
+    return kpi
+
+
+def _fast_goal(cell: Cell) -> dict[str, Any]:
+    """A FAST goal (Sull & Sull, 2018) with its Specific part, the next milestone and the
+    number that shows it, read as one goal: specific, measurable and time-bound are what the
+    SMART checks judge from its text; the milestone date is its deadline."""
+    text, milestone, when = (
+        cell("goal"),
+        cell("specific next milestone and measure"),
+        cell("milestone date"),
+    )
+    goal: dict[str, Any] = {"goal": f"{text}: {milestone}" if milestone else text}
+    if when:
+        goal["deadline"] = when
+    if cell("owner"):
+        goal["owner"] = cell("owner")
+    return goal
+
+
+def _hoshin_objective(cell: Cell) -> dict[str, Any] | None:
+    """A Hoshin Kanri breakthrough objective (its measure, target and when) or annual objective
+    (its metric and target, for this year, as the sheet says, serving a breakthrough
+    objective), read as one goal (Akao, 1991; Jackson, 2006). Given a metric and a target, it
+    is measurable, as a KPI with a target is; whether it is specific and dated is judged from
+    its words."""
+    annual = cell("annual objective this year")
+    text = annual or cell("breakthrough objective 3 5 years")
+    if not text:
+        return None
+    measure, target = cell("metric", "measure"), cell("target and when", "target")
+    said = ", ".join(part for part in (measure, target) if part)
+    goal: dict[str, Any] = {"goal": f"{text}: {said}" if said else text}
+    if measure and target:
+        goal["kind"] = "metric"  # a metric and its target, each in a column of its own
+    if annual:
+        goal["deadline"] = "this year"
+        if cell("serves breakthrough objective"):
+            goal["relevant"] = cell("serves breakthrough objective")
+    if cell("owner"):
+        goal["owner"] = cell("owner")
+    return goal
 
 
 def _append(

@@ -22,8 +22,9 @@ _DATE = re.compile(
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
     r"|(?:fy|q[1-4]|h[12])\s*[-']?\s*\d{2,4}|\d{4}\s*[-/]?\s*(?:q[1-4]|h[12])|q[1-4]|h[12]"
     r"|(?:19|20)\d{2}"
-    r"|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:quarter|year|month|week|sprint|cycle|period|season)"
-    r"|this\s+(?:quarter|year|month|week|sprint|cycle|season)"
+    r"|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:quarter|(?:financial\s+|fiscal\s+)?year|month|week"
+    r"|sprint|cycle|period|season)"
+    r"|this\s+(?:quarter|(?:financial\s+|fiscal\s+)?year|month|week|sprint|cycle|season)"
     r"|(?:within|in|next|first|coming)\s+(?:the\s+)?(?:next\s+)?(?:\d+|a|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|eighteen)\s+(?:days?|weeks?|months?|years?|quarters?)"
     r")(?![\w-])",

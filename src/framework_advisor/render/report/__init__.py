@@ -23,7 +23,7 @@ LayOut = Callable[..., "str | bytes"]
 options) -> the report in one format."""
 
 
-REPORT_OPTIONS = ("answers", "facts", "examples", "brand", "today", "note")
+REPORT_OPTIONS = ("answers", "facts", "examples", "brand", "today", "note", "goals")
 """What ``report_data`` takes beside the recommendation; every other option is the format's."""
 
 

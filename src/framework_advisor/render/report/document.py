@@ -38,6 +38,9 @@ DERIVED: dict[str, Callable[[Any], Cell]] = {
 }
 """Cells made of a row's fields, which a column of the layout can name as its ``field``."""
 
+OPTIONAL = frozenset({"goals"})
+"""Builders of sections shown only when their data was given (``report --goals FILE``)."""
+
 
 def report_document(data: ReportData, layout: ReportLayout) -> Document:
     """Every section of the layout, in its order, filled by its builder."""
@@ -49,6 +52,8 @@ def report_document(data: ReportData, layout: ReportLayout) -> Document:
         *(Paragraph([Run(p)]) for p in data.note.split("\n\n") if p),
     ]
     for section in layout.sections:
+        if section.filled_by in OPTIONAL and not builder.has(section):
+            continue  # an appendix of data not given (no goals checked): no page, no heading
         if section.new_page:
             blocks.append(PageBreak())
         blocks.append(builder.section(section))
@@ -85,6 +90,10 @@ class _Builder:
             anchor=section.id,
             print_break=section.print_break,
         )
+
+    def has(self, section: SectionLayout) -> bool:
+        """Whether an optional section's data was given."""
+        return getattr(self.data, section.filled_by) is not None
 
     # pieces ------------------------------------------------------------------------------
 
@@ -221,6 +230,20 @@ class _Builder:
 
     def _answers(self, _: SectionLayout) -> list[Block]:
         return [self.table("answers", self.data.profile), _note(self.data.provenance.line)]
+
+    def _goals(self, _: SectionLayout) -> list[Block]:
+        goals = self.data.goals
+        if goals is None:
+            return []
+        blocks: list[Block] = [_paragraph(goals.intro, keep=True)]
+        for file in goals.files:
+            found: list[Block] = [_paragraph(file.summary, keep=bool(file.findings))]
+            if file.findings:
+                found.append(self.table("goal_findings", file.findings))
+            else:
+                found.append(_paragraph(self.text("goals_none")))
+            blocks.append(self.sub(file.file, found))
+        return blocks
 
     def _sentences(self, section: SectionLayout) -> list[Block]:
         return [_paragraph(text) for text in section.paragraphs]

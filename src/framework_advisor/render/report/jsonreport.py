@@ -26,7 +26,9 @@ EXTRA_SECTIONS: dict[str, str] = {
     "glossary": "glossary",
     "answers": "answers",
 }
-"""JSON key -> ReportData field, for the sections the recommend JSON does not already hold."""
+"""JSON key -> ReportData field, for the sections the recommend JSON does not already hold.
+With the team's goals given (``report --goals FILE``), ``goal_check`` holds the checker's
+findings as ``check --format json`` gives them: ``{"profile", "files": [...]}``."""
 
 
 def render_data(data: ReportData, rec: Recommendation, **_: Any) -> str:
@@ -34,6 +36,11 @@ def render_data(data: ReportData, rec: Recommendation, **_: Any) -> str:
     document = recommendation_dict(rec)
     for key, field in EXTRA_SECTIONS.items():
         document[key] = msgspec.to_builtins(getattr(data, field))
+    if data.goal_review is not None:
+        from framework_advisor.render.findings import as_objects
+
+        review = data.goal_review
+        document["goal_check"] = {"profile": review.profile, "files": as_objects(review.reports)}
     return dumps(document)
 
 

@@ -19,12 +19,13 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from framework_advisor.domain.text import Message, message
 from framework_advisor.errors import AdvisorError
-from framework_advisor.exports import EXPORTS, export_files, today_from_env
+from framework_advisor.exports import EXPORTS, Export, export_files, today_from_env
 from framework_advisor.render.starter.safety import safe_file_name, safe_target
 from framework_advisor.safe_text import as_text
 from framework_advisor.tui.screens.dialogs import Confirm
 
 if TYPE_CHECKING:
+    from framework_advisor.domain.goals import GoalReview
     from framework_advisor.domain.question import Question
     from framework_advisor.tui.app import AdvisorApp
 
@@ -77,6 +78,16 @@ def _missing_text(say: Say, missing: list[Question]) -> str:
     return say(message("app.export.missing", questions=labels))
 
 
+def _goals(text: str | None, chosen: list[Export], file: str) -> GoalReview | None:
+    """The checker's goals for the report's appendix (under the heading ``file``), when a
+    report is among the files."""
+    if text is None or not any(export.document == "report" for export in chosen):
+        return None
+    from framework_advisor.goal_review import review_text
+
+    return review_text(text, file=file)
+
+
 class TickBox(Checkbox):
     """A checkbox that looks ticked by its shape, not only its colour: ✓ or blank."""
 
@@ -115,6 +126,8 @@ class ExportScreen(ModalScreen[None]):
                     disabled=held,
                     id=f"export-{index}",
                 )
+            if self.app.goals_text is not None:
+                yield Static(self._words("app.export.goals"), classes="dim", id="export-goals")
             said = _missing_text(self.app.kb.text.say, missing) if missing else ""
             yield Static(as_text(said), id="export-result")
             with Horizontal(classes="dialog-buttons"):
@@ -184,8 +197,16 @@ class ExportScreen(ModalScreen[None]):
         pressed = self.focused is go  # a disabled button loses the focus: give it back
         go.disabled = True
         try:
+            goals_text = self.app.goals_text
             files = await asyncio.to_thread(
-                lambda: export_files(chosen, self.app.kb, name, answers, now=self.app.today)
+                lambda: export_files(
+                    chosen,
+                    self.app.kb,
+                    name,
+                    answers,
+                    now=self.app.today,
+                    goals=_goals(goals_text, chosen, self._words("app.export.goals_file")),
+                )
             )
         except AdvisorError as exc:
             self._say(self._words("app.export.could_not_prepare"), exc)

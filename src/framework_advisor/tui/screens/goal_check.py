@@ -109,12 +109,14 @@ class GoalCheckScreen(Screen[None]):
         try:
             report = check_pasted(text, self._checks())
         except AdvisorError as exc:
+            self.app.goals_text = None
             self._findings = []
             findings_list.clear_options()
             summary.update(as_text(" ".join(exc.messages())))
             self.query_one("#goals-detail", Static).update("")
             self.refresh_bindings()
             return
+        self.app.goals_text = text if text.strip() and text != STARTER else None
         self._findings = list(report.findings)
         was = findings_list.highlighted
         findings_list.clear_options()

@@ -110,15 +110,21 @@ def _smart_t(ctx: Context, item: Item, reading: Reading) -> Hit | None:
     )
 
 
+def _in_smart_set(ctx: Context, item: Item) -> bool:
+    """A goal of the file's SMART goals (not a FAST goal or a Hoshin Kanri objective, judged
+    for S, M and T only: A and R are SMART's own letters)."""
+    return "smart_goals" in ctx.goals.sets and item.path[:1] == ("smart_goals",)
+
+
 @item_rule("smart-owner", "smart")
 def _smart_a(ctx: Context, item: Item, reading: Reading) -> Hit | None:
-    if "smart_goals" not in ctx.goals.sets or smart_letters(ctx, item, reading)["A"]:
+    if not _in_smart_set(ctx, item) or smart_letters(ctx, item, reading)["A"]:
         return None
     return Hit(item.path, {"text": text_of(item.text)})
 
 
 @item_rule("smart-relevant", "smart")
 def _smart_r(ctx: Context, item: Item, reading: Reading) -> Hit | None:
-    if "smart_goals" not in ctx.goals.sets or smart_letters(ctx, item, reading)["R"]:
+    if not _in_smart_set(ctx, item) or smart_letters(ctx, item, reading)["R"]:
         return None
     return Hit(item.path, {"text": text_of(item.text)})

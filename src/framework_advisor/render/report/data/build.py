@@ -11,6 +11,7 @@ import msgspec
 
 from framework_advisor.domain.examples import ExampleSelection
 from framework_advisor.domain.framework import short_name
+from framework_advisor.domain.goals import GoalReview
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
 from framework_advisor.domain.rollout import ReportFacts
@@ -18,6 +19,7 @@ from framework_advisor.render.report.chart_data import chart_data
 from framework_advisor.render.report.data import advice, appendix
 from framework_advisor.render.report.data.examples import examples
 from framework_advisor.render.report.data.glossary import glossary
+from framework_advisor.render.report.data.goals import goal_appendix
 from framework_advisor.render.report.data.model import ReportData
 from framework_advisor.render.report.data.overview import overview
 from framework_advisor.render.report.data.plan import rollout
@@ -34,6 +36,7 @@ def build_report(
     brand: str,
     today: date,
     note: str = "",
+    goals: GoalReview | None = None,
 ) -> ReportData:
     short = {fid: short_name(f) for fid, f in kb.frameworks.items()}
     organisation = str(rec.profile.get("organisation") or "").strip()
@@ -62,6 +65,8 @@ def build_report(
         note=covering_note(note),
         colours=report_colours(kb.brand.colours),
         charts=chart_data(kb, rec),
+        goals=goal_appendix(goals, kb.report),
+        goal_review=goals,
     )
     named = {*facts.picks, *(f for phase in rec.phases for f in phase.frameworks)}
     used = glossary(kb, _texts(msgspec.to_builtins(draft)), short, named)
@@ -69,7 +74,8 @@ def build_report(
 
 
 SKIPPED = frozenset(
-    {"ranking", "fits_explained", "profile", "answers", "provenance", "charts"}
+    {"ranking", "fits_explained", "profile", "answers", "provenance", "charts", "goals"}
+    | {"goal_review"}
     | {"framework", "question", "layer"}
 )
 """The appendices and the charts (the glossary explains the advice, not every framework ranked)
@@ -100,11 +106,13 @@ def report_data(
     brand: str = "",
     today: date | None = None,
     note: str = "",
+    goals: GoalReview | None = None,
 ) -> ReportData:
     """What every report renderer calls: defaults filled in, then ``build_report``. The
     answers are those behind ``rec``, and the facts and the example selection the engine derived
     (``exports`` passes them: the templates get the same selection): never rebuilt here, which
-    would need the engine. ``note`` is the consultant's covering note, shown as text."""
+    would need the engine. ``note`` is the consultant's covering note, shown as text;
+    ``goals``, the checker's findings on the team's goals, become an appendix."""
     if answers is None:
         raise TypeError("report_data needs the answers behind the recommendation")
     if facts is None:
@@ -112,7 +120,15 @@ def report_data(
     if examples is None:
         raise TypeError("report_data needs the engine's example selection (engine.examples)")
     return build_report(
-        kb, dict(answers), rec, facts, examples, brand or "", today or date.today(), note
+        kb,
+        dict(answers),
+        rec,
+        facts,
+        examples,
+        brand or "",
+        today or date.today(),
+        note,
+        goals,
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from msgspec import Struct
 
 from framework_advisor.domain.examples import ExampleKPI, ExampleOKR
+from framework_advisor.domain.goals import GoalReview
 from framework_advisor.render.report.chart_data import ChartData
 from framework_advisor.render.report.look import ReportColours
 
@@ -213,6 +214,33 @@ class GlossaryTerm(Struct, frozen=True):
     """Short names of the frameworks the term belongs to."""
 
 
+class GoalFindingRow(Struct, frozen=True):
+    """One finding of the goal checker, as the report's appendix shows it."""
+
+    where: str
+    """The line ("line 12"), the cell ("Key results!A5") or the whole file."""
+    severity: str
+    """Error, warning or note, in words."""
+    message: str
+    suggestion: str
+    """What to do, and the rewrite where one is offered."""
+
+
+class GoalFileFindings(Struct, frozen=True):
+    file: str
+    """The goal file's name, without its folder."""
+    summary: str
+    """How many errors, warnings and notes, in words."""
+    findings: list[GoalFindingRow]
+
+
+class GoalAppendix(Struct, frozen=True):
+    """The findings on the team's goals (`report --goals FILE`)."""
+
+    intro: str
+    files: list[GoalFileFindings]
+
+
 class ReportData(Struct, frozen=True):
     title: str
     organisation: str
@@ -245,3 +273,7 @@ class ReportData(Struct, frozen=True):
     """The report's colours: its own, or the knowledge pack's brand."""
     charts: ChartData = ChartData()
     """What the ranking chart and the phase-one calendar draw (``charts`` makes the SVG)."""
+    goals: GoalAppendix | None = None
+    """The findings on the team's goals; None: no goals were given, and no appendix."""
+    goal_review: GoalReview | None = None
+    """The same findings as the checker made them (rule, source, line): the JSON's."""

@@ -1,0 +1,107 @@
+"""The team's goals checked for the recommendation report (`report --goals FILE`, the app's
+export): goal files (YAML, Markdown, this tool's spreadsheets filled in) or the text typed into
+the app's checker in, a GoalReview out, read and checked as `check` reads and checks them
+(inline suppressions kept). A file that cannot be read is the goal file's own error (exit 2)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from framework_advisor.domain.goals import CheckBook, GoalReview, Report
+    from framework_advisor.domain.knowledge import KnowledgeBase
+
+
+def check_book() -> CheckBook:
+    """The embedded check book (`knowledge/checks.yaml`), its ids checked against the code."""
+    from framework_advisor.engine.goals.check import REASON_IDS
+    from framework_advisor.engine.goals.rules import rule_ids
+    from framework_advisor.kb.checks import load_checks
+
+    return load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
+
+
+def review_files(
+    kb: KnowledgeBase,
+    names: Sequence[str],
+    *,
+    profile: str | None = None,
+    ignore: Collection[str] = (),
+) -> GoalReview:
+    """Every goal file checked: YAML and Markdown one by one, each workbook on its own and the
+    CSV files of one template together; ``ignore``: checks never reported."""
+    from framework_advisor.domain.goals import GoalReview
+    from framework_advisor.engine.goals.check import check_goals, goal_data
+    from framework_advisor.errors import UsageError
+    from framework_advisor.sources.goal_file import read_goal_file
+    from framework_advisor.sources.sheet_file import is_sheet_file
+
+    book = check_book()
+    reports: list[Report] = []
+    sheets = [name for name in names if is_sheet_file(name)]
+    for name in names:
+        if name in sheets:
+            continue
+        if name.lower().endswith(".docx"):
+            raise UsageError(
+                f"{name}: Word templates are not read back; check the spreadsheet (xlsx or "
+                "csv) or Markdown version of the template, or copy the goals into YAML"
+            )
+        source = read_goal_file(name)
+        data, doc = goal_data(source)
+        report = check_goals(data, doc, book, profile)
+        reports.append(_keeping(report, source.text.splitlines(), ignore))
+    reports += [_keeping(r, (), ignore) for r in _sheet_reports(kb, sheets, book, profile)]
+    return GoalReview(reports=reports, profile=profile or book.default_profile)
+
+
+def review_text(text: str, *, file: str = "goals", profile: str | None = None) -> GoalReview:
+    """Goals typed or pasted (the app's checker): Markdown when it has headings, else YAML."""
+    from framework_advisor.domain.goals import GoalReview
+    from framework_advisor.engine.goals.pasted import check_pasted
+
+    book = check_book()
+    report = check_pasted(text, book, profile, file=file)
+    return GoalReview(reports=[report], profile=profile or book.default_profile)
+
+
+def _sheet_reports(
+    kb: KnowledgeBase, names: list[str], book: CheckBook, profile: str | None
+) -> list[Report]:
+    if not names:
+        return []
+    from framework_advisor.engine.goals.check import check_goals
+    from framework_advisor.engine.goals.sheets import at_cells, goals_from_sheets
+    from framework_advisor.errors import InputFileError
+    from framework_advisor.sources.sheet_file import read_sheet_file
+
+    workbooks = [name for name in names if not name.lower().endswith(".csv")]
+    csv_files = [name for name in names if name.lower().endswith(".csv")]
+    groups = [read_sheet_file(name) for name in workbooks]
+    if csv_files:
+        groups.append([sheet for name in csv_files for sheet in read_sheet_file(name)])
+    reports = []
+    for sheets in groups:
+        found, _ = goals_from_sheets(kb, sheets)
+        recognised = {place.file for goals in found for place in goals.places.values()}
+        for sheet in sheets:
+            if sheet.file not in recognised:
+                raise InputFileError(
+                    f"{sheet.file}: not one of this tool's spreadsheet templates (no template "
+                    "stamp and no template's header row); write it with `framework-advisor "
+                    "templates`, or check goals as YAML or Markdown"
+                )
+        for goals in found:
+            report = check_goals(goals.document.data, goals.document, book, profile)
+            reports.append(at_cells(report, goals))
+    return reports
+
+
+def _keeping(report: Report, lines: Sequence[str], ignore: Collection[str]) -> Report:
+    """The report without the findings suppressed on their line or ignored by rule."""
+    import msgspec
+
+    from framework_advisor.engine.goals.suppress import kept
+
+    return msgspec.structs.replace(report, findings=kept(report.findings, lines, ignore))
