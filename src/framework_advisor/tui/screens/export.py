@@ -98,11 +98,11 @@ class ExportScreen(ModalScreen[None]):
         assessment = self.app.assessment
         ticked = assessment.export_ticked
         with Vertical(classes="dialog wide", id="export"):
-            yield Label("Export", classes="dialog-title")
+            yield Label(self._words("app.export.title"), classes="dialog-title")
             if served:
-                yield Static("Files reach your browser as one zip download.", classes="dim")
+                yield Static(self._words("app.export.served"), classes="dim")
             else:
-                yield Static("Folder (created if needed; Enter exports):")
+                yield Static(self._words("app.export.folder"))
                 folder = assessment.export_folder or str(default_folder(assessment.name))
                 yield Input(folder, id="folder")
             missing = assessment.missing_required()

@@ -17,6 +17,7 @@ from framework_advisor.safe_text import as_text
 from framework_advisor.tui.messages import AnswersChanged
 from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.widgets.question_input import QuestionInput
+from framework_advisor.tui.words import say
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -95,10 +96,12 @@ class ReviewScreen(Screen[None]):
         missing = assessment.missing_required()
         status = (
             Text.assemble(
-                as_text("Still needed:", "bold"), " ", as_text(", ".join(q.label for q in missing))
+                as_text(say(self.app.kb, "app.review.still_needed"), "bold"),
+                " ",
+                as_text(", ".join(q.label for q in missing)),
             )
             if missing
-            else as_text("All required questions answered. Press Ctrl+O for the results.")
+            else as_text(say(self.app.kb, "app.review.all_answered"))
         )
         self.query_one("#review-status", Static).update(status)
 
