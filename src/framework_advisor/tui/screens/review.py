@@ -34,8 +34,8 @@ class AnswersTable(DataTable[Any]):
     cursor has no columns to move along)."""
 
     BINDINGS = [
-        Binding("home", "first_row", "First", show=False),
-        Binding("end", "last_row", "Last", show=False),
+        Binding("home", "first_row", "First", id="review.first", show=False),
+        Binding("end", "last_row", "Last", id="review.last", show=False),
     ]
 
     def action_first_row(self) -> None:
