@@ -97,6 +97,7 @@ def serve(
 
         sheet = _sheet_writer(sheet_path, title, kb.workshop_text, prepared_by(kb, ""), force=force)
     run_server(
+        kb,
         host=host,
         port=port,
         public_url=public_url,

@@ -309,6 +309,27 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "app.export.served": (),
     "app.export.folder": (),
     "app.framework.aliases": ("aliases",),
+    # starting the app (framework-advisor app; usage errors exit 2)
+    "app.launch.one_of": (),
+    "app.launch.nothing_to_resume": (),
+    "app.launch.not_answers": ("path",),
+    "app.launch.no_participant": (),
+    "app.launch.closed": ("folder", "closed"),
+    # the facilitator's live view (framework-advisor workshop watch)
+    "app.watch.revealed": ("count", "reveal"),
+    "app.watch.closed": (),
+    "app.watch.could_not_reveal": ("error",),
+    "app.watch.could_not_close": ("error",),
+    # serving the app to a room (framework-advisor serve; usage errors exit 2)
+    "app.serve.bad_folder": ("folder", "reason"),
+    "app.serve.port_in_use": (),
+    "app.serve.cannot_listen": ("host", "port", "reason"),
+    "app.serve.damaged": ("path", "problem"),
+    "app.serve.served_at": ("url",),
+    "app.serve.join_code": ("code",),
+    "app.serve.saved_in": ("folder",),
+    "app.serve.new_room": (),
+    "app.serve.public_url": (),
     # the reasons behind a fit (ranking[].reasons[]: text of rules 'base' and 'clamp', because)
     "reason.base": ("name",),
     "because.answers": ("answers",),
