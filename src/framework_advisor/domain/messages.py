@@ -330,6 +330,18 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "app.serve.saved_in": ("folder",),
     "app.serve.new_room": (),
     "app.serve.public_url": (),
+    # the served room's pages (the join form's errors; a browser refused)
+    "app.room.too_many_device": ("most",),
+    "app.room.too_many_room": (),
+    "app.room.join_from_page": ("url",),
+    "app.room.closed": (),
+    "app.room.wrong_code": (),
+    "app.room.unknown_resume": (),
+    "app.room.type_name": (),
+    "app.room.name_too_long": ("most",),
+    "app.room.own_page_only": (),
+    "app.room.join_first": (),
+    "app.room.no_download": (),
     # the reasons behind a fit (ranking[].reasons[]: text of rules 'base' and 'clamp', because)
     "reason.base": ("name",),
     "because.answers": ("answers",),

@@ -122,6 +122,7 @@ def serve(
         host=host,
         port=port,
         public_url=public_url,
+        catalogue=kb.text,
         trusted_proxies=trusted_proxies,
     )
     click.echo(say(kb, "app.serve.served_at", url=server.public_url))
