@@ -357,6 +357,15 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "cli.workshop.withdrew": ("name", "folder", "count"),
     "cli.workshop.revealed": ("count", "reveal"),
     "cli.workshop.closed": ("folder", "at"),
+    # the goal checker's command (framework-advisor check; usage errors exit 2)
+    "cli.check.no_profile": ("profile", "profiles", "hint"),
+    "cli.check.no_goal_files": ("file",),
+    "cli.check.give_a_file": (),
+    "cli.check.word_template": ("file",),
+    "cli.check.sarif_left_out": ("results", "left_out"),
+    "cli.check.not_a_template": ("file",),
+    "cli.check.no_check": ("rule", "hint"),
+    "cli.check.no_profile_here": ("profile", "profiles", "hint"),
     # the reasons behind a fit (ranking[].reasons[]: text of rules 'base' and 'clamp', because)
     "reason.base": ("name",),
     "because.answers": ("answers",),
