@@ -12,6 +12,7 @@ from framework_advisor.cli import (
     CONTEXT,
     kb_option,
     load_kb,
+    words,
 )
 
 if TYPE_CHECKING:
@@ -81,10 +82,11 @@ def serve(
         from framework_advisor.workshops import load_config, participants_dir
 
         if folder is not None:
-            raise UsageError("give --dir or --workshop, not both")
+            raise UsageError(words(kb, "cli.serve.dir_and_workshop"))
         config = load_config(workshop_dir, kb)
         if config.closed:
-            raise UsageError(f"{workshop_dir}: the workshop is closed ({config.closed})")
+            closed = str(config.closed)
+            raise UsageError(words(kb, "cli.serve.closed", folder=str(workshop_dir), closed=closed))
         folder = participants_dir(workshop_dir)
     sheet = None
     if sheet_path is not None:

@@ -366,6 +366,12 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "cli.check.not_a_template": ("file",),
     "cli.check.no_check": ("rule", "hint"),
     "cli.check.no_profile_here": ("profile", "profiles", "hint"),
+    # the command line's other commands, once the knowledge base is loaded (usage errors exit 2)
+    "cli.expected_setting": ("setting",),
+    "cli.no_framework": ("framework", "hint"),
+    "cli.compare_same": ("given", "framework"),
+    "cli.serve.dir_and_workshop": (),
+    "cli.serve.closed": ("folder", "closed"),
     # the reasons behind a fit (ranking[].reasons[]: text of rules 'base' and 'clamp', because)
     "reason.base": ("name",),
     "because.answers": ("answers",),
