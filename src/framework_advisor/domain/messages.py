@@ -372,6 +372,8 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "cli.compare_same": ("given", "framework"),
     "cli.serve.dir_and_workshop": (),
     "cli.serve.closed": ("folder", "closed"),
+    # goals feed pay: the caution on paying for targets (kb.yaml policies.pay has its sources)
+    "pay.caution": (),
     # the reasons behind a fit (ranking[].reasons[]: text of rules 'base' and 'clamp', because)
     "reason.base": ("name",),
     "because.answers": ("answers",),

@@ -7,6 +7,7 @@ from typing import Any
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Caution, PayPlan
+from framework_advisor.domain.text import message
 
 PAY_CAUTION = "pay_targets"
 
@@ -40,8 +41,9 @@ def homes_for(kb: KnowledgeBase, view: dict[str, Any]) -> tuple[str, ...]:
 
 
 def pay_caution(kb: KnowledgeBase, view: dict[str, Any]) -> list[Caution]:
-    """What paying for targets does: for every plan whose goals feed pay, whatever is in play."""
-    text = kb.policies.pay.caution
-    if view.get("compensation_linked") is not True or not text:
+    """What paying for targets does: for every plan whose goals feed pay, whatever is in play
+    (its words: knowledge/text/en.yaml, ``pay.caution``)."""
+    del kb
+    if view.get("compensation_linked") is not True:
         return []
-    return [Caution(PAY_CAUTION, " ".join(text.split()))]
+    return [Caution(PAY_CAUTION, "", text_message=message("pay.caution"))]
