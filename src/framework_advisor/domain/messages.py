@@ -374,6 +374,8 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "cli.serve.closed": ("folder", "closed"),
     # goals feed pay: the caution on paying for targets (kb.yaml policies.pay has its sources)
     "pay.caution": (),
+    "cli.serve.sheet_exists": ("path",),
+    "cli.serve.join_sheet": ("path",),
     # the reasons behind a fit (ranking[].reasons[]: text of rules 'base' and 'clamp', because)
     "reason.base": ("name",),
     "because.answers": ("answers",),
