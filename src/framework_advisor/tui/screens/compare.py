@@ -60,7 +60,7 @@ class CompareScreen(Screen[None]):
         yield Header()
         with Horizontal(id="compare"):
             with Vertical(id="compare-pick"):
-                yield Static("Pick 2-4 (space)", classes="dim")
+                yield Static(say(self.app.kb, "app.compare.pick"), classes="dim")
                 yield TickList(
                     *[
                         Selection(as_text(abbreviation(f)), fid, fid in preselected)

@@ -119,9 +119,9 @@ class ExportScreen(ModalScreen[None]):
             yield Static(as_text(said), id="export-result")
             with Horizontal(classes="dialog-buttons"):
                 if missing:
-                    yield Button("Answer it", id="answer-missing")
-                yield Button("Close", id="close")
-                yield Button("Export", id="go", variant="primary")
+                    yield Button(self._words("app.export.answer_it"), id="answer-missing")
+                yield Button(self._words("app.export.close"), id="close")
+                yield Button(self._words("app.export.go"), id="go", variant="primary")
 
     def on_mount(self) -> None:
         if self.app.served is None:
@@ -208,9 +208,9 @@ class ExportScreen(ModalScreen[None]):
         if existing:
             sure = await self.app.push_screen_wait(
                 Confirm(
-                    "Overwrite?",
+                    self._words("app.export.overwrite_title"),
                     _already_there(self.app.kb.text.say, existing, folder),
-                    yes="Overwrite",
+                    yes=self._words("app.export.overwrite"),
                 )
             )
             if not sure:

@@ -87,7 +87,8 @@ class ResultsScreen(Screen[None]):
     def on_mount(self) -> None:
         ranking = self.query_one("#ranking", DataTable)
         cadence = self.query_one("#cadence", DataTable)
-        cadence.add_columns("Ritual", "How often", "Min", "Min/month", "Serves")
+        columns = ("ritual", "how_often", "minutes", "per_month", "serves")
+        cadence.add_columns(*(self._say(f"app.cadence.col.{c}") for c in columns))
         self.refresh_results()
         ranking.focus()
 
@@ -155,8 +156,8 @@ class ResultsScreen(Screen[None]):
         name_width, bar_width = _ranking_widths(table.size.width or self.app.size.width)
         table.clear(columns=True)
         table.add_column("#", width=2)
-        table.add_column("Framework", width=name_width)
-        table.add_column("Fit", width=3)
+        table.add_column(self._say("app.results.col.framework"), width=name_width)
+        table.add_column(self._say("app.results.col.fit"), width=3)
         table.add_column("", width=bar_width)
         in_mix = {layer.framework for layer in rec.mix}
         for item in rec.ranking:

@@ -62,7 +62,9 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="review"):
-            yield Static("[b]Review your answers[/b]", classes="screen-title")
+            yield Static(
+                as_text(say(self.app.kb, "app.review.title"), "bold"), classes="screen-title"
+            )
             yield Static("", id="review-status")
             yield AnswersTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
@@ -80,8 +82,9 @@ class ReviewScreen(Screen[None]):
         question_width, answer_width = _column_widths(table.size.width or self.app.size.width)
         table.clear(columns=True)
         table.add_column("#", key="number", width=2)
-        table.add_column("Question", key="question", width=question_width)
-        table.add_column("Answer", key="answer", width=answer_width)
+        kb = self.app.kb
+        table.add_column(say(kb, "app.review.col.question"), key="question", width=question_width)
+        table.add_column(say(kb, "app.review.col.answer"), key="answer", width=answer_width)
         assessment = self.app.assessment
         for number, question in enumerate(assessment.visible(), start=1):
             table.add_row(
@@ -144,8 +147,10 @@ class EditAnswer(ModalScreen[None]):
                 others=assessment.answers,
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Clear", id="clear", disabled=assessment.is_required(question))
-                yield Button("Done", id="done", variant="primary")
+                kb = self.app.kb
+                required = assessment.is_required(question)
+                yield Button(say(kb, "app.review.clear"), id="clear", disabled=required)
+                yield Button(say(kb, "app.review.done"), id="done", variant="primary")
 
     @on(QuestionInput.Answered)
     def _answered(self, event: QuestionInput.Answered) -> None:

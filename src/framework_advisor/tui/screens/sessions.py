@@ -40,14 +40,17 @@ class SessionsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="sessions"):
-            yield Static("[b]Saved sessions[/b]", classes="screen-title")
+            yield Static(
+                as_text(say(self.app.kb, "app.sessions.title"), "bold"), classes="screen-title"
+            )
             yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-where", classes="dim")
         yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Session", "Organisation", "Answered", "Saved")
+        columns = ("session", "organisation", "answered", "saved")
+        table.add_columns(*(say(self.app.kb, f"app.sessions.col.{c}") for c in columns))
         self.reload()
 
     def reload(self) -> None:

@@ -41,7 +41,7 @@ class WelcomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="welcome"):
-            yield Static("[b]Framework Advisor[/b]", id="welcome-title")
+            yield Static(as_text(say(self.app.kb, "app.welcome.title"), "bold"), id="welcome-title")
             yield Static(say(self.app.kb, "app.welcome.intro"), id="welcome-intro")
             yield OptionList(id="welcome-menu")
             yield Static("", id="welcome-where")

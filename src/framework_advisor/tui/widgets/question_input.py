@@ -151,7 +151,8 @@ class QuestionInput(Vertical):
         self.set_class(choice.display, "-choices")  # app.tcss: the list takes the room left
         if question.type == "yes_no":
             chosen = [] if value is None else [YES if value else NO]
-            choice.set_choices([(YES, "Yes"), (NO, "No")], chosen, multiple=False)
+            said = [(YES, say(self.kb, "app.input.yes")), (NO, say(self.kb, "app.input.no"))]
+            choice.set_choices(said, chosen, multiple=False)
         elif question.type in ("single", "multiple"):
             multiple = question.type == "multiple"
             chosen = list(value or []) if multiple else ([] if value is None else [value])
