@@ -17,6 +17,7 @@ from framework_advisor.cli import (
     output_format,
     output_option,
     warn_hidden,
+    words,
 )
 from framework_advisor.render.formats import formats_for
 
@@ -90,7 +91,7 @@ def report(
         from framework_advisor.sources.atomic import atomic_write
 
         atomic_write(answers_out, docs.answers_file(), force=force)
-        click.echo(f"wrote {answers_out}", err=True)
+        click.echo(words(kb, "cli.wrote", path=str(answers_out)), err=True)
 
 
 NOTE_LIMIT = 20_000
@@ -196,4 +197,4 @@ def templates(
         else template_files(kb, chosen, fmt, None, today=today_from_env())
     )
     for path in write_files(folder, files, force=force):
-        click.echo(f"wrote {path}", err=True)
+        click.echo(words(kb, "cli.wrote", path=str(path)), err=True)

@@ -286,7 +286,7 @@ def plan(ctx: click.Context, directory: Path, output: Path | None, force: bool) 
     )
     kb = load_kb(ctx)
     write_plan(kb, directory, target, force=force)
-    _say(_words(kb, "cli.workshop.wrote", path=str(target)))
+    _say(_words(kb, "cli.wrote", path=str(target)))
     _say(_words(kb, "cli.workshop.next_plan", where=shlex.quote(str(target))))
 
 
@@ -304,7 +304,7 @@ def merge(ctx: click.Context, directory: Path, first: str, second: str) -> None:
     target, said = run(kb, directory, first, second)
     for line in said:
         _say(line)
-    _say(_words(kb, "cli.workshop.wrote", path=str(target)))
+    _say(_words(kb, "cli.wrote", path=str(target)))
 
 
 @workshop.command("withdraw", context_settings=CONTEXT)

@@ -350,7 +350,7 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "cli.workshop.note": ("note",),
     "cli.workshop.the_room": (),
     "cli.workshop.decided": ("question", "answer", "by", "at"),
-    "cli.workshop.wrote": ("path",),
+    "cli.wrote": ("path",),
     "cli.workshop.next_plan": ("where",),
     "cli.workshop.removed": ("name",),
     "cli.workshop.removed_from": ("name", "rounds"),
