@@ -5,9 +5,6 @@ words written on it."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.app import App
 from textual.binding import Binding
 
 from framework_advisor.domain.messages import KEY_TIPS, KEYS
@@ -17,8 +14,9 @@ _KEYS = frozenset(KEYS)
 _TIPS = frozenset(KEY_TIPS)
 
 
-def key_words(app: App[Any], binding: Binding) -> tuple[str, str]:
-    """The binding's description and its tooltip ("" when it has none)."""
+def key_words(app: object, binding: Binding) -> tuple[str, str]:
+    """The binding's description and its tooltip ("" when it has none), in the words of the
+    knowledge base ``app`` holds (``app.kb``; without one, the binding's own)."""
     kb = getattr(app, "kb", None)
     if kb is None or binding.id not in _KEYS:
         return binding.description, binding.tooltip
