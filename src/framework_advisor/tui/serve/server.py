@@ -48,6 +48,13 @@ log.addFilter(OneLine())
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 MAX_NAME = 80
+JOIN_WORDS = (
+    "join_title", "join_heading", "join_intro", "code", "name", "before", "resume", "resume_hint",
+    "join",
+)  # fmt: skip
+JOINED_WORDS = ("joined_title", "continues", "write_it_down", "start")
+"""The words of the join form and of the page after joining (``app.room.page.<key>``): the
+templates show them as text (escaped), never as markup."""
 STOP_TIMEOUT = 10.0
 MAX_READY_VIEW = 120
 PAGE_HEADERS = {
@@ -234,9 +241,9 @@ class RoomServer(Server):
     def _join_page(
         self, request: web.Request, *, error: str = "", name: str = "", status: int = 200
     ) -> web.Response:
-        return self._page(
-            "join.html", request, {"error": error, "name": name, "max_name": MAX_NAME}, status
-        )
+        said = {key: self._say(f"app.room.page.{key}") for key in JOIN_WORDS}
+        context = {"error": error, "name": name, "max_name": MAX_NAME, "words": said}
+        return self._page("join.html", request, context, status)
 
     def elsewhere(self, request: web.Request) -> str | None:
         """The room's own address for this page, when it was opened under another name (say
@@ -364,11 +371,10 @@ class RoomServer(Server):
         code = self._unseen_resume_codes.pop(participant.id, None)
         if code is None:
             raise web.HTTPSeeOther("/")
-        return self._page(
-            "joined.html",
-            request,
-            {"name": participant.name, "resume_code": codes.grouped(code)},
-        )
+        said = {key: self._say(f"app.room.page.{key}") for key in JOINED_WORDS}
+        said["welcome"] = self._say("app.room.page.welcome", name=participant.name)
+        context = {"name": participant.name, "resume_code": codes.grouped(code), "words": said}
+        return self._page("joined.html", request, context)
 
     # the app -------------------------------------------------------------------------------
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
