@@ -418,6 +418,9 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "app.room.page.continues": (),
     "app.room.page.write_it_down": (),
     "app.room.page.start": (),
+    "app.room.page.app_start": (),
+    "app.room.page.ended": (),
+    "app.room.page.app_continue": (),
     # the reasons behind a fit (ranking[].reasons[]: text of rules 'base' and 'clamp', because)
     "reason.base": ("name",),
     "because.answers": ("answers",),

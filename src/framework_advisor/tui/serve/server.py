@@ -53,7 +53,8 @@ JOIN_WORDS = (
     "join",
 )  # fmt: skip
 JOINED_WORDS = ("joined_title", "continues", "write_it_down", "start")
-"""The words of the join form and of the page after joining (``app.room.page.<key>``): the
+APP_WORDS = ("app_start", "ended", "app_continue")
+"""The words of the join form, of the page after joining and of the app's own page (``app.room.page.<key>``): the
 templates show them as text (escaped), never as markup."""
 STOP_TIMEOUT = 10.0
 MAX_READY_VIEW = 120
@@ -275,6 +276,7 @@ class RoomServer(Server):
                 "config": {"static": {"url": static.rstrip("/") + "/"}},
                 "application": {"name": "Framework Advisor"},
                 "participant": participant.name,
+                "words": {key: self._say(f"app.room.page.{key}") for key in APP_WORDS},
             },
         )
 
