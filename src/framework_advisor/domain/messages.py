@@ -373,6 +373,7 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "cli.serve.dir_and_workshop": (),
     "cli.serve.closed": ("folder", "closed"),
     # goals feed pay: the caution on paying for targets (kb.yaml policies.pay has its sources)
+    "pay.no_home": (),
     "pay.caution": (),
     "cli.serve.sheet_exists": ("path",),
     "cli.serve.join_sheet": ("path",),

@@ -19,12 +19,13 @@ def pay_plan(kb: KnowledgeBase, view: dict[str, Any], members: list[str]) -> Pay
     if view.get("compensation_linked") is not True:
         return None
     policy = kb.policies.pay
+    no_home = PayPlan(None, "", text_message=message("pay.no_home"))
     if not homes_for(kb, view):  # the pay home in use is not working: pay moves to review talks
-        return PayPlan(None, " ".join(policy.no_home.split()))
+        return no_home
     for fid in policy.homes:
         if fid in members and fid not in policy.never:
             return PayPlan(fid, " ".join(policy.carried_by[fid].split()))
-    return PayPlan(None, " ".join(policy.no_home.split()))
+    return no_home
 
 
 def homes_for(kb: KnowledgeBase, view: dict[str, Any]) -> tuple[str, ...]:
