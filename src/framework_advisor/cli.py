@@ -140,6 +140,15 @@ def format_option(*choices: str, help: str | None = None) -> Callable:
     )
 
 
+def words(kb: KnowledgeBase, message_id: str, **params: Any) -> str:
+    """A sentence of the command line's, in the catalogue's words (knowledge/text/en.yaml,
+    ``cli.*``): for what a command says once it has loaded the knowledge base. A usage error
+    found while reading the command line, before that, stays in the code (CONTRIBUTING.md)."""
+    from framework_advisor.domain.text import message
+
+    return kb.text.say(message(message_id, **params))
+
+
 def output_format(fmt: str | None, output: Path | None, choices: list[str], default: str) -> str:
     """The format to write: the one ``-o``'s file name ends in (``-o report.pdf``), the one
     ``--format`` names, or ``default`` for standard output. A ``--format`` that disagrees with

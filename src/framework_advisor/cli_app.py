@@ -12,9 +12,11 @@ from framework_advisor.cli import (
     CONTEXT,
     kb_option,
     load_kb,
+    words,
 )
 
 if TYPE_CHECKING:
+    from framework_advisor.domain.knowledge import KnowledgeBase
     from framework_advisor.render.workshop.outline import Prepared
 
 
@@ -81,10 +83,11 @@ def serve(
         from framework_advisor.workshops import load_config, participants_dir
 
         if folder is not None:
-            raise UsageError("give --dir or --workshop, not both")
+            raise UsageError(words(kb, "cli.serve.dir_and_workshop"))
         config = load_config(workshop_dir, kb)
         if config.closed:
-            raise UsageError(f"{workshop_dir}: the workshop is closed ({config.closed})")
+            closed = str(config.closed)
+            raise UsageError(words(kb, "cli.serve.closed", folder=str(workshop_dir), closed=closed))
         folder = participants_dir(workshop_dir)
     sheet = None
     if sheet_path is not None:
@@ -95,8 +98,9 @@ def serve(
             title = load_config(workshop_dir, kb).title
         from framework_advisor.exports import prepared_by
 
-        sheet = _sheet_writer(sheet_path, title, kb.workshop_text, prepared_by(kb, ""), force=force)
+        sheet = _sheet_writer(kb, sheet_path, title, prepared_by(kb, ""), force=force)
     run_server(
+        kb,
         host=host,
         port=port,
         public_url=public_url,
@@ -130,21 +134,22 @@ def served_app(ctx: click.Context) -> None:
 
 
 def _sheet_writer(
-    path: Path, title: str, words: dict[str, str], prepared: Prepared, *, force: bool
+    kb: KnowledgeBase, path: Path, title: str, prepared: Prepared, *, force: bool
 ) -> Callable[[str, str], None]:
     """Writes the join sheet once the address and the code are known (never over a file
     without --force)."""
     from framework_advisor.errors import OutputError
 
     if not force and (path.exists() or path.is_symlink()):  # one line before the room opens
-        raise OutputError(f"{path}: already exists; use --force to overwrite it")
+        raise OutputError(words(kb, "cli.serve.sheet_exists", path=str(path)))
 
     def write(url: str, code: str) -> None:
         from framework_advisor.render.workshop.sheet import join_sheet
         from framework_advisor.safe_text import terminal_text
         from framework_advisor.sources.atomic import atomic_write
 
-        atomic_write(path, join_sheet(title, url, code, words, prepared), force=force)
-        click.echo(f"Join sheet: {terminal_text(str(path))}")
+        sheet = join_sheet(title, url, code, kb.workshop_text, prepared)
+        atomic_write(path, sheet, force=force)
+        click.echo(words(kb, "cli.serve.join_sheet", path=terminal_text(str(path))))
 
     return write

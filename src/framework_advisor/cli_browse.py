@@ -18,6 +18,7 @@ from framework_advisor.cli import (
     output_option,
     terminal_width,
     use_color,
+    words,
 )
 from framework_advisor.render.formats import formats_for
 
@@ -66,7 +67,7 @@ def whatif(
         for setting in settings:
             question_id, equals, text = setting.partition("=")
             if not equals:
-                raise UsageError(f"--set {setting!r}: expected QUESTION=VALUE")
+                raise UsageError(words(kb, "cli.expected_setting", setting=repr(setting)))
             value = parse_value(kb, question_id.strip(), text)
             if value is None:
                 after.pop(question_id.strip(), None)
@@ -106,10 +107,8 @@ def _framework_id(kb: Any, framework_id: str) -> str:
     }
     if framework_id.lower() in by_alias:
         return by_alias[framework_id.lower()]
-    raise UsageError(
-        f"no framework '{framework_id}'; see `framework-advisor frameworks`."
-        + did_you_mean(framework_id, kb.frameworks)
-    )
+    hint = did_you_mean(framework_id, kb.frameworks)
+    raise UsageError(words(kb, "cli.no_framework", framework=framework_id, hint=hint))
 
 
 @click.command(context_settings=CONTEXT)
@@ -151,10 +150,8 @@ def compare(
     kb = load_kb(ctx)
     ids = list(dict.fromkeys(_framework_id(kb, fid) for fid in framework_ids))
     if len(ids) < 2:
-        raise UsageError(
-            f"compare takes two to four different frameworks; {', '.join(framework_ids)} "
-            f"all name '{ids[0]}'"
-        )
+        given = list(framework_ids)
+        raise UsageError(words(kb, "cli.compare_same", given=given, framework=ids[0]))
     emit(
         render("comparison", fmt, kb, ids, color=use_color(output), width=terminal_width()),
         output,
@@ -217,7 +214,7 @@ def examples(
     for setting in settings:
         question_id, equals, given_value = (part.strip() for part in setting.partition("="))
         if not equals:
-            raise UsageError(f"--set {setting!r}: expected QUESTION=VALUE")
+            raise UsageError(words(kb, "cli.expected_setting", setting=repr(setting)))
         value = parse_value(kb, question_id, given_value, file="--set")
         if value is not None:
             answers[question_id] = value

@@ -83,17 +83,19 @@ def check(
         from framework_advisor.problems import did_you_mean, one_of
 
         raise UsageError(
-            f"--profile: no profile '{profile}'; one of {one_of(book.profiles)}."
-            + did_you_mean(profile, book.profiles)
+            _words(
+                "cli.check.no_profile",
+                profile=profile,
+                profiles=one_of(book.profiles),
+                hint=did_you_mean(profile, book.profiles),
+            )
         )
     if not inputs and kind is None and config.paths:
         inputs = tuple(goal_files(config))
         if not inputs:
-            raise UsageError(f"{config.file}: its paths name no goal files")
+            raise UsageError(_words("cli.check.no_goal_files", file=str(config.file)))
     if not inputs:
-        raise UsageError(
-            "give a goal file (or - for standard input), or --kind KIND and a goal's text"
-        )
+        raise UsageError(_words("cli.check.give_a_file"))
     reports = []
     if kind is not None:
         from framework_advisor.sources.goal_file import read_stdin
@@ -112,10 +114,7 @@ def check(
             if name in sheets:
                 continue
             if name.lower().endswith(".docx"):
-                raise UsageError(
-                    f"{name}: Word templates are not read back; check the spreadsheet (xlsx or "
-                    "csv) or Markdown version of the template, or copy the goals into YAML"
-                )
+                raise UsageError(_words("cli.check.word_template", file=name))
             source = read_goal_file(name)
             data, doc = goal_data(source)
             report = check_goals(data, doc, book, profile)
@@ -130,6 +129,16 @@ def check(
     warnings = sum(r.count("warning") for r in reports)
     if errors or (strict and warnings):
         click.get_current_context().exit(int(ExitCode.FINDINGS))
+
+
+def _words(message_id: str, **params: Any) -> str:
+    """A sentence of the catalogue's (knowledge/text/en.yaml, ``cli.check.*``). The knowledge
+    base is loaded (from its cache) only when there is something to say: checking goals that
+    pass never needs it."""
+    from framework_advisor.domain.text import message
+
+    kb = load_kb(click.get_current_context())
+    return kb.text.say(message(message_id, **params))
 
 
 class _Plain:
@@ -149,11 +158,8 @@ def _render(reports: list[Any], fmt: str, book: Any, *, show_items: bool) -> str
 
         log = as_sarif(reports, book, tool_version=__version__)
         if log.left_out:
-            click.echo(
-                f"warning: SARIF keeps {log.results} findings, the most severe, within GitHub's "
-                f"limits for one run; {log.left_out} left out (--format json has them all)",
-                err=True,
-            )
+            said = _words("cli.check.sarif_left_out", results=log.results, left_out=log.left_out)
+            click.echo(said, err=True)
         return log.text
     if fmt == "codequality":
         from framework_advisor.render.code_review.codequality import as_codequality
@@ -188,11 +194,7 @@ def _check_sheets(names: list[str], book: Any, profile: str | None) -> list[Any]
         recognised = {place.file for goals in found for place in goals.places.values()}
         for sheet in sheets:
             if sheet.file not in recognised:
-                raise InputFileError(
-                    f"{sheet.file}: not one of this tool's spreadsheet templates (no template "
-                    "stamp and no template's header row); write it with `framework-advisor "
-                    "templates`, or check goals as YAML or Markdown"
-                )
+                raise InputFileError(_words("cli.check.not_a_template", file=str(sheet.file)))
         for goals in found:
             report = check_goals(goals.document.data, goals.document, book, profile)
             reports.append(at_cells(report, goals))
@@ -219,7 +221,7 @@ def _check_config(config: Any, book: Any) -> None:
                 Diagnostic.at(
                     config.file,
                     "check.ignore",
-                    f"no check '{rule}'." + did_you_mean(rule, book.checks),
+                    _words("cli.check.no_check", rule=rule, hint=did_you_mean(rule, book.checks)),
                     config.lines.get("ignore"),
                     rule=RULE,
                 )
@@ -229,8 +231,12 @@ def _check_config(config: Any, book: Any) -> None:
             Diagnostic.at(
                 config.file,
                 "check.profile",
-                f"no profile '{config.profile}'; one of {one_of(book.profiles)}."
-                + did_you_mean(config.profile, book.profiles),
+                _words(
+                    "cli.check.no_profile_here",
+                    profile=config.profile,
+                    profiles=one_of(book.profiles),
+                    hint=did_you_mean(config.profile, book.profiles),
+                ),
                 config.lines.get("profile"),
                 rule=RULE,
             )

@@ -18,6 +18,7 @@ from framework_advisor.cli import (
     output_format,
     output_option,
     warn_hidden,
+    words,
 )
 from framework_advisor.render.formats import formats_for
 
@@ -107,7 +108,7 @@ def report(
         from framework_advisor.sources.atomic import atomic_write
 
         atomic_write(answers_out, docs.answers_file(), force=force)
-        click.echo(f"wrote {answers_out}", err=True)
+        click.echo(words(kb, "cli.wrote", path=str(answers_out)), err=True)
 
 
 def _goal_review(kb: KnowledgeBase, goal_files: tuple[str, ...]) -> GoalReview:
@@ -225,4 +226,4 @@ def templates(
         else template_files(kb, chosen, fmt, None, today=today_from_env())
     )
     for path in write_files(folder, files, force=force):
-        click.echo(f"wrote {path}", err=True)
+        click.echo(words(kb, "cli.wrote", path=str(path)), err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,11 +17,20 @@ from framework_advisor.cli import (
     output_format,
     output_option,
 )
-from framework_advisor.domain.counting import counted
 from framework_advisor.domain.workshop import DEFAULT_MINUTES, MIN_MINUTES
 from framework_advisor.exports import WORKSHOP_FORMATS as SUMMARY_FORMATS
 
+if TYPE_CHECKING:
+    from framework_advisor.domain.knowledge import KnowledgeBase
+
 dir_argument = click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+
+
+def _words(kb: KnowledgeBase, message_id: str, **params: Any) -> str:
+    """A sentence of the catalogue's (knowledge/text/en.yaml, ``cli.workshop.*``)."""
+    from framework_advisor.domain.text import message
+
+    return kb.text.say(message(message_id, **params))
 
 
 def _say(text: str) -> None:
@@ -70,13 +80,13 @@ def new(
     for setting in settings:
         qid, sep, text = setting.partition("=")
         if not sep:
-            raise UsageError(f"--set {setting}: expected QUESTION=VALUE")
+            raise UsageError(_words(kb, "cli.workshop.expected_setting", setting=setting))
         value = parse_value(kb, qid.strip(), text)
         if value is not None:
             fixed[qid.strip()] = value
     if organisation.strip():
         if "organisation" in fixed and fixed["organisation"] != organisation.strip():
-            raise UsageError("--organisation and --set organisation= differ: give one of them")
+            raise UsageError(_words(kb, "cli.workshop.organisation_differs"))
         fixed["organisation"] = parse_value(kb, "organisation", organisation)
     # the fixed answers together must make sense (a team no larger than the company)
     validate_answers(kb, fixed, file="--set", required=False)
@@ -87,13 +97,9 @@ def new(
         title=title or ordered.get("organisation") or directory.resolve().name,
         fixed=ordered,
     )
-    _say(f"created {directory} (participants' answers go in {directory / 'participants'})")
-    where = shlex.quote(str(directory))
-    _say(
-        f"next: serve it to browsers with `framework-advisor serve --workshop {where}`, or each "
-        f"participant runs `framework-advisor --workshop {where} --participant NAME`; then "
-        f"`framework-advisor workshop summary {where}`"
-    )
+    participants = str(directory / "participants")
+    _say(_words(kb, "cli.workshop.created", folder=str(directory), participants=participants))
+    _say(_words(kb, "cli.workshop.next_created", where=shlex.quote(str(directory))))
 
 
 @workshop.command("summary", context_settings=CONTEXT)
@@ -152,6 +158,7 @@ def summary(
         raise UsageError(
             "--handout is a page for people: give --format text, md, html, pdf or docx"
         )
+    kb = load_kb(ctx)
     if fmt in ("pdf", "docx"):
         from framework_advisor.errors import OutputError
         from framework_advisor.sources.atomic import is_stdout
@@ -159,12 +166,12 @@ def summary(
         if output is None or is_stdout(output):
             raise OutputError(f"--format {fmt} needs a file: give -o FILE")
     documents = WorkshopDocuments(
-        load_kb(ctx),
+        kb,
         directory,
         minutes=minutes,
         anonymous=anonymous,
         brand=brand,
-        say=lambda n: _say(f"note: {n}"),
+        say=lambda n: _say(_words(kb, "cli.workshop.note", note=n)),
     )
     document = "workshop_handout" if handout else "workshop_summary"
     emit(documents.render(document, fmt), output, force)
@@ -190,10 +197,20 @@ def decide(ctx: click.Context, directory: Path, settings: tuple[str, ...], by: s
     from framework_advisor.workshops import decide as run
 
     kb = load_kb(ctx)
-    for decision in run(kb, directory, list(settings), by.strip() or "the room"):
+    for decision in run(
+        kb, directory, list(settings), by.strip() or _words(kb, "cli.workshop.the_room")
+    ):
         question = kb.question_map[decision.question]
+        answer = question.label_of(decision.value)
         _say(
-            f"decided {question.label}: {question.label_of(decision.value)} ({decision.by}, {decision.at})"
+            _words(
+                kb,
+                "cli.workshop.decided",
+                question=question.label,
+                answer=answer,
+                by=decision.by,
+                at=str(decision.at),
+            )
         )
 
 
@@ -211,13 +228,10 @@ def plan(ctx: click.Context, directory: Path, output: Path | None, force: bool) 
     target = (
         output if output is not None and str(output) != "-" else directory / "agreed-answers.yaml"
     )
-    write_plan(load_kb(ctx), directory, target, force=force)
-    where = shlex.quote(str(target))
-    _say(f"wrote {target}")
-    _say(
-        f"next: `framework-advisor report {where} -o report.pdf` and "
-        f"`framework-advisor templates --mix --answers {where} --out templates`"
-    )
+    kb = load_kb(ctx)
+    write_plan(kb, directory, target, force=force)
+    _say(_words(kb, "cli.wrote", path=str(target)))
+    _say(_words(kb, "cli.workshop.next_plan", where=shlex.quote(str(target))))
 
 
 @workshop.command("merge", context_settings=CONTEXT)
@@ -230,10 +244,11 @@ def merge(ctx: click.Context, directory: Path, first: str, second: str) -> None:
     """Join two files of one person (P1, P2, ... or file names); the later answer wins."""
     from framework_advisor.workshops import merge as run
 
-    target, said = run(load_kb(ctx), directory, first, second)
+    kb = load_kb(ctx)
+    target, said = run(kb, directory, first, second)
     for line in said:
         _say(line)
-    _say(f"wrote {target}")
+    _say(_words(kb, "cli.wrote", path=str(target)))
 
 
 @workshop.command("withdraw", context_settings=CONTEXT)
@@ -246,13 +261,16 @@ def withdraw(ctx: click.Context, directory: Path, who: str) -> None:
     round; only a count is kept. NAME is their file name or the name they joined with."""
     from framework_advisor.withdrawal import withdraw as run
 
-    done = run(load_kb(ctx), directory, who)
+    kb = load_kb(ctx)
+    done = run(kb, directory, who)
     for name in done.removed:
-        _say(f"removed {name}")
+        _say(_words(kb, "cli.workshop.removed", name=name))
     if done.rounds:
-        rounds = "round" if len(done.rounds) == 1 else "rounds"
-        _say(f"removed {done.name} from {rounds} {', '.join(map(str, done.rounds))}")
-    _say(f"{done.name} withdrew: nothing of theirs is left in {directory} ({done.count} withdrawn)")
+        rounds = [str(r) for r in done.rounds]
+        _say(_words(kb, "cli.workshop.removed_from", name=done.name, rounds=rounds))
+    _say(
+        _words(kb, "cli.workshop.withdrew", name=done.name, folder=str(directory), count=done.count)
+    )
 
 
 @workshop.command("reveal", context_settings=CONTEXT)
@@ -263,21 +281,22 @@ def reveal(ctx: click.Context, directory: Path) -> None:
     """Show everyone the group's result; answers changed after it start the next round."""
     from framework_advisor.workshops import reveal as run
 
-    config, count = run(load_kb(ctx), directory)
-    _say(
-        f"revealed the answers of {counted(count, 'participant')} (reveal {len(config.reveals)}); "
-        "a participant who changes an answer now starts the next round"
-    )
+    kb = load_kb(ctx)
+    config, count = run(kb, directory)
+    _say(_words(kb, "cli.workshop.revealed", count=count, reveal=len(config.reveals)))
 
 
 @workshop.command("close", context_settings=CONTEXT)
 @dir_argument
-def close(directory: Path) -> None:
+@kb_option
+@click.pass_context
+def close(ctx: click.Context, directory: Path) -> None:
     """End the workshop: no more joins or edits."""
     from framework_advisor.workshops import close as run
 
+    kb = load_kb(ctx)  # its words; and a broken knowledge base is said before anything changes
     config = run(directory)
-    _say(f"closed {directory} at {config.closed}")
+    _say(_words(kb, "cli.workshop.closed", folder=str(directory), at=str(config.closed)))
 
 
 @workshop.command("watch", context_settings=CONTEXT)

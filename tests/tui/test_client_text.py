@@ -82,7 +82,7 @@ async def test_the_results_and_review_read_as_a_consultant_writes(
             assert ("in your mix" in why) == (framework_id in in_mix), why
             await pilot.press("down")
 
-        for number, (tab, _title) in enumerate(TABS, start=1):
+        for number, tab in enumerate(TABS, start=1):
             await pilot.press(str(number))
             await wait_until(
                 pilot, lambda t=tab: screen.query_one("#results-tabs").active == f"tab-{t}"

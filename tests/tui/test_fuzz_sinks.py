@@ -290,7 +290,7 @@ def test_fuzz_the_app(kb: KnowledgeBase, tmp_path: Path, organisation: str, pack
             seen["review"] = hazards(app)
             app.action_results()
             await wait_for_screen(pilot, ResultsScreen)
-            for number, (tab, _title) in enumerate(TABS, start=1):
+            for number, tab in enumerate(TABS, start=1):
                 await pilot.press(str(number))
                 await pilot.pause()
                 seen[tab] = hazards(app)

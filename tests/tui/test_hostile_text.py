@@ -152,7 +152,7 @@ async def test_every_screen_shows_hostile_text_as_text(
         await pilot.press("escape")
         app.action_results()
         await wait_for_screen(pilot, ResultsScreen)
-        for number, (tab, _title) in enumerate(TABS, start=1):
+        for number, tab in enumerate(TABS, start=1):
             await pilot.press(str(number))
             await look(f"results: {tab}")
         await pilot.press("ctrl+e")

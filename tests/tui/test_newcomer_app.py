@@ -58,7 +58,7 @@ async def test_a_tab_takes_the_keys_once_shown(make_app: Callable[..., AdvisorAp
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+o")
         screen = await wait_for_screen(pilot, ResultsScreen)
-        mix = TABS.index(next(t for t in TABS if t[0] == "mix")) + 1
+        mix = TABS.index("mix") + 1
         await pilot.press(str(mix))
         await pilot.pause()
         pane = screen.query_one("#tab-mix")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.tui.serve import codes, cookies
 from framework_advisor.tui.serve.limits import WrongCodes
 from framework_advisor.tui.serve.room import STATE_FILE, Room
@@ -53,13 +54,14 @@ def test_old_crockford_codes_are_read_leniently() -> None:
     assert len({codes.new_code() for _ in range(200)}) == 200
 
 
-def test_wrong_codes_lock_a_client_for_a_minute() -> None:
+def test_wrong_codes_lock_a_client_for_a_minute(kb: KnowledgeBase) -> None:
     now = [0.0]
     limits = WrongCodes(clock=lambda: now[0])
     for _ in range(5):
         assert limits.refusal("a") is None
         limits.record("a")
-    assert "from your device" in (limits.refusal("a") or "")
+    refusal = limits.refusal("a")
+    assert refusal is not None and "from your device" in kb.text.say(refusal)
     assert limits.refusal("b") is None
     now[0] = 59.0
     assert limits.refusal("a") is not None
@@ -67,12 +69,13 @@ def test_wrong_codes_lock_a_client_for_a_minute() -> None:
     assert limits.refusal("a") is None
 
 
-def test_wrong_codes_cap_the_whole_room() -> None:
+def test_wrong_codes_cap_the_whole_room(kb: KnowledgeBase) -> None:
     now = [0.0]
     limits = WrongCodes(clock=lambda: now[0])
     for n in range(30):
         limits.record(f"client-{n}")
-    assert "in this room" in (limits.refusal("newcomer") or "")
+    refusal = limits.refusal("newcomer")
+    assert refusal is not None and "in this room" in kb.text.say(refusal)
     now[0] = 61
     assert limits.refusal("newcomer") is None
 

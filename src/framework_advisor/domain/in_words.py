@@ -14,6 +14,7 @@ from framework_advisor.domain.recommendation import (
     MeetingTime,
     MixLayer,
     NeedCoverage,
+    PayPlan,
     Phase,
     RankedFramework,
     Reason,
@@ -52,6 +53,7 @@ def in_words(rec: Recommendation, catalogue: Catalogue) -> Recommendation:
         phases=[_phase(p, text) for p in rec.phases],
         sensitivity=[_sensitivity(s, text) for s in rec.sensitivity],
         meeting_time=_time(rec.meeting_time, text) if rec.meeting_time is not None else None,
+        pay=_pay(rec.pay, text) if rec.pay is not None else None,
         summary=text(rec.summary_message, rec.summary),
         mix_choice=text(rec.mix_choice_message, rec.mix_choice),
     )
@@ -127,6 +129,12 @@ def _start(start: FrameworkStart, text: _Say) -> FrameworkStart:
 
 def _sensitivity(item: Sensitivity, text: _Say) -> Sensitivity:
     return replace(item, text=text(item.text_message, item.text))
+
+
+def _pay(pay: PayPlan, text: _Say) -> PayPlan:
+    if pay.text_message is None:
+        return pay
+    return replace(pay, text=text(pay.text_message, pay.text))
 
 
 def _time(time: MeetingTime, text: _Say) -> MeetingTime:

@@ -95,10 +95,6 @@ class PayPolicy(Struct, frozen=True, forbid_unknown_fields=True):
     """Frameworks whose own sources keep them out of pay: never the home of pay objectives."""
     carried_by: dict[str, str] = {}
     """Framework -> the plan's sentence naming it as the home of the pay objectives."""
-    no_home: str = ""
-    """The sentence when no framework in the plan can carry them."""
-    caution: str = ""
-    """What paying for targets does, shown whenever goals feed pay, whatever is in play."""
     sources: list[str] = []
 
 

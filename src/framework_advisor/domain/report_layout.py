@@ -79,6 +79,19 @@ REQUIRED_TEXT: tuple[str, ...] = (
     "severity_error",
     "severity_warning",
     "severity_info",
+    "title",
+    "your_organisation",
+    "provenance",
+    "provenance_packs",
+    "provenance_by",
+    "provenance_by_packs",
+    "examples_none",
+    "examples_no_industry",
+    "examples_waiting",
+    "examples_brackets",
+    "examples_targets",
+    "objectives_title",
+    "starting_fit_only",
 )
 """The fixed sentences the builders and writers say."""
 

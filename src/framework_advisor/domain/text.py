@@ -33,6 +33,7 @@ FORMATS = {
     "number": "a whole number with its thousands grouped: 1,200",
     "decimal": "a number with one decimal place: 2.5",
     "list": "a list of words joined as a person writes them: A, B and C",
+    "or": "a list of choices joined as a person writes them: A, B or C",
     "plus": "a list of names joined by plus signs: OKR + KPI",
     "commas": "a list of words joined by commas: A, B, C",
     "semicolons": "a list joined by semicolons: A; B; C",
@@ -68,6 +69,7 @@ _DECLARED = {message_id: frozenset(names) for message_id, names in MESSAGES.item
 AND = Message("words.and")
 _ENCODE = msgpack.Encoder().encode
 """A message's content as bytes: the key ``Catalogue.say`` remembers its words by."""
+OR = Message("words.or")
 SAID_MEMO = 20_000
 """The most messages a catalogue remembers saying before it starts afresh."""
 
@@ -153,6 +155,8 @@ class Catalogue(Struct, frozen=True, dict=True):
                 return "; ".join(items)
             if fmt == "list":
                 return and_list(items, self._say(AND))
+            if fmt == "or":
+                return and_list(items, self._say(OR))
             return " ".join(items)
         elif fmt == "number" and isinstance(value, int | float):
             return f"{value:,}"

@@ -7,6 +7,7 @@ from typing import Any
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Caution, PayPlan
+from framework_advisor.domain.text import message
 
 PAY_CAUTION = "pay_targets"
 
@@ -18,12 +19,13 @@ def pay_plan(kb: KnowledgeBase, view: dict[str, Any], members: list[str]) -> Pay
     if view.get("compensation_linked") is not True:
         return None
     policy = kb.policies.pay
+    no_home = PayPlan(None, "", text_message=message("pay.no_home"))
     if not homes_for(kb, view):  # the pay home in use is not working: pay moves to review talks
-        return PayPlan(None, " ".join(policy.no_home.split()))
+        return no_home
     for fid in policy.homes:
         if fid in members and fid not in policy.never:
             return PayPlan(fid, " ".join(policy.carried_by[fid].split()))
-    return PayPlan(None, " ".join(policy.no_home.split()))
+    return no_home
 
 
 def homes_for(kb: KnowledgeBase, view: dict[str, Any]) -> tuple[str, ...]:
@@ -40,8 +42,9 @@ def homes_for(kb: KnowledgeBase, view: dict[str, Any]) -> tuple[str, ...]:
 
 
 def pay_caution(kb: KnowledgeBase, view: dict[str, Any]) -> list[Caution]:
-    """What paying for targets does: for every plan whose goals feed pay, whatever is in play."""
-    text = kb.policies.pay.caution
-    if view.get("compensation_linked") is not True or not text:
+    """What paying for targets does: for every plan whose goals feed pay, whatever is in play
+    (its words: knowledge/text/en.yaml, ``pay.caution``)."""
+    del kb
+    if view.get("compensation_linked") is not True:
         return []
-    return [Caution(PAY_CAUTION, " ".join(text.split()))]
+    return [Caution(PAY_CAUTION, "", text_message=message("pay.caution"))]

@@ -191,7 +191,7 @@ def recommend_facts(
         needs=plan.needs,
         phases=phases,
         summary_message=summarise(
-            index, view, plan, phases, ranking, time, pay.text if pay else ""
+            index, view, plan, phases, ranking, time, (pay.text_message or pay.text) if pay else ""
         ),
         mix_choice_message=plan.choice,
         mix_comparison=plan.comparison,

@@ -21,7 +21,7 @@ def summarise(
     phases: list[Phase],
     ranking: list[str],
     time: MeetingTime | None,
-    pay: str = "",
+    pay: str | Message = "",
 ) -> Message:
     """The recommendation in a few plain sentences: what to run for which stated need, the
     meeting time against the budget (``time``, stated once), where the objectives that decide pay live (``pay``, when

@@ -24,6 +24,7 @@ from framework_advisor.sessions import Session, SessionLock, SessionStore
 from framework_advisor.tui.commands import AdvisorCommands
 from framework_advisor.tui.messages import AnswersChanged
 from framework_advisor.tui.state import Assessment
+from framework_advisor.tui.words import say
 
 S = TypeVar("S", bound=Screen[Any])
 
@@ -226,7 +227,7 @@ class AdvisorApp(App[None]):
                 f"{served.participant} · {self.workshop.title} · {fixed}"
             )
             self.notify(
-                f"Set for everyone in this workshop (not asked): {fixed}.",
+                say(self.kb, "app.fixed_for_all", fixed=fixed),
                 title=self.workshop.title,
                 timeout=10,
                 markup=False,
@@ -282,7 +283,11 @@ class AdvisorApp(App[None]):
         """The header names the session open (a served app names the participant instead)."""
         if self.served is None:
             name = self.assessment.display_name
-            shown = f"v{__version__} · session {name}" if name else f"v{__version__}"
+            shown = (
+                say(self.kb, "app.version_session", version=__version__, name=name)
+                if name
+                else say(self.kb, "app.version", version=__version__)
+            )
             self.sub_title = terminal_text(shown)  # the header shows it literally
 
     def hold_again(self) -> None:
@@ -300,8 +305,7 @@ class AdvisorApp(App[None]):
         if self._lock is None:
             assessment.read_only = True
             self.notify(
-                f"The session '{assessment.display_name}' is open in another window: it opens here "
-                "read-only, and changes made here are not saved.",
+                say(self.kb, "app.read_only", name=assessment.display_name),
                 severity="warning",
                 timeout=15,
                 markup=False,
@@ -332,8 +336,12 @@ class AdvisorApp(App[None]):
         if event.name != "screenshot":
             return
         event.prevent_default()
-        where = f" to {event.path}" if event.path is not None else ""
-        self.notify(f"Saved screenshot{where}", title="Screenshot", markup=False)
+        saved = (
+            say(self.kb, "app.screenshot_saved_to", path=str(event.path))
+            if event.path is not None
+            else say(self.kb, "app.screenshot_saved")
+        )
+        self.notify(saved, title=say(self.kb, "app.screenshot"), markup=False)
 
     def _save_failed(self, error: BaseException) -> None:
         """Called from the autosave thread, or from this one when the write failed at once
@@ -342,15 +350,17 @@ class AdvisorApp(App[None]):
 
         if isinstance(error, NewerSession):
             self.notify(
-                "Newer answers were saved from another window: they are kept, and this window "
-                "saves nothing more. Reopen the session to continue with them.",
+                say(self.kb, "app.newer_saved"),
                 severity="error",
                 timeout=30,
                 markup=False,
             )
             return
         self.notify(
-            f"Could not save your answers: {error}", severity="error", timeout=15, markup=False
+            say(self.kb, "app.could_not_save", error=str(error)),
+            severity="error",
+            timeout=15,
+            markup=False,
         )
 
     def on_unmount(self) -> None:
@@ -365,7 +375,7 @@ class AdvisorApp(App[None]):
 
             if is_closed(self.workshop.directory):
                 self.notify(
-                    "The workshop is closed: answers can no longer change.",
+                    say(self.kb, "app.workshop_closed"),
                     severity="warning",
                     markup=False,
                 )
@@ -448,7 +458,7 @@ class AdvisorApp(App[None]):
             return
         if not is_revealed(self.workshop.directory):
             self.notify(
-                "The group's answers and result are shown once your facilitator reveals them.",
+                say(self.kb, "app.group_not_yet"),
                 timeout=8,
                 markup=False,
             )
@@ -499,6 +509,6 @@ class AdvisorApp(App[None]):
 
     def _needs_assessment(self) -> bool:
         if not self.has_assessment():
-            self.notify("Start or continue an assessment first.", severity="warning", markup=False)
+            self.notify(say(self.kb, "app.start_first"), severity="warning", markup=False)
             return False
         return True

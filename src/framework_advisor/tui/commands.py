@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from framework_advisor.safe_text import as_text, cut, markup_escape, terminal_text
+from framework_advisor.tui.words import say
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -21,38 +22,44 @@ class AdvisorCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app: AdvisorApp = self.app  # type: ignore[assignment]
         commands: list[tuple[str, str, Callable[[], object]]] = []
+
+        def command(
+            name: str, action: Callable[[], object]
+        ) -> tuple[str, str, Callable[[], object]]:
+            """A palette entry: its name and what it does (``app.palette.<name>`` and
+            ``app.palette.<name>_help``)."""
+            key = f"app.palette.{name}"
+            return say(app.kb, key), say(app.kb, f"{key}_help"), action
+
         if app.has_assessment():  # only what works: these need answers to work on
             commands += [
-                ("Results", "The ranked frameworks, mix, cadence and cautions", app.action_results),
-                ("Review answers", "All answers on one screen, each editable", app.action_review),
+                command("results", app.action_results),
+                command("review", app.action_review),
             ]
         commands += [
-            ("Compare frameworks", "Two to four frameworks side by side", app.action_compare),
-            ("Browse frameworks", "Each framework in detail", app.action_frameworks),
-            (
-                "Check written goals",
-                "Paste or type OKRs, KPIs, SMART goals ...: findings as you type",
-                app.action_goals,
-            ),
+            command("compare", app.action_compare),
+            command("browse", app.action_frameworks),
+            command("goals", app.action_goals),
         ]
         if app.has_assessment():
-            commands.append(
-                ("Export", "Write the answers and the recommendation", app.action_export)
-            )
-        commands.append(("Help", "Keys and what each screen does", app.action_help))
-        commands.append(
-            ("Toggle light / dark theme", "Switch the colour theme", app.action_toggle_theme)
-        )
+            commands.append(command("export", app.action_export))
+        commands.append(command("help", app.action_help))
+        commands.append(command("theme", app.action_toggle_theme))
         if app.served is None:  # a served participant has one session: no way to others
-            commands.insert(
-                1 if app.has_assessment() else 0,
-                ("Welcome screen", "Switch session, start another, open a file", app.action_home),
-            )
+            commands.insert(1 if app.has_assessment() else 0, command("welcome", app.action_home))
         if app.assessment.name is not None:
             for number, question in enumerate(app.assessment.visible(), start=1):
                 commands.append(
                     (
-                        cut(f"Go to question {number}: {terminal_text(question.prompt)}", LONGEST),
+                        cut(
+                            say(
+                                app.kb,
+                                "app.palette.question",
+                                number=number,
+                                prompt=terminal_text(question.prompt),
+                            ),
+                            LONGEST,
+                        ),
                         question.id,
                         partial(app.open_questionnaire, question.id),
                     )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.errors import UsageError
 from framework_advisor.sessions import SessionStore
+from framework_advisor.tui.words import say
 
 if TYPE_CHECKING:
     from framework_advisor.domain.answers import Answers
@@ -43,11 +44,11 @@ def run_app(
     new_answers: tuple[str, Answers] | None = None
     notices: list[str] = []
     if sum(bool(x) for x in (resume, session_name, answers_path)) > 1:
-        raise UsageError("give only one of --resume, --session NAME and --answers FILE")
+        raise UsageError(say(kb, "app.launch.one_of"))
     if resume:
         latest = store.most_recent()
         if latest is None:
-            notices.append("No saved session to resume yet: start a new assessment.")
+            notices.append(say(kb, "app.launch.nothing_to_resume"))
         else:
             session = store.load(latest, kb)
     elif session_name:
@@ -73,7 +74,7 @@ def session_from_file(
 
     data = read_strict(path, "file", duplicates=True).document.data
     if not isinstance(data, dict):
-        raise UsageError(f"{path}: expected a mapping of question ids to answers")
+        raise UsageError(say(kb, "app.launch.not_answers", path=str(path)))
     answers, notices = salvage_answers(kb, data)
     return (unique_name(store, path.stem) if store is not None else path.stem), answers, notices
 
@@ -104,10 +105,12 @@ def run_workshop_app(kb: KnowledgeBase, *, directory: Path, participant: str) ->
 
     name = normalise(participant)
     if not name:
-        raise UsageError("--participant: give the participant's name")
+        raise UsageError(say(kb, "app.launch.no_participant"))
     workshop, config = workshop_of(kb, directory)
     if config.closed:
-        raise UsageError(f"{directory}: the workshop is closed ({config.closed}): no more edits")
+        raise UsageError(
+            say(kb, "app.launch.closed", folder=str(directory), closed=str(config.closed))
+        )
     collect_garbage_as_an_app()
     store = SessionStore(participants_dir(directory))
     served = Served(participant=name, session=safe_stem(name))

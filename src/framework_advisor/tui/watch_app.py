@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Static
 
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.tui.words import say
 
 NAME_WIDTH = 14
 QUESTION_WIDTH = 20
@@ -270,15 +271,15 @@ class WatchApp(App[None]):
         try:
             if action == "reveal":
                 config, count = reveal(self.kb, self.directory)
-                done = (
-                    f"Revealed {count} participants' answers (reveal {len(config.reveals)}); "
-                    "a change now starts the next round."
-                )
+                done = say(self.kb, "app.watch.revealed", count=count, reveal=len(config.reveals))
             else:
                 close(self.directory)
-                done = "The workshop is closed: no more joins or edits."
+                done = say(self.kb, "app.watch.closed")
         except (AdvisorError, OSError) as exc:
-            self.call_from_thread(self.show_error, f"Could not {action}: {_one_line(exc)}")
+            failed = (
+                "app.watch.could_not_reveal" if action == "reveal" else "app.watch.could_not_close"
+            )
+            self.call_from_thread(self.show_error, say(self.kb, failed, error=_one_line(exc)))
             return
         self.call_from_thread(self.show_error, "")
         self.call_from_thread(self.notify, done)

@@ -11,7 +11,6 @@ from typing import Any
 
 from msgspec import Struct
 
-from framework_advisor.domain.counting import counted
 from framework_advisor.domain.framework import layer_label
 from framework_advisor.domain.goals import fill
 from framework_advisor.domain.wording import and_list
@@ -70,6 +69,11 @@ class Words:
             raise KeyError(f"no workshop word '{word}' in workshop.yaml")
         return fill(template, {key: str(value) for key, value in params.items()})
 
+    def counted(self, word: str, count: int) -> str:
+        """A count with its noun in the right number, from the word's plural forms
+        (``<word>.one`` and ``<word>.other``, each with ``{count}``): "1 participant"."""
+        return self(f"{word}.{'one' if count == 1 else 'other'}", count=count)
+
     def frameworks(self, ids: list[str]) -> str:
         return and_list([self.names.get(fid, fid) for fid in ids])
 
@@ -127,7 +131,9 @@ def opening(summary: WorkshopSummary, words: Words) -> Section:
         )
     lines.append(
         words(
-            "head.people", people=counted(summary.participants, "participant"), round=summary.round
+            "head.people",
+            people=words.counted("count.participants", summary.participants),
+            round=summary.round,
         )
     )
     every = [d for d in summary.disagreements if d.agreement == "all"]

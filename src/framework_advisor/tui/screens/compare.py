@@ -21,6 +21,7 @@ from framework_advisor.engine.picks import top_picks
 from framework_advisor.render.text import COMPARE_ROWS, comparison
 from framework_advisor.safe_text import as_text
 from framework_advisor.tui.widgets.footer import KeyBar
+from framework_advisor.tui.words import say
 
 if TYPE_CHECKING:
     from framework_advisor.domain.knowledge import KnowledgeBase
@@ -59,7 +60,7 @@ class CompareScreen(Screen[None]):
         yield Header()
         with Horizontal(id="compare"):
             with Vertical(id="compare-pick"):
-                yield Static("Pick 2-4 (space)", classes="dim")
+                yield Static(say(self.app.kb, "app.compare.pick"), classes="dim")
                 yield TickList(
                     *[
                         Selection(as_text(abbreviation(f)), fid, fid in preselected)
@@ -88,7 +89,9 @@ class CompareScreen(Screen[None]):
         if len(selected) > MAX_COMPARED:
             event.selection_list.deselect(selected[-1])
             self.app.notify(
-                f"Compare at most {MAX_COMPARED} frameworks.", severity="warning", markup=False
+                say(self.app.kb, "app.compare.at_most", most=MAX_COMPARED),
+                severity="warning",
+                markup=False,
             )
             return
         self._render_table()
@@ -99,7 +102,7 @@ class CompareScreen(Screen[None]):
         text = (
             fitted_comparison(self.app.kb, ids, region.width, region.height)
             if len(ids) >= 2
-            else "Pick at least two frameworks to compare."
+            else say(self.app.kb, "app.compare.pick_two")
         )
         self.query_one("#compare-text", Static).update(as_text(text))
 

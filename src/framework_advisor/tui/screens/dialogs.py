@@ -4,6 +4,7 @@ are shown as written (they may hold a session's name or a path): never markup.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +14,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from framework_advisor.safe_text import as_text
+from framework_advisor.tui.words import say
+
+if TYPE_CHECKING:
+    from framework_advisor.tui.app import AdvisorApp
+
+
+def _say(screen: ModalScreen[Any], message_id: str) -> str:
+    """A word of the catalogue's, from the app's knowledge base."""
+    return say(cast("AdvisorApp", screen.app).kb, message_id)
 
 
 class AskText(ModalScreen[str | None]):
@@ -43,15 +53,15 @@ class AskText(ModalScreen[str | None]):
             yield Input(self.value, placeholder=self.placeholder, id="answer")
             yield Static("", classes="error", id="error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("OK", id="ok", variant="primary")
+                yield Button(_say(self, "app.dialog.cancel"), id="cancel")
+                yield Button(_say(self, "app.dialog.ok"), id="ok", variant="primary")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
         text = self.query_one("#answer", Input).value.strip()
         if not text:
-            self.query_one("#error", Static).update("Please type something, or press Esc.")
+            self.query_one("#error", Static).update(_say(self, "app.dialog.type_something"))
             return
         problem = self.check(text) if self.check is not None else None
         if problem:
@@ -70,13 +80,16 @@ class AskText(ModalScreen[str | None]):
 class Confirm(ModalScreen[bool]):
     BINDINGS = [Binding("escape", "no", "Cancel", id="confirm.cancel")]
 
-    def __init__(self, title: str, message: str, yes: str = "Yes", no: str = "Cancel") -> None:
+    def __init__(self, title: str, message: str, yes: str = "", no: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.message = message
         self.yes, self.no = yes, no
+        """The buttons' words ("": the catalogue's Yes and Cancel)."""
 
     def compose(self) -> ComposeResult:
+        self.yes = self.yes or _say(self, "app.dialog.yes")
+        self.no = self.no or _say(self, "app.dialog.cancel")
         with Vertical(classes="dialog"):
             yield Label(as_text(self.title_text), classes="dialog-title")
             yield Static(as_text(self.message), classes="dialog-prompt")

@@ -109,11 +109,11 @@ class ExportScreen(ModalScreen[None]):
         assessment = self.app.assessment
         ticked = assessment.export_ticked
         with Vertical(classes="dialog wide", id="export"):
-            yield Label("Export", classes="dialog-title")
+            yield Label(self._words("app.export.title"), classes="dialog-title")
             if served:
-                yield Static("Files reach your browser as one zip download.", classes="dim")
+                yield Static(self._words("app.export.served"), classes="dim")
             else:
-                yield Static("Folder (created if needed; Enter exports):")
+                yield Static(self._words("app.export.folder"))
                 folder = assessment.export_folder or str(default_folder(assessment.name))
                 yield Input(folder, id="folder")
             missing = assessment.missing_required()
@@ -132,9 +132,9 @@ class ExportScreen(ModalScreen[None]):
             yield Static(as_text(said), id="export-result")
             with Horizontal(classes="dialog-buttons"):
                 if missing:
-                    yield Button("Answer it", id="answer-missing")
-                yield Button("Close", id="close")
-                yield Button("Export", id="go", variant="primary")
+                    yield Button(self._words("app.export.answer_it"), id="answer-missing")
+                yield Button(self._words("app.export.close"), id="close")
+                yield Button(self._words("app.export.go"), id="go", variant="primary")
 
     def on_mount(self) -> None:
         if self.app.served is None:
@@ -229,9 +229,9 @@ class ExportScreen(ModalScreen[None]):
         if existing:
             sure = await self.app.push_screen_wait(
                 Confirm(
-                    "Overwrite?",
+                    self._words("app.export.overwrite_title"),
                     _already_there(self.app.kb.text.say, existing, folder),
-                    yes="Overwrite",
+                    yes=self._words("app.export.overwrite"),
                 )
             )
             if not sure:

@@ -17,11 +17,14 @@ from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from framework_advisor.domain.text import message
 from framework_advisor.safe_text import as_text
 from framework_advisor.tui.widgets.footer import KeyBar
+from framework_advisor.tui.words import say
 
 if TYPE_CHECKING:
     from framework_advisor.domain.goals import CheckBook, Finding
+    from framework_advisor.domain.knowledge import KnowledgeBase
     from framework_advisor.tui.app import AdvisorApp
 
 PAUSE = 0.25
@@ -33,10 +36,6 @@ STARTER = """\
 - Increase NPS from 55 to 70 by 30 September
 - Call 100 customers
 """
-PROMPT = (
-    "Type or paste goals: Markdown (## Objective: ..., key results as bullets) or YAML "
-    "(objectives:, kpis:, ...). Findings update as you type."
-)
 OBJECTIVE = re.compile(r"objectives\[\d+\]$")
 """An objective's finding: its rewrite is a key result to add, not the objective's text."""
 ITEM_LINE = re.compile(
@@ -70,7 +69,7 @@ class GoalCheckScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(PROMPT, id="goals-prompt", classes="dim")
+        yield Static(say(self.app.kb, "app.goals.prompt"), id="goals-prompt", classes="dim")
         with Horizontal(id="goals"):
             yield TextArea(self._initial, id="goals-text", soft_wrap=True, show_line_numbers=True)
             with Vertical(id="goals-side"):
@@ -120,16 +119,23 @@ class GoalCheckScreen(Screen[None]):
         self._findings = list(report.findings)
         was = findings_list.highlighted
         findings_list.clear_options()
-        findings_list.add_options([Option(as_text(_line(finding))) for finding in self._findings])
+        kb = self.app.kb
+        findings_list.add_options([Option(as_text(_line(kb, f))) for f in self._findings])
         if self._findings:
             findings_list.highlighted = min(was or 0, len(self._findings) - 1)
         errors, warnings, infos = (report.count(s) for s in ("error", "warning", "info"))
         summary.update(
             as_text(
-                f"{errors} error{'s' * (errors != 1)}, {warnings} warning"
-                f"{'s' * (warnings != 1)}, {infos} info"
+                kb.text.say(
+                    message(
+                        "app.goals.counts",
+                        errors=message("app.goals.errors", count=errors),
+                        warnings=message("app.goals.warnings", count=warnings),
+                        infos=message("app.goals.infos", count=infos),
+                    )
+                )
                 if self._findings
-                else "No findings."
+                else say(kb, "app.goals.none")
             )
         )
         self._show_detail()
@@ -153,7 +159,7 @@ class GoalCheckScreen(Screen[None]):
             finding = self._findings[index]
             text = f"{finding.diagnostic.message}\n{finding.suggestion}"
             if finding.rewrite:
-                text += f"\n\nRewrite (ctrl+r): {finding.rewrite}"
+                text += "\n\n" + say(self.app.kb, "app.goals.rewrite", rewrite=finding.rewrite)
             detail.update(as_text(text))
         self.refresh_bindings()
 
@@ -181,12 +187,10 @@ class GoalCheckScreen(Screen[None]):
         match = ITEM_LINE.match(lines[row])
         rest = match["rest"] if match else ""
         if OBJECTIVE.search(finding.where) or lines[row].lstrip().startswith("#"):
-            self.app.notify(
-                "The rewrite is a key result: add it under the objective.", markup=False
-            )
+            self.app.notify(say(self.app.kb, "app.goals.add_under"), markup=False)
             return
         if match is None or not rest.strip() or rest.lstrip()[:1] in "{[\"'|>":
-            self.app.notify("This line holds more than the goal: edit it by hand.", markup=False)
+            self.app.notify(say(self.app.kb, "app.goals.by_hand"), markup=False)
             return
         area.replace(match["lead"] + finding.rewrite, (row, 0), (row, len(lines[row])))
         self.check_now()
@@ -209,10 +213,11 @@ class GoalCheckScreen(Screen[None]):
                 return str(exc)
             return None
 
+        kb = self.app.kb
         dialog = AskText(
-            "Check a goal file",
-            "Path of a YAML or Markdown goal file. The file itself is never changed.",
-            placeholder="for example samples/goals/team-okrs.md",
+            say(kb, "app.goals.open"),
+            say(kb, "app.goals.open_path"),
+            placeholder=say(kb, "app.goals.open_example"),
             check=check,
         )
         if await self.app.push_screen_wait(dialog) is None or not read:
@@ -221,7 +226,9 @@ class GoalCheckScreen(Screen[None]):
         self.check_now()
 
 
-def _line(finding: Finding) -> str:
+def _line(kb: KnowledgeBase, finding: Finding) -> str:
     diagnostic = finding.diagnostic
-    where = f"{diagnostic.line}: " if diagnostic.line else ""
-    return f"{where}{diagnostic.severity} {diagnostic.rule}: {diagnostic.message}"
+    said = {"severity": diagnostic.severity, "rule": diagnostic.rule, "message": diagnostic.message}
+    if diagnostic.line:
+        return say(kb, "app.goals.finding_at", line=diagnostic.line, **said)
+    return say(kb, "app.goals.finding", **said)

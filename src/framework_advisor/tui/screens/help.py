@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 from framework_advisor.safe_text import widget_text
+from framework_advisor.tui.keys import key_words
 
 if TYPE_CHECKING:
     from framework_advisor.domain.knowledge import KnowledgeBase
@@ -40,7 +41,7 @@ def screen_keys(app: App[Any], screen: Screen[Any]) -> list[KeyHelp]:
     found: dict[tuple[bool, str], tuple[list[str], str]] = {}
 
     def add(node: object, binding: Binding, tooltip: str) -> None:
-        what = _what(binding, tooltip)
+        what = _what(app, binding, tooltip)
         if not what:
             return
         everywhere = node is app
@@ -83,8 +84,10 @@ def _declared(kind: type) -> list[Binding]:
     return list(declared.values())
 
 
-def _what(binding: Binding, tooltip: str) -> str:
-    description, tip = binding.description, tooltip or binding.tooltip
+def _what(app: App[Any], binding: Binding, tooltip: str) -> str:
+    description, tip = key_words(app, binding)
+    if tooltip and tooltip != binding.tooltip:  # a tooltip given by the node itself
+        tip = tooltip
     if description and tip and tip.lower() != description.lower():
         return f"{description}: {tip}"
     return description or tip

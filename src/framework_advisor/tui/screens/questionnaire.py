@@ -17,6 +17,7 @@ from framework_advisor.tui.messages import AnswersChanged
 from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.widgets.progress_line import ProgressLine
 from framework_advisor.tui.widgets.question_input import QuestionInput
+from framework_advisor.tui.words import say
 
 if TYPE_CHECKING:
     from framework_advisor.domain.question import Question
@@ -61,12 +62,24 @@ class QuestionnaireScreen(Screen[None]):
                 yield Static("", id="prompt")
                 yield Static("", id="help")
                 yield QuestionInput(self.app.kb, autofocus=True, id="input-area")
+            kb = self.app.kb
             with Horizontal(id="nav"):
-                yield Button("Back", id="back", tooltip="Previous question (Esc)")
                 yield Button(
-                    "Don't know", id="dont-know", tooltip="Don't know: leave it unanswered (Ctrl+S)"
+                    say(kb, "app.question.back"),
+                    id="back",
+                    tooltip=say(kb, "app.question.back_tip"),
                 )
-                yield Button("Next", id="next", variant="primary", tooltip="Next question (Enter)")
+                yield Button(
+                    say(kb, "app.question.dont_know"),
+                    id="dont-know",
+                    tooltip=say(kb, "app.question.dont_know_tip"),
+                )
+                yield Button(
+                    say(kb, "app.question.next"),
+                    id="next",
+                    variant="primary",
+                    tooltip=say(kb, "app.question.next_tip"),
+                )
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -109,7 +122,11 @@ class QuestionnaireScreen(Screen[None]):
             )
         self.query_one("#prompt", Static).update(prompt)
         self.query_one("#help", Static).update(
-            Content.assemble(("Why we ask", "b"), "\n", widget_text(self._help(question)))
+            Content.assemble(
+                (say(self.app.kb, "app.question.why_we_ask"), "b"),
+                "\n",
+                widget_text(self._help(question)),
+            )
         )
         self.query_one("#dont-know", Button).display = not required  # no "don't know" there
         self.query_one("#back", Button).disabled = assessment.previous_question(question_id) is None
@@ -120,8 +137,9 @@ class QuestionnaireScreen(Screen[None]):
     def _why_optional(self, question: Question) -> str:
         other = question.required_unless
         if other and other not in self.app.assessment.answers:
-            return f"or skip it and answer “{self.app.assessment.question(other).prompt}”"
-        return "optional"
+            prompt = self.app.assessment.question(other).prompt
+            return say(self.app.kb, "app.question.or_skip", prompt=prompt)
+        return say(self.app.kb, "app.question.optional")
 
     def _help(self, question: Question) -> str:
         """The question's help, unless it has become required in place of one left blank
@@ -133,10 +151,7 @@ class QuestionnaireScreen(Screen[None]):
             if q.required_unless == question.id and q.id not in assessment.answers
         ]
         if skipped and assessment.is_required(question):
-            return (
-                f"You left “{skipped[0].prompt}” blank, so this one needs an answer: "
-                "the advice depends on the organisation's size."
-            )
+            return say(self.app.kb, "app.question.now_required", prompt=skipped[0].prompt)
         return question.help
 
     def refresh_progress(self) -> None:
@@ -178,12 +193,13 @@ class QuestionnaireScreen(Screen[None]):
             return
         if assessment.is_required(question) and question.id not in assessment.answers:
             if question.type == "multiple":
-                how = "move to an option with the arrow keys, tick it with Space, then press Enter"
+                how = "app.question.how.multiple"
             elif question.type in ("number", "text"):
-                how = "type it, then press Enter"
+                how = "app.question.how.typed"
             else:
-                how = "move to an option with the arrow keys, then press Enter"
-            widget.show_error(f"This question needs an answer before you move on: {how}.")
+                how = "app.question.how.single"
+            kb = self.app.kb
+            widget.show_error(say(kb, "app.question.needs_answer", how=say(kb, how)))
             widget.focus_control()
             return
         self._move_on(question)
@@ -193,7 +209,8 @@ class QuestionnaireScreen(Screen[None]):
         assessment = self.app.assessment
         note = ""
         if question.id not in assessment.answers:
-            note = f"question {assessment.position(question.id)[0]} skipped"
+            number = assessment.position(question.id)[0]
+            note = say(self.app.kb, "app.question.skipped", number=number)
         following = assessment.next_question(question.id)
         if following is None:
             self.app.action_review()
@@ -214,7 +231,7 @@ class QuestionnaireScreen(Screen[None]):
             return
         question = self.app.assessment.question(self.question_id)
         if self.app.assessment.is_required(question):
-            self.input.show_error("This question is required: it has no 'don't know'.")
+            self.input.show_error(say(self.app.kb, "app.question.no_dont_know"))
             return
         self.app.set_answer(self.question_id, None)
         self._move_on(question)

@@ -28,13 +28,8 @@ if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
 
 
-TABS = (
-    ("ranking", "Ranking"),
-    ("mix", "Mix"),
-    ("cadence", "Cadence"),
-    ("cautions", "Cautions"),
-    ("changes", "What could change it"),
-)
+TABS = ("ranking", "mix", "cadence", "cautions", "changes")
+"""The tabs in order; each one's name is the catalogue's ``key.results.tab.<tab>``."""
 
 
 class ResultsScreen(Screen[None]):
@@ -53,8 +48,8 @@ class ResultsScreen(Screen[None]):
             tooltip="Go to the required question not answered yet",
         ),
         *[
-            Binding(str(n), f"tab('{tab}')", title, id=f"results.tab.{tab}", show=False)
-            for n, (tab, title) in enumerate(TABS, start=1)
+            Binding(str(n), f"tab('{tab}')", tab, id=f"results.tab.{tab}", show=False)
+            for n, tab in enumerate(TABS, start=1)
         ],
     ]
 
@@ -67,19 +62,24 @@ class ResultsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="results-banner")
+        kb = self.app.kb
+        title = {
+            tab: f"{n} {kb.text.say(message(f'key.results.tab.{tab}'))}"
+            for n, tab in enumerate(TABS, start=1)
+        }  # "1 Ranking": the key and the tab's name, which the catalogue gives (key.*)
         with TabbedContent(id="results-tabs"):
-            with TabPane("1 Ranking", id="tab-ranking"), Vertical():
+            with TabPane(title["ranking"], id="tab-ranking"), Vertical():
                 yield DataTable(id="ranking", cursor_type="row")
                 with VerticalScroll(id="why-scroll"):
                     yield Outline(id="why")
-            with TabPane("2 Mix", id="tab-mix"), VerticalScroll():
+            with TabPane(title["mix"], id="tab-mix"), VerticalScroll():
                 yield Outline(id="mix")
-            with TabPane("3 Cadence", id="tab-cadence"), Vertical():
+            with TabPane(title["cadence"], id="tab-cadence"), Vertical():
                 yield Static("", id="cadence-total")
                 yield DataTable(id="cadence", cursor_type="row")
-            with TabPane("4 Cautions", id="tab-cautions"), VerticalScroll():
+            with TabPane(title["cautions"], id="tab-cautions"), VerticalScroll():
                 yield Outline(spaced=True, id="cautions")
-            with TabPane("5 What could change it", id="tab-changes"), VerticalScroll():
+            with TabPane(title["changes"], id="tab-changes"), VerticalScroll():
                 yield Outline(id="changes")
                 yield OptionList(id="unanswered")
         yield KeyBar()
@@ -87,7 +87,8 @@ class ResultsScreen(Screen[None]):
     def on_mount(self) -> None:
         ranking = self.query_one("#ranking", DataTable)
         cadence = self.query_one("#cadence", DataTable)
-        cadence.add_columns("Ritual", "How often", "Min", "Min/month", "Serves")
+        columns = ("ritual", "how_often", "minutes", "per_month", "serves")
+        cadence.add_columns(*(self._say(f"app.cadence.col.{c}") for c in columns))
         self.refresh_results()
         ranking.focus()
 
@@ -155,8 +156,8 @@ class ResultsScreen(Screen[None]):
         name_width, bar_width = _ranking_widths(table.size.width or self.app.size.width)
         table.clear(columns=True)
         table.add_column("#", width=2)
-        table.add_column("Framework", width=name_width)
-        table.add_column("Fit", width=3)
+        table.add_column(self._say("app.results.col.framework"), width=name_width)
+        table.add_column(self._say("app.results.col.fit"), width=3)
         table.add_column("", width=bar_width)
         in_mix = {layer.framework for layer in rec.mix}
         for item in rec.ranking:

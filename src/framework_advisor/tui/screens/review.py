@@ -17,6 +17,7 @@ from framework_advisor.safe_text import as_text
 from framework_advisor.tui.messages import AnswersChanged
 from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.widgets.question_input import QuestionInput
+from framework_advisor.tui.words import say
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -33,8 +34,8 @@ class AnswersTable(DataTable[Any]):
     cursor has no columns to move along)."""
 
     BINDINGS = [
-        Binding("home", "first_row", "First", show=False),
-        Binding("end", "last_row", "Last", show=False),
+        Binding("home", "first_row", "First", id="review.first", show=False),
+        Binding("end", "last_row", "Last", id="review.last", show=False),
     ]
 
     def action_first_row(self) -> None:
@@ -61,7 +62,9 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="review"):
-            yield Static("[b]Review your answers[/b]", classes="screen-title")
+            yield Static(
+                as_text(say(self.app.kb, "app.review.title"), "bold"), classes="screen-title"
+            )
             yield Static("", id="review-status")
             yield AnswersTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
@@ -79,8 +82,9 @@ class ReviewScreen(Screen[None]):
         question_width, answer_width = _column_widths(table.size.width or self.app.size.width)
         table.clear(columns=True)
         table.add_column("#", key="number", width=2)
-        table.add_column("Question", key="question", width=question_width)
-        table.add_column("Answer", key="answer", width=answer_width)
+        kb = self.app.kb
+        table.add_column(say(kb, "app.review.col.question"), key="question", width=question_width)
+        table.add_column(say(kb, "app.review.col.answer"), key="answer", width=answer_width)
         assessment = self.app.assessment
         for number, question in enumerate(assessment.visible(), start=1):
             table.add_row(
@@ -95,10 +99,12 @@ class ReviewScreen(Screen[None]):
         missing = assessment.missing_required()
         status = (
             Text.assemble(
-                as_text("Still needed:", "bold"), " ", as_text(", ".join(q.label for q in missing))
+                as_text(say(self.app.kb, "app.review.still_needed"), "bold"),
+                " ",
+                as_text(", ".join(q.label for q in missing)),
             )
             if missing
-            else as_text("All required questions answered. Press Ctrl+O for the results.")
+            else as_text(say(self.app.kb, "app.review.all_answered"))
         )
         self.query_one("#review-status", Static).update(status)
 
@@ -141,8 +147,10 @@ class EditAnswer(ModalScreen[None]):
                 others=assessment.answers,
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Clear", id="clear", disabled=assessment.is_required(question))
-                yield Button("Done", id="done", variant="primary")
+                kb = self.app.kb
+                required = assessment.is_required(question)
+                yield Button(say(kb, "app.review.clear"), id="clear", disabled=required)
+                yield Button(say(kb, "app.review.done"), id="done", variant="primary")
 
     @on(QuestionInput.Answered)
     def _answered(self, event: QuestionInput.Answered) -> None:

@@ -14,12 +14,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from framework_advisor.domain.counting import counted
 from framework_advisor.errors import AdvisorError
 from framework_advisor.safe_text import as_text
 from framework_advisor.tui.screens.dialogs import AskText, Confirm
 from framework_advisor.tui.state import Assessment
 from framework_advisor.tui.widgets.footer import KeyBar
+from framework_advisor.tui.words import say
 
 if TYPE_CHECKING:
     from framework_advisor.tui.app import AdvisorApp
@@ -40,14 +40,17 @@ class SessionsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="sessions"):
-            yield Static("[b]Saved sessions[/b]", classes="screen-title")
+            yield Static(
+                as_text(say(self.app.kb, "app.sessions.title"), "bold"), classes="screen-title"
+            )
             yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-where", classes="dim")
         yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Session", "Organisation", "Answered", "Saved")
+        columns = ("session", "organisation", "answered", "saved")
+        table.add_columns(*(say(self.app.kb, f"app.sessions.col.{c}") for c in columns))
         self.reload()
 
     def reload(self) -> None:
@@ -61,11 +64,12 @@ class SessionsScreen(Screen[None]):
             organisation = session.answers.get("organisation", "")
             cells = (session.display_name, organisation, len(session.answers), saved)
             table.add_row(*(as_text(cell) for cell in cells), key=name)
+        folder = str(store.folder)
         self.query_one("#sessions-where", Static).update(
             as_text(
-                f"{counted(table.row_count, 'session')} in {store.folder}"
+                say(self.app.kb, "app.sessions.where", count=table.row_count, folder=folder)
                 if table.row_count
-                else f"No saved sessions yet. They are kept in {store.folder}"
+                else say(self.app.kb, "app.sessions.none", folder=folder)
             )
         )
         table.focus()
@@ -94,7 +98,11 @@ class SessionsScreen(Screen[None]):
             return
         shown = store.display_name(name)
         new = await self.app.push_screen_wait(
-            AskText("Rename session", f"New name for '{shown}':", shown)
+            AskText(
+                say(self.app.kb, "app.sessions.rename"),
+                say(self.app.kb, "app.sessions.new_name", name=shown),
+                shown,
+            )
         )
         if new is None or new == shown:
             return
@@ -103,7 +111,7 @@ class SessionsScreen(Screen[None]):
         lock = None if open_here else store.lock(name)
         if not open_here and lock is None:
             self.app.notify(
-                f"'{shown}' is open in another window: rename it there, or close it first.",
+                say(self.app.kb, "app.sessions.open_elsewhere", name=shown),
                 severity="error",
                 markup=False,
             )
@@ -127,8 +135,7 @@ class SessionsScreen(Screen[None]):
         self._select(renamed)
         if renamed != new:
             self.app.notify(
-                f"Renamed to '{new}', in the file '{renamed}.yaml' (file names leave out "
-                "spaces and some signs).",
+                say(self.app.kb, "app.sessions.renamed", name=new, stem=renamed),
                 timeout=10,
                 markup=False,
             )
@@ -146,7 +153,11 @@ class SessionsScreen(Screen[None]):
             return
         shown = store.display_name(name)
         sure = await self.app.push_screen_wait(
-            Confirm("Delete session", f"Delete '{shown}' and its answers for good?", yes="Delete")
+            Confirm(
+                say(self.app.kb, "app.sessions.delete"),
+                say(self.app.kb, "app.sessions.delete_sure", name=shown),
+                yes=say(self.app.kb, "app.sessions.delete_yes"),
+            )
         )
         if sure:
             store.delete(name)

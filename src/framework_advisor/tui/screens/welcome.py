@@ -17,16 +17,12 @@ from textual.widgets.option_list import Option
 from framework_advisor.safe_text import as_text
 from framework_advisor.tui.screens.dialogs import AskText
 from framework_advisor.tui.widgets.footer import KeyBar
+from framework_advisor.tui.words import say
 
 if TYPE_CHECKING:
     from framework_advisor.domain.answers import Answers
+    from framework_advisor.domain.knowledge import KnowledgeBase
     from framework_advisor.tui.app import AdvisorApp
-
-INTRO = (
-    "Answer about a dozen questions about your organisation and get an explained "
-    "recommendation of goal-setting frameworks: which to use, how they fit together, "
-    "what they cost in meetings, and why."
-)
 
 
 class WelcomeScreen(Screen[None]):
@@ -45,8 +41,8 @@ class WelcomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="welcome"):
-            yield Static("[b]Framework Advisor[/b]", id="welcome-title")
-            yield Static(INTRO, id="welcome-intro")
+            yield Static(as_text(say(self.app.kb, "app.welcome.title"), "bold"), id="welcome-title")
+            yield Static(say(self.app.kb, "app.welcome.intro"), id="welcome-intro")
             yield OptionList(id="welcome-menu")
             yield Static("", id="welcome-where")
             hint = self.app.kb.help_entry("hint")
@@ -76,26 +72,31 @@ class WelcomeScreen(Screen[None]):
         menu.clear_options()
         store = self.app.store
         served = self.app.served is not None
-        options = [Option("New assessment", id="new")]
+        kb = self.app.kb
+        options = [Option(say(kb, "app.welcome.new"), id="new")]
         latest = store.most_recent() if store else None
         if store and latest:
             shown = store.display_name(latest)
-            options.append(Option(as_text(f"Continue '{shown}'"), id="continue"))
+            options.append(
+                Option(as_text(say(kb, "app.welcome.continue", name=shown)), id="continue")
+            )
         if store and not served:
             count = len(store.names())
-            options.append(Option(f"Saved sessions ({count})", id="sessions"))
-            options.append(Option("Open an answers file", id="open"))
+            options.append(Option(say(kb, "app.welcome.sessions", count=count), id="sessions"))
+            options.append(Option(say(kb, "app.welcome.open"), id="open"))
         options += [
-            Option("Browse frameworks", id="frameworks"),
-            Option("Compare frameworks", id="compare"),
-            Option("Check written goals", id="goals"),
-            Option("Quit", id="quit"),
+            Option(say(kb, "app.welcome.browse"), id="frameworks"),
+            Option(say(kb, "app.welcome.compare"), id="compare"),
+            Option(say(kb, "app.welcome.goals"), id="goals"),
+            Option(say(kb, "app.welcome.quit"), id="quit"),
         ]
         menu.add_options(options)
         ids = [option.id for option in options]
         # back from a dialog (a failed "Open an answers file", say): the cursor stays put
         menu.highlighted = ids.index(was) if was in ids else (1 if latest else 0)
-        where = f"Sessions are saved in {store.folder}" if store and not served else ""
+        where = (
+            say(kb, "app.welcome.where", folder=str(store.folder)) if store and not served else ""
+        )
         self.query_one("#welcome-where", Static).update(as_text(where))
         menu.focus()
         self.refresh_bindings()
@@ -126,11 +127,8 @@ class WelcomeScreen(Screen[None]):
         if self.app.served is not None:  # never shown when served; and never wipe a session
             return
         default = f"assessment-{date.today().isoformat()}"
-        dialog = AskText(
-            "New assessment",
-            "Name it after the client or team, so you can come back to it.",
-            default,
-        )
+        kb = self.app.kb
+        dialog = AskText(say(kb, "app.welcome.new"), say(kb, "app.welcome.name_it"), default)
         name = await self.app.push_screen_wait(dialog)
         if name is None:
             return
@@ -139,14 +137,13 @@ class WelcomeScreen(Screen[None]):
             return
         stem = store.stem_for(name)
         if store.exists(stem):  # the same name typed again: that session, not a second one
-            self.app.notify(f"A session '{name}' already exists: continuing it.", markup=False)
+            self.app.notify(say(kb, "app.welcome.exists", name=name), markup=False)
             self.app.continue_session(store.load(stem, self.app.kb))
             return
         self.app.start_assessment(stem, title=name)
         if stem != name:
             self.app.notify(
-                f"Saved in the file '{stem}.yaml' (file names leave out spaces and some "
-                f"signs); the session keeps the name '{name}'.",
+                say(kb, "app.welcome.saved_as", stem=stem, name=name),
                 timeout=10,
                 markup=False,
             )
@@ -155,7 +152,7 @@ class WelcomeScreen(Screen[None]):
         store = self.app.store
         latest = store.most_recent() if store else None
         if store is None or latest is None:
-            self.app.notify("No saved session yet: start a new assessment.", markup=False)
+            self.app.notify(say(self.app.kb, "app.welcome.no_session"), markup=False)
             return
         self.app.continue_session(store.load(latest, self.app.kb))
 
@@ -172,12 +169,13 @@ class WelcomeScreen(Screen[None]):
         from framework_advisor.tui.launch import session_from_file
 
         opened: list[tuple[str, Answers, list[str]]] = []
+        kb = self.app.kb
 
         def check(text: str) -> str | None:
             """The file read, or what is wrong with it: the dialog keeps the path typed."""
             path = Path(text).expanduser()
             if not path.is_file():
-                return missing_file(path)
+                return missing_file(kb, path)
             try:
                 opened.append(session_from_file(self.app.kb, self.app.store, path))
             except AdvisorError as exc:
@@ -185,10 +183,9 @@ class WelcomeScreen(Screen[None]):
             return None
 
         dialog = AskText(
-            "Open an answers file",
-            "Path of a YAML or JSON answers file. The file itself is never changed: "
-            "a new session starts from it.",
-            placeholder="for example samples/startup.yaml",
+            say(kb, "app.welcome.open"),
+            say(kb, "app.welcome.open_path"),
+            placeholder=say(kb, "app.welcome.open_example"),
             check=check,
         )
         text = await self.app.push_screen_wait(dialog)
@@ -200,17 +197,18 @@ class WelcomeScreen(Screen[None]):
         self.app.start_assessment(name, answers)
 
 
-def missing_file(path: Path) -> str:
+def missing_file(kb: KnowledgeBase, path: Path) -> str:
     """No such file, and the nearest names in its folder ("did you mean startup.yaml")."""
     import difflib
 
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        return f"No folder {folder}: check the path."
+        return say(kb, "app.welcome.no_folder", folder=str(folder))
     try:
         names = [p.name for p in folder.iterdir() if p.is_file()]
     except OSError:
         names = []
     close = difflib.get_close_matches(path.name, names, n=2, cutoff=0.6)
-    hint = " or ".join(close)
-    return f"No file {path}." + (f" Did you mean {hint}?" if hint else "")
+    if not close:
+        return say(kb, "app.welcome.no_file", path=str(path))
+    return say(kb, "app.welcome.no_file_near", path=str(path), names=close)

@@ -14,11 +14,16 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from framework_advisor.errors import UsageError
 from framework_advisor.sessions import data_dir
+from framework_advisor.tui.words import say
+
+if TYPE_CHECKING:
+    from framework_advisor.domain.knowledge import KnowledgeBase
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -32,7 +37,7 @@ def app_command(packs: list[str]) -> str:
     )
 
 
-def open_folder(folder: Path | None) -> Path:
+def open_folder(kb: KnowledgeBase, folder: Path | None) -> Path:
     folder = folder or data_dir() / "workshops" / datetime.now().strftime("%Y-%m-%d-%H%M%S")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -40,11 +45,14 @@ def open_folder(folder: Path | None) -> Path:
             raise PermissionError(13, "Permission denied")
         next(folder.iterdir(), None)
     except OSError as exc:
-        raise UsageError(f"cannot use the folder {folder}: {exc.strerror or exc}") from None
+        reason = str(exc.strerror or exc)
+        raise UsageError(
+            say(kb, "app.serve.bad_folder", folder=str(folder), reason=reason)
+        ) from None
     return folder
 
 
-def listen(host: str, port: int) -> socket.socket:
+def listen(kb: KnowledgeBase, host: str, port: int) -> socket.socket:
     try:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         infos = socket.getaddrinfo(host, port, family, socket.SOCK_STREAM)
@@ -55,8 +63,10 @@ def listen(host: str, port: int) -> socket.socket:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         if getattr(exc, "errno", None) == 98:  # EADDRINUSE
-            reason = "the port is in use (another server is running there?); try --port"
-        raise UsageError(f"cannot listen on {host}:{port}: {reason}") from None
+            reason = say(kb, "app.serve.port_in_use")
+        raise UsageError(
+            say(kb, "app.serve.cannot_listen", host=host, port=port, reason=reason)
+        ) from None
     sock.setblocking(False)
     return sock
 
@@ -72,6 +82,7 @@ def print_qr(url: str) -> None:
 
 
 def serve(
+    kb: KnowledgeBase,
     *,
     host: str,
     port: int,
@@ -93,38 +104,37 @@ def serve(
 
     gc.enable()
     kept = folder is not None
-    folder = open_folder(folder)
+    folder = open_folder(kb, folder)
     try:
         room = Room.open(folder)
     except OSError as exc:
-        raise UsageError(f"cannot use the folder {folder}: {exc.strerror or exc}") from None
-    except (ValueError, KeyError, TypeError) as exc:
+        reason = str(exc.strerror or exc)
         raise UsageError(
-            f"{folder / STATE_FILE}: the room's state is damaged ({exc}); move it away to "
-            "start a new room in this folder"
+            say(kb, "app.serve.bad_folder", folder=str(folder), reason=reason)
         ) from None
-    sock = listen(host, port)
+    except (ValueError, KeyError, TypeError) as exc:
+        state = str(folder / STATE_FILE)
+        raise UsageError(say(kb, "app.serve.damaged", path=state, problem=str(exc))) from None
+    sock = listen(kb, host, port)
     server = RoomServer(
         app_command(packs),
         room=room,
         host=host,
         port=port,
         public_url=public_url,
+        catalogue=kb.text,
         trusted_proxies=trusted_proxies,
     )
-    click.echo(f"Framework Advisor is served at {server.public_url}")
+    click.echo(say(kb, "app.serve.served_at", url=server.public_url))
     if qr:
         print_qr(server.public_url)
-    click.echo(f"Join code: {codes.grouped(room.join_code)}")
+    click.echo(say(kb, "app.serve.join_code", code=codes.grouped(room.join_code)))
     if sheet is not None:
         sheet(server.public_url, codes.grouped(room.join_code))
-    click.echo(f"Participants' sessions are saved in {terminal_text(str(folder))}")
+    click.echo(say(kb, "app.serve.saved_in", folder=terminal_text(str(folder))))
     if not kept:
-        click.echo("(a new room: serve again with --dir to keep this one's code and participants)")
+        click.echo(say(kb, "app.serve.new_room"))
     if host not in LOOPBACK and public_url is None:
-        click.echo(
-            "note: browsers on other machines need --public-url http://<this-machine>:PORT",
-            err=True,
-        )
+        click.echo(say(kb, "app.serve.public_url"), err=True)
     sys.stdout.flush()
     server.serve_on(sock)

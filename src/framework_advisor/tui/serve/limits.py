@@ -6,6 +6,8 @@ import time
 from collections import deque
 from collections.abc import Callable
 
+from framework_advisor.domain.text import Message, message
+
 PER_CLIENT = 5
 OVERALL = 30
 WINDOW = 60.0
@@ -37,19 +39,13 @@ class WrongCodes:
             if not times:
                 del self._by_client[client]
 
-    def refusal(self, client: str) -> str | None:
-        """Why this client may not try now, or None."""
+    def refusal(self, client: str) -> Message | None:
+        """Why this client may not try now (a message of the catalogue's), or None."""
         self._prune(self.clock())
         if len(self._by_client.get(client, ())) >= self.per_client:
-            return (
-                f"Too many wrong codes from your device ({self.per_client} in a minute). "
-                "Wait a minute, then check the code with your facilitator."
-            )
+            return message("app.room.too_many_device", most=self.per_client)
         if len(self._all) >= self.overall:
-            return (
-                "Too many wrong codes in this room in the last minute. "
-                "Wait a minute, then try again."
-            )
+            return message("app.room.too_many_room")
         return None
 
     def record(self, client: str) -> None:

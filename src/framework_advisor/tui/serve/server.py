@@ -24,6 +24,7 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from framework_advisor.domain.text import Catalogue, message
 from framework_advisor.safe_text import one_line
 from framework_advisor.tui.serve import codes, cookies, size
 from framework_advisor.tui.serve.env import ENV_PARTICIPANT, ENV_ROOM, ENV_SESSION
@@ -47,6 +48,14 @@ log.addFilter(OneLine())
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 MAX_NAME = 80
+JOIN_WORDS = (
+    "join_title", "join_heading", "join_intro", "code", "name", "before", "resume", "resume_hint",
+    "join",
+)  # fmt: skip
+JOINED_WORDS = ("joined_title", "continues", "write_it_down", "start")
+APP_WORDS = ("app_start", "ended", "app_continue")
+"""The words of the join form, of the page after joining and of the app's own page (``app.room.page.<key>``): the
+templates show them as text (escaped), never as markup."""
 STOP_TIMEOUT = 10.0
 MAX_READY_VIEW = 120
 PAGE_HEADERS = {
@@ -120,6 +129,7 @@ class RoomServer(Server):
         host: str,
         port: int,
         public_url: str | None,
+        catalogue: Catalogue,
         trusted_proxies: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(
@@ -131,6 +141,8 @@ class RoomServer(Server):
             templates_path=TEMPLATES,
         )
         self.room = room
+        self.catalogue = catalogue
+        """The words of the room's pages (knowledge/text/en.yaml, ``app.room.*``)."""
         self.origin = origin_of(self.public_url)
         self.secure = self.public_url.startswith("https:")
         self.trusted_proxies = trusted_proxies
@@ -223,12 +235,16 @@ class RoomServer(Server):
     ) -> web.Response:
         return aiohttp_jinja2.render_template(template, request, context, status=status)
 
+    def _say(self, message_id: str, **params: Any) -> str:
+        """A sentence of the room's pages, in the catalogue's words."""
+        return self.catalogue.say(message(message_id, **params))
+
     def _join_page(
         self, request: web.Request, *, error: str = "", name: str = "", status: int = 200
     ) -> web.Response:
-        return self._page(
-            "join.html", request, {"error": error, "name": name, "max_name": MAX_NAME}, status
-        )
+        said = {key: self._say(f"app.room.page.{key}") for key in JOIN_WORDS}
+        context = {"error": error, "name": name, "max_name": MAX_NAME, "words": said}
+        return self._page("join.html", request, context, status)
 
     def elsewhere(self, request: web.Request) -> str | None:
         """The room's own address for this page, when it was opened under another name (say
@@ -260,12 +276,13 @@ class RoomServer(Server):
                 "config": {"static": {"url": static.rstrip("/") + "/"}},
                 "application": {"name": "Framework Advisor"},
                 "participant": participant.name,
+                "words": {key: self._say(f"app.room.page.{key}") for key in APP_WORDS},
             },
         )
 
     async def handle_join(self, request: web.Request) -> web.StreamResponse:
         if request.headers.get("Origin") is not None and not self.same_origin(request):
-            raise web.HTTPForbidden(text=f"Join the room from its own page: {self.public_url}")
+            raise web.HTTPForbidden(text=self._say("app.room.join_from_page", url=self.public_url))
         form = await request.post()
         typed_code = str(form.get("code", ""))
         name = " ".join(str(form.get("name", "")).split())
@@ -273,11 +290,12 @@ class RoomServer(Server):
         client = self.client_address(request)
         refusal = self.wrong_codes.refusal(client)
         if refusal:
-            return self._join_page(request, error=refusal, name=name, status=429)
+            error = self.catalogue.say(refusal)
+            return self._join_page(request, error=error, name=name, status=429)
         if self.closed():
             return self._join_page(
                 request,
-                error="This workshop is closed: no more joins or changes.",
+                error=self._say("app.room.closed"),
                 name=name,
                 status=403,
             )
@@ -285,7 +303,7 @@ class RoomServer(Server):
             self.wrong_codes.record(client)
             return self._join_page(
                 request,
-                error="That join code is not right: check it with your facilitator.",
+                error=self._say("app.room.wrong_code"),
                 name=name,
                 status=403,
             )
@@ -295,8 +313,7 @@ class RoomServer(Server):
                 self.wrong_codes.record(client)
                 return self._join_page(
                     request,
-                    error="That resume code is not known in this room. Leave it empty to "
-                    "join as a new participant.",
+                    error=self._say("app.room.unknown_resume"),
                     name=name,
                     status=403,
                 )
@@ -306,12 +323,12 @@ class RoomServer(Server):
         if not name:
             return self._join_page(
                 request,
-                error="Please type your name: your facilitator sees it with your answers.",
+                error=self._say("app.room.type_name"),
                 status=400,
             )
         if len(name) > MAX_NAME:
             return self._join_page(
-                request, error=f"Please keep your name under {MAX_NAME} characters.", status=400
+                request, error=self._say("app.room.name_too_long", most=MAX_NAME), status=400
             )
         participant, code = self.room.join(name)
         self._unseen_resume_codes[participant.id] = code
@@ -356,19 +373,18 @@ class RoomServer(Server):
         code = self._unseen_resume_codes.pop(participant.id, None)
         if code is None:
             raise web.HTTPSeeOther("/")
-        return self._page(
-            "joined.html",
-            request,
-            {"name": participant.name, "resume_code": codes.grouped(code)},
-        )
+        said = {key: self._say(f"app.room.page.{key}") for key in JOINED_WORDS}
+        said["welcome"] = self._say("app.room.page.welcome", name=participant.name)
+        context = {"name": participant.name, "resume_code": codes.grouped(code), "words": said}
+        return self._page("joined.html", request, context)
 
     # the app -------------------------------------------------------------------------------
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if not self.same_origin(request):
-            raise web.HTTPForbidden(text="Connections come from this room's own page only.")
+            raise web.HTTPForbidden(text=self._say("app.room.own_page_only"))
         joined = self.participant(request)
         if joined is None:
-            raise web.HTTPForbidden(text="Join the room first.")
+            raise web.HTTPForbidden(text=self._say("app.room.join_first"))
         participant, _ = joined
         width, height = size.clamp(request.query.get("width"), request.query.get("height"))
         websocket = web.WebSocketResponse(heartbeat=15)
@@ -412,15 +428,15 @@ class RoomServer(Server):
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
         joined = self.participant(request)
         if joined is None:
-            raise web.HTTPForbidden(text="Join the room first.")
+            raise web.HTTPForbidden(text=self._say("app.room.join_first"))
         key = request.match_info["key"]
         try:
             meta = await self.download_manager.get_download_metadata(key)
         except KeyError:
-            raise web.HTTPNotFound(text="No such download.") from None
+            raise web.HTTPNotFound(text=self._say("app.room.no_download")) from None
         service = meta.app_service
         if not isinstance(service, RoomAppService) or service.participant.id != joined[0].id:
-            raise web.HTTPNotFound(text="No such download.")
+            raise web.HTTPNotFound(text=self._say("app.room.no_download"))
         response = web.StreamResponse()
         content_type = meta.mime_type
         if meta.encoding:

@@ -32,8 +32,14 @@ class ChoiceList(OptionList):
     moves on."""
 
     BINDINGS = [
-        Binding("enter", "submit", "Next", show=False),
-        Binding("space", "toggle", "Tick", tooltip="Tick or untick the highlighted option"),
+        Binding("enter", "submit", "Next", id="choice.submit", show=False),
+        Binding(
+            "space",
+            "toggle",
+            "Tick",
+            id="choice.tick",
+            tooltip="Tick or untick the highlighted option",
+        ),
     ]
 
     class Toggled(_FromChoiceList):

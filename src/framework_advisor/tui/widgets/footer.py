@@ -15,6 +15,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from framework_advisor.tui.keys import key_words
+
 
 class ShownKey(NamedTuple):
     key: str
@@ -64,12 +66,15 @@ class KeyBar(Widget, can_focus=False):
         keys: dict[str, ShownKey] = {}  # one key per action, as Textual's Footer shows them
         palette = None
         for _node, binding, enabled, tooltip in screen.active_bindings.values():
+            description, tip = key_words(self.app, binding)
+            if tooltip and tooltip != binding.tooltip:  # a tooltip given by the node itself
+                tip = tooltip
             shown = ShownKey(
                 binding.key,
                 self.app.get_key_display(binding),
-                binding.description,
+                description,
                 enabled,
-                tooltip or binding.tooltip or binding.description,
+                tip or description,
             )
             if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
                 palette = shown

@@ -9,6 +9,7 @@ from textual.widgets import Static
 from framework_advisor.domain.framework_sections import framework_sections
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.safe_text import widget_text
+from framework_advisor.tui.words import say
 
 
 def framework_content(kb: KnowledgeBase, framework_id: str) -> Content:
@@ -19,7 +20,7 @@ def framework_content(kb: KnowledgeBase, framework_id: str) -> Content:
 
     out = [styled(f.name, "bold $accent"), styled(f.summary, "italic")]
     if f.aliases:
-        out.append(styled(f"Also known as: {', '.join(f.aliases)}", "dim"))
+        out.append(styled(say(kb, "app.framework.aliases", aliases=list(f.aliases)), "dim"))
     for section in framework_sections(kb, framework_id):
         out += [Content(""), styled(section.title, "bold")]
         mark = MARKS.get(section.kind, "")

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from rich.text import Text
 from textual.widget import Widget
+
+from framework_advisor.tui.words import say
+
+if TYPE_CHECKING:
+    from framework_advisor.tui.app import AdvisorApp
 
 
 class ProgressLine(Widget):
@@ -26,8 +33,12 @@ class ProgressLine(Widget):
     def label(self) -> str:
         if not self.count:
             return ""
-        label = f"Question {self.position} of {self.count}"
-        return f"{label} · {self.note}" if self.note else label
+        kb = cast("AdvisorApp", self.app).kb
+        if self.note:
+            return say(
+                kb, "app.progress_note", position=self.position, count=self.count, note=self.note
+            )
+        return say(kb, "app.progress", position=self.position, count=self.count)
 
     def show(self, position: int, count: int, note: str | None = None) -> None:
         """``note`` (such as "question 3 skipped"): None keeps the one shown."""

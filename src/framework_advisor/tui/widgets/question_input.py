@@ -21,6 +21,7 @@ from framework_advisor.engine.answers import parse_answer
 from framework_advisor.errors import AnswersError
 from framework_advisor.safe_text import as_text, terminal_text
 from framework_advisor.tui.widgets.choice_list import ChoiceList
+from framework_advisor.tui.words import say
 
 YES, NO = "yes", "no"
 HOLD_SECONDS = 0.5
@@ -150,7 +151,8 @@ class QuestionInput(Vertical):
         self.set_class(choice.display, "-choices")  # app.tcss: the list takes the room left
         if question.type == "yes_no":
             chosen = [] if value is None else [YES if value else NO]
-            choice.set_choices([(YES, "Yes"), (NO, "No")], chosen, multiple=False)
+            said = [(YES, say(self.kb, "app.input.yes")), (NO, say(self.kb, "app.input.no"))]
+            choice.set_choices(said, chosen, multiple=False)
         elif question.type in ("single", "multiple"):
             multiple = question.type == "multiple"
             chosen = list(value or []) if multiple else ([] if value is None else [value])
@@ -164,7 +166,7 @@ class QuestionInput(Vertical):
             if suggestion and not text.value:  # offered, never saved unless taken
                 text.suggester = SuggestFromList([suggestion], case_sensitive=False)
                 text.placeholder = terminal_text(
-                    f"for example {suggestion}: type its first letter, then → to take it"
+                    say(self.kb, "app.input.suggestion", suggestion=suggestion)
                 )
             text.cursor_position = len(text.value)
         self.show_error("")
@@ -231,9 +233,8 @@ class QuestionInput(Vertical):
             message = exc.problems[0].message
             if self.question.type == "number":
                 if message.startswith("expected"):
-                    message = f"'{text.strip()}' is not a whole number"
-                bounds = _bounds(self.question.min, self.question.max)
-                message = f"{message}. Enter a whole number{bounds}."
+                    message = say(self.kb, "app.input.not_whole", text=text.strip())
+                message = _whole(self.kb, message, self.question.min, self.question.max)
             self.show_error(message)
             return False, None
 
@@ -269,9 +270,12 @@ class QuestionInput(Vertical):
         return self._parse(self.query_one("#text", Input).value)[0]
 
 
-def _bounds(low: int | None, high: int | None) -> str:
+def _whole(kb: KnowledgeBase, problem: str, low: int | None, high: int | None) -> str:
+    """What was wrong with a number typed, and the whole numbers the question takes."""
     if low is not None and high is not None:
-        return f" from {low:,} to {high:,}"
+        return say(kb, "app.input.whole_between", problem=problem, low=low, high=high)
     if low is not None:
-        return f" of at least {low:,}"
-    return f" up to {high:,}" if high is not None else ""
+        return say(kb, "app.input.whole_at_least", problem=problem, low=low)
+    if high is not None:
+        return say(kb, "app.input.whole_up_to", problem=problem, high=high)
+    return say(kb, "app.input.whole", problem=problem)

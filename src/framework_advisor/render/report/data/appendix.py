@@ -74,9 +74,11 @@ def changes(kb: KnowledgeBase, rec: Recommendation, short: dict[str, str]) -> Ch
 def provenance(kb: KnowledgeBase, brand: str, today: date) -> Provenance:
     packs = [f"{p.name} {p.version}" for p in kb.packs]
     brand = " ".join((brand or kb.brand.name).split())
-    line = f"Prepared by {brand} with" if brand else "Prepared with"
-    line += f" Framework Advisor {__version__} and {kb.name} {kb.version}"
-    line += f", with the packs {', '.join(packs)}." if packs else "."
+    key = ("provenance_by" if brand else "provenance") + ("_packs" if packs else "")
+    said: dict[str, object] = {"version": __version__, "kb": kb.name, "kb_version": kb.version}
+    said |= {"brand": brand} if brand else {}
+    said |= {"packs": ", ".join(packs)} if packs else {}
+    line = kb.report.sentence(key, **said)
     return Provenance(
         line=line,
         date=today.isoformat(),

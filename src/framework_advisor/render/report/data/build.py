@@ -40,10 +40,12 @@ def build_report(
 ) -> ReportData:
     short = {fid: short_name(f) for fid, f in kb.frameworks.items()}
     organisation = str(rec.profile.get("organisation") or "").strip()
-    ranked = ranking(rec)
+    ranked = ranking(rec, kb.report)
     mix = {layer.framework for layer in rec.mix}
     draft = ReportData(
-        title=f"Framework recommendation for {organisation or 'your organisation'}",
+        title=kb.report.sentence(
+            "title", organisation=organisation or kb.report.sentence("your_organisation")
+        ),
         organisation=organisation,
         provenance=appendix.provenance(kb, brand, today),
         overview=overview(kb, rec, facts.plan, short),

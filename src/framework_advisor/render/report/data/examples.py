@@ -56,6 +56,7 @@ def drawn_roles(kb: KnowledgeBase, framework_id: str) -> set[str]:
 def examples(
     kb: KnowledgeBase, rec: Recommendation, short: dict[str, str], selection: ExampleSelection
 ) -> Examples:
+    layout = kb.report  # its notes' words (report.yaml, text)
     mix = [layer.framework for layer in rec.mix]
     # Every framework the plan brings, phase one's first: the starter templates (`templates
     # --mix`, the app's export) serve them all and carry these same examples.
@@ -75,10 +76,7 @@ def examples(
         names = and_list([short[f] for f in mix])
         return Examples(
             areas=[],
-            note=f"The library has no examples that fit this organisation for phase one "
-            f"({names}): each team writes its first goals from its own strategy in weeks 1-2."
-            if mix
-            else "",
+            note=layout.sentence("examples_none", names=names) if mix else "",
             okrs=[],
             kpis=[],
         )
@@ -87,23 +85,16 @@ def examples(
         question = kb.question("industry")
         industry = selection.missing_industry
         label = question.label_of(industry) if question else industry
-        notes.append(
-            f"The library has no examples written for {label} yet: these fit any industry."
-        )
+        notes.append(layout.sentence("examples_no_industry", industry=label))
     waiting = [q.label for qid in selection.waiting if (q := kb.question(qid)) is not None]
     if waiting:
-        notes.append(
-            f"Some examples depend on questions not answered yet ({and_list(waiting)}): "
-            "answer them for examples that fit better."
-        )
+        notes.append(layout.sentence("examples_waiting", questions=and_list(waiting)))
     shown = [t for o in okrs for t in (o.objective, *o.key_results)] + [k.target for k in kpis]
     shown += [t for group in roles for item in group.items for t in (item.lead, *item.lines)]
     if any("[" in text for text in shown):
-        notes.append("Replace each [bracketed] figure with your own baseline and target.")
-    notes.append("Targets are starting points: set yours from your own baselines.")
-    okr_title = (
-        "OKRs" if SETS_OKRS.intersection(planned) else "Objectives, with how to measure them"
-    )
+        notes.append(layout.sentence("examples_brackets"))
+    notes.append(layout.sentence("examples_targets"))
+    okr_title = "OKRs" if SETS_OKRS.intersection(planned) else layout.sentence("objectives_title")
     return Examples(
         areas=areas,
         note=" ".join(notes),

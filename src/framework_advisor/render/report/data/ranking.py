@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from framework_advisor.domain.recommendation import RankedFramework, Recommendation
+from framework_advisor.domain.report_layout import ReportLayout
 from framework_advisor.render.report.data.model import RankRow, ReasonRow
 
 SUMMARY_REASONS = 3
 """Reasons shown beside each framework in the ranking table (the largest effects first)."""
 
 
-def ranking(rec: Recommendation) -> list[RankRow]:
+def ranking(rec: Recommendation, layout: ReportLayout) -> list[RankRow]:
     mix = {layer.framework for layer in rec.mix}
-    return [_rank_row(item, mix) for item in rec.ranking]
+    unmoved = layout.sentence("starting_fit_only")
+    return [_rank_row(item, mix, unmoved) for item in rec.ranking]
 
 
-def _rank_row(item: RankedFramework, mix: set[str]) -> RankRow:
+def _rank_row(item: RankedFramework, mix: set[str], unmoved: str) -> RankRow:
     # A fit held at 0 or 100 is the engine's arithmetic, not a reason a client needs to read.
     reasons = [ReasonRow(r.effect, r.text, r.because) for r in item.reasons if r.rule != "clamp"]
     said = sorted(
@@ -27,6 +29,6 @@ def _rank_row(item: RankedFramework, mix: set[str]) -> RankRow:
         name=item.name,
         fit=item.fit,
         in_mix=item.id in mix,
-        summary=summary or ["Starting fit only: no answer moved it."],
+        summary=summary or [unmoved],
         reasons=reasons,
     )
