@@ -17,7 +17,7 @@ from framework_advisor.domain.rollout import (
 )
 from framework_advisor.domain.text import message
 from framework_advisor.engine.index import index_for
-from framework_advisor.engine.mix import limits_for
+from framework_advisor.engine.mix_search import limits_for
 from framework_advisor.engine.picks import top_picks
 
 __all__ = ["FIRST_WEEKS", "report_facts", "rollout_plan"]
