@@ -148,7 +148,7 @@ def _sheet_writer(
         from framework_advisor.safe_text import terminal_text
         from framework_advisor.sources.atomic import atomic_write
 
-        sheet = join_sheet(title, url, code, kb.workshop_text, prepared)
+        sheet = join_sheet(title, url, code, kb.text, prepared)
         atomic_write(path, sheet, force=force)
         click.echo(words(kb, "cli.serve.join_sheet", path=terminal_text(str(path))))
 

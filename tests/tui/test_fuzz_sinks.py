@@ -197,7 +197,7 @@ def test_fuzz_workshop_summary(
     framework_names = {fid: f.name for fid, f in hostile_kb.frameworks.items()}
 
     def drawn(fmt: str) -> str:
-        out = render("workshop_summary", fmt, summary, framework_names, hostile_kb.workshop_text)
+        out = render("workshop_summary", fmt, summary, framework_names, hostile_kb.text)
         assert isinstance(out, str)
         return out
 
@@ -217,8 +217,8 @@ def test_fuzz_workshop_word_and_pdf(
 
     summary = summary_of(kb, make_workshop(kb, tmp_path / "w", title, names))
     framework_names = {fid: f.name for fid, f in kb.frameworks.items()}
-    word = render("workshop_summary", "docx", summary, framework_names, kb.workshop_text)
-    pdf = render("workshop_summary", "pdf", summary, framework_names, kb.workshop_text)
+    word = render("workshop_summary", "docx", summary, framework_names, kb.text)
+    pdf = render("workshop_summary", "pdf", summary, framework_names, kb.text)
     assert isinstance(word, bytes) and isinstance(pdf, bytes)
     docx_text(word)
     assert pdf.startswith(b"%PDF")

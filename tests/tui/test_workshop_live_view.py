@@ -11,6 +11,7 @@ import yaml
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.engine.progress import progress
+from framework_advisor.render.workshop.outline import workshop_say
 from framework_advisor.tui.state import Assessment
 from framework_advisor.tui.watch_app import WatchApp
 from tests.tui.conftest import wait_until
@@ -84,13 +85,16 @@ async def test_progress_marks_and_key_fit_80x24(kb: KnowledgeBase, room: Path) -
         assert done == total  # the CEO answered everything the app asks
         assert people["P3"][2] != f"{total}/{total}"
         assert people["P3"][1].endswith("…") and len(people["P3"][1]) <= 14
-        words = kb.workshop_text
+
+        def words(word: str) -> str:
+            return workshop_say(kb.text, word)
+
         rows = _rows(app, "#consensus")
-        assert rows and all(r[0] in (words["mark.agreed"], words["mark.split"]) for r in rows)
-        levels = {words[f"level.{x}"] for x in ("all", "most", "split")}
+        assert rows and all(r[0] in (words("mark.agreed"), words("mark.split")) for r in rows)
+        levels = {words(f"level.{x}") for x in ("all", "most", "split")}
         assert all(r[2] in levels for r in rows)
         key = str(app.query_one("#key").render())
-        assert words["mark.agreed"] in key and "of 3" in key
+        assert words("mark.agreed") in key and "of 3" in key
         # every column inside the 80 columns
         for table in ("#people", "#consensus"):
             region = app.query_one(table).region

@@ -13,6 +13,7 @@ import yaml
 from textual.widgets import DataTable
 
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.render.workshop.outline import workshop_say
 from framework_advisor.tui import folder_watch
 from framework_advisor.tui.folder_watch import FolderWatcher
 from framework_advisor.tui.watch_app import NAME_WIDTH, WatchApp
@@ -59,8 +60,11 @@ async def test_the_view_follows_new_answers_and_its_keys_reveal_and_close(
         done, total = people[1][2].split("/")
         assert 0 < int(done) < int(total)  # Bram has not answered everything yet
         industry = next(r for r in _rows(app, "#consensus") if r[1] == "Industry")
-        words = kb.workshop_text  # two people: agree or split
-        assert industry == [words["mark.split"], "Industry", words["level.split"]]
+
+        def words(word: str) -> str:  # two people: agree or split
+            return workshop_say(kb.text, word)
+
+        assert industry == [words("mark.split"), "Industry", words("level.split")]
 
         await pilot.press("r")
         await wait_until(pilot, lambda: "revealed" in str(app.query_one("#status").render()))

@@ -252,15 +252,11 @@ def test_the_participant_chart_is_a_grid_up_to_50_and_a_distribution_beyond(
     names = {fid: f.name for fid, f in kb.frameworks.items()}
     base = _participants()
     few = [Participant(f"P{i}", "", base[i % 4].answers) for i in range(1, 51)]
-    page = html_summary(
-        summarise_workshop(kb, few, fixed=FIXED, anonymous=True), names, kb.workshop_text
-    )
+    page = html_summary(summarise_workshop(kb, few, fixed=FIXED, anonymous=True), names, kb.text)
     assert "Fit per participant (darker is a higher fit)" in page
     assert page.count("<rect") >= 50 * len(kb.frameworks)
     many = [Participant(f"P{i}", "", base[i % 4].answers) for i in range(1, 52)]
-    page = html_summary(
-        summarise_workshop(kb, many, fixed=FIXED, anonymous=True), names, kb.workshop_text
-    )
+    page = html_summary(summarise_workshop(kb, many, fixed=FIXED, anonymous=True), names, kb.text)
     assert "Fit across 51 participants (box: quartiles" in page
     assert "min " in page and "quartiles " in page  # the text alternative carries the numbers
 

@@ -1,7 +1,8 @@
 """The workshop summary and the handout are one document in every format: text, Markdown, HTML,
 PDF (read with pypdf) and Word (read with python-docx) carry the same headings in the same
 order, the same list items, the same (no) tables, and HTML, PDF and Word the same charts. The
-headings are the workshop's words (`knowledge/workshop.yaml`), read from the knowledge base."""
+headings are the workshop's words (`workshop.*` in `knowledge/text/en.yaml`), read from the
+knowledge base."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.render.workshop.outline import workshop_say
 from tests.unit.test_report_parity import (
     _html_charts,
     _html_headings,
@@ -101,11 +103,14 @@ def test_every_format_of_the_summary_says_the_same(
     run_cli, kb: KnowledgeBase, round_two: Path, tmp_path: Path, kind: str
 ) -> None:
     drawn = _drawn(run_cli, round_two, KINDS[kind], tmp_path)
-    words = kb.workshop_text
-    expected = [(1, "Workshop: Acme leadership"), (2, words["agenda.heading"].format(minutes=60))]
+
+    def words(word: str, **params: object) -> str:
+        return workshop_say(kb.text, word, **params)
+
+    expected = [(1, "Workshop: Acme leadership"), (2, words("agenda.heading", minutes=60))]
     if kind != "handout":
-        expected.insert(1, (2, words["plan.heading"]))
-        expected += [(2, words[key]) for key in ("settle.heading", "rounds.heading",
+        expected.insert(1, (2, words("plan.heading")))
+        expected += [(2, words(key)) for key in ("settle.heading", "rounds.heading",
                                                  "people.heading", "measured.heading")]  # fmt: skip
     assert _text_headings(drawn.text) == expected
     assert _markdown_headings(drawn.markdown) == expected

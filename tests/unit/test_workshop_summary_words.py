@@ -12,6 +12,7 @@ import yaml
 
 from framework_advisor.domain.framework import layer_label
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.tui.words import say
 from tests.golden_files import assert_matches_golden
 
 TEAM = {  # a CEO, a CFO and a CTO answering differently (issue 30)
@@ -176,11 +177,11 @@ def test_the_join_sheet_is_one_page_with_the_address_and_the_code(kb: KnowledgeB
     from framework_advisor.render.workshop.sheet import join_sheet, qr_svg
 
     url, code = "http://192.168.1.20:8000", "K7QMW-4XRTP"
-    reader = pypdf.PdfReader(io.BytesIO(join_sheet("Acme leadership", url, code, kb.workshop_text)))
+    reader = pypdf.PdfReader(io.BytesIO(join_sheet("Acme leadership", url, code, kb.text)))
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert url in text and code in text and "Acme leadership" in text
-    assert kb.workshop_text["sheet.heading"] in text
+    assert say(kb, "workshop.sheet.heading") in text
     assert qr_svg(url).startswith("<svg") and "path" in qr_svg(url)
 
 
@@ -208,7 +209,7 @@ def test_the_html_takes_only_hex_colours(kb: KnowledgeBase, round_two: Path) -> 
 
     summary, _ = build_summary(kb, round_two, minutes=60)
     hostile = Prepared(primary="red}</style><script>x()</script>", accent="#12ab9f")
-    page = render("workshop_summary", "html", summary, {}, kb.workshop_text, hostile)
+    page = render("workshop_summary", "html", summary, {}, kb.text, hostile)
     assert isinstance(page, str)
     assert "<script>" not in page and "red}" not in page
     assert f"--primary: {DEFAULT.primary};" in page and "--accent: #12ab9f;" in page
@@ -220,25 +221,53 @@ def test_the_summary_says_why_each_framework_is_in_the_plan(
     facts = json.loads(_summary(run_cli, round_two, "json"))
     assert facts["mix"], "the team's answers leave a plan"
     text = _summary(run_cli, round_two, "text")
-    section = text.split(kb.workshop_text["plan.heading"] + "\n", 1)[1].split("\n\n", 1)[0]
+    section = text.split(say(kb, "workshop.plan.heading") + "\n", 1)[1].split("\n\n", 1)[0]
     rows = section.splitlines()
     assert len(rows) == len(facts["mix"]) + len(facts["phases"]) - 1
     for row, layer in zip(rows, facts["mix"], strict=False):
         # the layer as a reader names it, never its id
         assert row.endswith(f"({layer_label(layer['layer'])}): {layer['why']}"), row
     handout = _summary(run_cli, round_two, "text", "--handout")
-    assert kb.workshop_text["plan.heading"] not in handout  # the one page stays one page
+    assert say(kb, "workshop.plan.heading") not in handout  # the one page stays one page
 
 
-def test_the_charts_say_the_workshops_words(kb: KnowledgeBase, round_two: Path) -> None:
+def test_the_charts_say_the_workshops_words(
+    kb: KnowledgeBase, round_two: Path, tmp_path: Path
+) -> None:
+    """A pack rewords the workshop's words like any message: in its text/en.yaml."""
+    from framework_advisor.kb.load import load
     from framework_advisor.render.formats import render
     from framework_advisor.workshops import build_summary
 
+    pack = tmp_path / "pack"
+    (pack / "text").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("name: words\nversion: '1.0'\nschema_version: 2\n")
+    (pack / "text" / "en.yaml").write_text(
+        "messages:\n"
+        '  workshop.chart.agreement: "Zustimmung je Frage"\n'
+        '  workshop.chart.legend: "Passung (dunkler ist höher)"\n',
+        encoding="utf-8",
+    )
     summary, _ = build_summary(kb, round_two, minutes=60)
-    words = {**kb.workshop_text, "chart.agreement": "Zustimmung je Frage",
-             "chart.legend": "Passung (dunkler ist höher)"}  # fmt: skip
+    words = load([str(pack)], use_cache=False).text
     page = render("workshop_summary", "html", summary, {}, words)
     assert isinstance(page, str)
     assert '<title id="consensus-t">Zustimmung je Frage</title>' in page
     assert "Passung (dunkler ist höher)" in page
-    assert kb.workshop_text["chart.agreement"] not in page
+    assert say(kb, "workshop.chart.agreement") not in page
+
+
+def test_a_pack_with_the_old_workshop_words_is_told_where_they_went(
+    run_cli, tmp_path: Path
+) -> None:
+    """workshop.yaml's `words` moved to the catalogue: a pack still holding them is refused
+    with the file and where to reword them, never silently read without them."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("name: words\nversion: '1.0'\nschema_version: 2\n")
+    (pack / "workshop.yaml").write_text("words:\n  - {id: level.all, text: everyone agrees}\n")
+    result = run_cli("--kb", pack, "validate")
+    assert result.exit_code == 2, result.output
+    assert f"{pack / 'workshop.yaml'}" in result.stderr
+    assert "text/en.yaml as `workshop.<id>`" in result.stderr
+    assert "Traceback" not in result.stderr

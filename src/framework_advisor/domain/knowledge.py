@@ -47,15 +47,6 @@ class ForbiddenPhrase(Struct, frozen=True, forbid_unknown_fields=True):
     """What the phrase gives away, and where the fact belongs instead."""
 
 
-class WorkshopWord(Struct, frozen=True, forbid_unknown_fields=True):
-    """One sentence or phrase of the workshop's summary and live view (workshop.yaml), by id,
-    with named ``{placeholders}`` filled by plain substitution. Kept together so that the
-    catalogue of words (issue 28) can take them over in one move."""
-
-    id: str
-    text: str
-
-
 class Settings(Struct, frozen=True, forbid_unknown_fields=True):
     mix_min_fit: int = 40
     """A framework serving a stated need joins the mix only at or above this fit."""
@@ -186,8 +177,6 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
     """Starter templates by id, in file-name order of the embedded base, then packs' new ones."""
     forbidden_phrases: list[ForbiddenPhrase] = []
     """Source-keeping phrases no client text may contain (``domain.client_text``)."""
-    workshop_words: list[WorkshopWord] = []
-    """The workshop's words (workshop.yaml): `workshop_text` maps them by id."""
     help: list[HelpEntry] = []
     """The app's help, in file order (``help_entry``)."""
     brand: Brand = Brand()
@@ -208,10 +197,6 @@ class KnowledgeBase(Struct, frozen=True, dict=True):
 
     def question(self, question_id: str) -> Question | None:
         return self.question_map.get(question_id)
-
-    @cached_property
-    def workshop_text(self) -> dict[str, str]:
-        return {word.id: word.text for word in self.workshop_words}
 
     @cached_property
     def question_map(self) -> dict[str, Question]:

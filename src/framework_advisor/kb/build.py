@@ -21,7 +21,7 @@ from framework_advisor.kb.brand import checked_brand
 from framework_advisor.kb.cross_checks import CrossChecks
 from framework_advisor.kb.example_checks import split_conditions, with_metric_ids
 from framework_advisor.kb.files import SourceFiles
-from framework_advisor.kb.kinds import KINDS, Kind
+from framework_advisor.kb.kinds import KINDS, RETIRED_FILES, Kind
 from framework_advisor.kb.report_layout import FILE as LAYOUT_FILE
 from framework_advisor.kb.report_layout import check_complete, read_layout
 from framework_advisor.kb.schema import (
@@ -88,6 +88,10 @@ class _Builder(CrossChecks):
                 return  # a pack for another schema: one error, not one per entry
         else:
             self._kb_header(source)
+        for name, moved in RETIRED_FILES.items():
+            if name in source.texts:
+                with self.problems.checking(TEXT_RULE):
+                    self.problems.add(source.display(name), (), f"no longer read; {moved}")
         for kind in KINDS:
             self._entries(source, kind)
         layout_doc = self.doc(source, LAYOUT_FILE)

@@ -10,9 +10,7 @@ from framework_advisor.paths import ENV_CACHE_DIR, cache_dir
 
 __all__ = ["ENV_CACHE_DIR", "cache_dir"]
 
-CACHE_FORMAT = (
-    "5"  # 5: the knowledge base holds the app's help, the workshop's words and the catalogue
-)
+CACHE_FORMAT = "6"  # 6: the workshop's words are the catalogue's (workshop.*), no list of their own
 
 
 def cache_key(sources: list[SourceFiles]) -> str:

@@ -19,7 +19,6 @@ from framework_advisor.domain.knowledge import (
     ForbiddenPhrase,
     GlossaryEntry,
     HelpEntry,
-    WorkshopWord,
 )
 from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Question
@@ -113,7 +112,6 @@ KINDS: tuple[Kind, ...] = (
     Kind("forbidden_phrases", "wording.yaml", "forbidden_phrases", ForbiddenPhrase,
          lambda p: " ".join(p.phrase.lower().split()), after=_some_words, plain=True),
     Kind("help", "help.yaml", "help", HelpEntry, lambda h: h.id, plain=True),
-    Kind("workshop_words", "workshop.yaml", "words", WorkshopWord, lambda w: w.id, plain=True),
 )  # fmt: skip
 
 HEADERS = ("kb.yaml", "pack.yaml")
@@ -129,7 +127,14 @@ FOLDERS = (
 """The kinds with one file per entry, read by readers of their own."""
 LAYOUT_FILES = ("report.yaml",)
 """Files of one mapping each, read by readers of their own (`report_layout`)."""
-TOP_FILES = (*HEADERS, *(kind.file for kind in KINDS), *LAYOUT_FILES)
+RETIRED_FILES = {
+    "workshop.yaml": "its words are the catalogue's now: reword them in text/en.yaml as "
+    "`workshop.<id>` (the participants' count is one entry, `workshop.count.participants`, "
+    "with `count: count`, `one:` and `other:`)",
+}
+"""Files a knowledge folder no longer holds, and where what they held went: read only to
+refuse them, so that a pack's words are never silently dropped."""
+TOP_FILES = (*HEADERS, *(kind.file for kind in KINDS), *LAYOUT_FILES, *RETIRED_FILES)
 """Every file at the top of a knowledge folder."""
 
 

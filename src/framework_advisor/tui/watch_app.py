@@ -22,6 +22,9 @@ NAME_WIDTH = 14
 QUESTION_WIDTH = 20
 LEVEL_WIDTH = 10
 """Column widths that fit two tables side by side at 80 columns."""
+KEY_GAP = "   "
+"""The gap between the key's two halves, what agreed means and what split means (layout, not
+words: the catalogue reads a run of spaces as one)."""
 
 
 def export_folder(directory: Path) -> Path:
@@ -55,7 +58,6 @@ def _cut(text: str, width: int) -> str:
 def look(kb: KnowledgeBase, directory: Path) -> Seen:
     """Every participant file as it is now, partial answers included (read leniently, as the
     app reads a session), and the group's state so far, in the workshop's words."""
-    from framework_advisor.domain.goals import fill
     from framework_advisor.engine.agreement import most_needed
     from framework_advisor.engine.group_answers import group_answers
     from framework_advisor.engine.group_statistics import consensus
@@ -63,6 +65,7 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
     from framework_advisor.engine.progress import progress
     from framework_advisor.engine.recommend import rank
     from framework_advisor.errors import AdvisorError
+    from framework_advisor.render.workshop.outline import workshop_say
     from framework_advisor.sessions import read_session
     from framework_advisor.workshops import (
         current_round,
@@ -71,10 +74,8 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
         read_participants,
     )
 
-    words = kb.workshop_text
-
     def say(word: str, **params: object) -> str:
-        return fill(words[word], {k: str(v) for k, v in params.items()})
+        return workshop_say(kb.text, word, **params)
 
     config = load_config(directory, kb)
     fixed = config.fixed
@@ -85,7 +86,7 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
         try:
             session = read_session(path, kb)
         except AdvisorError:
-            people.append((f"P{number}", _cut(name, NAME_WIDTH), words["watch.unreadable"]))
+            people.append((f"P{number}", _cut(name, NAME_WIDTH), say("watch.unreadable")))
             continue
         far = progress(kb, session.answers, fixed)  # as the app counts them
         name = session.participant or name
@@ -98,9 +99,9 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
     scored.sort(key=lambda c: (ORDER[c.agreement], order[c.question]))
     rows = [
         (
-            words["mark.agreed"] if c.reached else words["mark.split"],
+            say("mark.agreed") if c.reached else say("mark.split"),
             _cut(c.label, QUESTION_WIDTH),
-            words[f"level.{c.agreement}"],
+            say(f"level.{c.agreement}"),
         )
         for c in scored
     ]
@@ -117,11 +118,12 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
     )
     count = len(answers_list)
     needed = most_needed(count, config.threshold)
-    key = (
+    agreed = (
         say("watch.key", needed=needed, people=count)
         if needed
         else say("watch.key_small", people=count)
     )
+    key = agreed + KEY_GAP + say("watch.key_split")
     return Seen(status, people, rows, top, key)
 
 
@@ -166,18 +168,19 @@ class WatchApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from framework_advisor.render.workshop.outline import workshop_say
         from framework_advisor.tui.folder_watch import FolderWatcher
         from framework_advisor.workshops import participants_dir
 
-        words = self.kb.workshop_text
+        text = self.kb.text
         people = self.query_one("#people", DataTable)
-        people.add_column(words["watch.col_id"], width=3)
-        people.add_column(words["watch.col_name"], width=NAME_WIDTH)
-        people.add_column(words["watch.col_answered"], width=5)
+        people.add_column(workshop_say(text, "watch.col_id"), width=3)
+        people.add_column(workshop_say(text, "watch.col_name"), width=NAME_WIDTH)
+        people.add_column(workshop_say(text, "watch.col_answered"), width=5)
         consensus = self.query_one("#consensus", DataTable)
         consensus.add_column("", width=1)
-        consensus.add_column(words["watch.col_question"], width=QUESTION_WIDTH)
-        consensus.add_column(words["watch.col_agreement"], width=LEVEL_WIDTH)
+        consensus.add_column(workshop_say(text, "watch.col_question"), width=QUESTION_WIDTH)
+        consensus.add_column(workshop_say(text, "watch.col_agreement"), width=LEVEL_WIDTH)
         self.watcher = FolderWatcher(
             [self.directory, participants_dir(self.directory)],
             lambda: self.call_from_thread(self.reload),
@@ -232,19 +235,17 @@ class WatchApp(App[None]):
 
     def action_export(self) -> None:
         self.show_error("")
-        self.notify(self.kb.workshop_text["watch.exporting"], markup=False)
+        self.notify(say(self.kb, "workshop.watch.exporting"), markup=False)
         self._export()
 
     @work(thread=True, exclusive=True, group="workshop-export")
     def _export(self) -> None:
         """The summary and the handout, built once through ``exports`` (the CLI's path), written
         off the UI thread to ``export_folder``; earlier exports there are replaced."""
-        from framework_advisor.domain.goals import fill
         from framework_advisor.errors import AdvisorError
         from framework_advisor.exports import WORKSHOP_EXPORTS, WorkshopDocuments, write_files
         from framework_advisor.render.starter.fill import OutputFile
 
-        words = self.kb.workshop_text
         folder = export_folder(self.directory)
         try:
             made = WorkshopDocuments(self.kb, self.directory).files(WORKSHOP_EXPORTS)
@@ -254,11 +255,11 @@ class WatchApp(App[None]):
             ]
             write_files(folder, files, force=True)
         except (AdvisorError, OSError) as exc:
-            said = fill(words["watch.export_failed"], {"reason": _one_line(exc)})
+            said = say(self.kb, "workshop.watch.export_failed", reason=_one_line(exc))
             self.call_from_thread(self.show_error, said)
             return
         names = ", ".join(name for name, _ in made)
-        said = fill(words["watch.exported"], {"folder": str(folder), "files": names})
+        said = say(self.kb, "workshop.watch.exported", folder=str(folder), files=names)
         self.call_from_thread(self.notify, said, markup=False, timeout=10)
 
     @work(thread=True, group="workshop-write")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from framework_advisor.domain.workshop import WorkshopSummary, answer_text
 
 if TYPE_CHECKING:
+    from framework_advisor.domain.text import Catalogue
     from framework_advisor.render.workshop.outline import Prepared
 
 
@@ -24,7 +25,7 @@ def participant_label(summary: WorkshopSummary, pid: str) -> str:
 def data(
     summary: WorkshopSummary,
     names: Mapping[str, str] | None = None,
-    words: Mapping[str, str] | None = None,
+    words: Catalogue | None = None,
     prepared: Prepared | None = None,
 ) -> dict[str, Any]:
     """The JSON document (keys as issue 15 names them, those added since beside them); answer
@@ -145,7 +146,7 @@ def data(
 def json_summary(
     summary: WorkshopSummary,
     names: Mapping[str, str] | None = None,
-    words: Mapping[str, str] | None = None,
+    words: Catalogue | None = None,
     prepared: Prepared | None = None,
 ) -> str:
     import json

@@ -1,6 +1,6 @@
 """Inline SVG charts for the workshop summary: no external assets, every chart with a title
 and a description (its text alternative: every figure it shows); each chart's numbers are also
-in the summary's lines. Their words are the workshop's (``chart.*`` in workshop.yaml), given as
+in the summary's lines. Their words are the workshop's (``workshop.chart.*`` in the catalogue), given as
 ``say`` (``outline.Words``)."""
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The workshop summary in plain words, as an outline of sections: what the team agrees on and
 must settle first, the agenda, who holds which view, and the statistics last ("How agreement is
 measured"). The text and Markdown writers draw the same outline, so they say the same thing.
-Every sentence comes from the workshop's words (`knowledge/workshop.yaml`); a person's text is
+Every sentence comes from the catalogue's workshop words (`workshop.*` in
+`knowledge/text/en.yaml`); a person's text is
 substituted as text."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from msgspec import Struct
 
 from framework_advisor.domain.framework import layer_label
-from framework_advisor.domain.goals import fill
+from framework_advisor.domain.text import Catalogue, message
 from framework_advisor.domain.wording import and_list
 from framework_advisor.domain.workshop import (
     Difference,
@@ -50,13 +51,22 @@ class Prepared(Struct, frozen=True):
     """The writers' own few words, as the report's (``contents``, ``page_of``)."""
 
 
+def workshop_say(text: Catalogue, word: str, **params: Any) -> str:
+    """The workshop's word ``word`` (message ``workshop.<word>``) in the catalogue's words, its
+    parameters given as text, as a person wrote them."""
+    return text.say(
+        message(f"workshop.{word}", **{key: str(value) for key, value in params.items()})
+    )
+
+
 class Words:
-    """The workshop's words by id, filled by plain substitution; framework names by id; who
-    prepared the document and when."""
+    """The workshop's words, said by the catalogue (``workshop.<id>`` in knowledge/text/en.yaml;
+    a person's text given to them stays text); framework names by id; who prepared the
+    document and when."""
 
     def __init__(
         self,
-        text: Mapping[str, str],
+        text: Catalogue,
         names: Mapping[str, str],
         prepared: Prepared | None = None,
     ) -> None:
@@ -64,15 +74,12 @@ class Words:
         self.prepared = prepared or Prepared()
 
     def __call__(self, word: str, **params: Any) -> str:
-        template = self.text.get(word)
-        if template is None:
-            raise KeyError(f"no workshop word '{word}' in workshop.yaml")
-        return fill(template, {key: str(value) for key, value in params.items()})
+        return workshop_say(self.text, word, **params)
 
     def counted(self, word: str, count: int) -> str:
         """A count with its noun in the right number, from the word's plural forms
-        (``<word>.one`` and ``<word>.other``, each with ``{count}``): "1 participant"."""
-        return self(f"{word}.{'one' if count == 1 else 'other'}", count=count)
+        (``workshop.<word>``, ``one`` and ``other``): "1 participant"."""
+        return self.text.say(message(f"workshop.{word}", count=count))
 
     def frameworks(self, ids: list[str]) -> str:
         return and_list([self.names.get(fid, fid) for fid in ids])

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from importlib.resources import files
 from typing import Any
 
-from framework_advisor.domain.goals import fill
-from framework_advisor.render.workshop.outline import Prepared
+from framework_advisor.domain.text import Catalogue
+from framework_advisor.render.workshop.outline import Prepared, workshop_say
 
 
 def qr_svg(url: str) -> str:
@@ -24,13 +24,13 @@ def qr_svg(url: str) -> str:
 
 
 def join_sheet(
-    title: str, url: str, code: str, words: Mapping[str, str], prepared: Prepared | None = None
+    title: str, url: str, code: str, words: Catalogue, prepared: Prepared | None = None
 ) -> bytes:
     """The sheet as PDF bytes. ``title``: the workshop's; ``code``: the join code as people
     type it (grouped)."""
 
     def say(word: str, **params: str) -> str:
-        return fill(words[word], params)
+        return workshop_say(words, word, **params)
 
     blocks: list[dict[str, object]] = [
         {"kind": "heading", "level": 1, "text": say("sheet.heading")},

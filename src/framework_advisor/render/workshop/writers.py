@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from framework_advisor.domain.text import Catalogue
 from framework_advisor.domain.workshop import WorkshopSummary
 from framework_advisor.render.workshop.outline import Prepared
 
@@ -17,7 +18,7 @@ def _renderer(kind: str, fmt: str) -> Renderer:
     def render(
         summary: WorkshopSummary,
         names: Mapping[str, str],
-        words: Mapping[str, str],
+        words: Catalogue,
         prepared: Prepared | None = None,
     ) -> str | bytes:
         from framework_advisor.render.document.draw import Assets, draw

@@ -57,13 +57,12 @@ class GroupScreen(Screen[None]):
         by ``exports`` as the CLI's `workshop summary --anonymous`; served, a download."""
         import asyncio
 
-        from framework_advisor.domain.goals import fill
         from framework_advisor.errors import AdvisorError
         from framework_advisor.exports import PARTICIPANT_EXPORT, WorkshopDocuments
+        from framework_advisor.tui.words import say
 
         app = self.app
         kb = app.kb  # type: ignore[attr-defined]
-        words = kb.workshop_text
         documents = WorkshopDocuments(kb, self.directory, anonymous=True)
         export = PARTICIPANT_EXPORT
         try:
@@ -73,13 +72,13 @@ class GroupScreen(Screen[None]):
                 app.deliver_binary(
                     io.BytesIO(data), save_filename=export.file_name, mime_type="text/html"
                 )
-                said = fill(words["group.sent"], {"file": export.file_name})
+                said = say(kb, "workshop.group.sent", file=export.file_name)
             else:
                 target = await asyncio.to_thread(self._write, export.file_name, data)
-                said = fill(words["group.exported"], {"file": str(target)})
+                said = say(kb, "workshop.group.exported", file=str(target))
         except (AdvisorError, OSError) as exc:
             reason = exc.messages()[0] if isinstance(exc, AdvisorError) else str(exc)
-            said = fill(words["group.export_failed"], {"reason": reason})
+            said = say(kb, "workshop.group.export_failed", reason=reason)
         line = self.query_one("#group-export", Static)
         line.update(as_text(said))
         line.add_class("shown")
@@ -109,7 +108,7 @@ class GroupScreen(Screen[None]):
 
         app = self.app
         kb = app.kb  # type: ignore[attr-defined]
-        words = Words(kb.workshop_text, index_for(kb).short_names)
+        words = Words(kb.text, index_for(kb).short_names)
         assessment = app.assessment  # type: ignore[attr-defined]
         own_top = [item.id for item in assessment.recommendation.ranking[:3]]
         try:
