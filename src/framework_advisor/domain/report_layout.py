@@ -11,6 +11,8 @@ from typing import Literal
 
 from msgspec import Struct
 
+from framework_advisor.domain.text import fill_in
+
 ColumnKind = Literal["text", "strong", "number", "fit", "list"]
 """How a cell is drawn: plain text, bold text, a right-aligned number, a fit bar (0-100) with
 its number, or a list of short lines."""
@@ -140,5 +142,6 @@ class ReportLayout(Struct, frozen=True, forbid_unknown_fields=True):
     """Each fixed sentence and subheading by id; some take {placeholders}."""
 
     def sentence(self, key: str, **params: object) -> str:
-        """The sentence ``key`` with its {placeholders} filled in."""
-        return self.text[key].format(**params) if params else self.text[key]
+        """The sentence ``key`` with its {placeholders} filled in by the catalogue's own
+        substitution (``domain.text.fill_in``): plain names, never ``str.format``."""
+        return fill_in(self.text[key], **params)

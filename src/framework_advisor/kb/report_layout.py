@@ -5,7 +5,6 @@ its tables and sentences by id, its section list as a whole."""
 from __future__ import annotations
 
 import re
-from string import Formatter
 from typing import Any, TypeVar
 
 from framework_advisor.domain.report_layout import (
@@ -16,6 +15,7 @@ from framework_advisor.domain.report_layout import (
     SectionLayout,
     TableLayout,
 )
+from framework_advisor.domain.text import NAME, compile_text
 from framework_advisor.problems import ProblemCollector, did_you_mean
 from framework_advisor.sources.yaml_lines import YamlDocument
 
@@ -127,18 +127,14 @@ def _checked(problems: ProblemCollector, doc: YamlDocument, layout: ReportLayout
 
 
 def _placeholder_problem(sentence: str) -> str:
-    """What is wrong with a sentence's {placeholders}: each a plain name, as in {name}; never
-    an attribute, an index or a format (a pack's sentence reaches nothing but the value)."""
-    try:
-        parts = [
-            (f, spec, conv) for _, f, spec, conv in Formatter().parse(sentence) if f is not None
-        ]
-    except ValueError as exc:
-        return str(exc)
-    for field, spec, conversion in parts:
-        if not field.isidentifier() or spec or conversion:
+    """What is wrong with a sentence's {placeholders}, as the catalogue checks its own: each a
+    plain name, as in {name} (or {name:format} of the closed list); never an attribute, an
+    index or an expression (a pack's sentence reaches nothing but the value)."""
+    parts, problems = compile_text(sentence)
+    for field in parts[1::2]:
+        if not NAME.match(field.partition(":")[0]):
             return f"{{{field}}} is not a plain name such as {{name}}"
-    return ""
+    return "; ".join(problems)
 
 
 def check_complete(problems: ProblemCollector, doc: YamlDocument, layout: ReportLayout) -> None:
