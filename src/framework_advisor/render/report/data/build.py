@@ -56,7 +56,7 @@ def build_report(
         cautions=advice.cautions(rec),
         comparison=advice.comparison(kb, facts.picks),
         pitfalls=advice.pitfalls(kb, rec),
-        rollout=rollout(rec, facts.plan, short),
+        rollout=rollout(rec, facts.plan, short, kb.report),
         examples=examples(kb, rec, short, selection),
         changes=appendix.changes(kb, rec, short),
         ranking=ranked,
