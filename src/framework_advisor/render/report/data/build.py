@@ -51,7 +51,7 @@ def build_report(
         overview=overview(kb, rec, facts.plan, short),
         mix=advice.mix_rows(kb, rec),
         mix_choice=rec.mix_choice,
-        later=advice.later_phases(rec, short),
+        later=advice.later_phases(rec, short, kb.report),
         retire=advice.retired(rec),
         cautions=advice.cautions(rec),
         comparison=advice.comparison(kb, facts.picks),
