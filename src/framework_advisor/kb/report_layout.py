@@ -23,6 +23,8 @@ FILE = "report.yaml"
 RULE = "kb-report"
 T = TypeVar("T")
 _ID = re.compile(r"[a-z][a-z0-9_]{0,29}")
+LISTS = ("list", "or")
+"""Formats that need the catalogue's own words ("and", "or"): not a report sentence's."""
 
 
 def read_layout(
@@ -134,6 +136,8 @@ def _placeholder_problem(sentence: str) -> str:
     for field in parts[1::2]:
         if not NAME.match(field.partition(":")[0]):
             return f"{{{field}}} is not a plain name such as {{name}}"
+        if field.partition(":")[2] in LISTS:
+            return f"{{{field}}}: the report joins its own lists (no 'list' or 'or' format here)"
     return "; ".join(problems)
 
 
