@@ -85,7 +85,7 @@ def _assert_self_contained(svg: str) -> None:
 @pytest.mark.parametrize("sample", ["startup", "sales-led", "manufacturer"])
 def test_the_ranking_chart_draws_every_framework_with_its_fit(kb, sample: str) -> None:  # type: ignore[no-untyped-def]
     data = _data(kb, sample)
-    chart = ranking_chart(data)
+    chart = ranking_chart(data, kb.report)
     root = _assert_accessible(chart.svg, "Fit of every framework, 0 to 100")
     _assert_self_contained(chart.svg)
     bars = [r for r in root.iter(f"{{{SVG_NS}}}rect") if r.find("svg:title", NS) is not None]
@@ -105,7 +105,7 @@ def test_the_ranking_chart_draws_every_framework_with_its_fit(kb, sample: str) -
 
 def test_mix_members_are_highlighted_and_named_by_short_name(kb) -> None:  # type: ignore[no-untyped-def]
     data = _data(kb, "startup")
-    root = _parse(ranking_chart(data).svg)
+    root = _parse(ranking_chart(data, kb.report).svg)
     labels = {t.text: t.get("font-weight") for t in root.iter(f"{{{SVG_NS}}}text")}
     assert labels["OKR"] == "600" and labels["FAST Goals"] is None  # OKR is the mix
     assert "Objectives and Key Results (OKR)" not in labels  # short names on the axis
@@ -116,7 +116,7 @@ def test_mix_members_are_highlighted_and_named_by_short_name(kb) -> None:  # typ
 
 def test_the_calendar_places_each_meeting_by_its_frequency(kb) -> None:  # type: ignore[no-untyped-def]
     data = _data(kb, "sales-led")
-    chart = calendar_chart(data)
+    chart = calendar_chart(data, kb.report)
     root = _assert_accessible(chart.svg, "Phase one's meetings: a month at a glance")
     _assert_self_contained(chart.svg)
     chips = [g.find("svg:title", NS).text for g in root.iter(f"{{{SVG_NS}}}g")]  # type: ignore[union-attr]
@@ -141,7 +141,9 @@ def test_daily_and_biweekly_meetings_fill_their_days(kb) -> None:  # type: ignor
         ChartMeeting("Stand-up", "daily", 15, ["4DX"]),
         ChartMeeting("Fortnightly sync", "biweekly", 45, ["OKR"]),
     ]
-    chart = calendar_chart(_with_charts(_data(kb), meetings=meetings, minutes_per_month=423))
+    chart = calendar_chart(
+        _with_charts(_data(kb), meetings=meetings, minutes_per_month=423), kb.report
+    )
     titles = [g.find("svg:title", NS).text for g in _parse(chart.svg).iter(f"{{{SVG_NS}}}g")]  # type: ignore[union-attr]
     assert sum(t.startswith("Stand-up") for t in titles) == 20  # every weekday of four weeks
     assert sum(t.startswith("Fortnightly sync") for t in titles) == 2
@@ -150,7 +152,7 @@ def test_daily_and_biweekly_meetings_fill_their_days(kb) -> None:  # type: ignor
 
 def test_no_meetings_and_no_frameworks_draw_no_chart(kb) -> None:  # type: ignore[no-untyped-def]
     data = _with_charts(_data(kb), bars=[], meetings=[])
-    charts = report_charts(data)
+    charts = report_charts(data, kb.report)
     assert charts.ranking.svg == charts.calendar.svg == ""
     assert inline(charts.ranking) == ""
 
@@ -161,7 +163,7 @@ def test_hostile_names_are_escaped(kb) -> None:  # type: ignore[no-untyped-def]
         bars=[ChartBar(HOSTILE, HOSTILE, 70, 1), ChartBar("x", "y", 20, 0)],
         meetings=[ChartMeeting(HOSTILE, "weekly", 30, [HOSTILE]), ChartMeeting(HOSTILE, "annual", 60, ["x"])],
     )  # fmt: skip
-    charts = report_charts(data)
+    charts = report_charts(data, kb.report)
     for chart in (charts.ranking, charts.calendar):
         root = _parse(chart.svg)  # well-formed: nothing broke out of its element
         _assert_self_contained(chart.svg)
@@ -171,7 +173,7 @@ def test_hostile_names_are_escaped(kb) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_charts_are_deterministic(kb) -> None:  # type: ignore[no-untyped-def]
-    first, second = report_charts(_data(kb)), report_charts(_data(kb))
+    first, second = report_charts(_data(kb), kb.report), report_charts(_data(kb), kb.report)
     assert first == second
 
 

@@ -143,6 +143,10 @@ def test_a_new_section_of_fixed_text_is_one_entry_of_the_layout(
             ["report.yaml:2:", "text.fit_heading", "not a plain name"],
         ),
         (
+            "text:\n  cautions: 'Watch {names:list}'\n",
+            ["report.yaml:2:", "text.cautions", "joins its own lists"],
+        ),
+        (
             "sections:\n  - {id: Mix Section, title: Mix, builder: mix}\n",
             ["report.yaml:2:", "sections[0].id", "not a section id"],
         ),

@@ -8,6 +8,8 @@ The formats are a closed list (``FORMATS``); an entry with plural forms chooses 
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from msgspec import Struct, msgpack
@@ -42,6 +44,8 @@ FORMATS = {
     "date": "an ISO date (2026-12-07) written out: 7 December 2026",
 }
 """The placeholder formats, the whole list (knowledge/README.md, **Words**)."""
+FIELD = re.compile(r"\{([^{}]*)\}")
+NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
 class Message(Struct, frozen=True, gc=False):
@@ -188,3 +192,63 @@ def and_list(words: list[str], conjunction: str = "and") -> str:
 def fields_of(parts: list[str]) -> list[str]:
     """The parameter names a compiled text uses, in order."""
     return [part.partition(":")[0] for part in parts[1::2]]
+
+
+def compile_text(text: str) -> tuple[list[str], list[str]]:
+    """A catalogue text split into literal parts and fields (``Entry.forms``), and the problems
+    found: a field that is not ``{name}`` or ``{name:format}`` with a known format (no
+    attribute, index, call or expression), or a stray brace. ``{{`` and ``}}`` are braces."""
+    parts: list[str] = []
+    problems: list[str] = []
+    literal: list[str] = []
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if text.startswith("{{", position) or text.startswith("}}", position):
+            literal.append(char)
+            position += 2
+            continue
+        if char == "}":
+            problems.append("a '}' with no '{': write '}}' for a brace")
+            position += 1
+            continue
+        if char != "{":
+            literal.append(char)
+            position += 1
+            continue
+        match = FIELD.match(text, position)
+        if match is None:
+            problems.append("a '{' with no '}': write '{{' for a brace")
+            break
+        field = match.group(1)
+        name, colon, fmt = field.partition(":")
+        if not NAME.match(name):
+            problems.append(
+                f"'{{{field}}}' is not a placeholder: write {{name}} or {{name:format}} "
+                "(a name of lower-case letters, digits and _; no attributes, indexes or "
+                "expressions)"
+            )
+        elif colon and fmt not in FORMATS:
+            problems.append(
+                f"'{{{field}}}': unknown format '{fmt}'; the formats are " + ", ".join(FORMATS)
+            )
+        parts.append("".join(literal))
+        parts.append(field)
+        literal = []
+        position = match.end()
+    parts.append("".join(literal))
+    return parts, problems
+
+
+@lru_cache(maxsize=1024)
+def _compiled(text: str) -> Entry:
+    return Entry({"text": compile_text(text)[0]})
+
+
+def fill_in(text: str, **params: Any) -> str:
+    """A text's {placeholders} filled by the catalogue's own substitution (``Catalogue.say``):
+    plain names and the closed list of formats, never ``str.format``; a text whose fields are
+    not plain (checked at load) is filled as the catalogue would fill it."""
+    if not params and "{" not in text and "}" not in text:
+        return text
+    return Catalogue(entries={"": _compiled(text)})._say(Message("", params))

@@ -5,7 +5,6 @@ its tables and sentences by id, its section list as a whole."""
 from __future__ import annotations
 
 import re
-from string import Formatter
 from typing import Any, TypeVar
 
 from framework_advisor.domain.report_layout import (
@@ -16,6 +15,7 @@ from framework_advisor.domain.report_layout import (
     SectionLayout,
     TableLayout,
 )
+from framework_advisor.domain.text import NAME, compile_text
 from framework_advisor.problems import ProblemCollector, did_you_mean
 from framework_advisor.sources.yaml_lines import YamlDocument
 
@@ -23,6 +23,8 @@ FILE = "report.yaml"
 RULE = "kb-report"
 T = TypeVar("T")
 _ID = re.compile(r"[a-z][a-z0-9_]{0,29}")
+LISTS = ("list", "or")
+"""Formats that need the catalogue's own words ("and", "or"): not a report sentence's."""
 
 
 def read_layout(
@@ -127,18 +129,16 @@ def _checked(problems: ProblemCollector, doc: YamlDocument, layout: ReportLayout
 
 
 def _placeholder_problem(sentence: str) -> str:
-    """What is wrong with a sentence's {placeholders}: each a plain name, as in {name}; never
-    an attribute, an index or a format (a pack's sentence reaches nothing but the value)."""
-    try:
-        parts = [
-            (f, spec, conv) for _, f, spec, conv in Formatter().parse(sentence) if f is not None
-        ]
-    except ValueError as exc:
-        return str(exc)
-    for field, spec, conversion in parts:
-        if not field.isidentifier() or spec or conversion:
+    """What is wrong with a sentence's {placeholders}, as the catalogue checks its own: each a
+    plain name, as in {name} (or {name:format} of the closed list); never an attribute, an
+    index or an expression (a pack's sentence reaches nothing but the value)."""
+    parts, problems = compile_text(sentence)
+    for field in parts[1::2]:
+        if not NAME.match(field.partition(":")[0]):
             return f"{{{field}}} is not a plain name such as {{name}}"
-    return ""
+        if field.partition(":")[2] in LISTS:
+            return f"{{{field}}}: the report joins its own lists (no 'list' or 'or' format here)"
+    return "; ".join(problems)
 
 
 def check_complete(problems: ProblemCollector, doc: YamlDocument, layout: ReportLayout) -> None:

@@ -6,11 +6,10 @@ once every source is read, an id the code uses that no catalogue gives."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from framework_advisor.domain.messages import MESSAGES
-from framework_advisor.domain.text import FORMATS, Catalogue, Entry, fields_of
+from framework_advisor.domain.text import Catalogue, Entry, compile_text, fields_of
 from framework_advisor.problems import ProblemCollector, did_you_mean
 from framework_advisor.sources.yaml_lines import YamlDocument
 
@@ -19,8 +18,6 @@ LANGUAGE = "en"
 FILE = f"text/{LANGUAGE}.yaml"
 """The catalogue read: English (another language is a pack's text/<lang>.yaml, not read yet)."""
 PLURAL_FORMS = ("one", "other")
-FIELD = re.compile(r"\{([^{}]*)\}")
-NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
 class TextBuilder:
@@ -120,49 +117,3 @@ def _entry(
 
 def _given(declared: tuple[str, ...]) -> str:
     return ", ".join(f"{{{name}}}" for name in declared) if declared else "no placeholders"
-
-
-def compile_text(text: str) -> tuple[list[str], list[str]]:
-    """A catalogue text split into literal parts and fields (``Entry.forms``), and the problems
-    found: a field that is not ``{name}`` or ``{name:format}`` with a known format (no
-    attribute, index, call or expression), or a stray brace. ``{{`` and ``}}`` are braces."""
-    parts: list[str] = []
-    problems: list[str] = []
-    literal: list[str] = []
-    position = 0
-    while position < len(text):
-        char = text[position]
-        if text.startswith("{{", position) or text.startswith("}}", position):
-            literal.append(char)
-            position += 2
-            continue
-        if char == "}":
-            problems.append("a '}' with no '{': write '}}' for a brace")
-            position += 1
-            continue
-        if char != "{":
-            literal.append(char)
-            position += 1
-            continue
-        match = FIELD.match(text, position)
-        if match is None:
-            problems.append("a '{' with no '}': write '{{' for a brace")
-            break
-        field = match.group(1)
-        name, colon, fmt = field.partition(":")
-        if not NAME.match(name):
-            problems.append(
-                f"'{{{field}}}' is not a placeholder: write {{name}} or {{name:format}} "
-                "(a name of lower-case letters, digits and _; no attributes, indexes or "
-                "expressions)"
-            )
-        elif colon and fmt not in FORMATS:
-            problems.append(
-                f"'{{{field}}}': unknown format '{fmt}'; the formats are " + ", ".join(FORMATS)
-            )
-        parts.append("".join(literal))
-        parts.append(field)
-        literal = []
-        position = match.end()
-    parts.append("".join(literal))
-    return parts, problems

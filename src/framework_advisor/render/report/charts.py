@@ -10,6 +10,7 @@ import unicodedata
 
 from msgspec import Struct
 
+from framework_advisor.domain.report_layout import ReportLayout
 from framework_advisor.render.report.chart_data import ChartMeeting
 from framework_advisor.render.report.data import ReportData
 from framework_advisor.render.report.look import mix
@@ -37,8 +38,9 @@ class ReportCharts(Struct, frozen=True):
     calendar: Chart
 
 
-def report_charts(data: ReportData) -> ReportCharts:
-    return ReportCharts(ranking=ranking_chart(data), calendar=calendar_chart(data))
+def report_charts(data: ReportData, layout: ReportLayout) -> ReportCharts:
+    """Both charts, in report.yaml's words (its ``text``: titles, legends, days, notes)."""
+    return ReportCharts(ranking=ranking_chart(data, layout), calendar=calendar_chart(data, layout))
 
 
 def inline(chart: Chart) -> str:
@@ -122,9 +124,10 @@ MIN_LABEL, MAX_LABEL = 60, 200
 """The label column's width: as the longest short name needs, within these bounds."""
 
 
-def ranking_chart(data: ReportData) -> Chart:
+def ranking_chart(data: ReportData, layout: ReportLayout) -> Chart:
+    say = layout.sentence
     bars = data.charts.bars
-    title = "Fit of every framework, 0 to 100"
+    title = say("chart_ranking_title")
     if not bars:
         return Chart("", title, "")
     accent = data.colours.accent
@@ -134,8 +137,8 @@ def ranking_chart(data: ReportData) -> Chart:
     span = right - left
     top = 26
     height = top + ROW * len(bars) + 22
-    roles = [(accent, "In your mix (phase one)", 1), (later, "A later phase", 2),
-             (OTHER_BAR, "Not advised now", 0)]  # fmt: skip
+    roles = [(accent, say("legend_mix"), 1), (later, say("legend_later"), 2),
+             (OTHER_BAR, say("legend_not_advised"), 0)]  # fmt: skip
     shown = {min(bar.phase, 2) for bar in bars}
     body = [_legend(10, [(colour, words) for colour, words, role in roles if role in shown], left)]
     for tick in (0, 25, 50, 75, 100):
@@ -155,21 +158,18 @@ def ranking_chart(data: ReportData) -> Chart:
         width = span * max(0, min(100, bar.fit)) / 100
         body.append(
             f'<rect x="{left}" y="{y + (ROW - BAR) / 2:.1f}" width="{width:.1f}" height="{BAR}" '
-            f'rx="1.5" fill="{colour}"><title>{escape(_bar_words(bar.name, bar.fit, bar.phase))}'
+            f'rx="1.5" fill="{colour}"><title>{escape(_bar_words(bar.name, bar.fit, bar.phase, layout))}'
             "</title></rect>"
         )
         body.append(_text(left + width + 4, y + 11, str(bar.fit), 9.5, fill=INK))
-    alt = (
-        "Each framework's fit from 0 to 100, best first: "
-        + "; ".join(_bar_words(bar.name, bar.fit, bar.phase) for bar in bars)
-        + "."
-    )
+    words = "; ".join(_bar_words(bar.name, bar.fit, bar.phase, layout) for bar in bars)
+    alt = say("chart_ranking_alt", bars=words)
     return _svg("chart-ranking", height, title, alt, body)
 
 
-def _bar_words(name: str, fit: int, phase: int) -> str:
-    where = "in your mix (phase one)" if phase == 1 else f"phase {phase}" if phase > 1 else ""
-    return f"{name} {fit}" + (f", {where}" if where else "")
+def _bar_words(name: str, fit: int, phase: int, layout: ReportLayout) -> str:
+    key = "bar_mix" if phase == 1 else "bar_later" if phase > 1 else "bar_not_advised"
+    return layout.sentence(key, name=name, fit=fit, phase=phase)
 
 
 def _legend(y: float, items: list[tuple[str, str]], x: float) -> str:
@@ -187,8 +187,11 @@ def _legend(y: float, items: list[tuple[str, str]], x: float) -> str:
 
 WEEKS = 4
 """The first month of phase one: the weeks of the rollout plan's first month."""
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+DAYS = 5
+"""The working week the calendar draws: report.yaml names each day (``day_short_<n>`` on the
+chart, ``day_<n>`` in its text alternative)."""
+FREQUENCIES = ("daily", "weekly", "biweekly", "monthly", "quarterly", "annual")
+"""The frequencies report.yaml says (``how_often_<frequency>``); another is capitalised."""
 WEEK_LABEL = 58
 CHIP_LINE = 10.5
 CHIP_GAP = 3
@@ -227,20 +230,21 @@ def _place(meetings: list[ChartMeeting]) -> tuple[list[_Placed], list[ChartMeeti
         weeks, days = place
         k = count.get(meeting.frequency, 0)
         count[meeting.frequency] = k + 1
-        chosen = tuple(range(len(DAYS))) if not days else (days[k % len(days)],)
+        chosen = tuple(range(DAYS)) if not days else (days[k % len(days)],)
         placed.append(_Placed(meeting, weeks, chosen))
     return placed, elsewhere
 
 
-def calendar_chart(data: ReportData) -> Chart:
+def calendar_chart(data: ReportData, layout: ReportLayout) -> Chart:
+    say = layout.sentence
     meetings = data.charts.meetings
-    title = "Phase one's meetings: a month at a glance"
+    title = say("chart_calendar_title")
     if not meetings:
         return Chart("", title, "")
     colours = {**FREQUENCY_COLOURS, "weekly": data.colours.accent}
     placed, elsewhere = _place(meetings)
     left = WEEK_LABEL
-    column = (WIDTH - left) / len(DAYS)
+    column = (WIDTH - left) / DAYS
     inner = column - 6 - 10  # chip margins and its padding
     cells: dict[tuple[int, int], list[tuple[ChartMeeting, list[str]]]] = {}
     for item in placed:
@@ -250,20 +254,23 @@ def calendar_chart(data: ReportData) -> Chart:
                 cells.setdefault((week, day), []).append((item.meeting, lines))
     frequencies = list(dict.fromkeys(item.meeting.frequency for item in placed))
     body = [
-        _legend(10, [(colours[f], f.capitalize()) for f in frequencies], x=left),
+        _legend(10, [(colours[f], _how_often(f, layout)) for f in frequencies], x=left),
     ]
     top = 22
     body.append(f'<rect x="{left}" y="{top}" width="{WIDTH - left}" height="18" fill="#eef2f8"/>')
-    for day, name in enumerate(DAYS):
+    for day in range(DAYS):
+        name = say(f"day_short_{day + 1}")
         body.append(_text(left + column * day + column / 2, top + 13, name, 9.5, text_anchor="middle",
                           font_weight="600"))  # fmt: skip
     y: float = top + 18
     for week in range(1, WEEKS + 1):
-        chips = [cells.get((week, day), []) for day in range(len(DAYS))]
+        chips = [cells.get((week, day), []) for day in range(DAYS)]
         height = max(
             30, *(sum(_chip_height(lines) + CHIP_GAP for _, lines in cell) + 4 for cell in chips)
         )
-        body.append(_text(6, y + 15, f"Week {week}", 9.5, font_weight="600", fill=MUTED))
+        body.append(
+            _text(6, y + 15, say("week_label", week=week), 9.5, font_weight="600", fill=MUTED)
+        )
         for day, cell in enumerate(chips):
             x = left + column * day
             body.append(
@@ -272,23 +279,28 @@ def calendar_chart(data: ReportData) -> Chart:
             )
             chip_y = y + 3
             for meeting, lines in cell:
-                body.append(_chip(x + 3, chip_y, column - 6, meeting, lines, colours))
+                body.append(_chip(x + 3, chip_y, column - 6, meeting, lines, colours, layout))
                 chip_y += _chip_height(lines) + CHIP_GAP
         y += height
     notes = []
     if any(item.meeting.frequency == "quarterly" for item in placed):
-        notes.append("Quarterly meetings open each quarter: this is a month that starts one.")
+        notes.append(say("calendar_quarterly_note"))
     for meeting in elsewhere:
         notes.append(
-            f"{_how_often(meeting.frequency)}, not shown: {meeting.ritual}, "
-            f"{meeting.minutes} min ({', '.join(meeting.serves)})."
+            say(
+                "calendar_not_shown",
+                how_often=_how_often(meeting.frequency, layout),
+                ritual=meeting.ritual,
+                minutes=meeting.minutes,
+                serves=", ".join(meeting.serves),
+            )
         )
     y += 14 if notes else 4
     for note in notes:
         for line in wrap(note, WIDTH - 12, 9.5, 3):
             body.append(_text(6, y, line, 9.5, fill=MUTED))
             y += 13
-    alt = _calendar_words(placed, elsewhere, data.charts.minutes_per_month)
+    alt = _calendar_words(placed, elsewhere, data.charts.minutes_per_month, layout)
     return _svg("chart-calendar", y, title, alt, body)
 
 
@@ -297,7 +309,13 @@ def _chip_height(lines: list[str]) -> float:
 
 
 def _chip(
-    x: float, y: float, width: float, meeting: ChartMeeting, lines: list[str], colours: dict
+    x: float,
+    y: float,
+    width: float,
+    meeting: ChartMeeting,
+    lines: list[str],
+    colours: dict,
+    layout: ReportLayout,
 ) -> str:
     colour = colours.get(meeting.frequency, MUTED)
     height = _chip_height(lines)
@@ -305,40 +323,50 @@ def _chip(
         f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" rx="2" '
         f'fill="{mix(colour, 0.13)}"/>',
         f'<rect x="{x:.1f}" y="{y:.1f}" width="3" height="{height:.1f}" fill="{colour}"/>',
-        f"<title>{escape(_meeting_words(meeting))}</title>",
+        f"<title>{escape(_meeting_words(meeting, layout))}</title>",
     ]
     line_y = y + CHIP_LINE
     for line in lines:
         parts.append(_text(x + 7, line_y, line, 9))
         line_y += CHIP_LINE
-    parts.append(_text(x + 7, line_y, f"{meeting.minutes} min", 8.5, fill=MUTED))
+    minutes = layout.sentence("minutes_short", minutes=meeting.minutes)
+    parts.append(_text(x + 7, line_y, minutes, 8.5, fill=MUTED))
     return "<g>" + "".join(parts) + "</g>"
 
 
-def _how_often(frequency: str) -> str:
-    return {"annual": "Once a year"}.get(frequency, frequency.capitalize())
+def _how_often(frequency: str, layout: ReportLayout) -> str:
+    if frequency in FREQUENCIES:
+        return layout.sentence(f"how_often_{frequency}")
+    return frequency.capitalize()
 
 
-def _meeting_words(meeting: ChartMeeting) -> str:
-    return f"{meeting.ritual} ({', '.join(meeting.serves)}), {meeting.minutes} minutes"
+def _meeting_words(meeting: ChartMeeting, layout: ReportLayout) -> str:
+    return layout.sentence(
+        "meeting_words",
+        ritual=meeting.ritual,
+        serves=", ".join(meeting.serves),
+        minutes=meeting.minutes,
+    )
 
 
-def _calendar_words(placed: list[_Placed], elsewhere: list[ChartMeeting], minutes: int) -> str:
+def _calendar_words(
+    placed: list[_Placed], elsewhere: list[ChartMeeting], minutes: int, layout: ReportLayout
+) -> str:
+    say = layout.sentence
     parts = []
     for item in placed:
         frequency = item.meeting.frequency
+        day = say(f"day_{item.days[0] + 1}")
         if frequency == "daily":
-            when = "every weekday"
+            when = say("every_weekday")
         elif frequency == "weekly":
-            when = f"every {DAY_NAMES[item.days[0]]}"
+            when = say("every_day", day=day)
         else:
-            weeks = " and ".join(str(w) for w in item.weeks)
-            when = f"{frequency}, on the {DAY_NAMES[item.days[0]]} of week {weeks}"
-        parts.append(f"{_meeting_words(item.meeting)}, {when}")
+            weeks = f" {say('and')} ".join(str(w) for w in item.weeks)
+            how_often = _how_often(frequency, layout).lower()
+            when = say("on_day_of_week", how_often=how_often, day=day, weeks=weeks)
+        parts.append(f"{_meeting_words(item.meeting, layout)}, {when}")
     for meeting in elsewhere:
-        parts.append(f"{_meeting_words(meeting)}, {_how_often(meeting.frequency).lower()}")
-    return (
-        "Phase one's meetings over a first month of four weeks: "
-        + "; ".join(parts)
-        + f". About {minutes} minutes of meetings a month."
-    )
+        how_often = _how_often(meeting.frequency, layout).lower()
+        parts.append(f"{_meeting_words(meeting, layout)}, {how_often}")
+    return say("chart_calendar_alt", meetings="; ".join(parts), minutes=minutes)

@@ -46,7 +46,7 @@ def report_document(data: ReportData, layout: ReportLayout) -> Document:
     """Every section of the layout, in its order, filled by its builder."""
     from framework_advisor.render.report.charts import report_charts
 
-    builder = _Builder(data, layout, report_charts(data))
+    builder = _Builder(data, layout, report_charts(data, layout))
     blocks: list[Block] = [
         Title(data.title, data.provenance.brand, data.provenance.date_text),
         *(Paragraph([Run(p)]) for p in data.note.split("\n\n") if p),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from framework_advisor.domain.framework import Framework, layer_label
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.report_layout import ReportLayout
 from framework_advisor.domain.wording import and_list
 from framework_advisor.render.report.data.model import (
     CautionRow,
@@ -35,10 +36,16 @@ def mix_rows(kb: KnowledgeBase, rec: Recommendation) -> list[MixRow]:
     ]
 
 
-def later_phases(rec: Recommendation, short: dict[str, str]) -> list[LaterPhaseRow]:
+def later_phases(
+    rec: Recommendation, short: dict[str, str], layout: ReportLayout
+) -> list[LaterPhaseRow]:
     return [
         LaterPhaseRow(
-            title=f"Phase {phase.phase} ({and_list([short[f] for f in phase.frameworks])})",
+            title=layout.sentence(
+                "later_phase",
+                phase=phase.phase,
+                names=and_list([short[f] for f in phase.frameworks]),
+            ),
             text=f"{phase.signal} {phase.why}",
         )
         for phase in rec.phases[1:]
@@ -86,7 +93,8 @@ def _serves(kb: KnowledgeBase, needs: list[str]) -> str:
     question = kb.question("needs")
     if not needs or question is None:
         return ""
-    return "For: " + sentence(label_list([question.label_of(n) for n in needs])) + " "
+    serves = sentence(label_list([question.label_of(n) for n in needs]))
+    return kb.report.sentence("for_needs", needs=serves) + " "
 
 
 def _comparison_row(f: Framework) -> ComparisonRow:

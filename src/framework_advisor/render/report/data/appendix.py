@@ -33,7 +33,7 @@ def profile(kb: KnowledgeBase, answers: dict[str, Any], rec: Recommendation) -> 
         value = rec.profile[question.id]
         note = ""
         if question.id == "stage" and "stage" not in answers and "headcount" in rec.profile:
-            note = f"from a headcount of {rec.profile['headcount']:,}"
+            note = kb.report.sentence("from_headcount", headcount=rec.profile["headcount"])
         rows.append(
             ProfileRow(
                 question.id, question.prompt, answer_text(question, value), note, question.label
@@ -49,7 +49,11 @@ def changes(kb: KnowledgeBase, rec: Recommendation, short: dict[str, str]) -> Ch
         question = kb.question(item.question)
         if question is None:
             continue
-        value = answer_text(question, item.value) if item.value not in (None, []) else "no answer"
+        value = (
+            answer_text(question, item.value)
+            if item.value not in (None, [])
+            else kb.report.sentence("no_answer")
+        )
         rising = sorted(
             (m for m in item.moves if m.to_rank < m.from_rank),
             key=lambda m: m.to_rank - m.from_rank,
@@ -57,9 +61,9 @@ def changes(kb: KnowledgeBase, rec: Recommendation, short: dict[str, str]) -> Ch
         if rising:
             move = rising[0]
             passed = order[move.to_rank - 1]
-            effect = f"{short[move.id]} would rank above {short[passed]}."
+            effect = kb.report.sentence("rank_above", name=short[move.id], passed=short[passed])
         else:
-            effect = "The top three would change order."
+            effect = kb.report.sentence("top_three_reorder")
         rows.append(SensitivityRow(f"{question.label}: {value}", effect))
     return Changes(
         unanswered=[
@@ -82,7 +86,7 @@ def provenance(kb: KnowledgeBase, brand: str, today: date) -> Provenance:
     return Provenance(
         line=line,
         date=today.isoformat(),
-        date_text=f"{today.day} {today:%B %Y}",
+        date_text=kb.report.sentence("date", date=today.isoformat()),
         tool_version=__version__,
         kb_name=kb.name,
         kb_version=kb.version,

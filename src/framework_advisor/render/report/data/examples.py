@@ -21,6 +21,7 @@ from framework_advisor.domain.examples import (
 )
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.report_layout import ReportLayout
 from framework_advisor.domain.template import templates_for
 from framework_advisor.domain.wording import and_list
 from framework_advisor.render.report.data.model import Examples, RoleGroup, RoleItem
@@ -66,7 +67,7 @@ def examples(
     want_kpis = "kpi" in drawn
     okrs = list(selection.okrs) if want_okrs else []
     kpis = list(selection.kpis) if want_kpis else []
-    roles = [group for fid in planned for group in _role_groups(fid, short, selection)]
+    roles = [group for fid in planned for group in _role_groups(fid, short, selection, layout)]
     areas = []
     for area in selection.areas:
         kind, _, value = area.partition(":")
@@ -94,7 +95,11 @@ def examples(
     if any("[" in text for text in shown):
         notes.append(layout.sentence("examples_brackets"))
     notes.append(layout.sentence("examples_targets"))
-    okr_title = "OKRs" if SETS_OKRS.intersection(planned) else layout.sentence("objectives_title")
+    okr_title = (
+        layout.sentence("okrs_title")
+        if SETS_OKRS.intersection(planned)
+        else layout.sentence("objectives_title")
+    )
     return Examples(
         areas=areas,
         note=" ".join(notes),
@@ -110,7 +115,10 @@ def _first(entries: list[Role], role: str) -> list[Role]:
     return entries[:limit] if limit else entries
 
 
-def _role_groups(fid: str, short: dict[str, str], selection: ExampleSelection) -> list[RoleGroup]:
+def _role_groups(
+    fid: str, short: dict[str, str], selection: ExampleSelection, layout: ReportLayout
+) -> list[RoleGroup]:
+    say = layout.sentence
     name = short.get(fid, fid)
     items: list[RoleItem] = []
     note = ""
@@ -125,16 +133,16 @@ def _role_groups(fid: str, short: dict[str, str], selection: ExampleSelection) -
                 ],
                 "lead_measure",
             )  # a WIG's own lead measures, never another WIG's
-            lines = [f"Lag measure: {wig.lag}"]
+            lines = [say("lag_measure", lag=wig.lag)]
             delivered = [k for k in selection.kpis if wig.delivers and k.metric == wig.delivers]
-            lines += [f"It delivers the KPI {k.name} ({k.target})" for k in delivered]
+            lines += [say("delivers_kpi", name=k.name, target=k.target) for k in delivered]
             lines += [
-                f"Lead measure: {m.name}, {grouped(m.weekly_target)} a week ({m.owner})"
+                say("lead_measure", name=m.name, weekly=grouped(m.weekly_target), owner=m.owner)
                 for m in measures
                 if isinstance(m, LeadMeasure)
             ]
-            items.append(RoleItem(lead=wig_statement(wig), lines=lines))
-        title = f"{name}: a Wildly Important Goal and its lead measures"
+            items.append(RoleItem(lead=wig_statement(wig, layout), lines=lines))
+        title = say("title_4dx", name=name)
     elif fid == "bsc":
         for entry in selection.of_role("bsc_objective"):
             assert isinstance(entry, ScorecardObjective)
@@ -142,112 +150,115 @@ def _role_groups(fid: str, short: dict[str, str], selection: ExampleSelection) -
                 RoleItem(
                     lead=f"{PERSPECTIVE_LABELS[entry.perspective]}: {entry.objective}",
                     lines=[
-                        f"Measure: {entry.measure}; target: {entry.target}",
-                        f"Initiative: {entry.initiative}",
+                        say("measure_target", measure=entry.measure, target=entry.target),
+                        say("initiative", initiative=entry.initiative),
                     ],
                 )
             )
-        title = f"{name}: objectives in each perspective"
+        title = say("title_bsc", name=name)
         have = {getattr(e, "perspective", "") for e in selection.of_role("bsc_objective")}
         missing = [label for key, label in PERSPECTIVE_LABELS.items() if key not in have]
         if items and missing:
-            note = (
-                f"The library has no objectives that fit this organisation for "
-                f"{and_list(missing)}: write them from your strategy map."
-            )
+            note = say("examples_no_perspective", perspectives=and_list(missing))
     elif fid == "mbo":
         for entry in _first(selection.of_role("mbo_objective"), "mbo_objective"):
             assert isinstance(entry, MboObjective)
             items.append(
                 RoleItem(
                     lead=entry.objective,
-                    lines=[f"Measure: {entry.measure}; target: {entry.target}"],
+                    lines=[say("measure_target", measure=entry.measure, target=entry.target)],
                 )
             )
-        title = f"{name}: individual objectives agreed with the manager"
+        title = say("title_mbo", name=name)
     elif fid == "north_star":
         inputs = _first(selection.of_role("input_metric"), "input_metric")
         for entry in selection.of_role("north_star")[:1]:
             assert isinstance(entry, NorthStar)
-            lines = [entry.definition, f"Now and next: {entry.current_target}"]
-            lines += [f"Input ({m.kind}): {m.name}" for m in inputs if isinstance(m, InputMetric)]
+            lines = [entry.definition, say("now_and_next", target=entry.current_target)]
+            lines += [
+                say("input_metric", kind=m.kind, name=m.name)
+                for m in inputs
+                if isinstance(m, InputMetric)
+            ]
             items.append(RoleItem(lead=entry.name, lines=lines))
-        title = f"{name}: the metric and its inputs"
+        title = say("title_north_star", name=name)
     elif fid in ROLE_LINES:
-        title_of, roles = ROLE_LINES[fid]
+        roles = ROLE_LINES[fid]
         for role, describe in roles:
-            items += [describe(entry) for entry in selection.of_role(role)]
-        title = title_of.format(name=name)
+            items += [describe(entry, layout) for entry in selection.of_role(role)]
+        title = say(f"title_{fid}", name=name)
     else:
         return []
     return [RoleGroup(framework=fid, title=title, items=items, note=note)] if items else []
 
 
-def _rock(entry: Any) -> RoleItem:
+def _rock(entry: Any, layout: ReportLayout) -> RoleItem:
+    say = layout.sentence
     return RoleItem(
-        lead=entry.rock, lines=[f"Done when: {entry.done_when}", f"Owner: {entry.owner}"]
+        lead=entry.rock,
+        lines=[say("done_when", done=entry.done_when), say("owner", owner=entry.owner)],
     )
 
 
-def _measurable(entry: Any) -> RoleItem:
-    return RoleItem(lead=entry.name, lines=[f"Weekly goal: {entry.weekly_goal} ({entry.owner})"])
+def _measurable(entry: Any, layout: ReportLayout) -> RoleItem:
+    line = layout.sentence("weekly_goal", goal=entry.weekly_goal, owner=entry.owner)
+    return RoleItem(lead=entry.name, lines=[line])
 
 
-def _method(entry: Any) -> RoleItem:
-    return RoleItem(lead=entry.method, lines=[f"Obstacle: {entry.obstacle}"])
+def _method(entry: Any, layout: ReportLayout) -> RoleItem:
+    return RoleItem(lead=entry.method, lines=[layout.sentence("obstacle", obstacle=entry.obstacle)])
 
 
-def _measure(entry: Any) -> RoleItem:
-    return RoleItem(lead=entry.measure, lines=[f"Target: {entry.target}"])
+def _measure(entry: Any, layout: ReportLayout) -> RoleItem:
+    return RoleItem(lead=entry.measure, lines=[layout.sentence("target", target=entry.target)])
 
 
-def _smart(entry: Any) -> RoleItem:
+def _smart(entry: Any, layout: ReportLayout) -> RoleItem:
+    say = layout.sentence
     return RoleItem(
         lead=entry.goal,
         lines=[
-            f"Specific: {entry.specific}",
-            f"Measurable: {entry.measurable}",
-            f"Achievable: {entry.achievable}",
-            f"Relevant: {entry.relevant}",
-            f"Time-bound: {entry.deadline}",
+            say("smart_specific", answer=entry.specific),
+            say("smart_measurable", answer=entry.measurable),
+            say("smart_achievable", answer=entry.achievable),
+            say("smart_relevant", answer=entry.relevant),
+            say("smart_time_bound", answer=entry.deadline),
         ],
     )
 
 
-def _hoshin(entry: Any) -> RoleItem:
+def _hoshin(entry: Any, layout: ReportLayout) -> RoleItem:
     text = getattr(entry, "objective", None) or entry.priority
-    return RoleItem(lead=text, lines=[f"Measure: {entry.measure}; target: {entry.target}"])
+    line = layout.sentence("measure_target", measure=entry.measure, target=entry.target)
+    return RoleItem(lead=text, lines=[line])
 
 
-def _raci(entry: Any) -> RoleItem:
+def _raci(entry: Any, layout: ReportLayout) -> RoleItem:
     accountable = [
-        label for field, label in RACI_ROLES.items() if getattr(entry, field) in ("A", "A/R")
+        layout.sentence(f"raci_{field}")
+        for field in RACI_ROLES
+        if getattr(entry, field) in ("A", "A/R")
     ]
-    return RoleItem(lead=entry.activity, lines=[f"Accountable: {and_list(accountable)}"])
+    return RoleItem(
+        lead=entry.activity, lines=[layout.sentence("accountable", roles=and_list(accountable))]
+    )
 
 
-RACI_ROLES = {
-    "sponsor": "the executive sponsor",
-    "project_lead": "the project lead",
-    "hr": "HR",
-    "finance": "Finance",
-    "line_managers": "line managers",
-    "staff": "staff",
-}
-ROLE_LINES: dict[str, tuple[str, list[tuple[str, Callable[[Any], RoleItem]]]]] = {
-    "eos": ("{name}: Rocks for the quarter and Scorecard measurables",
-            [("rock", _rock), ("measurable", _measurable)]),
-    "v2mom": ("{name}: methods and measures", [("v2mom_method", _method), ("v2mom_measure", _measure)]),
-    "smart": ("{name}: goals with their five answers", [("smart_goal", _smart)]),
-    "hoshin_kanri": ("{name}: breakthrough objectives, annual objectives and improvement priorities",
-                     [("breakthrough_objective", _hoshin), ("annual_objective", _hoshin),
-                      ("improvement_priority", _hoshin)]),
-    "raci": ("{name}: activities, each with one Accountable", [("raci_activity", _raci)]),
+RACI_ROLES = ("sponsor", "project_lead", "hr", "finance", "line_managers", "staff")
+"""The RACI chart's roles, in its order; each says its name from report.yaml (``raci_<role>``)."""
+ROLE_LINES: dict[str, list[tuple[str, Callable[[Any, ReportLayout], RoleItem]]]] = {
+    "eos": [("rock", _rock), ("measurable", _measurable)],
+    "v2mom": [("v2mom_method", _method), ("v2mom_measure", _measure)],
+    "smart": [("smart_goal", _smart)],
+    "hoshin_kanri": [("breakthrough_objective", _hoshin), ("annual_objective", _hoshin),
+                     ("improvement_priority", _hoshin)],
+    "raci": [("raci_activity", _raci)],
 }  # fmt: skip
 """Frameworks whose role examples the report lists as they are: its title, and each role with
-how one entry reads."""
+how one entry reads; its title is report.yaml's ``title_<framework>``."""
 
 
-def wig_statement(wig: Wig) -> str:
+def wig_statement(wig: Wig, layout: ReportLayout) -> str:
     """A WIG as 4DX writes it: from X to Y."""
-    return f"{wig.goal}: from {grouped(wig.start, wig.unit)} to {grouped(wig.target, wig.unit)}"
+    start, target = grouped(wig.start, wig.unit), grouped(wig.target, wig.unit)
+    return layout.sentence("wig_statement", goal=wig.goal, start=start, target=target)

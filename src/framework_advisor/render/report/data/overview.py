@@ -10,15 +10,8 @@ from framework_advisor.domain.wording import need_labels
 from framework_advisor.render.report.data.model import Overview, PhaseJob, StepRow
 from framework_advisor.render.report.data.wording import first_sentence, label_list, sentence
 
-LAYER_JOBS = {
-    "individual": "Individual objectives, agreed with each manager and reviewed.",
-    "structure": "Clear roles: who decides, who does the work, who is consulted.",
-    "diagnosis": "Diagnoses how strategy, structure, systems and people fit together.",
-    "execution": "A weekly rhythm that turns the strategy into action.",
-    "health": "Watches the health of the day-to-day business.",
-    "direction": "Sets the direction every team's goals follow.",
-    "focus": "One focus metric for the value customers get.",
-}
+LAYERS = ("individual", "structure", "diagnosis", "execution", "health", "direction", "focus")
+"""The layers whose job report.yaml says (``job_<layer>``) when no need or reason does."""
 
 
 def overview(
@@ -39,12 +32,12 @@ def phase_jobs(kb: KnowledgeBase, rec: Recommendation) -> list[PhaseJob]:
     labels = need_labels(kb)
     rows = [
         PhaseJob(
-            phase="Now",
+            phase=kb.report.sentence("phase_now"),
             framework=layer.framework,
             name=names[layer.framework],
             job=sentence(label_list([labels.get(n, n) for n in layer.chosen_for]))
             if layer.chosen_for  # the job it was chosen for: no two rows share one
-            else first_sentence(layer.why) or LAYER_JOBS.get(layer.layer, ""),
+            else first_sentence(layer.why) or _layer_job(kb, layer.layer),
         )
         for layer in rec.mix
     ]
@@ -58,5 +51,10 @@ def phase_jobs(kb: KnowledgeBase, rec: Recommendation) -> list[PhaseJob]:
         for fid in phase.frameworks:
             served = [labels.get(n, n) for n in waiting if fid in serves.get(n, ())]
             job = sentence(label_list(served)) if served else first_sentence(phase.why)
-            rows.append(PhaseJob(f"Phase {phase.phase}", fid, names[fid], job))
+            label = kb.report.sentence("phase_number", phase=phase.phase)
+            rows.append(PhaseJob(label, fid, names[fid], job))
     return rows
+
+
+def _layer_job(kb: KnowledgeBase, layer: str) -> str:
+    return kb.report.sentence(f"job_{layer}") if layer in LAYERS else ""

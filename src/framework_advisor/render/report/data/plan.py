@@ -4,6 +4,7 @@ the one before (its first month shown), and the merged meeting calendar."""
 from __future__ import annotations
 
 from framework_advisor.domain.recommendation import Recommendation
+from framework_advisor.domain.report_layout import ReportLayout
 from framework_advisor.domain.rollout import WEEKS_PER_QUARTER, PlannedStep, RolloutPlan
 from framework_advisor.domain.wording import and_list
 from framework_advisor.render.report.data.model import CadenceRow, Rollout, RolloutPhase, StepRow
@@ -14,7 +15,10 @@ LATER_WEEKS = 4
 """Weeks shown of each later phase: its first month; the rest follows its own steps."""
 
 
-def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Rollout:
+def rollout(
+    rec: Recommendation, plan: RolloutPlan, short: dict[str, str], layout: ReportLayout
+) -> Rollout:
+    say = layout.sentence
     parts: list[RolloutPhase] = []
     if plan.phases:
         first = plan.phases[0]
@@ -22,7 +26,13 @@ def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Ro
             steps = [_row(s, short) for s in first.steps if start <= s.week <= end]
             if steps:
                 parts.append(
-                    RolloutPhase(f"Month {number}: weeks {start}-{end}", start, end, "", steps)
+                    RolloutPhase(
+                        say("month_weeks", month=number, start=start, end=end),
+                        start,
+                        end,
+                        "",
+                        steps,
+                    )
                 )
     for phase in plan.phases[1:]:
         start = phase.first_week
@@ -31,16 +41,15 @@ def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Ro
         one = len(phase.frameworks) == 1
         note = " ".join(
             [
-                f"Start {names} in week {start} at the earliest.",
+                say("later_start", names=names, start=start),
                 phase.signal,
                 phase.why,
-                f"{'Its' if one else 'Their'} first month is below; the later steps follow "
-                f"{'its' if one else 'their'} own rollout.",
+                say("later_first_month_one" if one else "later_first_month_other"),
             ]
         )
         parts.append(
             RolloutPhase(
-                title=f"Phase {phase.phase}: {names}, from week {start}",
+                title=say("later_title", phase=phase.phase, names=names, start=start),
                 first_week=start,
                 last_week=end,
                 note=note,
@@ -51,27 +60,16 @@ def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Ro
     later = len(plan.phases) > 1
     starts = rec.phases[0].starts if rec.phases else []
     staggered = any(start.week > 1 for start in starts)
-    intro = (
-        (
-            " ".join(start.why for start in starts).rstrip(".")
-            if staggered
-            else "Phase one starts in the first two weeks"
-            if plan.phases and len(plan.phases[0].frameworks) == 1
-            else "Phase one's frameworks all start in the first two weeks"
-        )
-        + (
-            f"; what comes later waits until phase one has run for a full quarter "
-            f"({WEEKS_PER_QUARTER} weeks)."
-            if later
-            else "."
-        )
-        + " Start each weekly meeting as soon as it has something to review."
-    )
+    if staggered:
+        head = " ".join(start.why for start in starts).rstrip(".")
+    elif plan.phases and len(plan.phases[0].frameworks) == 1:
+        head = say("rollout_one_starts")
+    else:
+        head = say("rollout_all_start")
+    waits = "; " + say("rollout_later", weeks=WEEKS_PER_QUARTER) if later else ""
+    intro = head + waits + ". " + say("rollout_weekly")
     return Rollout(
-        intro=intro
-        if plan.phases
-        else "Nothing to roll out yet: no framework fits these answers well enough. The open "
-        "questions below are the place to start.",
+        intro=intro if plan.phases else say("no_rollout"),
         phases=parts,
         cadence=[
             CadenceRow(
@@ -85,7 +83,7 @@ def rollout(rec: Recommendation, plan: RolloutPlan, short: dict[str, str]) -> Ro
         ],
         minutes_per_month=minutes,
         budget=plan.budget,
-        summary=calendar_note(minutes) if plan.phases else "",
+        summary=calendar_note(minutes, layout) if plan.phases else "",
     )
 
 
@@ -93,12 +91,8 @@ def _row(step: PlannedStep, short: dict[str, str]) -> StepRow:
     return StepRow(step.week, step.framework, short[step.framework], step.step)
 
 
-def calendar_note(minutes: int) -> str:
+def calendar_note(minutes: int, layout: ReportLayout) -> str:
     """The cadence page's line: the calendar's total (page one compares it with the leaders'
     time)."""
     hours = f"{minutes / 60:.1f}".rstrip("0").rstrip(".")
-    return (
-        f"Phase one's merged calendar: about {minutes} minutes of meetings a month ({hours} "
-        "hours). A meeting that serves several frameworks counts once; one held in a lighter "
-        "documented form is named by that form."
-    )
+    return layout.sentence("calendar_note", minutes=minutes, hours=hours)
