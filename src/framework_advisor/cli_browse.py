@@ -257,11 +257,9 @@ def validate(ctx: click.Context) -> None:
     """Validate the knowledge base and packs from their YAML (never from the cache); warn of
     ids and source-keeping phrases (wording.yaml) in text a client reads."""
     kb = load_kb(ctx, use_cache=False)
-    from framework_advisor.engine.goals.check import REASON_IDS
-    from framework_advisor.engine.goals.rules import rule_ids
-    from framework_advisor.kb.checks import load_checks
+    from framework_advisor.goal_review import check_book
 
-    load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)  # the goal checker's book
+    check_book()  # the goal checker's book, its ids checked against the code
     from framework_advisor.domain.client_text import Vocabulary, client_texts
     from framework_advisor.domain.text import Message, message
     from framework_advisor.safe_text import one_line

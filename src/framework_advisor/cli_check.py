@@ -69,15 +69,14 @@ def check(
 
     Exit 1 when there are errors (with --strict, warnings too), 0 otherwise, 2 for input that
     cannot be read."""
-    from framework_advisor.engine.goals.check import REASON_IDS, check_goals, one_goal
-    from framework_advisor.engine.goals.rules import rule_ids
+    from framework_advisor.engine.goals.check import check_goals, one_goal
     from framework_advisor.engine.goals.suppress import kept
-    from framework_advisor.kb.checks import load_checks
+    from framework_advisor.goal_review import check_book
     from framework_advisor.sources.check_config import find_config, goal_files
 
-    book = load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
+    book = check_book()
     config = find_config(config_path)
-    _check_config(config, book)
+    check_config(config, book)
     profile = profile if profile is not None else config.profile
     if profile is not None and profile not in book.profiles:
         from framework_advisor.problems import did_you_mean, one_of
@@ -105,24 +104,13 @@ def check(
         report = check_goals(data, _Plain("<goal>"), book, profile)
         reports.append(_without(report, kept(report.findings, (), config.ignore)))
     else:
-        from framework_advisor.engine.goals.check import goal_data
-        from framework_advisor.sources.goal_file import read_goal_file
-        from framework_advisor.sources.sheet_file import is_sheet_file
+        from framework_advisor.goal_review import review_files
 
-        sheets = [name for name in inputs if is_sheet_file(name)]
-        for name in inputs:
-            if name in sheets:
-                continue
-            if name.lower().endswith(".docx"):
-                raise UsageError(_words("cli.check.word_template", file=name))
-            source = read_goal_file(name)
-            data, doc = goal_data(source)
-            report = check_goals(data, doc, book, profile)
-            lines = source.text.splitlines()
-            reports.append(_without(report, kept(report.findings, lines, config.ignore)))
-        if sheets:
-            for report in _check_sheets(sheets, book, profile):
-                reports.append(_without(report, kept(report.findings, (), config.ignore)))
+        ctx = click.get_current_context()
+        review = review_files(
+            lambda: load_kb(ctx), inputs, profile=profile, ignore=config.ignore, book=book
+        )
+        reports += review.reports
     text_out = _render(reports, fmt, book, show_items=show_items)
     emit(text_out, output, force)
     errors = sum(r.count("error") for r in reports)
@@ -174,33 +162,6 @@ def _render(reports: list[Any], fmt: str, book: Any, *, show_items: bool) -> str
     return findings.as_text(reports, show_items=show_items)
 
 
-def _check_sheets(names: list[str], book: Any, profile: str | None) -> list[Any]:
-    """The tool's own spreadsheets filled in: each workbook on its own, the CSV files together
-    (one file a sheet), each template's sheets recognised by their stamp or header row."""
-    from framework_advisor.engine.goals.check import check_goals
-    from framework_advisor.engine.goals.sheets import at_cells, goals_from_sheets
-    from framework_advisor.errors import InputFileError
-    from framework_advisor.sources.sheet_file import read_sheet_file
-
-    kb = load_kb(click.get_current_context())
-    workbooks = [name for name in names if not name.lower().endswith(".csv")]
-    csv_files = [name for name in names if name.lower().endswith(".csv")]
-    groups = [read_sheet_file(name) for name in workbooks]
-    if csv_files:
-        groups.append([sheet for name in csv_files for sheet in read_sheet_file(name)])
-    reports = []
-    for sheets in groups:
-        found, _ = goals_from_sheets(kb, sheets)
-        recognised = {place.file for goals in found for place in goals.places.values()}
-        for sheet in sheets:
-            if sheet.file not in recognised:
-                raise InputFileError(_words("cli.check.not_a_template", file=str(sheet.file)))
-        for goals in found:
-            report = check_goals(goals.document.data, goals.document, book, profile)
-            reports.append(at_cells(report, goals))
-    return reports
-
-
 def _without(report: Any, findings: list[Any]) -> Any:
     """The report with only the findings kept (suppressed and ignored ones left out)."""
     import msgspec
@@ -208,7 +169,7 @@ def _without(report: Any, findings: list[Any]) -> Any:
     return msgspec.structs.replace(report, findings=findings)
 
 
-def _check_config(config: Any, book: Any) -> None:
+def check_config(config: Any, book: Any) -> None:
     """The settings file's rule ids and profile must be the check book's: exit 2 otherwise."""
     from framework_advisor.errors import Diagnostic
     from framework_advisor.problems import did_you_mean, one_of

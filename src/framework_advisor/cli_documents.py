@@ -114,12 +114,12 @@ def report(
 def _goal_review(kb: KnowledgeBase, goal_files: tuple[str, ...]) -> GoalReview:
     """The team's goals checked as `check` checks them here: the repository's
     `.framework-advisor.yaml` (its profile and ignored checks) included."""
-    from framework_advisor.cli_check import _check_config
+    from framework_advisor.cli_check import check_config
     from framework_advisor.goal_review import check_book, review_files
     from framework_advisor.sources.check_config import find_config
 
     config = find_config(None)
-    _check_config(config, check_book())
+    check_config(config, check_book())
     return review_files(kb, goal_files, profile=config.profile, ignore=config.ignore)
 
 

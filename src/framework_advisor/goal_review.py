@@ -5,7 +5,7 @@ the app's checker in, a GoalReview out, read and checked as `check` reads and ch
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,36 +23,40 @@ def check_book() -> CheckBook:
 
 
 def review_files(
-    kb: KnowledgeBase,
+    kb: KnowledgeBase | Callable[[], KnowledgeBase],
     names: Sequence[str],
     *,
     profile: str | None = None,
     ignore: Collection[str] = (),
+    book: CheckBook | None = None,
 ) -> GoalReview:
     """Every goal file checked: YAML and Markdown one by one, each workbook on its own and the
-    CSV files of one template together; ``ignore``: checks never reported."""
+    CSV files of one template together; ``ignore``: checks never reported. ``kb`` may be a
+    function giving it: it is needed only for spreadsheets and to say what is wrong, so
+    `check` loads it only then."""
     from framework_advisor.domain.goals import GoalReview
     from framework_advisor.engine.goals.check import check_goals, goal_data
     from framework_advisor.errors import UsageError
     from framework_advisor.sources.goal_file import read_goal_file
     from framework_advisor.sources.sheet_file import is_sheet_file
 
-    book = check_book()
+    knowledge = kb if callable(kb) else lambda: kb
+    book = book or check_book()
     reports: list[Report] = []
     sheets = [name for name in names if is_sheet_file(name)]
     for name in names:
         if name in sheets:
             continue
         if name.lower().endswith(".docx"):
-            raise UsageError(
-                f"{name}: Word templates are not read back; check the spreadsheet (xlsx or "
-                "csv) or Markdown version of the template, or copy the goals into YAML"
-            )
+            raise UsageError(_said(knowledge(), "cli.check.word_template", file=name))
         source = read_goal_file(name)
         data, doc = goal_data(source)
         report = check_goals(data, doc, book, profile)
         reports.append(_keeping(report, source.text.splitlines(), ignore))
-    reports += [_keeping(r, (), ignore) for r in _sheet_reports(kb, sheets, book, profile)]
+    if sheets:
+        reports += [
+            _keeping(r, (), ignore) for r in _sheet_reports(knowledge(), sheets, book, profile)
+        ]
     return GoalReview(reports=reports, profile=profile or book.default_profile)
 
 
@@ -69,8 +73,6 @@ def review_text(text: str, *, file: str = "goals", profile: str | None = None) -
 def _sheet_reports(
     kb: KnowledgeBase, names: list[str], book: CheckBook, profile: str | None
 ) -> list[Report]:
-    if not names:
-        return []
     from framework_advisor.engine.goals.check import check_goals
     from framework_advisor.engine.goals.sheets import at_cells, goals_from_sheets
     from framework_advisor.errors import InputFileError
@@ -87,15 +89,17 @@ def _sheet_reports(
         recognised = {place.file for goals in found for place in goals.places.values()}
         for sheet in sheets:
             if sheet.file not in recognised:
-                raise InputFileError(
-                    f"{sheet.file}: not one of this tool's spreadsheet templates (no template "
-                    "stamp and no template's header row); write it with `framework-advisor "
-                    "templates`, or check goals as YAML or Markdown"
-                )
+                raise InputFileError(_said(kb, "cli.check.not_a_template", file=str(sheet.file)))
         for goals in found:
             report = check_goals(goals.document.data, goals.document, book, profile)
             reports.append(at_cells(report, goals))
     return reports
+
+
+def _said(kb: KnowledgeBase, message_id: str, **params: str) -> str:
+    from framework_advisor.domain.text import message
+
+    return kb.text.say(message(message_id, **params))
 
 
 def _keeping(report: Report, lines: Sequence[str], ignore: Collection[str]) -> Report:
