@@ -164,9 +164,9 @@ def test_budget_and_capacity_hold_over_10000_profiles() -> None:
 
 
 def test_a_lighter_form_at_another_rhythm_is_its_own_meeting() -> None:
-    """FAST's weekly goal discussion held in its lighter, monthly form beside OKR's weekly
-    check-in: the calendar holds both, each once, and adds them up (the lighter form's 60
-    minutes are not squeezed into a 15-minute check-in no source describes)."""
+    """FAST's weekly goal discussion held in its lighter, monthly form beside the KPIs' weekly
+    metrics review: the calendar holds both, each once, and adds them up (the lighter form's 60
+    minutes are not squeezed into a 15-minute review no source describes)."""
     rec = recommend(
         KB,
         _valid(
@@ -174,13 +174,13 @@ def test_a_lighter_form_at_another_rhythm_is_its_own_meeting() -> None:
                 "stage": "startup",
                 "function": "company",
                 "needs": ["operational_health"],
-                "current_frameworks": ["okr", "kpi", "mbo", "fast"],
+                "current_frameworks": ["kpi", "mbo", "fast"],
                 "leadership_time": "low",
             }
         ),
         sensitivity=False,
     )
-    assert {"okr", "fast"} <= {layer.framework for layer in rec.mix}
+    assert {"kpi", "fast"} <= {layer.framework for layer in rec.mix}
     meetings = [(item.id, item.frequency) for item in rec.cadence]
     assert len(meetings) == len(set(meetings))
     monthly = next(i for i in rec.cadence if "fast" in i.frameworks and i.id == "weekly_checkin")

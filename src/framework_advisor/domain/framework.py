@@ -10,10 +10,10 @@ from msgspec import Meta, Struct
 from framework_advisor.domain.condition import Condition
 
 Layer = Literal[
-    "direction", "focus", "health", "individual", "execution", "structure", "diagnosis", "pay"
+    "direction", "focus", "health", "individual", "execution", "structure", "diagnosis", "strategy", "pay"
 ]  # fmt: skip
 LAYERS: tuple[Layer, ...] = (
-    "direction", "focus", "health", "individual", "execution", "structure", "diagnosis", "pay"
+    "direction", "focus", "health", "individual", "execution", "structure", "diagnosis", "strategy", "pay"
 )  # fmt: skip
 LAYER_LABELS: dict[str, str] = {
     "direction": "Direction",
@@ -23,6 +23,7 @@ LAYER_LABELS: dict[str, str] = {
     "execution": "Execution",
     "structure": "Structure and roles",
     "diagnosis": "Organisational diagnosis",
+    "strategy": "Strategy translation",
     "pay": "Pay objectives",
 }
 """How a mix layer is named for a reader."""

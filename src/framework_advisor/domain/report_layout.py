@@ -99,6 +99,7 @@ REQUIRED_TEXT: tuple[str, ...] = (
     "job_individual",
     "job_structure",
     "job_diagnosis",
+    "job_strategy",
     "job_execution",
     "job_health",
     "job_direction",

@@ -35,6 +35,7 @@ from framework_advisor.engine.mix_search import (
     Search,
     limits_for,
 )
+from framework_advisor.engine.outgrown import has_outgrown
 from framework_advisor.engine.pay import homes_for
 
 
@@ -86,6 +87,7 @@ def plan_mix(
         failing,
         replacing,
         homes_for(index.kb, view),
+        frozenset(f for f in current if has_outgrown(index.kb, f, view)),
     )
     pool = search.candidates()
     if limits.budget is not None and search.worth_keeping:

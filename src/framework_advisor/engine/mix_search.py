@@ -120,6 +120,7 @@ class Search:
         failing: tuple[str, ...] = (),
         replacing: dict[str, str] | None = None,
         pay_homes: tuple[str, ...] = (),
+        outgrown: frozenset[str] = frozenset(),
     ) -> None:
         self.index = index
         self.partners = index.partners if partners is None else partners
@@ -174,7 +175,7 @@ class Search:
             for f in self.current - self.excluded
             if f in fits
             and (
-                not (own := self._own_jobs(f))
+                (not (own := self._own_jobs(f)) and f not in outgrown)
                 or any(
                     fits[f] + margin
                     >= max(fits[g] for g in self.serves[need] if g not in self.excluded)
@@ -188,7 +189,9 @@ class Search:
         it only far behind the best (more than ``keep_current_margin`` points: SMART beside an
         MBO built for pay-linked objectives) gives way unless it is the only way to cover a
         need; one that merely supports a stated need is not outclassed by the framework built
-        for it (a working EOS beside a RACI matrix for a restructuring's roles)."""
+        for it (a working EOS beside a RACI matrix for a restructuring's roles), unless the
+        organisation has outgrown it: then only a job of its own done nearly as well as the best
+        keeps it (EOS at 2,500 people beside the scorecard built for their strategy)."""
 
     def _own_jobs(self, fid: str) -> list[str]:
         """The stated needs ``fid`` is built for or serves."""

@@ -10,7 +10,16 @@ from framework_advisor.domain.wording import need_labels
 from framework_advisor.render.report.data.model import Overview, PhaseJob, StepRow
 from framework_advisor.render.report.data.wording import first_sentence, label_list, sentence
 
-LAYERS = ("individual", "structure", "diagnosis", "execution", "health", "direction", "focus")
+LAYERS = (
+    "individual",
+    "structure",
+    "diagnosis",
+    "strategy",
+    "execution",
+    "health",
+    "direction",
+    "focus",
+)
 """The layers whose job report.yaml says (``job_<layer>``) when no need or reason does."""
 
 
