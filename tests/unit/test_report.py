@@ -512,3 +512,27 @@ def test_short_names_label_rollout_steps(kb, framework_id: str, short: str) -> N
     from framework_advisor.render.report.data import short_name
 
     assert short_name(kb.frameworks[framework_id]) == short
+
+
+LINE_STARTS = ["# a heading?", "> a quote?", "- a list?", "1. a numbered list?", "+ more?", "---"]
+
+
+def test_a_covering_note_is_text_line_by_line_in_markdown_and_html(run_cli, tmp_path: Path) -> None:
+    """Each paragraph of the note starting as Markdown syntax would (a heading, a quote, a list, a
+    rule) stays a paragraph of text: nothing the consultant typed becomes structure."""
+    from markdown_it import MarkdownIt
+
+    note = tmp_path / "note.md"
+    note.write_text("\n\n".join(LINE_STARTS), encoding="utf-8")
+    answers = SAMPLES / "sales-led.yaml"
+    markdown = _report(run_cli, answers, "md", "--note", note).stdout
+    cover = markdown.split("## Summary")[0]
+    tokens = MarkdownIt("commonmark").parse(cover)
+    kinds = [t.type for t in tokens if t.nesting == 1]
+    assert kinds == ["heading_open"] + ["paragraph_open"] * (1 + len(LINE_STARTS))
+    shown = [t.content for t in tokens if t.type == "inline"][2:]
+    rendered = [MarkdownIt("commonmark").renderInline(line) for line in shown]
+    assert rendered == [line.replace(">", "&gt;") for line in LINE_STARTS]
+    html = _report(run_cli, answers, "html", "--note", note).stdout
+    for line in LINE_STARTS:
+        assert f"<p>{line.replace('>', '&gt;')}</p>" in html
