@@ -536,3 +536,30 @@ def test_a_covering_note_is_text_line_by_line_in_markdown_and_html(run_cli, tmp_
     html = _report(run_cli, answers, "html", "--note", note).stdout
     for line in LINE_STARTS:
         assert f"<p>{line.replace('>', '&gt;')}</p>" in html
+
+
+def test_a_later_phase_row_on_page_one_says_the_job_and_the_rollout_says_why_it_waits(
+    run_cli, kb: KnowledgeBase
+) -> None:
+    """The startup sample's phase two waits for meeting time: page one's row says what its
+    frameworks will do (the stated need each serves), the rollout plan says why they wait."""
+    import yaml
+
+    from framework_advisor.domain.wording import need_labels
+    from framework_advisor.exports import Documents
+
+    answers = yaml.safe_load((SAMPLES / "startup.yaml").read_text(encoding="utf-8"))
+    rec = Documents(kb, answers).recommendation
+    [later] = rec.phases[1:]
+    waits = later.why.split(":")[0]
+    markdown = _report(run_cli, SAMPLES / "startup.yaml", "md").stdout
+    page_one, rollout = markdown.split("## Recommended mix")
+    rows = [line for line in page_one.splitlines() if line.startswith("| **Phase 2**")]
+    assert len(rows) == len(later.frameworks) >= 1
+    labels = need_labels(kb)
+    for row, fid in zip(rows, later.frameworks, strict=True):
+        job = row.split(" | ")[2].lower()
+        served = {n.need for n in kb.needs if fid in {f.framework for f in n.frameworks}}
+        assert any(labels[n].lower() in job for n in served & set(answers["needs"])), row
+        assert waits not in row
+    assert waits in rollout
