@@ -536,6 +536,12 @@ def test_a_covering_note_is_text_line_by_line_in_markdown_and_html(run_cli, tmp_
     html = _report(run_cli, answers, "html", "--note", note).stdout
     for line in LINE_STARTS:
         assert f"<p>{line.replace('>', '&gt;')}</p>" in html
+    import docx
+
+    target = tmp_path / "noted.docx"
+    _report(run_cli, answers, "docx", "--note", note, "-o", target)
+    shown = {p.text: p.style.name for p in docx.Document(str(target)).paragraphs}
+    assert all(shown.get(line) == "Normal" for line in LINE_STARTS), shown
 
 
 def test_a_later_phase_row_on_page_one_says_the_job_and_the_rollout_says_why_it_waits(
