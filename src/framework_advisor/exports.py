@@ -307,7 +307,8 @@ class WorkshopDocuments:
         if fmt not in formats_for(document):
             raise UsageError(f"the {document.replace('_', ' ')} has no {fmt} format")
         short = index_for(self.kb).short_names  # the names people say, for the wall
-        return render(document, fmt, self.summary, short, self.kb.text, self.prepared)
+        extra = {"kb": self.kb} if document == "workshop_summary" else {}
+        return render(document, fmt, self.summary, short, self.kb.text, self.prepared, **extra)
 
     def files(self, exports: Iterable[WorkshopExport]) -> list[tuple[str, str | bytes]]:
         return [

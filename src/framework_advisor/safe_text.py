@@ -95,6 +95,20 @@ def markdown_literal(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
+_BLOCK_START = re.compile(r"^([#>+=~_-]|\d+(?=[.)]))")
+
+
+def markdown_line_start(line: str) -> str:
+    """Markdown text (already escaped inline) that opens a line of its own, a paragraph or a
+    list item: a leading character that would make it a heading, a quote, a list or a rule is
+    escaped too, so the line stays text."""
+    match = _BLOCK_START.match(line)
+    if match is None:
+        return line
+    mark = match.group(1)
+    return f"{mark}\\{line[len(mark) :]}" if mark[0].isdigit() else f"\\{line}"
+
+
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 COLOUR_MARK = "\ue000" + os.urandom(6).hex()
 """Stands for ESC in the colour codes our own renderer adds (`own_colour`): random for each

@@ -24,6 +24,10 @@ import aiohttp
 import pytest
 import yaml
 
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.text import message
+from framework_advisor.tui.serve import codes
+
 from .room_client import (
     HOST,
     Participant,
@@ -83,7 +87,7 @@ async def answer_first(participant: Participant, organisation: str) -> None:
 
 
 # the door ----------------------------------------------------------------------------------
-async def test_no_code_no_websocket_and_no_app_process(room: Served) -> None:
+async def test_no_code_no_websocket_and_no_app_process(room: Served, kb: KnowledgeBase) -> None:
     before = set(room.apps())
     async with browser(room) as stranger:
         with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
@@ -94,7 +98,11 @@ async def test_no_code_no_websocket_and_no_app_process(room: Served) -> None:
             await stranger.connect().__aenter__()
         assert forged.value.status == 403
         async with stranger.http.get(room.url + "/") as page:
-            assert "Join the workshop" in await page.text()
+            join_page = await page.text()
+            assert "Join the workshop" in join_page
+    [hint] = re.findall(r'id="code"[^>]*placeholder="([^"]*)"', join_page)
+    assert hint == kb.text.say(message("app.room.page.code_hint")), "words, never a made-up code"
+    assert codes.parse(hint) is None
     assert set(room.apps()) <= before, "an app process started before any code was typed"
 
 

@@ -184,6 +184,12 @@ OPERATOR_CASES: list[tuple[str, dict[str, Any], Any, bool]] = [
     ("eq", {"organisation": {"eq": "Acme"}}, "Acme", True),
     ("eq", {"organisation": {"eq": "Acme"}}, "Acme Ltd", False),
     ("in", {"organisation": {"in": ["Acme", "Globex"]}}, "Globex", True),
+    # any question: unanswered (true while it has no answer, false while it has one)
+    ("unanswered", {"industry": {"unanswered": True}}, "education", False),
+    ("unanswered", {"industry": {"unanswered": False}}, "education", True),
+    ("unanswered", {"needs": {"unanswered": True}}, ["alignment"], False),
+    ("unanswered", {"headcount": {"unanswered": False}}, 40, True),
+    ("unanswered", {"compensation_linked": {"unanswered": True}}, False, False),
 ]  # fmt: skip
 
 
@@ -202,7 +208,11 @@ def test_operator(kb: KnowledgeBase, op: str, when: dict, answer: Any, expected:
     assert isinstance(condition, Leaf)
     assert condition.op == op
     assert evaluate(condition, {question: answer}) is expected
-    # An unanswered question leaves every operator unknown, even the negative ones.
+    if op == "unanswered":  # the one operator an unanswered question decides: its operand
+        assert evaluate(condition, {}) is condition.value
+        assert evaluate(condition, {"stage": "startup"}) is condition.value
+        return
+    # An unanswered question leaves every other operator unknown, even the negative ones.
     assert evaluate(condition, {}) is None
     assert evaluate(condition, {"stage": "startup"}) is None
 
@@ -291,7 +301,11 @@ REJECTIONS: list[tuple[str, Any, list[str]]] = [
     ("number expected", {"headcount": {"lt": "fifty"}}, ["expected a number"]),
     ("yes/no expected", {"compensation_linked": "yes"}, ["expected true or false"]),
     ("empty list", {"needs": {"has_any": []}}, ["'has_any' takes a non-empty list"]),
-]
+    ("unanswered takes a yes/no", {"industry": {"unanswered": "yes"}},
+     ["'unanswered' takes true or false, got 'yes'"]),
+    ("misspelt unanswered", {"industry": {"unaswered": True}},
+     ["'unaswered' does not apply to single question 'industry'", "Did you mean 'unanswered'?"]),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(

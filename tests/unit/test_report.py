@@ -512,3 +512,60 @@ def test_short_names_label_rollout_steps(kb, framework_id: str, short: str) -> N
     from framework_advisor.render.report.data import short_name
 
     assert short_name(kb.frameworks[framework_id]) == short
+
+
+LINE_STARTS = ["# a heading?", "> a quote?", "- a list?", "1. a numbered list?", "+ more?", "---"]
+
+
+def test_a_covering_note_is_text_line_by_line_in_markdown_and_html(run_cli, tmp_path: Path) -> None:
+    """Each paragraph of the note starting as Markdown syntax would (a heading, a quote, a list, a
+    rule) stays a paragraph of text: nothing the consultant typed becomes structure."""
+    from markdown_it import MarkdownIt
+
+    note = tmp_path / "note.md"
+    note.write_text("\n\n".join(LINE_STARTS), encoding="utf-8")
+    answers = SAMPLES / "sales-led.yaml"
+    markdown = _report(run_cli, answers, "md", "--note", note).stdout
+    cover = markdown.split("## Summary")[0]
+    tokens = MarkdownIt("commonmark").parse(cover)
+    kinds = [t.type for t in tokens if t.nesting == 1]
+    assert kinds == ["heading_open"] + ["paragraph_open"] * (1 + len(LINE_STARTS))
+    shown = [t.content for t in tokens if t.type == "inline"][2:]
+    rendered = [MarkdownIt("commonmark").renderInline(line) for line in shown]
+    assert rendered == [line.replace(">", "&gt;") for line in LINE_STARTS]
+    html = _report(run_cli, answers, "html", "--note", note).stdout
+    for line in LINE_STARTS:
+        assert f"<p>{line.replace('>', '&gt;')}</p>" in html
+    import docx
+
+    target = tmp_path / "noted.docx"
+    _report(run_cli, answers, "docx", "--note", note, "-o", target)
+    shown = {p.text: p.style.name for p in docx.Document(str(target)).paragraphs}
+    assert all(shown.get(line) == "Normal" for line in LINE_STARTS), shown
+
+
+def test_a_later_phase_row_on_page_one_says_the_job_and_the_rollout_says_why_it_waits(
+    run_cli, kb: KnowledgeBase
+) -> None:
+    """The startup sample's phase two waits for meeting time: page one's row says what its
+    frameworks will do (the stated need each serves), the rollout plan says why they wait."""
+    import yaml
+
+    from framework_advisor.domain.wording import need_labels
+    from framework_advisor.exports import Documents
+
+    answers = yaml.safe_load((SAMPLES / "startup.yaml").read_text(encoding="utf-8"))
+    rec = Documents(kb, answers).recommendation
+    [later] = rec.phases[1:]
+    waits = later.why.split(":")[0]
+    markdown = _report(run_cli, SAMPLES / "startup.yaml", "md").stdout
+    page_one, rollout = markdown.split("## Recommended mix")
+    rows = [line for line in page_one.splitlines() if line.startswith("| **Phase 2**")]
+    assert len(rows) == len(later.frameworks) >= 1
+    labels = need_labels(kb)
+    for row, fid in zip(rows, later.frameworks, strict=True):
+        job = row.split(" | ")[2].lower()
+        served = {n.need for n in kb.needs if fid in {f.framework for f in n.frameworks}}
+        assert any(labels[n].lower() in job for n in served & set(answers["needs"])), row
+        assert waits not in row
+    assert waits in rollout

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
 from itertools import pairwise
 from pathlib import Path
@@ -109,10 +110,15 @@ def test_every_format_of_the_summary_says_the_same(
 
     expected = [(1, "Workshop: Acme leadership"), (2, words("agenda.heading", minutes=60))]
     if kind != "handout":
-        expected.insert(1, (2, words("plan.heading")))
+        shown = json.loads(run_cli("workshop", "summary", round_two, "-f", "json").stdout)
+        [title] = [s.title for s in kb.report.sections if s.filled_by == "examples"]
+        examples = [(2, title)]
+        examples += [(3, group["title"]) for group in shown["examples"]["roles"]]
+        assert len(examples) > 1, "the group plan's examples, as the report shows them"
+        expected[1:1] = [(2, words("plan.heading")), *examples]
         expected += [(2, words(key)) for key in ("settle.heading", "rounds.heading",
                                                  "people.heading", "measured.heading")]  # fmt: skip
-    assert _text_headings(drawn.text) == expected
+    assert [title for _, title in _text_headings(drawn.text)] == [title for _, title in expected]
     assert _markdown_headings(drawn.markdown) == expected
     assert _html_headings(drawn.page) == expected
     assert _pdf_headings(drawn.pdf) == expected

@@ -1,7 +1,7 @@
 """Declarative conditions over answers, evaluated with three-valued (Kleene) logic.
 
 ``True`` and ``False`` are known results; ``None`` means *unknown*: a question the condition
-depends on is unanswered. The YAML shorthand is parsed into these nodes by ``kb.conditions``.
+depends on is unanswered (except under ``unanswered``, which tests exactly that). The YAML shorthand is parsed into these nodes by ``kb.conditions``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ Operator = Literal[
     "gt",
     "gte",
     "between",
+    "unanswered",
 ]
 
 
@@ -31,7 +32,8 @@ class OperatorSpec(NamedTuple):
     """One operator of the condition language: the test, and how it reads in words."""
 
     test: Callable[[Any, Any], bool]
-    """(answer, prepared value) -> bool; the answer is never None here (unknown)."""
+    """(answer, prepared value) -> bool; the answer is never None here (unknown), except for
+    ``unanswered``, the one operator an unanswered question decides (``decide_unanswered``)."""
     words: str
     """"is {v}": the wording of "because you said" and "asked only when" texts."""
     set_valued: bool = False
@@ -53,9 +55,16 @@ OPERATORS: dict[str, OperatorSpec] = {
     "between": OperatorSpec(
         lambda answer, value: value[0] <= answer <= value[1], "is between {low:,} and {high:,}"
     ),
+    "unanswered": OperatorSpec(lambda answer, value: not value, "is unanswered"),
 }  # fmt: skip
 """The one table of operators: evaluated here and by ``engine.compiled``, worded by
 ``domain.wording``; ``kb.conditions`` checks operator names against it."""
+
+
+def decide_unanswered(op: str, value: Any) -> bool | None:
+    """A leaf's result when its question is unanswered: unknown, except for ``unanswered``,
+    which is then its operand (``unanswered: true`` holds, ``unanswered: false`` does not)."""
+    return bool(value) if op == "unanswered" else None
 
 
 def prepare(op: str, value: Any) -> Any:
@@ -71,7 +80,7 @@ class Leaf(Struct, frozen=True, tag="leaf"):
     def evaluate(self, answers: dict[str, Any]) -> bool | None:
         answer = answers.get(self.question)
         if answer is None:
-            return None
+            return decide_unanswered(self.op, self.value)
         return OPERATORS[self.op].test(answer, prepare(self.op, self.value))
 
     def questions(self) -> list[str]:

@@ -412,6 +412,7 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "app.room.page.join_heading": (),
     "app.room.page.join_intro": (),
     "app.room.page.code": (),
+    "app.room.page.code_hint": (),
     "app.room.page.name": (),
     "app.room.page.before": (),
     "app.room.page.resume": (),

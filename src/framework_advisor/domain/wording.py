@@ -39,6 +39,8 @@ def describe(kb: KnowledgeBase, condition: Condition) -> str:
     if isinstance(condition, Leaf):
         name = question_label(kb, condition.question)
         words = OPERATORS[condition.op].words
+        if condition.op == "unanswered":
+            return f"{name} {words}" if condition.value else f"{name} is answered"
         if condition.op == "between":
             low, high = condition.value
             return f"{name} {words.format(low=low, high=high)}"

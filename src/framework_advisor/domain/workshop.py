@@ -6,6 +6,7 @@ from typing import Any
 
 from msgspec import Struct
 
+from framework_advisor.domain.examples import ExampleSelection
 from framework_advisor.domain.recommendation import Recommendation
 
 DEFAULT_THRESHOLD = 0.75
@@ -193,6 +194,9 @@ class WorkshopSummary(Struct, frozen=True, gc=False):
     also_differs: list[str] = []
     """Questions on which not everyone agrees that got no time on the agenda: they change
     nothing in the plan, or did not fit."""
+    examples: ExampleSelection | None = None
+    """The group plan's examples: the one selection (``engine.examples.select_examples``) on
+    the group's answers, which the report and the templates of the agreed plan show too."""
 
 
 def answer_text(value: Any) -> str:

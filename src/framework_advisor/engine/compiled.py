@@ -12,6 +12,7 @@ from framework_advisor.domain.condition import (
     Condition,
     Leaf,
     Not,
+    decide_unanswered,
     prepare,
 )
 
@@ -23,10 +24,11 @@ def compile_condition(condition: Condition) -> Predicate:
     if isinstance(condition, Leaf):
         question, test = condition.question, OPERATORS[condition.op].test
         value = prepare(condition.op, condition.value)
+        unanswered = decide_unanswered(condition.op, condition.value)
 
         def leaf(answers: dict[str, Any]) -> bool | None:
             answer = answers.get(question)
-            return None if answer is None else test(answer, value)
+            return unanswered if answer is None else test(answer, value)
 
         return leaf
     if isinstance(condition, Not):

@@ -1,5 +1,6 @@
 """The one selection of examples for an organisation: what the report shows and what every
-starter template is prefilled from (report, `templates`, `examples`, the app's export).
+starter template is prefilled from (report, `templates`, `examples`, the app's export, and the
+workshop summary on the group's answers).
 
 An example fits where its condition (its file's `when:`, its own `when:`, its growth models,
 and an industry file's industry) is true for the organisation's profile, in the matcher the

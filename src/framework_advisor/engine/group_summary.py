@@ -33,6 +33,7 @@ from framework_advisor.domain.workshop import (
     answer_text,
 )
 from framework_advisor.engine import agreement
+from framework_advisor.engine.examples import select_examples
 from framework_advisor.engine.flow import hidden_answers
 from framework_advisor.engine.group_agenda import agenda_for
 from framework_advisor.engine.group_answers import (
@@ -302,6 +303,7 @@ def summarise_workshop(
         also_differs=also_differs,
         decided=said,
         most_needed=agreement.most_needed(len(participants), threshold) or 0,
+        examples=select_examples(kb, group),
     )
 
 

@@ -19,6 +19,8 @@ OPERATORS_BY_TYPE: dict[str, tuple[str, ...]] = {
     "number": ("lt", "lte", "gt", "gte", "between", "eq", "ne", "in", "not_in"),
     "yes_no": ("eq", "ne"),
 }
+ANY_TYPE = ("unanswered",)
+"""Operators every question takes: whether it is answered at all."""
 LIST_OPERATORS = ("in", "not_in", "has_any", "has_all", "has_none")
 
 
@@ -82,7 +84,7 @@ class ConditionParser:
         return [self._leaf(question, shorthand, value, path)]
 
     def _leaf(self, question: Question, op: Any, operand: Any, path: KeyPath) -> Condition:
-        allowed = OPERATORS_BY_TYPE[question.type]
+        allowed = OPERATORS_BY_TYPE[question.type] + ANY_TYPE
         if op not in allowed:
             self.fail(
                 path,
@@ -97,6 +99,11 @@ class ConditionParser:
             for index, item in enumerate(operand):
                 self._value(question, item, (*path, index))
             return Leaf(question=question.id, op=op, value=list(operand))
+        if op == "unanswered":
+            if not isinstance(operand, bool):
+                self.fail(path, f"'unanswered' takes true or false, got {operand!r}")
+                return AllOf(parts=[])
+            return Leaf(question=question.id, op=op, value=operand)
         if op == "between":
             if (
                 not isinstance(operand, list)

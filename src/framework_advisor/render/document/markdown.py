@@ -1,5 +1,6 @@
 """Blocks drawn as Markdown. Every piece of text is escaped (``safe_text.markdown_literal``):
-never a link, an image or HTML; charts are left out (the table beside each says the same)."""
+never a link, an image or HTML, and a line it opens never a heading, quote or list; charts are
+left out (the table beside each says the same)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from framework_advisor.render.document.blocks import (
     lines_of,
     number_of,
 )
+from framework_advisor.safe_text import markdown_line_start
 from framework_advisor.safe_text import markdown_literal as md
 
 
@@ -43,12 +45,12 @@ def _block(block: Block, out: list[str]) -> None:
             _block(child, out)
     elif isinstance(block, Paragraph):
         text = runs(block.runs)
-        out += ["", f"*{text}*" if block.style == "note" else text, ""]
+        out += ["", f"*{text}*" if block.style == "note" else markdown_line_start(text), ""]
     elif isinstance(block, BulletList):
         out.append("")
         for index, item in enumerate(block.items):
-            out.append(f"- {runs(item)}")
-            out += [f"  - {md(detail)}" for detail in details_of(block, index)]
+            out.append(f"- {markdown_line_start(runs(item))}")
+            out += [f"  - {markdown_line_start(md(detail))}" for detail in details_of(block, index)]
         out.append("")
     elif isinstance(block, Table):
         out += ["", *_table(block), ""]

@@ -46,7 +46,7 @@ def _block(block: Block, out: list[str]) -> None:
         for child in block.blocks:
             _block(child, out)
     elif isinstance(block, Paragraph):
-        out.append(plain(block.runs))
+        out.append(plain(block.runs).rstrip())
     elif isinstance(block, BulletList):
         for index, item in enumerate(block.items):
             out.append(f"{ITEM_INDENT}{plain(item)}")

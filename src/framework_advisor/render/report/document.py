@@ -27,6 +27,7 @@ from framework_advisor.render.document.blocks import (
     Title,
 )
 from framework_advisor.render.report.data import ReportData
+from framework_advisor.render.report.data.model import Examples
 
 WRITER_WORDS = ("contents", "page_of")
 """The layout's sentences the writers say themselves (Word's contents, the page footer)."""
@@ -77,23 +78,20 @@ def cells(row: Any, field: str) -> Cell:
     return list(value) if isinstance(value, list | tuple) else value
 
 
-class _Builder:
-    def __init__(self, data: ReportData, layout: ReportLayout, charts: Any) -> None:
-        self.data, self.layout, self.charts = data, layout, charts
+def examples_section(examples: Examples, layout: ReportLayout) -> Section | None:
+    """The report's examples section as it shows them, for another document carrying the same
+    examples (the workshop summary's group plan); None where the layout has no such section."""
+    title = next((s.title for s in layout.sections if s.filled_by == "examples"), None)
+    if title is None:
+        return None
+    return Section(2, title, _Pieces(layout).example_blocks(examples))
 
-    def section(self, section: SectionLayout) -> Section:
-        fill: Callable[[SectionLayout], list[Block]] = getattr(self, f"_{section.filled_by}")
-        return Section(
-            2,
-            section.title,
-            fill(section),
-            anchor=section.id,
-            print_break=section.print_break,
-        )
 
-    def has(self, section: SectionLayout) -> bool:
-        """Whether an optional section's data was given."""
-        return getattr(self.data, section.filled_by) is not None
+class _Pieces:
+    """Tables, sub-sections and sentences in the layout's words: what every section is made of."""
+
+    def __init__(self, layout: ReportLayout) -> None:
+        self.layout = layout
 
     # pieces ------------------------------------------------------------------------------
 
@@ -114,6 +112,46 @@ class _Builder:
 
     def sub(self, title: str, blocks: list[Block], *, keep: bool = False) -> Section:
         return Section(3, title, blocks, keep=keep)
+
+    def example_blocks(self, examples: Examples) -> list[Block]:
+        blocks: list[Block] = []
+        if examples.areas:
+            blocks.append(_lead(self.text("examples_for"), ", ".join(examples.areas)))
+        if examples.note:
+            blocks.append(_note(examples.note))
+        if examples.okrs:
+            okrs: list[Block] = [
+                Group("okr", [_lead(okr.objective, f"({okr.type})"), _list(okr.key_results)])
+                for okr in examples.okrs
+            ]
+            blocks.append(self.sub(examples.okr_title, okrs))
+        if examples.kpis:
+            blocks.append(self.sub(self.text("kpis"), [self.table("kpis", examples.kpis)]))
+        for group in examples.roles:
+            items: list[Block] = [_note(group.note)] if group.note else []
+            items += [Group("okr", [_lead(i.lead, ""), _list(i.lines)]) for i in group.items]
+            blocks.append(self.sub(group.title, items))
+        return blocks
+
+
+class _Builder(_Pieces):
+    def __init__(self, data: ReportData, layout: ReportLayout, charts: Any) -> None:
+        super().__init__(layout)
+        self.data, self.charts = data, charts
+
+    def section(self, section: SectionLayout) -> Section:
+        fill: Callable[[SectionLayout], list[Block]] = getattr(self, f"_{section.filled_by}")
+        return Section(
+            2,
+            section.title,
+            fill(section),
+            anchor=section.id,
+            print_break=section.print_break,
+        )
+
+    def has(self, section: SectionLayout) -> bool:
+        """Whether an optional section's data was given."""
+        return getattr(self.data, section.filled_by) is not None
 
     def chart(self, chart_id: str) -> list[Block]:
         chart = getattr(self.charts, chart_id)
@@ -179,25 +217,7 @@ class _Builder:
         return blocks
 
     def _examples(self, _: SectionLayout) -> list[Block]:
-        examples = self.data.examples
-        blocks: list[Block] = []
-        if examples.areas:
-            blocks.append(_lead(self.text("examples_for"), ", ".join(examples.areas)))
-        if examples.note:
-            blocks.append(_note(examples.note))
-        if examples.okrs:
-            okrs: list[Block] = [
-                Group("okr", [_lead(okr.objective, f"({okr.type})"), _list(okr.key_results)])
-                for okr in examples.okrs
-            ]
-            blocks.append(self.sub(examples.okr_title, okrs))
-        if examples.kpis:
-            blocks.append(self.sub(self.text("kpis"), [self.table("kpis", examples.kpis)]))
-        for group in examples.roles:
-            items: list[Block] = [_note(group.note)] if group.note else []
-            items += [Group("okr", [_lead(i.lead, ""), _list(i.lines)]) for i in group.items]
-            blocks.append(self.sub(group.title, items))
-        return blocks
+        return self.example_blocks(self.data.examples)
 
     def _changes(self, _: SectionLayout) -> list[Block]:
         changes = self.data.changes

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from framework_advisor.domain.workshop import WorkshopSummary, answer_text
 
 if TYPE_CHECKING:
+    from framework_advisor.domain.knowledge import KnowledgeBase
     from framework_advisor.domain.text import Catalogue
     from framework_advisor.render.workshop.outline import Prepared
 
@@ -148,7 +149,18 @@ def json_summary(
     names: Mapping[str, str] | None = None,
     words: Catalogue | None = None,
     prepared: Prepared | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> str:
+    """The JSON summary; with the knowledge base, ``examples`` holds the group plan's examples
+    as the report's JSON does."""
     import json
 
-    return json.dumps(data(summary, names, words, prepared), indent=2, ensure_ascii=False) + "\n"
+    import msgspec
+
+    from framework_advisor.render.workshop.writers import plan_examples
+
+    document = data(summary, names, words, prepared)
+    shown = plan_examples(kb, summary) if kb is not None else None
+    if shown is not None:
+        document["examples"] = msgspec.to_builtins(shown)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

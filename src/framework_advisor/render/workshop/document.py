@@ -33,14 +33,22 @@ _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 _DESC = re.compile(r"<desc[^>]*>(.*?)</desc>", re.DOTALL)
 
 
-def summary_document(summary: WorkshopSummary, words: Words, *, charts: bool = True) -> Document:
-    """The full summary: plain words first, the agenda, what to settle, the rounds, each
+def summary_document(
+    summary: WorkshopSummary,
+    words: Words,
+    *,
+    charts: bool = True,
+    examples: Section | None = None,
+) -> Document:
+    """The full summary: plain words first, the group's plan and its ``examples`` (the report's
+    section, from the same selection), the agenda, what to settle, the rounds, each
     participant's top three, skipped files, and how agreement is measured (with its charts)."""
     from framework_advisor.render.workshop.outline import outline
 
     sections = outline(summary, words)
     extra = _charts(summary, words) if charts else []
-    return from_outline(sections, words.prepared, summary.title, closing=extra)
+    after_plan = [examples] if examples is not None else []
+    return from_outline(sections, words.prepared, summary.title, closing=extra, after=after_plan)
 
 
 def handout_document(summary: WorkshopSummary, words: Words) -> Document:
@@ -57,9 +65,11 @@ def from_outline(
     organisation: str = "",
     *,
     closing: Sequence[Block] = (),
+    after: Sequence[Block] = (),
 ) -> Document:
     """Outline sections as blocks: the first one's heading is the document's title (a heading
-    of "" for the first gives a document without a title); ``closing`` ends the last section."""
+    of "" for the first gives a document without a title); ``after`` follows the second
+    section (the summary's plan); ``closing`` ends the last section."""
     blocks: list[Block] = []
     first, *rest = sections
     title = first.heading
@@ -71,6 +81,8 @@ def from_outline(
         if index == len(rest) - 1:
             body += list(closing)
         blocks.append(Section(2, section.heading, body))
+        if index == 0:
+            blocks += after
     from framework_advisor._version import __version__
 
     return Document(

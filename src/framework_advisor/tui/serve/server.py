@@ -49,8 +49,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 MAX_NAME = 80
 JOIN_WORDS = (
-    "join_title", "join_heading", "join_intro", "code", "name", "before", "resume", "resume_hint",
-    "join",
+    "join_title", "join_heading", "join_intro", "code", "code_hint", "name", "before", "resume",
+    "resume_hint", "join",
 )  # fmt: skip
 JOINED_WORDS = ("joined_title", "continues", "write_it_down", "start")
 APP_WORDS = ("app_start", "ended", "app_continue")

@@ -50,19 +50,34 @@ def phase_jobs(kb: KnowledgeBase, rec: Recommendation) -> list[PhaseJob]:
         )
         for layer in rec.mix
     ]
-    waiting = [c.need for c in rec.needs if not c.covered]  # in the order the needs were stated
-    serves = {
-        need.need: {item.framework for item in need.frameworks}
-        for need in kb.needs
-        if need.need in waiting
-    }
+    stated = [c.need for c in rec.needs]  # in the order the needs were stated
+    waiting = [c.need for c in rec.needs if not c.covered]
+    serves: dict[str, set[str]] = {}
+    for need in kb.needs:
+        for item in need.frameworks:
+            serves.setdefault(item.framework, set()).add(need.need)
     for phase in rec.phases[1:]:
+        label = kb.report.sentence("phase_number", phase=phase.phase)
         for fid in phase.frameworks:
-            served = [labels.get(n, n) for n in waiting if fid in serves.get(n, ())]
-            job = sentence(label_list(served)) if served else first_sentence(phase.why)
-            label = kb.report.sentence("phase_number", phase=phase.phase)
-            rows.append(PhaseJob(label, fid, names[fid], job))
+            rows.append(
+                PhaseJob(label, fid, names[fid], _later_job(kb, fid, serves, waiting, stated))
+            )
     return rows
+
+
+def _later_job(
+    kb: KnowledgeBase, fid: str, serves: dict[str, set[str]], waiting: list[str], stated: list[str]
+) -> str:
+    """The job a later phase's framework will do: the stated needs still waiting that it serves,
+    else the stated needs it serves, else its layer's job. Why it waits is the rollout's."""
+    labels = need_labels(kb)
+    own = serves.get(fid, set())
+    served = [n for n in waiting if n in own] or [n for n in stated if n in own]
+    if served:
+        return sentence(label_list([labels.get(n, n) for n in served]))
+    framework = kb.frameworks.get(fid)
+    layers = framework.layers if framework is not None else []
+    return next((_layer_job(kb, layer) for layer in layers if layer in LAYERS), "")
 
 
 def _layer_job(kb: KnowledgeBase, layer: str) -> str:
