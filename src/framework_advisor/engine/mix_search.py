@@ -18,6 +18,7 @@ from framework_advisor.engine.cadence import (
 from framework_advisor.engine.index import EngineIndex
 
 MAX_CANDIDATES = 7
+VALID_SETS_KEPT = 256
 HYBRID = "okr_kpi_hybrid"
 HYBRID_PARTS = ("okr", "kpi")
 HEALTH_METRICS = "kpi"
@@ -493,6 +494,19 @@ class Search:
         cached = self._valid_sets.get((pool, size))
         if cached is not None:
             return cached
+        rank_in, weak = self.rank_in, self.weak
+        key = (
+            pool,
+            size,
+            tuple(self.stated),
+            tuple(tuple(rank_in[f].items()) if f in rank_in else () for f in pool),
+            tuple(f in weak for f in pool),
+        )
+        shared = self.index.valid_sets
+        cached = shared.get(key)
+        if cached is not None:
+            self._valid_sets[(pool, size)] = cached
+            return cached
         start: dict[str, str | None] = dict.fromkeys(self.stated)
         sets: list[tuple[list[str], dict[str, str | None], int]] = []
         self._grow(list(pool), 0, [], start, {}, 0, set(), size, sets)
@@ -509,6 +523,9 @@ class Search:
             found.append(((covered + strong + built, covered), ordered, reps, cost))
         found.sort(key=lambda grown: grown[0], reverse=True)
         self._valid_sets[(pool, size)] = found
+        if len(shared) >= VALID_SETS_KEPT:
+            shared.clear()
+        shared[key] = found
         return found
 
     def _grow(
