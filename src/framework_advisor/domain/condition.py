@@ -4,8 +4,6 @@
 depends on is unanswered. The YAML shorthand is parsed into these nodes by ``kb.conditions``.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
 
@@ -79,7 +77,7 @@ class Leaf(Struct, frozen=True, tag="leaf"):
 
 
 class AllOf(Struct, frozen=True, tag="all_of"):
-    parts: list[Condition]
+    parts: "list[Condition]"
 
     def evaluate(self, answers: dict[str, Any]) -> bool | None:
         result: bool | None = True
@@ -96,7 +94,7 @@ class AllOf(Struct, frozen=True, tag="all_of"):
 
 
 class AnyOf(Struct, frozen=True, tag="any_of"):
-    parts: list[Condition]
+    parts: "list[Condition]"
 
     def evaluate(self, answers: dict[str, Any]) -> bool | None:
         result: bool | None = False
@@ -113,7 +111,7 @@ class AnyOf(Struct, frozen=True, tag="any_of"):
 
 
 class Not(Struct, frozen=True, tag="not"):
-    part: Condition
+    part: "Condition"
 
     def evaluate(self, answers: dict[str, Any]) -> bool | None:
         value = self.part.evaluate(answers)

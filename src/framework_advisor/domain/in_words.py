@@ -2,8 +2,6 @@
 (``why``, ``signal``, ``text``, ``summary``, ``mix_choice``) filled from its ``*_message``.
 The one step where the engine's facts become sentences; pure, no I/O."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 
 from msgspec.structs import replace
