@@ -278,7 +278,6 @@ def load_yaml_file(path: Path, what: str = "file", *, aliases: bool = False) -> 
     return parse_yaml(read_text(path, what), str(path), aliases=aliases)
 
 
-
 _KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?")
 _ITEM_LINE = re.compile(r"( +)- +(.*)")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*")
