@@ -168,7 +168,12 @@ class Search:
         self.held_only: int | None = None
         """The leaders' time, when the meetings kept exceed it: nothing new may add minutes."""
         self.size_cap = size_cap
-        self.weak = {f for f in fits if not self._strong(f) and not self._kept(f)}
+        held = self.current | self.replacing.keys() | self.pay_homes
+        self.weak = {
+            f
+            for f, fit in fits.items()
+            if f in self.excluded or (fit < self.partner_fit and f not in held)
+        }
         """Frameworks that can only join by serving a stated need best."""
         self.worth_keeping = {
             f
@@ -294,9 +299,10 @@ class Search:
 
     def layer_of(self, member: str, members: tuple[str, ...]) -> str:
         """The layer a member fills in this set: that of the first stated need it covers best."""
-        return self._layer(member, {n: self.representative(n, members) for n in self.stated})
+        return self.layer_in(member, {n: self.representative(n, members) for n in self.stated})
 
-    def _layer(self, member: str, reps: dict[str, str | None]) -> str:
+    def layer_in(self, member: str, reps: dict[str, str | None]) -> str:
+        """``layer_of``, given the member serving each stated need best (``reps``)."""
         layers = self.index.kb.frameworks[member].layers
         if member in self.pay_homes and PAY_LAYER in layers:
             return PAY_LAYER
@@ -481,9 +487,12 @@ class Search:
                 choice = memo[members] = self._score(members, reps, cost)
             if choice is None:
                 continue
-            top.append(choice)
-            top.sort(key=lambda c: c.key, reverse=True)
-            del top[2:]
+            key = choice.key  # kept as a stable sort, best first, would keep the top two
+            if not top or key > top[0].key:
+                top.insert(0, choice)
+                del top[2:]
+            elif len(top) == 1 or key > top[1].key:
+                top[1:] = [choice]
         return (top[0] if top else None, top[1] if len(top) > 1 else None)
 
     def _valid(self, pool: tuple[str, ...], most: int) -> list[Grown]:
