@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from framework_advisor import cli_fast
 from framework_advisor._version import __version__
 from framework_advisor.errors import AdvisorError, ExitCode, os_error_text
 from framework_advisor.render.formats import formats_for
@@ -103,28 +103,14 @@ def load_kb(ctx: click.Context, *, use_cache: bool = True) -> KnowledgeBase:
 
 def emit(text: str | bytes, output: Path | None, force: bool) -> None:
     """To standard output (no -o, or `-o -`), control characters stripped; else to a file."""
-    from framework_advisor.safe_text import terminal_text
-
-    if output is None or str(output) == "-":
-        if isinstance(text, str):
-            text = terminal_text(text, keep_colour=use_color(None))
-        click.echo(text, nl=False)
-        return
-    from framework_advisor.sources.atomic import atomic_write
-
-    atomic_write(output, text, force=force)
-    click.echo(f"wrote {terminal_text(str(output))}", err=True)
+    cli_fast.emit(text, output, force, click.echo, use_color)
 
 
-def terminal_width() -> int:
-    """The width text output is wrapped to: the terminal's, kept between 60 and 120."""
-    import shutil
-
-    return max(60, min(120, shutil.get_terminal_size((100, 24)).columns))
+terminal_width = cli_fast.terminal_width
 
 
 def use_color(output: Path | None) -> bool:
-    return (output is None or str(output) == "-") and sys.stdout.isatty()
+    return cli_fast.use_color(output)
 
 
 def format_option(*choices: str, help: str | None = None) -> Callable:
@@ -317,32 +303,12 @@ def recommend(
     ctx: click.Context, answers_path: Path, fmt: str, output: Path | None, force: bool
 ) -> None:
     """Recommend frameworks for the organisation described in an answers file."""
-    from framework_advisor.exports import Documents
-    from framework_advisor.storage import read_answers
-
-    kb = load_kb(ctx)
-    answers = read_answers(kb, answers_path)
-    warn_hidden(kb, answers.answers)
-    document = Documents(kb, answers.answers).render(
-        "recommendation",
-        fmt,
-        color=use_color(output),
-        width=terminal_width() if fmt == "text" else None,
-    )
-    emit(document, output, force)
+    packs = (ctx.find_root().obj or {}).get("packs", [])
+    cli_fast.recommend(packs, answers_path, fmt, output, force, click.echo, use_color)
 
 
 def warn_hidden(kb: Any, answers: dict[str, Any]) -> None:
-    from framework_advisor.domain.text import message
-    from framework_advisor.engine.explain import describe
-    from framework_advisor.engine.flow import hidden_answers
-    from framework_advisor.safe_text import one_line
-
-    for qid in hidden_answers(kb, answers):
-        question = kb.question(qid)
-        when = one_line(describe(kb, question.when))
-        said = message("cli.hidden_answer", question=qid, when=when)
-        click.echo(kb.text.say(said), err=True)
+    cli_fast.warn_hidden(kb, answers, click.echo)
 
 
 def main(argv: list[str] | None = None) -> None:

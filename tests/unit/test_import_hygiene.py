@@ -77,7 +77,7 @@ def test_recommend_json_path_stays_light(tmp_path) -> None:
     assert "framework_advisor.kb.build" in loaded  # first run: the cache is built from YAML
     again = _modules_after(code)
     assert "framework_advisor.kb.build" not in again  # second run: straight from the cache
-    assert "yaml" in again  # the answers file is YAML
+    assert "yaml" not in again  # the answers file is plain YAML: read without PyYAML
 
 
 def test_check_imports_neither_textual_nor_openpyxl(tmp_path) -> None:
@@ -134,3 +134,20 @@ def test_check_imports_openpyxl_for_a_workbook_and_still_not_textual(tmp_path) -
     loaded = _check_modules(str(path))
     assert "openpyxl" in loaded
     assert not any(m.split(".")[0] == "textual" for m in loaded)
+
+
+def test_the_console_script_runs_recommend_without_click(tmp_path) -> None:
+    code = (
+        "import os, sys\n"
+        f"os.environ['FRAMEWORK_ADVISOR_CACHE_DIR'] = {str(tmp_path)!r}\n"
+        "sys.argv = ['framework-advisor', 'recommend', '-a', 'samples/startup.yaml', '-f', 'json']\n"
+        "from framework_advisor._entry import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 0, exc.code\n"
+    )
+    loaded = _modules_after(code)
+    assert "click" not in loaded
+    assert "framework_advisor.cli" not in loaded
+    assert "click" in _modules_after(code.replace("'-f', 'json'", "'--format', 'JSON'"))

@@ -1,7 +1,5 @@
 """What an answers file may hold besides answers: the ``_meta`` mapping the engine ignores."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from msgspec import Struct

@@ -1,8 +1,6 @@
 """A consultancy's brand, set by a knowledge pack (or kb.yaml): the name its reports are
 prepared by and the colours they are drawn in."""
 
-from __future__ import annotations
-
 from msgspec import Struct
 
 
@@ -18,7 +16,7 @@ class Brand(Struct, frozen=True, forbid_unknown_fields=True):
     """Who prepares the reports (a report's ``--brand`` takes precedence)."""
     colours: BrandColours = BrandColours()
 
-    def over(self, base: Brand) -> Brand:
+    def over(self, base: "Brand") -> "Brand":
         """This brand applied over ``base`` (an earlier pack's): what this one sets wins."""
         return Brand(
             name=self.name or base.name,

@@ -5,8 +5,6 @@ scores in prose ("fit 64, #5") and answers in lower case ("Goals feed pay: yes")
 One scanner for the knowledge base's own client text (checked at load) and for everything the
 renderers and the app show (checked by tests). Pure: text in, leaks out."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property

@@ -4,8 +4,6 @@
 depends on is unanswered (except under ``unanswered``, which tests exactly that). The YAML shorthand is parsed into these nodes by ``kb.conditions``.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
 
@@ -88,7 +86,7 @@ class Leaf(Struct, frozen=True, tag="leaf"):
 
 
 class AllOf(Struct, frozen=True, tag="all_of"):
-    parts: list[Condition]
+    parts: "list[Condition]"
 
     def evaluate(self, answers: dict[str, Any]) -> bool | None:
         result: bool | None = True
@@ -105,7 +103,7 @@ class AllOf(Struct, frozen=True, tag="all_of"):
 
 
 class AnyOf(Struct, frozen=True, tag="any_of"):
-    parts: list[Condition]
+    parts: "list[Condition]"
 
     def evaluate(self, answers: dict[str, Any]) -> bool | None:
         result: bool | None = False
@@ -122,7 +120,7 @@ class AnyOf(Struct, frozen=True, tag="any_of"):
 
 
 class Not(Struct, frozen=True, tag="not"):
-    part: Condition
+    part: "Condition"
 
     def evaluate(self, answers: dict[str, Any]) -> bool | None:
         value = self.part.evaluate(answers)

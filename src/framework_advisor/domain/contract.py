@@ -1,7 +1,5 @@
 """Ids and options that answers files, packs and reports rely on: packs cannot remove them."""
 
-from __future__ import annotations
-
 from typing import Any
 
 FRAMEWORK_IDS: tuple[str, ...] = (

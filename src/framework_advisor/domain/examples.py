@@ -2,8 +2,6 @@
 examples written for one framework's role (a WIG and its lead measures, a scorecard objective,
 an MBO objective, a North Star and its inputs) that the starter templates draw on by role."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from msgspec import Meta, Struct

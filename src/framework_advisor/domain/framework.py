@@ -1,7 +1,5 @@
 """A goal-setting or performance framework, as the knowledge base describes it."""
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Any, Literal
 

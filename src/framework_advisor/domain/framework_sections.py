@@ -1,8 +1,6 @@
 """A framework described for a reader, section by section: the one list the text, Markdown and
 the app's detail view all lay out, so the three can never show different things."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Literal
 

@@ -2,8 +2,6 @@
 items it finds in a goal file, and its findings. No I/O, no words of its own: messages and
 suggestions are the check book's, filled from named parameters by `fill`."""
 
-from __future__ import annotations
-
 import re
 from typing import Any, Literal
 

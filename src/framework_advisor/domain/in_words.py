@@ -2,8 +2,6 @@
 (``why``, ``signal``, ``text``, ``summary``, ``mix_choice``) filled from its ``*_message``.
 The one step where the engine's facts become sentences; pure, no I/O."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 
 from msgspec.structs import replace
@@ -39,13 +37,14 @@ def in_words(rec: Recommendation, catalogue: Catalogue) -> Recommendation:
     """``rec`` with every prose field said from its message (a field with no message keeps
     its text: the knowledge base's own words, such as a rule's reason)."""
     say = catalogue.say
+    memo: dict[int, tuple[Reason, Reason]] = catalogue.memo("reasons")
 
     def text(said: Message | None, default: str) -> str:
         return say(said) if said is not None else default
 
     return replace(
         rec,
-        ranking=[ranked_in_words(r, catalogue) for r in rec.ranking],
+        ranking=[ranked_in_words(r, catalogue, memo) for r in rec.ranking],
         mix=[_layer(layer, text) for layer in rec.mix],
         needs=[_need(need, text) for need in rec.needs],
         retire=[_retirement(r, text) for r in rec.retire],
@@ -59,10 +58,16 @@ def in_words(rec: Recommendation, catalogue: Catalogue) -> Recommendation:
     )
 
 
-def ranked_in_words(ranked: RankedFramework, catalogue: Catalogue) -> RankedFramework:
+def ranked_in_words(
+    ranked: RankedFramework,
+    catalogue: Catalogue,
+    memo: dict[int, tuple[Reason, Reason]] | None = None,
+) -> RankedFramework:
     """A ranked framework with its reasons said: its starting fit, a fit held to 0-100, and
-    the answers behind each rule's reason."""
-    memo: dict[int, tuple[Reason, Reason]] = catalogue.memo("reasons")
+    the answers behind each rule's reason (``memo``: the catalogue's memo of said reasons,
+    when the caller already holds it)."""
+    if memo is None:
+        memo = catalogue.memo("reasons")
     reasons = []
     for reason in ranked.reasons:  # the engine reuses a reason for the same answers
         known = memo.get(id(reason))

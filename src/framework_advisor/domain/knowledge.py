@@ -1,7 +1,5 @@
 """The whole validated knowledge base, as the engine and front ends see it."""
 
-from __future__ import annotations
-
 from functools import cached_property
 from typing import Any, ClassVar
 

@@ -4,8 +4,6 @@ ids, using a placeholder the code does not give, or naming an id the code does n
 ``domain.text.message`` refuses code giving other parameters. Ids are an API for packs: a
 rename is a ``schema_version`` bump (knowledge/README.md, **Words**)."""
 
-from __future__ import annotations
-
 from framework_advisor.domain.framework import LAYERS
 
 _FIXED: dict[str, tuple[str, ...]] = {

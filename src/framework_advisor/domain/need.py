@@ -1,7 +1,5 @@
 """Needs: the jobs frameworks are built for, and how strongly each framework serves one."""
 
-from __future__ import annotations
-
 from typing import ClassVar, Literal
 
 from msgspec import Struct

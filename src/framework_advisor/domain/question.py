@@ -1,7 +1,5 @@
 """A question of the questionnaire."""
 
-from __future__ import annotations
-
 from functools import cached_property
 from typing import Any, Literal
 

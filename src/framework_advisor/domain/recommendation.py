@@ -1,7 +1,5 @@
 """The engine's output: an explained recommendation. Encodes straight to the CLI's JSON."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from msgspec import Struct

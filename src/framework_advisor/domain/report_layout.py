@@ -5,8 +5,6 @@ Which builder fills a section is named here by id; the builders live with the re
 document step (``render.report.document``), which checks at test time that it has one for
 every name in ``SECTION_BUILDERS``."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from msgspec import Struct

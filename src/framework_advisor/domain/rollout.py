@@ -1,8 +1,6 @@
 """The rollout as a plan of weeks, phase by phase, and the top picks: facts derived from a
 recommendation (``engine.rollout.report_facts``) that the report draws and the TUI could show."""
 
-from __future__ import annotations
-
 from msgspec import Struct
 
 WEEKS_PER_QUARTER = 13

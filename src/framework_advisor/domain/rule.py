@@ -1,8 +1,6 @@
 """Rules: when a condition over the answers holds, shift framework fits, request a mix layer,
 or raise a caution. Each weight carries its own reason, written about the framework it moves."""
 
-from __future__ import annotations
-
 from msgspec import Struct
 
 from framework_advisor.domain.condition import Condition

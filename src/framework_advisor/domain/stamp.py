@@ -5,8 +5,6 @@ docx), in a marker cell right of the header row (xlsx and CSV; it survives Googl
 CSV), and as an HTML comment in Markdown. The marker is a signature, the same in every
 language; the header row is the checker's fallback."""
 
-from __future__ import annotations
-
 import re
 
 from msgspec import Struct

@@ -13,8 +13,6 @@ Formulas are patterns over column keys, resolved per output format by the writer
 front (`{key_results.progress:all}`) points into another sheet; `{self}` (in highlight rules) is
 the highlighted cell itself."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from typing import Annotated, Literal

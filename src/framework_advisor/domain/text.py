@@ -6,8 +6,6 @@ never ``str.format`` (which reaches attributes through ``{x.__class__}``), never
 The formats are a closed list (``FORMATS``); an entry with plural forms chooses ``one`` or
 ``other`` by the number in (or the length of) the parameter its ``count`` names. Pure, no I/O."""
 
-from __future__ import annotations
-
 import re
 from functools import lru_cache
 from typing import Any

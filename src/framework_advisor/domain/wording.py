@@ -1,7 +1,5 @@
 """Conditions and answers in words, for every front end and renderer: pure, no I/O."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from framework_advisor.domain.condition import OPERATORS, AllOf, AnyOf, Condition, Leaf, Not

@@ -1,7 +1,5 @@
 """A workshop's inputs and its summary: what the engine's aggregation returns. No I/O."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from msgspec import Struct
@@ -106,7 +104,7 @@ class QuestionConsensus(Struct, frozen=True, gc=False):
     """``all``, ``most`` or ``split`` (``engine.agreement``); ``reached`` is "not split"."""
     holders: int = 0
     """How many give the group's answer (for a list: on its least agreed option)."""
-    positions: list[Position] = []
+    positions: "list[Position]" = []
     """Each answer given and who gave it, the group's first."""
     decision: bool = False
 

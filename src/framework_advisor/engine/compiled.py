@@ -22,8 +22,11 @@ Predicate = Callable[[dict[str, Any]], bool | None]
 def compile_condition(condition: Condition) -> Predicate:
     """A function with the same three-valued result as ``condition.evaluate``."""
     if isinstance(condition, Leaf):
-        question, test = condition.question, OPERATORS[condition.op].test
         value = prepare(condition.op, condition.value)
+        inline = _INLINE.get(condition.op)
+        if inline is not None:  # unknown when unanswered, as every operator but `unanswered`
+            return inline(condition.question, value)
+        question, test = condition.question, OPERATORS[condition.op].test
         unanswered = decide_unanswered(condition.op, condition.value)
 
         def leaf(answers: dict[str, Any]) -> bool | None:
@@ -69,3 +72,35 @@ def compile_condition(condition: Condition) -> Predicate:
 
         return any_of
     raise TypeError(condition)
+
+
+def _in(question: str, value: Any) -> Predicate:
+    def leaf(answers: dict[str, Any]) -> bool | None:
+        answer = answers.get(question)
+        return None if answer is None else answer in value
+
+    return leaf
+
+
+def _has_any(question: str, value: Any) -> Predicate:
+    def leaf(answers: dict[str, Any]) -> bool | None:
+        answer = answers.get(question)
+        return None if answer is None else not value.isdisjoint(answer)
+
+    return leaf
+
+
+def _eq(question: str, value: Any) -> Predicate:
+    def leaf(answers: dict[str, Any]) -> bool | None:
+        answer = answers.get(question)
+        return None if answer is None else answer == value
+
+    return leaf
+
+
+_INLINE: dict[str, Callable[[str, Any], Predicate]] = {
+    "in": _in,
+    "has_any": _has_any,
+    "eq": _eq,
+}
+"""The commonest operators as their own closures (``OPERATORS``' tests, one call fewer)."""

@@ -84,6 +84,10 @@ class EngineIndex(Struct):
         tuple[tuple[str, ...], int | None], tuple[int, frozenset[tuple[str, str]]]
     ] = field(default_factory=dict)
     """(frameworks, budget) -> ``fit_calendar``'s answer, kept with the index."""
+    valid_sets: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict)
+    """The mix search's conflict-free sets of a pool (``Search._valid``), keyed by everything
+    they depend on (pool, size, stated needs, each candidate's place in each need's order,
+    the weak candidates): kept with the index, as profiles recur."""
     ritual_forms: dict[str, tuple[RitualForms, ...]] = field(default_factory=dict)
     """framework -> for each ritual: its full (ritual id, frequency) and minutes, and its
     lightest documented variant's (or None)."""

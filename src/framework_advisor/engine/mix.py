@@ -185,10 +185,11 @@ def _as_hybrid(search: Search, best: Choice | None, budget: int | None) -> Choic
 def _layers(search: Search, index: EngineIndex, members: tuple[str, ...]) -> list[MixLayer]:
     names = index.short_names
     layers: list[MixLayer] = []
+    reps = {n: search.representative(n, members) for n in search.stated}
     for member in members:
         served = [n for n in search.stated if member in search.serves[n]]
-        represented = [n for n in served if search.representative(n, members) == member]
-        layer = search.layer_of(member, members)
+        represented = [n for n in served if reps[n] == member]
+        layer = search.layer_in(member, reps)
         why: str | Message
         if represented:
             why = index.need_whys[represented[0]][member]

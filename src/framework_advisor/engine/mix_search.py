@@ -18,6 +18,7 @@ from framework_advisor.engine.cadence import (
 from framework_advisor.engine.index import EngineIndex
 
 MAX_CANDIDATES = 7
+VALID_SETS_KEPT = 256
 HYBRID = "okr_kpi_hybrid"
 HYBRID_PARTS = ("okr", "kpi")
 HEALTH_METRICS = "kpi"
@@ -168,7 +169,12 @@ class Search:
         self.held_only: int | None = None
         """The leaders' time, when the meetings kept exceed it: nothing new may add minutes."""
         self.size_cap = size_cap
-        self.weak = {f for f in fits if not self._strong(f) and not self._kept(f)}
+        held = self.current | self.replacing.keys() | self.pay_homes
+        self.weak = {
+            f
+            for f, fit in fits.items()
+            if f in self.excluded or (fit < self.partner_fit and f not in held)
+        }
         """Frameworks that can only join by serving a stated need best."""
         self.worth_keeping = {
             f
@@ -296,9 +302,10 @@ class Search:
 
     def layer_of(self, member: str, members: tuple[str, ...]) -> str:
         """The layer a member fills in this set: that of the first stated need it covers best."""
-        return self._layer(member, {n: self.representative(n, members) for n in self.stated})
+        return self.layer_in(member, {n: self.representative(n, members) for n in self.stated})
 
-    def _layer(self, member: str, reps: dict[str, str | None]) -> str:
+    def layer_in(self, member: str, reps: dict[str, str | None]) -> str:
+        """``layer_of``, given the member serving each stated need best (``reps``)."""
         layers = self.index.kb.frameworks[member].layers
         if member in self.pay_homes and PAY_LAYER in layers:
             return PAY_LAYER
@@ -483,9 +490,12 @@ class Search:
                 choice = memo[members] = self._score(members, reps, cost)
             if choice is None:
                 continue
-            top.append(choice)
-            top.sort(key=lambda c: c.key, reverse=True)
-            del top[2:]
+            key = choice.key  # kept as a stable sort, best first, would keep the top two
+            if not top or key > top[0].key:
+                top.insert(0, choice)
+                del top[2:]
+            elif len(top) == 1 or key > top[1].key:
+                top[1:] = [choice]
         return (top[0] if top else None, top[1] if len(top) > 1 else None)
 
     def _valid(self, pool: tuple[str, ...], most: int) -> list[Grown]:
@@ -495,6 +505,19 @@ class Search:
         size = max(most, self.size_cap)
         cached = self._valid_sets.get((pool, size))
         if cached is not None:
+            return cached
+        rank_in, weak = self.rank_in, self.weak
+        key = (
+            pool,
+            size,
+            tuple(self.stated),
+            tuple(tuple(rank_in[f].items()) if f in rank_in else () for f in pool),
+            tuple(f in weak for f in pool),
+        )
+        shared = self.index.valid_sets
+        cached = shared.get(key)
+        if cached is not None:
+            self._valid_sets[(pool, size)] = cached
             return cached
         start: dict[str, str | None] = dict.fromkeys(self.stated)
         sets: list[tuple[list[str], dict[str, str | None], int]] = []
@@ -512,6 +535,9 @@ class Search:
             found.append(((covered + strong + built, covered), ordered, reps, cost))
         found.sort(key=lambda grown: grown[0], reverse=True)
         self._valid_sets[(pool, size)] = found
+        if len(shared) >= VALID_SETS_KEPT:
+            shared.clear()
+        shared[key] = found
         return found
 
     def _grow(

@@ -30,6 +30,7 @@ from framework_advisor.sources.yaml_lines import (
     YamlDocument,
     YamlSyntaxError,
     check_values,
+    parse_plain_mapping,
     parse_yaml,
 )
 
@@ -175,7 +176,8 @@ def parse_answers_text(text: str, file: str) -> YamlDocument:
     """YAML or JSON (JSON is read by the YAML parser too, so errors carry line numbers)."""
     if file.endswith(".json"):
         return _parse_json(text, file)
-    return parse_yaml(text, file, aliases=False)
+    plain = parse_plain_mapping(text, file)
+    return plain if plain is not None else parse_yaml(text, file, aliases=False)
 
 
 def _parse_json(text: str, file: str) -> YamlDocument:

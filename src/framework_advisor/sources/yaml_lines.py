@@ -3,6 +3,7 @@ the limits of `sources.limits`."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -275,3 +276,106 @@ def load_yaml_file(path: Path, what: str = "file", *, aliases: bool = False) -> 
     from framework_advisor.sources.reading import read_text
 
     return parse_yaml(read_text(path, what), str(path), aliases=aliases)
+
+
+_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?")
+_ITEM_LINE = re.compile(r"( +)- +(.*)")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*")
+_INT = re.compile(r"0|-?[1-9][0-9]{0,17}")
+_QUOTED = re.compile(r"'[^']*'|\"[^\"\\]*\"")
+_AFTER = re.compile(r" *(?: #.*)?")
+_NOT_PLAIN = re.compile(r"[^\n\x20-\x7e]")
+_BOOLS = {
+    **dict.fromkeys(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True),
+    **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
+}
+_NULLS = ("null", "Null", "NULL", "~")
+_DECLINE = object()
+
+
+def parse_plain_mapping(text: str, file: str) -> YamlDocument | None:
+    """The document of an answers file in the plainest YAML, read without PyYAML (whose import
+    costs more than the rest of reading the file), or None. Plainest: ASCII; one ``key: value``
+    per line at the left margin, each value a word or words, a decimal integer, a YAML boolean
+    or null, a quoted string without escapes, ``[a, b]`` of those, or a list of those, one
+    ``- item`` a line indented below its key; comment lines and trailing comments. Such a file
+    gives exactly what `parse_yaml` gives; for any other (a duplicate key, a mistake, every
+    other form of YAML) this says None and `parse_yaml` reads it, or refuses it."""
+    if _NOT_PLAIN.search(text):
+        return None
+    data: dict[str, Any] = {}
+    lines: dict[KeyPath, int] = {}
+    key = ""
+    items: list[Any] | None = None  # the list below the last key, while its items are read
+    indent = ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line[0] == " ":
+            found = _ITEM_LINE.fullmatch(line)
+            if items is None or found is None or (items and found[1] != indent):
+                return None
+            value = _plain_scalar(found[2])
+            if value is _DECLINE:
+                return None
+            indent = found[1]
+            lines[(key, len(items))] = number
+            items.append(value)
+            data[key] = items
+            continue
+        found = _KEY_LINE.fullmatch(line)
+        if found is None or found[1] in data or found[1] in _BOOLS or found[1] in _NULLS:
+            return None
+        key, rest = found[1], found[2] or ""
+        lines.setdefault((), number)
+        lines[(key,)] = number
+        items = None
+        if rest.startswith("#") or _AFTER.fullmatch(rest):  # null, or the list below
+            data[key], items = None, []
+            continue
+        value = _plain_flow(rest) if rest.startswith("[") else _plain_scalar(rest)
+        if value is _DECLINE:
+            return None
+        if isinstance(value, list):
+            lines.update(((key, index), number) for index in range(len(value)))
+        data[key] = value
+    if not data:
+        return None
+    document = YamlDocument(file=file, data=data, lines=lines)
+    check_values(document)
+    return document
+
+
+def _plain_scalar(text: str) -> Any:
+    """A scalar with what may follow it on its line (spaces, a comment), as YAML resolves it."""
+    quoted = _QUOTED.match(text)
+    if quoted is not None:
+        end = quoted.end()
+        return text[1 : end - 1] if _AFTER.fullmatch(text, end) else _DECLINE
+    value, _, _ = text.partition(" #")
+    return _resolved(value.rstrip(" "))
+
+
+def _plain_flow(text: str) -> Any:
+    """``[a, b]`` of plain scalars, with what may follow it on its line."""
+    inner, closed, after = text[1:].partition("]")
+    if not closed or not _AFTER.fullmatch(after):
+        return _DECLINE
+    if not inner.strip(" "):
+        return []
+    values = [_resolved(part.strip(" ")) for part in inner.split(",")]
+    return _DECLINE if any(v is _DECLINE for v in values) else values
+
+
+def _resolved(text: str) -> Any:
+    if text in _BOOLS:
+        return _BOOLS[text]
+    if text in _NULLS:
+        return None
+    if _INT.fullmatch(text):
+        return int(text)
+    if _WORDS.fullmatch(text):
+        return text
+    if _QUOTED.fullmatch(text):
+        return text[1:-1]
+    return _DECLINE
