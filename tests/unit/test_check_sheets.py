@@ -60,6 +60,20 @@ def test_every_goal_template_filled_from_the_examples_reads_back_with_no_error(
             assert item["line"] is None
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_the_templates_own_worked_examples_draw_no_error_or_warning(
+    run_cli, tmp_path: Path, fmt: str
+) -> None:
+    """Unfilled, each template holds worked examples: a template the checker faults teaches the
+    fault (the FAST sheet's first example had a measure with no number to reach)."""
+    reports = _check_json(run_cli, *_templates(run_cli, tmp_path, fmt, None))
+    assert len(reports) == len(GOAL_TEMPLATES)
+    for report in reports:
+        assert report["items"], f"{report['file']}: no worked example read"
+        loud = [f for f in report["findings"] if f["severity"] != "info"]
+        assert not loud, (report["file"], loud)
+
+
 def _write_okr_workbook(run_cli, tmp_path: Path, name: str) -> Path:
     """An empty OKR planning sheet filled in with openpyxl as a person would."""
     from openpyxl import load_workbook
