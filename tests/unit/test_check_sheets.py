@@ -110,7 +110,10 @@ def test_a_workbook_finding_in_sarif_and_codequality_is_file_level_naming_the_ce
     run_cli, tmp_path: Path
 ) -> None:
     path = _write_okr_workbook(run_cli, tmp_path, "goals.xlsx")
+    from tests.unit.test_check_code_review import _sarif_problems
+
     sarif = json.loads(run_cli("check", path, "-f", "sarif").output)
+    assert _sarif_problems(sarif) == []
     (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "key-result-activity"]
     physical = result["locations"][0]["physicalLocation"]
     assert "region" not in physical and physical["artifactLocation"]["uri"].endswith("goals.xlsx")
