@@ -42,7 +42,11 @@ async def test_the_welcome_screen_opens_the_checker_and_it_checks_its_starter_te
         await wait_until(pilot, lambda: screen._findings, what="the starter text's findings")
         assert "key-result-activity" in _rules(screen)
         shown = [str(o.prompt) for o in screen.query_one("#goals-findings", OptionList).options]
-        assert any("key-result-activity" in line for line in shown)
+        assert '5 warning: the key result "Call 100 customers" counts work done' in shown[-1]
+        await pilot.press("tab", "end")  # Tab goes to the findings, as the screen says
+        await pilot.pause()
+        detail = str(screen.query_one("#goals-detail", Static).render())
+        assert "Check key-result-activity; source: Doerr" in detail
 
 
 async def test_findings_follow_the_typing_after_a_pause(

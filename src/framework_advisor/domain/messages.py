@@ -277,8 +277,9 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "app.goals.open": (),
     "app.goals.open_path": (),
     "app.goals.open_example": (),
-    "app.goals.finding": ("severity", "rule", "message"),
-    "app.goals.finding_at": ("line", "severity", "rule", "message"),
+    "app.goals.finding": ("severity", "message"),
+    "app.goals.finding_at": ("line", "severity", "message"),
+    "app.goals.about": ("rule", "source"),
     # the app's palette (each command's name and what it does)
     "app.palette.results": (),
     "app.palette.results_help": (),

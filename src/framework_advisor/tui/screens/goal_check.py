@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static, TextArea
@@ -75,7 +75,8 @@ class GoalCheckScreen(Screen[None]):
             with Vertical(id="goals-side"):
                 yield Static("", id="goals-summary")
                 yield OptionList(id="goals-findings")
-                yield Static("", id="goals-detail")
+                with VerticalScroll(id="goals-detail-box", can_focus=False):
+                    yield Static("", id="goals-detail")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -142,11 +143,9 @@ class GoalCheckScreen(Screen[None]):
 
     def _checks(self) -> CheckBook:
         if self._book is None:
-            from framework_advisor.engine.goals.check import REASON_IDS
-            from framework_advisor.engine.goals.rules import rule_ids
-            from framework_advisor.kb.checks import load_checks
+            from framework_advisor.goal_review import check_book
 
-            self._book = load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
+            self._book = check_book()
         return self._book
 
     @on(OptionList.OptionHighlighted, "#goals-findings")
@@ -157,10 +156,15 @@ class GoalCheckScreen(Screen[None]):
             detail.update("")
         else:
             finding = self._findings[index]
-            text = f"{finding.diagnostic.message}\n{finding.suggestion}"
+            kb = self.app.kb
+            parts = [f"{finding.diagnostic.message}\n{finding.suggestion}"]
             if finding.rewrite:
-                text += "\n\n" + say(self.app.kb, "app.goals.rewrite", rewrite=finding.rewrite)
-            detail.update(as_text(text))
+                parts.append(say(kb, "app.goals.rewrite", rewrite=finding.rewrite))
+            parts.append(
+                say(kb, "app.goals.about", rule=finding.diagnostic.rule, source=finding.source)
+            )
+            detail.update(as_text("\n\n".join(parts)))
+            self.query_one("#goals-detail-box", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
 
     # the rewrite ---------------------------------------------------------------------------
@@ -228,7 +232,7 @@ class GoalCheckScreen(Screen[None]):
 
 def _line(kb: KnowledgeBase, finding: Finding) -> str:
     diagnostic = finding.diagnostic
-    said = {"severity": diagnostic.severity, "rule": diagnostic.rule, "message": diagnostic.message}
+    said = {"severity": diagnostic.severity, "message": diagnostic.message}
     if diagnostic.line:
         return say(kb, "app.goals.finding_at", line=diagnostic.line, **said)
     return say(kb, "app.goals.finding", **said)
