@@ -191,3 +191,26 @@ async def test_the_export_adds_the_goals_in_the_checker_to_the_report(
     assert f"## {section.title}" in text
     assert "Improve customer satisfaction" in text
     assert "### Goals from the goal checker" in text
+
+
+async def test_the_findings_list_follows_a_change_of_words_with_as_many_findings(
+    make_app: Callable[..., AdvisorApp],
+) -> None:
+    """As many findings as before, said differently: each line says the new words (the list
+    is updated in place), and the highlighted finding's detail follows."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_goals()
+        screen = await wait_for_screen(pilot, GoalCheckScreen)
+        area = screen.query_one("#goals-text", TextArea)
+        findings = screen.query_one("#goals-findings", OptionList)
+        await wait_until(pilot, lambda: screen._findings, what="the starter text checked")
+        before = len(screen._findings)
+        findings.highlighted = before - 1
+        area.load_text(area.text.replace("Call 100 customers", "Call 250 prospects"))
+        screen.check_now()
+        await pilot.pause()
+        assert len(screen._findings) == before == findings.option_count
+        assert '"Call 250 prospects"' in str(findings.get_option_at_index(before - 1).prompt)
+        assert '"Call 250 prospects"' in str(screen.query_one("#goals-detail", Static).render())
+        assert findings.highlighted == before - 1

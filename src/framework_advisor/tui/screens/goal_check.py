@@ -23,7 +23,7 @@ from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.words import say
 
 if TYPE_CHECKING:
-    from framework_advisor.domain.goals import CheckBook, Finding
+    from framework_advisor.domain.goals import CheckBook, Finding, Report
     from framework_advisor.domain.knowledge import KnowledgeBase
     from framework_advisor.tui.app import AdvisorApp
 
@@ -117,14 +117,26 @@ class GoalCheckScreen(Screen[None]):
             self.refresh_bindings()
             return
         self.app.goals_text = text if text.strip() and text != STARTER else None
-        self._findings = list(report.findings)
-        was = findings_list.highlighted
-        findings_list.clear_options()
+        if list(report.findings) == self._findings and findings_list.option_count:
+            return  # typing that changed no finding redraws nothing
+        with self.app.batch_update():
+            self._show_findings(report)
+
+    def _show_findings(self, report: Report) -> None:
+        findings_list = self.query_one("#goals-findings", OptionList)
         kb = self.app.kb
-        findings_list.add_options([Option(as_text(_line(kb, f))) for f in self._findings])
-        if self._findings:
-            findings_list.highlighted = min(was or 0, len(self._findings) - 1)
+        lines = [as_text(_line(kb, f)) for f in report.findings]
+        if len(report.findings) == len(self._findings) == findings_list.option_count:
+            for index, line in enumerate(lines):
+                findings_list.replace_option_prompt_at_index(index, line)
+        else:
+            was = findings_list.highlighted
+            findings_list.set_options([Option(line) for line in lines])
+            if lines:
+                findings_list.highlighted = min(was or 0, len(lines) - 1)
+        self._findings = list(report.findings)
         errors, warnings, infos = (report.count(s) for s in ("error", "warning", "info"))
+        summary = self.query_one("#goals-summary", Static)
         summary.update(
             as_text(
                 kb.text.say(
