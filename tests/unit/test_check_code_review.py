@@ -171,11 +171,47 @@ def test_beyond_the_limits_the_command_says_so_on_stderr_and_in_the_log(
     assert f"run: {left_out} (kept: 1, the most severe;" in result.stderr
 
 
+CODE_QUALITY = {
+    "$comment": "GitLab's documented Code Quality report: an array of issues, each with these "
+    "fields (docs/ci/testing/code_quality: 'Code Quality report format'); lines.begin or "
+    "positions.begin.line, we give lines.",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "pattern": "^[^/\\\\]"},
+                    "lines": {
+                        "type": "object",
+                        "required": ["begin"],
+                        "properties": {"begin": {"type": "integer", "minimum": 1}},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
 def test_codequality_has_gitlabs_shape_and_stable_unique_fingerprints(
-    run_cli, tmp_path: Path
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import jsonschema
+
+    monkeypatch.chdir(tmp_path)  # paths relative to the repository, as in CI
     path = _write(tmp_path, "g.yaml", GOALS)
-    first = json.loads(run_cli("check", path, "-f", "codequality").output)
+    first = json.loads(run_cli("check", "g.yaml", "-f", "codequality").output)
+    jsonschema.validate(first, CODE_QUALITY)
+    with pytest.raises(jsonschema.ValidationError):  # the shape bites
+        jsonschema.validate([{**first[0], "severity": "warning"}], CODE_QUALITY)
     severities = {"info", "minor", "major", "critical", "blocker"}
     for issue in first:
         assert issue["description"] and issue["check_name"] in _book().checks
@@ -186,7 +222,7 @@ def test_codequality_has_gitlabs_shape_and_stable_unique_fingerprints(
     assert len(set(prints)) == len(prints)
     # Lines moving (a comment added on top) leave every fingerprint as it was.
     path.write_text("# our goals\n\n" + GOALS, encoding="utf-8")
-    moved = json.loads(run_cli("check", path, "-f", "codequality").output)
+    moved = json.loads(run_cli("check", "g.yaml", "-f", "codequality").output)
     assert [i["fingerprint"] for i in moved] == prints
     assert [i["location"]["lines"]["begin"] for i in moved] == [
         i["location"]["lines"]["begin"] + 2 for i in first

@@ -256,6 +256,34 @@ def test_a_google_sheets_download_of_every_tab_reads_back_how_to_use_and_all(
     assert alone.exit_code == 2, "a How to use tab alone holds no goals to check"
 
 
+def test_the_csv_files_imported_into_google_sheets_and_downloaded_read_back(
+    run_cli, tmp_path: Path
+) -> None:
+    """Each CSV file imported into Google Sheets and downloaded again: "Title - Tab.csv", no
+    byte-order mark, CRLF, each formula's computed value in place of its text."""
+    import csv
+    import io
+
+    files = _templates(run_cli, tmp_path / "ours", "csv")
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    for path in files:
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        computed = [["Missing 1 of 5" if c.startswith("=") else c for c in row] for row in rows]
+        target = downloads / f"{path.stem} - {path.stem}.csv"
+        with open(target, "w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle, lineterminator="\r\n").writerows(computed)
+    assert not any(p.read_bytes().startswith(b"\xef\xbb\xbf") for p in downloads.iterdir())
+    before = _check_json(run_cli, *files)
+    after = _check_json(run_cli, *sorted(downloads.iterdir()))
+    assert len(after) == len(before) == len(GOAL_TEMPLATES)
+    for old, new in zip(before, after, strict=True):
+        assert new["summary"]["errors"] == 0, new["file"]
+        assert [(i["where"], i["kind"]) for i in new["items"]] == [
+            (i["where"], i["kind"]) for i in old["items"]
+        ]
+
+
 def test_a_csv_misread_by_its_character_set_and_saved_again_is_still_recognised(
     run_cli, tmp_path: Path
 ) -> None:
