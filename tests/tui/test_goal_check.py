@@ -214,3 +214,44 @@ async def test_the_findings_list_follows_a_change_of_words_with_as_many_findings
         assert '"Call 250 prospects"' in str(findings.get_option_at_index(before - 1).prompt)
         assert '"Call 250 prospects"' in str(screen.query_one("#goals-detail", Static).render())
         assert findings.highlighted == before - 1
+
+
+async def test_a_goal_file_opened_in_the_checker_goes_into_the_export_under_its_name(
+    make_app: Callable[..., AdvisorApp], tmp_path: Path
+) -> None:
+    from textual.widgets import Checkbox, Input
+
+    from framework_advisor.exports import EXPORTS
+    from framework_advisor.tui.screens.export import ExportScreen
+
+    from .conftest import SALES_LED
+
+    goals = tmp_path / "team-okrs-q3.md"
+    goals.write_text(UNSTATED, encoding="utf-8")
+    folder = tmp_path / "out"
+    app = make_app(new_answers=("northwind", dict(SALES_LED)))
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.action_goals()
+        screen = await wait_for_screen(pilot, GoalCheckScreen)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press(*str(goals), "enter")
+        await wait_until(pilot, lambda: app.goals_file == goals.name, what="the file opened")
+        assert app.goals_text == UNSTATED
+        app.action_export()
+        export = await wait_for_screen(pilot, ExportScreen)
+        export.query_one("#folder", Input).value = str(folder)
+        for index, item in enumerate(EXPORTS):
+            wanted = item.document == "report" and item.format == "md"
+            export.query_one(f"#export-{index}", Checkbox).value = wanted
+        export.query_one("#go").press()
+        result = export.query_one("#export-result", Static)
+        await wait_until(pilot, lambda: "Wrote" in str(result.render()), what="the export")
+        (report,) = folder.glob("*-report.md")
+        text = report.read_text(encoding="utf-8")
+        assert f"### {goals.name}" in text and "Improve customer satisfaction" in text
+        export.dismiss()
+        await pilot.pause()
+        screen.query_one("#goals-text", TextArea).load_text("")
+        screen.check_now()
+        assert app.goals_text is None and app.goals_file is None  # cleared: nothing to add

@@ -117,6 +117,8 @@ class GoalCheckScreen(Screen[None]):
             self.refresh_bindings()
             return
         self.app.goals_text = text if text.strip() and text != STARTER else None
+        if self.app.goals_text is None:
+            self.app.goals_file = None
         if list(report.findings) == self._findings and findings_list.option_count:
             return  # typing that changed no finding redraws nothing
         with self.app.batch_update():
@@ -220,11 +222,12 @@ class GoalCheckScreen(Screen[None]):
         from framework_advisor.sources.reading import read_text
         from framework_advisor.tui.screens.dialogs import AskText
 
-        read: list[str] = []
+        read: list[tuple[str, str]] = []
 
         def check(text: str) -> str | None:
+            path = Path(text).expanduser()
             try:
-                read.append(read_text(Path(text).expanduser(), "goal file"))
+                read.append((path.name, read_text(path, "goal file")))
             except AdvisorError as exc:
                 return str(exc)
             return None
@@ -238,8 +241,10 @@ class GoalCheckScreen(Screen[None]):
         )
         if await self.app.push_screen_wait(dialog) is None or not read:
             return
-        self.query_one("#goals-text", TextArea).load_text(read[-1])
+        name, text = read[-1]
+        self.query_one("#goals-text", TextArea).load_text(text)
         self.check_now()
+        self.app.goals_file = name if self.app.goals_text is not None else None
 
 
 def _line(kb: KnowledgeBase, finding: Finding) -> str:
