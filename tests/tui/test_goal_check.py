@@ -137,6 +137,18 @@ async def test_a_file_is_opened_locally_and_a_served_room_has_pasted_text_only(
             what="the file's text",
         )
         assert "key-result-not-verifiable" in _rules(screen)
+        sheet = tmp_path / "okr-planning-sheet.xlsx"
+        sheet.write_bytes(b"PK\x03\x04")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press(*str(sheet), "enter")
+        await pilot.pause()
+        said = str(app.screen.query_one("#error", Static).render())
+        assert "this screen reads YAML or Markdown" in said
+        assert f"framework-advisor check {sheet.name}" in said.replace("\n", " ")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.query_one("#goals-text", TextArea).text == UNSTATED
     served = AdvisorApp(kb, SessionStore(tmp_path / "room"), served=Served("Sam", "Sam-1"))
     async with served.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

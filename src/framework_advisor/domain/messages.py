@@ -277,6 +277,7 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "app.goals.open": (),
     "app.goals.open_path": (),
     "app.goals.open_example": (),
+    "app.goals.not_here": ("file",),
     "app.goals.finding": ("severity", "message"),
     "app.goals.finding_at": ("line", "severity", "message"),
     "app.goals.about": ("rule", "source"),

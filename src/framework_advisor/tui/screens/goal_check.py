@@ -225,7 +225,11 @@ class GoalCheckScreen(Screen[None]):
         read: list[tuple[str, str]] = []
 
         def check(text: str) -> str | None:
+            from framework_advisor.sources.sheet_file import is_sheet_file
+
             path = Path(text).expanduser()
+            if is_sheet_file(path.name) or path.suffix.lower() == ".docx":
+                return say(self.app.kb, "app.goals.not_here", file=path.name)
             try:
                 read.append((path.name, read_text(path, "goal file")))
             except AdvisorError as exc:
