@@ -145,7 +145,7 @@ def _render(reports: list[Any], fmt: str, book: Any, *, show_items: bool) -> str
         from framework_advisor.render.code_review.sarif import as_sarif
 
         def note(results: int, left_out: int) -> str:
-            return _words("check.sarif.left_out", results=results, left_out=left_out)
+            return _words("cli.check.sarif_note", results=results, left_out=left_out)
 
         log = as_sarif(reports, book, tool_version=__version__, left_out_note=note)
         if log.left_out:

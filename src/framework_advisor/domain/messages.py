@@ -368,7 +368,7 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "cli.check.give_a_file": (),
     "cli.check.word_template": ("file",),
     "cli.check.sarif_left_out": ("results", "left_out"),
-    "check.sarif.left_out": ("results", "left_out"),
+    "cli.check.sarif_note": ("results", "left_out"),
     "cli.check.not_a_template": ("file",),
     "cli.check.no_check": ("rule", "hint"),
     "cli.check.no_profile_here": ("profile", "profiles", "hint"),
