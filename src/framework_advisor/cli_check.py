@@ -144,7 +144,10 @@ def _render(reports: list[Any], fmt: str, book: Any, *, show_items: bool) -> str
         from framework_advisor._version import __version__
         from framework_advisor.render.code_review.sarif import as_sarif
 
-        log = as_sarif(reports, book, tool_version=__version__)
+        def note(results: int, left_out: int) -> str:
+            return _words("cli.check.sarif_note", results=results, left_out=left_out)
+
+        log = as_sarif(reports, book, tool_version=__version__, left_out_note=note)
         if log.left_out:
             said = _words("cli.check.sarif_left_out", results=log.results, left_out=log.left_out)
             click.echo(said, err=True)

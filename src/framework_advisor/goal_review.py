@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from framework_advisor.domain.goals import CheckBook, GoalReview, Report
     from framework_advisor.domain.knowledge import KnowledgeBase
+    from framework_advisor.sources.sheet_file import SheetData
 
 
 def check_book() -> CheckBook:
@@ -87,13 +88,24 @@ def _sheet_reports(
     for sheets in groups:
         found, _ = goals_from_sheets(kb, sheets)
         recognised = {place.file for goals in found for place in goals.places.values()}
+        templates = {goals.template for goals in found}
         for sheet in sheets:
-            if sheet.file not in recognised:
-                raise InputFileError(_said(kb, "cli.check.not_a_template", file=str(sheet.file)))
+            if sheet.file in recognised or _page_of(sheet, templates):
+                continue
+            raise InputFileError(_said(kb, "cli.check.not_a_template", file=str(sheet.file)))
         for goals in found:
             report = check_goals(goals.document.data, goals.document, book, profile)
             reports.append(at_cells(report, goals))
     return reports
+
+
+def _page_of(sheet: SheetData, templates: Collection[str]) -> bool:
+    """A page of a template given among its sheets that holds no goal table (How to use, saved
+    on its own as a CSV file): it carries the template's stamp."""
+    from framework_advisor.domain.stamp import read_stamp
+
+    stamps = (read_stamp(cell) for row in sheet.rows for cell in row if cell)
+    return any(stamp is not None and stamp.template in templates for stamp in stamps)
 
 
 def _said(kb: KnowledgeBase, message_id: str, **params: str) -> str:

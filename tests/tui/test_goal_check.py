@@ -42,7 +42,11 @@ async def test_the_welcome_screen_opens_the_checker_and_it_checks_its_starter_te
         await wait_until(pilot, lambda: screen._findings, what="the starter text's findings")
         assert "key-result-activity" in _rules(screen)
         shown = [str(o.prompt) for o in screen.query_one("#goals-findings", OptionList).options]
-        assert any("key-result-activity" in line for line in shown)
+        assert '5 warning: the key result "Call 100 customers" counts work done' in shown[-1]
+        await pilot.press("tab", "end")  # Tab goes to the findings, as the screen says
+        await pilot.pause()
+        detail = str(screen.query_one("#goals-detail", Static).render())
+        assert "Check key-result-activity; source: Doerr" in detail
 
 
 async def test_findings_follow_the_typing_after_a_pause(
@@ -133,6 +137,18 @@ async def test_a_file_is_opened_locally_and_a_served_room_has_pasted_text_only(
             what="the file's text",
         )
         assert "key-result-not-verifiable" in _rules(screen)
+        sheet = tmp_path / "okr-planning-sheet.xlsx"
+        sheet.write_bytes(b"PK\x03\x04")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press(*str(sheet), "enter")
+        await pilot.pause()
+        said = str(app.screen.query_one("#error", Static).render())
+        assert "this screen reads YAML or Markdown" in said
+        assert f"framework-advisor check {sheet.name}" in said.replace("\n", " ")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.query_one("#goals-text", TextArea).text == UNSTATED
     served = AdvisorApp(kb, SessionStore(tmp_path / "room"), served=Served("Sam", "Sam-1"))
     async with served.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -187,3 +203,67 @@ async def test_the_export_adds_the_goals_in_the_checker_to_the_report(
     assert f"## {section.title}" in text
     assert "Improve customer satisfaction" in text
     assert "### Goals from the goal checker" in text
+
+
+async def test_the_findings_list_follows_a_change_of_words_with_as_many_findings(
+    make_app: Callable[..., AdvisorApp],
+) -> None:
+    """As many findings as before, said differently: each line says the new words (the list
+    is updated in place), and the highlighted finding's detail follows."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_goals()
+        screen = await wait_for_screen(pilot, GoalCheckScreen)
+        area = screen.query_one("#goals-text", TextArea)
+        findings = screen.query_one("#goals-findings", OptionList)
+        await wait_until(pilot, lambda: screen._findings, what="the starter text checked")
+        before = len(screen._findings)
+        findings.highlighted = before - 1
+        area.load_text(area.text.replace("Call 100 customers", "Call 250 prospects"))
+        screen.check_now()
+        await pilot.pause()
+        assert len(screen._findings) == before == findings.option_count
+        assert '"Call 250 prospects"' in str(findings.get_option_at_index(before - 1).prompt)
+        assert '"Call 250 prospects"' in str(screen.query_one("#goals-detail", Static).render())
+        assert findings.highlighted == before - 1
+
+
+async def test_a_goal_file_opened_in_the_checker_goes_into_the_export_under_its_name(
+    make_app: Callable[..., AdvisorApp], tmp_path: Path
+) -> None:
+    from textual.widgets import Checkbox, Input
+
+    from framework_advisor.exports import EXPORTS
+    from framework_advisor.tui.screens.export import ExportScreen
+
+    from .conftest import SALES_LED
+
+    goals = tmp_path / "team-okrs-q3.md"
+    goals.write_text(UNSTATED, encoding="utf-8")
+    folder = tmp_path / "out"
+    app = make_app(new_answers=("northwind", dict(SALES_LED)))
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.action_goals()
+        screen = await wait_for_screen(pilot, GoalCheckScreen)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press(*str(goals), "enter")
+        await wait_until(pilot, lambda: app.goals_file == goals.name, what="the file opened")
+        assert app.goals_text == UNSTATED
+        app.action_export()
+        export = await wait_for_screen(pilot, ExportScreen)
+        export.query_one("#folder", Input).value = str(folder)
+        for index, item in enumerate(EXPORTS):
+            wanted = item.document == "report" and item.format == "md"
+            export.query_one(f"#export-{index}", Checkbox).value = wanted
+        export.query_one("#go").press()
+        result = export.query_one("#export-result", Static)
+        await wait_until(pilot, lambda: "Wrote" in str(result.render()), what="the export")
+        (report,) = folder.glob("*-report.md")
+        text = report.read_text(encoding="utf-8")
+        assert f"### {goals.name}" in text and "Improve customer satisfaction" in text
+        export.dismiss()
+        await pilot.pause()
+        screen.query_one("#goals-text", TextArea).load_text("")
+        screen.check_now()
+        assert app.goals_text is None and app.goals_file is None  # cleared: nothing to add

@@ -13,7 +13,10 @@ from framework_advisor.engine.goals.check import REASON_IDS
 from framework_advisor.engine.goals.rules import rule_ids
 from framework_advisor.kb.checks import load_checks
 
-SCHEMA = Path(__file__).resolve().parents[1] / "fixtures" / "sarif-2.1.0-minimal.schema.json"
+SCHEMA = (
+    Path(__file__).resolve().parents[1] / "fixtures" / "sarif-2.1.0" / "sarif-schema-2.1.0.json"
+)
+"""The OASIS standard's own schema (errata 01), vendored with its licence beside it."""
 SAMPLES = sorted(str(p) for p in Path("samples/goals").iterdir())
 GOALS = """\
 period: 2026-Q3
@@ -55,11 +58,32 @@ def test_the_sample_goal_files_code_review_output_is_pinned(
     assert_matches_golden(f"check/samples.{fmt}.json", result.output)
 
 
+def _sarif_problems(log: dict) -> list[str]:
+    """What the SARIF 2.1.0 schema finds wrong in a log (nothing, for a valid one)."""
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)
+    checker = validator(schema, format_checker=validator.FORMAT_CHECKER)
+    return [f"{list(e.absolute_path)}: {e.message}" for e in checker.iter_errors(log)]
+
+
+def test_the_vendored_schema_is_the_standards_with_its_licence() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["id"].endswith("/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
+    licence = (SCHEMA.parent / "LICENSE.md").read_text(encoding="utf-8")
+    assert "Copyright © OASIS Open" in licence and "may be copied and furnished" in licence
+    # The schema bites: a level SARIF does not have, or a result without its message, fails.
+    log = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": []}]}
+    assert _sarif_problems(log) == []
+    log["runs"][0]["results"] = [{"level": "info", "ruleId": "r"}]
+    assert len(_sarif_problems(log)) >= 2
+
+
 def test_sarif_is_valid_against_the_schema_with_every_rule_and_line(run_cli) -> None:
-    jsonschema = pytest.importorskip("jsonschema")  # in the test extra; never skipped there
     result = run_cli("check", *SAMPLES, "-f", "sarif")
     log = json.loads(result.output)
-    jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert _sarif_problems(log) == []
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     book = _book()
@@ -104,22 +128,90 @@ def test_sarif_stays_within_the_limits_and_says_what_it_left_out(tmp_path: Path)
     total = len(report.findings)
     errors = report.count("error")
     assert total > errors >= 1
-    log = as_sarif([report], book, tool_version="t", max_results=errors)
+
+    def note(kept: int, left_out: int) -> str:
+        return f"kept {kept}, left out {left_out}"
+
+    log = as_sarif([report], book, tool_version="t", left_out_note=note, max_results=errors)
     run = json.loads(log.text)["runs"][0]
     assert log.left_out == total - errors and log.results == errors
     assert {r["level"] for r in run["results"]} == {"error"}
-    note = run["invocations"][0]["toolExecutionNotifications"][0]
-    assert note["properties"]["leftOut"] == total - errors
-    small = as_sarif([report], book, tool_version="t", max_bytes=len(log.text.encode()) - 1)
-    assert len(small.text.encode()) <= len(log.text.encode()) - 1
+    notice = run["invocations"][0]["toolExecutionNotifications"][0]
+    assert notice["properties"]["leftOut"] == total - errors
+    assert notice["message"]["text"] == f"kept {errors}, left out {total - errors}"
+    assert _sarif_problems(json.loads(log.text)) == []
+    whole = as_sarif([report], book, tool_version="t", left_out_note=note)
+    assert whole.left_out == 0 and "invocations" in json.loads(whole.text)["runs"][0]
+    assert "toolExecutionNotifications" not in whole.text
+    limit = len(log.text.encode()) - 1
+    small = as_sarif([report], book, tool_version="t", left_out_note=note, max_bytes=limit)
+    assert len(small.text.encode()) <= limit
     assert small.left_out >= 1
 
 
-def test_codequality_has_gitlabs_shape_and_stable_unique_fingerprints(
-    run_cli, tmp_path: Path
+def test_beyond_the_limits_the_command_says_so_on_stderr_and_in_the_log(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Through the real command, the results limit lowered to one: the catalogue's words on
+    standard error and in the run's notification, the exit code as in every format."""
+    import framework_advisor.render.code_review.sarif as sarif
+
+    whole = sarif.as_sarif
+    monkeypatch.setattr(sarif, "as_sarif", lambda *a, **k: whole(*a, **k, max_results=1))
+    result = run_cli("check", _write(tmp_path, "g.yaml", GOALS), "-f", "sarif")
+    assert result.exit_code == 1
+    run = json.loads(result.stdout)["runs"][0]
+    (notice,) = run["invocations"][0]["toolExecutionNotifications"]
+    left_out = notice["properties"]["leftOut"]
+    assert len(run["results"]) == 1 and left_out >= 1
+    assert run["results"][0]["level"] == "error"
+    said = notice["message"]["text"]
+    assert f"limits for one run (25,000 results, 10 MB): {left_out}; kept: 1," in said
+    assert "warning: findings left out of the SARIF log" in result.stderr
+    assert f"run: {left_out} (kept: 1, the most severe;" in result.stderr
+
+
+CODE_QUALITY = {
+    "$comment": "GitLab's documented Code Quality report: an array of issues, each with these "
+    "fields (docs/ci/testing/code_quality: 'Code Quality report format'); lines.begin or "
+    "positions.begin.line, we give lines.",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "pattern": "^[^/\\\\]"},
+                    "lines": {
+                        "type": "object",
+                        "required": ["begin"],
+                        "properties": {"begin": {"type": "integer", "minimum": 1}},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def test_codequality_has_gitlabs_shape_and_stable_unique_fingerprints(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jsonschema
+
+    monkeypatch.chdir(tmp_path)  # paths relative to the repository, as in CI
     path = _write(tmp_path, "g.yaml", GOALS)
-    first = json.loads(run_cli("check", path, "-f", "codequality").output)
+    first = json.loads(run_cli("check", "g.yaml", "-f", "codequality").output)
+    jsonschema.validate(first, CODE_QUALITY)
+    with pytest.raises(jsonschema.ValidationError):  # the shape bites
+        jsonschema.validate([{**first[0], "severity": "warning"}], CODE_QUALITY)
     severities = {"info", "minor", "major", "critical", "blocker"}
     for issue in first:
         assert issue["description"] and issue["check_name"] in _book().checks
@@ -130,7 +222,7 @@ def test_codequality_has_gitlabs_shape_and_stable_unique_fingerprints(
     assert len(set(prints)) == len(prints)
     # Lines moving (a comment added on top) leave every fingerprint as it was.
     path.write_text("# our goals\n\n" + GOALS, encoding="utf-8")
-    moved = json.loads(run_cli("check", path, "-f", "codequality").output)
+    moved = json.loads(run_cli("check", "g.yaml", "-f", "codequality").output)
     assert [i["fingerprint"] for i in moved] == prints
     assert [i["location"]["lines"]["begin"] for i in moved] == [
         i["location"]["lines"]["begin"] + 2 for i in first

@@ -60,6 +60,20 @@ def test_every_goal_template_filled_from_the_examples_reads_back_with_no_error(
             assert item["line"] is None
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_the_templates_own_worked_examples_draw_no_error_or_warning(
+    run_cli, tmp_path: Path, fmt: str
+) -> None:
+    """Unfilled, each template holds worked examples: a template the checker faults teaches the
+    fault (the FAST sheet's first example had a measure with no number to reach)."""
+    reports = _check_json(run_cli, *_templates(run_cli, tmp_path, fmt, None))
+    assert len(reports) == len(GOAL_TEMPLATES)
+    for report in reports:
+        assert report["items"], f"{report['file']}: no worked example read"
+        loud = [f for f in report["findings"] if f["severity"] != "info"]
+        assert not loud, (report["file"], loud)
+
+
 def _write_okr_workbook(run_cli, tmp_path: Path, name: str) -> Path:
     """An empty OKR planning sheet filled in with openpyxl as a person would."""
     from openpyxl import load_workbook
@@ -96,7 +110,10 @@ def test_a_workbook_finding_in_sarif_and_codequality_is_file_level_naming_the_ce
     run_cli, tmp_path: Path
 ) -> None:
     path = _write_okr_workbook(run_cli, tmp_path, "goals.xlsx")
+    from tests.unit.test_check_code_review import _sarif_problems
+
     sarif = json.loads(run_cli("check", path, "-f", "sarif").output)
+    assert _sarif_problems(sarif) == []
     (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "key-result-activity"]
     physical = result["locations"][0]["physicalLocation"]
     assert "region" not in physical and physical["artifactLocation"]["uri"].endswith("goals.xlsx")
@@ -144,36 +161,127 @@ def test_a_spreadsheet_that_is_not_ours_and_a_word_template_are_refused(
 
 
 LIBREOFFICE_TARGETS = {
-    "xlsx": ("xlsx", None),
-    "csv": ("csv:Text - txt - csv (StarCalc):44,34,76", "CSV:44,34,76"),  # UTF-8 in and out
+    "xlsx": ("xlsx", "xlsx", None),
+    "csv": ("csv", "csv:Text - txt - csv (StarCalc):44,34,76", "CSV:44,34,76"),  # UTF-8 in, out
+    # Each workbook's every tab as a CSV file of its own, cells as shown (Google Sheets' and
+    # LibreOffice's "as shown": 57%, not 0.57), renamed as Google Sheets names a tab's download.
+    "tabs": (
+        "xlsx",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+        None,
+    ),
 }
 
 
 @pytest.mark.slow
 @pytest.mark.subprocess
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+@pytest.mark.parametrize("saved", ["xlsx", "csv", "tabs"])
 def test_the_templates_read_back_after_a_libreoffice_round_trip(
-    run_cli, tmp_path: Path, fmt: str
+    run_cli, tmp_path: Path, saved: str
 ) -> None:
-    """Re-saved by LibreOffice (xlsx to xlsx, each CSV to CSV): the same goals at the same
-    cells, no error."""
+    """Re-saved by LibreOffice in one run for all the templates (xlsx to xlsx, each CSV to
+    CSV, each workbook's tabs to CSV files named "Title - Tab.csv", How to use included): the
+    same goals at the same cells, no error."""
+    fmt, target, infilter = LIBREOFFICE_TARGETS[saved]
     files = _templates(run_cli, tmp_path / "in", fmt)
     before = {Path(r["file"]).name: r for r in _check_json(run_cli, *files)}
     out = tmp_path / "out"
-    target, infilter = LIBREOFFICE_TARGETS[fmt]
     command = ["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless"]
     if infilter:
         command.append(f"--infilter={infilter}")
     command += ["--convert-to", target, "--outdir", str(out), *map(str, files)]
     subprocess.run(command, check=True, capture_output=True, timeout=300)
-    after = {Path(r["file"]).name: r for r in _check_json(run_cli, *sorted(out.iterdir()))}
+    if saved == "tabs":
+        for path in out.iterdir():
+            title = next(f.stem for f in files if path.name.startswith(f"{f.stem}-"))
+            path.rename(out / f"{title} - {path.stem.removeprefix(title + '-')}.csv")
+        saved_files = sorted(out.iterdir())
+        assert any(p.name == "okr-planning-sheet - How to use.csv" for p in saved_files)
+        reports = _check_json(run_cli, *saved_files)
+        after = {_template_of(r): r for r in reports}
+        before = {_template_of(r): r for r in before.values()}
+    else:
+        after = {Path(r["file"]).name: r for r in _check_json(run_cli, *sorted(out.iterdir()))}
     assert after.keys() == before.keys()
     for name, report in before.items():
         assert after[name]["summary"]["errors"] == 0
         assert [(i["where"], i["kind"]) for i in after[name]["items"]] == [
             (i["where"], i["kind"]) for i in report["items"]
         ], name
+
+
+def _template_of(report: dict) -> str:
+    """The template a report's file was written from (a workbook, or a tab saved as CSV)."""
+    return Path(report["file"]).stem.split(" - ")[0]
+
+
+def test_a_google_sheets_download_of_every_tab_reads_back_how_to_use_and_all(
+    run_cli, tmp_path: Path
+) -> None:
+    """The OKR workbook opened in Google Sheets and each tab downloaded ("okr-planning-sheet -
+    Key results.csv": no byte-order mark, CRLF, the title rows above the header): the goals at
+    the workbook's cells; the How to use tab is known by its stamp, a stranger's tab refused."""
+    import csv
+
+    from openpyxl import load_workbook
+
+    workbook_path = _write_okr_workbook(run_cli, tmp_path, "okr-planning-sheet.xlsx")
+    (in_workbook,) = _check_json(run_cli, workbook_path)
+    tabs = tmp_path / "download"
+    tabs.mkdir()
+    for sheet in load_workbook(workbook_path).worksheets:
+        with open(tabs / f"Team goals - {sheet.title}.csv", "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f, lineterminator="\r\n")
+            for row in sheet.iter_rows(values_only=True):
+                writer.writerow(["" if v is None or str(v).startswith("=") else v for v in row])
+    names = sorted(tabs.iterdir())
+    assert [p.name for p in names] == [
+        "Team goals - How to use.csv",
+        "Team goals - Key results.csv",
+        "Team goals - Objectives.csv",
+    ]
+    (report,) = _check_json(run_cli, *names)
+    assert [(i["where"], i["kind"]) for i in report["items"]] == [
+        (i["where"], i["kind"]) for i in in_workbook["items"]
+    ]
+    assert [(f["rule"], f["where"]) for f in report["findings"]] == [
+        (f["rule"], f["where"]) for f in in_workbook["findings"]
+    ]
+    stranger = tabs / "Team goals - Budget.csv"
+    stranger.write_text("Budget,Amount\r\nTravel,100\r\n", encoding="utf-8")
+    result = run_cli("check", *names, stranger)
+    assert result.exit_code == 2 and f"{stranger}: not one of this tool's" in result.stderr
+    alone = run_cli("check", tabs / "Team goals - How to use.csv")
+    assert alone.exit_code == 2, "a How to use tab alone holds no goals to check"
+
+
+def test_the_csv_files_imported_into_google_sheets_and_downloaded_read_back(
+    run_cli, tmp_path: Path
+) -> None:
+    """Each CSV file imported into Google Sheets and downloaded again: "Title - Tab.csv", no
+    byte-order mark, CRLF, each formula's computed value in place of its text."""
+    import csv
+    import io
+
+    files = _templates(run_cli, tmp_path / "ours", "csv")
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    for path in files:
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        computed = [["Missing 1 of 5" if c.startswith("=") else c for c in row] for row in rows]
+        target = downloads / f"{path.stem} - {path.stem}.csv"
+        with open(target, "w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle, lineterminator="\r\n").writerows(computed)
+    assert not any(p.read_bytes().startswith(b"\xef\xbb\xbf") for p in downloads.iterdir())
+    before = _check_json(run_cli, *files)
+    after = _check_json(run_cli, *sorted(downloads.iterdir()))
+    assert len(after) == len(before) == len(GOAL_TEMPLATES)
+    for old, new in zip(before, after, strict=True):
+        assert new["summary"]["errors"] == 0, new["file"]
+        assert [(i["where"], i["kind"]) for i in new["items"]] == [
+            (i["where"], i["kind"]) for i in old["items"]
+        ]
 
 
 def test_a_csv_misread_by_its_character_set_and_saved_again_is_still_recognised(

@@ -102,6 +102,8 @@ class AdvisorApp(App[None]):
         self.goals_text: str | None = None
         """The goals typed, pasted or opened in the checker screen, when they check: the
         report's export adds the findings on them as an appendix (None: none)."""
+        self.goals_file: str | None = None
+        """The name of the goal file the checker opened: the appendix's heading for its goals."""
         self._session = session
         self._new_answers = new_answers
         self._notices = list(notices or [])

@@ -5,11 +5,13 @@ cell).
 GitHub's limits for one upload: 25,000 results a run and 10 MB (gzip-compressed). Beyond them
 the log keeps the most severe findings first (errors, then warnings, then infos, each in file
 order) up to 25,000 results and 10 MB *uncompressed* (stricter than GitHub's own limit), and
-says in the run's notifications how many it left out; `left_out` tells the command, which warns
-on standard error. The full list is always in `--format json`."""
+says in the run's notifications how many it left out (in the words the caller gives, from the
+catalogue); `left_out` tells the command, which warns on standard error. The full list is
+always in `--format json`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from msgspec import Struct
@@ -42,10 +44,12 @@ def as_sarif(
     book: CheckBook,
     *,
     tool_version: str,
+    left_out_note: Callable[[int, int], str],
     max_results: int = MAX_RESULTS,
     max_bytes: int = MAX_BYTES,
 ) -> SarifLog:
-    """The reports as one SARIF run, within GitHub's limits (see the module's note)."""
+    """The reports as one SARIF run, within GitHub's limits (see the module's note);
+    ``left_out_note(kept, left_out)`` says in words what was left out."""
     rules = list(book.checks.values())
     index = {check.id: i for i, check in enumerate(rules)}
     pairs = [(report, finding) for report in reports for finding in report.findings]
@@ -66,13 +70,15 @@ def as_sarif(
     }
     kept = min(len(results), max_results)
     while True:
-        text = _encode(driver, results[:kept], len(results) - kept)
+        left_out = len(results) - kept
+        note = left_out_note(kept, left_out) if left_out else ""
+        text = _encode(driver, results[:kept], left_out, note)
         if len(text.encode("utf-8")) <= max_bytes or kept == 0:
             return SarifLog(text, kept, len(results) - kept)
         kept = kept * max_bytes // len(text.encode("utf-8")) if kept > 1 else 0
 
 
-def _encode(driver: dict[str, Any], results: list[dict[str, Any]], left_out: int) -> str:
+def _encode(driver: dict[str, Any], results: list[dict[str, Any]], left_out: int, note: str) -> str:
     import msgspec
 
     run: dict[str, Any] = {"tool": {"driver": driver}, "results": results}
@@ -81,11 +87,7 @@ def _encode(driver: dict[str, Any], results: list[dict[str, Any]], left_out: int
         invocation["toolExecutionNotifications"] = [
             {
                 "level": "warning",
-                "message": {
-                    # The module's note, in one line for a person reading the log.
-                    "text": f"{left_out} less severe findings were left out to stay within "
-                    "GitHub's limits for one run; run `check --format json` for all of them."
-                },
+                "message": {"text": note},
                 "properties": {"leftOut": left_out},
             }
         ]

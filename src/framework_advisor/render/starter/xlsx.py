@@ -313,6 +313,10 @@ def _how_to_use(ws: Worksheet, document: StarterDocument) -> None:
         if kind == "text":
             cell.alignment = WRAP
             ws.row_dimensions[number].height = 15 * max(1, math.ceil(len(text) / 75))
+    # Outside the print area: a tab saved on its own (Google Sheets' "Title - How to use.csv")
+    # is still known as this template's page, not a stranger's sheet.
+    marker = ws.cell(row=len(lines), column=2, value=template.stamp().marker())
+    marker.font = MARKER_FONT
     ws.print_area = f"A1:A{len(lines)}"
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1

@@ -198,6 +198,7 @@ class ExportScreen(ModalScreen[None]):
         go.disabled = True
         try:
             goals_text = self.app.goals_text
+            goals_file = self.app.goals_file or self._words("app.export.goals_file")
             files = await asyncio.to_thread(
                 lambda: export_files(
                     chosen,
@@ -205,7 +206,7 @@ class ExportScreen(ModalScreen[None]):
                     name,
                     answers,
                     now=self.app.today,
-                    goals=_goals(goals_text, chosen, self._words("app.export.goals_file")),
+                    goals=_goals(goals_text, chosen, goals_file),
                 )
             )
         except AdvisorError as exc:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static, TextArea
@@ -23,7 +23,7 @@ from framework_advisor.tui.widgets.footer import KeyBar
 from framework_advisor.tui.words import say
 
 if TYPE_CHECKING:
-    from framework_advisor.domain.goals import CheckBook, Finding
+    from framework_advisor.domain.goals import CheckBook, Finding, Report
     from framework_advisor.domain.knowledge import KnowledgeBase
     from framework_advisor.tui.app import AdvisorApp
 
@@ -75,7 +75,8 @@ class GoalCheckScreen(Screen[None]):
             with Vertical(id="goals-side"):
                 yield Static("", id="goals-summary")
                 yield OptionList(id="goals-findings")
-                yield Static("", id="goals-detail")
+                with VerticalScroll(id="goals-detail-box", can_focus=False):
+                    yield Static("", id="goals-detail")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -116,14 +117,28 @@ class GoalCheckScreen(Screen[None]):
             self.refresh_bindings()
             return
         self.app.goals_text = text if text.strip() and text != STARTER else None
-        self._findings = list(report.findings)
-        was = findings_list.highlighted
-        findings_list.clear_options()
+        if self.app.goals_text is None:
+            self.app.goals_file = None
+        if list(report.findings) == self._findings and findings_list.option_count:
+            return  # typing that changed no finding redraws nothing
+        with self.app.batch_update():
+            self._show_findings(report)
+
+    def _show_findings(self, report: Report) -> None:
+        findings_list = self.query_one("#goals-findings", OptionList)
         kb = self.app.kb
-        findings_list.add_options([Option(as_text(_line(kb, f))) for f in self._findings])
-        if self._findings:
-            findings_list.highlighted = min(was or 0, len(self._findings) - 1)
+        lines = [as_text(_line(kb, f)) for f in report.findings]
+        if len(report.findings) == len(self._findings) == findings_list.option_count:
+            for index, line in enumerate(lines):
+                findings_list.replace_option_prompt_at_index(index, line)
+        else:
+            was = findings_list.highlighted
+            findings_list.set_options([Option(line) for line in lines])
+            if lines:
+                findings_list.highlighted = min(was or 0, len(lines) - 1)
+        self._findings = list(report.findings)
         errors, warnings, infos = (report.count(s) for s in ("error", "warning", "info"))
+        summary = self.query_one("#goals-summary", Static)
         summary.update(
             as_text(
                 kb.text.say(
@@ -142,11 +157,9 @@ class GoalCheckScreen(Screen[None]):
 
     def _checks(self) -> CheckBook:
         if self._book is None:
-            from framework_advisor.engine.goals.check import REASON_IDS
-            from framework_advisor.engine.goals.rules import rule_ids
-            from framework_advisor.kb.checks import load_checks
+            from framework_advisor.goal_review import check_book
 
-            self._book = load_checks(known_rules=rule_ids(), known_reasons=REASON_IDS)
+            self._book = check_book()
         return self._book
 
     @on(OptionList.OptionHighlighted, "#goals-findings")
@@ -157,10 +170,15 @@ class GoalCheckScreen(Screen[None]):
             detail.update("")
         else:
             finding = self._findings[index]
-            text = f"{finding.diagnostic.message}\n{finding.suggestion}"
+            kb = self.app.kb
+            parts = [f"{finding.diagnostic.message}\n{finding.suggestion}"]
             if finding.rewrite:
-                text += "\n\n" + say(self.app.kb, "app.goals.rewrite", rewrite=finding.rewrite)
-            detail.update(as_text(text))
+                parts.append(say(kb, "app.goals.rewrite", rewrite=finding.rewrite))
+            parts.append(
+                say(kb, "app.goals.about", rule=finding.diagnostic.rule, source=finding.source)
+            )
+            detail.update(as_text("\n\n".join(parts)))
+            self.query_one("#goals-detail-box", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
 
     # the rewrite ---------------------------------------------------------------------------
@@ -204,11 +222,16 @@ class GoalCheckScreen(Screen[None]):
         from framework_advisor.sources.reading import read_text
         from framework_advisor.tui.screens.dialogs import AskText
 
-        read: list[str] = []
+        read: list[tuple[str, str]] = []
 
         def check(text: str) -> str | None:
+            from framework_advisor.sources.sheet_file import is_sheet_file
+
+            path = Path(text).expanduser()
+            if is_sheet_file(path.name) or path.suffix.lower() == ".docx":
+                return say(self.app.kb, "app.goals.not_here", file=path.name)
             try:
-                read.append(read_text(Path(text).expanduser(), "goal file"))
+                read.append((path.name, read_text(path, "goal file")))
             except AdvisorError as exc:
                 return str(exc)
             return None
@@ -222,13 +245,15 @@ class GoalCheckScreen(Screen[None]):
         )
         if await self.app.push_screen_wait(dialog) is None or not read:
             return
-        self.query_one("#goals-text", TextArea).load_text(read[-1])
+        name, text = read[-1]
+        self.query_one("#goals-text", TextArea).load_text(text)
         self.check_now()
+        self.app.goals_file = name if self.app.goals_text is not None else None
 
 
 def _line(kb: KnowledgeBase, finding: Finding) -> str:
     diagnostic = finding.diagnostic
-    said = {"severity": diagnostic.severity, "rule": diagnostic.rule, "message": diagnostic.message}
+    said = {"severity": diagnostic.severity, "message": diagnostic.message}
     if diagnostic.line:
         return say(kb, "app.goals.finding_at", line=diagnostic.line, **said)
     return say(kb, "app.goals.finding", **said)
