@@ -11,6 +11,7 @@ import msgspec
 from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.knowledge import Policies
 from framework_advisor.domain.question import Question
+from framework_advisor.domain.text import message
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.schema import Located
 from framework_advisor.problems import ProblemCollector
@@ -40,13 +41,16 @@ def check_replacements(problems: ProblemCollector, frameworks: dict[str, Located
         if replacement is None:
             continue
         if not replacement.replace_with:
-            problems.add(located.doc, ("if_not_working", "replace_with"), "name at least one")
+            problems.add(
+                located.doc, ("if_not_working", "replace_with"), message("kb.policy.name_one")
+            )
         for index, other in enumerate(replacement.replace_with):
             path = ("if_not_working", "replace_with", index)
             if other == fid:
-                problems.add(located.doc, path, "a framework cannot replace itself")
+                problems.add(located.doc, path, message("kb.policy.replace_itself"))
             else:
-                problems.known(located.doc, path, "framework", other, frameworks)
+                said = message("kb.no_framework", name=other)
+                problems.known(located.doc, path, other, frameworks, said)
 
 
 def check_policies(
@@ -61,12 +65,15 @@ def check_policies(
     base = (*located.path, "pay")
     for key in ("homes", "never"):
         for index, fid in enumerate(getattr(pay, key)):
-            known = problems.known(located.doc, (*base, key, index), "framework", fid, frameworks)
+            said = message("kb.no_framework", name=fid)
+            known = problems.known(located.doc, (*base, key, index), fid, frameworks, said)
             if known and key == "homes" and fid in pay.never:
-                problems.add(located.doc, (*base, key, index), "also listed under never")
+                problems.add(located.doc, (*base, key, index), message("kb.policy.never"))
     for fid in pay.carried_by:
         if fid not in pay.homes:
-            problems.add(located.doc, (*base, "carried_by", fid), "not one of the homes")
+            problems.add(located.doc, (*base, "carried_by", fid), message("kb.policy.not_a_home"))
     for fid in pay.homes:
         if fid not in pay.carried_by:
-            problems.add(located.doc, (*base, "carried_by"), f"missing the sentence for '{fid}'")
+            problems.add(
+                located.doc, (*base, "carried_by"), message("kb.policy.no_sentence", framework=fid)
+            )

@@ -9,8 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from framework_advisor.domain.messages import MESSAGES
-from framework_advisor.domain.text import Catalogue, Entry, compile_text, fields_of
-from framework_advisor.problems import ProblemCollector, did_you_mean
+from framework_advisor.domain.text import (
+    Catalogue,
+    Entry,
+    Message,
+    compile_text,
+    fields_of,
+    message,
+)
+from framework_advisor.errors import KnowledgeBaseError
+from framework_advisor.problems import ProblemCollector, did_you_mean, worded
 from framework_advisor.sources.yaml_lines import YamlDocument
 
 RULE = "kb-text"
@@ -33,14 +41,19 @@ class TextBuilder:
             self.first_doc = doc
         data = doc.data
         if not isinstance(data, dict) or not isinstance(data.get("messages"), dict):
-            problems.add(doc, (), "expected a mapping with a mapping of ids under 'messages:'")
+            problems.add(doc, (), message("kb.text.not_a_mapping"))
             return
         for extra in (k for k in data if k != "messages"):
-            problems.add(doc, (extra,), "unknown top-level key; expected only 'messages'")
+            problems.add(doc, (extra,), message("kb.text.top_key"))
         for message_id, raw in data["messages"].items():
             entry = _entry(problems, doc, ("messages", message_id), str(message_id), raw)
             if entry is not None:
                 self.entries[str(message_id)] = entry  # a pack's replaces ours
+
+    def words(self) -> Catalogue:
+        """The entries read so far, however incomplete: the words the loader's problems are
+        said in."""
+        return Catalogue(LANGUAGE, dict(self.entries))
 
     def build(self, problems: ProblemCollector) -> Catalogue:
         """The catalogue, once every source is read: each id the code uses must be there."""
@@ -50,10 +63,33 @@ class TextBuilder:
             problems.add(
                 where,
                 ("messages",) if self.first_doc is not None else (),
-                f"no message '{message_id}': the code uses it "
-                f"(with {_given(MESSAGES[message_id])})",
+                message("kb.text.missing", id=message_id, given=_given(MESSAGES[message_id])),
             )
         return Catalogue(LANGUAGE, {m: self.entries[m] for m in MESSAGES if m in self.entries})
+
+
+def embedded_words() -> Catalogue | None:
+    """The embedded catalogue's words, read afresh: for a problem found where no knowledge base
+    is loaded (a knowledge folder that cannot be read, the check book). None when they cannot
+    be read; its problems are then printed plainly."""
+    from framework_advisor.kb.locate import embedded_dir
+    from framework_advisor.sources.yaml_lines import parse_yaml
+
+    path = embedded_dir() / FILE
+    builder = TextBuilder()
+    # Anything at all may be wrong with the very file that would say what is wrong: reporting
+    # the first problem must never raise a second one.
+    try:
+        builder.add(ProblemCollector(), parse_yaml(path.read_text("utf-8"), str(path)))
+    except Exception:
+        return None
+    return builder.words()
+
+
+def refused(problems: ProblemCollector) -> KnowledgeBaseError:
+    """A KnowledgeBaseError for problems found where no knowledge base is loaded, said in the
+    embedded catalogue's words."""
+    return KnowledgeBaseError(worded(problems.problems, embedded_words()))
 
 
 def _entry(
@@ -64,7 +100,7 @@ def _entry(
         problems.add(
             doc,
             path,
-            f"no message '{message_id}' is used by the code." + did_you_mean(message_id, MESSAGES),
+            did_you_mean(message("kb.text.not_used", id=message_id), message_id, MESSAGES),
         )
         return None
     texts: dict[str, Any]
@@ -74,28 +110,27 @@ def _entry(
     elif isinstance(raw, dict):
         unknown = [k for k in raw if k not in ("count", *PLURAL_FORMS)]
         for key in unknown:
-            problems.add(doc, (*path, key), "unknown field; expected count, one and other")
+            problems.add(doc, (*path, key), message("kb.text.plural_field"))
         count = raw.get("count")
         if not isinstance(count, str) or count not in declared:
             problems.add(
                 doc,
                 (*path, "count"),
-                f"'count' names the parameter that chooses the plural form: one of "
-                f"{_given(declared)}",
+                message("kb.text.count", given=_given(declared)),
             )
             return None
         texts = {form: raw.get(form) for form in PLURAL_FORMS}
         if unknown:
             return None
     else:
-        problems.add(doc, path, "expected a text, or a mapping of count, one and other")
+        problems.add(doc, path, message("kb.text.entry"))
         return None
     forms: dict[str, list[str]] = {}
     good = True
     for form, text in texts.items():
         where = path if form == "text" else (*path, form)
         if not isinstance(text, str):
-            problems.add(doc, where, "expected a text")
+            problems.add(doc, where, message("kb.text.text"))
             good = False
             continue
         parts, found = compile_text(" ".join(text.split()))
@@ -107,13 +142,25 @@ def _entry(
                 problems.add(
                     doc,
                     where,
-                    f"unknown placeholder '{{{name}}}': the code gives message '{message_id}' "
-                    f"{_given(declared)}." + did_you_mean(name, declared),
+                    did_you_mean(
+                        message(
+                            "kb.text.unknown_placeholder",
+                            name=name,
+                            id=message_id,
+                            given=_given(declared),
+                        ),
+                        name,
+                        declared,
+                    ),
                 )
                 good = False
         forms[form] = parts
     return Entry(forms, count) if good else None
 
 
-def _given(declared: tuple[str, ...]) -> str:
-    return ", ".join(f"{{{name}}}" for name in declared) if declared else "no placeholders"
+def _given(declared: tuple[str, ...]) -> Message:
+    if not declared:
+        return message("kb.text.given_none")
+    return message(
+        "kb.text.given", names=[message("kb.text.placeholder", name=n) for n in declared]
+    )
