@@ -230,3 +230,30 @@ def test_no_knowledge_base_problem_is_english_in_code() -> None:
             ):
                 offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == []
+
+
+def test_a_pay_sentence_for_a_framework_that_is_no_pay_home_is_refused(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    pack = build_tree(
+        tmp_path / "pack",
+        {"pack.yaml": PACK_YAML, "text/en.yaml": "messages:\n  pay.home.okr: 'OKR pays.'\n"},
+    )
+    [line] = _lines(run_cli("--kb", pack, "validate"))
+    assert line == (
+        f"{pack / 'text' / 'en.yaml'}:2: error kb-policy: messages.pay.home.okr: 'okr' is not "
+        "one of kb.yaml's pay homes (policies.pay.homes)"
+    )
+
+
+def test_a_pay_home_without_its_sentence_is_refused(tmp_path: Path) -> None:
+    folder = _copy_of_the_knowledge_base(tmp_path)
+    catalogue = folder / "text" / "en.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(re.sub(r"\n  pay\.home\.kpi: >-\n(    .*\n)+", "\n", text), "utf-8")
+    [line] = _refusal(folder)
+    assert re.fullmatch(
+        rf"{re.escape(str(folder / 'kb.yaml'))}:\d+: error kb-policy: policies\.pay\.homes\[1\]: "
+        r"no sentence for this pay home: add 'pay\.home\.kpi' to text/en\.yaml",
+        line,
+    ), line

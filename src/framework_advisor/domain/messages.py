@@ -672,8 +672,8 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "kb.policy.name_one": (),
     "kb.policy.replace_itself": (),
     "kb.policy.never": (),
-    "kb.policy.not_a_home": (),
-    "kb.policy.no_sentence": ("framework",),
+    "kb.policy.not_a_home": ("framework",),
+    "kb.policy.no_sentence": ("id",),
     "kb.brand.name_long": ("length", "most"),
     "kb.brand.not_a_colour": ("value",),
     "kb.brand.too_light": ("value", "ratio", "least"),
@@ -826,3 +826,19 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     **{f"words.month.{month}": () for month in range(1, 13)},
 }
 """Message id -> the parameters the code gives it, the whole list."""
+
+PAY_HOME = "pay.home."
+"""Where the objectives that decide pay live: ``pay.home.<framework>``, one sentence for each
+of kb.yaml's ``policies.pay.homes``."""
+FAMILIES: dict[str, tuple[str, ...]] = {PAY_HOME: ()}
+"""Ids made of a prefix and a knowledge-base id (``pay.home.mbo``), with the parameters the
+code gives them: the knowledge base says which it needs (every pay home has its sentence)."""
+
+
+def declared(message_id: str) -> tuple[str, ...] | None:
+    """The parameters the code gives ``message_id``; None for an id the code never says."""
+    found = MESSAGES.get(message_id)
+    if found is not None:
+        return found
+    prefix, _, rest = message_id.rpartition(".")
+    return FAMILIES.get(prefix + ".") if rest else None

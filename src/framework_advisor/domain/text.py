@@ -14,7 +14,7 @@ from typing import Any
 
 from msgspec import Struct, msgpack
 
-from framework_advisor.domain.messages import MESSAGES
+from framework_advisor.domain.messages import MESSAGES, declared
 
 FORMATS = {
     "number": "a whole number with its thousands grouped: 1,200",
@@ -44,11 +44,14 @@ class Message(Struct, frozen=True, gc=False):
 def message(message_id: str, **params: Any) -> Message:
     """A message the code declares in ``MESSAGES`` with exactly its declared parameters
     (a mistake here is the code's, caught by any test that reaches it)."""
-    declared = _DECLARED.get(message_id)
-    if declared is None:
-        raise KeyError(f"message id '{message_id}' is not declared in domain/messages.py")
-    if params.keys() != declared:
-        raise TypeError(f"message '{message_id}' takes {sorted(declared)}, given {sorted(params)}")
+    names = _DECLARED.get(message_id)
+    if names is None:
+        family = declared(message_id)
+        if family is None:
+            raise KeyError(f"message id '{message_id}' is not declared in domain/messages.py")
+        names = frozenset(family)
+    if params.keys() != names:
+        raise TypeError(f"message '{message_id}' takes {sorted(names)}, given {sorted(params)}")
     return Message(message_id, params)
 
 

@@ -91,7 +91,7 @@ class CrossChecks:
         self._check_settings()
         with problems.checking("kb-policy"):
             check_replacements(problems, self.frameworks)
-            check_policies(problems, self.policies_at, self.frameworks)
+            check_policies(problems, self.policies_at, self.frameworks, self.text)
         frameworks = {
             fid: resolve_steps(problems, located, parser_questions)
             for fid, located in self.frameworks.items()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from framework_advisor.domain.messages import MESSAGES
+from framework_advisor.domain.messages import MESSAGES, declared
 from framework_advisor.domain.text import (
     Catalogue,
     Entry,
@@ -34,6 +34,8 @@ class TextBuilder:
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
         self.first_doc: YamlDocument | None = None
+        self.where: dict[str, tuple[YamlDocument, tuple[str, ...]]] = {}
+        """Where each entry was written (the last source that gave it)."""
 
     def add(self, problems: ProblemCollector, doc: YamlDocument) -> None:
         """Every message of one catalogue file, each checked on its own."""
@@ -49,6 +51,7 @@ class TextBuilder:
             entry = _entry(problems, doc, ("messages", message_id), str(message_id), raw)
             if entry is not None:
                 self.entries[str(message_id)] = entry  # a pack's replaces ours
+                self.where[str(message_id)] = (doc, ("messages", str(message_id)))
 
     def words(self) -> Catalogue:
         """The entries read so far, however incomplete: the words the loader's problems are
@@ -65,7 +68,13 @@ class TextBuilder:
                 ("messages",) if self.first_doc is not None else (),
                 message("kb.text.missing", id=message_id, given=_given(MESSAGES[message_id])),
             )
-        return Catalogue(LANGUAGE, {m: self.entries[m] for m in MESSAGES if m in self.entries})
+        kept = [m for m in MESSAGES if m in self.entries]
+        kept += sorted(m for m in self.entries if m not in MESSAGES)  # families, checked by kind
+        return Catalogue(LANGUAGE, {m: self.entries[m] for m in kept})
+
+    def family(self, prefix: str) -> list[str]:
+        """The ids of ``prefix``'s family the catalogue gives (``pay.home.``)."""
+        return [m for m in self.entries if m.startswith(prefix) and m not in MESSAGES]
 
 
 def embedded_words() -> Catalogue | None:
@@ -95,8 +104,8 @@ def refused(problems: ProblemCollector) -> KnowledgeBaseError:
 def _entry(
     problems: ProblemCollector, doc: YamlDocument, path: tuple[str, ...], message_id: str, raw: Any
 ) -> Entry | None:
-    declared = MESSAGES.get(message_id)
-    if declared is None:
+    given = declared(message_id)
+    if given is None:
         problems.add(
             doc,
             path,
@@ -112,11 +121,11 @@ def _entry(
         for key in unknown:
             problems.add(doc, (*path, key), message("kb.text.plural_field"))
         count = raw.get("count")
-        if not isinstance(count, str) or count not in declared:
+        if not isinstance(count, str) or count not in given:
             problems.add(
                 doc,
                 (*path, "count"),
-                message("kb.text.count", given=_given(declared)),
+                message("kb.text.count", given=_given(given)),
             )
             return None
         texts = {form: raw.get(form) for form in PLURAL_FORMS}
@@ -138,7 +147,7 @@ def _entry(
             problems.add(doc, where, problem)
         good = good and not found
         for name in fields_of(parts):
-            if name not in declared and not found:
+            if name not in given and not found:
                 problems.add(
                     doc,
                     where,
@@ -147,10 +156,10 @@ def _entry(
                             "kb.text.unknown_placeholder",
                             name=name,
                             id=message_id,
-                            given=_given(declared),
+                            given=_given(given),
                         ),
                         name,
-                        declared,
+                        given,
                     ),
                 )
                 good = False
@@ -158,9 +167,7 @@ def _entry(
     return Entry(forms, count) if good else None
 
 
-def _given(declared: tuple[str, ...]) -> Message:
-    if not declared:
+def _given(given: tuple[str, ...]) -> Message:
+    if not given:
         return message("kb.text.given_none")
-    return message(
-        "kb.text.given", names=[message("kb.text.placeholder", name=n) for n in declared]
-    )
+    return message("kb.text.given", names=[message("kb.text.placeholder", name=n) for n in given])
