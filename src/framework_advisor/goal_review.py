@@ -66,10 +66,14 @@ def review_files(
 
 
 def review_text(
-    text: str, words: Catalogue, *, file: str = "goals", profile: str | None = None
+    text: str,
+    *,
+    file: str = "goals",
+    profile: str | None = None,
+    words: Catalogue | None = None,
 ) -> GoalReview:
     """Goals typed or pasted (the app's checker): Markdown when it has headings, else YAML;
-    a problem with their shape said in ``words``."""
+    a problem with their shape said in ``words`` (without: as its message id, plainly)."""
     from framework_advisor.domain.goals import GoalReview
     from framework_advisor.engine.goals.pasted import check_pasted
 

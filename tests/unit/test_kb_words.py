@@ -158,6 +158,20 @@ def test_did_you_mean_in_an_answers_file_takes_the_packs_words(
     ), lines
 
 
+def test_a_catalogue_text_with_an_unknown_format_names_the_formats(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    pack = build_tree(
+        tmp_path / "pack",
+        {"pack.yaml": PACK_YAML, "text/en.yaml": "messages:\n  words.quoted: '{name:bold}'\n"},
+    )
+    [line] = _lines(run_cli("--kb", pack, "validate"))
+    assert line.endswith(
+        "messages.words.quoted: '{name:bold}': unknown format 'bold'; the formats are number, "
+        "decimal, list, or, plus, commas, semicolons, lower, first, date"
+    ), line
+
+
 def test_did_you_mean_and_one_of_are_messages(kb: KnowledgeBase) -> None:
     said = message("kb.no_framework", name="okrr")
     assert did_you_mean(said, "okrr", ["okr", "kpi"]) == message(

@@ -16,12 +16,14 @@ from framework_advisor.domain.knowledge import (
     Settings,
 )
 from framework_advisor.domain.report_layout import ReportLayout
-from framework_advisor.domain.text import message
+from framework_advisor.domain.text import Catalogue, message
+from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.brand import checked_brand
 from framework_advisor.kb.cross_checks import CrossChecks
 from framework_advisor.kb.example_checks import split_conditions, with_metric_ids
 from framework_advisor.kb.files import SourceFiles
 from framework_advisor.kb.kinds import KINDS, RETIRED_FILES, Kind
+from framework_advisor.kb.locate import embedded_dir
 from framework_advisor.kb.report_layout import FILE as LAYOUT_FILE
 from framework_advisor.kb.report_layout import check_complete, read_layout
 from framework_advisor.kb.schema import (
@@ -34,8 +36,14 @@ from framework_advisor.kb.templates import RULE, read_template
 from framework_advisor.kb.text import FILE as TEXT_FILE
 from framework_advisor.kb.text import RULE as TEXT_RULE
 from framework_advisor.kb.text import TextBuilder
-from framework_advisor.problems import ProblemCollector, did_you_mean
-from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
+from framework_advisor.problems import ProblemCollector, did_you_mean, worded
+from framework_advisor.sources.yaml_lines import (
+    KeyPath,
+    YamlDocument,
+    YamlSyntaxError,
+    load_yaml_file,
+    parse_yaml,
+)
 
 __all__ = ["build"]
 
@@ -273,6 +281,27 @@ def build(sources: list[SourceFiles]) -> KnowledgeBase:
     if builder.problems:
         raise builder.refused()
     return builder.cross_check()
+
+
+def embedded_words() -> Catalogue | None:
+    """The embedded catalogue's words, read afresh: for a problem found where no knowledge base
+    is loaded (a knowledge folder that cannot be read, the check book). None when they cannot
+    be read; its problems are then printed plainly."""
+    path = embedded_dir() / TEXT_FILE
+    text = TextBuilder()
+    # Anything at all may be wrong with the very file that would say what is wrong: reporting
+    # the first problem must never raise a second one.
+    try:
+        text.add(ProblemCollector(), load_yaml_file(path, "knowledge file"))
+    except Exception:
+        return None
+    return text.words()
+
+
+def refused(problems: ProblemCollector) -> KnowledgeBaseError:
+    """A KnowledgeBaseError for problems found where no knowledge base is loaded, said in the
+    embedded catalogue's words."""
+    return KnowledgeBaseError(worded(problems.problems, embedded_words()))
 
 
 def _split_step_conditions(data: Any) -> tuple[Any, dict[int, dict[str, Any]]]:

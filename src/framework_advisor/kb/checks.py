@@ -11,7 +11,7 @@ from typing import Any
 
 from framework_advisor.domain.goals import Check, CheckBook, Hints, Profile
 from framework_advisor.domain.text import message
-from framework_advisor.kb.text import refused
+from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.problems import ProblemCollector
 from framework_advisor.sources.yaml_lines import YamlDocument, load_yaml_file
 
@@ -50,7 +50,7 @@ def build_checks(
     data: Any = document.data
     if not isinstance(data, dict):
         problems.add(document, (), message("kb.checks.not_a_mapping"))
-        raise refused(problems)
+        raise _refused(problems)
     profiles: dict[str, Profile] = {}
     for index, entry in enumerate(_list(data, "profiles", document, problems)):
         profile = problems.convert(document, ("profiles", index), entry, Profile)
@@ -129,7 +129,7 @@ def build_checks(
                     document, ("checks", index, "id"), message("kb.checks.no_rule", rule=check_id)
                 )
     if problems or hints is None or reasons is None:
-        raise refused(problems)
+        raise _refused(problems)
     return CheckBook(
         default_profile=str(default),
         profiles=profiles,
@@ -148,3 +148,9 @@ def _list(
         problems.add(document, (key,), message("kb.checks.list"))
         return []
     return value
+
+
+def _refused(problems: ProblemCollector) -> KnowledgeBaseError:
+    from framework_advisor.kb.build import refused  # the loader: only when there are problems
+
+    return refused(problems)

@@ -77,7 +77,7 @@ def read_source(root: Path, *, is_pack: bool) -> SourceFiles:
 def _refused(path: Path, message_id: str, **params: str) -> KnowledgeBaseError:
     """A knowledge folder that cannot be read, as a located problem with its rule."""
     from framework_advisor.domain.text import message
-    from framework_advisor.kb.text import refused
+    from framework_advisor.kb.build import refused
     from framework_advisor.problems import ProblemCollector
 
     problems = ProblemCollector(rule=FOLDER_RULE)

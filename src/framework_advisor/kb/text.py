@@ -17,8 +17,7 @@ from framework_advisor.domain.text import (
     fields_of,
     message,
 )
-from framework_advisor.errors import KnowledgeBaseError
-from framework_advisor.problems import ProblemCollector, did_you_mean, worded
+from framework_advisor.problems import ProblemCollector, did_you_mean
 from framework_advisor.sources.yaml_lines import YamlDocument
 
 RULE = "kb-text"
@@ -75,30 +74,6 @@ class TextBuilder:
     def family(self, prefix: str) -> list[str]:
         """The ids of ``prefix``'s family the catalogue gives (``pay.home.``)."""
         return [m for m in self.entries if m.startswith(prefix) and m not in MESSAGES]
-
-
-def embedded_words() -> Catalogue | None:
-    """The embedded catalogue's words, read afresh: for a problem found where no knowledge base
-    is loaded (a knowledge folder that cannot be read, the check book). None when they cannot
-    be read; its problems are then printed plainly."""
-    from framework_advisor.kb.locate import embedded_dir
-    from framework_advisor.sources.yaml_lines import parse_yaml
-
-    path = embedded_dir() / FILE
-    builder = TextBuilder()
-    # Anything at all may be wrong with the very file that would say what is wrong: reporting
-    # the first problem must never raise a second one.
-    try:
-        builder.add(ProblemCollector(), parse_yaml(path.read_text("utf-8"), str(path)))
-    except Exception:
-        return None
-    return builder.words()
-
-
-def refused(problems: ProblemCollector) -> KnowledgeBaseError:
-    """A KnowledgeBaseError for problems found where no knowledge base is loaded, said in the
-    embedded catalogue's words."""
-    return KnowledgeBaseError(worded(problems.problems, embedded_words()))
 
 
 def _entry(

@@ -87,7 +87,7 @@ def _goals(
         return None
     from framework_advisor.goal_review import review_text
 
-    return review_text(text, words, file=file)
+    return review_text(text, file=file, words=words)
 
 
 class TickBox(Checkbox):
