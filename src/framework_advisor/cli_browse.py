@@ -95,6 +95,7 @@ def frameworks(ctx: click.Context, fmt: str) -> None:
 
 
 def _framework_id(kb: Any, framework_id: str) -> str:
+    from framework_advisor.domain.text import message
     from framework_advisor.errors import UsageError
     from framework_advisor.problems import did_you_mean
 
@@ -107,8 +108,8 @@ def _framework_id(kb: Any, framework_id: str) -> str:
     }
     if framework_id.lower() in by_alias:
         return by_alias[framework_id.lower()]
-    hint = did_you_mean(framework_id, kb.frameworks)
-    raise UsageError(words(kb, "cli.no_framework", framework=framework_id, hint=hint))
+    said = message("cli.no_framework", framework=framework_id)
+    raise UsageError(kb.text.say(did_you_mean(said, framework_id, kb.frameworks)))
 
 
 @click.command(context_settings=CONTEXT)

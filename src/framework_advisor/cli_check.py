@@ -3,6 +3,7 @@ scorecards, North Stars, MBOs, V2MOMs). Imports neither Textual nor openpyxl."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -79,14 +80,14 @@ def check(
     check_config(config, book)
     profile = profile if profile is not None else config.profile
     if profile is not None and profile not in book.profiles:
-        from framework_advisor.problems import did_you_mean, one_of
+        from framework_advisor.problems import one_of
 
         raise UsageError(
             _words(
                 "cli.check.no_profile",
                 profile=profile,
                 profiles=one_of(book.profiles),
-                hint=did_you_mean(profile, book.profiles),
+                near=(profile, book.profiles),
             )
         )
     if not inputs and kind is None and config.paths:
@@ -119,14 +120,15 @@ def check(
         click.get_current_context().exit(int(ExitCode.FINDINGS))
 
 
-def _words(message_id: str, **params: Any) -> str:
-    """A sentence of the catalogue's (knowledge/text/en.yaml, ``cli.check.*``). The knowledge
-    base is loaded (from its cache) only when there is something to say: checking goals that
-    pass never needs it."""
+def _words(message_id: str, near: tuple[object, Iterable[str]] = ("", ()), **params: Any) -> str:
+    """A sentence of the catalogue's (knowledge/text/en.yaml, ``cli.check.*``), with "Did you
+    mean" the closest of ``near``'s choices to its word. The knowledge base is loaded (from its
+    cache) only when there is something to say: checking goals that pass never needs it."""
     from framework_advisor.domain.text import message
+    from framework_advisor.problems import did_you_mean
 
     kb = load_kb(click.get_current_context())
-    return kb.text.say(message(message_id, **params))
+    return kb.text.say(did_you_mean(message(message_id, **params), *near))
 
 
 class _Plain:
@@ -175,7 +177,7 @@ def _without(report: Any, findings: list[Any]) -> Any:
 def check_config(config: Any, book: Any) -> None:
     """The settings file's rule ids and profile must be the check book's: exit 2 otherwise."""
     from framework_advisor.errors import Diagnostic
-    from framework_advisor.problems import did_you_mean, one_of
+    from framework_advisor.problems import one_of
     from framework_advisor.sources.check_config import RULE, ConfigError
 
     problems = []
@@ -185,7 +187,7 @@ def check_config(config: Any, book: Any) -> None:
                 Diagnostic.at(
                     config.file,
                     "check.ignore",
-                    _words("cli.check.no_check", rule=rule, hint=did_you_mean(rule, book.checks)),
+                    _words("cli.check.no_check", rule=rule, near=(rule, book.checks)),
                     config.lines.get("ignore"),
                     rule=RULE,
                 )
@@ -199,7 +201,7 @@ def check_config(config: Any, book: Any) -> None:
                     "cli.check.no_profile_here",
                     profile=config.profile,
                     profiles=one_of(book.profiles),
-                    hint=did_you_mean(config.profile, book.profiles),
+                    near=(config.profile, book.profiles),
                 ),
                 config.lines.get("profile"),
                 rule=RULE,

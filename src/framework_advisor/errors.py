@@ -7,7 +7,7 @@ from typing import Literal
 
 from msgspec import Struct
 
-from framework_advisor.domain.text import Message
+from framework_advisor.domain.text import Message, plain
 
 
 class ExitCode(IntEnum):
@@ -46,8 +46,9 @@ class Location(Struct, frozen=True):
 class Diagnostic(Struct, frozen=True):
     """One thing wrong with one input, located as precisely as we know: a knowledge-base
     problem, an answers problem and (next) a goal checker's finding. ``rule`` is a stable id
-    (SARIF's ruleId); ``key`` the field it is about (`rules[3].when`), if any. The message is
-    text until the catalogue gives it an id and parameters."""
+    (SARIF's ruleId); ``key`` the field it is about (`rules[3].when`), if any. ``said`` is the
+    message as the catalogue's id and parameters, ``message`` its words (said by the catalogue
+    once it is known: a knowledge-base problem is found before the catalogue it is said in)."""
 
     location: Location
     message: str
@@ -55,8 +56,8 @@ class Diagnostic(Struct, frozen=True):
     rule: str = ""
     severity: Severity = "error"
     said: Message | None = None
-    """``message`` as the catalogue's id and parameters, where the catalogue says it (an
-    answers file's problems); None while a problem's words are still the code's."""
+    """``message`` as the catalogue's id and parameters; None where a problem's words are still
+    the code's (the goal checker's own)."""
 
     @classmethod
     def at(
@@ -81,18 +82,26 @@ class Diagnostic(Struct, frozen=True):
     def line(self) -> int | None:
         return self.location.line
 
+    @property
+    def text(self) -> str:
+        """The message in words, or, where no catalogue has said it yet, its id and
+        parameters (``domain.text.plain``)."""
+        if self.message or self.said is None:
+            return self.message
+        return plain(self.said)
+
     def __str__(self) -> str:
         """`file:line: key: message`: the problem without its rule, where a sentence quotes it."""
         return (
-            f"{self.location}: {self.key}: {self.message}"
+            f"{self.location}: {self.key}: {self.text}"
             if self.key
-            else f"{self.location}: {self.message}"
+            else f"{self.location}: {self.text}"
         )
 
     def lint_line(self) -> str:
         """`file:line: severity rule: key: message`, as linters print (the knowledge base's
         problems; the goal checker's findings next)."""
-        what = f"{self.key}: {self.message}" if self.key else self.message
+        what = f"{self.key}: {self.text}" if self.key else self.text
         rule = f" {self.rule}" if self.rule else ""
         return f"{self.location}: {self.severity}{rule}: {what}"
 

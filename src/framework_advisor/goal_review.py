@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from framework_advisor.domain.goals import CheckBook, GoalReview, Report
     from framework_advisor.domain.knowledge import KnowledgeBase
+    from framework_advisor.domain.text import Catalogue
     from framework_advisor.sources.sheet_file import SheetData
 
 
@@ -36,8 +37,9 @@ def review_files(
     function giving it: it is needed only for spreadsheets and to say what is wrong, so
     `check` loads it only then."""
     from framework_advisor.domain.goals import GoalReview
-    from framework_advisor.engine.goals.check import check_goals, goal_data
+    from framework_advisor.engine.goals.check import GoalFileError, check_goals, goal_data
     from framework_advisor.errors import UsageError
+    from framework_advisor.problems import worded
     from framework_advisor.sources.goal_file import read_goal_file
     from framework_advisor.sources.sheet_file import is_sheet_file
 
@@ -52,7 +54,10 @@ def review_files(
             raise UsageError(_said(knowledge(), "cli.check.word_template", file=name))
         source = read_goal_file(name)
         data, doc = goal_data(source)
-        report = check_goals(data, doc, book, profile)
+        try:
+            report = check_goals(data, doc, book, profile)
+        except GoalFileError as exc:  # said now: the knowledge base is loaded only to say it
+            raise GoalFileError(worded(exc.problems, knowledge().text)) from None
         reports.append(_keeping(report, source.text.splitlines(), ignore))
     if sheets:
         reports += [
@@ -61,13 +66,20 @@ def review_files(
     return GoalReview(reports=reports, profile=profile or book.default_profile)
 
 
-def review_text(text: str, *, file: str = "goals", profile: str | None = None) -> GoalReview:
-    """Goals typed or pasted (the app's checker): Markdown when it has headings, else YAML."""
+def review_text(
+    text: str,
+    *,
+    file: str = "goals",
+    profile: str | None = None,
+    words: Catalogue | None = None,
+) -> GoalReview:
+    """Goals typed or pasted (the app's checker): Markdown when it has headings, else YAML;
+    a problem with their shape said in ``words`` (without: as its message id, plainly)."""
     from framework_advisor.domain.goals import GoalReview
     from framework_advisor.engine.goals.pasted import check_pasted
 
     book = check_book()
-    report = check_pasted(text, book, profile, file=file)
+    report = check_pasted(text, book, profile, file=file, words=words)
     return GoalReview(reports=[report], profile=profile or book.default_profile)
 
 
@@ -94,7 +106,7 @@ def _sheet_reports(
                 continue
             raise InputFileError(_said(kb, "cli.check.not_a_template", file=str(sheet.file)))
         for goals in found:
-            report = check_goals(goals.document.data, goals.document, book, profile)
+            report = check_goals(goals.document.data, goals.document, book, profile, kb.text)
             reports.append(at_cells(report, goals))
     return reports
 

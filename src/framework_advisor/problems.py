@@ -11,6 +11,7 @@ from typing import Any, Protocol, TypeVar
 
 import msgspec
 
+from framework_advisor.domain.text import Catalogue, Message, message, plain
 from framework_advisor.errors import Diagnostic
 
 KeyPath = tuple[str | int, ...]
@@ -35,18 +36,49 @@ def format_path(path: KeyPath) -> str:
     return text
 
 
-def did_you_mean(word: object, choices: Iterable[str]) -> str:
-    """A sentence suggesting the closest choice, or '' when nothing is close."""
+def closest(word: object, choices: Iterable[str]) -> str | None:
+    """The choice closest to ``word``, or None when nothing is close."""
     from difflib import get_close_matches
 
     if not isinstance(word, str):
-        return ""
+        return None
     matches = get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" Did you mean '{matches[0]}'?" if matches else ""
+    return matches[0] if matches else None
 
 
-def one_of(choices: Iterable[str]) -> str:
-    return ", ".join(f"'{c}'" for c in choices)
+def did_you_mean(said: Message | str, word: object, choices: Iterable[str]) -> Message:
+    """``said`` followed by the closest choice to ``word`` (the catalogue's
+    ``words.did_you_mean``), or ``said`` alone when nothing is close."""
+    match = closest(word, choices)
+    if match is None:
+        return said if isinstance(said, Message) else message("words.said", text=said)
+    return message("words.did_you_mean", problem=said, choice=match)
+
+
+def one_of(choices: Iterable[str]) -> Message:
+    """Choices listed, each quoted, in the catalogue's words (``words.one_of``)."""
+    return message("words.one_of", choices=[message("words.quoted", name=c) for c in choices])
+
+
+def worded(problems: list[Diagnostic], words: Catalogue | None) -> list[Diagnostic]:
+    """Each problem whose message is still only an id and parameters, said in ``words``."""
+    return [
+        msgspec.structs.replace(p, message=say_safely(words, p.said))
+        if p.said is not None and not p.message
+        else p
+        for p in problems
+    ]
+
+
+def say_safely(words: Catalogue | None, said: Message) -> str:
+    """``said`` in ``words``; where the catalogue cannot say it (it is the broken knowledge
+    being reported, or was never read), ``plain``: its id and parameters as they are."""
+    if words is not None:
+        try:
+            return words.say(said)
+        except (KeyError, IndexError, TypeError, ValueError):
+            pass
+    return plain(said)
 
 
 _PATH_PART = re.compile(r"\.([A-Za-z_][\w]*)|\[(\d+)\]|\[['\"]?([^\]'\"]+)['\"]?\]")
@@ -87,10 +119,15 @@ class ProblemCollector:
     ``rule`` (``field_rule`` for a field of the wrong shape), or the rule of the innermost
     `checking` block."""
 
-    def __init__(self, rule: str = "kb-entry", field_rule: str = "kb-field") -> None:
+    def __init__(
+        self, rule: str = "kb-entry", field_rule: str = "kb-field", words: Catalogue | None = None
+    ) -> None:
         self.problems: list[Diagnostic] = []
         self.rule = rule
         self.field_rule = field_rule
+        self.words = words
+        """The catalogue that says each problem as it is added; None: said later (``worded``),
+        once the catalogue being loaded is known."""
 
     def __bool__(self) -> bool:
         return bool(self.problems)
@@ -105,15 +142,20 @@ class ProblemCollector:
             self.rule = outer
 
     def add(
-        self, doc: LineSource | str, path: KeyPath, message: str, *, rule: str | None = None
+        self, doc: LineSource | str, path: KeyPath, said: Message | str, *, rule: str | None = None
     ) -> None:
+        """A problem at ``path``: a message of the catalogue's (or, where a check has no
+        catalogue entries yet, its text)."""
         rule = rule or self.rule
-        if isinstance(doc, str):
-            self.problems.append(Diagnostic.at(doc, format_path(path), message, rule=rule))
+        if isinstance(said, str):
+            text, said_as = said, None
         else:
-            self.problems.append(
-                Diagnostic.at(doc.file, format_path(path), message, doc.line_of(path), rule=rule)
-            )
+            text = say_safely(self.words, said) if self.words is not None else ""
+            said_as = said
+        file, line = (doc, None) if isinstance(doc, str) else (doc.file, doc.line_of(path))
+        self.problems.append(
+            Diagnostic.at(file, format_path(path), text, line, rule=rule, said=said_as)
+        )
 
     def extend(self, problems: list[Diagnostic]) -> None:
         self.problems.extend(problems)
@@ -122,22 +164,16 @@ class ProblemCollector:
         self,
         doc: LineSource | str,
         path: KeyPath,
-        what: str,
         name: str,
         names: Iterable[str],
-        where: str = "",
-        *,
-        named_by: str = "",
+        said: Message,
     ) -> bool:
-        """Whether ``name`` is one of ``names``; if not, record "no {what} '{name}'{where}."
-        with the closest name ("Did you mean ..."): the one unknown-reference check. With
-        ``named_by`` (a formula's `{reference}`), the message starts with it."""
+        """Whether ``name`` is one of ``names``; if not, record ``said`` with the closest name
+        ("Did you mean ..."): the one unknown-reference check."""
         names = list(names)
         if name in names:
             return True
-        message = f"no {what} '{name}'{where}." + did_you_mean(name, names)
-        message = f"{named_by}: {message}" if named_by else message
-        self.add(doc, path, message, rule=UNKNOWN_REFERENCE)
+        self.add(doc, path, did_you_mean(said, name, names), rule=UNKNOWN_REFERENCE)
         return False
 
     def convert(self, doc: LineSource | str, path: KeyPath, value: Any, cls: type[T]) -> T | None:
@@ -146,26 +182,27 @@ class ProblemCollector:
             return msgspec.convert(value, cls, str_keys=True)
         except msgspec.ValidationError as exc:
             text = str(exc)
-            message, _, where = text.partition(" - at ")
+            reason, _, where = text.partition(" - at ")
             sub = _parse_msgspec_path(where.strip("`$")) if where else ()
-            if match := _UNKNOWN.match(message):
+            if match := _UNKNOWN.match(reason):
                 name = match.group(1)
                 fields = _fields_at(cls, sub)
                 self.add(
                     doc,
                     (*path, *sub, name),
-                    "unknown field." + did_you_mean(name, fields),
+                    did_you_mean(message("field.unknown"), name, fields),
                     rule=self.field_rule,
                 )
-            elif match := _MISSING.match(message):
+            elif match := _MISSING.match(reason):
                 self.add(
                     doc,
                     (*path, *sub),
-                    f"missing required field '{match.group(1)}'",
+                    message("field.missing", field=match.group(1)),
                     rule=self.field_rule,
                 )
             else:
-                self.add(doc, (*path, *sub), _friendly(message), rule=self.field_rule)
+                said = message("field.invalid", reason=_friendly(reason))
+                self.add(doc, (*path, *sub), said, rule=self.field_rule)
             return None
 
 

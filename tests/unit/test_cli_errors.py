@@ -49,6 +49,10 @@ def line_of(text: str, start: str, after: str = "") -> int:
     return next(i + 1 for i in range(begin, len(lines)) if lines[i].startswith(start))
 
 
+DIAGNOSTIC = re.compile(r"^\S.*?(:\d+)?: error [a-z0-9-]+: \S")
+"""`FILE[:LINE]: error RULE: ...`: a knowledge-base problem as a linter prints it."""
+
+
 def error_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if ERROR_LINE.match(line)]
 
@@ -68,7 +72,7 @@ def check_errors(result: Result, expected: list[Err], file_of: Callable[[Err], s
             line
             for line in lines
             if (
-                line.startswith(prefix)
+                (err.rule is None and line.startswith(prefix))
                 or (
                     (match := diagnostic.match(line)) is not None
                     and match.group(1) == (err.rule or match.group(1))
@@ -371,12 +375,20 @@ def removal(kind: str, entry: str) -> str:
 PACK_CASES = [
     pytest.param(
         {"rules.yaml": rule()},
-        [Err(None, "", ("not a knowledge folder", "needs a pack.yaml (name, version)"), file="")],
+        [
+            Err(
+                None,
+                "",
+                ("not a knowledge folder", "needs a pack.yaml (name, version)"),
+                file="",
+                rule="kb-folder",
+            )
+        ],
         id="missing-pack-yaml",
     ),
     pytest.param(
         None,
-        [Err(None, "", ("no such knowledge folder",), file="")],
+        [Err(None, "", ("no such knowledge folder",), file="", rule="kb-folder")],
         id="missing-pack-folder",
     ),
     pytest.param(
@@ -682,6 +694,8 @@ def test_malformed_pack(
     make_pack(pack, _with_header(files, expected))
     result = run_cli("--kb", pack, "validate")
     check_errors(result, expected, lambda err: str(pack / err.file) if err.file else str(pack))
+    for line in error_lines(result.stderr):  # every problem a diagnostic with its rule
+        assert DIAGNOSTIC.match(line), line
 
 
 def _with_header(
@@ -779,7 +793,7 @@ def test_pack_given_as_a_file(run_cli: Callable[..., Result], tmp_path: Path) ->
     result = run_cli("--kb", not_a_folder, "validate")
     check_errors(
         result,
-        [Err(None, "", ("is a file, expected a knowledge folder",))],
+        [Err(None, "", ("is a file, expected a knowledge folder",), rule="kb-folder")],
         lambda _err: str(not_a_folder),
     )
 

@@ -32,7 +32,7 @@ def parse(kb: KnowledgeBase, when: Any) -> tuple[Condition | None, list[str]]:
     """Parse a ``when:`` value written as YAML, as the loader does; return the problems too."""
     text = yaml.safe_dump({"when": when}, sort_keys=False)
     doc = parse_yaml(text, "inline.yaml")
-    problems = ProblemCollector()
+    problems = ProblemCollector(words=kb.text)
     parser = ConditionParser(kb.question_map, problems, doc)
     condition = parser.parse(doc.data["when"], ("when",))
     return condition, [str(p) for p in problems.problems]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.text import message
 from framework_advisor.errors import Diagnostic, KnowledgeBaseError, Location
 from framework_advisor.problems import UNKNOWN_REFERENCE, ProblemCollector
 
@@ -29,13 +31,15 @@ def test_a_diagnostic_prints_as_a_problem_and_as_a_linters_line() -> None:
     assert KnowledgeBaseError([found]).messages() == [found.lint_line()]
 
 
-def test_one_unknown_reference_check_names_the_closest_and_its_rule() -> None:
-    problems = ProblemCollector()
-    assert problems.known("needs.yaml", ("needs", 0), "framework", "okr", ["okr", "kpi"])
-    assert not problems.known("needs.yaml", ("needs", 1), "framework", "okrr", ["okr", "kpi"])
+def test_one_unknown_reference_check_names_the_closest_and_its_rule(kb: KnowledgeBase) -> None:
+    problems = ProblemCollector(words=kb.text)
+    said = message("kb.no_framework", name="okrr")
+    assert problems.known("needs.yaml", ("needs", 0), "okr", ["okr", "kpi"], said)
+    assert not problems.known("needs.yaml", ("needs", 1), "okrr", ["okr", "kpi"], said)
     [found] = problems.problems
     assert found.rule == UNKNOWN_REFERENCE
     assert found.message == "no framework 'okrr'. Did you mean 'okr'?"
+    assert found.said == message("words.did_you_mean", problem=said, choice="okr")
 
 
 @pytest.mark.parametrize(

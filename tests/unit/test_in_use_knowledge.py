@@ -70,7 +70,7 @@ def test_the_pay_policy_names_its_homes_and_sources(kb: KnowledgeBase) -> None:
     pay = kb.policies.pay
     assert pay.homes == ["mbo", "kpi"]
     assert {"okr", "fast", "okr_kpi_hybrid"} <= set(pay.never)
-    assert all(fid in pay.carried_by for fid in pay.homes)
+    assert all(f"pay.home.{fid}" in kb.text.entries for fid in pay.homes)
     assert any("Kerr" in s for s in pay.sources) and any("Bevan" in s for s in pay.sources)
     assert "Wells Fargo" in kb.text.say(message("pay.caution"))  # its words: the catalogue's
 

@@ -318,7 +318,7 @@ def test_a_prefill_role_no_example_has_is_a_located_error() -> None:
 
     path = Path(__file__).resolve().parents[2] / "knowledge" / "templates" / "4dx-tracker.yaml"
     doc = parse_yaml(path.read_text(), "4dx-tracker.yaml")
-    problems = ProblemCollector()
+    problems = ProblemCollector(words=KB.text)
     roles = {"okr_objective", "key_result", "kpi"}
     TemplateChecks(problems, doc, KB.templates["4dx-tracker"], KB.frameworks, roles).run()
     messages = [f"{p.line}: {p.key}: {p.message}" for p in problems.problems]

@@ -82,8 +82,6 @@ class PayPolicy(Struct, frozen=True, forbid_unknown_fields=True):
     """Frameworks that can carry the objectives that decide pay, best first."""
     never: list[str] = []
     """Frameworks whose own sources keep them out of pay: never the home of pay objectives."""
-    carried_by: dict[str, str] = {}
-    """Framework -> the plan's sentence naming it as the home of the pay objectives."""
     sources: list[str] = []
 
 

@@ -113,8 +113,8 @@ class PayPlan(Struct, frozen=True, gc=False):
     """The framework in phase one that carries them; None when none can."""
     text: str
     text_message: Message | None = None
-    """``text`` as a message id (no home in the plan: ``pay.no_home``); the catalogue's words
-    fill ``text``. None: ``text`` is the knowledge base's own sentence (``carried_by``)."""
+    """``text`` as a message id (``pay.home.<framework>``; no home in the plan: ``pay.no_home``);
+    the catalogue's words fill ``text``."""
 
 
 class Caution(Struct, frozen=True, gc=False):

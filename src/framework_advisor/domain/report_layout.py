@@ -9,7 +9,7 @@ from typing import Literal
 
 from msgspec import Struct
 
-from framework_advisor.domain.text import fill_in
+from framework_advisor.domain.text import Catalogue, fill_in
 
 ColumnKind = Literal["text", "strong", "number", "fit", "list"]
 """How a cell is drawn: plain text, bold text, a right-aligned number, a fit bar (0-100) with
@@ -238,7 +238,8 @@ class ReportLayout(Struct, frozen=True, forbid_unknown_fields=True):
     text: dict[str, str] = {}
     """Each fixed sentence and subheading by id; some take {placeholders}."""
 
-    def sentence(self, key: str, **params: object) -> str:
+    def sentence(self, key: str, words: Catalogue | None = None, /, **params: object) -> str:
         """The sentence ``key`` with its {placeholders} filled in by the catalogue's own
-        substitution (``domain.text.fill_in``): plain names, never ``str.format``."""
-        return fill_in(self.text[key], **params)
+        substitution (``domain.text.fill_in``): plain names, never ``str.format``; the words
+        of its formats (a date's month) from ``words``."""
+        return fill_in(self.text[key], words, **params)

@@ -12,22 +12,7 @@ from typing import Any
 
 from msgspec import Struct, msgpack
 
-from framework_advisor.domain.messages import MESSAGES
-
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from framework_advisor.domain.messages import MESSAGES, declared
 
 FORMATS = {
     "number": "a whole number with its thousands grouped: 1,200",
@@ -57,11 +42,14 @@ class Message(Struct, frozen=True, gc=False):
 def message(message_id: str, **params: Any) -> Message:
     """A message the code declares in ``MESSAGES`` with exactly its declared parameters
     (a mistake here is the code's, caught by any test that reaches it)."""
-    declared = _DECLARED.get(message_id)
-    if declared is None:
-        raise KeyError(f"message id '{message_id}' is not declared in domain/messages.py")
-    if params.keys() != declared:
-        raise TypeError(f"message '{message_id}' takes {sorted(declared)}, given {sorted(params)}")
+    names = _DECLARED.get(message_id)
+    if names is None:
+        family = declared(message_id)
+        if family is None:
+            raise KeyError(f"message id '{message_id}' is not declared in domain/messages.py")
+        names = frozenset(family)
+    if params.keys() != names:
+        raise TypeError(f"message '{message_id}' takes {sorted(names)}, given {sorted(params)}")
     return Message(message_id, params)
 
 
@@ -125,8 +113,10 @@ class Catalogue(Struct, frozen=True, dict=True):
         return found
 
     def _say(self, said: Message) -> str:
-        entry = self.entries[said.id]
-        params = said.params
+        return self.said(self.entries[said.id], said.params)
+
+    def said(self, entry: Entry, params: dict[str, Any]) -> str:
+        """One compiled entry's words with ``params`` filled in."""
         form = "text"
         if entry.count:
             counted = params[entry.count]
@@ -168,7 +158,10 @@ class Catalogue(Struct, frozen=True, dict=True):
             from datetime import date
 
             day = date.fromisoformat(value)
-            return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+            month = Message(f"words.month.{day.month}")
+            return self._say(
+                Message("words.date", {"day": day.day, "month": month, "year": day.year})
+            )
         else:
             text = str(value)
         if fmt == "lower":
@@ -176,6 +169,18 @@ class Catalogue(Struct, frozen=True, dict=True):
         if fmt == "first":
             return text.split(". ")[0].rstrip(".")
         return text
+
+
+def plain(value: object) -> str:
+    """A message as its id and parameters, ``kb.no_framework(name='okrr')``: how a problem is
+    printed when no catalogue can say it (the catalogue is the broken knowledge being reported,
+    or was never read). It has no words of its own, so it cannot fail."""
+    if isinstance(value, Message):
+        inner = ", ".join(f"{name}={plain(v)}" for name, v in value.params.items())
+        return f"{value.id}({inner})" if inner else value.id
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(plain(v) for v in value) + "]"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def and_list(words: list[str], conjunction: str = "and") -> str:
@@ -192,12 +197,12 @@ def fields_of(parts: list[str]) -> list[str]:
     return [part.partition(":")[0] for part in parts[1::2]]
 
 
-def compile_text(text: str) -> tuple[list[str], list[str]]:
+def compile_text(text: str) -> tuple[list[str], list[Message]]:
     """A catalogue text split into literal parts and fields (``Entry.forms``), and the problems
     found: a field that is not ``{name}`` or ``{name:format}`` with a known format (no
     attribute, index, call or expression), or a stray brace. ``{{`` and ``}}`` are braces."""
     parts: list[str] = []
-    problems: list[str] = []
+    problems: list[Message] = []
     literal: list[str] = []
     position = 0
     while position < len(text):
@@ -207,7 +212,7 @@ def compile_text(text: str) -> tuple[list[str], list[str]]:
             position += 2
             continue
         if char == "}":
-            problems.append("a '}' with no '{': write '}}' for a brace")
+            problems.append(message("kb.text.close_brace"))
             position += 1
             continue
         if char != "{":
@@ -216,19 +221,15 @@ def compile_text(text: str) -> tuple[list[str], list[str]]:
             continue
         match = FIELD.match(text, position)
         if match is None:
-            problems.append("a '{' with no '}': write '{{' for a brace")
+            problems.append(message("kb.text.open_brace"))
             break
         field = match.group(1)
         name, colon, fmt = field.partition(":")
         if not NAME.match(name):
-            problems.append(
-                f"'{{{field}}}' is not a placeholder: write {{name}} or {{name:format}} "
-                "(a name of lower-case letters, digits and _; no attributes, indexes or "
-                "expressions)"
-            )
+            problems.append(message("kb.text.not_a_placeholder", field=field))
         elif colon and fmt not in FORMATS:
             problems.append(
-                f"'{{{field}}}': unknown format '{fmt}'; the formats are " + ", ".join(FORMATS)
+                message("kb.text.unknown_format", field=field, format=fmt, formats=list(FORMATS))
             )
         parts.append("".join(literal))
         parts.append(field)
@@ -243,10 +244,14 @@ def _compiled(text: str) -> Entry:
     return Entry({"text": compile_text(text)[0]})
 
 
-def fill_in(text: str, **params: Any) -> str:
+def fill_in(text: str, words: Catalogue | None = None, /, **params: Any) -> str:
     """A text's {placeholders} filled by the catalogue's own substitution (``Catalogue.say``):
     plain names and the closed list of formats, never ``str.format``; a text whose fields are
-    not plain (checked at load) is filled as the catalogue would fill it."""
+    not plain (checked at load) is filled as the catalogue would fill it. The formats that say
+    words of their own (``list``, ``or``, ``date``) take them from ``words``."""
     if not params and "{" not in text and "}" not in text:
         return text
-    return Catalogue(entries={"": _compiled(text)})._say(Message("", params))
+    return (words or _BARE).said(_compiled(text), params)
+
+
+_BARE = Catalogue()

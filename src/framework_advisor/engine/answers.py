@@ -44,11 +44,13 @@ class _Checker:
         self.problems: list[Diagnostic] = []
         self.given: set[str] = set()
 
-    def fail(self, path: KeyPath, said: Message, rule: str, hint: str = "") -> None:
-        """A problem with the answer at ``path``, said in the catalogue's words (``hint``: the
-        floor's "Did you mean ...")."""
+    def fail(
+        self, path: KeyPath, said: Message, rule: str, near: tuple[object, Iterable[str]] = ("", ())
+    ) -> None:
+        """A problem with the answer at ``path``, said in the catalogue's words; ``near``: a word
+        and the choices it may have meant (the catalogue's "Did you mean ...")."""
         line = self.source.line_of(path) if self.source else None
-        text = self.kb.text.say(said) + hint
+        text = self.kb.text.say(did_you_mean(said, *near))
         self.problems.append(
             Diagnostic.at(self.file, format_path(path), text, line, rule=rule, said=said)
         )
@@ -69,8 +71,8 @@ class _Checker:
                 continue
             question = questions.get(key) if isinstance(key, str) else None
             if question is None:
-                hint = did_you_mean(key, [*questions, META_KEY]) if len(self.problems) < 50 else ""
-                self.fail((str(key),), message("answers.unknown_question"), UNKNOWN_QUESTION, hint)
+                near = (key, [*questions, META_KEY]) if len(self.problems) < 50 else ("", [])
+                self.fail((str(key),), message("answers.unknown_question"), UNKNOWN_QUESTION, near)
                 continue
             if value is None:
                 continue  # left blank: unanswered
@@ -85,7 +87,7 @@ class _Checker:
     def _meta(self, value: Any) -> None:
         if isinstance(value, dict) and isinstance(value.get("updated"), date):
             value = {**value, "updated": value["updated"].isoformat()}  # YAML read a timestamp
-        collector = ProblemCollector(rule=META, field_rule=META)
+        collector = ProblemCollector(rule=META, field_rule=META, words=self.kb.text)
         collector.convert(self.source or self.file, (META_KEY,), value, AnswersMeta)
         self.problems.extend(collector.problems)
 
@@ -146,7 +148,7 @@ class _Checker:
                 return sorted(set(items), key=order.index)
         return None
 
-    def _options(self, question: Question) -> str:
+    def _options(self, question: Question) -> Message:
         return one_of(o.value for o in question.options)
 
     def _option(self, question: Question, value: Any, path: KeyPath) -> bool:
@@ -159,7 +161,7 @@ class _Checker:
             question=question.id,
             options=self._options(question),
         )
-        self.fail(path, said, NOT_AN_OPTION, did_you_mean(value, values))
+        self.fail(path, said, NOT_AN_OPTION, (value, values))
         return False
 
     def _required(self, answers: Answers) -> None:
@@ -312,7 +314,7 @@ def parse_value(kb: KnowledgeBase, question_id: str, text: str, file: str = "--s
             (question_id,),
             message("answers.unknown_question"),
             UNKNOWN_QUESTION,
-            did_you_mean(question_id, kb.question_map),
+            (question_id, kb.question_map),
         )
         raise AnswersError(checker.problems)
     text = text.strip()

@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 from msgspec import Struct
 
+from framework_advisor.domain.messages import PAY_HOME
 from framework_advisor.domain.recommendation import (
     Caution,
     MixComparison,
@@ -210,7 +211,7 @@ def _layers(search: Search, index: EngineIndex, members: tuple[str, ...]) -> lis
             elif asked:
                 why = asked
             elif member in search.pay_homes:
-                why = " ".join(index.kb.policies.pay.carried_by[member].split())
+                why = message(PAY_HOME + member)
             else:
                 why = message("mix.fills_layer", name=names[member], layer=layer)
         parts: list[str | Message] = [why] if why else []

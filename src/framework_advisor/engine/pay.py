@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.messages import PAY_HOME
 from framework_advisor.domain.recommendation import Caution, PayPlan
 from framework_advisor.domain.text import message
 
@@ -24,7 +25,7 @@ def pay_plan(kb: KnowledgeBase, view: dict[str, Any], members: list[str]) -> Pay
         return no_home
     for fid in policy.homes:
         if fid in members and fid not in policy.never:
-            return PayPlan(fid, " ".join(policy.carried_by[fid].split()))
+            return PayPlan(fid, "", text_message=message(PAY_HOME + fid))
     return no_home
 
 

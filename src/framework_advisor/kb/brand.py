@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from framework_advisor.domain.brand import Brand, BrandColours
+from framework_advisor.domain.text import message
 from framework_advisor.problems import ProblemCollector
 from framework_advisor.sources.yaml_lines import YamlDocument
 
@@ -22,8 +23,7 @@ def checked_brand(problems: ProblemCollector, doc: YamlDocument, brand: Brand) -
         problems.add(
             doc,
             ("brand", "name"),
-            f"{len(name)} characters; a brand name prints in every page header: at most "
-            f"{NAME_LIMIT}",
+            message("kb.brand.name_long", length=len(name), most=NAME_LIMIT),
         )
     colours = {}
     for key in ("primary", "accent"):
@@ -37,9 +37,7 @@ def _colour(
 ) -> str:
     match = _HEX.fullmatch(value.strip())
     if match is None:
-        problems.add(
-            doc, path, f"'{value}' is not a colour; write it as #rrggbb, for example '#1f3f78'"
-        )
+        problems.add(doc, path, message("kb.brand.not_a_colour", value=value))
         return ""
     digits = match.group(1).lower()
     if len(digits) == 3:
@@ -49,8 +47,7 @@ def _colour(
         problems.add(
             doc,
             path,
-            f"'{value}' is too light to read on white paper (contrast {ratio:.1f}:1; at least "
-            f"{MIN_CONTRAST:.0f}:1): choose a darker shade",
+            message("kb.brand.too_light", value=value, ratio=ratio, least=f"{MIN_CONTRAST:.0f}"),
         )
         return ""
     return f"#{digits}"

@@ -16,16 +16,17 @@ from framework_advisor.domain.knowledge import (
     Settings,
 )
 from framework_advisor.domain.report_layout import ReportLayout
+from framework_advisor.domain.text import Catalogue, message
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.brand import checked_brand
 from framework_advisor.kb.cross_checks import CrossChecks
 from framework_advisor.kb.example_checks import split_conditions, with_metric_ids
 from framework_advisor.kb.files import SourceFiles
 from framework_advisor.kb.kinds import KINDS, RETIRED_FILES, Kind
+from framework_advisor.kb.locate import embedded_dir
 from framework_advisor.kb.report_layout import FILE as LAYOUT_FILE
 from framework_advisor.kb.report_layout import check_complete, read_layout
 from framework_advisor.kb.schema import (
-    SCHEMA_CHANGES,
     SCHEMA_VERSION,
     KbFile,
     Located,
@@ -35,8 +36,14 @@ from framework_advisor.kb.templates import RULE, read_template
 from framework_advisor.kb.text import FILE as TEXT_FILE
 from framework_advisor.kb.text import RULE as TEXT_RULE
 from framework_advisor.kb.text import TextBuilder
-from framework_advisor.problems import ProblemCollector, did_you_mean
-from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument, YamlSyntaxError, parse_yaml
+from framework_advisor.problems import ProblemCollector, did_you_mean, worded
+from framework_advisor.sources.yaml_lines import (
+    KeyPath,
+    YamlDocument,
+    YamlSyntaxError,
+    load_yaml_file,
+    parse_yaml,
+)
 
 __all__ = ["build"]
 
@@ -72,7 +79,7 @@ class _Builder(CrossChecks):
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            self.problems.add(source.display(name), (), f"not UTF-8 text ({exc.reason})")
+            self.problems.add(source.display(name), (), message("kb.not_utf8", reason=exc.reason))
             return None
         try:
             document = parse_yaml(text, source.display(name))
@@ -91,7 +98,7 @@ class _Builder(CrossChecks):
         for name, moved in RETIRED_FILES.items():
             if name in source.texts:
                 with self.problems.checking(TEXT_RULE):
-                    self.problems.add(source.display(name), (), f"no longer read; {moved}")
+                    self.problems.add(source.display(name), (), message(moved))
         for kind in KINDS:
             self._entries(source, kind)
         layout_doc = self.doc(source, LAYOUT_FILE)
@@ -120,9 +127,8 @@ class _Builder(CrossChecks):
                 continue
             stem = Path(name).stem
             if framework.id != stem:
-                self.problems.add(
-                    doc, ("id",), f"'{framework.id}' differs from the file name '{stem}.yaml'"
-                )
+                said = message("kb.file_name", id=framework.id, stem=stem)
+                self.problems.add(doc, ("id",), said)
                 continue
             self.frameworks[framework.id] = Located(framework, doc, (), step_conditions)
 
@@ -144,11 +150,9 @@ class _Builder(CrossChecks):
         stem = Path(name).stem
         kind = "function" if name.startswith("examples/functions/") else "industry"
         if examples.area != stem:
-            self.problems.add(
-                doc, ("area",), f"'{examples.area}' differs from the file name '{stem}.yaml'"
-            )
+            self.problems.add(doc, ("area",), message("kb.file_name", id=examples.area, stem=stem))
         elif examples.kind != kind:
-            self.problems.add(doc, ("kind",), f"expected '{kind}' for a file in examples/{kind}s/")
+            self.problems.add(doc, ("kind",), message("kb.example.kind", kind=kind))
         else:
             self.examples[f"{kind}:{stem}"] = Located(
                 with_metric_ids(examples), doc, (), conditions
@@ -183,16 +187,18 @@ class _Builder(CrossChecks):
         if header is None:
             return False
         if header.schema_version != SCHEMA_VERSION:
-            written = (
-                "no schema_version, so it was written for schema 1"
+            said = (
+                message("kb.pack.schema_none", version=SCHEMA_VERSION, changes=CHANGES)
                 if header.schema_version is None
-                else f"schema_version {header.schema_version}"
+                else message(
+                    "kb.pack.schema",
+                    written=header.schema_version,
+                    version=SCHEMA_VERSION,
+                    changes=CHANGES,
+                )
             )
             self.problems.add(
-                doc,
-                ("schema_version",) if header.schema_version is not None else (),
-                f"this pack has {written}; this version reads schema {SCHEMA_VERSION}: "
-                + SCHEMA_CHANGES,
+                doc, ("schema_version",) if header.schema_version is not None else (), said
             )
             return False
         self.packs.append(
@@ -209,15 +215,10 @@ class _Builder(CrossChecks):
             for index, entry_id in enumerate(ids):
                 path = ("remove", kind, index)
                 if entry_id in fixed:
-                    self.problems.add(
-                        doc, path, f"'{entry_id}' is a fixed id and cannot be removed"
-                    )
+                    self.problems.add(doc, path, message("kb.pack.fixed_id", id=entry_id))
                 elif entry_id not in table:
-                    self.problems.add(
-                        doc,
-                        path,
-                        f"no {kind[:-1]} '{entry_id}' to remove." + did_you_mean(entry_id, table),
-                    )
+                    said = message(f"kb.pack.no_{kind[:-1]}", id=entry_id)
+                    self.problems.add(doc, path, did_you_mean(said, entry_id, table))
                 else:
                     del table[entry_id]
         return True
@@ -230,11 +231,11 @@ class _Builder(CrossChecks):
             return
         data, key = doc.data, kind.key
         if not isinstance(data, dict) or not isinstance(data.get(key), list):
-            self.problems.add(doc, (), f"expected a mapping with a list under '{key}:'")
+            self.problems.add(doc, (), message("kb.file.list_under", key=key))
             return
         unknown = [k for k in data if k != key]
         for extra in unknown:
-            self.problems.add(doc, (extra,), f"unknown top-level key; expected only '{key}'")
+            self.problems.add(doc, (extra,), message("kb.file.top_key", key=key))
         table: dict[str, Located] = getattr(self, kind.table)
         seen: set[str] = set()
         for index, raw in enumerate(data[key]):
@@ -244,7 +245,7 @@ class _Builder(CrossChecks):
                 continue
             entry_id = kind.id_of(located.value)
             if entry_id in seen:
-                self.problems.add(doc, path, f"'{entry_id}' is defined twice in this file")
+                self.problems.add(doc, path, message("kb.entry.twice", id=entry_id))
                 continue
             seen.add(entry_id)
             table[entry_id] = located  # a pack entry with an existing id replaces it
@@ -264,6 +265,10 @@ class _Builder(CrossChecks):
         return Located(value, doc, path, raw_when)
 
 
+CHANGES = message("kb.pack.schema_changes")
+"""What changed since schema 1, said to a pack written for an earlier schema."""
+
+
 def build(sources: list[SourceFiles]) -> KnowledgeBase:
     """A validated KnowledgeBase from the embedded source and packs in order (each pack
     overlays what came before); raises KnowledgeBaseError listing every problem with file,
@@ -274,8 +279,29 @@ def build(sources: list[SourceFiles]) -> KnowledgeBase:
     if builder.report_at is not None and not builder.report_broken:
         check_complete(builder.problems, builder.report_at, builder.report)
     if builder.problems:
-        raise KnowledgeBaseError(builder.problems.problems)
+        raise builder.refused()
     return builder.cross_check()
+
+
+def embedded_words() -> Catalogue | None:
+    """The embedded catalogue's words, read afresh: for a problem found where no knowledge base
+    is loaded (a knowledge folder that cannot be read, the check book). None when they cannot
+    be read; its problems are then printed plainly."""
+    path = embedded_dir() / TEXT_FILE
+    text = TextBuilder()
+    # Anything at all may be wrong with the very file that would say what is wrong: reporting
+    # the first problem must never raise a second one.
+    try:
+        text.add(ProblemCollector(), load_yaml_file(path, "knowledge file"))
+    except Exception:
+        return None
+    return text.words()
+
+
+def refused(problems: ProblemCollector) -> KnowledgeBaseError:
+    """A KnowledgeBaseError for problems found where no knowledge base is loaded, said in the
+    embedded catalogue's words."""
+    return KnowledgeBaseError(worded(problems.problems, embedded_words()))
 
 
 def _split_step_conditions(data: Any) -> tuple[Any, dict[int, dict[str, Any]]]:

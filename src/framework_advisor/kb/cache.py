@@ -10,7 +10,7 @@ from framework_advisor.paths import ENV_CACHE_DIR, cache_dir
 
 __all__ = ["ENV_CACHE_DIR", "cache_dir"]
 
-CACHE_FORMAT = "6"  # 6: the workshop's words are the catalogue's (workshop.*), no list of their own
+CACHE_FORMAT = "7"  # 7: the pay homes' sentences are the catalogue's (pay.home.*), kb.* words
 
 
 def cache_key(sources: list[SourceFiles]) -> str:

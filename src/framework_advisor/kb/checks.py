@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from framework_advisor.domain.goals import Check, CheckBook, Hints, Profile
+from framework_advisor.domain.text import message
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.problems import ProblemCollector
 from framework_advisor.sources.yaml_lines import YamlDocument, load_yaml_file
@@ -48,28 +49,33 @@ def build_checks(
     problems = ProblemCollector(rule="kb-checks", field_rule="kb-field")
     data: Any = document.data
     if not isinstance(data, dict):
-        problems.add(document, (), "expected a mapping with profiles, hints and checks")
-        raise KnowledgeBaseError(problems.problems)
+        problems.add(document, (), message("kb.checks.not_a_mapping"))
+        raise _refused(problems)
     profiles: dict[str, Profile] = {}
     for index, entry in enumerate(_list(data, "profiles", document, problems)):
         profile = problems.convert(document, ("profiles", index), entry, Profile)
         if profile is not None:
             if profile.id in profiles:
-                problems.add(document, ("profiles", index, "id"), f"profile '{profile.id}' twice")
+                problems.add(
+                    document,
+                    ("profiles", index, "id"),
+                    message("kb.checks.profile_twice", profile=profile.id),
+                )
             profiles[profile.id] = profile
     default = data.get("default_profile")
     if default not in profiles:
-        problems.add(document, ("default_profile",), f"no profile '{default}'")
+        problems.add(
+            document, ("default_profile",), message("kb.checks.no_default", profile=str(default))
+        )
     hints = problems.convert(document, ("hints",), data.get("hints"), Hints)
     reasons = problems.convert(document, ("reasons",), data.get("reasons"), dict[str, str])
     for reason, text in (reasons or {}).items():
         for placeholder in BRACED.findall(text):
             if not re.fullmatch(r"[a-z_]+", placeholder):
-                problems.add(
-                    document, ("reasons", reason), f"'{{{placeholder}}}' is not a plain placeholder"
-                )
+                said = message("kb.checks.not_plain", placeholder=placeholder)
+                problems.add(document, ("reasons", reason), said)
     for reason in sorted(set(known_reasons) - set(reasons or {})):
-        problems.add(document, ("reasons",), f"the engine's reason '{reason}' has no entry")
+        problems.add(document, ("reasons",), message("kb.checks.no_reason", reason=reason))
     checks: dict[str, Check] = {}
     for index, entry in enumerate(_list(data, "checks", document, problems)):
         check = problems.convert(document, ("checks", index), entry, Check)
@@ -77,7 +83,7 @@ def build_checks(
             continue
         where = ("checks", index)
         if check.id in checks:
-            problems.add(document, (*where, "id"), f"check '{check.id}' twice")
+            problems.add(document, (*where, "id"), message("kb.checks.check_twice", check=check.id))
         checks[check.id] = check
         for name in ("message", "suggestion"):
             for placeholder in BRACED.findall(getattr(check, name)):
@@ -85,42 +91,45 @@ def build_checks(
                     problems.add(
                         document,
                         (*where, name),
-                        f"placeholder '{{{placeholder}}}' is not one of the check's params",
+                        message("kb.checks.not_a_param", placeholder=placeholder),
                     )
         for placeholder in BRACED.findall(check.rewrite):
             if placeholder not in REWRITE_FIELDS:
                 problems.add(
                     document,
                     (*where, "rewrite"),
-                    f"placeholder '{{{placeholder}}}' is not one of {sorted(REWRITE_FIELDS)}",
+                    message(
+                        "kb.checks.not_a_field",
+                        placeholder=placeholder,
+                        fields=str(sorted(REWRITE_FIELDS)),
+                    ),
                 )
         for position, profile_id in enumerate(check.profiles):
             if profile_id != "all":
-                problems.known(
-                    document, (*where, "profiles", position), "profile", profile_id, profiles
-                )
+                said = message("kb.checks.no_profile", name=profile_id)
+                problems.known(document, (*where, "profiles", position), profile_id, profiles, said)
         for verdict, examples in (("pass", check.passes), ("fail", check.fails)):
             for position, example in enumerate(examples):
                 if example.profile is not None:
                     problems.known(
                         document,
                         (*where, verdict, position, "profile"),
-                        "profile",
                         example.profile,
                         profiles,
+                        message("kb.checks.no_profile", name=example.profile),
                     )
         if not check.fails:
-            problems.add(document, (*where, "fail"), "a check needs at least one failing example")
+            problems.add(document, (*where, "fail"), message("kb.checks.fails"))
     if known_rules:
         for rule in sorted(set(known_rules) - set(checks)):
-            problems.add(document, ("checks",), f"the engine's rule '{rule}' has no entry")
+            problems.add(document, ("checks",), message("kb.checks.no_entry", rule=rule))
         for index, check_id in enumerate(checks):
             if check_id not in known_rules:
                 problems.add(
-                    document, ("checks", index, "id"), f"no rule '{check_id}' in the engine"
+                    document, ("checks", index, "id"), message("kb.checks.no_rule", rule=check_id)
                 )
     if problems or hints is None or reasons is None:
-        raise KnowledgeBaseError(problems.problems)
+        raise _refused(problems)
     return CheckBook(
         default_profile=str(default),
         profiles=profiles,
@@ -136,6 +145,12 @@ def _list(
 ) -> list[Any]:
     value = data.get(key)
     if not isinstance(value, list):
-        problems.add(document, (key,), "expected a list")
+        problems.add(document, (key,), message("kb.checks.list"))
         return []
     return value
+
+
+def _refused(problems: ProblemCollector) -> KnowledgeBaseError:
+    from framework_advisor.kb.build import refused  # the loader: only when there are problems
+
+    return refused(problems)

@@ -7,6 +7,7 @@ from typing import Any
 
 from framework_advisor.domain.condition import AllOf, AnyOf, Condition, Leaf, Not
 from framework_advisor.domain.question import Question
+from framework_advisor.domain.text import Message, message
 from framework_advisor.problems import ProblemCollector, did_you_mean, one_of
 from framework_advisor.sources.limits import MAX_CONDITION_NUMBER
 from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
@@ -33,9 +34,9 @@ class ConditionParser:
         self.doc = doc
         self.ok = True
 
-    def fail(self, path: KeyPath, message: str) -> None:
+    def fail(self, path: KeyPath, said: Message) -> None:
         self.ok = False
-        self.problems.add(self.doc, path, message, rule="kb-condition")
+        self.problems.add(self.doc, path, said, rule="kb-condition")
 
     def parse(self, raw: Any, path: KeyPath) -> Condition | None:
         """A condition node, or None after recording problems."""
@@ -45,14 +46,14 @@ class ConditionParser:
 
     def _mapping(self, raw: Any, path: KeyPath) -> Condition:
         if not isinstance(raw, dict):
-            self.fail(path, "expected a mapping of question ids (or all_of/any_of/not) to values")
+            self.fail(path, message("kb.condition.mapping"))
             return AllOf(parts=[])
         parts: list[Condition] = []
         for key, value in raw.items():
             key_path = (*path, key)
             if key in ("all_of", "any_of"):
                 if not isinstance(value, list) or not value:
-                    self.fail(key_path, f"{key} takes a non-empty list of conditions")
+                    self.fail(key_path, message("kb.condition.list", key=key))
                     continue
                 inner = [self._mapping(item, (*key_path, i)) for i, item in enumerate(value)]
                 parts.append(AllOf(parts=inner) if key == "all_of" else AnyOf(parts=inner))
@@ -66,11 +67,12 @@ class ConditionParser:
         question = self.questions.get(qid)
         if question is None:
             names = [*self.questions, *COMBINATORS]
-            self.fail(path, f"no question '{qid}' in the questionnaire." + did_you_mean(qid, names))
+            said = message("kb.condition.no_question", question=qid)
+            self.fail(path, did_you_mean(said, qid, names))
             return []
         if isinstance(value, dict):
             if not value:
-                self.fail(path, "an empty mapping of operators")
+                self.fail(path, message("kb.condition.empty"))
             return [self._leaf(question, op, operand, (*path, op)) for op, operand in value.items()]
         shorthand = {
             "single": "in" if isinstance(value, list) else "eq",
@@ -88,20 +90,29 @@ class ConditionParser:
         if op not in allowed:
             self.fail(
                 path,
-                f"'{op}' does not apply to {question.type} question '{question.id}'; "
-                f"expected one of {one_of(allowed)}." + did_you_mean(op, allowed),
+                did_you_mean(
+                    message(
+                        "kb.condition.operator",
+                        op=str(op),
+                        type=question.type,
+                        question=question.id,
+                        operators=one_of(allowed),
+                    ),
+                    op,
+                    allowed,
+                ),
             )
             return AllOf(parts=[])
         if op in LIST_OPERATORS:
             if not isinstance(operand, list) or not operand:
-                self.fail(path, f"'{op}' takes a non-empty list")
+                self.fail(path, message("kb.condition.operand_list", op=op))
                 return AllOf(parts=[])
             for index, item in enumerate(operand):
                 self._value(question, item, (*path, index))
             return Leaf(question=question.id, op=op, value=list(operand))
         if op == "unanswered":
             if not isinstance(operand, bool):
-                self.fail(path, f"'unanswered' takes true or false, got {operand!r}")
+                self.fail(path, message("kb.condition.unanswered", got=repr(operand)))
                 return AllOf(parts=[])
             return Leaf(question=question.id, op=op, value=operand)
         if op == "between":
@@ -111,9 +122,7 @@ class ConditionParser:
                 or not all(_is_number(v) for v in operand)
                 or operand[0] > operand[1]
             ):
-                self.fail(
-                    path, "'between' takes two numbers [low, high], low <= high, each within ±10^15"
-                )
+                self.fail(path, message("kb.condition.between"))
                 return AllOf(parts=[])
             return Leaf(question=question.id, op=op, value=list(operand))
         self._value(question, operand, path)
@@ -125,18 +134,23 @@ class ConditionParser:
             if value not in values:
                 self.fail(
                     path,
-                    f"{value!r} is not an option of question '{question.id}'."
-                    + did_you_mean(value, values),
+                    did_you_mean(
+                        message(
+                            "kb.condition.not_an_option", value=repr(value), question=question.id
+                        ),
+                        value,
+                        values,
+                    ),
                 )
         elif question.type == "number" and not _is_number(value):
             self.fail(
                 path,
-                f"expected a number (within ±10^15) for question '{question.id}', got {value!r}",
+                message("kb.condition.number", question=question.id, got=repr(value)),
             )
         elif question.type == "yes_no" and not isinstance(value, bool):
-            self.fail(path, f"expected true or false for question '{question.id}', got {value!r}")
+            self.fail(path, message("kb.condition.yes_no", question=question.id, got=repr(value)))
         elif question.type == "text" and not isinstance(value, str):
-            self.fail(path, f"expected text for question '{question.id}', got {value!r}")
+            self.fail(path, message("kb.condition.text", question=question.id, got=repr(value)))
 
 
 def _is_number(value: Any) -> bool:

@@ -17,6 +17,7 @@ from framework_advisor.domain.question import Option, Question
 from framework_advisor.domain.report_layout import ReportLayout
 from framework_advisor.domain.rule import CautionEffect, Effect, LayerEffect, Rule, WeightEffect
 from framework_advisor.domain.template import Template
+from framework_advisor.domain.text import Message, message
 from framework_advisor.errors import KnowledgeBaseError
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.example_checks import (
@@ -34,7 +35,7 @@ from framework_advisor.kb.schema import (
 from framework_advisor.kb.templates import TemplateChecks
 from framework_advisor.kb.text import RULE as TEXT_RULE
 from framework_advisor.kb.text import TextBuilder
-from framework_advisor.problems import ProblemCollector, did_you_mean, one_of
+from framework_advisor.problems import ProblemCollector, did_you_mean, one_of, worded
 from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
 
 
@@ -61,13 +62,18 @@ class CrossChecks:
     text: TextBuilder
     report: ReportLayout
 
+    def refused(self) -> KnowledgeBaseError:
+        """Every problem found, said in the words of the catalogue read so far (the packs'
+        over ours: a broken entry is left out, and a problem it would say is said plainly)."""
+        return KnowledgeBaseError(worded(self.problems.problems, self.text.words()))
+
     def cross_check(self) -> KnowledgeBase:
         problems = self.problems
         problems.rule = "kb-consistency"  # pass 2: entries that do not fit together
         with problems.checking("kb-contract"):
             self._check_contract()
         if problems:  # a broken contract makes every later check fail for the same reason
-            raise KnowledgeBaseError(problems.problems)
+            raise self.refused()
         self._check_references()
         questions = self._resolve_questions()
         parser_questions = {q.id: q for q in questions}
@@ -85,7 +91,7 @@ class CrossChecks:
         self._check_settings()
         with problems.checking("kb-policy"):
             check_replacements(problems, self.frameworks)
-            check_policies(problems, self.policies_at, self.frameworks)
+            check_policies(problems, self.policies_at, self.frameworks, self.text)
         frameworks = {
             fid: resolve_steps(problems, located, parser_questions)
             for fid, located in self.frameworks.items()
@@ -100,8 +106,13 @@ class CrossChecks:
                             problems.add(
                                 located.doc,
                                 (group, index, "growth_models", position),
-                                f"'{model}' is not an option of question 'growth_model'."
-                                + did_you_mean(model, sorted(models)),
+                                did_you_mean(
+                                    message(
+                                        "kb.not_an_option_of", value=model, question="growth_model"
+                                    ),
+                                    model,
+                                    sorted(models),
+                                ),
                             )
             kind, area = key.split(":")
             area_question = parser_questions.get(kind)
@@ -109,8 +120,11 @@ class CrossChecks:
                 problems.add(
                     located.doc,
                     ("area",),
-                    f"'{area}' is not an option of question '{kind}'."
-                    + did_you_mean(area, [o.value for o in area_question.options]),
+                    did_you_mean(
+                        message("kb.not_an_option_of", value=area, question=kind),
+                        area,
+                        [o.value for o in area_question.options],
+                    ),
                 )
         with problems.checking("kb-example"):
             roles = check_examples(
@@ -125,7 +139,7 @@ class CrossChecks:
         with problems.checking(TEXT_RULE):
             catalogue = self.text.build(problems)
         if problems:
-            raise KnowledgeBaseError(problems.problems)
+            raise self.refused()
         order = [f for f in FRAMEWORK_IDS if f in self.frameworks]
         order += sorted(f for f in self.frameworks if f not in FRAMEWORK_IDS)
         return KnowledgeBase(
@@ -168,18 +182,22 @@ class CrossChecks:
     def _check_contract(self) -> None:
         for fid in FRAMEWORK_IDS:
             if fid not in self.frameworks:
-                self.problems.add("knowledge/frameworks", (), f"missing framework '{fid}.yaml'")
+                self.problems.add(
+                    "knowledge/frameworks", (), message("kb.contract.no_framework", framework=fid)
+                )
         for qid, (qtype, options) in FIXED_QUESTIONS.items():
             located = self.questions.get(qid)
             if located is None:
-                self.problems.add("knowledge/questions.yaml", (), f"missing question '{qid}'")
+                self.problems.add(
+                    "knowledge/questions.yaml", (), message("kb.contract.no_question", question=qid)
+                )
                 continue
             question: Question = located.value
             if question.type != qtype:
                 self.problems.add(
                     located.doc,
                     (*located.path, "type"),
-                    f"question '{qid}' must stay of type '{qtype}'",
+                    message("kb.contract.type", question=qid, type=qtype),
                 )
             have = {o.value for o in question.options}
             missing = [o for o in options if o not in have]
@@ -187,7 +205,7 @@ class CrossChecks:
                 self.problems.add(
                     located.doc,
                     (*located.path, "options"),
-                    f"fixed options cannot be removed: {one_of(missing)}",
+                    message("kb.contract.fixed_options", options=one_of(missing)),
                 )
 
     def _resolve_questions(self) -> list[Question]:
@@ -203,30 +221,38 @@ class CrossChecks:
             if source is not None:
                 if question.type != "multiple" and question.type != "single":
                     self.problems.add(
-                        located.doc, (*path, "options_from"), "only choice questions take options"
+                        located.doc,
+                        (*path, "options_from"),
+                        message("kb.question.options_from_choice"),
                     )
                 options = self._options_from(located, source, resolved, framework_options)
                 question = msgspec.structs.replace(question, options=options)
             if question.type in ("single", "multiple") and not question.options:
-                self.problems.add(located.doc, path, f"{question.type} question needs options")
+                self.problems.add(
+                    located.doc, path, message("kb.question.needs_options", type=question.type)
+                )
             if question.type not in ("single", "multiple") and question.options:
                 self.problems.add(
-                    located.doc, (*path, "options"), f"a {question.type} question takes no options"
+                    located.doc,
+                    (*path, "options"),
+                    message("kb.question.no_options", type=question.type),
                 )
             values = [o.value for o in question.options]
             for index, value in enumerate(values):
                 if value in values[:index]:
                     self.problems.add(
-                        located.doc, (*path, "options", index), f"option '{value}' appears twice"
+                        located.doc,
+                        (*path, "options", index),
+                        message("kb.question.option_twice", option=value),
                     )
             if question.type != "number" and (question.min is not None or question.max is not None):
-                self.problems.add(located.doc, path, "min and max apply to number questions only")
+                self.problems.add(located.doc, path, message("kb.question.min_max_number"))
             if (
                 question.min is not None
                 and question.max is not None
                 and question.min > question.max
             ):
-                self.problems.add(located.doc, (*path, "min"), "min is greater than max")
+                self.problems.add(located.doc, (*path, "min"), message("kb.question.min_above_max"))
             if (
                 question.required_unless is not None
                 and question.required_unless not in self.questions
@@ -234,9 +260,9 @@ class CrossChecks:
                 self.problems.known(
                     located.doc,
                     (*path, "required_unless"),
-                    "question",
                     question.required_unless,
                     self.questions,
+                    message("kb.no_question", name=question.required_unless),
                 )
             resolved.append(question)
         return resolved
@@ -254,8 +280,11 @@ class CrossChecks:
             self.problems.add(
                 located.doc,
                 (*located.path, "options_from"),
-                f"'{source}' is not 'frameworks' or an earlier multiple-choice question."
-                + did_you_mean(source, ["frameworks", *before]),
+                did_you_mean(
+                    message("kb.question.options_from", source=source),
+                    source,
+                    ["frameworks", *before],
+                ),
             )
             return []
         return list(other.options)
@@ -278,7 +307,9 @@ class CrossChecks:
 
     def _effects(self, raw: RawRule, located: Located) -> list[Effect] | None:
         if not raw.effects:
-            self.problems.add(located.doc, (*located.path, "effects"), "a rule needs effects")
+            self.problems.add(
+                located.doc, (*located.path, "effects"), message("kb.rule.no_effects")
+            )
             return None
         effects: list[Effect] = []
         for index, effect in enumerate(raw.effects):
@@ -293,8 +324,7 @@ class CrossChecks:
             self.problems.add(
                 doc,
                 path,
-                "an effect is exactly one of {framework, weight, reason}, "
-                "{caution, about, unless_advised} or {layer}",
+                message("kb.rule.effect_kind"),
             )
             return None
         strays = {
@@ -304,7 +334,9 @@ class CrossChecks:
         }[kinds[0]]
         stray = [key for key in strays if getattr(effect, key) is not None]
         if stray:
-            self.problems.add(doc, (*path, stray[0]), f"'{stray[0]}' does not go with {kinds[0]}")
+            self.problems.add(
+                doc, (*path, stray[0]), message("kb.rule.stray", key=stray[0], kind=kinds[0])
+            )
             return None
         if effect.layer is not None:
             return LayerEffect(effect.layer)
@@ -318,28 +350,28 @@ class CrossChecks:
                 if fid not in self.frameworks
             ]
             for key, i, fid in unknown:
-                self.problems.known(doc, (*path, key, i), "framework", fid, self.frameworks)
+                self.problems.known(doc, (*path, key, i), fid, self.frameworks, _no_framework(fid))
             if not effect.caution.strip():
-                self.problems.add(doc, (*path, "caution"), "a caution needs its text")
+                self.problems.add(doc, (*path, "caution"), message("kb.rule.caution_text"))
                 return None
             return None if unknown else CautionEffect(effect.caution, about, unless)
         ok = True
         fid = effect.framework or ""
-        if not self.problems.known(doc, (*path, "framework"), "framework", fid, self.frameworks):
+        said = _no_framework(fid)
+        if not self.problems.known(doc, (*path, "framework"), fid, self.frameworks, said):
             ok = False
         if effect.weight is None or not -100 <= effect.weight <= 100 or effect.weight == 0:
             self.problems.add(
                 doc,
                 (*path, "weight"),
-                "a framework effect needs a non-zero whole-number weight from -100 to 100",
+                message("kb.rule.weight"),
             )
             ok = False
         if not (effect.reason or "").strip():
             self.problems.add(
                 doc,
                 path,
-                "a framework effect needs a `reason`: what this framework does for this "
-                "organisation (schema 2)",
+                message("kb.rule.reason"),
             )
             ok = False
         if not ok or effect.weight is None or effect.reason is None:
@@ -354,8 +386,9 @@ class CrossChecks:
                 table: dict[str, Located] = getattr(self, kind.table)
                 for located in table.values():
                     for path, name in named(located.value, field):
+                        said = message(f"kb.no_{what}", name=name)
                         self.problems.known(
-                            located.doc, (*located.path, *path), what, name, known[what]
+                            located.doc, (*located.path, *path), name, known[what], said
                         )
 
     def _resolve_pairings(self, questions: dict[str, Question]) -> list[Pairing]:
@@ -382,8 +415,11 @@ class CrossChecks:
                 self.problems.add(
                     located.doc,
                     (*located.path, "need"),
-                    f"'{value}' is not an option of question 'needs'."
-                    + did_you_mean(value, options),
+                    did_you_mean(
+                        message("kb.not_an_option_of", value=value, question="needs"),
+                        value,
+                        options,
+                    ),
                 )
                 ok = False
             seen: set[str] = set()
@@ -393,19 +429,21 @@ class CrossChecks:
                     self.problems.known(
                         located.doc,
                         (*where, "framework"),
-                        "framework",
                         entry.framework,
                         self.frameworks,
+                        _no_framework(entry.framework),
                     )
                     ok = False
                 elif entry.framework in seen:
                     self.problems.add(
-                        located.doc, (*where, "framework"), f"'{entry.framework}' is listed twice"
+                        located.doc,
+                        (*where, "framework"),
+                        message("kb.need.listed_twice", framework=entry.framework),
                     )
                     ok = False
                 seen.add(entry.framework)
                 if not entry.why.strip():
-                    self.problems.add(located.doc, (*where, "why"), "say why it serves this need")
+                    self.problems.add(located.doc, (*where, "why"), message("kb.need.why"))
                     ok = False
             if ok:
                 needs.append(need)
@@ -427,18 +465,22 @@ class CrossChecks:
                         self.problems.add(
                             doc,
                             (key, name),
-                            f"'{name}' is not an option." + did_you_mean(name, expected),
+                            did_you_mean(
+                                message("kb.framework.not_an_option", name=name), name, expected
+                            ),
                         )
                 missing = [e for e in expected if e not in table]
                 if missing:
-                    self.problems.add(doc, (key,), f"missing {one_of(missing)}")
+                    self.problems.add(
+                        doc, (key,), message("kb.framework.missing", names=one_of(missing))
+                    )
             for key in ("complements", "conflicts"):
                 for index, other in enumerate(getattr(framework, key)):
                     known = self.problems.known(
-                        doc, (key, index), "framework", other, self.frameworks
+                        doc, (key, index), other, self.frameworks, _no_framework(other)
                     )
                     if known and other == fid:
-                        self.problems.add(doc, (key, index), "a framework cannot list itself")
+                        self.problems.add(doc, (key, index), message("kb.framework.itself"))
             for index, pitfall in enumerate(framework.pitfalls):
                 named_frameworks = [("uses", n, o) for n, o in enumerate(pitfall.uses)]
                 named_frameworks += [("about", n, o) for n, o in enumerate(pitfall.about)]
@@ -446,21 +488,21 @@ class CrossChecks:
                     self.problems.known(
                         doc,
                         ("pitfalls", index, field, position),
-                        "framework",
                         other,
                         self.frameworks,
+                        _no_framework(other),
                     )
             both = set(framework.complements) & set(framework.conflicts)
             if both:
                 self.problems.add(
-                    doc, ("conflicts",), f"also listed as complements: {one_of(sorted(both))}"
+                    doc, ("conflicts",), message("kb.framework.both", names=one_of(sorted(both)))
                 )
             weeks = [step.week for step in framework.rollout]
             if weeks != sorted(weeks):
-                self.problems.add(doc, ("rollout",), "steps must be in week order")
+                self.problems.add(doc, ("rollout",), message("kb.framework.week_order"))
             ritual_ids = [r.id for r in framework.rituals]
             if len(set(ritual_ids)) != len(ritual_ids):
-                self.problems.add(doc, ("rituals",), "a ritual id appears twice")
+                self.problems.add(doc, ("rituals",), message("kb.framework.ritual_twice"))
             for r, ritual in enumerate(framework.rituals):
                 before = ritual.minutes_a_month
                 for v, variant in enumerate(ritual.lighter):
@@ -468,13 +510,16 @@ class CrossChecks:
                         self.problems.add(
                             doc,
                             ("rituals", r, "lighter", v),
-                            f"'{variant.name}' takes {round(variant.minutes_a_month)} minutes "
-                            f"a month, not fewer than the {round(before)} before it: a lighter "
-                            "variant takes fewer minutes a month, lightest last",
+                            message(
+                                "kb.framework.lighter",
+                                name=variant.name,
+                                minutes=round(variant.minutes_a_month),
+                                before=round(before),
+                            ),
                         )
                     before = variant.minutes_a_month
             if not framework.layers:
-                self.problems.add(doc, ("layers",), "a framework fills at least one mix layer")
+                self.problems.add(doc, ("layers",), message("kb.framework.no_layer"))
 
     def _check_settings(self) -> None:
         if self.settings_at is None:
@@ -484,5 +529,11 @@ class CrossChecks:
                 self.problems.add(
                     self.settings_at.doc,
                     ("settings", "max_frameworks", stage),
-                    f"not a stage; expected one of {one_of(STAGES)}." + did_you_mean(stage, STAGES),
+                    did_you_mean(
+                        message("kb.settings.not_a_stage", stages=one_of(STAGES)), stage, STAGES
+                    ),
                 )
+
+
+def _no_framework(name: str) -> Message:
+    return message("kb.no_framework", name=name)

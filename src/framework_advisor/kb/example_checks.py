@@ -20,6 +20,7 @@ from framework_advisor.domain.examples import (
     role_of,
 )
 from framework_advisor.domain.question import Question
+from framework_advisor.domain.text import message
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.schema import Located
 from framework_advisor.problems import ProblemCollector, did_you_mean
@@ -77,7 +78,9 @@ def check_examples(problems: ProblemCollector, located: Iterable[Located]) -> se
             roles.add(role)
             if (role, entry.metric) in seen:
                 problems.add(
-                    item.doc, (*path, "metric"), f"metric '{entry.metric}' twice as a {role} here"
+                    item.doc,
+                    (*path, "metric"),
+                    message("kb.example.metric_twice", metric=entry.metric, role=role),
                 )
             seen.add((role, entry.metric))
             kpi_metrics = {
@@ -90,15 +93,19 @@ def check_examples(problems: ProblemCollector, located: Iterable[Located]) -> se
                 problems.add(
                     item.doc,
                     (*path, "delivers"),
-                    f"no KPI has the metric '{entry.delivers}'."
-                    + did_you_mean(entry.delivers, kpi_metrics),
+                    did_you_mean(
+                        message("kb.example.no_kpi_metric", metric=entry.delivers),
+                        entry.delivers,
+                        kpi_metrics,
+                    ),
                 )
             if isinstance(entry, LINKED_ROLES) and entry.drives not in metrics:
                 problems.add(
                     item.doc,
                     (*path, "drives"),
-                    f"no example has the metric '{entry.drives}'."
-                    + did_you_mean(entry.drives, metrics),
+                    did_you_mean(
+                        message("kb.example.no_metric", metric=entry.drives), entry.drives, metrics
+                    ),
                 )
     return roles
 

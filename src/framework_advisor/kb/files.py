@@ -7,7 +7,7 @@ from pathlib import Path
 
 from msgspec import Struct, field
 
-from framework_advisor.errors import InputFileError
+from framework_advisor.errors import InputFileError, KnowledgeBaseError
 from framework_advisor.kb.kinds import FOLDERS, TOP_FILES
 from framework_advisor.sources.reading import read_bytes
 
@@ -15,6 +15,10 @@ try:  # the builtin module: hashlib would also load OpenSSL, 5 ms on the `recomm
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
+
+
+FOLDER_RULE = "kb-folder"
+"""The rule of a knowledge folder that cannot be read."""
 
 
 class SourceFiles(Struct):
@@ -38,16 +42,16 @@ class SourceFiles(Struct):
 
 def read_source(root: Path, *, is_pack: bool) -> SourceFiles:
     """Every knowledge file under ``root`` (the top-level files, frameworks/, examples/) read as
-    bytes by its relative name; raises InputFileError for a missing folder, no kb.yaml or
-    pack.yaml, a link leaving the folder, or a file that cannot be read or is too large."""
+    bytes by its relative name; raises KnowledgeBaseError (rule `kb-folder`) for a missing
+    folder, no kb.yaml or pack.yaml, a link leaving the folder, or a file that cannot be read or
+    is too large."""
     if not root.exists():
-        raise InputFileError(f"{root}: no such knowledge folder")
+        raise _refused(root, "kb.folder.missing")
     if not root.is_dir():
-        raise InputFileError(f"{root}: is a file, expected a knowledge folder")
+        raise _refused(root, "kb.folder.a_file")
     marker = "pack.yaml" if is_pack else "kb.yaml"
     if not os.path.lexists(root / marker):  # anything else there is read, or refused
-        what = "a knowledge pack needs a pack.yaml (name, version)" if is_pack else "no kb.yaml"
-        raise InputFileError(f"{root}: not a knowledge folder: {what}")
+        raise _refused(root, "kb.folder.no_pack_yaml" if is_pack else "kb.folder.no_kb_yaml")
     source = SourceFiles(root=root, is_pack=is_pack)
     # Every entry with a knowledge file's name is read or refused, never skipped: a FIFO, a
     # device or a link leaving the folder is an error, not a file that silently is not there.
@@ -62,8 +66,23 @@ def read_source(root: Path, *, is_pack: bool) -> SourceFiles:
     for name in names:
         path = root / name
         _inside(real_root, path)
-        source.texts[name] = read_bytes(path, "knowledge file")
+        try:
+            source.texts[name] = read_bytes(path, "knowledge file")
+        except InputFileError as exc:
+            reason = str(exc).removeprefix(f"{path}: ")
+            raise _refused(path, "kb.folder.unreadable", reason=reason) from None
     return source
+
+
+def _refused(path: Path, message_id: str, **params: str) -> KnowledgeBaseError:
+    """A knowledge folder that cannot be read, as a located problem with its rule."""
+    from framework_advisor.domain.text import message
+    from framework_advisor.kb.build import refused
+    from framework_advisor.problems import ProblemCollector
+
+    problems = ProblemCollector(rule=FOLDER_RULE)
+    problems.add(str(path), (), message(message_id, **params))
+    return refused(problems)
 
 
 def _inside(real_root: Path, path: Path, *, resolve: bool = False) -> None:
@@ -76,4 +95,4 @@ def _inside(real_root: Path, path: Path, *, resolve: bool = False) -> None:
     except (OSError, RuntimeError):  # a loop of links
         inside = False
     if not inside:
-        raise InputFileError(f"{path}: links outside the knowledge folder; refused")
+        raise _refused(path, "kb.folder.link_out")

@@ -22,6 +22,7 @@ from framework_advisor.domain.knowledge import (
 )
 from framework_advisor.domain.need import Need, Pairing
 from framework_advisor.domain.question import Question
+from framework_advisor.domain.text import message
 from framework_advisor.kb.schema import Located, RawRule
 from framework_advisor.problems import ProblemCollector
 from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
@@ -64,7 +65,7 @@ class Kind(NamedTuple):
 
 def _a_mapping(problems: ProblemCollector, doc: YamlDocument, path: KeyPath, raw: Any) -> bool:
     if not isinstance(raw, dict):
-        problems.add(doc, path, "expected a mapping describing a question")
+        problems.add(doc, path, message("kb.question.not_a_mapping"))
         return False
     return True
 
@@ -74,8 +75,7 @@ def _no_rule_reason(problems: ProblemCollector, doc: YamlDocument, path: KeyPath
         problems.add(
             doc,
             (*path, "reason"),
-            "a rule-level reason is schema 1: write a `reason:` on each framework effect "
-            "instead, about the framework it moves",
+            message("kb.rule.schema_1_reason"),
         )
         return False
     return True
@@ -85,14 +85,14 @@ def _two_frameworks(
     problems: ProblemCollector, doc: YamlDocument, path: KeyPath, value: Any
 ) -> bool:
     if len(value.frameworks) != 2 or len(set(value.frameworks)) != 2:
-        problems.add(doc, (*path, "frameworks"), "a pairing names two different frameworks")
+        problems.add(doc, (*path, "frameworks"), message("kb.pairing.two"))
         return False
     return True
 
 
 def _some_words(problems: ProblemCollector, doc: YamlDocument, path: KeyPath, value: Any) -> bool:
     if not value.phrase.split():
-        problems.add(doc, (*path, "phrase"), "a forbidden phrase needs a word or more")
+        problems.add(doc, (*path, "phrase"), message("kb.phrase.words"))
         return False
     return True
 
@@ -127,13 +127,9 @@ FOLDERS = (
 """The kinds with one file per entry, read by readers of their own."""
 LAYOUT_FILES = ("report.yaml",)
 """Files of one mapping each, read by readers of their own (`report_layout`)."""
-RETIRED_FILES = {
-    "workshop.yaml": "its words are the catalogue's now: reword them in text/en.yaml as "
-    "`workshop.<id>` (the participants' count is one entry, `workshop.count.participants`, "
-    "with `count: count`, `one:` and `other:`)",
-}
-"""Files a knowledge folder no longer holds, and where what they held went: read only to
-refuse them, so that a pack's words are never silently dropped."""
+RETIRED_FILES = {"workshop.yaml": "kb.retired.workshop"}
+"""Files a knowledge folder no longer holds, and the message saying where what they held went:
+read only to refuse them, so that a pack's words are never silently dropped."""
 TOP_FILES = (*HEADERS, *(kind.file for kind in KINDS), *LAYOUT_FILES, *RETIRED_FILES)
 """Every file at the top of a knowledge folder."""
 

@@ -10,9 +10,12 @@ import msgspec
 
 from framework_advisor.domain.framework import Framework
 from framework_advisor.domain.knowledge import Policies
+from framework_advisor.domain.messages import PAY_HOME
 from framework_advisor.domain.question import Question
+from framework_advisor.domain.text import message
 from framework_advisor.kb.conditions import ConditionParser
 from framework_advisor.kb.schema import Located
+from framework_advisor.kb.text import TextBuilder
 from framework_advisor.problems import ProblemCollector
 
 
@@ -40,19 +43,26 @@ def check_replacements(problems: ProblemCollector, frameworks: dict[str, Located
         if replacement is None:
             continue
         if not replacement.replace_with:
-            problems.add(located.doc, ("if_not_working", "replace_with"), "name at least one")
+            problems.add(
+                located.doc, ("if_not_working", "replace_with"), message("kb.policy.name_one")
+            )
         for index, other in enumerate(replacement.replace_with):
             path = ("if_not_working", "replace_with", index)
             if other == fid:
-                problems.add(located.doc, path, "a framework cannot replace itself")
+                problems.add(located.doc, path, message("kb.policy.replace_itself"))
             else:
-                problems.known(located.doc, path, "framework", other, frameworks)
+                said = message("kb.no_framework", name=other)
+                problems.known(located.doc, path, other, frameworks, said)
 
 
 def check_policies(
-    problems: ProblemCollector, located: Located | None, frameworks: dict[str, Located]
+    problems: ProblemCollector,
+    located: Located | None,
+    frameworks: dict[str, Located],
+    text: TextBuilder,
 ) -> None:
-    """The pay policy names frameworks that exist, and no home is also kept out of pay."""
+    """The pay policy names frameworks that exist, no home is also kept out of pay, and each
+    home has its sentence in the catalogue (``pay.home.<framework>``), each for a home."""
     if located is None:
         return
     pay = located.value.pay if isinstance(located.value, Policies) else None
@@ -61,12 +71,16 @@ def check_policies(
     base = (*located.path, "pay")
     for key in ("homes", "never"):
         for index, fid in enumerate(getattr(pay, key)):
-            known = problems.known(located.doc, (*base, key, index), "framework", fid, frameworks)
+            said = message("kb.no_framework", name=fid)
+            known = problems.known(located.doc, (*base, key, index), fid, frameworks, said)
             if known and key == "homes" and fid in pay.never:
-                problems.add(located.doc, (*base, key, index), "also listed under never")
-    for fid in pay.carried_by:
+                problems.add(located.doc, (*base, key, index), message("kb.policy.never"))
+    for message_id in text.family(PAY_HOME):
+        fid = message_id.removeprefix(PAY_HOME)
         if fid not in pay.homes:
-            problems.add(located.doc, (*base, "carried_by", fid), "not one of the homes")
-    for fid in pay.homes:
-        if fid not in pay.carried_by:
-            problems.add(located.doc, (*base, "carried_by"), f"missing the sentence for '{fid}'")
+            doc, path = text.where[message_id]
+            problems.add(doc, path, message("kb.policy.not_a_home", framework=fid))
+    for index, fid in enumerate(pay.homes):
+        if PAY_HOME + fid not in text.entries:
+            said = message("kb.policy.no_sentence", id=PAY_HOME + fid)
+            problems.add(located.doc, (*base, "homes", index), said)

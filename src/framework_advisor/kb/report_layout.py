@@ -15,7 +15,7 @@ from framework_advisor.domain.report_layout import (
     SectionLayout,
     TableLayout,
 )
-from framework_advisor.domain.text import NAME, compile_text
+from framework_advisor.domain.text import NAME, Message, compile_text, message
 from framework_advisor.problems import ProblemCollector, did_you_mean
 from framework_advisor.sources.yaml_lines import YamlDocument
 
@@ -36,13 +36,11 @@ def read_layout(
         before = len(problems.problems)
         data = doc.data
         if not isinstance(data, dict):
-            problems.add(doc, (), "expected a mapping with sections, tables and text")
+            problems.add(doc, (), message("kb.report.not_a_mapping"))
             return None
         for key in data:
             if key not in ("sections", "tables", "text"):
-                problems.add(
-                    doc, (key,), "unknown top-level key; expected sections, tables and text"
-                )
+                problems.add(doc, (key,), message("kb.report.top_key"))
         sections = _entries(problems, doc, data.get("sections", []), "sections", SectionLayout)
         tables = _mapping(problems, doc, data.get("tables", {}), "tables", TableLayout)
         text = _mapping(problems, doc, data.get("text", {}), "text", str)
@@ -61,7 +59,7 @@ def _entries(
     problems: ProblemCollector, doc: YamlDocument, raw: Any, key: str, model: type[T]
 ) -> list[T]:
     if not isinstance(raw, list):
-        problems.add(doc, (key,), "expected a list")
+        problems.add(doc, (key,), message("kb.report.list"))
         return []
     converted = (problems.convert(doc, (key, i), item, model) for i, item in enumerate(raw))
     return [item for item in converted if item is not None]
@@ -71,7 +69,7 @@ def _mapping(
     problems: ProblemCollector, doc: YamlDocument, raw: Any, key: str, model: type[T]
 ) -> dict[str, T]:
     if not isinstance(raw, dict):
-        problems.add(doc, (key,), "expected a mapping by id")
+        problems.add(doc, (key,), message("kb.report.mapping"))
         return {}
     found: dict[str, T] = {}
     for name, item in raw.items():
@@ -86,13 +84,12 @@ def _checked(problems: ProblemCollector, doc: YamlDocument, layout: ReportLayout
     for index, section in enumerate(layout.sections):
         path = ("sections", index)
         if section.id in seen:
-            problems.add(doc, (*path, "id"), f"section '{section.id}' is listed twice")
+            problems.add(doc, (*path, "id"), message("kb.report.section_twice", section=section.id))
         elif not _ID.fullmatch(section.id):
             problems.add(
                 doc,
                 (*path, "id"),
-                f"'{section.id}' is not a section id: lower-case letters, digits and _, "
-                "at most 30, starting with a letter (it becomes a link's anchor)",
+                message("kb.report.section_id", section=section.id),
             )
         seen.add(section.id)
         if section.filled_by not in SECTION_BUILDERS:
@@ -100,45 +97,50 @@ def _checked(problems: ProblemCollector, doc: YamlDocument, layout: ReportLayout
             problems.add(
                 doc,
                 where,
-                f"no builder '{section.filled_by}'; name one of "
-                + ", ".join(SECTION_BUILDERS)
-                + "."
-                + did_you_mean(section.filled_by, SECTION_BUILDERS),
+                did_you_mean(
+                    message(
+                        "kb.report.no_builder",
+                        builder=section.filled_by,
+                        builders=list(SECTION_BUILDERS),
+                    ),
+                    section.filled_by,
+                    SECTION_BUILDERS,
+                ),
             )
         if section.paragraphs and section.filled_by != "sentences":
-            problems.add(doc, (*path, "paragraphs"), "only the 'sentences' builder shows these")
+            problems.add(doc, (*path, "paragraphs"), message("kb.report.paragraphs"))
     for table_id, table in layout.tables.items():
         total = sum(column.width for column in table.columns)
         if not table.columns:
-            problems.add(doc, ("tables", table_id), "a table needs a column or more")
+            problems.add(doc, ("tables", table_id), message("kb.report.no_columns"))
         elif total != 100:
             problems.add(
                 doc,
                 ("tables", table_id, "columns"),
-                f"the columns' widths add up to {total}, not 100",
+                message("kb.report.widths", total=total),
             )
         for index, column in enumerate(table.columns):
             if column.width <= 0:
                 problems.add(
-                    doc, ("tables", table_id, "columns", index, "width"), "a width above 0"
+                    doc, ("tables", table_id, "columns", index, "width"), message("kb.report.width")
                 )
     for key, sentence in layout.text.items():
-        problem = _placeholder_problem(sentence)
-        if problem:
-            problems.add(doc, ("text", key), f"not a sentence with {{placeholders}}: {problem}")
+        found = _placeholder_problems(sentence)
+        if found:
+            problems.add(doc, ("text", key), message("kb.report.sentence", problem=found))
 
 
-def _placeholder_problem(sentence: str) -> str:
+def _placeholder_problems(sentence: str) -> list[Message]:
     """What is wrong with a sentence's {placeholders}, as the catalogue checks its own: each a
     plain name, as in {name} (or {name:format} of the closed list); never an attribute, an
     index or an expression (a pack's sentence reaches nothing but the value)."""
     parts, problems = compile_text(sentence)
     for field in parts[1::2]:
         if not NAME.match(field.partition(":")[0]):
-            return f"{{{field}}} is not a plain name such as {{name}}"
+            return [message("kb.report.not_plain", field=field)]
         if field.partition(":")[2] in LISTS:
-            return f"{{{field}}}: the report joins its own lists (no 'list' or 'or' format here)"
-    return "; ".join(problems)
+            return [message("kb.report.own_lists", field=field)]
+    return problems
 
 
 def check_complete(problems: ProblemCollector, doc: YamlDocument, layout: ReportLayout) -> None:
@@ -146,7 +148,7 @@ def check_complete(problems: ProblemCollector, doc: YamlDocument, layout: Report
     with problems.checking(RULE):
         for table in REQUIRED_TABLES:
             if table not in layout.tables:
-                problems.add(doc, ("tables",), f"no table '{table}', which the report draws")
+                problems.add(doc, ("tables",), message("kb.report.no_table", table=table))
         for key in REQUIRED_TEXT:
             if key not in layout.text:
-                problems.add(doc, ("text",), f"no sentence '{key}', which the report says")
+                problems.add(doc, ("text",), message("kb.report.no_sentence", key=key))

@@ -13,11 +13,6 @@ from framework_advisor.domain.knowledge import Policies, Settings
 from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
 
 SCHEMA_VERSION = 2
-SCHEMA_CHANGES = (
-    "schema 2 moved each rule's `reason` onto its framework effects (one reason per effect, "
-    "written about that framework), gave every question a short `label`, and added needs.yaml; "
-    'set `schema_version: 2` in pack.yaml once the pack follows it (README, "Knowledge packs")'
-)
 
 
 class KbFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

@@ -18,6 +18,7 @@ from framework_advisor.domain.template import (
     Sheet,
     Template,
 )
+from framework_advisor.domain.text import Message, message
 from framework_advisor.problems import ProblemCollector, did_you_mean
 from framework_advisor.sources.yaml_lines import KeyPath, YamlDocument
 
@@ -52,18 +53,18 @@ def read_template(problems: ProblemCollector, doc: YamlDocument, stem: str) -> T
     problem in every sheet."""
     data = doc.data
     if not isinstance(data, dict):
-        problems.add(doc, (), "expected a mapping describing a starter template")
+        problems.add(doc, (), message("kb.template.not_a_mapping"))
         return None
     raw_sheets = data.get("sheets")
     if not isinstance(raw_sheets, list) or not raw_sheets:
-        problems.add(doc, ("sheets",) if "sheets" in data else (), "expected a list of sheets")
+        problems.add(doc, ("sheets",) if "sheets" in data else (), message("kb.template.no_sheets"))
         return None
     sheets = [problems.convert(doc, ("sheets", i), raw, Sheet) for i, raw in enumerate(raw_sheets)]
     template = problems.convert(doc, (), {**data, "sheets": []}, _Header)
     if template is None or any(sheet is None for sheet in sheets):
         return None
     if template.id != stem:
-        problems.add(doc, ("id",), f"'{template.id}' differs from the file name '{stem}.yaml'")
+        problems.add(doc, ("id",), message("kb.file_name", id=template.id, stem=stem))
         return None
     fields = msgspec.structs.asdict(template)  # one step: a new field needs no copying here
     return Template(**{**fields, "sheets": tuple(s for s in sheets if s is not None)})
@@ -93,20 +94,26 @@ class TemplateChecks:
         self.roles = roles
         self.sheets = {sheet.id: sheet for sheet in template.sheets}
 
-    def add(self, path: KeyPath, message: str) -> None:
-        self.problems.add(self.doc, path, message, rule=RULE)
+    def add(self, path: KeyPath, said: Message) -> None:
+        self.problems.add(self.doc, path, said, rule=RULE)
+
+    @staticmethod
+    def not_a_field(name: str, role: str, fields: tuple[str, ...] | list[str]) -> Message:
+        said = message("kb.template.not_a_field", field=name, role=role)
+        return did_you_mean(said, name, fields)
 
     def run(self) -> None:
         for index, fid in enumerate(self.template.frameworks):
-            self.problems.known(self.doc, ("frameworks", index), "framework", fid, self.frameworks)
+            said = message("kb.template.no_framework", framework=fid)
+            self.problems.known(self.doc, ("frameworks", index), fid, self.frameworks, said)
         seen: set[str] = set()
         titles: set[str] = set()
         for index, sheet in enumerate(self.template.sheets):
             path: KeyPath = ("sheets", index)
             if sheet.id in seen:
-                self.add((*path, "id"), f"sheet '{sheet.id}' is defined twice in this template")
+                self.add((*path, "id"), message("kb.template.sheet_twice", sheet=sheet.id))
             if sheet.title.lower() in titles or sheet.title.lower() == "how to use":
-                self.add((*path, "title"), f"'{sheet.title}' is the title of another sheet")
+                self.add((*path, "title"), message("kb.template.title_twice", title=sheet.title))
             seen.add(sheet.id)
             titles.add(sheet.title.lower())
             self.sheet(path, sheet)
@@ -116,37 +123,39 @@ class TemplateChecks:
         for index, column in enumerate(sheet.columns):
             where = (*path, "columns", index)
             if column.key in keys[:index]:
-                self.add((*where, "key"), f"column '{column.key}' is defined twice in this sheet")
+                self.add((*where, "key"), message("kb.template.column_twice", column=column.key))
             if column.formula:
                 self.formula((*where, "formula"), column.formula, sheet)
                 if column.default is not None:
-                    self.add((*where, "default"), "a calculated column takes no default")
+                    self.add((*where, "default"), message("kb.template.calculated_default"))
                 if not column.explain:
-                    self.add(where, "a calculated column needs `explain`: its rule in words")
+                    self.add(where, message("kb.template.calculated_explain"))
             if column.default is not None:
                 self.cells(where, {"default": column.default}, sheet, known=False)
             check = column.checks()
             if check is not None:
                 if check.kind == "list" and not (check.options or check.source):
-                    self.add((*where, "validation"), "a list needs `options` or a `source`")
+                    self.add((*where, "validation"), message("kb.template.list_source"))
                 if check.source and not _is_range(check.source):
                     self.add(
                         (*where, "validation", "source"),
-                        "a list's source is one range: {column:all} or {sheet.column:all}",
+                        message("kb.template.source_range"),
                     )
                 elif check.source:
                     self.formula((*where, "validation", "source"), check.source, sheet, whole=True)
                 for n, option in enumerate(check.options):
                     if "," in option or '"' in option:
-                        self.add((*where, "options", n), "an option may not hold a comma or quote")
+                        self.add((*where, "options", n), message("kb.template.option_comma"))
                 if len(",".join(check.options)) + 2 > 255:
-                    self.add((*where, "options"), "the options are longer than Excel allows (255)")
+                    self.add((*where, "options"), message("kb.template.options_long"))
             if column.type == "choice" and not column.options and column.validation is None:
-                self.add(where, "a choice column needs `options` or a list `validation`")
+                self.add(where, message("kb.template.choice_options"))
         if sheet.section_column and sheet.section_column not in keys:
             self.unknown_column((*path, "section_column"), sheet.section_column, sheet)
         if sheet.freeze_columns > len(keys):
-            self.add((*path, "freeze_columns"), f"the sheet has only {len(keys)} columns")
+            self.add(
+                (*path, "freeze_columns"), message("kb.template.freeze_columns", columns=len(keys))
+            )
         row_keys = [key for section in sheet.sections for key in section.keys]
         for index, section in enumerate(sheet.sections):
             self.section((*path, "sections", index), section, sheet)
@@ -156,23 +165,27 @@ class TemplateChecks:
                 if key not in keys:
                     self.unknown_column((*where, "columns", n), key, sheet)
             if bool(highlight.equals) == bool(highlight.formula):
-                self.add(where, "a highlight needs either `equals` or `formula`")
+                self.add(where, message("kb.template.highlight_rule"))
             if '"' in highlight.equals:
-                self.add((*where, "equals"), "the text to match may not hold a quote")
+                self.add((*where, "equals"), message("kb.template.equals_quote"))
             if highlight.formula:
                 self.formula((*where, "formula"), "=" + highlight.formula, sheet, highlight=True)
             if highlight.row:
-                self.problems.known(
-                    self.doc, (*where, "row"), "row", highlight.row, row_keys, " in this sheet"
-                )
+                said = message("kb.template.no_row", row=highlight.row)
+                self.problems.known(self.doc, (*where, "row"), highlight.row, row_keys, said)
 
     def section(self, path: KeyPath, section: Section, sheet: Sheet) -> None:
         keys = {column.key for column in sheet.columns}
         if section.keys and len(section.keys) != len(section.rows):
-            self.add((*path, "keys"), f"{len(section.keys)} keys for {len(section.rows)} rows")
+            self.add(
+                (*path, "keys"),
+                message("kb.template.keys_rows", keys=len(section.keys), rows=len(section.rows)),
+            )
         for row_key in section.formats:
             if row_key not in section.keys:
-                self.add((*path, "formats", row_key), f"no row '{row_key}' in `keys`")
+                self.add(
+                    (*path, "formats", row_key), message("kb.template.format_row", row=row_key)
+                )
             for column_key in section.formats[row_key]:
                 if column_key not in keys:
                     self.unknown_column((*path, "formats", row_key, column_key), column_key, sheet)
@@ -185,7 +198,7 @@ class TemplateChecks:
         where = (*path, "prefill")
         fields = RECORD_FIELDS[prefill.role]
         if prefill.role not in self.roles:
-            self.add((*where, "role"), f"no example has the role '{prefill.role}'")
+            self.add((*where, "role"), message("kb.template.no_role", role=prefill.role))
         for column_key, names in prefill.down.items():
             if column_key not in keys:
                 self.unknown_column((*where, "down", column_key), column_key, sheet)
@@ -193,26 +206,23 @@ class TemplateChecks:
                 if field_name not in fields:
                     self.add(
                         (*where, "down", column_key, n),
-                        f"'{field_name}' is not a field of {prefill.role} records."
-                        + did_you_mean(field_name, fields),
+                        self.not_a_field(field_name, prefill.role, fields),
                     )
         if prefill.down and len(section.rows) < max(len(v) for v in prefill.down.values()):
-            self.add((*where, "down"), "a form needs a fixed row for every field written down")
+            self.add((*where, "down"), message("kb.template.form_rows"))
         for column_key, field_name in prefill.fields.items():
             if column_key not in keys:
                 self.unknown_column((*where, "fields", column_key), column_key, sheet)
             if field_name not in fields:
                 self.add(
                     (*where, "fields", column_key),
-                    f"'{field_name}' is not a field of {prefill.role} records."
-                    + did_you_mean(field_name, fields),
+                    self.not_a_field(field_name, prefill.role, fields),
                 )
         for field_name in prefill.where:
             if field_name not in fields:
                 self.add(
                     (*where, "where", field_name),
-                    f"'{field_name}' is not a field of {prefill.role} records."
-                    + did_you_mean(field_name, fields),
+                    self.not_a_field(field_name, prefill.role, fields),
                 )
         self.cells((*where, "constants"), prefill.constants, sheet)
 
@@ -225,13 +235,14 @@ class TemplateChecks:
                 self.unknown_column((*path, column_key), column_key, sheet)
             if isinstance(value, Computed):
                 if bool(value.formula) == bool(value.date):
-                    self.add((*path, column_key), "expected {formula: ...} or {date: quarter|year}")
+                    self.add((*path, column_key), message("kb.template.computed"))
                 elif value.formula:
                     self.formula((*path, column_key, "formula"), value.formula, sheet)
 
     def unknown_column(self, path: KeyPath, key: str, sheet: Sheet) -> None:
         keys = [column.key for column in sheet.columns]
-        self.problems.known(self.doc, path, "column", key, keys, f" in sheet '{sheet.id}'")
+        said = message("kb.template.no_column", column=key, sheet=sheet.id)
+        self.problems.known(self.doc, path, key, keys, said)
 
     def formula(
         self,
@@ -245,22 +256,22 @@ class TemplateChecks:
         """A formula (or a range, `whole`) names only columns, rows and sheets that exist, and
         calls only the functions in FUNCTIONS."""
         if not whole and not pattern.startswith("="):
-            self.add(path, "a formula starts with '='")
+            self.add(path, message("kb.template.formula_equals"))
         if len(pattern) > MAX_FORMULA:
-            self.add(path, f"a formula of more than {MAX_FORMULA} characters")
+            self.add(path, message("kb.template.formula_long", most=MAX_FORMULA))
         if pattern.count('"') % 2:
-            self.add(path, "a text in the formula is not closed (an odd number of quotes)")
+            self.add(path, message("kb.template.formula_quotes"))
         self._references(path, pattern, sheet, highlight=highlight)
         bare = PATTERN.sub("0", _STRING.sub('""', pattern))
         if "{" in bare or "}" in bare:
-            self.add(path, "a {reference} is written {column}, {sheet.column:all} or {column@row}")
+            self.add(path, message("kb.template.formula_braces"))
         for name in _CALL.findall(bare):
             if name.upper() not in FUNCTIONS:
-                self.add(path, f"the function {name} is not allowed in a template")
+                self.add(path, message("kb.template.formula_function", function=name))
         if any(mark in bare for mark in "!|[]") or _RAW_REFERENCE.search(bare):
-            self.add(path, "cells are named by {references}, never by address, sheet! or link")
+            self.add(path, message("kb.template.formula_address"))
         if bare.count("(") != bare.count(")"):
-            self.add(path, "the parentheses of the formula do not match")
+            self.add(path, message("kb.template.formula_parentheses"))
 
     def _references(self, path: KeyPath, pattern: str, sheet: Sheet, *, highlight: bool) -> None:
         """Each `{reference}` names a sheet, column and row that exist: the one
@@ -268,23 +279,25 @@ class TemplateChecks:
         for match in PATTERN.finditer(pattern):
             reference = match[0]
             name = match["sheet"] or sheet.id
-            if not self.problems.known(
-                self.doc, path, "sheet", name, self.sheets, named_by=reference
-            ):
+            said = message("kb.template.no_sheet_named", reference=reference, sheet=name)
+            if not self.problems.known(self.doc, path, name, self.sheets, said):
                 continue
             target = self.sheets[name]
             column = match["column"]
             if column == "self":
                 if not highlight:
-                    self.add(path, f"{reference}: {{self}} is only for highlight rules")
+                    self.add(path, message("kb.template.self_highlight", reference=reference))
                 continue
             keys = [c.key for c in target.columns]
-            where = f" in sheet '{target.id}'"
-            self.problems.known(self.doc, path, "column", column, keys, where, named_by=reference)
-            if match["row"]:
+            said = message(
+                "kb.template.no_column_named", reference=reference, column=column, sheet=target.id
+            )
+            self.problems.known(self.doc, path, column, keys, said)
+            if row := match["row"]:
                 rows = [key for section in target.sections for key in section.keys]
-                self.problems.known(
-                    self.doc, path, "row", match["row"], rows, where, named_by=reference
+                said = message(
+                    "kb.template.no_row_named", reference=reference, row=row, sheet=target.id
                 )
+                self.problems.known(self.doc, path, row, rows, said)
             elif not match["all"] and target is not sheet:
-                self.add(path, f"{reference}: a cell of another sheet needs :all or @row")
+                self.add(path, message("kb.template.other_sheet_cell", reference=reference))

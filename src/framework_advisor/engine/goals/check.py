@@ -15,6 +15,7 @@ from framework_advisor.domain.goals import (
     Report,
     fill,
 )
+from framework_advisor.domain.text import Catalogue
 from framework_advisor.engine.goals.items import SINGLE, GoalFile, items_of
 from framework_advisor.engine.goals.markdown import goals_from_outline
 from framework_advisor.engine.goals.rules import (
@@ -45,9 +46,16 @@ class GoalFileError(DiagnosticsError):
     title = "invalid goal file"
 
 
-def check_goals(data: Any, doc: LineSource, book: CheckBook, profile: str | None = None) -> Report:
-    """Findings and classified items for a goal file's data; GoalFileError for a bad shape."""
-    problems = ProblemCollector(rule="goal-file")
+def check_goals(
+    data: Any,
+    doc: LineSource,
+    book: CheckBook,
+    profile: str | None = None,
+    words: Catalogue | None = None,
+) -> Report:
+    """Findings and classified items for a goal file's data; GoalFileError for a bad shape, its
+    problems said in ``words`` (without: said by the caller, ``problems.worded``)."""
+    problems = ProblemCollector(rule="goal-file", words=words)
     goals = items_of(data, doc, problems)
     if problems:
         raise GoalFileError(problems.problems)

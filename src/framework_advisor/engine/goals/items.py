@@ -88,7 +88,7 @@ def items_of(data: Any, doc: LineSource, problems: ProblemCollector) -> GoalFile
             problems.add(
                 doc,
                 (str(key),),
-                "not a section of a goal file." + did_you_mean(key, TOP_KEYS),
+                did_you_mean("not a section of a goal file.", key, TOP_KEYS),
                 rule=RULE,
             )
             continue
@@ -215,7 +215,7 @@ def _bsc(goals: GoalFile, value: Any, doc: LineSource, problems: ProblemCollecto
             problems.add(
                 doc,
                 ("bsc", str(perspective)),
-                "not a perspective." + did_you_mean(perspective, PERSPECTIVES),
+                did_you_mean("not a perspective.", perspective, PERSPECTIVES),
                 rule=RULE,
             )
             continue
@@ -238,7 +238,7 @@ def _v2mom(goals: GoalFile, value: Any, doc: LineSource, problems: ProblemCollec
             problems.add(
                 doc,
                 ("v2mom", str(part)),
-                "not a part of a V2MOM." + did_you_mean(part, V2MOM_PARTS),
+                did_you_mean("not a part of a V2MOM.", part, V2MOM_PARTS),
                 rule=RULE,
             )
     for index, entry in enumerate(

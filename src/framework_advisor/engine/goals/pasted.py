@@ -5,6 +5,7 @@ that is not yet a goal file, so the screen can say what is wrong while the perso
 from __future__ import annotations
 
 from framework_advisor.domain.goals import CheckBook, Report
+from framework_advisor.domain.text import Catalogue
 from framework_advisor.engine.goals.check import check_goals, goal_data
 from framework_advisor.engine.goals.suppress import kept
 from framework_advisor.sources.goal_file import goal_text
@@ -13,10 +14,15 @@ PASTED = "<goals>"
 
 
 def check_pasted(
-    text: str, book: CheckBook, profile: str | None = None, *, file: str = PASTED
+    text: str,
+    book: CheckBook,
+    profile: str | None = None,
+    *,
+    file: str = PASTED,
+    words: Catalogue | None = None,
 ) -> Report:
     source = goal_text(text, file)
     data, doc = goal_data(source)
-    report = check_goals(data, doc, book, profile)
+    report = check_goals(data, doc, book, profile, words)
     findings = kept(report.findings, text.splitlines())
     return Report(file=report.file, findings=findings, items=report.items)

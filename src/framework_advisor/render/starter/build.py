@@ -51,10 +51,8 @@ def resolve_ids(kb: KnowledgeBase, ids: Iterable[str]) -> list[str]:
                 )
         else:
             choices = [*templates, *kb.frameworks]
-            raise UsageError(
-                f"no template or framework '{given}'; templates: {', '.join(templates)}."
-                + did_you_mean(word, choices)
-            )
+            said = f"no template or framework '{given}'; templates: {', '.join(templates)}."
+            raise UsageError(kb.text.say(did_you_mean(said, word, choices)))
         chosen += [tid for tid in found if tid not in chosen]
     return chosen
 

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from framework_advisor.domain.text import Message, message
+from framework_advisor.domain.text import Catalogue, Message, message
 from framework_advisor.errors import AdvisorError
 from framework_advisor.exports import EXPORTS, Export, export_files, today_from_env
 from framework_advisor.render.starter.safety import safe_file_name, safe_target
@@ -78,14 +78,16 @@ def _missing_text(say: Say, missing: list[Question]) -> str:
     return say(message("app.export.missing", questions=labels))
 
 
-def _goals(text: str | None, chosen: list[Export], file: str) -> GoalReview | None:
+def _goals(
+    text: str | None, chosen: list[Export], file: str, words: Catalogue
+) -> GoalReview | None:
     """The checker's goals for the report's appendix (under the heading ``file``), when a
     report is among the files."""
     if text is None or not any(export.document == "report" for export in chosen):
         return None
     from framework_advisor.goal_review import review_text
 
-    return review_text(text, file=file)
+    return review_text(text, file=file, words=words)
 
 
 class TickBox(Checkbox):
@@ -206,7 +208,7 @@ class ExportScreen(ModalScreen[None]):
                     name,
                     answers,
                     now=self.app.today,
-                    goals=_goals(goals_text, chosen, goals_file),
+                    goals=_goals(goals_text, chosen, goals_file, self.app.kb.text),
                 )
             )
         except AdvisorError as exc:

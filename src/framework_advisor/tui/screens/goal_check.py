@@ -107,7 +107,7 @@ class GoalCheckScreen(Screen[None]):
         findings_list = self.query_one("#goals-findings", OptionList)
         summary = self.query_one("#goals-summary", Static)
         try:
-            report = check_pasted(text, self._checks())
+            report = check_pasted(text, self._checks(), words=self.app.kb.text)
         except AdvisorError as exc:
             self.app.goals_text = None
             self._findings = []

@@ -86,7 +86,7 @@ def provenance(kb: KnowledgeBase, brand: str, today: date) -> Provenance:
     return Provenance(
         line=line,
         date=today.isoformat(),
-        date_text=kb.report.sentence("date", date=today.isoformat()),
+        date_text=kb.report.sentence("date", kb.text, date=today.isoformat()),
         tool_version=__version__,
         kb_name=kb.name,
         kb_version=kb.version,
