@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TextArea
 
 from framework_advisor.domain.knowledge import KnowledgeBase
@@ -25,6 +26,26 @@ UNSTATED = """\
 - Increase NPS from 55 to 70 by 30 September
 - Improve customer satisfaction
 """
+
+
+async def _export_markdown_report(pilot: Pilot[None], app: AdvisorApp, folder: Path) -> str:
+    """Export the Markdown report alone from the app's export dialog; its text."""
+    from textual.widgets import Checkbox, Input
+
+    from framework_advisor.exports import EXPORTS
+    from framework_advisor.tui.screens.export import ExportScreen
+
+    app.action_export()  # the app's Ctrl+E (in the text box, Ctrl+E is end of line)
+    export = await wait_for_screen(pilot, ExportScreen)
+    export.query_one("#folder", Input).value = str(folder)
+    for index, item in enumerate(EXPORTS):
+        wanted = item.document == "report" and item.format == "md"
+        export.query_one(f"#export-{index}", Checkbox).value = wanted
+    export.query_one("#go").press()
+    result = export.query_one("#export-result", Static)
+    await wait_until(pilot, lambda: "Wrote" in str(result.render()), what="the export")
+    (report,) = folder.glob("*-report.md")
+    return report.read_text(encoding="utf-8")
 
 
 def _rules(screen: GoalCheckScreen) -> list[str]:
@@ -167,10 +188,6 @@ async def test_the_export_adds_the_goals_in_the_checker_to_the_report(
 ) -> None:
     """Goals typed into the checker reach the exported report as its last appendix; the
     checker's own sample text, left as it opened, does not."""
-    from textual.widgets import Checkbox, Input
-
-    from framework_advisor.exports import EXPORTS
-    from framework_advisor.tui.screens.export import ExportScreen
 
     from .conftest import SALES_LED
     from .test_flow import open_export
@@ -187,18 +204,8 @@ async def test_the_export_adds_the_goals_in_the_checker_to_the_report(
         assert app.goals_text is None
         screen.query_one("#goals-text", TextArea).load_text(UNSTATED)
         await wait_until(pilot, lambda: app.goals_text == UNSTATED, what="the goals checked")
-        app.action_export()  # the app's Ctrl+E (in the text box, Ctrl+E is end of line)
-        export = await wait_for_screen(pilot, ExportScreen)
-        assert export.query_one("#export-goals", Static)
-        export.query_one("#folder", Input).value = str(folder)
-        for index, item in enumerate(EXPORTS):
-            wanted = item.document == "report" and item.format == "md"
-            export.query_one(f"#export-{index}", Checkbox).value = wanted
-        export.query_one("#go").press()
-        result = export.query_one("#export-result", Static)
-        await wait_until(pilot, lambda: "Wrote" in str(result.render()), what="the export")
-    (report,) = folder.glob("*-report.md")
-    text = report.read_text(encoding="utf-8")
+        text = await _export_markdown_report(pilot, app, folder)
+        assert app.screen.query_one("#export-goals", Static)
     (section,) = [s for s in app.kb.report.sections if s.id == "goals"]
     assert f"## {section.title}" in text
     assert "Improve customer satisfaction" in text
@@ -231,10 +238,6 @@ async def test_the_findings_list_follows_a_change_of_words_with_as_many_findings
 async def test_a_goal_file_opened_in_the_checker_goes_into_the_export_under_its_name(
     make_app: Callable[..., AdvisorApp], tmp_path: Path
 ) -> None:
-    from textual.widgets import Checkbox, Input
-
-    from framework_advisor.exports import EXPORTS
-    from framework_advisor.tui.screens.export import ExportScreen
 
     from .conftest import SALES_LED
 
@@ -250,19 +253,9 @@ async def test_a_goal_file_opened_in_the_checker_goes_into_the_export_under_its_
         await pilot.press(*str(goals), "enter")
         await wait_until(pilot, lambda: app.goals_file == goals.name, what="the file opened")
         assert app.goals_text == UNSTATED
-        app.action_export()
-        export = await wait_for_screen(pilot, ExportScreen)
-        export.query_one("#folder", Input).value = str(folder)
-        for index, item in enumerate(EXPORTS):
-            wanted = item.document == "report" and item.format == "md"
-            export.query_one(f"#export-{index}", Checkbox).value = wanted
-        export.query_one("#go").press()
-        result = export.query_one("#export-result", Static)
-        await wait_until(pilot, lambda: "Wrote" in str(result.render()), what="the export")
-        (report,) = folder.glob("*-report.md")
-        text = report.read_text(encoding="utf-8")
+        text = await _export_markdown_report(pilot, app, folder)
         assert f"### {goals.name}" in text and "Improve customer satisfaction" in text
-        export.dismiss()
+        app.screen.dismiss()
         await pilot.pause()
         screen.query_one("#goals-text", TextArea).load_text("")
         screen.check_now()
