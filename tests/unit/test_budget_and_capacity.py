@@ -91,6 +91,13 @@ def check_starts(answers: dict[str, Any], rec: Recommendation) -> None:
     if stagger.applies(rec.profile) and len(new) > 1:
         assert weeks == [1 + i * stagger.weeks for i in range(len(new))]
         assert all(s.why for s in first.starts)
+        for before, start in zip(first.starts, first.starts[1:], strict=False):
+            # "every weekly meeting held" only after a framework that holds weekly meetings
+            rituals = KB.frameworks[before.framework].rituals
+            weekly = any(r.frequency in ("daily", "weekly") for r in rituals)
+            said = start.why_message
+            assert said is not None
+            assert said.id == ("stagger.next" if weekly else "stagger.next_not_weekly"), said
         assert first.starts[0].why in rec.summary and first.starts[1].why in rec.summary
     else:
         assert set(weeks) <= {1}

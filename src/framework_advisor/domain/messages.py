@@ -45,6 +45,7 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "phase.signal.later": ("previous",),
     "stagger.first": ("name", "job"),
     "stagger.next": ("name", "week", "previous", "weeks"),
+    "stagger.next_not_weekly": ("name", "week", "previous", "weeks"),
     # phase one's meeting time (MeetingTime.text) and needs it leaves out
     "budget.unknown": ("minutes",),
     "budget.fits": ("minutes", "budget"),

@@ -85,11 +85,15 @@ def starts(
             result.append(FrameworkStart(fid, 1, why_message=why))
             continue
         week = 1 + place * stagger.weeks
+        previous = order[place - 1]
+        weekly = any(
+            r.frequency in ("daily", "weekly") for r in index.kb.frameworks[previous].rituals
+        )
         why = message(
-            "stagger.next",
+            "stagger.next" if weekly else "stagger.next_not_weekly",
             name=names[fid],
             week=week,
-            previous=names[order[place - 1]],
+            previous=names[previous],
             weeks=stagger.weeks,
         )
         result.append(FrameworkStart(fid, week, why_message=why))
