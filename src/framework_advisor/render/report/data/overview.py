@@ -39,6 +39,7 @@ def overview(
 def phase_jobs(kb: KnowledgeBase, rec: Recommendation) -> list[PhaseJob]:
     names = {item.id: item.name for item in rec.ranking}
     labels = need_labels(kb)
+    running = set(rec.profile.get("current_frameworks") or ())
     rows = [
         PhaseJob(
             phase=kb.report.sentence("phase_now"),
@@ -46,7 +47,10 @@ def phase_jobs(kb: KnowledgeBase, rec: Recommendation) -> list[PhaseJob]:
             name=names[layer.framework],
             job=sentence(label_list([labels.get(n, n) for n in layer.chosen_for]))
             if layer.chosen_for  # the job it was chosen for: no two rows share one
-            else first_sentence(layer.why) or _layer_job(kb, layer.layer),
+            # one kept in use: the job of its layer; why it stays is the mix section's
+            else (layer.framework in running and _layer_job(kb, layer.layer))
+            or first_sentence(layer.why)
+            or _layer_job(kb, layer.layer),
         )
         for layer in rec.mix
     ]
