@@ -18,6 +18,7 @@ from typing import Any
 from msgspec import Struct
 
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.text import Catalogue
 from framework_advisor.errors import AdvisorError, OutputError, UsageError
 from framework_advisor.workshops import answer_files
 
@@ -40,7 +41,7 @@ def withdraw(kb: KnowledgeBase, directory: Path, who: str) -> Withdrawn:
     if (directory / CONFIG).is_file():
         return _from_workshop(kb, directory, who)
     if (directory / ROOM_STATE).is_file():
-        return _from_room(directory, who, count_here=True)
+        return _from_room(kb.text, directory, who, count_here=True)
     raise UsageError(
         f"{directory}: neither a workshop folder (no {CONFIG}) nor a room's folder "
         f"(no {ROOM_STATE})"
@@ -59,11 +60,11 @@ def _named(path: Path) -> str:
     return name if isinstance(name, str) and name.strip() else path.stem
 
 
-def _find(folder: Path, who: str) -> tuple[Path, str]:
+def _find(words: Catalogue, folder: Path, who: str) -> tuple[Path, str]:
     """The one answers file of `who`: by file name first, else by the name they gave."""
     from framework_advisor.participants import name_key
 
-    files = answer_files(folder)
+    files = answer_files(folder, words)
     wanted = name_key(who)
     by_file = [p for p in files if wanted in (name_key(p.name), name_key(p.stem))]
     if by_file:
@@ -95,10 +96,10 @@ def _from_workshop(kb: KnowledgeBase, directory: Path, who: str) -> Withdrawn:
     with workshop_lock(directory):
         config = load_config(directory, kb)
         folder = participants_dir(directory)
-        path, name = _find(folder, who)
+        path, name = _find(kb.text, folder, who)
         merged = [
             p
-            for p in answer_files(directory / MERGED)
+            for p in answer_files(directory / MERGED, kb.text)
             if name_key(_named(p)) == name_key(name) or name_key(p.stem) == name_key(path.stem)
         ]
         rounds: dict[int, list[Any]] = {}
@@ -117,7 +118,7 @@ def _from_workshop(kb: KnowledgeBase, directory: Path, who: str) -> Withdrawn:
                 rounds[number] = kept
         room_state = folder / ROOM_STATE
         if room_state.is_file():
-            _from_room(folder, path.stem, count_here=False, path=path)
+            _from_room(kb.text, folder, path.stem, count_here=False, path=path)
         for number, kept in rounds.items():
             write_round(directory, number, kept)
         removed = [_remove(path)] + [_remove(p) for p in merged]
@@ -139,7 +140,9 @@ def _remove(path: Path) -> str:
 # --- a room ----------------------------------------------------------------------------------
 
 
-def _from_room(folder: Path, who: str, *, count_here: bool, path: Path | None = None) -> Withdrawn:
+def _from_room(
+    words: Catalogue, folder: Path, who: str, *, count_here: bool, path: Path | None = None
+) -> Withdrawn:
     """Remove a participant from a room's state (and, when `path` is not given, their answers
     file): their resume code then opens nothing."""
     from framework_advisor.errors import InputFileError
@@ -156,7 +159,7 @@ def _from_room(folder: Path, who: str, *, count_here: bool, path: Path | None = 
     except (OSError, InputFileError, ValueError, KeyError, TypeError) as exc:
         raise UsageError(f"{state_path}: the room's state cannot be read ({exc})") from None
     if path is None:
-        path, name = _find(folder, who)
+        path, name = _find(words, folder, who)
     else:
         name = _named(path)
     stem = name_key(path.stem)
