@@ -268,7 +268,7 @@ def reveal(kb: KnowledgeBase, directory: Path) -> tuple[WorkshopConfig, int]:
     from framework_advisor.workshop_rounds import write_round
 
     load_config(directory, kb)  # a bad folder is one line before anything is locked
-    with workshop_lock(directory):
+    with workshop_lock(directory, kb.text):
         config = load_config(directory, kb)
         if config.closed:
             raise UsageError(
@@ -278,7 +278,7 @@ def reveal(kb: KnowledgeBase, directory: Path) -> tuple[WorkshopConfig, int]:
         if not participants:
             raise UsageError(_said(kb.text, "workshop.nothing_to_reveal", folder=str(directory)))
         number = len(config.reveals) + 1
-        write_round(directory, number, participants)
+        write_round(kb.text, directory, number, participants)
         config.reveals = [*config.reveals, now_iso()]
         save_config(directory, config)
     return config, len(participants)
@@ -300,7 +300,7 @@ def is_closed(directory: Path) -> bool:
 
 def close(directory: Path, words: Catalogue) -> WorkshopConfig:
     load_config(directory, words=words)
-    with workshop_lock(directory):
+    with workshop_lock(directory, words):
         config = load_config(directory, words=words)
         if not config.closed:
             config.closed = now_iso()
@@ -329,7 +329,7 @@ def merge(kb: KnowledgeBase, directory: Path, first: str, second: str) -> tuple[
     write that fails leaves both files as they were. Returns the file written and what was
     decided, one line each."""
     load_config(directory, kb)
-    with workshop_lock(directory):
+    with workshop_lock(directory, kb.text):
         config = load_config(directory, kb)
         if config.closed:
             raise UsageError(
@@ -452,7 +452,7 @@ def decide(kb: KnowledgeBase, directory: Path, settings: list[str], by: str) -> 
             raise UsageError(_said(kb.text, "workshop.decide.give_value", setting=setting))
         decided[qid] = value
     load_config(directory, kb)  # a bad folder is one line before anything is locked
-    with workshop_lock(directory):
+    with workshop_lock(directory, kb.text):
         config = load_config(directory, kb)
         fixed = set(decided) & not_asked(config.fixed)
         if fixed:
