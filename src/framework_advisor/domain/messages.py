@@ -409,6 +409,19 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "withdraw.cannot_remove": ("path", "reason"),
     "withdraw.room_state": ("path", "problem"),
     "withdraw.not_a_list": (),
+    # an answers file against a workshop's fixed answers (storage.py)
+    "answers.differs_fixed": ("given", "fixed"),
+    # saved sessions (sessions.py)
+    "session.newer": ("path", "found", "based_on"),
+    "session.none": ("name", "folder", "known"),
+    "session.none_yet": (),
+    "session.taken": ("name",),
+    "session.kept_as": ("file",),
+    "session.stays": ("reason",),
+    "session.no_longer_fit": ("name", "kept"),
+    "session.recovered": ("name",),
+    "session.unreadable": ("name", "damaged", "kept", "count", "new"),
+    "session.pack_not_loaded": ("name", "version"),
     # the goal checker's command (framework-advisor check; usage errors exit 2)
     "cli.check.no_profile": ("profile", "profiles"),
     "cli.check.no_goal_files": ("file",),
