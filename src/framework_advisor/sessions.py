@@ -403,7 +403,12 @@ def read_session(path: Path, kb: KnowledgeBase, name: str | None = None) -> Sess
             notices.append(kb.text.say(said))
     cursor = meta.get("cursor") if isinstance(meta.get("cursor"), str) else None
     if damaged is not None:
-        notices = [n for n in notices if "not a question" not in n]
+        dropped = {
+            kb.text.say(message("answers.dropped", question=str(key)))
+            for key in data
+            if key != META_KEY and key not in kb.question_map
+        }
+        notices = [n for n in notices if n not in dropped]
     title = meta.get("name")
     return Session(
         name or path.stem,
