@@ -28,7 +28,7 @@ def read_answers(kb: KnowledgeBase, path: Path, *, fixed: Answers | None = None)
     from framework_advisor.engine.answers import validate_answers
     from framework_advisor.errors import AnswersError
 
-    reading = read_strict(path)
+    reading = read_strict(path, words=kb.text)
     document = reading.document
     if fixed:
         document = _with_fixed(kb, document, fixed)
@@ -68,7 +68,7 @@ def _with_fixed(kb: KnowledgeBase, document: YamlDocument, fixed: Answers) -> Ya
             )
         )
     if problems:
-        raise AnswersError(problems)
+        raise AnswersError(problems, kb.text)
     merged = {**data, **fixed}
     return YamlDocument(
         file=document.file, data=merged, lines=document.lines, duplicates=document.duplicates

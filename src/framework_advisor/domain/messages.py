@@ -422,6 +422,14 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "session.recovered": ("name",),
     "session.unreadable": ("name", "damaged", "kept", "count", "new"),
     "session.pack_not_loaded": ("name", "version"),
+    # a list of problems (errors.py): its title line and the count of those not shown
+    "problems.count": ("title", "count"),
+    "problems.more": ("count",),
+    "problems.title.input": (),
+    "problems.title.knowledge_base": (),
+    "problems.title.answers": (),
+    "problems.title.goal_file": (),
+    "problems.title.check_config": (),
     # the goal checker's command (framework-advisor check; usage errors exit 2)
     "cli.check.no_profile": ("profile", "profiles"),
     "cli.check.no_goal_files": ("file",),
