@@ -196,7 +196,7 @@ class SessionStore:
         revision = _revision(meta)
         meta["revision"] = revision + 1
         data = {**{k: v for k, v in reading.data.items() if k != META_KEY}, META_KEY: meta}
-        self.write(name, _dump_yaml(data), based_on=revision, words=words)
+        self.write(name, _dump_yaml(data, words), based_on=revision, words=words)
 
     def delete(self, name: str) -> None:
         self.path_for(name).unlink(missing_ok=True)
@@ -361,13 +361,13 @@ def dump_session(
     revision: int | None = None,
     title: str | None = None,
 ) -> str:
-    return _dump_yaml(_session_data(kb, answers, cursor, participant, revision, title))
+    return _dump_yaml(_session_data(kb, answers, cursor, participant, revision, title), kb.text)
 
 
-def _dump_yaml(data: dict[str, Any]) -> str:
+def _dump_yaml(data: dict[str, Any], words: Catalogue) -> str:
     import yaml
 
-    header = "# Framework Advisor session (an answers file): edit freely, or continue in the app.\n"
+    header = f"# {words.say(message('session.file_header'))}\n"
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     body = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
     return header + body

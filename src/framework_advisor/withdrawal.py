@@ -123,7 +123,7 @@ def _from_workshop(kb: KnowledgeBase, directory: Path, who: str) -> Withdrawn:
             write_round(kb.text, directory, number, kept)
         removed = [_remove(kb.text, path)] + [_remove(kb.text, p) for p in merged]
         config = msgspec.structs.replace(config, withdrawn=config.withdrawn + 1)
-        save_config(directory, config)
+        save_config(directory, config, kb.text)
     return Withdrawn(name, removed, sorted(rounds), config.withdrawn)
 
 

@@ -70,20 +70,18 @@ def participants_dir(directory: Path) -> Path:
     return directory / PARTICIPANTS
 
 
-def _dump(config: WorkshopConfig) -> str:
+def _dump(config: WorkshopConfig, words: Catalogue) -> str:
     import yaml
 
     data = msgspec.to_builtins(config)
-    header = (
-        "# Framework Advisor workshop: `framework-advisor workshop summary` reads this folder.\n"
-    )
+    header = f"# {_said(words, 'workshop.file_header')}\n"
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
-def save_config(directory: Path, config: WorkshopConfig) -> None:
+def save_config(directory: Path, config: WorkshopConfig, words: Catalogue) -> None:
     from framework_advisor.sources.atomic import atomic_write
 
-    atomic_write(directory / CONFIG, _dump(config), force=True)
+    atomic_write(directory / CONFIG, _dump(config, words), force=True)
 
 
 def create(directory: Path, kb: KnowledgeBase, *, title: str, fixed: Answers) -> WorkshopConfig:
@@ -104,7 +102,7 @@ def create(directory: Path, kb: KnowledgeBase, *, title: str, fixed: Answers) ->
         packs=[{"name": p.name, "version": p.version} for p in kb.packs],
         fixed=fixed,
     )
-    save_config(directory, config)
+    save_config(directory, config, kb.text)
     return config
 
 
@@ -280,7 +278,7 @@ def reveal(kb: KnowledgeBase, directory: Path) -> tuple[WorkshopConfig, int]:
         number = len(config.reveals) + 1
         write_round(kb.text, directory, number, participants)
         config.reveals = [*config.reveals, now_iso()]
-        save_config(directory, config)
+        save_config(directory, config, kb.text)
     return config, len(participants)
 
 
@@ -304,7 +302,7 @@ def close(directory: Path, words: Catalogue) -> WorkshopConfig:
         config = load_config(directory, words=words)
         if not config.closed:
             config.closed = now_iso()
-            save_config(directory, config)
+            save_config(directory, config, words)
     return config
 
 
@@ -462,7 +460,7 @@ def decide(kb: KnowledgeBase, directory: Path, settings: list[str], by: str) -> 
         when = now_iso()
         new = [Decision(qid, value, by, when) for qid, value in decided.items()]
         config.decisions = [d for d in config.decisions if d.question not in decided] + new
-        save_config(directory, config)
+        save_config(directory, config, kb.text)
     return new
 
 

@@ -395,6 +395,7 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "workshop.kb_version": ("then", "now"),
     "workshop.anonymous_file": ("number",),
     "workshop.skipped": ("file", "error"),
+    "workshop.file_header": (),
     "workshop.round.not_participants": ("path",),
     "workshop.round.then": (),
     "workshop.lock.cannot": ("path", "reason"),
@@ -422,6 +423,7 @@ _FIXED: dict[str, tuple[str, ...]] = {
     "session.recovered": ("name",),
     "session.unreadable": ("name", "damaged", "kept", "count", "new"),
     "session.pack_not_loaded": ("name", "version"),
+    "session.file_header": (),
     # a list of problems (errors.py): its title line and the count of those not shown
     "problems.count": ("title", "count"),
     "problems.more": ("count",),
