@@ -208,4 +208,4 @@ def check_config(config: Any, book: Any) -> None:
             )
         )
     if problems:
-        raise ConfigError(problems)
+        raise ConfigError(problems, load_kb(click.get_current_context()).text)

@@ -295,7 +295,7 @@ def close(ctx: click.Context, directory: Path) -> None:
     from framework_advisor.workshops import close as run
 
     kb = load_kb(ctx)  # its words; and a broken knowledge base is said before anything changes
-    config = run(directory)
+    config = run(directory, kb.text)
     _say(_words(kb, "cli.workshop.closed", folder=str(directory), at=str(config.closed)))
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from msgspec import Struct
 
-from framework_advisor.domain.text import Message, plain
+from framework_advisor.domain.text import Catalogue, Message, plain, say_safely
 
 
 class ExitCode(IntEnum):
@@ -118,21 +118,24 @@ class AdvisorError(Exception):
 
 
 class ProblemsError(AdvisorError):
-    """An input with one or more located problems, all reported at once."""
+    """An input with one or more located problems, all reported at once, in ``words`` (the
+    catalogue's; its id and parameters where there is none)."""
 
-    title = "invalid input"
+    title = Message("problems.title.input")
     MAX_LINES = 50
 
-    def __init__(self, problems: list[Diagnostic]) -> None:
+    def __init__(self, problems: list[Diagnostic], words: Catalogue | None = None) -> None:
         self.problems = list(problems)
-        super().__init__(f"{self.title}: {len(self.problems)} problem(s)")
+        self.words = words
+        count = Message("problems.count", {"title": self.title, "count": len(self.problems)})
+        super().__init__(say_safely(words, count))
 
     def messages(self) -> list[str]:
         """One line per problem, the first `MAX_LINES`, then how many more there are."""
         lines = [self.line_of(p) for p in self.problems[: self.MAX_LINES]]
         rest = len(self.problems) - self.MAX_LINES
         if rest > 0:
-            more = f"... and {rest} more problem{'s' if rest > 1 else ''}"
+            more = say_safely(self.words, Message("problems.more", {"count": rest}))
             lines.append(more if self.line_prefix else f"error: {more}")
         return lines
 
@@ -151,11 +154,11 @@ class DiagnosticsError(ProblemsError):
 
 
 class KnowledgeBaseError(DiagnosticsError):
-    title = "invalid knowledge base"
+    title = Message("problems.title.knowledge_base")
 
 
 class AnswersError(DiagnosticsError):
-    title = "invalid answers"
+    title = Message("problems.title.answers")
 
 
 class InputFileError(AdvisorError):

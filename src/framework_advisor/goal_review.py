@@ -53,11 +53,12 @@ def review_files(
         if name.lower().endswith(".docx"):
             raise UsageError(_said(knowledge(), "cli.check.word_template", file=name))
         source = read_goal_file(name)
-        data, doc = goal_data(source)
         try:
+            data, doc = goal_data(source)
             report = check_goals(data, doc, book, profile)
         except GoalFileError as exc:  # said now: the knowledge base is loaded only to say it
-            raise GoalFileError(worded(exc.problems, knowledge().text)) from None
+            words = knowledge().text
+            raise GoalFileError(worded(exc.problems, words), words) from None
         reports.append(_keeping(report, source.text.splitlines(), ignore))
     if sheets:
         reports += [

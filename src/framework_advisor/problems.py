@@ -11,7 +11,7 @@ from typing import Any, Protocol, TypeVar
 
 import msgspec
 
-from framework_advisor.domain.text import Catalogue, Message, message, plain
+from framework_advisor.domain.text import Catalogue, Message, message, say_safely
 from framework_advisor.errors import Diagnostic
 
 KeyPath = tuple[str | int, ...]
@@ -68,17 +68,6 @@ def worded(problems: list[Diagnostic], words: Catalogue | None) -> list[Diagnost
         else p
         for p in problems
     ]
-
-
-def say_safely(words: Catalogue | None, said: Message) -> str:
-    """``said`` in ``words``; where the catalogue cannot say it (it is the broken knowledge
-    being reported, or was never read), ``plain``: its id and parameters as they are."""
-    if words is not None:
-        try:
-            return words.say(said)
-        except (KeyError, IndexError, TypeError, ValueError):
-            pass
-    return plain(said)
 
 
 _PATH_PART = re.compile(r"\.([A-Za-z_][\w]*)|\[(\d+)\]|\[['\"]?([^\]'\"]+)['\"]?\]")

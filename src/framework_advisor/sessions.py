@@ -17,6 +17,7 @@ from msgspec import Struct
 from framework_advisor._version import __version__
 from framework_advisor.domain.answers import META_KEY, Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.text import Catalogue, Message, message, plain
 from framework_advisor.errors import AdvisorError, UsageError
 from framework_advisor.paths import ENV_DATA_DIR, data_dir
 
@@ -109,10 +110,18 @@ class SessionStore:
     ) -> Path:
         return self.write(name, dump_session(kb, answers, cursor, participant))
 
-    def write(self, name: str, text: str, *, based_on: int | None = None) -> Path:
+    def write(
+        self,
+        name: str,
+        text: str,
+        *,
+        based_on: int | None = None,
+        words: Catalogue | None = None,
+    ) -> Path:
         """Write a session file atomically (a temporary file, then a rename). With `based_on`
         (the revision this state was built on), a file already at a later revision is left as
-        it is and `NewerSession` is raised: an older state never replaces a newer one."""
+        it is and `NewerSession` is raised, in ``words``: an older state never replaces a newer
+        one."""
         from framework_advisor.sources.atomic import atomic_write
 
         path = self.path_for(name)
@@ -126,18 +135,17 @@ class SessionStore:
         with folder_lock(target.parent):  # the check and the rename as one step
             found = revision_on_disk(target)
             if found > based_on:
-                raise NewerSession(
-                    f"{path}: newer answers were saved there (revision {found}, this window "
-                    f"has {based_on})"
-                )
+                newer = message("session.newer", path=str(path), found=found, based_on=based_on)
+                raise NewerSession(words.say(newer) if words is not None else plain(newer))
             atomic_write(target, text, force=True)
         return path
 
     def load(self, name: str, kb: KnowledgeBase) -> Session:
         path = self.path_for(name)
         if not path.is_file():
-            known = ", ".join(self.names()) or "none yet"
-            raise UsageError(f"no session '{name}' in {self.folder} (sessions: {known})")
+            known: list[str] | Message = self.names() or message("session.none_yet")
+            none = message("session.none", name=name, folder=str(self.folder), known=known)
+            raise UsageError(kb.text.say(none))
         return read_session(path, kb, name=path.stem)
 
     def display_name(self, name: str) -> str:
@@ -157,14 +165,14 @@ class SessionStore:
             stem, number = f"{base}-{number}", number + 1
         return stem
 
-    def rename(self, old: str, new: str) -> str:
+    def rename(self, old: str, new: str, words: Catalogue) -> str:
         """Rename a session to ``new`` as typed: its file moves to the new name's safe form
         (unless that is its file already) and keeps the name typed. Returns the new stem."""
         source = self.path_for(old)
         target = self.path_for(new) if slug(new) != source.stem else source
         from framework_advisor.sources.atomic import move_to_new_name
 
-        taken = UsageError(f"a session '{self.display_name(target.stem)}' already exists")
+        taken = UsageError(words.say(message("session.taken", name=self.display_name(target.stem))))
         if target != source:
             if target.exists():
                 raise taken
@@ -172,10 +180,10 @@ class SessionStore:
                 move_to_new_name(source, target)
             except FileExistsError:
                 raise taken from None
-        self.retitle(target.stem, new)
+        self.retitle(target.stem, new, words)
         return target.stem
 
-    def retitle(self, name: str, title: str) -> None:
+    def retitle(self, name: str, title: str, words: Catalogue) -> None:
         """Record the name as typed in the session's file, every answer in it kept as it is
         (those that no longer fit too). A file that cannot be read keeps its stem as name."""
         from framework_advisor.sources.answers_file import read_lenient
@@ -188,12 +196,12 @@ class SessionStore:
         revision = _revision(meta)
         meta["revision"] = revision + 1
         data = {**{k: v for k, v in reading.data.items() if k != META_KEY}, META_KEY: meta}
-        self.write(name, _dump_yaml(data), based_on=revision)
+        self.write(name, _dump_yaml(data, words), based_on=revision, words=words)
 
     def delete(self, name: str) -> None:
         self.path_for(name).unlink(missing_ok=True)
 
-    def set_aside(self, session: Session) -> Session:
+    def set_aside(self, session: Session, words: Catalogue) -> Session:
         """Before a session is opened: a file that could not be read is moved aside as
         `NAME.corrupt-<time>.yaml` and what was salvaged opens under a new name; a file whose
         answers partly no longer fit is copied as `NAME.kept-<time>.yaml`. Nothing is lost."""
@@ -210,17 +218,22 @@ class SessionStore:
                 move_to_new_name(session.path, aside)
             else:
                 shutil.copy2(session.path, aside)
-            kept = f"the file is kept as {aside.name}"
+            kept = message("session.kept_as", file=aside.name)
         except OSError as exc:
-            kept = f"the file stays as it is ({exc.strerror or exc})"
+            kept = message("session.stays", reason=str(exc.strerror or exc))
         if session.damaged is None:
-            notice = f"Some answers in '{session.name}' no longer fit: {kept}."
+            notice = words.say(message("session.no_longer_fit", name=session.name, kept=kept))
             return msgspec.structs.replace(session, notices=[*session.notices, notice])
-        new = _unique(self, f"{session.name}-recovered")
-        count = len(session.answers)
-        notice = (
-            f"The session '{session.name}' could not be read ({session.damaged}): {kept}; "
-            f"{count} answer{'s' if count != 1 else ''} salvaged into the new session '{new}'."
+        new = _unique(self, words.say(message("session.recovered", name=session.name)))
+        notice = words.say(
+            message(
+                "session.unreadable",
+                name=session.name,
+                damaged=session.damaged,
+                kept=kept,
+                count=len(session.answers),
+                new=new,
+            )
         )
         return msgspec.structs.replace(
             session, name=new, path=self.path_for(new), damaged=None, notices=[notice]
@@ -348,13 +361,13 @@ def dump_session(
     revision: int | None = None,
     title: str | None = None,
 ) -> str:
-    return _dump_yaml(_session_data(kb, answers, cursor, participant, revision, title))
+    return _dump_yaml(_session_data(kb, answers, cursor, participant, revision, title), kb.text)
 
 
-def _dump_yaml(data: dict[str, Any]) -> str:
+def _dump_yaml(data: dict[str, Any], words: Catalogue) -> str:
     import yaml
 
-    header = "# Framework Advisor session (an answers file): edit freely, or continue in the app.\n"
+    header = f"# {words.say(message('session.file_header'))}\n"
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     body = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
     return header + body
@@ -382,13 +395,20 @@ def read_session(path: Path, kb: KnowledgeBase, name: str | None = None) -> Sess
     loaded = {p.name for p in kb.packs}
     for pack in meta.get("packs") or []:
         if isinstance(pack, dict) and pack.get("name") not in loaded:
-            notices.append(
-                f"this session was saved with the knowledge pack '{pack.get('name')}' "
-                f"{pack.get('version', '')}, which is not loaded now: pass it with --kb DIR"
+            said = message(
+                "session.pack_not_loaded",
+                name=str(pack.get("name")),
+                version=str(pack.get("version", "")),
             )
+            notices.append(kb.text.say(said))
     cursor = meta.get("cursor") if isinstance(meta.get("cursor"), str) else None
     if damaged is not None:
-        notices = [n for n in notices if "not a question" not in n]
+        dropped = {
+            kb.text.say(message("answers.dropped", question=str(key)))
+            for key in data
+            if key != META_KEY and key not in kb.question_map
+        }
+        notices = [n for n in notices if n not in dropped]
     title = meta.get("name")
     return Session(
         name or path.stem,

@@ -11,6 +11,7 @@ from msgspec import Struct, field
 
 from framework_advisor.domain.answers import META_KEY, Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.text import message
 from framework_advisor.sources.answers_file import read_strict
 from framework_advisor.sources.yaml_lines import YamlDocument
 
@@ -27,7 +28,7 @@ def read_answers(kb: KnowledgeBase, path: Path, *, fixed: Answers | None = None)
     from framework_advisor.engine.answers import validate_answers
     from framework_advisor.errors import AnswersError
 
-    reading = read_strict(path)
+    reading = read_strict(path, words=kb.text)
     document = reading.document
     if fixed:
         document = _with_fixed(kb, document, fixed)
@@ -55,18 +56,19 @@ def _with_fixed(kb: KnowledgeBase, document: YamlDocument, fixed: Answers) -> Ya
         question = kb.question(qid)
         if given is None or given == value or (question is not None and question.type == "text"):
             continue
+        said = message("answers.differs_fixed", given=repr(given), fixed=repr(value))
         problems.append(
             Diagnostic.at(
                 document.file,
                 qid,
-                f"{given!r} differs from the workshop's fixed answer {value!r} "
-                "(a different scope is a different assessment)",
+                kb.text.say(said),
                 document.line_of((qid,)),
                 rule="answers-fixed",
+                said=said,
             )
         )
     if problems:
-        raise AnswersError(problems)
+        raise AnswersError(problems, kb.text)
     merged = {**data, **fixed}
     return YamlDocument(
         file=document.file, data=merged, lines=document.lines, duplicates=document.duplicates

@@ -18,6 +18,7 @@ from typing import Any
 from msgspec import Struct
 
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.text import Catalogue, Message, message
 from framework_advisor.errors import AdvisorError, OutputError, UsageError
 from framework_advisor.workshops import answer_files
 
@@ -40,11 +41,9 @@ def withdraw(kb: KnowledgeBase, directory: Path, who: str) -> Withdrawn:
     if (directory / CONFIG).is_file():
         return _from_workshop(kb, directory, who)
     if (directory / ROOM_STATE).is_file():
-        return _from_room(directory, who, count_here=True)
-    raise UsageError(
-        f"{directory}: neither a workshop folder (no {CONFIG}) nor a room's folder "
-        f"(no {ROOM_STATE})"
-    )
+        return _from_room(kb.text, directory, who, count_here=True)
+    neither = message("withdraw.neither", folder=str(directory), config=CONFIG, state=ROOM_STATE)
+    raise UsageError(kb.text.say(neither))
 
 
 # --- finding the person ----------------------------------------------------------------------
@@ -59,11 +58,11 @@ def _named(path: Path) -> str:
     return name if isinstance(name, str) and name.strip() else path.stem
 
 
-def _find(folder: Path, who: str) -> tuple[Path, str]:
+def _find(words: Catalogue, folder: Path, who: str) -> tuple[Path, str]:
     """The one answers file of `who`: by file name first, else by the name they gave."""
     from framework_advisor.participants import name_key
 
-    files = answer_files(folder)
+    files = answer_files(folder, words)
     wanted = name_key(who)
     by_file = [p for p in files if wanted in (name_key(p.name), name_key(p.stem))]
     if by_file:
@@ -72,12 +71,14 @@ def _find(folder: Path, who: str) -> tuple[Path, str]:
     if len(by_name) == 1:
         return by_name[0]
     if by_name:
-        stems = ", ".join(p.stem for p, _ in by_name)
+        stems = [p.stem for p, _ in by_name]
         raise UsageError(
-            f"{who}: {len(by_name)} participants have this name; give the file: {stems}"
+            words.say(message("withdraw.same_name", who=who, count=len(by_name), stems=stems))
         )
-    known = ", ".join(p.stem for p in files) or "none"
-    raise UsageError(f"{who}: no such participant in {folder} (participants: {known})")
+    known: list[str] | Message = [p.stem for p in files] or message("withdraw.nobody")
+    raise UsageError(
+        words.say(message("withdraw.no_such", who=who, folder=str(folder), known=known))
+    )
 
 
 # --- a workshop ------------------------------------------------------------------------------
@@ -92,13 +93,13 @@ def _from_workshop(kb: KnowledgeBase, directory: Path, who: str) -> Withdrawn:
     from framework_advisor.workshops import MERGED, load_config, participants_dir, save_config
 
     load_config(directory, kb)
-    with workshop_lock(directory):
+    with workshop_lock(directory, kb.text):
         config = load_config(directory, kb)
         folder = participants_dir(directory)
-        path, name = _find(folder, who)
+        path, name = _find(kb.text, folder, who)
         merged = [
             p
-            for p in answer_files(directory / MERGED)
+            for p in answer_files(directory / MERGED, kb.text)
             if name_key(_named(p)) == name_key(name) or name_key(p.stem) == name_key(path.stem)
         ]
         rounds: dict[int, list[Any]] = {}
@@ -108,38 +109,43 @@ def _from_workshop(kb: KnowledgeBase, directory: Path, who: str) -> Withdrawn:
             try:
                 people = read_round(kb, directory, number)
             except AdvisorError as exc:
-                raise UsageError(
-                    f"{exc.messages()[0]}: cannot remove {name} from it; move it aside or "
-                    "fix it, then withdraw again (nothing was changed)"
-                ) from None
+                unreadable = message(
+                    "withdraw.round_unreadable", problem=exc.messages()[0], name=name
+                )
+                raise UsageError(kb.text.say(unreadable)) from None
             kept = [p for p in people if p.file != path.name]
             if len(kept) != len(people):
                 rounds[number] = kept
         room_state = folder / ROOM_STATE
         if room_state.is_file():
-            _from_room(folder, path.stem, count_here=False, path=path)
+            _from_room(kb.text, folder, path.stem, count_here=False, path=path)
         for number, kept in rounds.items():
-            write_round(directory, number, kept)
-        removed = [_remove(path)] + [_remove(p) for p in merged]
+            write_round(kb.text, directory, number, kept)
+        removed = [_remove(kb.text, path)] + [_remove(kb.text, p) for p in merged]
         config = msgspec.structs.replace(config, withdrawn=config.withdrawn + 1)
-        save_config(directory, config)
+        save_config(directory, config, kb.text)
     return Withdrawn(name, removed, sorted(rounds), config.withdrawn)
 
 
-def _remove(path: Path) -> str:
+def _remove(words: Catalogue, path: Path) -> str:
     try:
         path.unlink()
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise OutputError(f"{path}: cannot remove: {exc.strerror or exc}") from None
+        reason = str(exc.strerror or exc)
+        raise OutputError(
+            words.say(message("withdraw.cannot_remove", path=str(path), reason=reason))
+        ) from None
     return path.name
 
 
 # --- a room ----------------------------------------------------------------------------------
 
 
-def _from_room(folder: Path, who: str, *, count_here: bool, path: Path | None = None) -> Withdrawn:
+def _from_room(
+    words: Catalogue, folder: Path, who: str, *, count_here: bool, path: Path | None = None
+) -> Withdrawn:
     """Remove a participant from a room's state (and, when `path` is not given, their answers
     file): their resume code then opens nothing."""
     from framework_advisor.errors import InputFileError
@@ -152,11 +158,12 @@ def _from_room(folder: Path, who: str, *, count_here: bool, path: Path | None = 
         state = json.loads(read_text(state_path, "room state"))
         people = state["participants"]
         if not isinstance(people, list):
-            raise TypeError("participants is not a list")
+            raise TypeError(words.say(message("withdraw.not_a_list")))
     except (OSError, InputFileError, ValueError, KeyError, TypeError) as exc:
-        raise UsageError(f"{state_path}: the room's state cannot be read ({exc})") from None
+        problem = message("withdraw.room_state", path=str(state_path), problem=str(exc))
+        raise UsageError(words.say(problem)) from None
     if path is None:
-        path, name = _find(folder, who)
+        path, name = _find(words, folder, who)
     else:
         name = _named(path)
     stem = name_key(path.stem)
@@ -168,5 +175,5 @@ def _from_room(folder: Path, who: str, *, count_here: bool, path: Path | None = 
     atomic_write(
         state_path, json.dumps(state, ensure_ascii=False, indent=1), force=True, mode=0o600
     )
-    removed = [_remove(path)] if count_here else []
+    removed = [_remove(words, path)] if count_here else []
     return Withdrawn(name, removed, [], count)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from framework_advisor.domain.text import Catalogue, message
 from framework_advisor.errors import OutputError
 
 LOCK = "workshop.yaml.lock"
@@ -21,7 +22,7 @@ WAIT = 10.0
 
 
 @contextmanager
-def workshop_lock(directory: Path, wait: float | None = None) -> Iterator[None]:
+def workshop_lock(directory: Path, words: Catalogue, wait: float | None = None) -> Iterator[None]:
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX: no lock, as before
@@ -35,10 +36,10 @@ def workshop_lock(directory: Path, wait: float | None = None) -> Iterator[None]:
     try:
         fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0), 0o644)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot lock the workshop: {exc.strerror or exc}") from None
+        raise OutputError(_cannot(words, path, exc)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OutputError(f"{path}: is not a regular file; move it aside to lock the workshop")
+            raise OutputError(words.say(message("workshop.lock.not_a_file", path=str(path))))
         deadline = time.monotonic() + (WAIT if wait is None else wait)
         while True:
             try:
@@ -46,15 +47,16 @@ def workshop_lock(directory: Path, wait: float | None = None) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise OutputError(
-                        f"{directory}: busy: another reveal, close or merge is writing "
-                        f"{directory.name}/workshop.yaml; try again"
-                    ) from None
+                    busy = message("workshop.lock.busy", folder=str(directory), name=directory.name)
+                    raise OutputError(words.say(busy)) from None
                 time.sleep(0.02)
             except OSError as exc:
-                raise OutputError(
-                    f"{path}: cannot lock the workshop: {exc.strerror or exc}"
-                ) from None
+                raise OutputError(_cannot(words, path, exc)) from None
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+def _cannot(words: Catalogue, path: Path, exc: OSError) -> str:
+    reason = str(exc.strerror or exc)
+    return words.say(message("workshop.lock.cannot", path=str(path), reason=reason))

@@ -12,6 +12,7 @@ from pathlib import Path
 import msgspec
 
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.text import Catalogue, message
 from framework_advisor.domain.workshop import Participant
 from framework_advisor.errors import AdvisorError, InputFileError
 
@@ -32,7 +33,9 @@ def read_round(kb: KnowledgeBase, directory: Path, number: int) -> list[Particip
     data = read_strict(path, "round file", duplicates=True).document.data
     items = data.get("participants") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        raise InputFileError(f"{path}: expected a mapping with a list of participants")
+        raise InputFileError(
+            kb.text.say(message("workshop.round.not_participants", path=str(path)))
+        )
     people = []
     for index, item in enumerate(items):
         where = f"{path}: participants[{index}]"
@@ -48,10 +51,12 @@ def read_round(kb: KnowledgeBase, directory: Path, number: int) -> list[Particip
     return people
 
 
-def write_round(directory: Path, number: int, participants: list[Participant]) -> None:
+def write_round(
+    words: Catalogue, directory: Path, number: int, participants: list[Participant]
+) -> None:
     """The n-th reveal's answers (atomically; a `rounds` that is not a folder is one line)."""
     from framework_advisor.sources.atomic import atomic_write, make_folder
 
-    make_folder(directory / ROUNDS, then="reveal")
+    make_folder(directory / ROUNDS, then=words.say(message("workshop.round.then")))
     payload = {"round": number, "participants": msgspec.to_builtins(participants)}
     atomic_write(round_path(directory, number), json.dumps(payload, ensure_ascii=False), force=True)

@@ -24,6 +24,7 @@ from msgspec import Struct
 from framework_advisor._version import __version__
 from framework_advisor.domain.answers import Answers
 from framework_advisor.domain.knowledge import KnowledgeBase
+from framework_advisor.domain.text import Catalogue, message, plain
 from framework_advisor.domain.workshop import DEFAULT_THRESHOLD, Decision, Participant, Skipped
 from framework_advisor.errors import AdvisorError, InputFileError, UsageError
 from framework_advisor.sessions import now_iso
@@ -58,34 +59,41 @@ class WorkshopError(InputFileError):
     """An unreadable workshop folder or `workshop.yaml`."""
 
 
+def _said(words: Catalogue | None, message_id: str, **params: Any) -> str:
+    """A sentence of the catalogue's (knowledge/text/en.yaml, ``workshop.*``); without a
+    catalogue, its id and parameters (where the error is never shown: ``is_revealed``)."""
+    said = message(message_id, **params)
+    return words.say(said) if words is not None else plain(said)
+
+
 def participants_dir(directory: Path) -> Path:
     return directory / PARTICIPANTS
 
 
-def _dump(config: WorkshopConfig) -> str:
+def _dump(config: WorkshopConfig, words: Catalogue) -> str:
     import yaml
 
     data = msgspec.to_builtins(config)
-    header = (
-        "# Framework Advisor workshop: `framework-advisor workshop summary` reads this folder.\n"
-    )
+    header = f"# {_said(words, 'workshop.file_header')}\n"
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
-def save_config(directory: Path, config: WorkshopConfig) -> None:
+def save_config(directory: Path, config: WorkshopConfig, words: Catalogue) -> None:
     from framework_advisor.sources.atomic import atomic_write
 
-    atomic_write(directory / CONFIG, _dump(config), force=True)
+    atomic_write(directory / CONFIG, _dump(config, words), force=True)
 
 
 def create(directory: Path, kb: KnowledgeBase, *, title: str, fixed: Answers) -> WorkshopConfig:
     """A new workshop folder; refused where a workshop (or anything else) is already there."""
     try:
         if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
-            raise UsageError(f"{directory}: already exists and is not an empty folder")
+            raise UsageError(_said(kb.text, "workshop.not_empty", folder=str(directory)))
         participants_dir(directory).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WorkshopError(f"{directory}: cannot create: {exc.strerror or exc}") from None
+        raise WorkshopError(
+            _said(kb.text, "workshop.cannot_create", folder=str(directory), reason=_reason(exc))
+        ) from None
     config = WorkshopConfig(
         title=title,
         created=now_iso(),
@@ -94,26 +102,33 @@ def create(directory: Path, kb: KnowledgeBase, *, title: str, fixed: Answers) ->
         packs=[{"name": p.name, "version": p.version} for p in kb.packs],
         fixed=fixed,
     )
-    save_config(directory, config)
+    save_config(directory, config, kb.text)
     return config
 
 
-def load_config(directory: Path, kb: KnowledgeBase | None = None) -> WorkshopConfig:
-    """`workshop.yaml`, checked; one-line errors for a missing folder or a bad file."""
+def load_config(
+    directory: Path, kb: KnowledgeBase | None = None, words: Catalogue | None = None
+) -> WorkshopConfig:
+    """`workshop.yaml`, checked (its fixed answers and decisions too, given ``kb``); one-line
+    errors for a missing folder or a bad file, in ``words`` (else ``kb``'s)."""
     from framework_advisor.sources.yaml_lines import load_yaml_file
 
+    if words is None and kb is not None:
+        words = kb.text
     if not directory.is_dir():
-        raise WorkshopError(f"{directory}: not a workshop folder (no such folder)")
+        raise WorkshopError(_said(words, "workshop.no_folder", folder=str(directory)))
     path = directory / CONFIG
     if not path.is_file():
-        raise WorkshopError(f"{path}: missing: is {directory} a workshop folder?")
+        raise WorkshopError(_said(words, "workshop.missing", path=str(path), folder=str(directory)))
     document = load_yaml_file(path, "workshop file")
     try:
         config = msgspec.convert(document.data, WorkshopConfig, strict=False)
     except msgspec.ValidationError as exc:
         raise WorkshopError(f"{path}: {exc}") from None
     if not 0 < config.threshold <= 1:
-        raise WorkshopError(f"{path}: threshold: {config.threshold} is not between 0 and 1")
+        raise WorkshopError(
+            _said(words, "workshop.threshold", path=str(path), threshold=str(config.threshold))
+        )
     if kb is not None and config.fixed:
         from framework_advisor.engine.answers import salvage_answers
 
@@ -148,14 +163,20 @@ def _check_decisions(kb: KnowledgeBase, path: Path, config: WorkshopConfig) -> N
         raise WorkshopError(exc.messages()[0]) from None
 
 
-def participant_files(directory: Path) -> list[Path]:
+def participant_files(directory: Path, words: Catalogue) -> list[Path]:
     folder = participants_dir(directory)
     if not folder.exists() and not folder.is_symlink():
-        raise WorkshopError(f"{folder}: missing: is {directory} a workshop folder?")
-    return answer_files(folder)
+        raise WorkshopError(
+            _said(words, "workshop.missing", path=str(folder), folder=str(directory))
+        )
+    return answer_files(folder, words)
 
 
-def answer_files(folder: Path) -> list[Path]:
+def _reason(exc: OSError) -> str:
+    return str(exc.strerror or exc)
+
+
+def answer_files(folder: Path, words: Catalogue) -> list[Path]:
     """The answers files in a folder (`*.yaml`, `*.yml`, `*.json`, not hidden), by name; none
     where the folder is missing."""
     try:
@@ -163,7 +184,9 @@ def answer_files(folder: Path) -> list[Path]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        raise WorkshopError(f"{folder}: cannot read: {exc.strerror or exc}") from None
+        raise WorkshopError(
+            _said(words, "workshop.cannot_read", path=str(folder), reason=_reason(exc))
+        ) from None
     return [
         p
         for p in entries
@@ -182,7 +205,7 @@ def read_participants(
 
     participants: list[Participant] = []
     skipped: list[Skipped] = []
-    for position, path in enumerate(participant_files(directory), start=1):
+    for position, path in enumerate(participant_files(directory, kb.text), start=1):
         try:
             read = read_answers(kb, path, fixed=config.fixed)
         except AdvisorError as exc:
@@ -228,7 +251,9 @@ def current_round(
         before = read_round(kb, directory, reveals)
     except AdvisorError as exc:
         if notes is not None:
-            notes.append(f"{exc.messages()[0]} (the previous round is left out)")
+            notes.append(
+                _said(kb.text, "workshop.previous_round_left_out", problem=exc.messages()[0])
+            )
         before = []
     then = {p.file: p.answers for p in before}
     changed = any(then.get(p.file) != p.answers for p in participants)
@@ -241,17 +266,19 @@ def reveal(kb: KnowledgeBase, directory: Path) -> tuple[WorkshopConfig, int]:
     from framework_advisor.workshop_rounds import write_round
 
     load_config(directory, kb)  # a bad folder is one line before anything is locked
-    with workshop_lock(directory):
+    with workshop_lock(directory, kb.text):
         config = load_config(directory, kb)
         if config.closed:
-            raise UsageError(f"{directory}: the workshop is closed ({config.closed})")
+            raise UsageError(
+                _said(kb.text, "workshop.closed", folder=str(directory), closed=config.closed)
+            )
         participants, _ = read_participants(kb, directory, config)
         if not participants:
-            raise UsageError(f"{directory}: no participant has answered yet: nothing to reveal")
+            raise UsageError(_said(kb.text, "workshop.nothing_to_reveal", folder=str(directory)))
         number = len(config.reveals) + 1
-        write_round(directory, number, participants)
+        write_round(kb.text, directory, number, participants)
         config.reveals = [*config.reveals, now_iso()]
-        save_config(directory, config)
+        save_config(directory, config, kb.text)
     return config, len(participants)
 
 
@@ -269,26 +296,28 @@ def is_closed(directory: Path) -> bool:
         return False
 
 
-def close(directory: Path) -> WorkshopConfig:
-    load_config(directory)
-    with workshop_lock(directory):
-        config = load_config(directory)
+def close(directory: Path, words: Catalogue) -> WorkshopConfig:
+    load_config(directory, words=words)
+    with workshop_lock(directory, words):
+        config = load_config(directory, words=words)
         if not config.closed:
             config.closed = now_iso()
-            save_config(directory, config)
+            save_config(directory, config, words)
     return config
 
 
 # --- merge ------------------------------------------------------------------------------------
 
 
-def _find(directory: Path, participants: list[Participant], key: str) -> Participant:
+def _find(
+    words: Catalogue, directory: Path, participants: list[Participant], key: str
+) -> Participant:
     from framework_advisor.participants import name_key
 
     for p in participants:
         if key.upper() == p.id or name_key(key) in (name_key(p.file), name_key(Path(p.file).stem)):
             return p
-    raise UsageError(f"{key}: no such participant in {directory} (give P1, P2, ... or a file name)")
+    raise UsageError(_said(words, "workshop.no_such_participant", key=key, folder=str(directory)))
 
 
 def merge(kb: KnowledgeBase, directory: Path, first: str, second: str) -> tuple[Path, list[str]]:
@@ -298,16 +327,22 @@ def merge(kb: KnowledgeBase, directory: Path, first: str, second: str) -> tuple[
     write that fails leaves both files as they were. Returns the file written and what was
     decided, one line each."""
     load_config(directory, kb)
-    with workshop_lock(directory):
+    with workshop_lock(directory, kb.text):
         config = load_config(directory, kb)
         if config.closed:
             raise UsageError(
-                f"{directory}: the workshop is closed ({config.closed}): its files stay as they are"
+                _said(
+                    kb.text,
+                    "workshop.closed_files_stay",
+                    folder=str(directory),
+                    closed=config.closed,
+                )
             )
         participants, _ = read_participants(kb, directory, config)
-        a, b = _find(directory, participants, first), _find(directory, participants, second)
+        a = _find(kb.text, directory, participants, first)
+        b = _find(kb.text, directory, participants, second)
         if a.file == b.file:
-            raise UsageError(f"{first} and {second} are the same file")
+            raise UsageError(_said(kb.text, "workshop.same_file", first=first, second=second))
         return _merge(kb, directory, config, a, b)
 
 
@@ -329,7 +364,14 @@ def _merge(
         try:
             mtime = (folder / p.file).stat().st_mtime
         except OSError as exc:
-            raise InputFileError(f"{folder / p.file}: cannot read: {exc.strerror}") from None
+            raise InputFileError(
+                _said(
+                    kb.text,
+                    "workshop.cannot_read",
+                    path=str(folder / p.file),
+                    reason=str(exc.strerror),
+                )
+            ) from None
         return datetime.fromtimestamp(mtime, UTC).isoformat().replace("+00:00", "Z")
 
     earlier, later = (a, b) if updated(a) <= updated(b) else (b, a)
@@ -339,34 +381,46 @@ def _merge(
         x, y = earlier.answers.get(question.id), later.answers.get(question.id)
         if x is not None and y is not None and x != y:
             said.append(
-                f"{question.label}: {question.label_of(y)} (from {later.file}, the later) "
-                f"over {question.label_of(x)}"
+                _said(
+                    kb.text,
+                    "workshop.merge.chose",
+                    question=question.label,
+                    later=question.label_of(y),
+                    file=later.file,
+                    earlier=question.label_of(x),
+                )
             )
     target = folder / a.file
     dump = dump_session_json if target.suffix.lower() == ".json" else dump_session
     text = dump(kb, merged, None, participant=a.name)
-    aside = _aside(directory, b.file)
+    aside = _aside(kb.text, directory, b.file)
     source = folder / b.file
     try:
         source.replace(aside)
     except OSError as exc:
         raise OutputError(
-            f"{aside}: cannot move {b.file} there: {exc.strerror or exc} (nothing was changed)"
+            _said(
+                kb.text,
+                "workshop.merge.cannot_move",
+                aside=str(aside),
+                file=b.file,
+                reason=_reason(exc),
+            )
         ) from None
     try:
         atomic_write(target, text, force=True)
     except OutputError:
         aside.replace(source)  # put the second file back: nothing changed
         raise
-    said.append(f"{b.file} moved to {MERGED}/{aside.name}")
+    said.append(_said(kb.text, "workshop.merge.moved", file=b.file, to=f"{MERGED}/{aside.name}"))
     return target, said
 
 
-def _aside(directory: Path, name: str) -> Path:
+def _aside(words: Catalogue, directory: Path, name: str) -> Path:
     """Where a merged file goes, in `merged/` (made if missing), never over an earlier one."""
     from framework_advisor.sources.atomic import make_folder
 
-    folder = make_folder(directory / MERGED, then="merge (nothing was changed)")
+    folder = make_folder(directory / MERGED, then=_said(words, "workshop.merge.then"))
     aside = folder / name
     if aside.exists() or aside.is_symlink():
         aside = aside.with_name(f"{aside.stem}-{now_iso().replace(':', '')}{aside.suffix}")
@@ -384,34 +438,29 @@ def decide(kb: KnowledgeBase, directory: Path, settings: list[str], by: str) -> 
     from framework_advisor.engine.progress import not_asked
 
     if not settings:
-        raise UsageError(
-            "give what the room decided as QUESTION=VALUE, such as compensation_linked=no"
-        )
+        raise UsageError(_said(kb.text, "workshop.decide.give"))
     decided: dict[str, Any] = {}
     for setting in settings:
         qid, sep, text = setting.partition("=")
         qid = qid.strip()
         if not sep:
-            raise UsageError(f"{setting}: expected QUESTION=VALUE")
+            raise UsageError(_said(kb.text, "workshop.decide.expected", setting=setting))
         value = parse_value(kb, qid, text, file="decide")
         if value is None:
-            raise UsageError(f"{setting}: give the value the room decided")
+            raise UsageError(_said(kb.text, "workshop.decide.give_value", setting=setting))
         decided[qid] = value
     load_config(directory, kb)  # a bad folder is one line before anything is locked
-    with workshop_lock(directory):
+    with workshop_lock(directory, kb.text):
         config = load_config(directory, kb)
         fixed = set(decided) & not_asked(config.fixed)
         if fixed:
-            raise UsageError(
-                f"{', '.join(sorted(fixed))}: fixed for everyone in this workshop "
-                "(`workshop new --set`): nothing to decide"
-            )
+            raise UsageError(_said(kb.text, "workshop.decide.fixed", questions=sorted(fixed)))
         kept = {d.question: d.value for d in config.decisions if d.question not in decided}
         validate_answers(kb, {**config.fixed, **kept, **decided}, file="decide", required=False)
         when = now_iso()
         new = [Decision(qid, value, by, when) for qid, value in decided.items()]
         config.decisions = [d for d in config.decisions if d.question not in decided] + new
-        save_config(directory, config)
+        save_config(directory, config, kb.text)
     return new
 
 
@@ -424,9 +473,7 @@ def agreed_answers(kb: KnowledgeBase, directory: Path) -> tuple[dict[str, Any], 
     config = load_config(directory, kb)
     participants, _ = read_participants(kb, directory, config)
     if not participants:
-        raise UsageError(
-            f"{directory}: no participant answers yet in {participants_dir(directory)}"
-        )
+        raise UsageError(_no_answers(kb.text, directory, 0))
     decided = {d.question: d.value for d in config.decisions}
     group = group_answers(kb, [p.answers for p in participants], {**config.fixed, **decided})
     answers = validate_answers(kb, kb.in_question_order(group), file=str(directory / CONFIG))
@@ -463,23 +510,21 @@ def build_summary(
     participants, skipped = read_participants(kb, directory, config)
     notes = []
     if config.kb_version != kb.version:
-        notes.append(
-            f"the workshop was made with knowledge base {config.kb_version}; this is {kb.version}"
-        )
+        notes.append(_said(kb.text, "workshop.kb_version", then=config.kb_version, now=kb.version))
     if anonymous:
-        skipped = [
-            Skipped(f"file {i}", _without(s.error, s.file, f"file {i}"))
-            for i, s in enumerate(skipped, start=1)
+        named = [
+            _said(kb.text, "workshop.anonymous_file", number=i) for i in range(1, len(skipped) + 1)
         ]
-    notes += [f"skipped {s.file}: {s.error}" for s in skipped]
+        skipped = [
+            Skipped(name, _without(s.error, s.file, name))
+            for name, s in zip(named, skipped, strict=True)
+        ]
+    notes += [_said(kb.text, "workshop.skipped", file=s.file, error=s.error) for s in skipped]
     if say is not None:
         for note in notes:
             say(note)
     if not participants:
-        raise UsageError(
-            f"{directory}: no participant answers yet in {participants_dir(directory)}"
-            + (f" ({len(skipped)} file(s) skipped)" if skipped else "")
-        )
+        raise UsageError(_no_answers(kb.text, directory, len(skipped)))
     round_notes: list[str] = []
     number, previous = current_round(kb, directory, config, participants, round_notes)
     if say is not None:
@@ -503,6 +548,15 @@ def build_summary(
         decisions=config.decisions,
     )
     return summary, notes
+
+
+def _no_answers(words: Catalogue, directory: Path, skipped: int) -> str:
+    folder, where = str(directory), str(participants_dir(directory))
+    if not skipped:
+        return _said(words, "workshop.no_answers", folder=folder, participants=where)
+    return _said(
+        words, "workshop.no_answers_skipped", folder=folder, participants=where, count=skipped
+    )
 
 
 def _without(text: str, file: str, placeholder: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from framework_advisor.domain.knowledge import KnowledgeBase
 from framework_advisor.domain.text import message
-from framework_advisor.errors import Diagnostic, KnowledgeBaseError, Location
+from framework_advisor.errors import AnswersError, Diagnostic, KnowledgeBaseError, Location
 from framework_advisor.problems import UNKNOWN_REFERENCE, ProblemCollector
 
 from ..conftest import build_tree
@@ -29,6 +29,14 @@ def test_a_diagnostic_prints_as_a_problem_and_as_a_linters_line() -> None:
     assert str(found) == "rules.yaml:42: rules[3].when: no question 'stag'."
     assert found.lint_line() == "rules.yaml:42: error kb-x: rules[3].when: no question 'stag'."
     assert KnowledgeBaseError([found]).messages() == [found.lint_line()]
+
+
+def test_a_list_of_problems_counts_them_in_words(kb: KnowledgeBase) -> None:
+    found = Diagnostic.at("answers.yaml", "stage", "not an option.", 3, rule="answers-x")
+    assert str(AnswersError([found], kb.text)) == "invalid answers: 1 problem"
+    assert str(AnswersError([found, found], kb.text)) == "invalid answers: 2 problems"
+    many = AnswersError([found] * (AnswersError.MAX_LINES + 1), kb.text).messages()
+    assert many[-1] == "error: ... and 1 more problem"
 
 
 def test_one_unknown_reference_check_names_the_closest_and_its_rule(kb: KnowledgeBase) -> None:

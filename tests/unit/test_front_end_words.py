@@ -1,6 +1,7 @@
 """The app and the command line take their words from the catalogue (issue 28): no string
 literal of four words or more, a sentence a person would read, is left in
-`src/framework_advisor/tui/` or `src/framework_advisor/cli*.py`. Their words are in
+`src/framework_advisor/tui/`, `src/framework_advisor/cli*.py` or the workshop's and the
+sessions' modules (``OUTSIDE``). Their words are in
 knowledge/text/en.yaml (`app.*`, `cli.*`, `key.*`). Left out of the count, as in the engine's
 test (`test_engine_words.py`): docstrings and comments; and here also click's own help texts
 (`help=`: click's help stays in the code, CONTRIBUTING.md), stylesheets (`CSS`, `DEFAULT_CSS`)
@@ -18,7 +19,16 @@ from framework_advisor.domain.messages import KEY_TIPS, KEYS, MESSAGES
 from tests.unit.test_engine_words import MIN_WORDS
 
 PACKAGE = Path(__file__).parents[2] / "src" / "framework_advisor"
-MODULES = sorted([*PACKAGE.glob("tui/**/*.py"), *PACKAGE.glob("cli*.py")])
+OUTSIDE = ("workshops", "workshop_rounds", "withdrawal", "workshop_lock", "sessions", "storage")
+"""Modules outside the front ends whose words are the catalogue's too (a workshop's folder, the
+sessions, errors.py's count of problems)."""
+MODULES = sorted(
+    [
+        *PACKAGE.glob("tui/**/*.py"),
+        *PACKAGE.glob("cli*.py"),
+        *(PACKAGE / f"{name}.py" for name in (*OUTSIDE, "errors")),
+    ]
+)
 STYLES = {"CSS", "DEFAULT_CSS"}
 
 PARSING = (
@@ -53,6 +63,14 @@ ALLOWED: dict[str, dict[str, str]] = {
         "--handout is a page for people": "in flight: the summary's format dispatch is being "
         "rewritten as a document (issue 29's workshop part); moves with it",
         "--format {} needs a file: give -o FILE": "in flight: as above",
+    },
+    "errors.py": {
+        "{} : {} {} : {}": "a linter's line, `FILE:LINE: severity rule: KEY: MESSAGE`: a format, "
+        "no words",
+    },
+    "sessions.py": {
+        "{} . {} - {} {}": "a set-aside file's name, `NAME.corrupt-<time>.yaml`: no words",
+        "{} . {} - {} - {} {}": "as above, numbered",
     },
     "tui/screens/goal_check.py": {
         "# Team OKRs 2026-Q3": "the goal checker's starter text is a goal file, not a sentence: "

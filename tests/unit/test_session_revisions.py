@@ -73,14 +73,14 @@ def test_a_rename_keeps_every_answer_and_the_name_as_typed(
     store = SessionStore(tmp_path)
     text = dump_session(kb, {"organisation": "Acme"}, None, revision=2)
     store.write("acme", text.replace("organisation:", "retired_question: kept\norganisation:"))
-    stem = store.rename("acme", "Q3 board offsite — Acme")
+    stem = store.rename("acme", "Q3 board offsite — Acme", kb.text)
     assert stem != "Q3 board offsite — Acme" and store.names() == [stem]
     session = store.load(stem, kb)
     assert session.display_name == "Q3 board offsite — Acme"
     assert session.revision == 3
     data = yaml.safe_load((tmp_path / f"{stem}.yaml").read_text(encoding="utf-8"))
     assert data["retired_question"] == "kept" and data["organisation"] == "Acme"
-    assert store.rename(stem, "Q3 board offsite Acme") == stem  # same file, new name
+    assert store.rename(stem, "Q3 board offsite Acme", kb.text) == stem  # same file, new name
     assert store.display_name(stem) == "Q3 board offsite Acme"
     assert store.stem_for("Q3 board offsite: Acme") != stem  # another name, another file
     assert store.stem_for("Q3 board offsite Acme") == stem  # the same name, its file

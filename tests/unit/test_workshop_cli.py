@@ -158,6 +158,17 @@ def test_an_empty_workshop_says_so_and_exits_2(run_cli, tmp_path) -> None:
     assert result.stdout == ""
 
 
+def test_an_empty_workshop_counts_its_skipped_files_in_words(run_cli, tmp_path) -> None:
+    folder = tmp_path / "empty"
+    run_cli("workshop", "new", folder)
+    (folder / "participants" / "broken.yaml").write_text("a: [\n", encoding="utf-8")
+    result = run_cli("workshop", "summary", folder)
+    assert result.exit_code == 2
+    assert "(1 file skipped)" in result.stderr
+    (folder / "participants" / "torn.yaml").write_text("b: [\n", encoding="utf-8")
+    assert "(2 files skipped)" in run_cli("workshop", "summary", folder).stderr
+
+
 def test_a_missing_folder_or_a_bad_workshop_file_is_one_line_and_exit_2(run_cli, tmp_path) -> None:
     result = run_cli("workshop", "summary", tmp_path / "nowhere")
     assert result.exit_code == 2

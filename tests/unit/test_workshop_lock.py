@@ -47,7 +47,7 @@ def test_a_reveal_and_a_close_at_once_never_lose_the_close(
     template = (folder / "workshop.yaml").read_text(encoding="utf-8")
     for run in range(RUNS):
         (folder / "workshop.yaml").write_text(template, encoding="utf-8")
-        errors = _at_once(lambda: reveal(kb, folder), lambda: close(folder))
+        errors = _at_once(lambda: reveal(kb, folder), lambda: close(folder, kb.text))
         config = _config(folder)
         assert config["closed"], f"run {run}: the close was lost"
         # the reveal either came first (and is kept) or found the workshop closed
@@ -68,7 +68,7 @@ ready.touch()
 while not go.exists():
     time.sleep(0.001)
 try:
-    reveal(kb, folder) if action == "reveal" else close(folder)
+    reveal(kb, folder) if action == "reveal" else close(folder, kb.text)
 except AdvisorError as exc:
     print(exc, file=sys.stderr)
 """

@@ -171,6 +171,17 @@ class Catalogue(Struct, frozen=True, dict=True):
         return text
 
 
+def say_safely(words: Catalogue | None, said: Message) -> str:
+    """``said`` in ``words``; where the catalogue cannot say it (it is the broken knowledge
+    being reported, or was never read), ``plain``: its id and parameters as they are."""
+    if words is not None:
+        try:
+            return words.say(said)
+        except (KeyError, IndexError, TypeError, ValueError):
+            pass
+    return plain(said)
+
+
 def plain(value: object) -> str:
     """A message as its id and parameters, ``kb.no_framework(name='okrr')``: how a problem is
     printed when no catalogue can say it (the catalogue is the broken knowledge being reported,

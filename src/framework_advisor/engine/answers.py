@@ -281,7 +281,8 @@ def parse_answer(
                         file, format_path(path), kb.text.say(said), rule=INCONSISTENT, said=said
                     )
                     for path, said in problems
-                ]
+                ],
+                kb.text,
             )
     return value
 
@@ -299,7 +300,7 @@ def validate_answers(
     checker = _Checker(kb, source, file)
     answers = checker.check(raw, required=required)
     if checker.problems:
-        raise AnswersError(checker.problems)
+        raise AnswersError(checker.problems, kb.text)
     return answers
 
 
@@ -316,7 +317,7 @@ def parse_value(kb: KnowledgeBase, question_id: str, text: str, file: str = "--s
             UNKNOWN_QUESTION,
             (question_id, kb.question_map),
         )
-        raise AnswersError(checker.problems)
+        raise AnswersError(checker.problems, kb.text)
     text = text.strip()
     if not text:
         return None
@@ -333,7 +334,7 @@ def parse_value(kb: KnowledgeBase, question_id: str, text: str, file: str = "--s
             value = text
     checked = checker.value(question, value, (question_id,))
     if checker.problems:
-        raise AnswersError(checker.problems)
+        raise AnswersError(checker.problems, kb.text)
     return checked
 
 

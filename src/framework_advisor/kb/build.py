@@ -301,7 +301,8 @@ def embedded_words() -> Catalogue | None:
 def refused(problems: ProblemCollector) -> KnowledgeBaseError:
     """A KnowledgeBaseError for problems found where no knowledge base is loaded, said in the
     embedded catalogue's words."""
-    return KnowledgeBaseError(worded(problems.problems, embedded_words()))
+    words = embedded_words()
+    return KnowledgeBaseError(worded(problems.problems, words), words)
 
 
 def _split_step_conditions(data: Any) -> tuple[Any, dict[int, dict[str, Any]]]:

@@ -65,7 +65,8 @@ class CrossChecks:
     def refused(self) -> KnowledgeBaseError:
         """Every problem found, said in the words of the catalogue read so far (the packs'
         over ours: a broken entry is left out, and a problem it would say is said plainly)."""
-        return KnowledgeBaseError(worded(self.problems.problems, self.text.words()))
+        words = self.text.words()
+        return KnowledgeBaseError(worded(self.problems.problems, words), words)
 
     def cross_check(self) -> KnowledgeBase:
         problems = self.problems

@@ -20,6 +20,7 @@ from typing import Any
 from msgspec import Struct
 
 from framework_advisor.domain.answers import META_KEY
+from framework_advisor.domain.text import Catalogue
 from framework_advisor.errors import AnswersError, Diagnostic, InputFileError
 from framework_advisor.sources import limits
 from framework_advisor.sources.reading import read_bytes, read_text
@@ -63,11 +64,15 @@ class LenientReading(Struct):
 
 
 def read_strict(
-    path: Path, what: str = "answers file", *, duplicates: bool = False
+    path: Path,
+    what: str = "answers file",
+    *,
+    duplicates: bool = False,
+    words: Catalogue | None = None,
 ) -> StrictReading:
     """Parse an answers file or raise: InputFileError for a file that cannot be read or parsed,
-    AnswersError for a duplicate key (unless ``duplicates``: the app's "open a file" takes the
-    last value, as YAML does)."""
+    AnswersError for a duplicate key, in ``words`` (unless ``duplicates``: the app's "open a
+    file" takes the last value, as YAML does)."""
     try:
         text = read_text(path, what)
         document = parse_answers_text(text, str(path))
@@ -77,7 +82,7 @@ def read_strict(
     if not isinstance(document.data, dict):
         _refuse_a_document(path, what)
     if document.duplicates and not duplicates:
-        raise AnswersError(document.duplicates)
+        raise AnswersError(document.duplicates, words)
     return StrictReading(document=document, text=text)
 
 

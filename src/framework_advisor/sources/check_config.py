@@ -17,6 +17,7 @@ from pathlib import Path
 
 from msgspec import Struct, field
 
+from framework_advisor.domain.text import Message
 from framework_advisor.errors import Diagnostic, DiagnosticsError
 from framework_advisor.sources.yaml_lines import YamlDocument
 
@@ -31,7 +32,7 @@ RULE = "check-config"
 
 
 class ConfigError(DiagnosticsError):
-    title = "invalid .framework-advisor.yaml"
+    title = Message("problems.title.check_config")
 
 
 class CheckConfig(Struct, frozen=True):

@@ -254,7 +254,9 @@ class AdvisorApp(App[None]):
 
     def continue_session(self, session: Session) -> None:
         if self.store is not None:
-            session = self.store.set_aside(session)  # a damaged file is never overwritten
+            session = self.store.set_aside(
+                session, self.kb.text
+            )  # a damaged file is never overwritten
         self._adopt(
             Assessment(
                 self.kb,

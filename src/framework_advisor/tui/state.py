@@ -170,6 +170,7 @@ class Assessment:
                 name,
                 dump_session(kb, answers, cursor, participant, revision, title),
                 based_on=based_on,
+                words=kb.text,
             )
         )
         future.add_done_callback(self._report)

@@ -81,7 +81,7 @@ def look(kb: KnowledgeBase, directory: Path) -> Seen:
     fixed = config.fixed
     people: list[tuple[str, str, str]] = []
     answers_list: list[dict[str, Any]] = []
-    for number, path in enumerate(participant_files(directory), start=1):
+    for number, path in enumerate(participant_files(directory, kb.text), start=1):
         name = path.stem
         try:
             session = read_session(path, kb)
@@ -274,7 +274,7 @@ class WatchApp(App[None]):
                 config, count = reveal(self.kb, self.directory)
                 done = say(self.kb, "app.watch.revealed", count=count, reveal=len(config.reveals))
             else:
-                close(self.directory)
+                close(self.directory, self.kb.text)
                 done = say(self.kb, "app.watch.closed")
         except (AdvisorError, OSError) as exc:
             failed = (

@@ -15,7 +15,7 @@ from framework_advisor.domain.goals import (
     Report,
     fill,
 )
-from framework_advisor.domain.text import Catalogue
+from framework_advisor.domain.text import Catalogue, Message
 from framework_advisor.engine.goals.items import SINGLE, GoalFile, items_of
 from framework_advisor.engine.goals.markdown import goals_from_outline
 from framework_advisor.engine.goals.rules import (
@@ -43,7 +43,7 @@ SINGLE_KEY["north_star"] = "north_star"
 class GoalFileError(DiagnosticsError):
     """A goal file whose shape no goal file has: exit 2, one line per problem."""
 
-    title = "invalid goal file"
+    title = Message("problems.title.goal_file")
 
 
 def check_goals(
@@ -58,7 +58,7 @@ def check_goals(
     problems = ProblemCollector(rule="goal-file", words=words)
     goals = items_of(data, doc, problems)
     if problems:
-        raise GoalFileError(problems.problems)
+        raise GoalFileError(problems.problems, words)
     ctx = Context(book=book, profile=profile or book.default_profile, goals=goals)
     hits = run_rules(ctx)
     findings = [_finding(ctx, rule, hit, doc) for rule, hit in hits]

@@ -119,7 +119,7 @@ class SessionsScreen(Screen[None]):
         if open_here:
             Assessment.flush()  # no autosave lands under the old name after the move
         try:
-            renamed = store.rename(name, new)
+            renamed = store.rename(name, new, self.app.kb.text)
         except (AdvisorError, OSError) as exc:
             self.app.notify(str(exc), severity="error", markup=False)
             return
