@@ -59,8 +59,14 @@ class AdvisorGroup(click.Group):
         try:
             return super().invoke(ctx)
         except AdvisorError as exc:
+            from framework_advisor.errors import ProblemsError
             from framework_advisor.safe_text import one_line
 
+            if isinstance(exc, ProblemsError) and exc.words is None:
+                # found below the knowledge base (a check config): said in the embedded words
+                from framework_advisor.kb.build import embedded_words
+
+                exc.words = embedded_words()
             for message in exc.messages():
                 click.echo(f"{exc.line_prefix}{one_line(message)}", err=True)
             ctx.exit(int(exc.exit_code))

@@ -296,3 +296,18 @@ def test_a_wrong_settings_file_is_exit_2_with_file_and_line(
         in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_settings_file_with_many_problems_says_how_many_more_in_words(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first 50 problems, then how many more, in the catalogue's words (never an id)."""
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, "g.yaml", GOALS)
+    settings = "check:\n" + "".join(f"  bad{i}: 1\n" for i in range(53))
+    _write(tmp_path, ".framework-advisor.yaml", settings)
+    result = run_cli("check", "g.yaml")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 51 and "check.bad49: unknown setting" in lines[49]
+    assert lines[-1] == "error: ... and 3 more problems", lines[-1]
