@@ -5,6 +5,7 @@ words or more, the sentence a client would read, is left in `src/framework_advis
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,21 +28,25 @@ def _docstrings(tree: ast.AST) -> set[int]:
     }
 
 
-def sentences(source: str) -> list[tuple[int, str]]:
-    """(line, text) of each string literal of ``MIN_WORDS`` words or more; an f-string counts
-    its literal parts, each field as one word."""
+def sentences(
+    source: str, skipped: Callable[[ast.AST], set[int]] = lambda tree: set()
+) -> list[tuple[int, str]]:
+    """(line, text) of each string literal of ``MIN_WORDS`` words or more, but docstrings and
+    what ``skipped`` leaves out; an f-string counts its literal parts, each field as one word."""
     tree = ast.parse(source)
-    skip = _docstrings(tree)
+    skip = _docstrings(tree) | skipped(tree)
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
+        if id(node) in skip:
+            if isinstance(node, ast.JoinedStr):
+                skip.update(id(part) for part in node.values)
+            continue
         if isinstance(node, ast.JoinedStr):
             skip.update(id(part) for part in node.values)
             text = "".join(
                 part.value if isinstance(part, ast.Constant) else " {} " for part in node.values
             )
-        elif (
-            isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
-        ):
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             text = node.value
         else:
             continue

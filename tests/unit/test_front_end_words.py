@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from framework_advisor.domain.messages import KEY_TIPS, KEYS, MESSAGES
-from tests.unit.test_engine_words import MIN_WORDS
+from tests.unit.test_engine_words import sentences as engine_sentences
 
 PACKAGE = Path(__file__).parents[2] / "src" / "framework_advisor"
 OUTSIDE = ("workshops", "workshop_rounds", "withdrawal", "workshop_lock", "sessions", "storage")
@@ -124,35 +124,8 @@ def _skipped(tree: ast.AST) -> set[int]:
 
 def sentences(source: str) -> list[tuple[int, str]]:
     """(line, text) of each literal of ``MIN_WORDS`` words or more that is the front end's
-    words; an f-string counts its literal parts, each field as one word ("{}")."""
-    tree = ast.parse(source)
-    skip = _skipped(tree)
-    skip |= {
-        id(node.value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Expr)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
-    }
-    found: list[tuple[int, str]] = []
-    for node in ast.walk(tree):
-        if id(node) in skip:
-            if isinstance(node, ast.JoinedStr):
-                skip.update(id(part) for part in node.values)
-            continue
-        if isinstance(node, ast.JoinedStr):
-            skip.update(id(part) for part in node.values)
-            text = "".join(
-                part.value if isinstance(part, ast.Constant) else " {} " for part in node.values
-            )
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            text = node.value
-        else:
-            continue
-        words = [w for w in text.split() if any(c.isalpha() for c in w) or w == "{}"]
-        if len(words) >= MIN_WORDS:
-            found.append((node.lineno, " ".join(text.split())))
-    return sorted(found)
+    words (``test_engine_words.sentences`` without what ``_skipped`` leaves out)."""
+    return engine_sentences(source, _skipped)
 
 
 def _name(path: Path) -> str:
