@@ -10,7 +10,7 @@ import click
 
 from framework_advisor import cli_fast
 from framework_advisor._version import __version__
-from framework_advisor.errors import AdvisorError, ExitCode, os_error_text
+from framework_advisor.errors import AdvisorError, ExitCode
 from framework_advisor.render.formats import formats_for
 
 if TYPE_CHECKING:
@@ -58,26 +58,8 @@ class AdvisorGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except AdvisorError as exc:
-            from framework_advisor.errors import ProblemsError
-            from framework_advisor.safe_text import one_line
-
-            if isinstance(exc, ProblemsError) and exc.words is None:
-                # found below the knowledge base (a check config): said in the embedded words
-                from framework_advisor.kb.build import embedded_words
-
-                exc.words = embedded_words()
-            for message in exc.messages():
-                click.echo(f"{exc.line_prefix}{one_line(message)}", err=True)
-            ctx.exit(int(exc.exit_code))
-        except OSError as exc:  # file-system trouble no command foresaw: still one line
-            from framework_advisor.safe_text import one_line
-
-            click.echo(f"error: {one_line(os_error_text(exc))}", err=True)
-            ctx.exit(int(ExitCode.BAD_INPUT))
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            ctx.exit(130)
+        except (AdvisorError, OSError, KeyboardInterrupt) as exc:
+            ctx.exit(cli_fast.failed(exc, click.echo))
 
 
 def _add_packs(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple:

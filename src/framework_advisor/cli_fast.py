@@ -115,8 +115,7 @@ def _readable_or_absent(path: str) -> bool:
 def run(request: Request) -> int:
     """Run the command as click's group would (errors as one line each on standard error, the
     same exit codes); its exit code."""
-    from framework_advisor.errors import AdvisorError, ExitCode, os_error_text
-    from framework_advisor.safe_text import one_line
+    from framework_advisor.errors import AdvisorError
 
     try:
         recommend(
@@ -128,17 +127,31 @@ def run(request: Request) -> int:
             echo,
             use_color,
         )
-    except AdvisorError as exc:
+    except (AdvisorError, OSError, KeyboardInterrupt) as exc:
+        return failed(exc, echo)
+    return 0
+
+
+def failed(exc: BaseException, echo: Echo) -> int:
+    """An error a command stopped on, said as one line each on standard error; the exit code.
+    Problems found below the knowledge base (a check config) are said in the embedded
+    catalogue's words."""
+    from framework_advisor.errors import AdvisorError, ExitCode, ProblemsError, os_error_text
+    from framework_advisor.safe_text import one_line
+
+    if isinstance(exc, AdvisorError):
+        if isinstance(exc, ProblemsError) and exc.words is None:
+            from framework_advisor.kb.build import embedded_words
+
+            exc.words = embedded_words()
         for message in exc.messages():
             echo(f"{exc.line_prefix}{one_line(message)}", err=True)
         return int(exc.exit_code)
-    except OSError as exc:
+    if isinstance(exc, OSError):  # file-system trouble no command foresaw: still one line
         echo(f"error: {one_line(os_error_text(exc))}", err=True)
         return int(ExitCode.BAD_INPUT)
-    except KeyboardInterrupt:
-        echo("interrupted", err=True)
-        return 130
-    return 0
+    echo("interrupted", err=True)
+    return 130
 
 
 def echo(message: str, *, nl: bool = True, err: bool = False) -> None:
